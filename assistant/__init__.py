@@ -1,0 +1,1 @@
+"""Trygghetsassistenten: answers about Stockholm's safety programme, with citations."""

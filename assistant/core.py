@@ -1,0 +1,145 @@
+"""The one API that the CLI, the UI and the evaluation all call: `Assistant.ask`."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant import prompts
+from assistant.compose import compose
+from assistant.errors import QuestionError
+from assistant.records import Answer, Filters, Hit
+from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
+from assistant.retrieval import HybridRetriever, LexicalHandle
+from assistant.settings import Settings
+from vectorstore.analyzer import analyze
+from vectorstore.chroma_store import ChromaStore
+from vectorstore.embedders import get_embedder
+from vectorstore.embedders.base import Embedder
+
+log = logging.getLogger(__name__)
+
+# Words that name a kind of committee rather than one committee.
+_GENERIC_RESPONDER_TERMS = set(analyze("nämnd nämnden nämnds stadsdelsnämnd stadsdelsnämnden förvaltning"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_FOLLOW_UP = re.compile(r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about)\b", re.I)
+_PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|it|they|them)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange of a conversation."""
+
+    question: str
+    answer: str = ""
+
+
+def normalise_question(question: str, limit: int) -> str:
+    """Strip control characters and spaces; refuse empty or over-long questions."""
+    text = " ".join(_CONTROL.sub(" ", question or "").split())
+    if not text:
+        raise QuestionError(prompts.EMPTY_QUESTION)
+    if len(text) > limit:
+        raise QuestionError(prompts.QUESTION_TOO_LONG.format(length=len(text), limit=limit))
+    return text
+
+
+def resolve_follow_up(question: str, history: Sequence[Turn]) -> str:
+    """Make a follow-up ('Och vad tyckte trafiknämnden?') stand alone by adding the previous topic."""
+    if not history:
+        return question
+    short = len(analyze(question)) <= 4
+    if not (short or _FOLLOW_UP.search(question) or _PRONOUN.search(question)):
+        return question
+    previous = history[-1].question
+    return f"{question} ({previous})"
+
+
+class Assistant:
+    """Retrieval, second stage, abstention and answer composition behind one call."""
+
+    def __init__(self, settings: Settings, store: ChromaStore | None = None, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.store = store or ChromaStore(settings)
+        self._embedder = embedder
+        self._embedder_lock = threading.Lock()
+        self.lexical = LexicalHandle(settings, self.store)
+        self.retriever = HybridRetriever(settings, self.store, self.lexical)
+        self._cross: Scorer | None = (
+            CrossEncoderScorer(settings.retrieval.cross_encoder) if settings.retrieval.cross_encoder else None
+        )
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder, loaded once per process on first use."""
+        if self._embedder is None:
+            with self._embedder_lock:
+                if self._embedder is None:
+                    self._embedder = get_embedder(self.settings.embedding)
+        return self._embedder
+
+    def scorer(self) -> FeatureScorer:
+        """The built-in scorer over the current lexical index."""
+        index = self.lexical.get()
+        responders = set(index.columns["responder"])
+        terms = {r: set(analyze(r)) - _GENERIC_RESPONDER_TERMS for r in responders if r}
+        return FeatureScorer(index, terms)
+
+    def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
+        """Answer a question from the documents, with citations, or say the documents do not answer."""
+        started = time.perf_counter()
+        question = normalise_question(question, self.settings.answer.max_question_chars)
+        query = resolve_follow_up(question, history)
+        timings: dict[str, float] = {}
+
+        t = time.perf_counter()
+        query_vector = self.embedder.embed_query(query)
+        hits = self.retriever.retrieve(query, query_vector, filters)
+        timings["retrieve"] = _ms(t)
+
+        t = time.perf_counter()
+        scorer = self.scorer()
+        ranked = self._second_stage(query, query_vector, hits, scorer)
+        passages = ranked[: self.settings.retrieval.top_k]
+        timings["rerank"] = _ms(t)
+
+        t = time.perf_counter()
+        named = scorer.named_responders(question) or scorer.named_responders(query)
+        answer_hits = [h for h in passages if h.chunk.meta.responder in named] or passages
+        evidence = passages[0].score if passages else float("-inf")
+        notes: tuple[str, ...] = ()
+        if evidence < self.settings.answer.abstain_threshold or not passages:
+            text, citations, abstained = prompts.NOT_IN_DOCUMENTS, [], True
+        else:
+            weights = idf_weights(scorer.index, analyze(query))
+            text, citations = compose(query, weights, answer_hits, self.settings.answer.max_sentences)
+            abstained = not citations
+            text = text or prompts.NOT_IN_DOCUMENTS
+        timings["answer"] = _ms(t)
+        timings["total"] = _ms(started)
+        return Answer(question, text, abstained, tuple(citations), tuple(passages), timings, notes)
+
+    def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Iterator[str | Answer]:
+        """Yield the answer text in pieces, then the finished Answer."""
+        answer = self.ask(question, history, filters)
+        for piece in re.findall(r"\S+\s*", answer.text):
+            yield piece
+        yield answer
+
+    def _second_stage(self, query: str, query_vector: np.ndarray, hits: list[Hit], scorer: FeatureScorer) -> list[Hit]:
+        if not self.settings.retrieval.rerank or not hits:
+            return hits
+        if self._cross is not None:
+            return self._cross.rescore(query, query_vector, hits, {})
+        need = [h.chunk.id for h in hits if h.dense is None]
+        return scorer.rescore(query, query_vector, hits, self.store.vectors(need))
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)

@@ -1,0 +1,89 @@
+"""First stage: dense (Chroma) and lexical (Swedish BM25) retrieval fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import numpy as np
+
+from assistant.errors import StoreError
+from assistant.records import Filters, Hit
+from assistant.settings import Settings
+from ingest.pipeline import rebuild_lexical_index
+from vectorstore.chroma_store import ChromaStore
+from vectorstore.lexical import LexicalIndex, index_mtime
+
+log = logging.getLogger(__name__)
+
+
+class LexicalHandle:
+    """The saved lexical index, reloaded when an ingest replaces it, rebuilt when damaged."""
+
+    def __init__(self, settings: Settings, store: ChromaStore) -> None:
+        self._settings = settings
+        self._store = store
+        self._lock = threading.Lock()
+        self._index: LexicalIndex | None = None
+        self._mtime = -1.0
+
+    def get(self) -> LexicalIndex:
+        """The current index."""
+        mtime = index_mtime(self._settings.index_dir)
+        if self._index is not None and mtime == self._mtime:
+            return self._index
+        with self._lock:
+            mtime = index_mtime(self._settings.index_dir)
+            if self._index is None or mtime != self._mtime:
+                try:
+                    self._index = LexicalIndex.load(self._settings.index_dir)
+                except StoreError as exc:
+                    log.warning("%s; rebuilding it from the store", exc)
+                    self._index = rebuild_lexical_index(self._settings, self._store)
+                self._mtime = index_mtime(self._settings.index_dir)
+            return self._index
+
+
+def _mask(index: LexicalIndex, filters: Filters | None) -> np.ndarray | None:
+    if not filters:
+        return None
+    mask = np.ones(len(index), dtype=bool)
+    for field, values in (
+        ("responder", filters.responders),
+        ("period", filters.periods),
+        ("source", filters.sources),
+    ):
+        if values:
+            mask &= index.allowed(field, values)
+    return mask
+
+
+class HybridRetriever:
+    """Dense and lexical candidates, fused by reciprocal rank; each hit keeps both raw scores."""
+
+    def __init__(self, settings: Settings, store: ChromaStore, lexical: LexicalHandle) -> None:
+        self.settings = settings.retrieval
+        self.store = store
+        self.lexical = lexical
+
+    def retrieve(self, query: str, query_vector: np.ndarray, filters: Filters | None = None) -> list[Hit]:
+        """Fused candidates, best first."""
+        mode, k = self.settings.mode, self.settings.candidates
+        dense = self.store.query(query_vector, k, filters) if mode != "lexical" else []
+        lexical = self.lexical.get().search(query, k, _mask(self.lexical.get(), filters)) if mode != "dense" else []
+
+        chunks = {c.id: c for c, _ in dense}
+        missing = [i for i, _ in lexical if i not in chunks]
+        # Fetched from the store, so a chunk deleted by a concurrent ingest is simply absent.
+        chunks.update(self.store.get(missing))
+        dense_score = {c.id: s for c, s in dense}
+        lexical_score = {i: s for i, s in lexical}
+        fused: dict[str, float] = {}
+        for ranking in ([c.id for c, _ in dense], [i for i, _ in lexical]):
+            for rank, chunk_id in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        order = sorted((i for i in fused if i in chunks), key=lambda i: -fused[i])
+        return [
+            Hit(chunks[i], fused[i], dense=dense_score.get(i), lexical=lexical_score.get(i))
+            for i in order
+        ]

