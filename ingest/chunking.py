@@ -70,16 +70,24 @@ def _pieces(text: str, start: int, end: int, count: Callable[[str], int], max_to
     return out
 
 
-def _windows(pieces: list[Piece], max_tokens: int, overlap_tokens: int) -> list[tuple[int, int]]:
-    """Greedy packing of pieces into (first, last) index windows with sentence overlap."""
+def _windows(
+    pieces: list[Piece], max_tokens: int, overlap_tokens: int, measure: Callable[[int, int], int]
+) -> list[tuple[int, int]]:
+    """Greedy packing of pieces into (first, last) index windows with sentence overlap.
+
+    Piece counts plus one token per join estimate a window; `measure` (the real count of the
+    window's text) has the last word, since tokens can merge across a join.
+    """
     windows: list[tuple[int, int]] = []
     first = 0
     while first < len(pieces):
         total, last = 0, first
-        while last < len(pieces) and total + pieces[last].tokens <= max_tokens:
-            total += pieces[last].tokens
+        while last < len(pieces) and total + pieces[last].tokens + 1 <= max_tokens:
+            total += pieces[last].tokens + 1
             last += 1
         last = max(last, first + 1)
+        while last - 1 > first and measure(first, last - 1) > max_tokens:
+            last -= 1
         windows.append((first, last - 1))
         if last >= len(pieces):
             break
@@ -120,7 +128,10 @@ def chunk_document(
     spans: list[tuple[str, int, int]] = []
     for heading, start, end in groups:
         pieces = _pieces(text, start, end, count, max_tokens)
-        for first, last in _windows(pieces, max_tokens, overlap_tokens):
+        def measure(first: int, last: int, pieces: list[Piece] = pieces) -> int:
+            return count(text[pieces[first].start : pieces[last].end])
+
+        for first, last in _windows(pieces, max_tokens, overlap_tokens, measure):
             spans.append((heading, pieces[first].start, pieces[last].end))
 
     chunks: list[Chunk] = []

@@ -58,7 +58,7 @@ def load_text(path: Path, max_bytes: int, ocr_language: str = "swe") -> str:
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of the file's bytes, as hex: a document's identity across re-ingests."""
+    """Return the SHA-256 of the file's bytes as hex: a document's identity across re-ingests."""
     digest = hashlib.sha256()
     try:
         with Path(path).open("rb") as handle:
@@ -94,7 +94,7 @@ def _check_file(path: Path, max_bytes: int) -> None:
 
 
 def _human(n_bytes: float) -> str:
-    """A byte count in the unit a person reads at a glance."""
+    """Format a byte count in the unit a person reads at a glance."""
     for unit in ("bytes", "KB", "MB"):
         if n_bytes < 1024 or unit == "MB":
             return f"{n_bytes:.0f} {unit}" if unit == "bytes" else f"{n_bytes:.1f} {unit}"
@@ -103,7 +103,7 @@ def _human(n_bytes: float) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, or IngestError when the system refuses them."""
+    """Return the file's bytes, or raise IngestError when the system refuses them."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -111,16 +111,16 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(name: str, data: bytes) -> str:
-    """Decode text bytes as shipped: UTF-8 (BOM stripped), then Windows-1252, then Latin-1.
+    r"""Decode text bytes as shipped: UTF-8 (BOM stripped), then Windows-1252, then Latin-1.
 
-    Newlines are made universal exactly as `Path.read_text` does (\\r\\n and \\r become \\n),
+    Newlines are made universal exactly as `Path.read_text` does (\r\n and \r become \n),
     so offsets agree with `read_text(encoding=...)`; nothing else is changed.
     """
     if data.startswith(_UTF16_BOMS):
         # Notepad's "Unicode": its NUL bytes are not binary content.
         text = _try_decode(data, "utf-16")
         if text is None:
-            raise IngestError(f"{name}: cannot be decoded as UTF-16 text despite its byte-order mark")
+            raise IngestError(f"{name}: cannot be decoded as UTF-16 text despite its BOM")
     else:
         if b"\x00" in data:
             raise IngestError(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
@@ -139,7 +139,7 @@ def _decode(name: str, data: bytes) -> str:
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
-    """The decoded text, or None when the bytes are not valid in that encoding."""
+    """Return the decoded text, or None when the bytes are not valid in that encoding."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
@@ -150,14 +150,12 @@ def _control_share(text: str) -> float:
     """Share of control characters other than ordinary whitespace: high for binary data."""
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc"
-    )
+    controls = sum(1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
     return controls / len(text)
 
 
 def _load_pdf(path: Path, ocr_language: str) -> str:
-    """The PDF's text layer, pages joined by a blank line; OCR for pages without one."""
+    """Return the PDF's text layer, pages joined by a blank line; OCR pages without one."""
     from pypdf import PdfReader  # lazy: only PDF ingestion pays for the import
     from pypdf.errors import DependencyError, PyPdfError
 
@@ -172,7 +170,9 @@ def _load_pdf(path: Path, ocr_language: str) -> str:
         raise IngestError(f"{path.name}: the PDF is encrypted and needs {exc}") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         # pypdf reports broken files through many exception types; all mean "corrupt".
-        raise IngestError(f"{path.name}: the PDF cannot be parsed (corrupt or not a PDF): {exc}") from exc
+        raise IngestError(
+            f"{path.name}: the PDF cannot be parsed (corrupt or not a PDF): {exc}"
+        ) from exc
     if not pages:
         raise IngestError(f"{path.name}: the PDF has no pages")
     missing = [n for n, text in enumerate(pages, start=1) if not text.strip()]
@@ -187,14 +187,14 @@ def _load_pdf(path: Path, ocr_language: str) -> str:
         try:
             ocr = _ocr_pdf(path, missing, ocr_language)
         except IngestError as exc:
-            log.warning("%s: pages %s have no text layer and were skipped: %s", path.name, missing, exc)
+            log.warning("%s: pages %s without text layer skipped: %s", path.name, missing, exc)
         else:
-            pages = [ocr.get(n, text) if not text.strip() else text for n, text in enumerate(pages, 1)]
+            pages = [text if text.strip() else ocr.get(n, "") for n, text in enumerate(pages, 1)]
     return "\n\n".join(pages)
 
 
 def _ocr_pdf(path: Path, page_numbers: list[int], language: str) -> dict[int, str]:
-    """OCR the given 1-based pages with the Tesseract command; raise IngestError if it is missing."""
+    """OCR the given 1-based pages with the Tesseract command; IngestError if it is missing."""
     tesseract = _require_tesseract(path.name, language)
     out: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="trygg-ocr-") as tmp:
@@ -205,8 +205,9 @@ def _ocr_pdf(path: Path, page_numbers: list[int], language: str) -> dict[int, st
 
 
 def _require_tesseract(name: str, language: str) -> str:
-    """The tesseract executable, after checking that every language model asked for is there."""
-    packages = " ".join(f"tesseract-ocr-{part.lower().replace('_', '-')}" for part in language.split("+"))
+    """Find the tesseract executable and check that every language model asked for is there."""
+    parts = language.split("+")
+    packages = " ".join(f"tesseract-ocr-{part.lower().replace('_', '-')}" for part in parts)
     install = f"apt-get install tesseract-ocr {packages}"
     tesseract = shutil.which("tesseract")
     if tesseract is None:
@@ -254,6 +255,8 @@ def _page_images(
             files = []
             for k, image in enumerate(reader.pages[number - 1].images):
                 target = tmp / f"page-{number}-{k}.png"
+                if image.image is None:
+                    continue
                 image.image.save(target)
                 files.append(target)
             yield number, files
@@ -265,7 +268,7 @@ def _page_images(
 
 
 def _run_tesseract(tesseract: str, image: Path, language: str, name: str) -> str:
-    """The text Tesseract reads from one image, without its page-separator form feed."""
+    """Return the text Tesseract reads from one image, without its page-separator form feed."""
     done = _run([tesseract, str(image), "stdout", "-l", language], name, "tesseract")
     return done.replace("\f", "").strip()
 

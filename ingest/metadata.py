@@ -70,12 +70,12 @@ _V = r"(?:[^\W\d_]|[&@06]){1,2}"
 
 
 def _rx(pattern: str) -> str:
-    """A regex written with Swedish letters, made tolerant of how OCR garbles å, ä and ö."""
+    """Make a regex written with Swedish letters tolerant of how OCR garbles å, ä and ö."""
     return re.sub("[åäöÅÄÖ]", lambda _: _V, pattern)
 
 
 def _fz(literal: str) -> str:
-    """A literal name as an OCR-tolerant regex (spaces and hyphens may stretch or break)."""
+    """Turn a literal name into an OCR-tolerant regex (spaces and hyphens may stretch or break)."""
     out = []
     for ch in literal:
         if ch in "åäöÅÄÖ":
@@ -104,14 +104,18 @@ _ADMINISTRATION_RXS = [
 
 
 def _committee_rx(committee: str) -> re.Pattern[str]:
-    """A committee's name, definite or not: 'Socialnämnd(en)', 'Kommunstyrelse(n)'."""
+    """Match a committee's name, definite or not: 'Socialnämnd(en)', 'Kommunstyrelse(n)'."""
     stem, ending = (committee[:-1], "n") if committee.endswith("sen") else (committee[:-2], "en")
     return re.compile(rf"{_fz(stem)}(?:{ending})?", _I)
 
 
 _COMMITTEE_RXS = [(_committee_rx(cm), cm) for cm in _COMMITTEES]
 _GENERIC_COMMITTEE_RX = re.compile(
-    _rx(r"(?P<stem>[^\W\d_][\w-]*?)(?P<suffix>nämnden|nämnd|styrelsen|styrelse)"), _I
+    # "Juridiknämnden" or "Tekniska nämnden": a compound, or a capitalised word before it.
+    _rx(
+        r"(?P<stem>[^\W\d_][\w-]*?|[A-Z\u00c5\u00c4\u00d6][\w-]*\s)"
+        r"(?P<suffix>nämnden|nämnd|styrelsen|styrelse)"
+    ),
 )
 _NOT_A_NAME = {"", "stadsdels", "fack", "distrikts", "bolags"}
 
@@ -122,7 +126,10 @@ _SECTION_RX = re.compile(
     ),
     _I,
 )
-_TILL_RX = re.compile(r"(?:^|\*\*)[ \t]*till\b(?:\*\*)?[ \t]*:?[ \t]*\n?[ \t]*(?P<v>[^\n*]+)", _I | re.M)
+# The addressee field: "**Till**  \nX", "**Till**X" (glued), "Till: X".
+_TILL_RX = re.compile(
+    r"(?:^|\*\*)[ \t]*till\b(?:\*\*)?[ \t]*:?[ \t]*\n?[ \t]*(?P<v>[^\n*]+)", _I | re.M
+)
 _DECISION_RX = re.compile(
     _rx(r"(?P<n>[\w-]+?(?:nämnden|styrelsen))\s+(?:godkänner|besvarar)\b"), _I
 )
@@ -144,7 +151,6 @@ _YEARS = r"(?P<a>(?:19|20)\d\d)\s*[-‐‑–—]\s*(?P<b>(?:19|20)\d\d)(?!\d)"
 _PERIOD_RX = re.compile(rf"trygghetsprogram\w*(?:\s+[^\W\d_]+){{0,8}}?\s+{_YEARS}", _I)
 _YEARS_RX = re.compile(_YEARS)
 _ISO_DATE = r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)"
-_DATE_LINE_RX = re.compile(rf"(?:datum[:\s]*)?{_ISO_DATE}", _I)
 _DATUM_RX = re.compile(rf"(?m)^\W*datum[:\s]*{_ISO_DATE}\W*$", _I)
 _ISO_DATE_RX = re.compile(rf"(?<!\d){_ISO_DATE}(?!\d)")
 _ATTESTED_RX = re.compile(_rx(r"attesterat\s+av|godkänts\s+digitalt"), _I)
@@ -153,7 +159,7 @@ _PROGRAMME_NAME_RX = re.compile(
 )
 _TJUT_RX = re.compile(
     _rx(
-        r"(?m:^\W*tjänsteutlåtande\W*$)|förslag\s+till\s+beslut"
+        r"(?m:^\W*tjänsteutlåtande\W*$)|tjänsteutlåtande\s+dnr\b|förslag\s+till\s+beslut"
         r"|(?:godkänner|besvaras\s+med)\s+(?:\w+\s+)?tjänsteutlåtande"
     ),
     _I,
@@ -169,30 +175,27 @@ _HEADER_MAX_LINES = 40
 def extract_meta(text: str) -> DocMeta:
     """Read a document's metadata from its raw text; a field not found is the empty string."""
     header = _header_lines(text)
-    period = _period(text, "")
-    title = _title(header)
-    if title:
-        period = _period(text, title)
-    else:
-        title = _fallback_title(text, period)
+    heading = _title(header)
+    period = _period(text, heading)
+    title = heading or _fallback_title(text, period)
     return DocMeta(
         title=title,
         responder=_responder(text, "\n".join(header)),
         period=period,
         date=_date(text, header),
         dnr=_dnr(text),
-        kind=_kind(text, title),
+        kind=_kind(text, heading),
     )
 
 
 def _plain(line: str) -> str:
-    """A line without Markdown/HTML emphasis, heading marks or surrounding space."""
+    """Strip Markdown/HTML emphasis, heading marks and surrounding space from a line."""
     line = re.sub(r"</?b>|\*\*|__", "", line.strip())
     return re.sub(r"^#+\s*", "", line).strip()
 
 
 def _header_lines(text: str) -> list[str]:
-    """The raw lines before the first section heading: where title, addressee and date live."""
+    """Return the raw lines before the first section heading: title, addressee and date."""
     lines = text.split("\n")[:_HEADER_MAX_LINES]
     for i, line in enumerate(lines):
         if _SECTION_RX.fullmatch(_plain(line).rstrip(":")):
@@ -201,7 +204,7 @@ def _header_lines(text: str) -> list[str]:
 
 
 def _title(header: list[str]) -> str:
-    """The first heading-like header line about the programme or the referral; headings first."""
+    """Find the first heading-like header line about the programme or the referral."""
     candidates = [ln for ln in header if ln.lstrip().startswith("#")] + header
     for line in candidates:
         plain = _plain(line)
@@ -211,7 +214,7 @@ def _title(header: list[str]) -> str:
 
 
 def _fallback_title(text: str, period: str) -> str:
-    """Without a title line, the programme the text is about, e.g. 'Stockholms stads trygghetsprogram'."""
+    """Name the programme the text is about, for a text without a title line."""
     match = _PROGRAMME_NAME_RX.search(text)
     if not match:
         return ""
@@ -220,7 +223,7 @@ def _fallback_title(text: str, period: str) -> str:
 
 
 def _period(text: str, title: str) -> str:
-    """The programme period, 'YYYY–YYYY': the title's, else the one most said of the programme."""
+    """Find the period 'YYYY–YYYY': the title's, else the one most said of the programme."""
     in_title = [m for m in _YEARS_RX.finditer(title) if _valid_period(m)]
     if in_title:
         return f"{in_title[0]['a']}–{in_title[0]['b']}"
@@ -233,12 +236,12 @@ def _period(text: str, title: str) -> str:
 
 
 def _valid_period(match: re.Match[str]) -> bool:
-    """A programme runs forward for a few years; anything else is not a period."""
+    """Tell a period (forward, a few years) from any other pair of years."""
     return 0 < int(match["b"]) - int(match["a"]) <= 10
 
 
 def _committee(name: str) -> str | None:
-    """A committee's canonical name from a mention of it or of its administration, or None."""
+    """Return the canonical committee named by a mention of it or its administration, or None."""
     name = re.sub(r"\s+", " ", _plain(name)).strip(" .,;:")
     for rx, committee in _DISTRICT_RXS:
         if rx.fullmatch(name):
@@ -248,14 +251,14 @@ def _committee(name: str) -> str | None:
             if rx.fullmatch(name):
                 return committee
     match = _GENERIC_COMMITTEE_RX.fullmatch(name)
-    if match and match["stem"].lower() not in _NOT_A_NAME:
+    if match and match["stem"].strip().lower() not in _NOT_A_NAME:
         # An unknown committee: keep it as written, capitalised like a name.
         return name[0].upper() + name[1:]
     return None
 
 
 def _responder(text: str, header: str) -> str:
-    """The committee that answers, from the strongest kind of cue that the text has.
+    """Find the committee that answers, from the strongest kind of cue that the text has.
 
     In order: the addressee field ("Till"), a decision sentence ("Trafiknämnden godkänner"),
     the administration writing (a district's stadsdelsförvaltning in a letterhead or
@@ -292,11 +295,12 @@ def _named(rxs: list[tuple[re.Pattern[str], str]], text: str) -> list[tuple[int,
 
 
 def _date(text: str, header: list[str]) -> str:
-    """The document's date, ISO: a date line in the header, a 'Datum' line, else the last attestation."""
+    """Find the date (ISO): the first in the header, a 'Datum' line, else the last attestation."""
     for line in header:
-        match = _DATE_LINE_RX.fullmatch(_plain(line))
-        if match and _valid_date(match):
-            return match.group(0)[-10:]
+        # Beside the addressee or on a line of its own ("Utbildningsnämnden\n2023-10-26").
+        for match in _ISO_DATE_RX.finditer(line):
+            if _valid_date(match):
+                return match.group(0)
     for match in _DATUM_RX.finditer(text):
         if _valid_date(match):
             return f"{match['y']}-{match['m']}-{match['d']}"
@@ -310,7 +314,7 @@ def _date(text: str, header: list[str]) -> str:
 
 
 def _valid_date(match: re.Match[str]) -> bool:
-    """True for a real calendar date."""
+    """Tell whether the match is a real calendar date."""
     try:
         date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
@@ -319,18 +323,22 @@ def _valid_date(match: re.Match[str]) -> bool:
 
 
 def _dnr(text: str) -> str:
-    """The registration number: the first one labelled 'Dnr', else the first bare 'KS 2023/739'."""
+    """Find the dnr: the first labelled 'Dnr', else the first bare one like 'KS 2023/739'."""
     match = _DNR_LABELLED_RX.search(text) or _DNR_BARE_RX.search(text)
     return re.sub(r"\s+", " ", match["d"]) if match else ""
 
 
-def _kind(text: str, title: str) -> str:
-    """tjänsteutlåtande (an official's report proposing a decision), remissvar, or program."""
+def _kind(text: str, heading: str) -> str:
+    """Tell a tjänsteutlåtande (proposes a decision) from a remissvar and the programme itself.
+
+    Only a real title line (`heading`) can make a text the programme: a text without one
+    (a PDF or OCR extract) may merely be about it.
+    """
     if _TJUT_RX.search(text):
         return "tjänsteutlåtande"
-    if _REMISSVAR_RX.search(text) or _REMISSVAR_RX.search(title):
+    if _REMISSVAR_RX.search(text) or _REMISSVAR_RX.search(heading):
         return "remissvar"
-    if _PROGRAMME_TITLE_RX.search(title):
+    if _PROGRAMME_TITLE_RX.search(heading):
         return "program"
     return ""
 
@@ -373,14 +381,15 @@ def load_manifest(path: Path) -> dict[str, dict[str, str]]:
 
 
 def apply_overrides(meta: DocMeta, overrides: Mapping[str, str]) -> DocMeta:
-    """A copy of meta with the given fields replaced; an unknown field or bad value is an IngestError."""
+    """Return meta with the given fields replaced; unknown fields or bad values: IngestError."""
     unknown = sorted(set(overrides) - set(META_FIELDS))
     if unknown:
         raise IngestError(f"unknown metadata fields {unknown}; allowed: {list(META_FIELDS)}")
     values = dict(overrides)
     for key, value in values.items():
         if not isinstance(value, str):
-            raise IngestError(f"metadata field {key!r} must be a string, not {type(value).__name__}")
+            kind = type(value).__name__
+            raise IngestError(f"metadata field {key!r} must be a string, not {kind}")
     if values.get("period"):
         # Filters compare periods as strings, so a hand-typed hyphen becomes the en dash.
         match = _YEARS_RX.fullmatch(values["period"].strip())

@@ -88,7 +88,7 @@ def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, s
     """Read, clean and chunk one file: (file text, chunks). Raises IngestError."""
     raw = load_text(path, int(settings.ingest.max_file_mb * 1024 * 1024), settings.ingest.ocr_language)
     cleaned = clean(raw)
-    meta = apply_overrides(extract_meta(cleaned.text), overrides.get(path.name, {}))
+    meta = apply_overrides(extract_meta(raw), overrides.get(path.name, {}))
     chunks = chunk_document(
         path.name,
         raw,
@@ -213,20 +213,20 @@ class Ingestor:
             return False
         raw, chunks = read_chunks(path, self.settings, overrides)
         _write_atomic(text_copy, raw)
+        # Every chunk is upserted, kept ones too, so all carry this version's sha and count;
+        # the cache makes kept chunks cost no embedding.
+        cache = EmbeddingCache(self.settings.cache_dir / "embeddings.sqlite", self.embedder.name)
+        try:
+            vectors, embedded = self._embed(cache, chunks, progress)
+        finally:
+            cache.close()
+        self.store.upsert(chunks, vectors)
+        report.embedded += embedded
         old_ids: frozenset[str] = state.ids if state is not None else frozenset()
-        new = [c for c in chunks if c.id not in old_ids]
-        if new:
-            cache = EmbeddingCache(self.settings.cache_dir / "embeddings.sqlite", self.embedder.name)
-            try:
-                vectors, embedded = self._embed(cache, new, progress)
-            finally:
-                cache.close()
-            self.store.upsert(new, vectors)
-            report.embedded += embedded
         stale = old_ids - {c.id for c in chunks}
         if stale:
             self.store.delete(sorted(stale))
-        return bool(new or stale)
+        return True
 
     def _embed(
         self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None

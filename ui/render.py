@@ -1,0 +1,94 @@
+"""Safe rendering of untrusted text: everything from documents and users is escaped here.
+
+Pure functions, no Streamlit. The app shows document text and questions either with
+`st.text` (no parsing at all), as Markdown escaped by `escape_markdown`, or as HTML built
+only by the functions below, where every piece of text passes through `html.escape` and
+the only tags are the ones written here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark, so escaping all
+# of them leaves no way for text to open a link, emphasis, HTML tag, LaTeX ($) or one of
+# Streamlit's directives (:red[...], :material/icon:).
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+PASSAGE_STYLE = (
+    "white-space:pre-wrap;line-height:1.55;font-size:0.95rem;"
+    "padding:0.5rem 0.75rem;border-left:3px solid #c9ced6;background:rgba(128,128,128,0.06);"
+    "border-radius:0.25rem"
+)
+MARK_STYLE = "background:#ffe58a;color:inherit;padding:0 1px;border-radius:2px"
+
+_DOCUMENT_PAGE = """<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8">
+<style>
+body {{ margin:0; font-family:"Source Sans Pro","Source Sans 3",system-ui,sans-serif;
+  font-size:15px; line-height:1.6; color:#262730; background:#fff; }}
+main {{ white-space:pre-wrap; padding:0.75rem 1rem; }}
+mark {{ background:#ffe58a; color:inherit; outline:2px solid #f2b600; border-radius:2px; }}
+</style></head>
+<body><main>{body}</main>
+<script>
+(function () {{
+  function show() {{
+    var el = document.getElementById("citerat");
+    if (el) {{ el.scrollIntoView({{block: "center"}}); }}
+  }}
+  window.addEventListener("load", show);
+  window.addEventListener("resize", show);
+  show();
+}})();
+</script>
+</body></html>"""
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows literally: punctuation escaped, line breaks kept."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    # A single newline is a soft break in Markdown; two trailing spaces make it a real one.
+    return escaped.replace("\r\n", "\n").replace("\n", "  \n")
+
+
+def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Clamp spans to [0, length], drop empty ones, and merge overlaps; sorted."""
+    clamped = sorted(
+        (max(0, a), min(length, b)) for a, b in spans if min(length, b) > max(0, a)
+    )
+    merged: list[tuple[int, int]] = []
+    for a, b in clamped:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def highlight_html(
+    text: str, spans: Iterable[tuple[int, int]], mark_attrs: str = "", first_mark_id: str = ""
+) -> str:
+    """Escaped text with each span wrapped in <mark>; `mark_attrs` must be trusted markup."""
+    out: list[str] = []
+    pos = 0
+    for i, (a, b) in enumerate(merge_spans(spans, len(text))):
+        out.append(html.escape(text[pos:a]))
+        ident = f' id="{html.escape(first_mark_id)}"' if first_mark_id and i == 0 else ""
+        out.append(f"<mark{ident}{mark_attrs}>{html.escape(text[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def passage_html(clean_text: str, highlights: Iterable[tuple[int, int]]) -> str:
+    """Render a cited passage as an HTML block, its cited sentences highlighted."""
+    body = highlight_html(clean_text, highlights, f' style="{MARK_STYLE}"')
+    return f'<div class="trygg-passage" style="{PASSAGE_STYLE}">{body}</div>'
+
+
+def document_page(text: str, start: int, end: int) -> str:
+    """Render a whole document as an HTML page that scrolls to text[start:end], highlighted."""
+    return _DOCUMENT_PAGE.format(body=highlight_html(text, [(start, end)], first_mark_id="citerat"))
