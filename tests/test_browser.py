@@ -31,6 +31,15 @@ OTHER_QUESTION = "Vilka fokusområden finns?"
 ASSISTANT = '[data-testid="stChatMessage"]:has([data-testid="stChatMessageAvatarAssistant"])'
 USER = '[data-testid="stChatMessage"]:has([data-testid="stChatMessageAvatarUser"])'
 LOAD_TIMEOUT_MS = 240_000
+# Scroll an element's top to just below the app's fixed header.
+SCROLL_TO_TOP = """el => {
+  el.scrollIntoView({block: 'start'});
+  let box = el.parentElement;
+  const scrolls = (b) => b.scrollHeight > b.clientHeight
+    && /auto|scroll/.test(getComputedStyle(b).overflowY);
+  while (box && !scrolls(box)) { box = box.parentElement; }
+  (box || document.scrollingElement).scrollBy(0, -70);
+}"""
 ANSWER_TIMEOUT_MS = 120_000
 
 
@@ -96,7 +105,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    assert "Traceback" not in log.read_text(errors="replace"), log.read_text(errors="replace")[-3000:]
+    output = log.read_text(errors="replace")
+    assert "Traceback" not in output, output[-3000:]
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +141,8 @@ def _wait_answer(page: object) -> object:
     message.locator('button:has-text("Visa i dokumentet"), [data-testid="stAlert"]').first.wait_for(
         timeout=ANSWER_TIMEOUT_MS
     )
+    assert message.locator('[data-testid="stAlert"]').count() == 0, message.inner_text()
+    message.locator(".trygg-passage").first.wait_for()  # st.html may draw just after the buttons
     return message
 
 
@@ -158,6 +170,9 @@ def test_question_answer_sources_and_document(browser: object, app_url: str) -> 
     assert cited.inner_text().strip()
     page.get_by_role("button", name="Dölj dokumentet").first.wait_for()  # type: ignore[attr-defined]
     page.wait_for_timeout(800)  # let the document frame scroll to the passage
+    # Show the answer from its first line (below the app's header), then its source cards.
+    message.evaluate(SCROLL_TO_TOP)  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
     # The cited passage is scrolled into the document frame's view.
     assert frame.locator("body").evaluate(
         "() => { const r = document.getElementById('citerat').getBoundingClientRect();"
@@ -183,6 +198,6 @@ def test_two_sessions_ask_at_the_same_time(browser: object, app_url: str) -> Non
         users = page.locator(USER)  # type: ignore[attr-defined]
         assert users.count() == 1
         assert own in users.first.inner_text()
-        assert other not in page.locator('[data-testid="stMain"]').inner_text()  # type: ignore[attr-defined]
+        assert other not in page.locator('[data-testid="stMainBlockContainer"]').inner_text()  # type: ignore[attr-defined]
         assert page.locator(ASSISTANT).count() == 1  # type: ignore[attr-defined]
         page.context.close()  # type: ignore[attr-defined]

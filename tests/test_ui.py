@@ -110,7 +110,7 @@ def test_visa_i_dokumentet_shows_the_whole_document_at_the_passage(app: AppTest)
     frames = [e for e in app.main if e.type == "iframe"]
     assert len(frames) == 1
     page = frames[0].proto.srcdoc
-    assert 'id="citerat"' in page and "scrollIntoView" in page
+    assert 'id="citerat"' in page and "window.scrollTo" in page
     assert "Trafikkontoret sköter gator" in page  # the whole document is there
     assert any(b.label == "Dölj dokumentet" for b in app.button)
 
@@ -233,6 +233,11 @@ def test_upload_good_and_empty_file(app: AppTest, home: Path) -> None:
     app.switch_page("documents.py").run()
     sources = app.selectbox[0].options
     assert any("Min_rapport.txt" in s for s in sources)
+
+    app.switch_page("chat.py").run()
+    ask(app, "Vad mäter Miljöförvaltningen i parkerna?")
+    answer = app.session_state["chat_history"][-1]["answer"]
+    assert "Min_rapport.txt" in {c.chunk.source for c in answer.citations}
 
 
 def test_upload_reports_a_file_the_ingest_cannot_read(app: AppTest, home: Path) -> None:

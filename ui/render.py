@@ -35,9 +35,14 @@ mark {{ background:#ffe58a; color:inherit; outline:2px solid #f2b600; border-rad
 <body><main>{body}</main>
 <script>
 (function () {{
+  // Scroll this frame only (not the app around it) so the cited passage is in view.
+  var done = false;
   function show() {{
     var el = document.getElementById("citerat");
-    if (el) {{ el.scrollIntoView({{block: "center"}}); }}
+    if (done || !el || window.innerHeight === 0) {{ return; }}
+    var top = el.getBoundingClientRect().top + window.scrollY - window.innerHeight / 4;
+    window.scrollTo(0, Math.max(0, top));
+    done = true;
   }}
   window.addEventListener("load", show);
   window.addEventListener("resize", show);

@@ -7,6 +7,7 @@ check it agrees with Chroma) and a checksum (to detect a damaged file, which is 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import json
@@ -19,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import StoreError
-from vectorstore.analyzer import analyze
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze, fold, term, words
 
 INDEX_FILE = "bm25.npz"
 FORMAT_VERSION = 1
@@ -73,6 +74,7 @@ class LexicalIndex:
         df = np.diff(self.ptr).astype(np.float64)
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self.avg_len = float(doc_len.mean()) if n else 0.0
+        self.sorted_vocab = sorted(vocab)
 
     @classmethod
     def build(cls, chunks: Sequence[IndexedChunk]) -> LexicalIndex:
@@ -126,9 +128,52 @@ class LexicalIndex:
             out[docs] += qtf * self.idf[tid] * tf * (self.k1 + 1) / (tf + norm[docs])
         return out
 
+    def _extensions(self, stem: str) -> str:
+        """The most common known term that is `stem` plus one or two letters ('' if none)."""
+        if len(stem) < 5:
+            return ""
+        at = bisect.bisect_left(self.sorted_vocab, stem)
+        best, best_df = "", 0
+        while at < len(self.sorted_vocab) and self.sorted_vocab[at].startswith(stem):
+            word = self.sorted_vocab[at]
+            df = int(self.ptr[self.vocab[word] + 1] - self.ptr[self.vocab[word]])
+            if len(word) - len(stem) <= 2 and df > best_df:
+                best, best_df = word, df
+            at += 1
+        return best
+
+    def query_terms(self, text: str) -> list[str]:
+        """Index terms of a question; an unknown compound is split into two known parts.
+
+        Swedish writes compounds as one word ("skolförvaltningen"), so a question's compound
+        often differs from the text's ("förvaltningen", "skolan"). Only words the index does
+        not know are split, at the point that keeps both parts longest.
+        """
+        out: list[str] = []
+        for word in words(text):
+            if word in STOPWORDS or fold(word) in FOLDED_STOPWORDS:
+                continue
+            whole = term(word)
+            if whole in self.vocab:
+                out.append(whole)
+                continue
+            # The stemmer cuts inflections unevenly ("remissvar" -> "remissv", "remissvaret"
+            # -> "remissvar"): take a known term that extends this one by a letter or two.
+            near = self._extensions(whole)
+            if near or len(word) < 8:
+                out.append(near or whole)
+                continue
+            splits = [
+                (min(i, len(word) - i), term(word[:i]), term(word[i:]))
+                for i in range(4, len(word) - 3)
+            ]
+            known = [(n, a, b) for n, a, b in splits if a in self.vocab and b in self.vocab]
+            out.extend(max(known)[1:] if known else [whole])
+        return out
+
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k best (chunk id, score) pairs with a positive score, best first."""
-        scores = self.scores(analyze(query))
+        scores = self.scores(self.query_terms(query))
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         k = min(k, int((scores > 0).sum()))

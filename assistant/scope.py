@@ -1,0 +1,97 @@
+"""Abstention: decide when the documents do not answer a question.
+
+Dense similarity alone cannot tell (e5 scores every Swedish question about 0.8 against
+every passage), so the decision uses what the documents demonstrably lack:
+- a proper name the documents never mention ("Göteborgs", "Skarpnäcks");
+- the view of a committee that did not respond, asked of a store that holds responses;
+- a quantity asked for ("hur många", "hur mycket") where no relevant sentence has a number;
+- no real support: the best sentence covers little of the question and the best passage is
+  only as similar as unrelated text is (thresholds calibrated on out-of-scope questions,
+  see bench/tune_second_stage.py and the README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.settings import AnswerSettings
+from vectorstore.analyzer import fold, term
+from vectorstore.lexical import LexicalIndex
+
+_NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
+_OPINION = re.compile(r"\b(svara\w*|tyck\w*|ansåg|anser|yttra\w*|synpunkt\w*|remissvar\w*|sa|sade)\b", re.I)
+_QUANTITY = re.compile(r"\b(hur (många|manga|mycket|stor\w*)|vilken lön|vilken lon|how (many|much))\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|hälften|halveras)\b",
+    re.I,
+)
+_COMMITTEE = re.compile(r"\b([\wåäöÅÄÖ-]*nämnd\w*)\b", re.I)
+
+
+def unknown_names(question: str, index: LexicalIndex) -> list[str]:
+    """Capitalised words (not sentence-initial) that no document mentions, even as a compound part."""
+    out = []
+    for name in _NAME.findall(question):
+        word = name.lower().removesuffix("'s")
+        if not index.query_terms(word) or all(t not in index.vocab for t in index.query_terms(word)):
+            out.append(name)
+    return out
+
+
+def _responder_keys(responders: Iterable[str]) -> set[str]:
+    keys = set()
+    for responder in responders:
+        for word in re.findall(r"[\wåäöÅÄÖ-]+", responder):
+            stem = fold(term(word.lower()))
+            for suffix in ("stadsdelsnamnd", "namnd", "s"):
+                stem = stem.removesuffix(suffix)
+            if len(stem) >= 3:
+                keys.add(stem)
+    return keys
+
+
+def non_responder_committee(question: str, responders: Iterable[str]) -> str:
+    """A committee whose view is asked for but who is not among the responders ('' if none)."""
+    if not _OPINION.search(question):
+        return ""
+    keys = _responder_keys(responders)
+    words = re.findall(r"[\wåäöÅÄÖ-]+", question)
+    for i, word in enumerate(words):
+        if not _COMMITTEE.fullmatch(word) or fold(word).startswith("namnd"):
+            continue  # 'nämnderna' in general is not one committee
+        folded = fold(term(word.lower()))
+        name = folded.split("stadsdelsnamnd")[0].removesuffix("s")
+        if folded.startswith("stadsdelsnamnd") and i > 0:
+            name = fold(term(words[i - 1].lower())).removesuffix("s")
+        else:
+            name = name.split("namnd")[0].removesuffix("s")
+        if name and not any(name.startswith(k) or k.startswith(name) for k in keys):
+            return word if not folded.startswith("stadsdelsnamnd") else f"{words[i - 1]} {word}"
+    return ""
+
+
+def lacks_quantity(question: str, sentences: Iterable[str]) -> bool:
+    """A 'how many/how much' question whose relevant sentences state no number."""
+    return bool(_QUANTITY.search(question)) and not any(_NUMBER.search(s) for s in sentences)
+
+
+def abstain_reason(
+    question: str,
+    index: LexicalIndex,
+    responders: Iterable[str],
+    support_sentences: list[str],
+    support: float,
+    top_dense: float,
+    settings: AnswerSettings,
+) -> str:
+    """Why the documents do not answer the question ('' when they may)."""
+    if names := unknown_names(question, index):
+        return f"okänt namn: {', '.join(names)}"
+    if committee := non_responder_committee(question, responders):
+        return f"inget remissvar från {committee}"
+    if lacks_quantity(question, support_sentences):
+        return "inget antal i de relevanta styckena"
+    if support < settings.abstain_min_support and top_dense < settings.abstain_min_dense:
+        return "inget stycke stöder frågan"
+    return ""
