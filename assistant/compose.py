@@ -11,13 +11,28 @@ import re
 from dataclasses import dataclass
 
 from assistant.records import Citation, Hit, Span
-from assistant.rerank import coverage
+import numpy as np
+
+from assistant.sentence_scores import SentenceScores
 from ingest.sentences import sentence_spans
-from vectorstore.analyzer import analyze, fold
+from vectorstore.analyzer import fold
 
 _LIST_QUESTION = re.compile(r"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are|which)\b|\bvilka\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s")
 PASSAGES_CONSIDERED = 5
+
+
+@dataclass(frozen=True)
+class SentenceMix:
+    """How a sentence's relevance is weighed: its meaning, its wording, its passage's rank.
+
+    Tuned with bench/tune_composer.py on eval/questions.jsonl (figures in the README).
+    """
+
+    meaning: float = 0.3
+    wording: float = 0.3
+    passage: float = 0.4
+    keep_ratio: float = 0.5  # sentences scoring under this share of the best are left out
 
 
 @dataclass(frozen=True)
@@ -36,19 +51,21 @@ def is_list_question(question: str) -> bool:
     return bool(_LIST_QUESTION.search(question))
 
 
-def _candidates(question_weights: dict[str, float], hits: list[Hit]) -> list[Sentence]:
+def _candidates(hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix) -> list[Sentence]:
     top, bottom = hits[0].score, hits[-1].score
     spread = (top - bottom) or 1.0
+    all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
+    lo, hi = (float(all_dense.min()), float(all_dense.max())) if len(all_dense) else (0.0, 1.0)
     out: list[Sentence] = []
     for rank, hit in enumerate(hits):
-        text = hit.chunk.clean_text
+        scores = sentences[hit.chunk.id]
         passage_rel = (hit.score - bottom) / spread
-        for a, b in sentence_spans(text):
-            sentence = text[a:b]
-            if len(sentence.split()) < 2:
+        for (a, b), text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
+            if len(text.split()) < 2:
                 continue  # a heading or a stray word says nothing on its own
-            cov = coverage(question_weights, set(analyze(sentence)))
-            out.append(Sentence(rank, a, b, 0.65 * cov + 0.35 * passage_rel, sentence))
+            meaning = (dense - lo) / ((hi - lo) or 1.0)
+            score = mix.meaning * meaning + mix.wording * cov + mix.passage * passage_rel
+            out.append(Sentence(rank, a, b, score, text))
     return out
 
 
@@ -63,21 +80,28 @@ def _following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def compose(question: str, question_weights: dict[str, float], hits: list[Hit], max_sentences: int) -> tuple[str, list[Citation]]:
+def compose(
+    question: str,
+    hits: list[Hit],
+    sentences: dict[str, SentenceScores],
+    max_sentences: int,
+    mix: SentenceMix | None = None,
+) -> tuple[str, list[Citation]]:
     """Answer text with markers, and the citations the markers refer to."""
     hits = hits[:PASSAGES_CONSIDERED]
     if not hits:
         return "", []
     wants_list = is_list_question(question)
     limit = max_sentences + (2 if wants_list else 0)
-    candidates = sorted(_candidates(question_weights, hits), key=lambda s: -s.score)
+    mix = mix or SentenceMix()
+    candidates = sorted(_candidates(hits, sentences, mix), key=lambda s: -s.score)
     best = candidates[0].score if candidates else 0.0
 
     chosen: dict[int, list[tuple[int, int]]] = {}
     seen: set[str] = set()
     count = 0
     for sentence in candidates:
-        if count >= limit or sentence.score < 0.6 * best:
+        if count >= limit or sentence.score < mix.keep_ratio * best:
             break
         key = fold(" ".join(sentence.text.split()))
         if key in seen:

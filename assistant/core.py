@@ -12,23 +12,26 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import prompts
-from assistant.compose import PASSAGES_CONSIDERED, compose
+from assistant.compose import compose
 from assistant.errors import QuestionError
-from assistant.records import Answer, Filters, Hit
-from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, coverage, idf_weights
+from assistant.records import Answer, Citation, Filters, Hit
+from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
-from assistant.scope import abstain_reason
+from assistant.scope import Evidence, abstain_reason
+from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
-from ingest.sentences import sentence_spans
+from ingest.pipeline import EMBEDDING_CACHE
 from vectorstore.analyzer import analyze
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.embedders import get_embedder
+from vectorstore.embed_cache import EmbeddingCache
 from vectorstore.embedders.base import Embedder
 
 log = logging.getLogger(__name__)
 
 # Words that name a kind of committee rather than one committee.
 _GENERIC_RESPONDER_TERMS = set(analyze("nämnd nämnden nämnds stadsdelsnämnd stadsdelsnämnden förvaltning"))
+EVIDENCE_PASSAGES = 3  # abstention looks at the passages an answer would be built from
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _FOLLOW_UP = re.compile(r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about)\b", re.I)
 _PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|it|they|them)\b", re.I)
@@ -73,6 +76,7 @@ class Assistant:
         self._embedder_lock = threading.Lock()
         self.lexical = LexicalHandle(settings, self.store)
         self.retriever = HybridRetriever(settings, self.store, self.lexical)
+        self._cache: EmbeddingCache | None = None
         self._cross: Scorer | None = (
             CrossEncoderScorer(settings.retrieval.cross_encoder) if settings.retrieval.cross_encoder else None
         )
@@ -93,6 +97,17 @@ class Assistant:
         terms = {r: set(analyze(r)) - _GENERIC_RESPONDER_TERMS for r in responders if r}
         return FeatureScorer(index, terms)
 
+    def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of sentences, from the cache filled at ingest (embedded now if missing)."""
+        return self._sentence_cache().embed_documents(self.embedder, texts)[0]
+
+    def _sentence_cache(self) -> EmbeddingCache:
+        if self._cache is None:
+            with self._embedder_lock:
+                if self._cache is None:
+                    self._cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
+        return self._cache
+
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question from the documents, with citations, or say the documents do not answer."""
         started = time.perf_counter()
@@ -107,22 +122,29 @@ class Assistant:
 
         t = time.perf_counter()
         scorer = self.scorer()
-        ranked = self._second_stage(query, query_vector, hits, scorer)
+        weights = idf_weights(scorer.index, scorer.index.query_terms(query))
+        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors)
+        ranked = self._second_stage(query, query_vector, hits, scorer, sentences)
         passages = ranked[: self.settings.retrieval.top_k]
         timings["rerank"] = _ms(t)
 
         t = time.perf_counter()
+        # A question about one responder is answered from that responder's document.
         named = scorer.named_responders(question) or scorer.named_responders(query)
         answer_hits = [h for h in passages if h.chunk.meta.responder in named] or passages
-        weights = idf_weights(scorer.index, scorer.index.query_terms(query))
-        reason = self._abstain_reason(question, weights, answer_hits, scorer) if passages else "tomt lager"
+        responders = set(scorer.index.columns["responder"]) - {""}
+        reason = "tomt lager"
+        if passages:
+            evidence = self.evidence(answer_hits, sentences)
+            reason = abstain_reason(question, evidence, scorer.index, responders, self.settings.answer)
         notes: tuple[str, ...] = ()
+        citations: list[Citation] = []
         if reason:
-            text, citations, abstained, notes = prompts.NOT_IN_DOCUMENTS, [], True, (reason,)
+            text, notes = prompts.NOT_IN_DOCUMENTS, (reason,)
         else:
-            text, citations = compose(query, weights, answer_hits, self.settings.answer.max_sentences)
-            abstained = not citations
-            text = text or prompts.NOT_IN_DOCUMENTS
+            text, citations = compose(query, answer_hits, sentences, self.settings.answer.max_sentences)
+        abstained = not citations
+        text = text or prompts.NOT_IN_DOCUMENTS
         timings["answer"] = _ms(t)
         timings["total"] = _ms(started)
         return Answer(question, text, abstained, tuple(citations), tuple(passages), timings, notes)
@@ -134,25 +156,27 @@ class Assistant:
             yield piece
         yield answer
 
-    def _abstain_reason(self, question: str, weights: dict[str, float], hits: list[Hit], scorer: FeatureScorer) -> str:
-        sentences = [
-            (coverage(weights, set(analyze(h.chunk.clean_text[a:b]))), h.chunk.clean_text[a:b])
-            for h in hits[:PASSAGES_CONSIDERED]
-            for a, b in sentence_spans(h.chunk.clean_text)
-        ]
-        support = max((c for c, _ in sentences), default=0.0)
-        relevant = [s for c, s in sentences if c >= max(0.2, 0.6 * support)]
-        top_dense = max((h.dense or 0.0) for h in hits)
-        responders = set(scorer.index.columns["responder"]) - {""}
-        return abstain_reason(question, scorer.index, responders, relevant, support, top_dense, self.settings.answer)
+    @staticmethod
+    def evidence(hits: list[Hit], sentences: dict[str, SentenceScores]) -> Evidence:
+        """How well the passages an answer would use support the question."""
+        used = [sentences[h.chunk.id] for h in hits[:EVIDENCE_PASSAGES]]
+        return Evidence(
+            support=max((float(s.coverage.max(initial=0.0)) for s in used), default=0.0),
+            top_dense=max((float(s.dense.max(initial=0.0)) for s in used), default=0.0),
+            sentences=tuple(t for s in used for t in s.texts),
+        )
 
-    def _second_stage(self, query: str, query_vector: np.ndarray, hits: list[Hit], scorer: FeatureScorer) -> list[Hit]:
+    def _second_stage(
+        self,
+        query: str,
+        query_vector: np.ndarray,
+        hits: list[Hit],
+        scorer: FeatureScorer,
+        sentences: dict[str, SentenceScores],
+    ) -> list[Hit]:
         if not self.settings.retrieval.rerank or not hits:
             return hits
-        if self._cross is not None:
-            return self._cross.rescore(query, query_vector, hits, {})
-        need = [h.chunk.id for h in hits if h.dense is None]
-        return scorer.rescore(query, query_vector, hits, self.store.vectors(need))
+        return (self._cross or scorer).rescore(query, query_vector, hits, sentences)
 
 
 def _ms(since: float) -> float:

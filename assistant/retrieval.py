@@ -82,6 +82,9 @@ class HybridRetriever:
         for ranking in ([c.id for c, _ in dense], [i for i, _ in lexical]):
             for rank, chunk_id in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        # Lexical-only hits get their dense similarity from the stored vector.
+        stored = self.store.vectors([i for i in fused if i in chunks and i not in dense_score])
+        dense_score.update({i: float(v @ query_vector) for i, v in stored.items()})
         order = sorted((i for i in fused if i in chunks), key=lambda i: -fused[i])
         return [
             Hit(chunks[i], fused[i], dense=dense_score.get(i), lexical=lexical_score.get(i))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from assistant.settings import AnswerSettings
 from vectorstore.analyzer import fold, term
@@ -26,6 +27,11 @@ _NUMBER = re.compile(
     r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|hälften|halveras)\b",
     re.I,
 )
+_ENGLISH = frozenset(
+    "the a an of in on to is are was were what which who whom how does do did for by with and or "
+    "according from that this these their its be should".split()
+)
+_YEAR = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*(19|20)?\d\d)?\b")
 _COMMITTEE = re.compile(r"\b([\wåäöÅÄÖ-]*nämnd\w*)\b", re.I)
 
 
@@ -73,25 +79,39 @@ def non_responder_committee(question: str, responders: Iterable[str]) -> str:
 
 def lacks_quantity(question: str, sentences: Iterable[str]) -> bool:
     """A 'how many/how much' question whose relevant sentences state no number."""
-    return bool(_QUANTITY.search(question)) and not any(_NUMBER.search(s) for s in sentences)
+    # Years and periods ("2020–2023") are everywhere in these texts and answer no 'how many'.
+    return bool(_QUANTITY.search(question)) and not any(_NUMBER.search(_YEAR.sub(" ", s)) for s in sentences)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How well the best passages support a question."""
+
+    support: float  # best idf-weighted coverage of the question by one sentence
+    top_dense: float  # best cosine similarity of a passage
+    sentences: tuple[str, ...]  # every sentence of the passages considered
+
+
+def is_english(question: str) -> bool:
+    """English questions get no lexical support from Swedish text; judge them by meaning only."""
+    words = re.findall(r"[a-zåäö']+", question.lower())
+    return bool(words) and sum(w in _ENGLISH for w in words) / len(words) >= 0.2
 
 
 def abstain_reason(
-    question: str,
-    index: LexicalIndex,
-    responders: Iterable[str],
-    support_sentences: list[str],
-    support: float,
-    top_dense: float,
-    settings: AnswerSettings,
+    question: str, evidence: Evidence, index: LexicalIndex, responders: Iterable[str], settings: AnswerSettings
 ) -> str:
     """Why the documents do not answer the question ('' when they may)."""
+    if is_english(question):
+        if evidence.top_dense < settings.abstain_min_dense_english:
+            return "inget stycke liknar frågan"
+        return ""
     if names := unknown_names(question, index):
         return f"okänt namn: {', '.join(names)}"
     if committee := non_responder_committee(question, responders):
         return f"inget remissvar från {committee}"
-    if lacks_quantity(question, support_sentences):
-        return "inget antal i de relevanta styckena"
-    if support < settings.abstain_min_support and top_dense < settings.abstain_min_dense:
+    if lacks_quantity(question, evidence.sentences):
+        return "inget antal i de bästa styckena"
+    if evidence.support < settings.abstain_min_support and evidence.top_dense < settings.abstain_min_dense:
         return "inget stycke stöder frågan"
     return ""

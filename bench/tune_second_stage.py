@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.core import Assistant
-from assistant.rerank import Weights
+from assistant.rerank import Weights, idf_weights
+from assistant.sentence_scores import score_sentences
 from assistant.settings import load_settings
 
 
@@ -72,8 +73,9 @@ def main() -> None:
     for case in cases:
         qvec = assistant.embedder.embed_query(case["question"])
         hits = assistant.retriever.retrieve(case["question"], qvec)
-        need = [h.chunk.id for h in hits if h.dense is None]
-        feats = scorer.features(case["question"], qvec, hits, assistant.store.vectors(need))
+        weights = idf_weights(scorer.index, scorer.index.query_terms(case["question"]))
+        sentences = score_sentences(hits, qvec, weights, assistant.sentence_vectors)
+        feats = scorer.features(case["question"], hits, sentences)
         gold = gold_spans(case, settings.corpus)
         rel = [relevant(h.chunk.source, h.chunk.start, h.chunk.end, gold) for h in hits]
         data.append((case, feats, rel))
@@ -83,12 +85,12 @@ def main() -> None:
     print(f"fusion only: hit@1 {fusion[0]:.3f} hit@5 {fusion[1]:.3f} MRR@10 {fusion[2]:.3f}")
 
     grid = {
-        "dense": [2.0, 4.0, 6.0],
-        "lexical": [0.0, 0.5, 1.0],
+        "dense": [2.0, 4.0, 6.0, 8.0],
+        "sentence_dense": [0.0, 2.0, 4.0, 6.0],
         "coverage": [0.0, 0.5, 1.0],
         "proximity": [0.0, 0.5, 1.0],
         "responder": [0.0, 0.3, 0.6],
-        "fused": [0.0, 0.33, 1.0],
+        "lexical": [0.0, 0.5],
     }
     best = None
     for combo in itertools.product(*grid.values()):
@@ -108,9 +110,6 @@ def main() -> None:
     ranks = [[rel[i] for i in np.argsort(-(f @ current), kind="stable")] for _, f, rel in answerable]
     print("current weights: hit@1 {:.3f} hit@5 {:.3f} MRR@10 {:.3f}".format(*metrics(ranks)))
 
-    for label, want in (("answerable", True), ("out of scope", False)):
-        top = sorted(float((f @ current).max()) if len(f) else 0.0 for c, f, _ in data if c["answerable"] == want)
-        print(f"evidence ({label}): min {top[0]:.3f} p10 {np.percentile(top, 10):.3f} median {np.median(top):.3f} max {top[-1]:.3f}")
 
 
 if __name__ == "__main__":

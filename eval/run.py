@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from assistant import prompts
 from assistant.cli import answer_to_json
-from assistant.errors import StoreError, TryggError
+from assistant.errors import ConfigError, StoreError, TryggError
 from assistant.records import Answer
 from assistant.settings import Settings
 from eval.gold import Case, Corpus, GoldError, GoldQuote, load_cases, locate_cases
@@ -141,14 +141,14 @@ def settings_summary(settings: Settings) -> dict[str, Any]:
 
 
 def read_metrics(folder: Path) -> dict[str, Any]:
-    """Read an earlier run's metrics.json, or raise a TryggError saying what is missing."""
+    """Read an earlier run's metrics.json, or raise ConfigError saying what is wrong."""
     path = Path(folder) / METRICS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise GoldError(f"Jämförelsekörningen saknar en läsbar {path}: {exc}") from exc
+        raise ConfigError(f"Jämförelsekörningen saknar en läsbar {path}: {exc}") from exc
     if not isinstance(data, dict) or "overall" not in data:
-        raise GoldError(f"{path} är inte en utvärdering (saknar 'overall')")
+        raise ConfigError(f"{path} är inte en utvärdering (saknar 'overall')")
     return data
 
 

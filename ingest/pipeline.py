@@ -21,6 +21,7 @@ import numpy as np
 from assistant.errors import IngestError, StoreError
 from assistant.records import Chunk
 from assistant.settings import Settings
+from assistant.sentence_scores import chunk_sentences
 from ingest.chunking import chunk_document
 from ingest.clean import clean
 from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256, load_text
@@ -34,6 +35,7 @@ from vectorstore.lexical import IndexedChunk, LexicalIndex, fingerprint
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
+EMBEDDING_CACHE = "embeddings.sqlite"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -215,7 +217,7 @@ class Ingestor:
         _write_atomic(text_copy, raw)
         # Every chunk is upserted, kept ones too, so all carry this version's sha and count;
         # the cache makes kept chunks cost no embedding.
-        cache = EmbeddingCache(self.settings.cache_dir / "embeddings.sqlite", self.embedder.name)
+        cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
         try:
             vectors, embedded = self._embed(cache, chunks, progress)
         finally:
@@ -231,12 +233,15 @@ class Ingestor:
     def _embed(
         self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None
     ) -> tuple[np.ndarray, int]:
+        """Vectors of the chunks and how many were new; their sentences are embedded too."""
+        sentences = list(dict.fromkeys(c.clean_text[a:b] for c in chunks for a, b in chunk_sentences(c)))
+        texts = [c.embed_text for c in chunks] + sentences
         step = 32
         parts, embedded = [], 0
-        for lo in range(0, len(chunks), step):
-            vectors, n = cache.embed_documents(self.embedder, [c.embed_text for c in chunks[lo : lo + step]])
+        for lo in range(0, len(texts), step):
+            vectors, fresh = cache.embed_documents(self.embedder, texts[lo : lo + step])
             parts.append(vectors)
-            embedded += n
+            embedded += len(fresh & set(range(max(0, len(chunks) - lo))))
             if progress:
-                progress("inbäddning", min(lo + step, len(chunks)), len(chunks))
-        return np.vstack(parts), embedded
+                progress("inbäddning", min(lo + step, len(texts)), len(texts))
+        return np.vstack(parts)[: len(chunks)], embedded

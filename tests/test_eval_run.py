@@ -55,6 +55,14 @@ def test_a_question_that_raises_is_a_failed_case_and_text_is_escaped(tmp_path: P
             "must_include": ["positiv"],
             "tags": ["opinion"],
         },
+        {
+            "id": "miss",
+            "question": "Vad tycker Kungsholmen & Co?",
+            "answerable": True,
+            "expected": [{"quote": quote}],
+            "must_include": ["positiv"],
+            "tags": ["opinion"],
+        },
     ]
     questions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     text = (BUNDLED_CORPUS / "000_f7bada911ecf502f.txt").read_text(encoding="utf-8")
@@ -65,7 +73,13 @@ def test_a_question_that_raises_is_a_failed_case_and_text_is_escaped(tmp_path: P
             [1],
             "Den är positiv.",
             False,
-        )
+        ),
+        "Vad tycker Kungsholmen & Co?": (
+            [("001_ad4719a34cf89191.txt", 0, 400)],
+            [1],
+            "Något annat.",
+            False,
+        ),
     }
     settings = load_settings(home=tmp_path / "home", embedding={"backend": "fake"})
     assert run_eval(settings, questions, tmp_path / "out", asker=_Failing(script)) == 0
@@ -74,13 +88,24 @@ def test_a_question_that_raises_is_a_failed_case_and_text_is_escaped(tmp_path: P
         json.loads(line)
         for line in (tmp_path / "out" / "results.jsonl").read_text("utf-8").splitlines()
     ]
-    assert [r["id"] for r in results] == ["ok", "bad"]
+    assert [r["id"] for r in results] == ["ok", "bad", "miss"]
     assert results[1]["error"] == "Frågan är för lång"
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text("utf-8"))
-    assert metrics["overall"]["n_errors"] == 1 and metrics["overall"]["hit@5"] == 0.5
+    assert metrics["overall"]["n_errors"] == 1 and metrics["overall"]["hit@5"] == pytest.approx(
+        1 / 3
+    )
+    assert [c["failed"] for c in metrics["cases"]] == [False, True, True]
     html = (tmp_path / "out" / "report.html").read_text("utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "Frågan gav ett fel" in html
+    failed = html[html.index('id="failed"') :]
+    assert "Frågor som inte klarades (2)" in failed
+    assert "Vad tycker Kungsholmen &amp; Co?" in failed and "Något annat." in failed
+    assert quote in failed  # the expected passage
+    assert "stycke 001_ad4719a34cf89191.txt 0-400" in failed  # what was retrieved instead
+    assert "Rätt stycke fanns inte bland de fem första." in failed
+    assert "Svaret saknar: positiv." in failed
+    assert "Vad tycker Kungsholmen?<" not in failed  # the passing case is not listed
 
 
 def test_compare_adds_a_coloured_change_column(tmp_path: Path) -> None:

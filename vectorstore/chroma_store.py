@@ -102,6 +102,7 @@ class ChromaStore:
                     host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
                 )
                 self.location = f"http://{settings.chroma_host}:{settings.chroma_port}"
+                _bound_requests(self.client, settings.chroma_timeout_s)
             else:
                 settings.chroma_dir.mkdir(parents=True, exist_ok=True)
                 self.client = chromadb.PersistentClient(
@@ -229,6 +230,17 @@ class ChromaStore:
                 got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
             )
         ]
+
+
+def _bound_requests(client: Any, seconds: float) -> None:
+    """Give the HTTP client a timeout: Chroma's waits forever, so a hung server hung every question."""
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if session is None:  # a future chromadb may name it differently; then requests stay unbounded
+        log.warning("cannot set a timeout on the Chroma client: a hung server will hang requests")
+        return
+    import httpx
+
+    session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
 
 
 def _where(settings: Settings) -> str:

@@ -28,8 +28,8 @@ class EmbeddingCache:
         """Cache key of a passage for this model."""
         return hashlib.sha256(f"{self._model}\0{text}".encode()).hexdigest()
 
-    def embed_documents(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, int]:
-        """Vectors for texts, and how many had to be embedded now."""
+    def embed_documents(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, set[int]]:
+        """Vectors for texts, and the positions of those that had to be embedded now."""
         keys = [self.key(t) for t in texts]
         found: dict[str, np.ndarray] = {}
         with self._lock:
@@ -49,8 +49,8 @@ class EmbeddingCache:
                 )
             found.update((keys[i], fresh[j]) for j, i in enumerate(missing))
         if not keys:
-            return np.zeros((0, embedder.dim), dtype=np.float32), 0
-        return np.vstack([found[k] for k in keys]).astype(np.float32), len(missing)
+            return np.zeros((0, embedder.dim), dtype=np.float32), set()
+        return np.vstack([found[k] for k in keys]).astype(np.float32), set(missing)
 
     def close(self) -> None:
         """Close the database."""

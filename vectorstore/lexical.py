@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -233,7 +234,9 @@ class LexicalIndex:
                     data["tf"],
                     data["doc_len"],
                 )
-        except (ValueError, KeyError, OSError) as exc:
+        except (ValueError, KeyError, OSError, TypeError, EOFError, zipfile.BadZipFile) as exc:
+            # A payload whose checksum matches but is not an index (written by a bug, another
+            # version...) must be rebuilt like any other damage, not crash the caller.
             raise StoreError(f"lexical index damaged: {path}: {exc}") from exc
 
 

@@ -1,0 +1,61 @@
+"""Sentence-level signals of candidate passages: meaning (embedder) and wording (query terms).
+
+Sentence vectors are embedded at ingest time and kept in the embedding cache, so a question
+costs one look-up per sentence, not an embedding. A sentence missing from the cache (a
+store filled by another machine) is embedded on the spot and cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.records import Chunk, Hit
+from ingest.sentences import sentence_spans
+from vectorstore.analyzer import analyze
+
+VectorLookup = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class SentenceScores:
+    """The sentences of one chunk's clean text, with their similarity to the question."""
+
+    spans: tuple[tuple[int, int], ...]
+    texts: tuple[str, ...]
+    dense: np.ndarray  # cosine similarity of each sentence to the question
+    coverage: np.ndarray  # share of the question's idf mass each sentence contains
+
+
+def coverage(weights: dict[str, float], terms: set[str]) -> float:
+    """Share of the question's idf mass found among terms."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
+
+
+def chunk_sentences(chunk: Chunk) -> list[tuple[int, int]]:
+    """The sentence spans of a chunk's clean text, the unit embedded at ingest."""
+    return sentence_spans(chunk.clean_text)
+
+
+def score_sentences(
+    hits: Sequence[Hit], query_vector: np.ndarray, weights: dict[str, float], lookup: VectorLookup
+) -> dict[str, SentenceScores]:
+    """Sentence signals for every hit, keyed by chunk id."""
+    spans = {h.chunk.id: chunk_sentences(h.chunk) for h in hits}
+    texts = {h.chunk.id: [h.chunk.clean_text[a:b] for a, b in spans[h.chunk.id]] for h in hits}
+    unique = list(dict.fromkeys(t for ts in texts.values() for t in ts))
+    vectors = lookup(unique) if unique else np.zeros((0, len(query_vector)), dtype=np.float32)
+    similarity = dict(zip(unique, (vectors @ query_vector).tolist(), strict=True))
+    out = {}
+    for hit in hits:
+        ts = texts[hit.chunk.id]
+        out[hit.chunk.id] = SentenceScores(
+            spans=tuple(spans[hit.chunk.id]),
+            texts=tuple(ts),
+            dense=np.array([similarity[t] for t in ts], dtype=np.float64),
+            coverage=np.array([coverage(weights, set(analyze(t))) for t in ts], dtype=np.float64),
+        )
+    return out
