@@ -66,6 +66,17 @@ def resolve_follow_up(question: str, history: Sequence[Turn]) -> str:
     return f"{question} ({previous})"
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """Candidates for one query, best first, with the signals computed on the way."""
+
+    hits: list[Hit]
+    sentences: dict[str, SentenceScores]
+    scorer: FeatureScorer
+    retrieve_ms: float
+    rerank_ms: float
+
+
 class Assistant:
     """Retrieval, second stage, abstention and answer composition behind one call."""
 
@@ -108,46 +119,61 @@ class Assistant:
                     self._cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
         return self._cache
 
-    def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
-        """Answer a question from the documents, with citations, or say the documents do not answer."""
-        started = time.perf_counter()
-        question = normalise_question(question, self.settings.answer.max_question_chars)
-        query = resolve_follow_up(question, history)
-        timings: dict[str, float] = {}
-
+    def rank(self, query: str, filters: Filters | None = None, rerank: bool | None = None) -> Ranking:
+        """First stage, sentence signals and (unless turned off) the second stage, for one query."""
         t = time.perf_counter()
         query_vector = self.embedder.embed_query(query)
         hits = self.retriever.retrieve(query, query_vector, filters)
-        timings["retrieve"] = _ms(t)
+        retrieve_ms = _ms(t)
 
         t = time.perf_counter()
         scorer = self.scorer()
         weights = idf_weights(scorer.index, scorer.index.query_terms(query))
         sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors)
-        ranked = self._second_stage(query, query_vector, hits, scorer, sentences)
-        passages = ranked[: self.settings.retrieval.top_k]
-        timings["rerank"] = _ms(t)
+        if (self.settings.retrieval.rerank if rerank is None else rerank) and hits:
+            hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences)
+        return Ranking(hits, sentences, scorer, retrieve_ms, _ms(t))
+
+    def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
+        """Answer a question from the documents, with citations, or say the documents do not answer."""
+        started = time.perf_counter()
+        question = normalise_question(question, self.settings.answer.max_question_chars)
+        query = resolve_follow_up(question, history)
+        ranking = self.rank(query, filters)
+        passages = ranking.hits[: self.settings.retrieval.top_k]
 
         t = time.perf_counter()
+        scorer = ranking.scorer
         # A question about one responder is answered from that responder's document.
         named = scorer.named_responders(question) or scorer.named_responders(query)
         answer_hits = [h for h in passages if h.chunk.meta.responder in named] or passages
-        responders = set(scorer.index.columns["responder"]) - {""}
-        reason = "tomt lager"
-        if passages:
-            evidence = self.evidence(answer_hits, sentences)
-            reason = abstain_reason(question, evidence, scorer.index, responders, self.settings.answer)
+        reason = self.abstain_reason(question, answer_hits, ranking) if passages else "inga dokument"
         notes: tuple[str, ...] = ()
         citations: list[Citation] = []
         if reason:
             text, notes = prompts.NOT_IN_DOCUMENTS, (reason,)
         else:
-            text, citations = compose(query, answer_hits, sentences, self.settings.answer.max_sentences)
+            text, citations = compose(query, answer_hits, ranking.sentences, self.settings.answer.max_sentences)
+        timings = {
+            "retrieve": ranking.retrieve_ms,
+            "rerank": ranking.rerank_ms,
+            "answer": _ms(t),
+            "total": _ms(started),
+        }
         abstained = not citations
-        text = text or prompts.NOT_IN_DOCUMENTS
-        timings["answer"] = _ms(t)
-        timings["total"] = _ms(started)
-        return Answer(question, text, abstained, tuple(citations), tuple(passages), timings, notes)
+        return Answer(question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes)
+
+    def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:
+        """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
+        used = [ranking.sentences[h.chunk.id] for h in answer_hits[:EVIDENCE_PASSAGES]]
+        evidence = Evidence(
+            support=max((float(s.coverage.max(initial=0.0)) for s in used), default=0.0),
+            top_dense=max((float(s.dense.max(initial=0.0)) for s in used), default=0.0),
+            sentences=tuple(t for s in used for t in s.texts),
+        )
+        index = ranking.scorer.index
+        responders = set(index.columns["responder"]) - {""}
+        return abstain_reason(question, evidence, index, responders, self.settings.answer)
 
     def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Iterator[str | Answer]:
         """Yield the answer text in pieces, then the finished Answer."""
@@ -155,28 +181,6 @@ class Assistant:
         for piece in re.findall(r"\S+\s*", answer.text):
             yield piece
         yield answer
-
-    @staticmethod
-    def evidence(hits: list[Hit], sentences: dict[str, SentenceScores]) -> Evidence:
-        """How well the passages an answer would use support the question."""
-        used = [sentences[h.chunk.id] for h in hits[:EVIDENCE_PASSAGES]]
-        return Evidence(
-            support=max((float(s.coverage.max(initial=0.0)) for s in used), default=0.0),
-            top_dense=max((float(s.dense.max(initial=0.0)) for s in used), default=0.0),
-            sentences=tuple(t for s in used for t in s.texts),
-        )
-
-    def _second_stage(
-        self,
-        query: str,
-        query_vector: np.ndarray,
-        hits: list[Hit],
-        scorer: FeatureScorer,
-        sentences: dict[str, SentenceScores],
-    ) -> list[Hit]:
-        if not self.settings.retrieval.rerank or not hits:
-            return hits
-        return (self._cross or scorer).rescore(query, query_vector, hits, sentences)
 
 
 def _ms(since: float) -> float:

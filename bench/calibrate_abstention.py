@@ -13,9 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.core import Assistant
-from assistant.rerank import idf_weights
-from assistant.scope import abstain_reason, is_english
+from assistant.core import EVIDENCE_PASSAGES, Assistant
+from assistant.scope import is_english
 from assistant.settings import load_settings
 
 
@@ -24,23 +23,21 @@ def main() -> None:
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     settings = load_settings()
     assistant = Assistant(settings)
-    scorer = assistant.scorer()
-    responders = set(scorer.index.columns["responder"]) - {""}
     rows = []
     for case in cases:
         question = case["question"]
-        qvec = assistant.embedder.embed_query(question)
-        hits = assistant.retriever.retrieve(question, qvec)
-        need = [h.chunk.id for h in hits if h.dense is None]
-        ranked = scorer.rescore(question, qvec, hits, assistant.store.vectors(need))[: settings.retrieval.top_k]
-        named = scorer.named_responders(question)
+        ranking = assistant.rank(question)
+        ranked = ranking.hits[: settings.retrieval.top_k]
+        named = ranking.scorer.named_responders(question)
         used = [h for h in ranked if h.chunk.meta.responder in named] or ranked
-        evidence = assistant.evidence(idf_weights(scorer.index, scorer.index.query_terms(question)), used)
-        reason = abstain_reason(question, evidence, scorer.index, responders, settings.answer)
-        rows.append((case["answerable"], is_english(question), evidence.support, evidence.top_dense, reason, question))
+        sentences = [ranking.sentences[h.chunk.id] for h in used[:EVIDENCE_PASSAGES]]
+        support = max(float(s.coverage.max(initial=0.0)) for s in sentences)
+        top_dense = max(float(s.dense.max(initial=0.0)) for s in sentences)
+        reason = assistant.abstain_reason(question, used, ranking)
+        rows.append((case["answerable"], is_english(question), support, top_dense, reason, question))
         wrong = bool(reason) == case["answerable"]
         print(f"{'ANS' if case['answerable'] else 'OOS'} {'WRONG' if wrong else 'ok   '} "
-              f"support {evidence.support:.2f} dense {evidence.top_dense:.3f} {reason or '-':38} {question[:70]}")
+              f"support {support:.2f} dense {top_dense:.3f} {reason or '-':38} {question[:70]}")
 
     for english in (False, True):
         answerable = [r for r in rows if r[0] and r[1] == english]

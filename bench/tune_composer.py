@@ -17,8 +17,6 @@ import numpy as np
 
 from assistant.compose import SentenceMix, compose
 from assistant.core import Assistant
-from assistant.rerank import idf_weights
-from assistant.sentence_scores import score_sentences
 from assistant.settings import load_settings
 from eval.gold import Corpus, load_cases, locate_cases
 from eval.metrics import citation_precision, fact_recall
@@ -30,17 +28,13 @@ def main() -> None:
     cases = [c for c in load_cases(path) if c.answerable]
     gold = locate_cases(cases, Corpus(settings.corpus))
     assistant = Assistant(settings)
-    scorer = assistant.scorer()
     prepared = []
     for case in cases:
-        qvec = assistant.embedder.embed_query(case.question)
-        hits = assistant.retriever.retrieve(case.question, qvec)
-        weights = idf_weights(scorer.index, scorer.index.query_terms(case.question))
-        sentences = score_sentences(hits, qvec, weights, assistant.sentence_vectors)
-        ranked = scorer.rescore(case.question, qvec, hits, sentences)[: settings.retrieval.top_k]
-        named = scorer.named_responders(case.question)
+        ranking = assistant.rank(case.question)
+        ranked = ranking.hits[: settings.retrieval.top_k]
+        named = ranking.scorer.named_responders(case.question)
         used = [h for h in ranked if h.chunk.meta.responder in named] or ranked
-        prepared.append((case, used, sentences))
+        prepared.append((case, used, ranking.sentences))
 
     results = []
     for meaning, wording, passage, keep, budget in itertools.product(

@@ -17,8 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.core import Assistant
-from assistant.rerank import Weights, idf_weights
-from assistant.sentence_scores import score_sentences
+from assistant.rerank import Weights
 from assistant.settings import load_settings
 
 
@@ -71,11 +70,9 @@ def main() -> None:
     scorer = assistant.scorer()
     data = []
     for case in cases:
-        qvec = assistant.embedder.embed_query(case["question"])
-        hits = assistant.retriever.retrieve(case["question"], qvec)
-        weights = idf_weights(scorer.index, scorer.index.query_terms(case["question"]))
-        sentences = score_sentences(hits, qvec, weights, assistant.sentence_vectors)
-        feats = scorer.features(case["question"], hits, sentences)
+        ranking = assistant.rank(case["question"], rerank=False)
+        hits = ranking.hits
+        feats = scorer.features(case["question"], hits, ranking.sentences)
         gold = gold_spans(case, settings.corpus)
         rel = [relevant(h.chunk.source, h.chunk.start, h.chunk.end, gold) for h in hits]
         data.append((case, feats, rel))

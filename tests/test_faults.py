@@ -15,6 +15,7 @@ from assistant.cli import main
 from assistant.core import Assistant
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from ingest.pipeline import Ingestor, lexical_index_agrees
+from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import INDEX_FILE, LexicalIndex, fingerprint
 
@@ -107,9 +108,10 @@ DAMAGES = [
 
 
 @pytest.fixture
-def ingested(fake_settings: Settings) -> Settings:
-    assert Ingestor(fake_settings).run([BUNDLED_CORPUS]).failed == []
-    return fake_settings
+def ingested(tmp_path: Path) -> Settings:
+    settings = fake_settings_that_answer(tmp_path / "home")
+    assert Ingestor(settings).run([BUNDLED_CORPUS]).failed == []
+    return settings
 
 
 @pytest.mark.parametrize("how", DAMAGES)

@@ -19,6 +19,7 @@ from assistant.errors import StoreError
 from assistant.records import Citation
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from ingest.pipeline import Ingestor
+from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import LexicalIndex, fingerprint
 
@@ -80,8 +81,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
 
 
 def server_settings(home: Path, srv: ChromaServer, **extra: object) -> Settings:
-    extra.setdefault("embedding", {"backend": "fake"})
-    return load_settings(home=home, chroma_host="127.0.0.1", chroma_port=srv.port, **extra)
+    """Settings for the server; the fake embedder unless extra names another."""
+    extra.update(chroma_host="127.0.0.1", chroma_port=srv.port)
+    if "embedding" in extra:
+        return load_settings(home=home, **extra)
+    return fake_settings_that_answer(home, **extra)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import threading
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -205,7 +206,9 @@ class LexicalIndex:
         )
         payload = buffer.getvalue()
         # One file, checksum first, swapped in with one rename.
-        tmp = directory / f".{INDEX_FILE}.{os.getpid()}.tmp"
+        # The temp name is per process and per thread: two threads saving at once (an upload
+        # and a rebuild at ask time) must not write into, or rename away, each other's file.
+        tmp = directory / f".{INDEX_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
         tmp.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
         os.replace(tmp, directory / INDEX_FILE)
 
