@@ -173,7 +173,7 @@ class Assistant:
         )
         index = ranking.scorer.index
         responders = set(index.columns["responder"]) - {""}
-        return abstain_reason(question, evidence, index, responders, self.settings.answer)
+        return abstain_reason(question, evidence, index, responders, self.settings.abstention)
 
     def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Iterator[str | Answer]:
         """Yield the answer text in pieces, then the finished Answer."""

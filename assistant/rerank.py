@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores, coverage
-from vectorstore.analyzer import analyze
+from vectorstore.analyzer import analyze, term_set
 from vectorstore.lexical import LexicalIndex
 
 
@@ -77,7 +77,7 @@ class FeatureScorer:
                 (
                     hit.dense or 0.0,
                     float(scores.dense.max(initial=0.0)),
-                    coverage(weights, set(analyze(hit.chunk.embed_text))),
+                    coverage(weights, term_set(hit.chunk.embed_text)),
                     float(scores.coverage.max(initial=0.0)),
                     1.0 if hit.chunk.meta.responder in named else 0.0,
                     (hit.lexical or 0.0) / best_lexical,

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.settings import AnswerSettings
+from assistant.settings import Thresholds
 from vectorstore.analyzer import fold, term
 from vectorstore.lexical import LexicalIndex
 
@@ -99,11 +99,11 @@ def is_english(question: str) -> bool:
 
 
 def abstain_reason(
-    question: str, evidence: Evidence, index: LexicalIndex, responders: Iterable[str], settings: AnswerSettings
+    question: str, evidence: Evidence, index: LexicalIndex, responders: Iterable[str], thresholds: Thresholds
 ) -> str:
     """Why the documents do not answer the question ('' when they may)."""
     if is_english(question):
-        if evidence.top_dense < settings.abstain_min_dense_english:
+        if evidence.top_dense < thresholds.min_dense_english:
             return "inget stycke liknar frågan"
         return ""
     if names := unknown_names(question, index):
@@ -112,8 +112,8 @@ def abstain_reason(
         return f"inget remissvar från {committee}"
     if lacks_quantity(question, evidence.sentences):
         return "inget antal i de bästa styckena"
-    if evidence.top_dense < settings.abstain_min_dense:
+    if evidence.top_dense < thresholds.min_dense:
         return "inget stycke liknar frågan"
-    if evidence.support < settings.abstain_min_support and evidence.top_dense < settings.abstain_weak_dense:
+    if evidence.support < thresholds.min_support and evidence.top_dense < thresholds.weak_dense:
         return "inget stycke stöder frågan"
     return ""

@@ -14,7 +14,7 @@ import numpy as np
 
 from assistant.records import Chunk, Hit
 from ingest.sentences import sentence_spans
-from vectorstore.analyzer import analyze
+from vectorstore.analyzer import term_set
 
 VectorLookup = Callable[[Sequence[str]], np.ndarray]
 
@@ -56,6 +56,6 @@ def score_sentences(
             spans=tuple(spans[hit.chunk.id]),
             texts=tuple(ts),
             dense=np.array([similarity[t] for t in ts], dtype=np.float64),
-            coverage=np.array([coverage(weights, set(analyze(t))) for t in ts], dtype=np.float64),
+            coverage=np.array([coverage(weights, term_set(t)) for t in ts], dtype=np.float64),
         )
     return out

