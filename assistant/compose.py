@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.records import Citation, Hit, Span
 import numpy as np
 
+from assistant.records import Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold

@@ -23,8 +23,8 @@ from assistant.settings import Settings
 from ingest.pipeline import EMBEDDING_CACHE
 from vectorstore.analyzer import analyze
 from vectorstore.chroma_store import ChromaStore
-from vectorstore.embedders import get_embedder
 from vectorstore.embed_cache import EmbeddingCache
+from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,9 @@ class Assistant:
             "total": _ms(started),
         }
         abstained = not citations
-        return Answer(question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes)
+        return Answer(
+            question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes
+        )
 
     def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:
         """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
@@ -175,11 +177,12 @@ class Assistant:
         responders = set(index.columns["responder"]) - {""}
         return abstain_reason(question, evidence, index, responders, self.settings.abstention)
 
-    def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
+    ) -> Iterator[str | Answer]:
         """Yield the answer text in pieces, then the finished Answer."""
         answer = self.ask(question, history, filters)
-        for piece in re.findall(r"\S+\s*", answer.text):
-            yield piece
+        yield from re.findall(r"\S+\s*", answer.text)
         yield answer
 
 

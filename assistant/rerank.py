@@ -55,7 +55,9 @@ def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
 class FeatureScorer:
     """The built-in second stage: a weighted sum of cheap, interpretable signals."""
 
-    def __init__(self, index: LexicalIndex, responder_terms: dict[str, set[str]], weights: Weights | None = None) -> None:
+    def __init__(
+        self, index: LexicalIndex, responder_terms: dict[str, set[str]], weights: Weights | None = None
+    ) -> None:
         self.index = index
         self.responder_terms = responder_terms
         self.weights = weights or Weights()

@@ -86,7 +86,4 @@ class HybridRetriever:
         stored = self.store.vectors([i for i in fused if i in chunks and i not in dense_score])
         dense_score.update({i: float(v @ query_vector) for i, v in stored.items()})
         order = sorted((i for i in fused if i in chunks), key=lambda i: -fused[i])
-        return [
-            Hit(chunks[i], fused[i], dense=dense_score.get(i), lexical=lexical_score.get(i))
-            for i in order
-        ]
+        return [Hit(chunks[i], fused[i], dense=dense_score.get(i), lexical=lexical_score.get(i)) for i in order]

@@ -7,7 +7,7 @@ store filled by another machine) is embedded on the spot and cached.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +29,7 @@ class SentenceScores:
     coverage: np.ndarray  # share of the question's idf mass each sentence contains
 
 
-def coverage(weights: dict[str, float], terms: set[str]) -> float:
+def coverage(weights: dict[str, float], terms: Set[str]) -> float:
     """Share of the question's idf mass found among terms."""
     total = sum(weights.values())
     return sum(w for t, w in weights.items() if t in terms) / total if total else 0.0

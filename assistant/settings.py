@@ -35,7 +35,9 @@ class EmbeddingSettings(Section):
         "",
         description="sentence-transformers model name or local folder, e.g. KBLab/sentence-bert-swedish-cased.",
     )
-    query_prefix: str = Field("", description="Prefix put before queries (e5 models via sentence-transformers: 'query: ').")
+    query_prefix: str = Field(
+        "", description="Prefix put before queries (e5 models via sentence-transformers: 'query: ')."
+    )
     passage_prefix: str = Field("", description="Prefix put before passages (e5 models: 'passage: ').")
     batch_size: int = Field(16, ge=1, le=1024, description="Texts embedded per call.")
     threads: int = Field(
@@ -118,9 +120,7 @@ class Thresholds:
 class Settings(BaseSettings):
     """Everything configurable, from TRYGG_* variables or keyword arguments."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="TRYGG_", env_nested_delimiter="__", extra="forbid", frozen=True
-    )
+    model_config = SettingsConfigDict(env_prefix="TRYGG_", env_nested_delimiter="__", extra="forbid", frozen=True)
 
     home: Path = Field(Path.home() / ".trygg", description="Root of all state: store, lexical index, caches.")
     corpus: Path = Field(BUNDLED_CORPUS, description="Folder ingested when no path is given.")
@@ -178,9 +178,7 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
         raise ConfigError(f"Ogiltig inställning: {problems}") from exc
     except SettingsError as exc:  # a nested section given as malformed JSON, e.g. TRYGG_RETRIEVAL={
         raise ConfigError(f"Ogiltig inställning: {exc}") from exc

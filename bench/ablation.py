@@ -63,9 +63,7 @@ def settings_for(home: Path, sets: Sequence[str], common: Sequence[str]) -> Sett
     return load_settings(**overrides)
 
 
-def run_config(
-    name: str, settings: Settings, questions: Path, embedder: Embedder, limit: int | None
-) -> EvalRun:
+def run_config(name: str, settings: Settings, questions: Path, embedder: Embedder, limit: int | None) -> EvalRun:
     """Ingest into the configuration's home when empty, then evaluate it."""
     if not (settings.home / "chroma").exists():
         started = time.perf_counter()

@@ -36,16 +36,20 @@ def main() -> None:
         reason = assistant.abstain_reason(question, used, ranking)
         rows.append((case["answerable"], is_english(question), support, top_dense, reason, question))
         wrong = bool(reason) == case["answerable"]
-        print(f"{'ANS' if case['answerable'] else 'OOS'} {'WRONG' if wrong else 'ok   '} "
-              f"support {support:.2f} dense {top_dense:.3f} {reason or '-':38} {question[:70]}")
+        print(
+            f"{'ANS' if case['answerable'] else 'OOS'} {'WRONG' if wrong else 'ok   '} "
+            f"support {support:.2f} dense {top_dense:.3f} {reason or '-':38} {question[:70]}"
+        )
 
     for english in (False, True):
         answerable = [r for r in rows if r[0] and r[1] == english]
         if not answerable:
             continue
         label = "English" if english else "Swedish"
-        print(f"{label}: lowest answerable dense {min(r[3] for r in answerable):.3f}, "
-              f"lowest answerable support {min(r[2] for r in answerable):.3f}")
+        print(
+            f"{label}: lowest answerable dense {min(r[3] for r in answerable):.3f}, "
+            f"lowest answerable support {min(r[2] for r in answerable):.3f}"
+        )
         for r in sorted(answerable, key=lambda r: r[3])[:5]:
             print(f"   answerable with low dense: support {r[2]:.2f} dense {r[3]:.3f} {r[5][:70]}")
     correct = sum(bool(r[4]) != r[0] for r in rows)

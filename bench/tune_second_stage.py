@@ -108,6 +108,5 @@ def main() -> None:
     print("current weights: hit@1 {:.3f} hit@5 {:.3f} MRR@10 {:.3f}".format(*metrics(ranks)))
 
 
-
 if __name__ == "__main__":
     main()

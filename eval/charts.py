@@ -51,9 +51,7 @@ def grouped_bars(
     return "".join(parts)
 
 
-def histogram(
-    values: Sequence[float], title: str, unit: str = "ms", bins: int = 12, width: int = 760
-) -> str:
+def histogram(values: Sequence[float], title: str, unit: str = "ms", bins: int = 12, width: int = 760) -> str:
     """Draw a histogram of the values in about `bins` equal-width bins, with labelled axes."""
     height, left, bottom, top = 240, 46, 40, 14
     parts = [_open(width, height, title)]
@@ -85,9 +83,7 @@ def histogram(
     parts.append(_line(left, top + plot_h, left + plot_w, top + plot_h, "#333"))
     parts.append(_text(left + plot_w / 2, height - 6, f"svarstid ({unit})", anchor="middle"))
     mid = top + plot_h / 2
-    parts.append(
-        _text(12, mid, "antal frågor", "middle", extra=f'transform="rotate(-90 12 {mid:.1f})"')
-    )
+    parts.append(_text(12, mid, "antal frågor", "middle", extra=f'transform="rotate(-90 12 {mid:.1f})"'))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -100,9 +96,7 @@ def _open(width: int, height: int, title: str) -> str:
     )
 
 
-def _text(
-    x: float, y: float, content: str, anchor: str = "start", size: int = 12, extra: str = ""
-) -> str:
+def _text(x: float, y: float, content: str, anchor: str = "start", size: int = 12, extra: str = "") -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'font-family="system-ui, sans-serif" {extra}>{escape(content)}</text>'

@@ -75,10 +75,7 @@ def load_cases(path: Path) -> list[Case]:
                 id=str(row["id"]),
                 question=str(row["question"]),
                 answerable=bool(row.get("answerable", True)),
-                expected=tuple(
-                    Expected(str(e["quote"]), str(e.get("source") or ""))
-                    for e in row.get("expected", [])
-                ),
+                expected=tuple(Expected(str(e["quote"]), str(e.get("source") or "")) for e in row.get("expected", [])),
                 must_include=tuple(str(m) for m in row.get("must_include", [])),
                 tags=tuple(str(t) for t in row.get("tags", [])),
             )
@@ -135,11 +132,7 @@ class Corpus:
         """The file names of the corpus, sorted."""
         if not self.folder.is_dir():
             raise GoldError(f"Korpusmappen {self.folder} finns inte")
-        return sorted(
-            p.name
-            for p in self.folder.iterdir()
-            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-        )
+        return sorted(p.name for p in self.folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
 
     def text(self, source: str) -> str:
         """Read one corpus file exactly as ingest reads it."""

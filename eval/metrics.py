@@ -94,26 +94,18 @@ def fact_recall(answer: str, must_include: Sequence[str]) -> float | None:
     if not must_include:
         return None
     text = fold(answer)
-    found = sum(
-        1
-        for fact in must_include
-        if any(fold(alt) in text for alt in fact.split("|") if alt.strip())
-    )
+    found = sum(1 for fact in must_include if any(fold(alt) in text for alt in fact.split("|") if alt.strip()))
     return found / len(must_include)
 
 
-def citation_precision(
-    citations: Sequence[Mapping[str, Any]], gold: Sequence[GoldQuote]
-) -> float | None:
+def citation_precision(citations: Sequence[Mapping[str, Any]], gold: Sequence[GoldQuote]) -> float | None:
     """Share of citations that reach a gold quote; None when nothing is cited."""
     if not citations:
         return None
     return sum(1 for c in citations if reached(c, gold)) / len(citations)
 
 
-def citation_recall(
-    citations: Sequence[Mapping[str, Any]], gold: Sequence[GoldQuote]
-) -> float | None:
+def citation_recall(citations: Sequence[Mapping[str, Any]], gold: Sequence[GoldQuote]) -> float | None:
     """Share of gold quotes reached by some citation; None when there is no gold."""
     if not gold:
         return None
@@ -171,9 +163,7 @@ def score_case(case: Case, gold: Sequence[GoldQuote], result: Mapping[str, Any])
             metrics = {name: 0.0 for name in (*RETRIEVAL_METRICS, *ANSWER_METRICS)}
             if not case.must_include:
                 metrics["fact_recall"] = None
-        return CaseScore(
-            case.id, case.tags, case.answerable, abstained, False, metrics, timings, None, error
-        )
+        return CaseScore(case.id, case.tags, case.answerable, abstained, False, metrics, timings, None, error)
     correct = abstention_correct(case.answerable, abstained)
     if not case.answerable:
         return CaseScore(case.id, case.tags, False, abstained, correct, {}, timings)
@@ -204,8 +194,7 @@ def summarise(scores: Sequence[CaseScore]) -> dict[str, Any]:
     """Averages of every metric over a group of cases, with its counts."""
     answerable = [s for s in scores if s.answerable]
     out: dict[str, Any] = {
-        name: mean(s.metrics.get(name) for s in answerable)
-        for name in (*RETRIEVAL_METRICS, *ANSWER_METRICS)
+        name: mean(s.metrics.get(name) for s in answerable) for name in (*RETRIEVAL_METRICS, *ANSWER_METRICS)
     }
     out["abstention_accuracy"] = mean(1.0 if s.abstention_correct else 0.0 for s in scores)
     out["n"] = len(scores)

@@ -137,9 +137,7 @@ def build_report(
     return "\n".join(parts)
 
 
-def _intro(
-    metrics: Mapping[str, Any], run: Mapping[str, Any], compare: Mapping[str, Any] | None
-) -> str:
+def _intro(metrics: Mapping[str, Any], run: Mapping[str, Any], compare: Mapping[str, Any] | None) -> str:
     overall = metrics["overall"]
     n, n_answerable = overall["n"], overall["n_answerable"]
     text = (
@@ -196,11 +194,7 @@ def _summary_table(metrics: Mapping[str, Any], compare: Mapping[str, Any] | None
 def _tag_section(metrics: Mapping[str, Any]) -> str:
     per_tag: Mapping[str, Mapping[str, Any]] = metrics.get("per_tag", {})
     ordered = sorted(per_tag.items(), key=lambda item: (_is_doc(item[0]), tag_label(item[0])))
-    charted = [
-        (tag_label(tag), [row.get(m) for m in CHART_SERIES])
-        for tag, row in ordered
-        if row.get("n_answerable")
-    ]
+    charted = [(tag_label(tag), [row.get(m) for m in CHART_SERIES]) for tag, row in ordered if row.get("n_answerable")]
     out = [
         "<h2>Per frågetyp</h2>",
         "<p>Frågorna är märkta efter typ och efter vilket dokument svaret står i. Staplarna visar "
@@ -226,13 +220,10 @@ def _tag_section(metrics: Mapping[str, Any]) -> str:
 
 
 def _latency_section(metrics: Mapping[str, Any], results: Sequence[Mapping[str, Any]]) -> str:
-    totals = [
-        float(r["timings_ms"]["total"]) for r in results if "total" in (r.get("timings_ms") or {})
-    ]
+    totals = [float(r["timings_ms"]["total"]) for r in results if "total" in (r.get("timings_ms") or {})]
     out = [
         "<h2>Svarstider</h2>",
-        "<p>Hur lång tid varje fråga tog, från fråga till färdigt svar. Tabellen delar upp tiden "
-        "på stegen.</p>",
+        "<p>Hur lång tid varje fråga tog, från fråga till färdigt svar. Tabellen delar upp tiden på stegen.</p>",
         histogram(totals, "Svarstid per fråga"),
         "<table><tr><th>Steg</th><th>Median (p50)</th><th>p95</th><th>Medel</th></tr>",
     ]
@@ -264,9 +255,7 @@ def _failed_section(
     return "".join(out)
 
 
-def _failed_case(
-    case: Case, result: Mapping[str, Any], row: Mapping[str, Any], gold: Sequence[GoldQuote]
-) -> str:
+def _failed_case(case: Case, result: Mapping[str, Any], row: Mapping[str, Any], gold: Sequence[GoldQuote]) -> str:
     tags = "".join(f'<span class="tag">{escape(tag_label(t))}</span>' for t in case.tags)
     why = "".join(f'<li class="why">{escape(r)}</li>' for r in reasons(case, result, row))
     answer = escape(str(result.get("answer") or "")) or "<em>(inget svar)</em>"
@@ -319,9 +308,7 @@ def reasons(case: Case, result: Mapping[str, Any], row: Mapping[str, Any]) -> li
         out.append("Rätt stycke fanns inte bland de fem första.")
     answer = fold(str(result.get("answer") or ""))
     missing = [
-        fact
-        for fact in case.must_include
-        if not any(fold(alt) in answer for alt in fact.split("|") if alt.strip())
+        fact for fact in case.must_include if not any(fold(alt) in answer for alt in fact.split("|") if alt.strip())
     ]
     if case.answerable and missing:
         out.append("Svaret saknar: " + ", ".join(m.replace("|", " eller ") for m in missing) + ".")
@@ -374,9 +361,7 @@ def _ms(value: float | None) -> str:
     return "–" if value is None else f"{_sv(value, 0)} ms"
 
 
-def _delta_cell(
-    value: float | None, old: float | None, percent: bool | None, higher_is_better: bool
-) -> str:
+def _delta_cell(value: float | None, old: float | None, percent: bool | None, higher_is_better: bool) -> str:
     """Format value - old; percent None means milliseconds, where lower is better."""
     if value is None or old is None:
         return '<td class="num muted">–</td>'

@@ -114,13 +114,9 @@ def evaluate(
     started = time.perf_counter()
     results = [
         answer_row(case, asker)
-        for case in tqdm(
-            cases, desc="frågor", unit="st", file=sys.stderr, disable=not progress, leave=False
-        )
+        for case in tqdm(cases, desc="frågor", unit="st", file=sys.stderr, disable=not progress, leave=False)
     ]
-    scores = [
-        score_case(case, gold[case.id], row) for case, row in zip(cases, results, strict=True)
-    ]
+    scores = [score_case(case, gold[case.id], row) for case, row in zip(cases, results, strict=True)]
     metrics = aggregate(scores)
     metrics["run"] = {
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -158,9 +154,7 @@ def write_outputs(run: EvalRun, out_dir: Path, compare: dict[str, Any] | None = 
     with (out_dir / RESULTS).open("w", encoding="utf-8") as handle:
         for row in run.results:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    (out_dir / METRICS_FILE).write_text(
-        json.dumps(run.metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    (out_dir / METRICS_FILE).write_text(json.dumps(run.metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     html = build_report(run.metrics, run.cases, run.results, compare, run.gold)
     (out_dir / REPORT).write_text(html, encoding="utf-8")
 

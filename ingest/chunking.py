@@ -128,6 +128,7 @@ def chunk_document(
     spans: list[tuple[str, int, int]] = []
     for heading, start, end in groups:
         pieces = _pieces(text, start, end, count, max_tokens)
+
         def measure(first: int, last: int, pieces: list[Piece] = pieces) -> int:
             return count(text[pieces[first].start : pieces[last].end])
 

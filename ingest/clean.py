@@ -33,9 +33,7 @@ _ODD_SPACE = re.compile("[\u00a0\u2007\u202f]")
 
 # What a mojibake run may decode to: Western European letters and common punctuation. A
 # legitimate "Ö”" also decodes as UTF-8 (to a Hebrew accent) and must stay as it is.
-_PLAUSIBLE = re.compile(
-    "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2010-\u206f\u20ac\u2122]+"
-)
+_PLAUSIBLE = re.compile("[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2010-\u206f\u20ac\u2122]+")
 
 
 def _unmojibake(match: re.Match[str]) -> str:

@@ -82,15 +82,12 @@ def _check_file(path: Path, max_bytes: int) -> None:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         kind = f"'{path.suffix}'" if path.suffix else "without an extension"
         raise IngestError(
-            f"{path.name}: unsupported file type {kind}; supported types are "
-            + ", ".join(SUPPORTED_SUFFIXES)
+            f"{path.name}: unsupported file type {kind}; supported types are " + ", ".join(SUPPORTED_SUFFIXES)
         )
     if size == 0:
         raise IngestError(f"{path.name}: the file is empty")
     if size > max_bytes:
-        raise IngestError(
-            f"{path.name}: the file is {_human(size)}, over the limit of {_human(max_bytes)}"
-        )
+        raise IngestError(f"{path.name}: the file is {_human(size)}, over the limit of {_human(max_bytes)}")
 
 
 def _human(n_bytes: float) -> str:
@@ -130,9 +127,7 @@ def _decode(name: str, data: bytes) -> str:
         if text is None:
             text = data.decode("latin-1")
             if _control_share(text) > _MAX_CONTROL_SHARE_LATIN1:
-                raise IngestError(
-                    f"{name}: cannot be decoded as text (tried UTF-8, Windows-1252 and Latin-1)"
-                )
+                raise IngestError(f"{name}: cannot be decoded as text (tried UTF-8, Windows-1252 and Latin-1)")
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise IngestError(f"{name}: looks like a binary file, not text (mostly control characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -170,9 +165,7 @@ def _load_pdf(path: Path, ocr_language: str) -> str:
         raise IngestError(f"{path.name}: the PDF is encrypted and needs {exc}") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         # pypdf reports broken files through many exception types; all mean "corrupt".
-        raise IngestError(
-            f"{path.name}: the PDF cannot be parsed (corrupt or not a PDF): {exc}"
-        ) from exc
+        raise IngestError(f"{path.name}: the PDF cannot be parsed (corrupt or not a PDF): {exc}") from exc
     if not pages:
         raise IngestError(f"{path.name}: the PDF has no pages")
     missing = [n for n, text in enumerate(pages, start=1) if not text.strip()]
@@ -216,9 +209,7 @@ def _require_tesseract(name: str, language: str) -> str:
             f"(install it with: {install})"
         )
     try:
-        listing = subprocess.run(
-            [tesseract, "--list-langs"], capture_output=True, text=True, timeout=60, check=False
-        )
+        listing = subprocess.run([tesseract, "--list-langs"], capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise IngestError(f"{name}: Tesseract cannot be run for OCR: {exc}") from exc
     # The first line is a header ("List of available languages in ..."), then one per line.
@@ -232,9 +223,7 @@ def _require_tesseract(name: str, language: str) -> str:
     return tesseract
 
 
-def _page_images(
-    path: Path, page_numbers: Iterable[int], tmp: Path
-) -> Iterator[tuple[int, list[Path]]]:
+def _page_images(path: Path, page_numbers: Iterable[int], tmp: Path) -> Iterator[tuple[int, list[Path]]]:
     """Yield each page as image files: rendered by pdftoppm, else the page's embedded scans."""
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is not None:
@@ -276,9 +265,7 @@ def _run_tesseract(tesseract: str, image: Path, language: str, name: str) -> str
 def _run(cmd: list[str], name: str, tool: str) -> str:
     """Run an external tool and return its standard output, or raise IngestError."""
     try:
-        done = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=_OCR_TIMEOUT_S, check=False
-        )
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=_OCR_TIMEOUT_S, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise IngestError(f"{name}: {tool} failed during OCR: {exc}") from exc
     if done.returncode != 0:
@@ -294,9 +281,7 @@ def _load_docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "corrupt"
-        raise IngestError(
-            f"{path.name}: cannot be opened as a Word document (corrupt or not .docx): {exc}"
-        ) from exc
+        raise IngestError(f"{path.name}: cannot be opened as a Word document (corrupt or not .docx): {exc}") from exc
     pieces = [text for text in _docx_blocks(document) if text.strip()]
     if not pieces:
         raise IngestError(f"{path.name}: the Word document contains no text")

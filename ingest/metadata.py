@@ -98,9 +98,7 @@ _DISTRICT_AREA_RXS = [
     (re.compile(rf"(?<![\w-]){_fz(name)}s?\s+(?:stadsdels{_rx('område')}\w*|stadsdel)\b", _I), cm)
     for name, cm in _DISTRICT_COMMITTEES.items()
 ]
-_ADMINISTRATION_RXS = [
-    (re.compile(rf"{_fz(adm)}", _I), cm) for adm, cm in _COMMITTEE_BY_ADMINISTRATION.items()
-]
+_ADMINISTRATION_RXS = [(re.compile(rf"{_fz(adm)}", _I), cm) for adm, cm in _COMMITTEE_BY_ADMINISTRATION.items()]
 
 
 def _committee_rx(committee: str) -> re.Pattern[str]:
@@ -127,12 +125,8 @@ _SECTION_RX = re.compile(
     _I,
 )
 # The addressee field: "**Till**  \nX", "**Till**X" (glued), "Till: X".
-_TILL_RX = re.compile(
-    r"(?:^|\*\*)[ \t]*till\b(?:\*\*)?[ \t]*:?[ \t]*\n?[ \t]*(?P<v>[^\n*]+)", _I | re.M
-)
-_DECISION_RX = re.compile(
-    _rx(r"(?P<n>[\w-]+?(?:nämnden|styrelsen))\s+(?:godkänner|besvarar)\b"), _I
-)
+_TILL_RX = re.compile(r"(?:^|\*\*)[ \t]*till\b(?:\*\*)?[ \t]*:?[ \t]*\n?[ \t]*(?P<v>[^\n*]+)", _I | re.M)
+_DECISION_RX = re.compile(_rx(r"(?P<n>[\w-]+?(?:nämnden|styrelsen))\s+(?:godkänner|besvarar)\b"), _I)
 _SUBJECT_RX = re.compile(
     _rx(
         r"(?P<a>\w+(?:förvaltningen|kontoret))\s+(?:föreslår|anser|är|ställer|tycker|ser"
@@ -140,9 +134,7 @@ _SUBJECT_RX = re.compile(
     ),
     _I,
 )
-_TITLE_CUE_RX = re.compile(
-    _rx(r"trygghetsprogram|^(?:remiss|svar\s+på\s+remiss|yttrande|remissvar)\b"), _I
-)
+_TITLE_CUE_RX = re.compile(_rx(r"trygghetsprogram|^(?:remiss|svar\s+på\s+remiss|yttrande|remissvar)\b"), _I)
 _DNR_CORE = r"(?:[A-ZÅÄÖ]{1,6}\s?)?(?:\d+(?:\.\d+)*-)?\d{4}/\d+"
 _DNR_LABELLED_RX = re.compile(rf"\b(?i:dnr)[.:]?\s*(?P<d>{_DNR_CORE})(?![\d/])")
 _DNR_BARE_RX = re.compile(r"\b(?P<d>[A-ZÅÄÖ]{2,6} (?:\d+(?:\.\d+)*-)?\d{4}/\d+)(?![\d/])")
@@ -154,9 +146,7 @@ _ISO_DATE = r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)"
 _DATUM_RX = re.compile(rf"(?m)^\W*datum[:\s]*{_ISO_DATE}\W*$", _I)
 _ISO_DATE_RX = re.compile(rf"(?<!\d){_ISO_DATE}(?!\d)")
 _ATTESTED_RX = re.compile(_rx(r"attesterat\s+av|godkänts\s+digitalt"), _I)
-_PROGRAMME_NAME_RX = re.compile(
-    rf"(?P<o>[A-ZÅÄÖ][\w-]*)\s+(?P<g>stads|kommuns)\s+(?i:trygghetsprogram)\s+{_YEARS}"
-)
+_PROGRAMME_NAME_RX = re.compile(rf"(?P<o>[A-ZÅÄÖ][\w-]*)\s+(?P<g>stads|kommuns)\s+(?i:trygghetsprogram)\s+{_YEARS}")
 _TJUT_RX = re.compile(
     _rx(
         r"(?m:^\W*tjänsteutlåtande\W*$)|tjänsteutlåtande\s+dnr\b|förslag\s+till\s+beslut"
@@ -164,9 +154,7 @@ _TJUT_RX = re.compile(
     ),
     _I,
 )
-_REMISSVAR_RX = re.compile(
-    _rx(r"svar\s+på\s+remiss|remissvar|remissyttrande|yttrande\s+över|^remiss\b"), _I
-)
+_REMISSVAR_RX = re.compile(_rx(r"svar\s+på\s+remiss|remissvar|remissyttrande|yttrande\s+över|^remiss\b"), _I)
 _PROGRAMME_TITLE_RX = re.compile(r"^(?:[\w-]+\s+){0,3}trygghetsprogram\b", _I)
 
 _HEADER_MAX_LINES = 40
@@ -368,8 +356,7 @@ def load_manifest(path: Path) -> dict[str, dict[str, str]]:
         unknown = sorted(set(entry) - _MANIFEST_ENTRY_KEYS)
         if unknown:
             raise IngestError(
-                f"{path.name}: document {n} has unknown keys {unknown}; "
-                f"allowed: {sorted(_MANIFEST_ENTRY_KEYS)}"
+                f"{path.name}: document {n} has unknown keys {unknown}; allowed: {sorted(_MANIFEST_ENTRY_KEYS)}"
             )
         if not all(isinstance(value, str) for value in entry.values()):
             raise IngestError(f"{path.name}: document {n}: every value must be a string")

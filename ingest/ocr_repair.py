@@ -79,9 +79,7 @@ def _variants(word: str) -> Iterator[tuple[str, float]]:
     a two-change one of about the same frequency ("Vantér": "Vantör", not "Vänter").
     """
 
-    def walk(
-        i: int, built: str, changes: int, weight: float, d_used: bool
-    ) -> Iterator[tuple[str, float]]:
+    def walk(i: int, built: str, changes: int, weight: float, d_used: bool) -> Iterator[tuple[str, float]]:
         if i == len(word):
             yield built, weight
             return
@@ -105,9 +103,7 @@ def _variants(word: str) -> Iterator[tuple[str, float]]:
 def _is_stray_pair(pair: str) -> bool:
     """Two glyphs that together stand for one damaged vowel: "éa", "é&", "d&", "oé"."""
     first, second = pair[0], pair[1]
-    return (first in _STRAY and second in _PAIR_PARTNERS) or (
-        second in _STRAY and first in _PAIR_PARTNERS
-    )
+    return (first in _STRAY and second in _PAIR_PARTNERS) or (second in _STRAY and first in _PAIR_PARTNERS)
 
 
 def _whole_word(word: str) -> tuple[str, float]:

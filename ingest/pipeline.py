@@ -21,8 +21,8 @@ import numpy as np
 
 from assistant.errors import IngestError, StoreError
 from assistant.records import Chunk
-from assistant.settings import Settings
 from assistant.sentence_scores import chunk_sentences
+from assistant.settings import Settings
 from ingest.chunking import chunk_document
 from ingest.clean import clean
 from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256, load_text
@@ -77,9 +77,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]]:
     missing: list[FileFailure] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
         elif path.exists():
             files.append(path)
         else:
@@ -131,10 +129,7 @@ def rebuild_lexical_index(settings: Settings, store: ChromaStore) -> LexicalInde
     """Build the lexical index from every chunk in the store and save it."""
     chunks = store.all_chunks()
     index = LexicalIndex.build(
-        [
-            IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period)
-            for c in chunks
-        ]
+        [IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period) for c in chunks]
     )
     index.save(settings.index_dir)
     return index
@@ -231,9 +226,7 @@ class Ingestor:
             self.store.delete(sorted(stale))
         return True
 
-    def _embed(
-        self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None
-    ) -> tuple[np.ndarray, int]:
+    def _embed(self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None) -> tuple[np.ndarray, int]:
         """Vectors of the chunks and how many were new; their sentences are embedded too."""
         sentences = list(dict.fromkeys(c.clean_text[a:b] for c in chunks for a, b in chunk_sentences(c)))
         texts = [c.embed_text for c in chunks] + sentences

@@ -48,9 +48,7 @@ KNOWN_HEADINGS = frozenset(
 )
 KNOWN_HEADING_PREFIXES = ("remiss om ", "remiss fran ", "svar pa remiss om ")
 # Header-field labels and closing words: alone on a line, yet never section headings.
-NOT_HEADINGS = frozenset(
-    {"handlaggare", "till", "fran", "telefon", "fax", "vaxel", "datum", "dnr", "sida", "slut"}
-)
+NOT_HEADINGS = frozenset({"handlaggare", "till", "fran", "telefon", "fax", "vaxel", "datum", "dnr", "sida", "slut"})
 _DIGITS = re.compile(r"\d")
 # A title is mostly letters: "Sida 8 (9)", "Dnr EAV 2020/514" and phone numbers are not.
 _MAX_DIGIT_SHARE = 0.3

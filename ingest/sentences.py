@@ -13,7 +13,9 @@ _BOUNDARY = re.compile(
     r"|\n(?=\s*(?:[-•–]\s|\d+\.\s))"
     r"|(?<=:)\n"
 )
-_ABBREVIATIONS = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.m|s\.k|dvs|fr\.o\.m|t\.o\.m|kap|nr|ca|jfr|resp)\.)$", re.IGNORECASE)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:bl\.a|t\.ex|m\.m|s\.k|dvs|fr\.o\.m|t\.o\.m|kap|nr|ca|jfr|resp)\.)$", re.IGNORECASE
+)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

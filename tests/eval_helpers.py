@@ -39,19 +39,14 @@ class ScriptedAsker:
 
     def ask(self, question: str) -> Answer:
         spans, cited, text, abstained = self.script[question]
-        hits = tuple(
-            Hit(chunk(s, a, b, f"stycke {s} {a}-{b}"), 1.0 / (i + 1))
-            for i, (s, a, b) in enumerate(spans)
-        )
+        hits = tuple(Hit(chunk(s, a, b, f"stycke {s} {a}-{b}"), 1.0 / (i + 1)) for i, (s, a, b) in enumerate(spans))
         citations = tuple(Citation(n, hits[rank - 1].chunk) for n, rank in enumerate(cited, 1))
         total = 6.5 + len(question) % 7 + self.extra_ms
         timings = {"retrieve": 5.0, "rerank": 1.0, "answer": 0.5, "total": total}
         return Answer(question, text, abstained, citations, hits, timings)
 
 
-def independent_retrieval_scores(
-    results_file: Path, questions_file: Path, corpus: Path
-) -> dict[str, float]:
+def independent_retrieval_scores(results_file: Path, questions_file: Path, corpus: Path) -> dict[str, float]:
     """hit@5 and MRR@10 over answerable questions, recomputed from results.jsonl without eval/.
 
     Written differently on purpose: gold quotes are found with a regular expression allowing

@@ -14,10 +14,6 @@ from assistant.settings import AnswerSettings, Settings, load_settings
 
 def fake_settings_that_answer(home: Path, **extra: object) -> Settings:
     """The fake embedder, a store under home, no similarity-based abstention."""
-    answer = {
-        name: -1.0
-        for name in AnswerSettings.model_fields
-        if name.startswith("abstain") and "dense" in name
-    }
+    answer = {name: -1.0 for name in AnswerSettings.model_fields if name.startswith("abstain") and "dense" in name}
     extra.setdefault("embedding", {"backend": "fake"})
     return load_settings(home=home, answer=answer, **extra)

@@ -88,9 +88,7 @@ def test_bold_glued_to_words_becomes_line_breaks() -> None:
 
 def test_headings_bold_italic_and_tags_lose_their_markup() -> None:
     raw = "### **Ärendets beredning**\n\nbegrepp som *utsatt område*  \n<b>Namn</b>\t<b>Datum</b>"
-    assert strip_markup(mt(raw)).text == (
-        "Ärendets beredning\n\nbegrepp som utsatt område\nNamn Datum"
-    )
+    assert strip_markup(mt(raw)).text == ("Ärendets beredning\n\nbegrepp som utsatt område\nNamn Datum")
 
 
 def test_bullets_are_normalised_including_ocr_e_and_o() -> None:
@@ -333,9 +331,7 @@ def test_ocr_word_spans_differ_from_raw_only_by_ocr_repairs(cleaned: dict) -> No
     ("damaged", "repaired"),
     [("fér", "för"), ("&r", "är"), ("géller", "gäller"), ("sékerhet", "säkerhet")],
 )
-def test_ocr_file_reads_repaired_where_raw_is_damaged(
-    damaged: str, repaired: str, cleaned: dict
-) -> None:
+def test_ocr_file_reads_repaired_where_raw_is_damaged(damaged: str, repaired: str, cleaned: dict) -> None:
     raw, out = cleaned[OCR_FILE.name]
     hits = [
         m.start()

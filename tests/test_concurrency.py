@@ -37,8 +37,7 @@ def fingerprint_of(answer: Answer) -> tuple[object, ...]:
     return (
         answer.text,
         answer.abstained,
-        tuple((c.n, c.chunk.id, tuple((s.start, s.end) for s in c.highlights))
-              for c in answer.citations),
+        tuple((c.n, c.chunk.id, tuple((s.start, s.end) for s in c.highlights)) for c in answer.citations),
         tuple(h.chunk.id for h in answer.passages),
     )
 
@@ -96,9 +95,7 @@ def _chunk_key(chunk: Chunk) -> tuple[str, str, int, int, str]:
     return (chunk.id, chunk.source, chunk.start, chunk.end, chunk.text)
 
 
-def test_ingest_beside_questions_never_breaks_an_answer(
-    ingested: Settings, corpus: Path, tmp_path: Path
-) -> None:
+def test_ingest_beside_questions_never_breaks_an_answer(ingested: Settings, corpus: Path, tmp_path: Path) -> None:
     rounds = 6
     originals = {p.name: p.read_text(encoding="utf-8") for p in corpus.glob("*.txt")}
     versions = {name: [text] for name, text in originals.items()}
@@ -175,13 +172,10 @@ def test_ingest_beside_questions_never_breaks_an_answer(
             assert final[chunk.source][chunk.start : chunk.end] == chunk.text
 
 
-def test_simultaneous_ingests_and_index_rebuilds_in_one_process_never_fail(
-    ingested: Settings, corpus: Path
-) -> None:
+def test_simultaneous_ingests_and_index_rebuilds_in_one_process_never_fail(ingested: Settings, corpus: Path) -> None:
     """Two uploads at once in the UI, and an Assistant rebuilding a damaged index meanwhile."""
     target = corpus / TRAFIK
-    target.write_text(target.read_text(encoding="utf-8") + "\n\nEtt nytt stycke om cykelbanor.\n",
-                      encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8") + "\n\nEtt nytt stycke om cykelbanor.\n", encoding="utf-8")
     store = ChromaStore(ingested)
     errors: list[BaseException] = []
 
@@ -195,8 +189,7 @@ def test_simultaneous_ingests_and_index_rebuilds_in_one_process_never_fail(
         return run
 
     jobs = [guarded(lambda: Ingestor(ingested).run([corpus])) for _ in range(2)]
-    jobs += [guarded(lambda: [rebuild_lexical_index(ingested, store) for _ in range(5)])
-             for _ in range(3)]
+    jobs += [guarded(lambda: [rebuild_lexical_index(ingested, store) for _ in range(5)]) for _ in range(3)]
     threads = [threading.Thread(target=job) for job in jobs]
     for t in threads:
         t.start()

@@ -16,9 +16,7 @@ QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
 
 @pytest.mark.slow
 def test_full_question_set_meets_the_floors(real_home: Settings, tmp_path: Path) -> None:
-    floors = {
-        k: v for k, v in json.loads(FLOORS.read_text("utf-8")).items() if not k.startswith("_")
-    }
+    floors = {k: v for k, v in json.loads(FLOORS.read_text("utf-8")).items() if not k.startswith("_")}
     assert floors, "eval/floors.json has no floors"
     out = tmp_path / "full"
     assert run_eval(real_home, QUESTIONS, out, None) == 0

@@ -62,9 +62,7 @@ def test_quote_is_found_whatever_its_whitespace() -> None:
 
 def test_quote_without_source_is_searched_in_every_file(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Ingenting här.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Först.\nTrafiknämnden  tillstyrker\nförslaget.", encoding="utf-8"
-    )
+    (tmp_path / "b.txt").write_text("Först.\nTrafiknämnden  tillstyrker\nförslaget.", encoding="utf-8")
     found = Corpus(tmp_path).locate(Expected("Trafiknämnden tillstyrker förslaget."))
     assert [s.source for s in found.spans] == ["b.txt"]
     span = found.spans[0]
@@ -203,9 +201,7 @@ def test_abstention_is_right_when_it_matches_answerability() -> None:
 
 def _scores() -> list:
     gold = [quote("a.txt", (0, 100))]
-    answerable = Case(
-        "a1", "?", True, (Expected("q", "a.txt"),), ("Positiv",), ("fakta", "opinion")
-    )
+    answerable = Case("a1", "?", True, (Expected("q", "a.txt"),), ("Positiv",), ("fakta", "opinion"))
     missed = Case("a2", "?", True, (Expected("q", "a.txt"),), ("saknas",), ("fakta",))
     outside = Case("o1", "?", False, (), (), ("out_of_scope",))
     broken = Case("e1", "?", True, (Expected("q", "a.txt"),), ("x",), ("fakta",))
@@ -289,10 +285,7 @@ def test_metrics_json_agrees_with_an_independent_scorer(tmp_path: Path) -> None:
     for i, case in enumerate(cases):
         # Twelve distractor windows spread over the corpus, and the gold span at rank i % 13 + 1;
         # only the first ten are returned, so ranks 11-13 mean "not retrieved".
-        spans = [
-            (names[(i + j) % 5], (i * 311 + j * 977) % 8000, (i * 311 + j * 977) % 8000 + 700)
-            for j in range(12)
-        ]
+        spans = [(names[(i + j) % 5], (i * 311 + j * 977) % 8000, (i * 311 + j * 977) % 8000 + 700) for j in range(12)]
         spans = [(s, min(a, sizes[s] - 700), min(b, sizes[s])) for s, a, b in spans]
         if gold[case.id]:
             g = gold[case.id][0].spans[0]

@@ -22,9 +22,7 @@ def _subset(tmp_path: Path, answerable: int = 5, outside: int = 1) -> Path:
     picked = [r for r in rows if r["answerable"]][:answerable]
     picked += [r for r in rows if not r["answerable"]][:outside]
     path = tmp_path / "subset.jsonl"
-    path.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked), encoding="utf-8"
-    )
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked), encoding="utf-8")
     return path
 
 
@@ -84,16 +82,11 @@ def test_a_question_that_raises_is_a_failed_case_and_text_is_escaped(tmp_path: P
     settings = load_settings(home=tmp_path / "home", embedding={"backend": "fake"})
     assert run_eval(settings, questions, tmp_path / "out", asker=_Failing(script)) == 0
 
-    results = [
-        json.loads(line)
-        for line in (tmp_path / "out" / "results.jsonl").read_text("utf-8").splitlines()
-    ]
+    results = [json.loads(line) for line in (tmp_path / "out" / "results.jsonl").read_text("utf-8").splitlines()]
     assert [r["id"] for r in results] == ["ok", "bad", "miss"]
     assert results[1]["error"] == "Frågan är för lång"
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text("utf-8"))
-    assert metrics["overall"]["n_errors"] == 1 and metrics["overall"]["hit@5"] == pytest.approx(
-        1 / 3
-    )
+    assert metrics["overall"]["n_errors"] == 1 and metrics["overall"]["hit@5"] == pytest.approx(1 / 3)
     assert [c["failed"] for c in metrics["cases"]] == [False, True, True]
     html = (tmp_path / "out" / "report.html").read_text("utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html

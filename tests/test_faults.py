@@ -49,14 +49,13 @@ def clean_ids(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 
 
 @pytest.mark.slow
-def test_ingest_killed_with_sigkill_is_repaired_by_the_next_run(
-    tmp_path: Path, clean_ids: set[str]
-) -> None:
+def test_ingest_killed_with_sigkill_is_repaired_by_the_next_run(tmp_path: Path, clean_ids: set[str]) -> None:
     settings = load_settings(home=tmp_path / "home")  # the real default embedder
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRYGG_")}
     env["TRYGG_HOME"] = str(settings.home)
-    proc = subprocess.Popen([str(BIN / "trygg"), "ingest", "--json"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [str(BIN / "trygg"), "ingest", "--json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     # A second document's text copy is written only after the first one's chunks were
     # upserted: then the store holds something, and the run is busy with the next file.
     deadline = time.monotonic() + 300
@@ -102,9 +101,7 @@ def _damage(path: Path, how: str) -> None:
         path.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
 
 
-DAMAGES = [
-    "flipped byte", "truncated", "empty", "garbage", "deleted", "valid checksum, broken payload"
-]
+DAMAGES = ["flipped byte", "truncated", "empty", "garbage", "deleted", "valid checksum, broken payload"]
 
 
 @pytest.fixture
@@ -115,9 +112,7 @@ def ingested(tmp_path: Path) -> Settings:
 
 
 @pytest.mark.parametrize("how", DAMAGES)
-def test_damaged_lexical_index_is_rebuilt_by_the_next_ingest(
-    ingested: Settings, how: str, clean_ids: set[str]
-) -> None:
+def test_damaged_lexical_index_is_rebuilt_by_the_next_ingest(ingested: Settings, how: str, clean_ids: set[str]) -> None:
     _damage(ingested.index_dir / INDEX_FILE, how)
     assert not lexical_index_agrees(ingested, clean_ids)
     report = Ingestor(ingested).run([BUNDLED_CORPUS])
@@ -126,9 +121,7 @@ def test_damaged_lexical_index_is_rebuilt_by_the_next_ingest(
 
 
 @pytest.mark.parametrize("how", DAMAGES)
-def test_damaged_lexical_index_is_rebuilt_at_ask_time(
-    ingested: Settings, how: str, clean_ids: set[str]
-) -> None:
+def test_damaged_lexical_index_is_rebuilt_at_ask_time(ingested: Settings, how: str, clean_ids: set[str]) -> None:
     assistant = Assistant(ingested)
     before = assistant.ask(QUESTION)
     assert before.citations
@@ -188,16 +181,11 @@ def test_broken_set_override_gives_a_clear_cli_message(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("key", "value"), [("TRYGG_CHROMA_PORT", "abc"), ("TRYGG_RETRIEVAL__MODE", "bogus")]
-)
-def test_broken_setting_exit_status_of_the_real_command(
-    key: str, value: str, tmp_path: Path
-) -> None:
+@pytest.mark.parametrize(("key", "value"), [("TRYGG_CHROMA_PORT", "abc"), ("TRYGG_RETRIEVAL__MODE", "bogus")])
+def test_broken_setting_exit_status_of_the_real_command(key: str, value: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRYGG_")}
     env.update({"TRYGG_HOME": str(tmp_path / "home"), key: value})
-    done = subprocess.run([str(BIN / "trygg"), "ask", QUESTION], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run([str(BIN / "trygg"), "ask", QUESTION], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.startswith("trygg: Ogiltig inställning") and "Traceback" not in done.stderr
     assert done.stdout == ""

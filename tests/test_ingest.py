@@ -71,7 +71,9 @@ def test_changed_file_replaces_its_chunks(fake_settings: Settings, tmp_path: Pat
     corpus = _corpus_copy(tmp_path)
     Ingestor(fake_settings).run([corpus])
     target = corpus / "000_f7bada911ecf502f.txt"
-    target.write_text(target.read_text(encoding="utf-8") + "\n\nEtt nytt stycke om kanelbullar i parken.\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\n\nEtt nytt stycke om kanelbullar i parken.\n", encoding="utf-8"
+    )
     report = Ingestor(fake_settings).run([corpus])
     assert 0 < report.embedded < report.chunks
     chunks = [c for c in _chunks(fake_settings) if c.source == target.name]
@@ -123,7 +125,9 @@ def test_bad_files_are_reported_and_the_rest_ingested(fake_settings: Settings, t
     assert set(ChromaStore(fake_settings).inventory()) == {"000_f7bada911ecf502f.txt"}
 
 
-def test_cli_ingest_and_sources_json(fake_settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_ingest_and_sources_json(
+    fake_settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TRYGG_HOME", str(fake_settings.home))
     monkeypatch.setenv("TRYGG_EMBEDDING__BACKEND", "fake")
     assert main(["ingest", "--json"]) == 0
@@ -136,7 +140,9 @@ def test_cli_ingest_and_sources_json(fake_settings: Settings, capsys: pytest.Cap
     assert sum(r["chunks"] for r in rows) == summary["chunks"]
 
 
-def test_cli_reports_failures_with_nonzero_status(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_reports_failures_with_nonzero_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TRYGG_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("TRYGG_EMBEDDING__BACKEND", "fake")
     (tmp_path / "tom.md").write_text("  \n", encoding="utf-8")

@@ -12,8 +12,12 @@ from vectorstore.lexical import INDEX_FILE, IndexedChunk, LexicalIndex, fingerpr
 
 CHUNKS = [
     IndexedChunk("a", "Trafiknämnden ansvarar för stadens gator och torg.", "t.txt", "Trafiknämnden", "2024–2027"),
-    IndexedChunk("b", "Förvaltningen anser att samverkan med polisen är viktig.", "s.txt", "Socialnämnden", "2020–2023"),
-    IndexedChunk("c", "Forvaltningen tycker att det ar bra med ett gemensamt program.", "e.txt", "Enskede", "2020–2023"),
+    IndexedChunk(
+        "b", "Förvaltningen anser att samverkan med polisen är viktig.", "s.txt", "Socialnämnden", "2020–2023"
+    ),
+    IndexedChunk(
+        "c", "Forvaltningen tycker att det ar bra med ett gemensamt program.", "e.txt", "Enskede", "2020–2023"
+    ),
 ]
 
 

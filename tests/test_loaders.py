@@ -258,9 +258,7 @@ def test_password_protected_pdf(tmp_path: Path) -> None:
     assert "password-protected" in refused(locked)
 
 
-def test_scanned_pdf_without_tesseract_says_how_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_scanned_pdf_without_tesseract_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "skannad.pdf"
     make_scanned_pdf(path, "Trygghet")
     monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)
@@ -291,17 +289,13 @@ def test_scanned_pdf_missing_language_model(tmp_path: Path) -> None:
 
 @needs_swedish_ocr
 @pytest.mark.parametrize("renderer", ["pdftoppm", "embedded images"])
-def test_scanned_pdf_is_ocrd(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renderer: str
-) -> None:
+def test_scanned_pdf_is_ocrd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renderer: str) -> None:
     if renderer == "pdftoppm" and shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed")
     if renderer == "embedded images":
         real_which = shutil.which
         # No poppler-utils: the page's embedded scan is extracted with pypdf instead.
-        monkeypatch.setattr(
-            shutil, "which", lambda name, *a, **k: None if name == "pdftoppm" else real_which(name)
-        )
+        monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "pdftoppm" else real_which(name))
     path = tmp_path / "skannad.pdf"
     make_scanned_pdf(path, "Trygghet i Stockholm")
     text = load_text(path, 10 * MB)
@@ -324,9 +318,7 @@ def make_mixed_pdf(tmp_path: Path) -> Path:
     return mixed
 
 
-def test_mixed_pdf_without_tesseract_keeps_text_pages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_mixed_pdf_without_tesseract_keeps_text_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = make_mixed_pdf(tmp_path)
     monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)
     assert load_text(path, MB).startswith("Sida ett med text")

@@ -67,9 +67,7 @@ def test_corpus_metadata(name: str) -> None:
 
 
 def test_corpus_titles() -> None:
-    assert corpus_meta("000_f7bada911ecf502f.txt").title == (
-        "Remiss om Stockholms stads trygghetsprogram 2024-2027"
-    )
+    assert corpus_meta("000_f7bada911ecf502f.txt").title == ("Remiss om Stockholms stads trygghetsprogram 2024-2027")
     programme = "Stockholms stads trygghetsprogram"
     assert corpus_meta("001_ad4719a34cf89191.txt").title == f"{programme} 2024–2027"
     # No title line in the PDF/OCR extracts: the programme they are about stands in.

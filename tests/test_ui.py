@@ -168,9 +168,7 @@ def test_feedback_is_stored_and_exported_as_csv(app: AppTest, home: Path) -> Non
     assert any("Kommentaren är sparad" in c.value for c in app.caption)
 
     with sqlite3.connect(home / "feedback.sqlite") as db:
-        rows = db.execute(
-            "SELECT question, answer, chunk_ids, rating, comment, timestamp FROM feedback"
-        ).fetchall()
+        rows = db.execute("SELECT question, answer, chunk_ids, rating, comment, timestamp FROM feedback").fetchall()
     assert len(rows) == 1
     question, answer, chunk_ids, rating, comment, stamp = rows[0]
     assert question == "Vem ansvarar för stadens offentliga miljö?"

@@ -66,9 +66,7 @@ def ensure_documents() -> None:
 
 def main() -> None:
     """Set up the page, sign-in and documents, then run the chosen page."""
-    st.set_page_config(
-        page_title="Trygghetsassistenten", page_icon=":material/shield:", layout="wide"
-    )
+    st.set_page_config(page_title="Trygghetsassistenten", page_icon=":material/shield:", layout="wide")
     require_sign_in()
     page = st.navigation(
         [

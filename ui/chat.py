@@ -34,9 +34,7 @@ EXAMPLES = (
     "Vilka fokusområden finns?",
     "Vem ansvarar för stadens offentliga miljö?",
 )
-UNEXPECTED = (
-    "Något gick fel när frågan besvarades. Försök igen, eller formulera frågan på ett annat sätt."
-)
+UNEXPECTED = "Något gick fel när frågan besvarades. Försök igen, eller formulera frågan på ett annat sätt."
 
 
 class Exchange(TypedDict):
@@ -75,24 +73,28 @@ def sidebar(settings: Settings) -> Filters:
     labels = {d.source: document_label(d) for d in docs}
     with st.sidebar:
         st.button(
-            "Ny konversation", on_click=new_conversation, icon=":material/add_comment:",
+            "Ny konversation",
+            on_click=new_conversation,
+            icon=":material/add_comment:",
             width="stretch",
         )
         st.subheader("Avgränsa sökningen")
-        chosen_responders = st.multiselect(
-            "Nämnd", responders, key=FILTER_KEYS[0], placeholder="Alla nämnder"
-        )
-        chosen_periods = st.multiselect(
-            "Programperiod", periods, key=FILTER_KEYS[1], placeholder="Alla perioder"
-        )
+        chosen_responders = st.multiselect("Nämnd", responders, key=FILTER_KEYS[0], placeholder="Alla nämnder")
+        chosen_periods = st.multiselect("Programperiod", periods, key=FILTER_KEYS[1], placeholder="Alla perioder")
         chosen_sources = st.multiselect(
-            "Dokument", list(labels), key=FILTER_KEYS[2], placeholder="Alla dokument",
+            "Dokument",
+            list(labels),
+            key=FILTER_KEYS[2],
+            placeholder="Alla dokument",
             format_func=lambda source: labels.get(source, source),
         )
         st.subheader("Exempelfrågor")
         for i, question in enumerate(EXAMPLES):
             st.button(
-                question, key=f"example_{i}", on_click=ask_example, args=(question,),
+                question,
+                key=f"example_{i}",
+                on_click=ask_example,
+                args=(question,),
                 width="stretch",
             )
     return Filters(tuple(chosen_responders), tuple(chosen_periods), tuple(chosen_sources))
@@ -141,9 +143,7 @@ def document_view(settings: Settings, chunk: Chunk) -> None:
 def source_card(settings: Settings, citation: Citation, key: str) -> None:
     """One citation: where it comes from, the passage with the cited sentences highlighted."""
     chunk, meta = citation.chunk, citation.chunk.meta
-    details = [
-        ("Nämnd", meta.responder), ("Programperiod", meta.period), ("Avsnitt", chunk.section)
-    ]
+    details = [("Nämnd", meta.responder), ("Programperiod", meta.period), ("Avsnitt", chunk.section)]
     with st.container(border=True, key=f"{key}_card"):
         st.markdown(f"**\\[{citation.n}\\] {escape_markdown(meta.title or chunk.source)}**")
         line = " · ".join(f"{label}: {value}" for label, value in details if value)
@@ -153,13 +153,19 @@ def source_card(settings: Settings, citation: Citation, key: str) -> None:
         open_key = f"{key}_open"
         if st.session_state.get(open_key):
             st.button(
-                "Dölj dokumentet", key=f"{key}_hide", on_click=set_flag, args=(open_key, False),
+                "Dölj dokumentet",
+                key=f"{key}_hide",
+                on_click=set_flag,
+                args=(open_key, False),
                 icon=":material/close:",
             )
             document_view(settings, chunk)
         else:
             st.button(
-                "Visa i dokumentet", key=f"{key}_show", on_click=set_flag, args=(open_key, True),
+                "Visa i dokumentet",
+                key=f"{key}_show",
+                on_click=set_flag,
+                args=(open_key, True),
                 icon=":material/article:",
             )
 
@@ -201,11 +207,8 @@ def feedback_widgets(settings: Settings, exchange: Exchange, key: str) -> None:
     st.feedback("thumbs", key=rating_key, on_change=rate, args=(settings, exchange, rating_key))
     if exchange["feedback_id"] is not None:
         comment_key = f"{key}_comment"
-        st.text_input(
-            "Kommentar (valfritt)", key=comment_key, placeholder="Vad var bra eller fel i svaret?"
-        )
-        st.button("Skicka kommentar", key=f"{key}_send", on_click=save_comment,
-                  args=(settings, exchange, comment_key))
+        st.text_input("Kommentar (valfritt)", key=comment_key, placeholder="Vad var bra eller fel i svaret?")
+        st.button("Skicka kommentar", key=f"{key}_send", on_click=save_comment, args=(settings, exchange, comment_key))
     if exchange["notice"]:
         st.caption(exchange["notice"])
 
@@ -228,15 +231,17 @@ def show_answer(settings: Settings, exchange: Exchange, key: str, streamed: bool
     feedback_widgets(settings, exchange, key)
 
 
-def answer_question(
-    settings: Settings, question: str, history: list[Exchange], filters: Filters, key: str
-) -> None:
+def answer_question(settings: Settings, question: str, history: list[Exchange], filters: Filters, key: str) -> None:
     """Ask the assistant, stream the answer, and add the exchange to the history."""
     with st.chat_message("user"):
         st.text(question)
     exchange: Exchange = {
-        "question": question, "answer": None, "error": "", "filters": filters,
-        "feedback_id": None, "notice": "",
+        "question": question,
+        "answer": None,
+        "error": "",
+        "filters": filters,
+        "feedback_id": None,
+        "notice": "",
     }
     turns = [Turn(e["question"], e["answer"].text) for e in history if e["answer"] is not None]
     with st.chat_message("assistant"):
@@ -277,9 +282,7 @@ def render() -> None:
             st.text(exchange["question"])
         with st.chat_message("assistant"):
             show_answer(settings, exchange, f"k{conversation}_{i}")
-    typed = st.chat_input(
-        "Ställ en fråga om trygghetsprogrammet …", max_chars=settings.answer.max_question_chars
-    )
+    typed = st.chat_input("Ställ en fråga om trygghetsprogrammet …", max_chars=settings.answer.max_question_chars)
     pending = st.session_state.pop(PENDING, None)
     question = typed if isinstance(typed, str) and typed.strip() else pending
     if question:

@@ -35,13 +35,14 @@ def render() -> None:
         hide_index=True,
         width="stretch",
     )
-    labels = {
-        d.source: f"{d.meta.title or d.source} – {d.meta.responder or 'okänd nämnd'} ({d.source})"
-        for d in docs
-    }
+    labels = {d.source: f"{d.meta.title or d.source} – {d.meta.responder or 'okänd nämnd'} ({d.source})" for d in docs}
     source = st.selectbox(
-        "Läs ett dokument", list(labels), format_func=lambda s: labels.get(s, s), index=None,
-        placeholder="Välj ett dokument", key="documents_choice",
+        "Läs ett dokument",
+        list(labels),
+        format_func=lambda s: labels.get(s, s),
+        index=None,
+        placeholder="Välj ett dokument",
+        key="documents_choice",
     )
     if source is None:
         return

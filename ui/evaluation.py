@@ -54,8 +54,12 @@ def feedback_section(settings: Settings) -> None:
     middle.metric("Tummen upp", up)
     right.metric("Tummen ner", len(rows) - up)
     st.download_button(
-        "Ladda ner feedback som CSV", data=buffer.getvalue().encode("utf-8"),
-        file_name="feedback.csv", mime="text/csv", icon=":material/download:", disabled=not rows,
+        "Ladda ner feedback som CSV",
+        data=buffer.getvalue().encode("utf-8"),
+        file_name="feedback.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        disabled=not rows,
     )
     if rows:
         st.dataframe(
@@ -97,8 +101,11 @@ def evaluation_section(settings: Settings) -> None:
     if report_path.is_file():
         report = report_path.read_text(encoding="utf-8", errors="replace")
         st.download_button(
-            "Ladda ner rapporten (HTML)", data=report.encode("utf-8"), file_name="report.html",
-            mime="text/html", icon=":material/download:",
+            "Ladda ner rapporten (HTML)",
+            data=report.encode("utf-8"),
+            file_name="report.html",
+            mime="text/html",
+            icon=":material/download:",
         )
         with st.expander("Visa rapporten"):
             st.html(report)  # sanitised by Streamlit (DOMPurify): no scripts run

@@ -85,17 +85,14 @@ class FeedbackStore:
         finally:
             db.close()
 
-    def add(
-        self, question: str, answer: str, chunk_ids: Sequence[str], rating: int, comment: str = ""
-    ) -> int:
+    def add(self, question: str, answer: str, chunk_ids: Sequence[str], rating: int, comment: str = "") -> int:
         """Save a rating; returns its id."""
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         with self._connect() as db:
             cursor = db.execute(
                 "INSERT INTO feedback (timestamp, question, answer, chunk_ids, rating, comment) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (stamp, question, answer, json.dumps(list(chunk_ids)), _check_rating(rating),
-                 comment),
+                (stamp, question, answer, json.dumps(list(chunk_ids)), _check_rating(rating), comment),
             )
             return int(cursor.lastrowid or 0)
 
@@ -103,9 +100,7 @@ class FeedbackStore:
         """Change the rating or the comment of a saved rating."""
         with self._connect() as db:
             if rating is not None:
-                db.execute(
-                    "UPDATE feedback SET rating = ? WHERE id = ?", (_check_rating(rating), row_id)
-                )
+                db.execute("UPDATE feedback SET rating = ? WHERE id = ?", (_check_rating(rating), row_id))
             if comment is not None:
                 db.execute("UPDATE feedback SET comment = ? WHERE id = ?", (comment, row_id))
 

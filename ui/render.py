@@ -61,9 +61,7 @@ def escape_markdown(text: str) -> str:
 
 def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """Clamp spans to [0, length], drop empty ones, and merge overlaps; sorted."""
-    clamped = sorted(
-        (max(0, a), min(length, b)) for a, b in spans if min(length, b) > max(0, a)
-    )
+    clamped = sorted((max(0, a), min(length, b)) for a, b in spans if min(length, b) > max(0, a))
     merged: list[tuple[int, int]] = []
     for a, b in clamped:
         if merged and a <= merged[-1][1]:
@@ -73,9 +71,7 @@ def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int
     return merged
 
 
-def highlight_html(
-    text: str, spans: Iterable[tuple[int, int]], mark_attrs: str = "", first_mark_id: str = ""
-) -> str:
+def highlight_html(text: str, spans: Iterable[tuple[int, int]], mark_attrs: str = "", first_mark_id: str = "") -> str:
     """Escaped text with each span wrapped in <mark>; `mark_attrs` must be trusted markup."""
     out: list[str] = []
     pos = 0

@@ -71,7 +71,7 @@ def _unique(folder: Path, name: str, taken: set[str]) -> Path:
 def _reason(file_name: str, reason: str) -> str:
     """Drop the file name an ingest failure reason may start with."""
     prefix = f"{file_name}: "
-    return reason[len(prefix):] if reason.startswith(prefix) else reason
+    return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
 
 def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]]) -> UploadResult:
@@ -135,8 +135,11 @@ def render() -> None:
         show_result(result)
     generation = st.session_state.setdefault(UPLOADER, 0)
     uploaded = st.file_uploader(
-        "Välj filer", type=[s[1:] for s in ALLOWED_SUFFIXES], accept_multiple_files=True,
-        max_upload_size=max(1, int(limit)), key=f"uploader_{generation}",
+        "Välj filer",
+        type=[s[1:] for s in ALLOWED_SUFFIXES],
+        accept_multiple_files=True,
+        max_upload_size=max(1, int(limit)),
+        key=f"uploader_{generation}",
     )
     if st.button("Läs in", type="primary", disabled=not uploaded, icon=":material/upload:"):
         files = [(f.name, f.getvalue()) for f in uploaded or []]

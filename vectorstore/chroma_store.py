@@ -105,9 +105,7 @@ class ChromaStore:
                 _bound_requests(self.client, settings.chroma_timeout_s)
             else:
                 settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-                self.client = chromadb.PersistentClient(
-                    path=str(settings.chroma_dir), settings=chroma_settings
-                )
+                self.client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
                 self.location = str(settings.chroma_dir)
             self.collection = self.client.get_or_create_collection(
                 settings.collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
@@ -208,7 +206,9 @@ class ChromaStore:
         """Chunks of one source by their position in it."""
         where = {"$and": [{"source": source}, {"ordinal": {"$in": list(ordinals)}}]}
         got = self._call("get", self.collection.get, where=where, include=["documents", "metadatas"])
-        chunks = [chunk_from_record(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+        chunks = [
+            chunk_from_record(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
         return {c.ordinal: c for c in chunks}
 
     def query(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:

@@ -165,10 +165,7 @@ class LexicalIndex:
             if near or len(word) < 8:
                 out.append(near or whole)
                 continue
-            splits = [
-                (min(i, len(word) - i), term(word[:i]), term(word[i:]))
-                for i in range(4, len(word) - 3)
-            ]
+            splits = [(min(i, len(word) - i), term(word[:i]), term(word[i:])) for i in range(4, len(word) - 3)]
             known = [(n, a, b) for n, a, b in splits if a in self.vocab and b in self.vocab]
             out.extend(max(known)[1:] if known else [whole])
         return out
