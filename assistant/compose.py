@@ -8,11 +8,12 @@ citations in the order they are first used.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.records import Citation, Hit, Span
+from assistant.records import Chunk, Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold
@@ -86,13 +87,17 @@ def compose(
     sentences: dict[str, SentenceScores],
     max_sentences: int,
     mix: SentenceMix | None = None,
+    next_chunk: Callable[[Chunk], Chunk | None] | None = None,
 ) -> tuple[str, list[Citation]]:
-    """Answer text with markers, and the citations the markers refer to."""
-    hits = hits[:PASSAGES_CONSIDERED]
+    """Answer text with markers, and the citations the markers refer to.
+
+    `next_chunk` gives the chunk that follows one in its document: a list introduced at the
+    very end of a passage ('...fyra fokusområden:') is completed from it, and cited as such.
+    """
+    hits = list(hits[:PASSAGES_CONSIDERED])
     if not hits:
         return "", []
-    wants_list = is_list_question(question)
-    limit = max_sentences + (2 if wants_list else 0)
+    limit = max_sentences + (2 if is_list_question(question) else 0)
     mix = mix or SentenceMix()
     candidates = sorted(_candidates(hits, sentences, mix), key=lambda s: -s.score)
     best = candidates[0].score if candidates else 0.0
@@ -107,21 +112,35 @@ def compose(
         if key in seen:
             continue  # overlapping chunks repeat sentences
         seen.add(key)
-        spans = [(sentence.start, sentence.end)]
-        if sentence.text.rstrip().endswith(":"):
-            spans += _following_items(hits[sentence.hit_rank], sentence.end)
-        for a, b in spans[1:]:
-            seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[a:b].split())))
-        chosen.setdefault(sentence.hit_rank, []).extend(spans)
+        chosen.setdefault(sentence.hit_rank, []).append((sentence.start, sentence.end))
         count += 1
+        if not sentence.text.rstrip().endswith(":"):
+            continue
+        rank, items = sentence.hit_rank, _following_items(hits[sentence.hit_rank], sentence.end)
+        if not items and next_chunk and not hits[rank].chunk.clean_text[sentence.end :].strip():
+            following = next_chunk(hits[rank].chunk)
+            if following is not None:
+                hits.append(Hit(following, hits[rank].score))
+                rank, items = len(hits) - 1, _following_items(hits[-1], 0)
+        for a, b in items:
+            item_key = fold(" ".join(hits[rank].chunk.clean_text[a:b].split()))
+            if item_key not in seen:
+                seen.add(item_key)
+                chosen.setdefault(rank, []).append((a, b))
 
     citations: list[Citation] = []
-    parts: list[str] = []
+    lines: list[str] = []
     for n, rank in enumerate(sorted(chosen), start=1):
         hit = hits[rank]
         spans = sorted(set(chosen[rank]))
         citations.append(Citation(n, hit.chunk, tuple(Span(a, b) for a, b in spans)))
         for a, b in spans:
             text = " ".join(hit.chunk.clean_text[a:b].split())
-            parts.append(f"\n{text} [{n}]" if _LIST_ITEM.match(text) else f" {text} [{n}]")
-    return "".join(parts).strip(), citations
+            # Prose runs on in one paragraph; a list item, and whatever follows it, starts a line.
+            if _LIST_ITEM.match(text) or (lines and _LIST_ITEM.match(lines[-1])):
+                lines.append(f"{text} [{n}]")
+            elif lines:
+                lines[-1] += f" {text} [{n}]"
+            else:
+                lines.append(f"{text} [{n}]")
+    return "\n".join(lines), citations

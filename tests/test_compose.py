@@ -1,0 +1,61 @@
+"""The extractive composer: markers match citations, lists are gathered, nothing is invented."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose import compose
+from assistant.records import Chunk, DocMeta, Hit
+from assistant.sentence_scores import score_sentences
+from vectorstore.embedders.fake import FakeEmbedder
+
+EMBEDDER = FakeEmbedder()
+
+
+def _chunk(cid: str, text: str, ordinal: int = 0, source: str = "a.txt") -> Chunk:
+    return Chunk(
+        cid, source, 0, len(text), text, text, "Bakgrund", ordinal, DocMeta(responder="Socialnämnden"), "sha", 2
+    )
+
+
+def _answer(question: str, chunks: list[Chunk], next_chunk=None) -> tuple[str, list]:
+    hits = [Hit(c, 1.0 - i * 0.1) for i, c in enumerate(chunks)]
+    weights = {"ansvar": 1.0, "offentlig": 1.0, "miljo": 1.0}
+    sentences = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
+    text, citations = compose(question, hits, sentences, 4, next_chunk=next_chunk)
+    return text, citations
+
+
+def test_every_marker_refers_to_a_citation_and_every_sentence_is_from_it() -> None:
+    chunks = [
+        _chunk("c1", "Trafiknämnden har ett särskilt ansvar för den offentliga miljön. Det är bra."),
+        _chunk("c2", "Miljönämnden har också ansvar för stadens offentliga miljö. Något annat helt.", source="b.txt"),
+    ]
+    text, citations = _answer("Vilka nämnder har ansvar för den offentliga miljön?", chunks)
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    assert markers == {c.n for c in citations}
+    for part in re.split(r"\s*\[\d+\]\s*", text):
+        if part.strip():
+            assert any(part.strip() in c.chunk.clean_text for c in citations)
+    for citation in citations:
+        for span in citation.highlights:
+            assert citation.chunk.clean_text[span.start : span.end] in text
+
+
+def test_list_introduced_at_the_end_of_a_passage_is_completed_from_the_next_chunk() -> None:
+    first = _chunk("c1", "Programmet har ansvar för offentlig miljö inom följande fokusområden:", ordinal=0)
+    second = _chunk("c2", "- Förebyggande arbete\n- Stadens offentliga miljö\n\nAnnan text här.", ordinal=1)
+    text, citations = _answer("Vilka fokusområden har ansvar för offentlig miljö?", [first], lambda c: second)
+    assert "- Förebyggande arbete" in text and "- Stadens offentliga miljö" in text
+    assert {c.chunk.id for c in citations} == {"c1", "c2"}
+    assert text.splitlines()[0].endswith("[1]") and text.splitlines()[1].endswith("[2]")
+
+
+def test_no_hits_gives_no_answer() -> None:
+    assert compose("Vad?", [], {}, 4) == ("", [])
+
+
+def test_repeated_sentences_from_overlapping_chunks_appear_once() -> None:
+    same = "Trafiknämnden har ansvar för den offentliga miljön."
+    text, _ = _answer("Vem har ansvar för offentlig miljö?", [_chunk("c1", same), _chunk("c2", same)])
+    assert text.count("Trafiknämnden har ansvar") == 1
