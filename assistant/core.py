@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +14,7 @@ import numpy as np
 from assistant import prompts
 from assistant.compose import compose
 from assistant.errors import QuestionError
+from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
 from assistant.records import Answer, Citation, Filters, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -91,6 +92,7 @@ class Assistant:
         self._cross: Scorer | None = (
             CrossEncoderScorer(settings.retrieval.cross_encoder) if settings.retrieval.cross_encoder else None
         )
+        self.llm = LLMAnswerer(settings.answer)  # builds its model only when first asked
 
     @property
     def embedder(self) -> Embedder:
@@ -136,6 +138,13 @@ class Assistant:
 
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question from the documents, with citations, or say the documents do not answer."""
+        for item in self._answer(question, history, filters):
+            if isinstance(item, Answer):
+                return item
+        raise AssertionError("the answer generator ended without an Answer")  # pragma: no cover
+
+    def _answer(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Iterator[str | Answer]:
+        """The language model's pieces as they arrive (llm backend only), then the Answer."""
         started = time.perf_counter()
         question = normalise_question(question, self.settings.answer.max_question_chars)
         query = resolve_follow_up(question, history)
@@ -152,6 +161,8 @@ class Assistant:
         citations: list[Citation] = []
         if reason:
             text, notes = prompts.NOT_IN_DOCUMENTS, (reason,)
+        elif self.settings.answer.backend == "llm":
+            text, citations, notes = yield from self._llm_answer(query, answer_hits, ranking)
         else:
             text, citations = compose(query, answer_hits, ranking.sentences, self.settings.answer.max_sentences)
         timings = {
@@ -161,9 +172,29 @@ class Assistant:
             "total": _ms(started),
         }
         abstained = not citations
-        return Answer(
+        yield Answer(
             question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes
         )
+
+    def _llm_answer(
+        self, query: str, answer_hits: list[Hit], ranking: Ranking
+    ) -> Generator[str, None, tuple[str, list[Citation], tuple[str, ...]]]:
+        """Stream the model's answer, then check it; fall back to the extractive answer if it fails."""
+        passages = answer_hits[:LLM_PASSAGES]
+        pieces: list[str] = []
+        try:
+            for token in self.llm.stream(query, passages):
+                pieces.append(token)
+                yield token
+            checked = checked_answer("".join(pieces), passages)
+            failure = "" if checked else NO_MARKERS
+        except Exception as exc:  # any failure of the model or its server: answer without it
+            log.warning("language model failed, answering extractively: %r", exc)
+            checked, failure = None, failure_reason(exc, self.settings.answer.llm_timeout_s)
+        if checked:
+            return checked.text, list(checked.citations), checked.notes
+        text, citations = compose(query, answer_hits, ranking.sentences, self.settings.answer.max_sentences)
+        return text, citations, (prompts.LLM_FALLBACK.format(reason=failure),)
 
     def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:
         """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
@@ -180,10 +211,24 @@ class Assistant:
     def stream(
         self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
     ) -> Iterator[str | Answer]:
-        """Yield the answer text in pieces, then the finished Answer."""
-        answer = self.ask(question, history, filters)
-        yield from re.findall(r"\S+\s*", answer.text)
-        yield answer
+        """Yield the answer text in pieces, then the finished Answer.
+
+        With the llm backend the pieces are the model's own, as they arrive, and the Answer's
+        text is the checked one, which can differ (markers fixed, or the extractive answer when
+        the model's was unusable): show `Answer.text` once it comes. If the model streamed
+        nothing (abstained before asking it, or it failed at once), the pieces are the Answer's.
+        """
+        if self.settings.answer.backend != "llm":
+            answer = self.ask(question, history, filters)
+            yield from re.findall(r"\S+\s*", answer.text)
+            yield answer
+            return
+        streamed = False
+        for item in self._answer(question, history, filters):
+            if isinstance(item, Answer) and not streamed:
+                yield from re.findall(r"\S+\s*", item.text)
+            streamed = True
+            yield item
 
 
 def _ms(since: float) -> float:

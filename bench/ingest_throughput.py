@@ -33,7 +33,9 @@ def main() -> None:
         print("| run | chunks | embedded | seconds | chunks/s | tokens/s |")
         print("|---|---|---|---|---|---|")
         for label, chunks, embedded, seconds, tokens in rows:
-            print(f"| {label} | {chunks} | {embedded} | {seconds:.2f} | {chunks / seconds:.1f} | {tokens / seconds:.0f} |")
+            print(
+                f"| {label} | {chunks} | {embedded} | {seconds:.2f} | {chunks / seconds:.1f} | {tokens / seconds:.0f} |"
+            )
         print(f"re-ingest / first ingest time: {rows[1][3] / rows[0][3]:.4f}")
 
 
