@@ -503,3 +503,12 @@ def test_sections_of_the_ocr_file_without_repair() -> None:
     raw = OCR_FILE.read_text(encoding="utf-8")
     headings = [fold(s.heading) for s in split_sections(clean(raw, ocr="off").text)]
     assert "arendets beredning" in headings and "sammanfattning" in headings
+
+
+def test_a_short_clean_note_is_not_taken_for_ocr_damage() -> None:
+    from ingest.clean import clean
+    from ingest.ocr_repair import needs_ocr_repair
+
+    note = "Trygghetsvandringar genomförs i parken varje höst."
+    assert not needs_ocr_repair(note)
+    assert "Trygghetsvandringar" in clean(note).text

@@ -250,7 +250,13 @@ def answer_question(settings: Settings, question: str, history: list[Exchange], 
             stream = resources.assistant(settings).stream(question, turns, filters)
             with st.spinner("Söker i dokumenten …"):
                 first = next(stream)  # the search runs before the first piece comes
-            st.write_stream(text_pieces(chain([first], stream), finished))
+            placeholder = st.empty()
+            with placeholder.container():
+                streamed_text = st.write_stream(text_pieces(chain([first], stream), finished))
+            if finished and streamed_text != escape_markdown(finished[0].text):
+                # A language model's stream is checked afterwards (bad markers removed, or
+                # replaced by the extractive answer): show what was checked, not what streamed.
+                placeholder.markdown(escape_markdown(finished[0].text))
         except TryggError as exc:
             exchange["error"] = str(exc)
         except Exception:  # never show a traceback; the log has it
