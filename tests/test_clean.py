@@ -265,7 +265,9 @@ def test_repair_maps_back_and_fixes_sentence_initial_pipe() -> None:
 
 
 def test_gate_tells_damaged_text_from_clean_text() -> None:
-    assert needs_ocr_repair("Programmet galler for alla namnder och &r bra for staden.")
+    damaged = "Programmet galler for alla namnder och &r bra for staden. "
+    assert needs_ocr_repair(damaged * 3)
+    assert not needs_ocr_repair(damaged)  # one damaged sentence is too little to judge a document
     assert not needs_ocr_repair("Programmet gäller för alla nämnder och är bra för staden.")
 
 
