@@ -62,7 +62,7 @@ def _candidates(hits: list[Hit], sentences: dict[str, SentenceScores], mix: Sent
         scores = sentences[hit.chunk.id]
         passage_rel = (hit.score - bottom) / spread
         for (a, b), text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
-            if len(text.split()) < 2:
+            if len(text.split()) < 2 or text.strip() == hit.chunk.section.strip():
                 continue  # a heading or a stray word says nothing on its own
             meaning = (dense - lo) / ((hi - lo) or 1.0)
             score = mix.meaning * meaning + mix.wording * cov + mix.passage * passage_rel
@@ -97,7 +97,8 @@ def compose(
     hits = list(hits[:PASSAGES_CONSIDERED])
     if not hits:
         return "", []
-    limit = max_sentences + (2 if is_list_question(question) else 0)
+    wants_list = is_list_question(question)
+    limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
     candidates = sorted(_candidates(hits, sentences, mix), key=lambda s: -s.score)
     best = candidates[0].score if candidates else 0.0
@@ -114,8 +115,8 @@ def compose(
         seen.add(key)
         chosen.setdefault(sentence.hit_rank, []).append((sentence.start, sentence.end))
         count += 1
-        if not sentence.text.rstrip().endswith(":"):
-            continue
+        if not (sentence.text.rstrip().endswith(":") or wants_list):
+            continue  # only a list question takes the list a sentence introduces without a colon
         rank, items = sentence.hit_rank, _following_items(hits[sentence.hit_rank], sentence.end)
         if not items and next_chunk and not hits[rank].chunk.clean_text[sentence.end :].strip():
             following = next_chunk(hits[rank].chunk)

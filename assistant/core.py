@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.compose import compose
 from assistant.errors import QuestionError
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
-from assistant.records import Answer, Citation, Filters, Hit
+from assistant.records import Answer, Chunk, Citation, Filters, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason
@@ -164,7 +164,7 @@ class Assistant:
         elif self.settings.answer.backend == "llm":
             text, citations, notes = yield from self._llm_answer(query, answer_hits, ranking)
         else:
-            text, citations = compose(query, answer_hits, ranking.sentences, self.settings.answer.max_sentences)
+            text, citations = self._extractive(query, answer_hits, ranking)
         timings = {
             "retrieve": ranking.retrieve_ms,
             "rerank": ranking.rerank_ms,
@@ -175,6 +175,19 @@ class Assistant:
         yield Answer(
             question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes
         )
+
+    def _extractive(self, query: str, answer_hits: list[Hit], ranking: Ranking) -> tuple[str, list[Citation]]:
+        return compose(
+            query,
+            answer_hits,
+            ranking.sentences,
+            self.settings.answer.max_sentences,
+            next_chunk=self._next_chunk if self.settings.retrieval.expand_neighbours else None,
+        )
+
+    def _next_chunk(self, chunk: Chunk) -> Chunk | None:
+        """The chunk after this one in its document (None at the end)."""
+        return self.store.neighbours(chunk.source, [chunk.ordinal + 1]).get(chunk.ordinal + 1)
 
     def _llm_answer(
         self, query: str, answer_hits: list[Hit], ranking: Ranking
@@ -193,7 +206,7 @@ class Assistant:
             checked, failure = None, failure_reason(exc, self.settings.answer.llm_timeout_s)
         if checked:
             return checked.text, list(checked.citations), checked.notes
-        text, citations = compose(query, answer_hits, ranking.sentences, self.settings.answer.max_sentences)
+        text, citations = self._extractive(query, answer_hits, ranking)
         return text, citations, (prompts.LLM_FALLBACK.format(reason=failure),)
 
     def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:

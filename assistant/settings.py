@@ -77,7 +77,7 @@ class RetrievalSettings(Section):
     cross_encoder: str = Field(
         "", description="sentence-transformers CrossEncoder name or path; empty uses the built-in scorer."
     )
-    expand_neighbours: bool = Field(True, description="Join the next chunk when a passage ends mid-thought.")
+    expand_neighbours: bool = Field(True, description="Complete a list that a passage introduces at its end.")
 
 
 class AnswerSettings(Section):

@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.core import Assistant
@@ -212,3 +213,13 @@ def test_hung_server_times_out_instead_of_hanging(server: ChromaServer, ingested
     finally:
         server.proc.send_signal(signal.SIGCONT)
     assert assistant.ask(QUESTION).citations
+
+
+def test_query_asks_for_more_than_the_collection_holds(server: ChromaServer, tmp_path: Path) -> None:
+    """The store does not count before a query: an empty or small collection just gives fewer."""
+    settings = server_settings(tmp_path / "home", server, collection="trygg_tiny")
+    store = ChromaStore(settings)
+    vector = np.ones(64, dtype=np.float32) / 8
+    assert store.query(vector, 40) == []
+    Ingestor(settings).run([BUNDLED_CORPUS / "000_f7bada911ecf502f.txt"])
+    assert 0 < len(store.query(vector, 500)) == store.count() < 500
