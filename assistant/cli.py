@@ -167,6 +167,8 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "viewer",
     ]
     return subprocess.call(command, env=os.environ.copy())
 

@@ -223,3 +223,31 @@ def test_query_asks_for_more_than_the_collection_holds(server: ChromaServer, tmp
     assert store.query(vector, 40) == []
     Ingestor(settings).run([BUNDLED_CORPUS / "000_f7bada911ecf502f.txt"])
     assert 0 < len(store.query(vector, 500)) == store.count() < 500
+
+
+NEW_DOCUMENT = """Idrottsnämndens remissvar om trygghetsprogrammet
+
+Idrottsnämnden vill att fler spontanidrottsplatser får belysning och fältassistenter på kvällarna.
+"""
+
+
+@pytest.mark.xfail(
+    reason="a replica with its own TRYGG_HOME keeps its lexical index until the file changes "
+    "under its own home: another replica's ingest is invisible to its lexical retrieval",
+    strict=True,
+)
+def test_replica_sees_documents_ingested_by_another_replica(
+    server: ChromaServer, tmp_path: Path
+) -> None:
+    writer = server_settings(tmp_path / "writer", server, collection="trygg_replicas")
+    reader = server_settings(tmp_path / "reader", server, collection="trygg_replicas",
+                             retrieval={"mode": "lexical"})
+    Ingestor(writer).run([BUNDLED_CORPUS / "003_3ff39f9cae3db934.txt"])
+    assistant = Assistant(reader)
+    assert assistant.ask(QUESTION).passages  # the reader has built its index
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "idrott.txt").write_text(NEW_DOCUMENT, encoding="utf-8")
+    Ingestor(writer).run([folder])
+    answer = assistant.ask("Vilka platser vill idrottsnämnden ha fältassistenter på?")
+    assert any(h.chunk.source == "idrott.txt" for h in answer.passages)
