@@ -232,8 +232,9 @@ Idrottsnämnden vill att fler spontanidrottsplatser får belysning och fältassi
 
 
 @pytest.mark.xfail(
-    reason="a replica with its own TRYGG_HOME keeps its lexical index until the file changes "
-    "under its own home: another replica's ingest is invisible to its lexical retrieval",
+    reason="a replica with its own TRYGG_HOME keeps its lexical index until an ingest runs "
+    "under that home: another replica's ingest stays invisible to its lexical retrieval, "
+    "even after a restart",
     strict=True,
 )
 def test_replica_sees_documents_ingested_by_another_replica(
@@ -249,5 +250,7 @@ def test_replica_sees_documents_ingested_by_another_replica(
     folder.mkdir()
     (folder / "idrott.txt").write_text(NEW_DOCUMENT, encoding="utf-8")
     Ingestor(writer).run([folder])
-    answer = assistant.ask("Vilka platser vill idrottsnämnden ha fältassistenter på?")
-    assert any(h.chunk.source == "idrott.txt" for h in answer.passages)
+    question = "Vilka platser vill idrottsnämnden ha fältassistenter på?"
+    restarted = Assistant(reader)  # a restart does not help: the stale file loads fine
+    for replica in (restarted, assistant):
+        assert any(h.chunk.source == "idrott.txt" for h in replica.ask(question).passages)
