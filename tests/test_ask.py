@@ -1,0 +1,86 @@
+"""`trygg ask` on the bundled corpus with the real default embedder: what a user sees."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.cli import main
+from assistant.core import Assistant, Turn
+from assistant.records import Filters
+from assistant.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def assistant(real_home: Settings) -> Assistant:
+    return Assistant(real_home)
+
+
+def _ask_json(
+    settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+) -> dict:
+    monkeypatch.setenv("TRYGG_HOME", str(settings.home))
+    assert main(["ask", "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_design_question_names_the_committees_and_cites_socialnamnden(
+    real_home: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _ask_json(real_home, capsys, monkeypatch, "Vilka nämnder ansvarar för stadens offentliga miljö?")
+    answer = out["answer"].lower()
+    for committee in ("stadsbyggnadsnämnden", "trafiknämnden", "miljönämnden", "stadsdelsnämnderna"):
+        assert committee in answer
+    assert not out["abstained"]
+    assert any(c["responder"] == "Socialnämnden" for c in out["citations"])
+    assert set(out["timings_ms"]) == {"retrieve", "rerank", "answer", "total"}
+
+
+def test_json_spans_are_real_text_and_markers_match_citations(
+    real_home: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _ask_json(real_home, capsys, monkeypatch, "Vad tycker trafiknämnden om programmet?")
+    assert len(out["passages"]) >= 10
+    assert [p["rank"] for p in out["passages"]] == list(range(1, len(out["passages"]) + 1))
+    for item in out["citations"] + out["passages"]:
+        text = (real_home.corpus / item["source"]).read_text(encoding="utf-8")
+        assert text[item["start"] : item["end"]] == item["text"]
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", out["answer"])}
+    assert markers == {c["n"] for c in out["citations"]}
+    assert all(c["responder"] == "Trafiknämnden" for c in out["citations"])
+
+
+def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
+    for question in ("Hur ser Göteborgs stads trygghetsprogram ut?", "Vad svarade Idrottsnämnden på remissen?"):
+        answer = assistant.ask(question)
+        assert answer.abstained and answer.text == "Jag hittar inget svar på det i dokumenten." and not answer.citations
+
+
+def test_question_without_diacritics_finds_the_ocr_damaged_document(assistant: Assistant) -> None:
+    answer = assistant.ask("Vad tycker forvaltningen i Enskede-Arsta-Vantor om samverkan?")
+    assert not answer.abstained
+    assert answer.passages[0].chunk.meta.responder == "Enskede-Årsta-Vantörs stadsdelsnämnd"
+
+
+def test_english_question_is_answered_from_the_swedish_text(assistant: Assistant) -> None:
+    answer = assistant.ask("Which four focus areas does the safety programme have?")
+    assert not answer.abstained
+    assert "stadsutveckling" in answer.text.lower()
+
+
+def test_filters_keep_to_one_responder_and_period(assistant: Assistant) -> None:
+    answer = assistant.ask("Vad är viktigt i trygghetsarbetet?", filters=Filters(responders=("Utbildningsnämnden",)))
+    assert {h.chunk.meta.responder for h in answer.passages} == {"Utbildningsnämnden"}
+    answer = assistant.ask("Vad är viktigt i trygghetsarbetet?", filters=Filters(periods=("2020–2023",)))
+    assert {h.chunk.meta.period for h in answer.passages} == {"2020–2023"}
+
+
+def test_follow_up_keeps_the_topic_and_changes_the_responder(assistant: Assistant) -> None:
+    first = assistant.ask("Vad tycker utbildningsförvaltningen om begreppet utsatta områden?")
+    follow = assistant.ask("Och vad tyckte Enskede-Årsta-Vantör?", history=[Turn(first.question, first.text)])
+    assert not follow.abstained
+    assert {c.chunk.meta.responder for c in follow.citations} == {"Enskede-Årsta-Vantörs stadsdelsnämnd"}
