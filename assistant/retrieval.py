@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 import numpy as np
 
@@ -16,6 +17,8 @@ from vectorstore.lexical import LexicalIndex, index_mtime
 
 log = logging.getLogger(__name__)
 
+FRESHNESS_CHECK_S = 2.0  # how often a reader asks the store whether another process ingested
+
 
 class LexicalHandle:
     """The saved lexical index, reloaded when an ingest replaces it, rebuilt when damaged."""
@@ -26,11 +29,21 @@ class LexicalHandle:
         self._lock = threading.Lock()
         self._index: LexicalIndex | None = None
         self._mtime = -1.0
+        self._checked = 0.0
+
+    def _stale(self) -> bool:
+        """Every few seconds, ask the store whether an ingest elsewhere built a newer index."""
+        now = time.monotonic()
+        if self._index is None or now - self._checked < FRESHNESS_CHECK_S:
+            return False
+        self._checked = now
+        published = self._store.published_fingerprint()
+        return bool(published) and published != self._index.fingerprint
 
     def get(self) -> LexicalIndex:
         """The current index."""
         mtime = index_mtime(self._settings.index_dir)
-        if self._index is not None and mtime == self._mtime:
+        if self._index is not None and mtime == self._mtime and not self._stale():
             return self._index
         with self._lock:
             mtime = index_mtime(self._settings.index_dir)
@@ -40,6 +53,11 @@ class LexicalHandle:
                 except StoreError as exc:
                     log.warning("%s; rebuilding it from the store", exc)
                     self._index = rebuild_lexical_index(self._settings, self._store)
+                self._mtime = index_mtime(self._settings.index_dir)
+                self._checked = 0.0  # a freshly loaded file is checked against the store at once
+            if self._stale():
+                log.info("another process changed the store; rebuilding the lexical index")
+                self._index = rebuild_lexical_index(self._settings, self._store)
                 self._mtime = index_mtime(self._settings.index_dir)
             return self._index
 
@@ -70,7 +88,10 @@ class HybridRetriever:
         """Fused candidates, best first."""
         mode, k = self.settings.mode, self.settings.candidates
         dense = self.store.query(query_vector, k, filters) if mode != "lexical" else []
-        lexical = self.lexical.get().search(query, k, _mask(self.lexical.get(), filters)) if mode != "dense" else []
+        lexical: list[tuple[str, float]] = []
+        if mode != "dense":
+            index = self.lexical.get()
+            lexical = index.search(query, k, _mask(index, filters))
 
         chunks = {c.id: c for c, _ in dense}
         missing = [i for i, _ in lexical if i not in chunks]

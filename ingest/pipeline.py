@@ -132,6 +132,7 @@ def rebuild_lexical_index(settings: Settings, store: ChromaStore) -> LexicalInde
         [IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period) for c in chunks]
     )
     index.save(settings.index_dir)
+    store.publish_fingerprint(index.fingerprint)
     return index
 
 

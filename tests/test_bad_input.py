@@ -248,17 +248,8 @@ def real_assistant(hostile_corpus: Path, real_home: Settings, tmp_path_factory: 
     return Assistant(settings)
 
 
-SAME_DOCUMENT = pytest.param(
-    "Vad kostar de nya armaturerna i parken?",
-    marks=pytest.mark.xfail(
-        reason="the composer quotes every sentence of a short passage, the injected one too",
-        strict=False,
-    ),
-)
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("question", [*UNRELATED, SAME_DOCUMENT])
+@pytest.mark.parametrize("question", UNRELATED)
 def test_real_embedder_never_answers_hackad(real_assistant: Assistant, question: str) -> None:
     answer = real_assistant.ask(question)
     assert_extractive(answer)

@@ -20,6 +20,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
+FINGERPRINT_KEY = "lexical_fingerprint"
 META_FIELDS = ("title", "responder", "period", "date", "dnr", "kind")
 
 
@@ -119,6 +120,15 @@ class ChromaStore:
             return fn(*args, **kwargs)
         except Exception as exc:
             raise StoreError(f"Vektorlagret svarar inte ({self.location}) vid {what}: {exc}") from exc
+
+    def published_fingerprint(self) -> str:
+        """Fingerprint of the chunk ids the newest lexical index was built from, by any process."""
+        collection = self._call("read metadata", self.client.get_collection, self.collection.name)
+        return str((collection.metadata or {}).get(FINGERPRINT_KEY, ""))
+
+    def publish_fingerprint(self, fingerprint: str) -> None:
+        """Tell other processes (UI replicas with their own TRYGG_HOME) the lexical index changed."""
+        self._call("write metadata", self.collection.modify, metadata={FINGERPRINT_KEY: fingerprint})
 
     def count(self) -> int:
         """Number of chunks stored."""
