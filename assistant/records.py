@@ -66,7 +66,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of a file, in character offsets of the file as shipped."""
+    """A stretch of a chunk's clean_text (character offsets): a cited sentence to highlight."""
 
     start: int
     end: int
@@ -74,7 +74,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Citation:
-    """A numbered source of an answer; `highlights` are the cited sentences' spans in the file."""
+    """A numbered source of an answer; `highlights` are the cited sentences, in its clean_text."""
 
     n: int
     chunk: Chunk
