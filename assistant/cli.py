@@ -228,6 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TryggError as exc:
         sys.stderr.write(f"trygg: {exc}\n")
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

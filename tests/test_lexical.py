@@ -69,3 +69,14 @@ def test_damaged_file_is_detected(tmp_path: Path) -> None:
 def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="missing"):
         LexicalIndex.load(tmp_path)
+
+
+def test_chunk_at_finds_a_neighbour_by_position(tmp_path: Path) -> None:
+    chunks = [
+        IndexedChunk("x0", "Första stycket.", "d.txt", "R", "2020–2023", 0),
+        IndexedChunk("x1", "Andra stycket.", "d.txt", "R", "2020–2023", 1),
+    ]
+    LexicalIndex.build(chunks).save(tmp_path)
+    index = LexicalIndex.load(tmp_path)
+    assert index.chunk_at("d.txt", 1) == "x1"
+    assert index.chunk_at("d.txt", 2) is None

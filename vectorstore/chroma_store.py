@@ -212,15 +212,6 @@ class ChromaStore:
         got = self._call("get", self.collection.get, ids=list(ids), include=["embeddings"])
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
 
-    def neighbours(self, source: str, ordinals: Sequence[int]) -> dict[int, Chunk]:
-        """Chunks of one source by their position in it."""
-        where = {"$and": [{"source": source}, {"ordinal": {"$in": list(ordinals)}}]}
-        got = self._call("get", self.collection.get, where=where, include=["documents", "metadatas"])
-        chunks = [
-            chunk_from_record(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        ]
-        return {c.ordinal: c for c in chunks}
-
     def query(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
         """The k nearest chunks with their cosine similarity, best first."""
         # No count() first to clamp k: Chroma 1.5 returns fewer hits (none for an empty

@@ -25,7 +25,7 @@ from assistant.errors import StoreError
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze, fold, term, words
 
 INDEX_FILE = "bm25.npz"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def fingerprint(ids: Iterable[str]) -> str:
@@ -46,6 +46,7 @@ class IndexedChunk:
     source: str
     responder: str
     period: str
+    ordinal: int = -1
 
 
 class LexicalIndex:
@@ -72,6 +73,8 @@ class LexicalIndex:
         self.tf = postings_tf
         self.doc_len = doc_len
         self.fingerprint = fingerprint(ids)
+        # (source, position) -> id, so a neighbouring chunk is fetched by id, not by a filter.
+        self.positions = dict(zip(zip(columns["source"], columns["ordinal"], strict=True), ids, strict=True))
         n = len(ids)
         df = np.diff(self.ptr).astype(np.float64)
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5))
@@ -97,6 +100,7 @@ class LexicalIndex:
             "source": [c.source for c in chunks],
             "responder": [c.responder for c in chunks],
             "period": [c.period for c in chunks],
+            "ordinal": [str(c.ordinal) for c in chunks],
         }
         return cls(
             [c.id for c in chunks],
@@ -111,6 +115,10 @@ class LexicalIndex:
     def __len__(self) -> int:
         """Number of chunks indexed."""
         return len(self.ids)
+
+    def chunk_at(self, source: str, ordinal: int) -> str | None:
+        """The id of the chunk at a position of a document, if indexed."""
+        return self.positions.get((source, str(ordinal)))
 
     def allowed(self, field: str, values: Sequence[str]) -> np.ndarray:
         """Boolean mask of chunks whose field is one of values."""
