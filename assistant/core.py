@@ -106,8 +106,7 @@ class Assistant:
     def scorer(self) -> FeatureScorer:
         """The built-in scorer over the current lexical index."""
         index = self.lexical.get()
-        responders = set(index.columns["responder"])
-        terms = {r: set(analyze(r)) - _GENERIC_RESPONDER_TERMS for r in responders if r}
+        terms = {r: set(analyze(r)) - _GENERIC_RESPONDER_TERMS for r in index.responders}
         return FeatureScorer(index, terms)
 
     def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
@@ -219,8 +218,7 @@ class Assistant:
             sentences=tuple(t for s in used for t in s.texts),
         )
         index = ranking.scorer.index
-        responders = set(index.columns["responder"]) - {""}
-        return abstain_reason(question, evidence, index, responders, self.settings.abstention)
+        return abstain_reason(question, evidence, index, index.responders, self.settings.abstention)
 
     def stream(
         self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None

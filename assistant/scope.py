@@ -40,7 +40,8 @@ def unknown_names(question: str, index: LexicalIndex) -> list[str]:
     out = []
     for name in _NAME.findall(question):
         word = name.lower().removesuffix("'s")
-        if not index.query_terms(word) or all(t not in index.vocab for t in index.query_terms(word)):
+        terms = index.query_terms(word)
+        if all(t not in index.vocab for t in terms):  # also true when the word has no terms
             out.append(name)
     return out
 

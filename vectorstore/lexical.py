@@ -73,6 +73,7 @@ class LexicalIndex:
         self.tf = postings_tf
         self.doc_len = doc_len
         self.fingerprint = fingerprint(ids)
+        self.responders = frozenset(columns["responder"]) - {""}
         # (source, position) -> id, so a neighbouring chunk is fetched by id, not by a filter.
         self.positions = dict(zip(zip(columns["source"], columns["ordinal"], strict=True), ids, strict=True))
         n = len(ids)
