@@ -34,6 +34,7 @@ class SentenceMix:
     wording: float = 0.3
     passage: float = 0.4
     keep_ratio: float = 0.5  # sentences scoring under this share of the best are left out
+    answer_type: float = 0.15  # bonus for a sentence holding what the question asks for (a number, a date, a view)
 
 
 @dataclass(frozen=True)
@@ -47,27 +48,71 @@ class Sentence:
     text: str
 
 
+# What a sentence must hold to answer a question of each type (see assistant.question.answer_type).
+_HOLDS: dict[str, re.Pattern[str]] = {
+    "quantity": re.compile(
+        r"\b(\d+(?![\d–-]*\d{4})|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tusen|miljon\w*|miljard\w*|hälften)\b", re.I
+    ),
+    "when": re.compile(
+        r"\b(\d{4}-\d\d-\d\d|\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+        r"|december)|(19|20)\d\d)\b",
+        re.I,
+    ),
+    "opinion": re.compile(
+        r"\b(anser|ansåg|tycker|positiv\w*|negativ\w*|välkomna\w*|föreslår|saknar|efterfrågar|bör|borde|behöver"
+        r"|ser (ett|en|det|gärna|positivt)|ställer sig|instämmer|avstyrker|tillstyrker|kritisk\w*|önskar|vore"
+        r"|viktigt)\b",
+        re.I,
+    ),
+}
+
+
+def holds_answer_type(text: str, answer_type: str) -> bool:
+    """Whether a sentence holds what a question of this type asks for."""
+    pattern = _HOLDS.get(answer_type)
+    return bool(pattern and pattern.search(text))
+
+
 def is_list_question(question: str) -> bool:
     """Questions that ask for several items gather them across passages."""
     return bool(_LIST_QUESTION.search(question))
 
 
-def _candidates(hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix) -> list[Sentence]:
+def _candidates(
+    hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix, answer_type: str
+) -> list[Sentence]:
     top, bottom = hits[0].score, hits[-1].score
     spread = (top - bottom) or 1.0
-    all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
+    all_dense = np.concatenate(
+        [[d for i, d in enumerate(sentences[h.chunk.id].dense) if sentences[h.chunk.id].is_content(i)] for h in hits]
+        + [np.zeros(0)]
+    )
     lo, hi = (float(all_dense.min()), float(all_dense.max())) if len(all_dense) else (0.0, 1.0)
     out: list[Sentence] = []
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
         passage_rel = (hit.score - bottom) / spread
-        for (a, b), text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
-            if len(text.split()) < 2 or text.strip() == hit.chunk.section.strip():
-                continue  # a heading or a stray word says nothing on its own
+        for i, ((a, b), text, dense, cov) in enumerate(
+            zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
+        ):
+            if len(text.split()) < 2 or text.strip() == hit.chunk.section.strip() or not scores.is_content(i):
+                continue  # a heading, a stray word or a letterhead says nothing on its own
             meaning = (dense - lo) / ((hi - lo) or 1.0)
             score = mix.meaning * meaning + mix.wording * cov + mix.passage * passage_rel
+            score += mix.answer_type * holds_answer_type(text, answer_type)
             out.append(Sentence(rank, a, b, score, text))
     return out
+
+
+def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool) -> Sentence | None:
+    """The sentence that introduces the list an item belongs to ('...fyra fokusområden:'), if in the passage."""
+    text = hits[rank].chunk.clean_text
+    before = [(a, b) for a, b in sentence_spans(text, 0, item_start) if not _LIST_ITEM.match(text[a:b])]
+    if not before:
+        return None
+    a, b = before[-1]
+    introduces = wants_list or text[a:b].rstrip().endswith(":")
+    return Sentence(rank, a, b, 0.0, text[a:b]) if introduces else None
 
 
 def _following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
@@ -81,6 +126,37 @@ def _following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
     return items
 
 
+_CONNECTIVE = re.compile(
+    r"^(dessutom|även|också|vidare|därför|samtidigt|men|och|slutligen|avslutningsvis|däremot|således|alltså|"
+    r"härutöver|utöver detta|därtill|då)\b[,]?\s+",
+    re.I,
+)
+
+
+def _opening(text: str) -> str:
+    """The first sentence of an answer without a connective that leans on a sentence not shown."""
+    match = _CONNECTIVE.match(text)
+    if not match or len(text) == match.end():
+        return text
+    rest = text[match.end() :]
+    return rest[0].upper() + rest[1:]
+
+
+def responder_genitive(responder: str) -> str:
+    """'Trafiknämnden' -> 'trafiknämndens'; 'Kungsholmens stadsdelsnämnd' -> 'Kungsholmens stadsdelsnämnds'."""
+    # A committee is a common noun in running text; a district keeps its place name's capital.
+    name = responder if "stadsdels" in fold(responder) else responder[0].lower() + responder[1:]
+    return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+def attribution(chunks: list[Chunk]) -> str:
+    """'Enligt trafiknämndens remissvar' when every cited passage is one responder's ('' otherwise)."""
+    responders = {c.meta.responder for c in chunks}
+    if len(responders) != 1 or not (responder := responders.pop()):
+        return ""
+    return f"Enligt {responder_genitive(responder)} remissvar"
+
+
 def compose(
     question: str,
     hits: list[Hit],
@@ -88,11 +164,16 @@ def compose(
     max_sentences: int,
     mix: SentenceMix | None = None,
     next_chunk: Callable[[Chunk], Chunk | None] | None = None,
+    attribute: bool = False,
+    answer_type: str = "",
 ) -> tuple[str, list[Citation]]:
     """Answer text with markers, and the citations the markers refer to.
 
-    `next_chunk` gives the chunk that follows one in its document: a list introduced at the
-    very end of a passage ('...fyra fokusområden:') is completed from it, and cited as such.
+    The answer opens with the sentence that answers best and goes on in order of relevance;
+    a list a chosen sentence introduces follows it. `next_chunk` gives the chunk that follows
+    one in its document: a list introduced at the very end of a passage ('...fyra
+    fokusområden:') is completed from it, and cited as such. With `attribute`, an answer drawn
+    from one responder's document says whose it is.
     """
     hits = list(hits[:PASSAGES_CONSIDERED])
     if not hits:
@@ -100,20 +181,24 @@ def compose(
     wants_list = is_list_question(question)
     limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
-    candidates = sorted(_candidates(hits, sentences, mix), key=lambda s: -s.score)
+    candidates = sorted(_candidates(hits, sentences, mix, answer_type), key=lambda s: -s.score)
     best = candidates[0].score if candidates else 0.0
 
-    chosen: dict[int, list[tuple[int, int]]] = {}
+    chosen: list[tuple[int, int, int]] = []  # (hit rank, start, end) in answer order
     seen: set[str] = set()
     count = 0
     for sentence in candidates:
         if count >= limit or sentence.score < mix.keep_ratio * best:
             break
+        if _LIST_ITEM.match(sentence.text) and (
+            intro := _introduction(hits, sentence.hit_rank, sentence.start, wants_list)
+        ):
+            sentence = intro  # an item chosen on its own brings its list's introduction, which brings the list
         key = fold(" ".join(sentence.text.split()))
         if key in seen:
             continue  # overlapping chunks repeat sentences
         seen.add(key)
-        chosen.setdefault(sentence.hit_rank, []).append((sentence.start, sentence.end))
+        chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
         if not (sentence.text.rstrip().endswith(":") or wants_list):
             continue  # only a list question takes the list a sentence introduces without a colon
@@ -127,21 +212,27 @@ def compose(
             item_key = fold(" ".join(hits[rank].chunk.clean_text[a:b].split()))
             if item_key not in seen:
                 seen.add(item_key)
-                chosen.setdefault(rank, []).append((a, b))
+                chosen.append((rank, a, b))
 
-    citations: list[Citation] = []
+    numbers: dict[int, int] = {}  # hit rank -> marker, in order of first use
+    for rank, _, _ in chosen:
+        numbers.setdefault(rank, len(numbers) + 1)
+    citations = [
+        Citation(n, hits[rank].chunk, tuple(Span(a, b) for r, a, b in sorted(set(chosen)) if r == rank))
+        for rank, n in numbers.items()
+    ]
     lines: list[str] = []
-    for n, rank in enumerate(sorted(chosen), start=1):
-        hit = hits[rank]
-        spans = sorted(set(chosen[rank]))
-        citations.append(Citation(n, hit.chunk, tuple(Span(a, b) for a, b in spans)))
-        for a, b in spans:
-            text = " ".join(hit.chunk.clean_text[a:b].split())
-            # Prose runs on in one paragraph; a list item, and whatever follows it, starts a line.
-            if _LIST_ITEM.match(text) or (lines and _LIST_ITEM.match(lines[-1])):
-                lines.append(f"{text} [{n}]")
-            elif lines:
-                lines[-1] += f" {text} [{n}]"
-            else:
-                lines.append(f"{text} [{n}]")
+    for rank, a, b in chosen:
+        text = " ".join(hits[rank].chunk.clean_text[a:b].split())
+        marked = f"{text if lines else _opening(text)} [{numbers[rank]}]"
+        # Prose runs on in one paragraph; a list item, and whatever follows it, starts a line.
+        if lines and not _LIST_ITEM.match(text) and not _LIST_ITEM.match(lines[-1]):
+            lines[-1] += f" {marked}"
+        else:
+            lines.append(marked)
+    if attribute and (whose := attribution([c.chunk for c in citations])):
+        first = lines[0]
+        lines[0] = f"{whose}: {first}" if _LIST_ITEM.match(first) is None else first
+        if _LIST_ITEM.match(first):
+            lines.insert(0, f"{whose}:")
     return "\n".join(lines), citations

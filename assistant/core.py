@@ -14,7 +14,9 @@ import numpy as np
 from assistant import prompts
 from assistant.compose import compose
 from assistant.errors import QuestionError
+from assistant.letterhead import letterhead_answer
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
+from assistant.question import Question, read_question
 from assistant.records import Answer, Chunk, Citation, Filters, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -34,8 +36,6 @@ log = logging.getLogger(__name__)
 _GENERIC_RESPONDER_TERMS = set(analyze("nämnd nämnden nämnds stadsdelsnämnd stadsdelsnämnden förvaltning"))
 EVIDENCE_PASSAGES = 3  # abstention looks at the passages an answer would be built from
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_FOLLOW_UP = re.compile(r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about)\b", re.I)
-_PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|it|they|them)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,17 +54,6 @@ def normalise_question(question: str, limit: int) -> str:
     if len(text) > limit:
         raise QuestionError(prompts.QUESTION_TOO_LONG.format(length=len(text), limit=limit))
     return text
-
-
-def resolve_follow_up(question: str, history: Sequence[Turn]) -> str:
-    """Make a follow-up ('Och vad tyckte trafiknämnden?') stand alone by adding the previous topic."""
-    if not history:
-        return question
-    short = len(analyze(question)) <= 4
-    if not (short or _FOLLOW_UP.search(question) or _PRONOUN.search(question)):
-        return question
-    previous = history[-1].question
-    return f"{question} ({previous})"
 
 
 @dataclass(frozen=True)
@@ -120,8 +109,13 @@ class Assistant:
                     self._cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
         return self._cache
 
-    def rank(self, query: str, filters: Filters | None = None, rerank: bool | None = None) -> Ranking:
-        """First stage, sentence signals and (unless turned off) the second stage, for one query."""
+    def rank(
+        self, query: str, filters: Filters | None = None, rerank: bool | None = None, allow_furniture: bool = False
+    ) -> Ranking:
+        """First stage, sentence signals and (unless turned off) the second stage, for one query.
+
+        Letterheads, signatures and procedure sentences weigh nothing unless `allow_furniture`.
+        """
         t = time.perf_counter()
         query_vector = self.embedder.embed_query(query)
         hits = self.retriever.retrieve(query, query_vector, filters)
@@ -130,7 +124,7 @@ class Assistant:
         t = time.perf_counter()
         scorer = self.scorer()
         weights = idf_weights(scorer.index, scorer.index.query_terms(query))
-        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors)
+        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, allow_furniture)
         if (self.settings.retrieval.rerank if rerank is None else rerank) and hits:
             hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences)
         return Ranking(hits, sentences, scorer, retrieve_ms, _ms(t))
@@ -142,28 +136,37 @@ class Assistant:
                 return item
         raise AssertionError("the answer generator ended without an Answer")  # pragma: no cover
 
+    def understand(self, question: str, history: Sequence[Turn] = ()) -> Question:
+        """The question read once: the record every later stage uses."""
+        text = normalise_question(question, self.settings.answer.max_question_chars)
+        return read_question(text, self.lexical.get(), history[-1].question if history else "")
+
     def _answer(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Iterator[str | Answer]:
         """The language model's pieces as they arrive (llm backend only), then the Answer."""
         started = time.perf_counter()
-        question = normalise_question(question, self.settings.answer.max_question_chars)
-        query = resolve_follow_up(question, history)
-        ranking = self.rank(query, filters)
+        q = self.understand(question, history)
+        ranking = self.rank(q.query, filters, allow_furniture=q.asks_procedure)
         passages = ranking.hits[: self.settings.retrieval.top_k]
 
         t = time.perf_counter()
-        scorer = ranking.scorer
         # A question about one responder is answered from that responder's document.
-        named = scorer.named_responders(question) or scorer.named_responders(query)
-        answer_hits = [h for h in passages if h.chunk.meta.responder in named] or passages
-        reason = self.abstain_reason(question, answer_hits, ranking) if passages else "inga dokument"
+        answer_hits = [h for h in passages if h.chunk.meta.responder in q.responders] or passages
         notes: tuple[str, ...] = ()
         citations: list[Citation] = []
-        if reason:
-            text, notes = prompts.NOT_IN_DOCUMENTS, (reason,)
-        elif self.settings.answer.backend == "llm":
-            text, citations, notes = yield from self._llm_answer(query, answer_hits, ranking)
+        text = ""
+        if not passages:
+            reason = prompts.NO_PASSAGES
+        elif q.metadata_field:
+            text, citations = letterhead_answer(q, self.lexical.get(), self._document_chunks)
+            reason = "" if citations else text
         else:
-            text, citations = self._extractive(query, answer_hits, ranking)
+            if self.settings.answer.backend != "llm":
+                text, citations = self._extractive(q, answer_hits, ranking)
+            reason = self.abstain_reason(q, answer_hits, ranking, citations)
+            if not reason and self.settings.answer.backend == "llm":
+                text, citations, notes = yield from self._llm_answer(q, answer_hits, ranking)
+        if reason:
+            text, citations, notes = f"{prompts.NOT_IN_DOCUMENTS} {reason}", [], (reason,)
         timings = {
             "retrieve": ranking.retrieve_ms,
             "rerank": ranking.rerank_ms,
@@ -172,17 +175,33 @@ class Assistant:
         }
         abstained = not citations
         yield Answer(
-            question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes
+            q.text,
+            text or prompts.NOT_IN_DOCUMENTS,
+            abstained,
+            tuple(citations),
+            tuple(passages),
+            timings,
+            notes,
+            q.to_json(),
         )
 
-    def _extractive(self, query: str, answer_hits: list[Hit], ranking: Ranking) -> tuple[str, list[Citation]]:
+    def _extractive(self, q: Question, answer_hits: list[Hit], ranking: Ranking) -> tuple[str, list[Citation]]:
         return compose(
-            query,
+            q.query,
             answer_hits,
             ranking.sentences,
             self.settings.answer.max_sentences,
             next_chunk=self._next_chunk if self.settings.retrieval.expand_neighbours else None,
+            attribute=True,
+            answer_type=q.answer_type,
         )
+
+    def _document_chunks(self, source: str, first: int, count: int) -> list[Chunk]:
+        """Chunks `first`.. `first+count-1` of a document, those that exist, in order."""
+        index = self.lexical.get()
+        ids = [i for n in range(first, first + count) if (i := index.chunk_at(source, n))]
+        found = self.store.get(ids)
+        return [found[i] for i in ids if i in found]
 
     def _next_chunk(self, chunk: Chunk) -> Chunk | None:
         """The chunk after this one in its document (None at the end)."""
@@ -190,13 +209,13 @@ class Assistant:
         return self.store.get([chunk_id]).get(chunk_id) if chunk_id else None
 
     def _llm_answer(
-        self, query: str, answer_hits: list[Hit], ranking: Ranking
+        self, q: Question, answer_hits: list[Hit], ranking: Ranking
     ) -> Generator[str, None, tuple[str, list[Citation], tuple[str, ...]]]:
         """Stream the model's answer, then check it; fall back to the extractive answer if it fails."""
         passages = answer_hits[:LLM_PASSAGES]
         pieces: list[str] = []
         try:
-            for token in self.llm.stream(query, passages):
+            for token in self.llm.stream(q.query, passages):
                 pieces.append(token)
                 yield token
             checked = checked_answer("".join(pieces), passages)
@@ -206,19 +225,25 @@ class Assistant:
             checked, failure = None, failure_reason(exc, self.settings.answer.llm_timeout_s)
         if checked:
             return checked.text, list(checked.citations), checked.notes
-        text, citations = self._extractive(query, answer_hits, ranking)
+        text, citations = self._extractive(q, answer_hits, ranking)
         return text, citations, (prompts.LLM_FALLBACK.format(reason=failure),)
 
-    def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:
+    def abstain_reason(
+        self, q: Question, answer_hits: list[Hit], ranking: Ranking, citations: Sequence[Citation] = ()
+    ) -> str:
         """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
         used = [ranking.sentences[h.chunk.id] for h in answer_hits[:EVIDENCE_PASSAGES]]
+        content = [(s, i) for s in used for i in range(len(s.texts)) if s.is_content(i)]
         evidence = Evidence(
-            support=max((float(s.coverage.max(initial=0.0)) for s in used), default=0.0),
-            top_dense=max((float(s.dense.max(initial=0.0)) for s in used), default=0.0),
-            sentences=tuple(t for s in used for t in s.texts),
+            support=max((float(s.coverage[i]) for s, i in content), default=0.0),
+            top_dense=max((float(s.dense[i]) for s, i in content), default=0.0),
+            sentences=tuple(s.texts[i] for s, i in content),
+            answer_sentences=tuple(
+                c.chunk.clean_text[span.start : span.end] for c in citations for span in c.highlights
+            ),
+            context=tuple(t for c in citations for t in (c.chunk.clean_text, c.chunk.meta.title, c.chunk.meta.period)),
         )
-        index = ranking.scorer.index
-        return abstain_reason(question, evidence, index, index.responders, self.settings.abstention)
+        return abstain_reason(q, evidence, ranking.scorer.index, self.settings.abstention)
 
     def stream(
         self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None

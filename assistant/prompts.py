@@ -1,6 +1,7 @@
 """Fixed Swedish phrases and prompts, in one place."""
 
 NOT_IN_DOCUMENTS = "Jag hittar inget svar på det i dokumenten."
+NO_PASSAGES = "Inga dokument matchar frågan och de valda filtren."
 EMPTY_QUESTION = "Skriv en fråga, till exempel: Vilka nämnder ansvarar för stadens offentliga miljö?"
 QUESTION_TOO_LONG = "Frågan är för lång ({length} tecken, högst {limit}). Korta ner den och fråga igen."
 STORE_EMPTY = "Inga dokument är inlästa ännu. Kör `trygg ingest` eller lägg till dokument."

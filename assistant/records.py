@@ -92,6 +92,7 @@ class Answer:
     passages: tuple[Hit, ...]
     timings_ms: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    understood: dict[str, object] = field(default_factory=dict)  # how the question was read (Question.to_json)
 
 
 @dataclass(frozen=True)

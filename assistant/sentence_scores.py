@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.records import Chunk, Hit
+from ingest.furniture import sentence_kinds
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import term_set
 
@@ -27,6 +28,11 @@ class SentenceScores:
     texts: tuple[str, ...]
     dense: np.ndarray  # cosine similarity of each sentence to the question
     coverage: np.ndarray  # share of the question's idf mass each sentence contains
+    kinds: tuple[str, ...] = ()  # furniture kind of each sentence ('' for content), see ingest.furniture
+
+    def is_content(self, i: int) -> bool:
+        """Whether sentence i is about the programme rather than the paper (or furniture was asked for)."""
+        return not self.kinds or not self.kinds[i]
 
 
 def coverage(weights: dict[str, float], terms: Set[str]) -> float:
@@ -41,9 +47,18 @@ def chunk_sentences(chunk: Chunk) -> list[tuple[int, int]]:
 
 
 def score_sentences(
-    hits: Sequence[Hit], query_vector: np.ndarray, weights: dict[str, float], lookup: VectorLookup
+    hits: Sequence[Hit],
+    query_vector: np.ndarray,
+    weights: dict[str, float],
+    lookup: VectorLookup,
+    allow_furniture: bool = False,
 ) -> dict[str, SentenceScores]:
-    """Sentence signals for every hit, keyed by chunk id."""
+    """Sentence signals for every hit, keyed by chunk id.
+
+    Furniture and procedure sentences (letterheads, signatures, "godkänner tjänsteutlåtandet
+    som svar på remissen") get no signal, so they weigh nothing in ranking or answers, unless
+    the question asks for exactly that (`allow_furniture`).
+    """
     spans = {h.chunk.id: chunk_sentences(h.chunk) for h in hits}
     texts = {h.chunk.id: [h.chunk.clean_text[a:b] for a, b in spans[h.chunk.id]] for h in hits}
     unique = list(dict.fromkeys(t for ts in texts.values() for t in ts))
@@ -52,10 +67,13 @@ def score_sentences(
     out = {}
     for hit in hits:
         ts = texts[hit.chunk.id]
+        kinds = tuple("" for _ in ts) if allow_furniture else sentence_kinds(ts, hit.chunk.section)
+        content = np.array([not k for k in kinds], dtype=np.float64)
         out[hit.chunk.id] = SentenceScores(
             spans=tuple(spans[hit.chunk.id]),
             texts=tuple(ts),
-            dense=np.array([similarity[t] for t in ts], dtype=np.float64),
-            coverage=np.array([coverage(weights, term_set(t)) for t in ts], dtype=np.float64),
+            dense=np.array([similarity[t] for t in ts], dtype=np.float64) * content,
+            coverage=np.array([coverage(weights, term_set(t)) for t in ts], dtype=np.float64) * content,
+            kinds=kinds,
         )
     return out

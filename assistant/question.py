@@ -1,0 +1,305 @@
+"""Read a question once: one small record that every later stage reads instead of re-analysing the text.
+
+`read_question` normalises the text, corrects words the corpus does not know to close words it
+does (diacritics folded, so "socialnamden" meets "socialnämnden"), finds the responders and the
+other bodies it names, the years it fixes, what kind of answer it wants, its language, whether it
+leans on the previous question, whether it compares responders, and whether it asks for the
+documents' own furniture (handläggare, dnr, dates, the remiss procedure).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
+
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
+from vectorstore.lexical import LexicalIndex
+
+_ENGLISH = frozenset(
+    "the a an of in on to is are was were what which who whom how does do did for by with and or "
+    "according from that this these their its be should when where why about think say said".split()
+)
+_FOLLOW_UP_START = re.compile(
+    r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about|how about)\b", re.I
+)
+_PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|they|them|their|there)\b", re.I)
+# A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
+_OWN_SUBJECT_TERMS = 2
+_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
+_COMPARE = re.compile(
+    r"\b(respektive|skiljer|skillnad\w*|jämför\w*|jamfor\w*|olika nämnder|olika namnder|varje nämnd|varje namnd"
+    r"|alla (nämnder|namnder|remissvar|remissinstanser)|vilka (nämnder|namnder|remissinstanser)|compare\w*"
+    r"|differ\w*|each committee|all committees)\b",
+    re.I,
+)
+# Answer types, checked in order: the first that matches decides.
+_ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "quantity",
+        re.compile(r"\b(hur (många|manga|mycket|stor\w*)|vilken (lön|lon|summa|budget)|how (many|much))\b", re.I),
+    ),
+    (
+        "when",
+        re.compile(
+            r"\b((när|nar)(?! det gäller| det galler)|vilket (datum|år|ar)|vilken (dag|månad|manad|tidpunkt)"
+            r"|senast|when|what date)\b",
+            re.I,
+        ),
+    ),
+    ("who", re.compile(r"^\s*(vem|vilka personer|who)\b|\bvem\b", re.I)),
+    ("where", re.compile(r"^\s*(var|vart|where)\b", re.I)),
+    (
+        "definition",
+        re.compile(
+            r"\b(vad (står|star) \w+ (för|for)|vad (betyder|innebär|innebar|menas)"
+            r"|what does \w+ (stand for|mean)|what is meant)\b",
+            re.I,
+        ),
+    ),
+    (
+        "opinion",
+        re.compile(
+            r"\b(tyck\w*|tänk\w*|anser|ansåg|ansag|synpunkt\w*|åsikt\w*|asikt\w*|inställning\w*|installning\w*|"
+            r"ställning|stallning|kritisk\w*|positiv\w*|negativ\w*|svara\w*|yttra\w*|remissvar\w*|think|view\w*|"
+            r"opinion\w*|position|say|said)\b",
+            re.I,
+        ),
+    ),
+    ("list", re.compile(r"^\s*(vilka|nämn|namn|lista|ange|what are|which)\b|\bvilka\b", re.I)),
+    (
+        "yesno",
+        re.compile(
+            r"^\s*(är|ar|har|finns|ska|skall|kan|bör|bor|gäller|galler|stöder|stoder|is|are|does|do|did|has|will)\b",
+            re.I,
+        ),
+    ),
+)
+# Fields of a document's letterhead that a question may ask for, and the words that ask.
+METADATA_FIELDS: dict[str, re.Pattern[str]] = {
+    "handläggare": re.compile(r"\b(handläggare\w*|handlaggare\w*|case officer|kontaktperson\w*)\b", re.I),
+    "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", re.I),
+    "telefon": re.compile(r"\b(telefon\w*|telefonnummer|phone)\b", re.I),
+    "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", re.I),
+    "adress": re.compile(r"\b(adress\w*|address|besöksadress|postadress)\b", re.I),
+}
+# Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
+_PROCEDURE = re.compile(
+    r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
+    r"ärendet|arendet|bilag\w*|tjänsteutlåtande\w*|tjansteutlatande\w*|följebrev|foljebrev|underteckn\w*|"
+    r"signer\w*|förvaltningschef|direktör|direktor|avdelningschef|enhetschef|datum|daterad\w*|senast|deadline|"
+    r"justera\w*|godkän\w*|godkan\w*|referral|signed)\b",
+    re.I,
+)
+# Bodies that are not among the responders but that users ask about.
+_BODY = re.compile(
+    r"\b([\wåäöÅÄÖ-]+s stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w*"
+    r"|[\wåäöÅÄÖ-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor|styrelse)(?:en|ens|s|ernas|erna|et|ets)?"
+    r"|[\wåäöÅÄÖ-]*(?:pensionärsråd|pensionarsrad|funktionshinderråd|funktionshinderrad)\w*|rådet för [\w ]+?(?=\?|$)"
+    r"|polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*|"
+    r"region \w+|stadshus\w*|police|fire (?:service|brigade)|[\w-]+ (?:committee|board))",
+    re.I,
+)
+# The part of a responder's name that users write on its own ("trafik" in trafiknämnden, trafikkontoret).
+_BODY_SUFFIXES = ("stadsdelsnamnd", "stadsdelsforvaltning", "namnd", "forvaltning", "kontor")
+_RESPONDER_FORMS = ("namnd", "forvaltning", "kontor", "styrelse")
+# English words for the responders' Swedish name parts ("the traffic committee").
+# Other names users give a responder's office ("skolförvaltningen" for utbildningsförvaltningen).
+_SWEDISH_ALIASES = {"skolforvaltning": "utbildningsforvaltning", "skolnamnd": "utbildningsnamnd"}
+_ENGLISH_KEYS = {
+    "traffic": "trafiknamnd",
+    "transport": "trafiknamnd",
+    "social": "socialnamnd",
+    "education": "utbildningsnamnd",
+    "school": "utbildningsnamnd",
+}
+_KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
+
+
+@dataclass(frozen=True)
+class Question:
+    """How a question was understood; shown by `trygg ask --json`."""
+
+    text: str  # the question as asked, control characters and extra spaces removed
+    query: str  # what retrieval searches for: corrected, and completed by the previous question if a follow-up
+    terms: tuple[str, ...]  # analysed index terms of the query
+    corrections: dict[str, str] = field(default_factory=dict)  # word as typed -> known term it was matched to
+    responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
+    other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
+    years: tuple[int, ...] = ()  # years the question fixes (a period gives its first and last)
+    answer_type: str = "other"  # quantity, when, who, where, definition, opinion, list, yesno, other
+    language: str = "sv"
+    follow_up: bool = False
+    compares: bool = False
+    metadata_field: str = ""  # handläggare, dnr, telefon, e-post, adress: answered from the letterhead
+    asks_procedure: bool = False  # furniture and procedure sentences may answer
+
+    def to_json(self) -> dict[str, object]:
+        """The record as plain JSON values."""
+        return {
+            "text": self.text,
+            "query": self.query,
+            "terms": list(self.terms),
+            "corrections": dict(self.corrections),
+            "responders": list(self.responders),
+            "other_bodies": list(self.other_bodies),
+            "years": list(self.years),
+            "answer_type": self.answer_type,
+            "language": self.language,
+            "follow_up": self.follow_up,
+            "compares": self.compares,
+            "metadata_field": self.metadata_field,
+            "asks_procedure": self.asks_procedure,
+        }
+
+
+def is_english(text: str) -> bool:
+    """English questions get no lexical support from Swedish text; several stages treat them apart."""
+    tokens = re.findall(r"[a-zåäö']+", text.lower())
+    return bool(tokens) and sum(w in _ENGLISH for w in tokens) / len(tokens) >= 0.2
+
+
+def answer_type(text: str) -> str:
+    """The kind of answer a question asks for."""
+    for name, pattern in _ANSWER_TYPES:
+        if pattern.search(text):
+            return name
+    return "other"
+
+
+def years_in(text: str) -> tuple[int, ...]:
+    """Years a text names; a period '2024–2027' gives both ends."""
+    out: list[int] = []
+    for first, last in _YEAR.findall(text):
+        out.append(int(first))
+        if last:
+            out.append(int(last) if len(last) == 4 else int(first[:2] + last))
+    return tuple(dict.fromkeys(out))
+
+
+def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
+    """Words whose term the corpus does not know, matched to a known term one or two edits away."""
+    out: dict[str, str] = {}
+    for word in dict.fromkeys(words(text)):
+        if len(word) < 5 or word in STOPWORDS or fold(word) in FOLDED_STOPWORDS or not word.isalpha():
+            continue
+        stem = term(word)
+        if len(stem) < 5 or stem in index.vocab or index.query_terms(word) != [stem]:
+            continue  # short, known, or known once a compound is split
+        if zipf_frequency(word, "sv") >= _KNOWN_WORD_ZIPF:
+            continue  # a real Swedish word the corpus happens not to use
+        limit = 1 if len(stem) < 9 else 2
+        match = process.extractOne(stem, index.sorted_vocab, scorer=Levenshtein.distance, score_cutoff=limit)
+        if match and term(match[0]) == match[0]:  # the term must survive being analysed again
+            out[word] = match[0]
+    return out
+
+
+def responder_keys(responder: str) -> set[str]:
+    """Folded name parts that identify a responder: 'trafik', 'kungsholm', 'enskede', 'arsta'."""
+    keys: set[str] = set()
+    for word in re.findall(r"[\wåäöÅÄÖ]+", responder):
+        stem = fold(term(word.lower()))
+        for suffix in _BODY_SUFFIXES:
+            stem = stem.removesuffix(suffix)
+        stem = stem.removesuffix("s")
+        if len(stem) >= 3:
+            keys.add(stem)
+    return keys
+
+
+def _names_responder(token: str, keys: set[str], by_place: bool) -> bool:
+    """Does one folded word name a responder? A district by its place alone; a committee with its form."""
+    for key in keys:
+        if token.startswith(key):
+            rest = token[len(key) :].lstrip("s")
+            if by_place or rest.startswith(_RESPONDER_FORMS):
+                return True
+    return False
+
+
+def _aliased(tokens: Sequence[str], english: bool) -> list[str]:
+    """Tokens with other names of a responder's office replaced by the name its keys know."""
+    if english:
+        return [_ENGLISH_KEYS.get(t, t) for t in tokens]
+    return [next((v + t[len(k) :] for k, v in _SWEDISH_ALIASES.items() if t.startswith(k)), t) for t in tokens]
+
+
+def _by_place(responder: str) -> bool:
+    return "stadsdels" in fold(responder)
+
+
+def named_responders(tokens: Sequence[str], responders: Iterable[str], english: bool = False) -> tuple[str, ...]:
+    """Responders named by the question's folded words (also by their office: socialförvaltningen)."""
+    tokens = _aliased(tokens, english)
+    found = []
+    for responder in sorted(responders):
+        keys = responder_keys(responder)
+        if keys and any(_names_responder(t, keys, _by_place(responder)) for t in tokens):
+            found.append(responder)
+    return tuple(found)
+
+
+def other_bodies(text: str, responders: Iterable[str], english: bool = False) -> tuple[str, ...]:
+    """Bodies the question names that are not responders ('polisen', 'kulturnamnden')."""
+    keys = {r: responder_keys(r) for r in responders}
+    out = []
+    for match in _BODY.finditer(text):
+        name = match.group(0)
+        tokens = [fold(term(w)) for w in re.findall(r"[\wåäöÅÄÖ]+", name.lower())]
+        tokens = _aliased(tokens, english)
+        generic = fold(name.lower()).split()[-1]
+        if re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse|rad)\w*", generic) and len(tokens) == 1:
+            continue  # 'nämnderna', 'förvaltningen' in general are not one body
+        if any(any(_names_responder(t, k, _by_place(r)) for t in tokens) for r, k in keys.items() if k):
+            continue
+        out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool:
+    """A question that leans on the previous one: starts like a continuation, or is a bare pronoun question."""
+    if not has_history:
+        return False
+    if _FOLLOW_UP_START.search(text):
+        return True
+    # "Vad tycker de om det?" has no subject of its own; "Hur många fokusområden har programmet?" does.
+    return len(own_terms) < _OWN_SUBJECT_TERMS or (bool(_PRONOUN.search(text)) and len(own_terms) <= _OWN_SUBJECT_TERMS)
+
+
+def read_question(text: str, index: LexicalIndex, previous: str = "") -> Question:
+    """The record of a normalised question; `previous` is the last question of the conversation, if any."""
+    english = is_english(text)
+    corrections = {} if english else correct_words(text, index)
+    corrected = text
+    for word, known in corrections.items():
+        corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", known, corrected, flags=re.I)
+    own_terms = index.query_terms(corrected)
+    follow_up = is_follow_up(text, own_terms, bool(previous))
+    query = f"{corrected} ({previous})" if follow_up else corrected
+    tokens = [fold(term(w)) for w in words(corrected)]
+    responders = named_responders(tokens, index.responders, english)
+    if not responders and follow_up:
+        responders = named_responders([fold(term(w)) for w in words(previous)], index.responders, is_english(previous))
+    field_name = next((name for name, p in METADATA_FIELDS.items() if p.search(text)), "")
+    if field_name == "dnr" and re.search(r"\bprogram", text, re.I):
+        field_name = ""  # the programme's own dnr is in its running text, not in a letterhead
+    return Question(
+        text=text,
+        query=query,
+        terms=tuple(index.query_terms(query)),
+        corrections=corrections,
+        responders=responders,
+        other_bodies=other_bodies(corrected, index.responders, english),
+        years=years_in(text),
+        answer_type=answer_type(text),
+        language="en" if english else "sv",
+        follow_up=follow_up,
+        compares=bool(_COMPARE.search(text)) or len(responders) >= 2,
+        metadata_field=field_name,
+        asks_procedure=bool(field_name) or bool(_PROCEDURE.search(text)),
+    )
