@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant import prompts
 from assistant.errors import TryggError
 from assistant.records import Answer, Filters
 from assistant.settings import PROJECT_ROOT, Settings, load_settings, parse_overrides
@@ -54,6 +55,7 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
         ],
         "timings_ms": answer.timings_ms,
         "notes": list(answer.notes),
+        "understood": answer.understood,
     }
 
 
@@ -143,6 +145,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             f"\n[{c.n}] {c.chunk.meta.responder} – {c.chunk.section or c.chunk.meta.title} "
             f"({c.chunk.source}, tecken {c.chunk.start}–{c.chunk.end})\n"
         )
+    if answer.abstained and answer.passages:
+        # Passages, not citations: the closest the documents come, for the user to judge.
+        sys.stdout.write(f"\n{prompts.NEARBY_PASSAGES}:\n")
+        for h in answer.passages[: prompts.NEARBY_COUNT]:
+            sys.stdout.write(
+                f"- {h.chunk.meta.responder} – {h.chunk.section or h.chunk.meta.title} "
+                f"({h.chunk.source}, tecken {h.chunk.start}–{h.chunk.end})\n"
+            )
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -23,18 +23,35 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s")
 PASSAGES_CONSIDERED = 5
 
 
+# Signals of a candidate sentence, each in 0..1; SentenceMix weighs them.
+FEATURES = ("meaning", "wording", "passage", "answer_type", "first", "top_passage")
+
+
 @dataclass(frozen=True)
 class SentenceMix:
-    """How a sentence's relevance is weighed: its meaning, its wording, its passage's rank.
+    """How a sentence's relevance is weighed (a logistic model over FEATURES) and how many are kept.
 
-    Tuned with bench/tune_composer.py on eval/questions.jsonl (figures in the README).
+    - meaning: its cosine to the question, rescaled over the candidates (0 worst, 1 best);
+    - wording: the idf-weighted share of the question's terms it contains;
+    - passage: its passage's second-stage score, rescaled over the passages;
+    - answer_type: it holds what the question asks for (a number, a date, a view);
+    - first: it opens its passage (or section);
+    - top_passage: its passage is the best one.
+    Fitted with bench/fit_composer.py on the fit questions (figures in the README).
     """
 
-    meaning: float = 0.3
-    wording: float = 0.3
-    passage: float = 0.4
-    keep_ratio: float = 0.5  # sentences scoring under this share of the best are left out
-    answer_type: float = 0.15  # bonus for a sentence holding what the question asks for (a number, a date, a view)
+    bias: float = -4.0
+    meaning: float = 1.5
+    wording: float = 1.5
+    passage: float = 2.0
+    answer_type: float = 0.75
+    first: float = 0.0
+    top_passage: float = 0.0
+    keep_ratio: float = 0.5  # sentences under this share of the best one's probability are left out
+
+    def weights(self) -> np.ndarray:
+        """The feature weights in the order of FEATURES."""
+        return np.array([getattr(self, f) for f in FEATURES])
 
 
 @dataclass(frozen=True)
@@ -78,9 +95,10 @@ def is_list_question(question: str) -> bool:
     return bool(_LIST_QUESTION.search(question))
 
 
-def _candidates(
-    hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix, answer_type: str
-) -> list[Sentence]:
+def sentence_features(
+    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str
+) -> tuple[list[Sentence], np.ndarray]:
+    """The candidate sentences of the passages and one row of FEATURES each (scores left at 0)."""
     top, bottom = hits[0].score, hits[-1].score
     spread = (top - bottom) or 1.0
     all_dense = np.concatenate(
@@ -89,19 +107,37 @@ def _candidates(
     )
     lo, hi = (float(all_dense.min()), float(all_dense.max())) if len(all_dense) else (0.0, 1.0)
     out: list[Sentence] = []
+    rows: list[tuple[float, ...]] = []
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
         passage_rel = (hit.score - bottom) / spread
+        first = True
         for i, ((a, b), text, dense, cov) in enumerate(
             zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
         ):
             if len(text.split()) < 2 or text.strip() == hit.chunk.section.strip() or not scores.is_content(i):
                 continue  # a heading, a stray word or a letterhead says nothing on its own
-            meaning = (dense - lo) / ((hi - lo) or 1.0)
-            score = mix.meaning * meaning + mix.wording * cov + mix.passage * passage_rel
-            score += mix.answer_type * holds_answer_type(text, answer_type)
-            out.append(Sentence(rank, a, b, score, text))
-    return out
+            out.append(Sentence(rank, a, b, 0.0, text))
+            rows.append(
+                (
+                    (dense - lo) / ((hi - lo) or 1.0),
+                    float(cov),
+                    passage_rel,
+                    float(holds_answer_type(text, answer_type)),
+                    float(first),
+                    float(rank == 0),
+                )
+            )
+            first = False
+    return out, np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+
+
+def _candidates(
+    hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix, answer_type: str
+) -> list[Sentence]:
+    found, features = sentence_features(hits, sentences, answer_type)
+    probability = 1 / (1 + np.exp(-(features @ mix.weights() + mix.bias)))
+    return [replace(s, score=float(p)) for s, p in zip(found, probability, strict=True)]
 
 
 def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool) -> Sentence | None:

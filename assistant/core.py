@@ -16,7 +16,7 @@ from assistant.compose import compose
 from assistant.errors import QuestionError
 from assistant.letterhead import letterhead_answer
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
-from assistant.question import Question, read_question
+from assistant.question import Question, periods_in, read_question
 from assistant.records import Answer, Chunk, Citation, Filters, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -145,7 +145,8 @@ class Assistant:
         """The language model's pieces as they arrive (llm backend only), then the Answer."""
         started = time.perf_counter()
         q = self.understand(question, history)
-        ranking = self.rank(q.query, filters, allow_furniture=q.asks_procedure)
+        period_filters = self._period_filters(q, filters)
+        ranking = self.rank(q.query, period_filters or filters, allow_furniture=q.asks_procedure)
         passages = ranking.hits[: self.settings.retrieval.top_k]
 
         t = time.perf_counter()
@@ -156,6 +157,9 @@ class Assistant:
         text = ""
         if not passages:
             reason = prompts.NO_PASSAGES
+        elif period_filters and q.responders and not any(h.chunk.meta.responder in q.responders for h in passages):
+            asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+            reason = prompts.OTHER_PERIOD.format(responders=" och ".join(q.responders), period=asked)
         elif q.metadata_field:
             text, citations = letterhead_answer(q, self.lexical.get(), self._document_chunks)
             reason = "" if citations else text
@@ -184,6 +188,19 @@ class Assistant:
             notes,
             q.to_json(),
         )
+
+    def _period_filters(self, q: Question, filters: Filters | None) -> Filters | None:
+        """A question that names a programme period searches the documents of that period (None: no change)."""
+        if not q.periods or q.compares or (filters and filters.periods):
+            return None
+        known = set(self.lexical.get().columns["period"]) - {""}
+        matching = tuple(
+            sorted(p for p in known if any(a <= d[1] and d[0] <= b for a, b in q.periods for d in periods_in(p)))
+        )
+        if not matching or len(matching) == len(known):
+            return None
+        base = filters or Filters()
+        return Filters(base.responders, matching, base.sources)
 
     def _extractive(self, q: Question, answer_hits: list[Hit], ranking: Ranking) -> tuple[str, list[Citation]]:
         return compose(
@@ -242,6 +259,7 @@ class Assistant:
                 c.chunk.clean_text[span.start : span.end] for c in citations for span in c.highlights
             ),
             context=tuple(t for c in citations for t in (c.chunk.clean_text, c.chunk.meta.title, c.chunk.meta.period)),
+            periods=tuple(p for c in citations for p in periods_in(c.chunk.meta.period)),
         )
         return abstain_reason(q, evidence, ranking.scorer.index, self.settings.abstention)
 

@@ -1,6 +1,9 @@
 """Fixed Swedish phrases and prompts, in one place."""
 
 NOT_IN_DOCUMENTS = "Jag hittar inget svar på det i dokumenten."
+NEARBY_PASSAGES = "Närliggande stycken (inte källor till ett svar)"
+NEARBY_COUNT = 3
+OTHER_PERIOD = "Remissvaret från {responders} gäller inte programperioden {period}."
 NO_PASSAGES = "Inga dokument matchar frågan och de valda filtren."
 EMPTY_QUESTION = "Skriv en fråga, till exempel: Vilka nämnder ansvarar för stadens offentliga miljö?"
 QUESTION_TOO_LONG = "Frågan är för lång ({length} tecken, högst {limit}). Korta ner den och fråga igen."

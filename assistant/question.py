@@ -41,13 +41,17 @@ _COMPARE = re.compile(
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "quantity",
-        re.compile(r"\b(hur (många|manga|mycket|stor\w*)|vilken (lön|lon|summa|budget)|how (many|much))\b", re.I),
+        re.compile(
+            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*)|vilken (lön|lon|summa|budget)|kosta\w*|kostnad\w*|budget\w*"
+            r"|how (many|much)|cost\w*)\b",
+            re.I,
+        ),
     ),
     (
         "when",
         re.compile(
-            r"\b((när|nar)(?! det gäller| det galler)|vilket (datum|år|ar)|vilken (dag|månad|manad|tidpunkt)"
-            r"|senast|when|what date)\b",
+            r"(^\s*(när|nar)\b|\b(till|från|fran|sedan|senast) (när|nar)\b|\bvilket (datum|år|ar)\b"
+            r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|\bwhen\b|\bwhat date\b|\bdeadline\b)",
             re.I,
         ),
     ),
@@ -56,8 +60,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "definition",
         re.compile(
-            r"\b(vad (står|star) \w+ (för|for)|vad (betyder|innebär|innebar|menas)"
-            r"|what does \w+ (stand for|mean)|what is meant)\b",
+            r"\b(vad (står|star) (\w+ ){1,3}(för|for)|vad (betyder|innebär|innebar|menas)|vad går .+ ut på"
+            r"|vad gar .+ ut pa|hur fungerar|what does \w+ (stand for|mean)|what is meant)\b",
             re.I,
         ),
     ),
@@ -65,8 +69,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "opinion",
         re.compile(
             r"\b(tyck\w*|tänk\w*|anser|ansåg|ansag|synpunkt\w*|åsikt\w*|asikt\w*|inställning\w*|installning\w*|"
-            r"ställning|stallning|kritisk\w*|positiv\w*|negativ\w*|svara\w*|yttra\w*|remissvar\w*|think|view\w*|"
-            r"opinion\w*|position|say|said)\b",
+            r"ställning|stallning|ställer sig|staller sig|kritisk\w*|positiv\w*|negativ\w*|svara\w*|yttra\w*|"
+            r"remissvar\w*|think|view\w*|opinion\w*|position|say|said)\b",
             re.I,
         ),
     ),
@@ -78,6 +82,13 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+)
+# The term a definition question asks about: "Vad betyder otillåten påverkan?" -> "otillåten påverkan".
+_DEFINED = re.compile(
+    r"(?:vad (?:betyder|innebär|innebar|menas med)|vad (?:står|star)|vad (?:går|gar)|hur fungerar"
+    r"|what does|what is meant by)\s+(?:begreppet |förkortningen |forkortningen |metoden |teorin |the )?"
+    r"(.+?)(?:\s+(?:för|for|ut på|ut pa|stand for|mean))?\s*\??$",
+    re.I,
 )
 # Fields of a document's letterhead that a question may ask for, and the words that ask.
 METADATA_FIELDS: dict[str, re.Pattern[str]] = {
@@ -100,6 +111,7 @@ _BODY = re.compile(
     r"\b([\wåäöÅÄÖ-]+s stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w*"
     r"|[\wåäöÅÄÖ-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor|styrelse)(?:en|ens|s|ernas|erna|et|ets)?"
     r"|[\wåäöÅÄÖ-]*(?:pensionärsråd|pensionarsrad|funktionshinderråd|funktionshinderrad)\w*|rådet för [\w ]+?(?=\?|$)"
+    r"|[\wåäöÅÄÖ-]*(?<!om)(?:grupp|gruppen|rådet)\b"
     r"|polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*|"
     r"region \w+|stadshus\w*|police|fire (?:service|brigade)|[\w-]+ (?:committee|board))",
     re.I,
@@ -131,6 +143,8 @@ class Question:
     responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
     other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
     years: tuple[int, ...] = ()  # years the question fixes (a period gives its first and last)
+    periods: tuple[tuple[int, int], ...] = ()  # programme periods it names ("2020–2023")
+    defines: str = ""  # the term a definition question asks about
     answer_type: str = "other"  # quantity, when, who, where, definition, opinion, list, yesno, other
     language: str = "sv"
     follow_up: bool = False
@@ -148,6 +162,8 @@ class Question:
             "responders": list(self.responders),
             "other_bodies": list(self.other_bodies),
             "years": list(self.years),
+            "periods": [list(p) for p in self.periods],
+            "defines": self.defines,
             "answer_type": self.answer_type,
             "language": self.language,
             "follow_up": self.follow_up,
@@ -179,6 +195,15 @@ def years_in(text: str) -> tuple[int, ...]:
         if last:
             out.append(int(last) if len(last) == 4 else int(first[:2] + last))
     return tuple(dict.fromkeys(out))
+
+
+def periods_in(text: str) -> tuple[tuple[int, int], ...]:
+    """Periods a text names ('2024–2027', '2020-23')."""
+    out = []
+    for first, last in _YEAR.findall(text):
+        if last:
+            out.append((int(first), int(last) if len(last) == 4 else int(first[:2] + last)))
+    return tuple(out)
 
 
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
@@ -296,6 +321,10 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         responders=responders,
         other_bodies=other_bodies(corrected, index.responders, english),
         years=years_in(text),
+        periods=periods_in(text),
+        defines=re.split(r"\s+(?:för|for|i|enligt|in|according)\b", match.group(1))[0]
+        if (match := _DEFINED.search(text))
+        else "",
         answer_type=answer_type(text),
         language="en" if english else "sv",
         follow_up=follow_up,

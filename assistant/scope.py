@@ -22,8 +22,23 @@ from dataclasses import dataclass
 
 from assistant.question import Question
 from assistant.settings import Thresholds
+from vectorstore.analyzer import fold
 from vectorstore.lexical import LexicalIndex
 
+# A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
+_ROLE = re.compile(
+    r"\b\w*(direktör|direktor|chef|ordförande|ordforande|handläggare|handlaggare|politiker|kommunalråd|borgarråd"
+    r"|sekreterare|chair\w*|director)\w*",
+    re.I,
+)
+_LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
+# An English question must be about something these documents are about.
+_ENGLISH_DOMAIN = re.compile(
+    r"\b(safe\w*|secur\w*|crime\w*|criminal\w*|program\w*|committee\w*|board\w*|city|stockholm|municipal\w*|"
+    r"police|school\w*|social|traffic|district\w*|referral\w*|prevent\w*|violence|youth|focus areas?|"
+    r"cooperation|collaborat\w*|responsib\w*|coordinat\w*|welfare|public|environment|deadline|administration)\b",
+    re.I,
+)
 _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
 _NUMBER = re.compile(
     r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|miljard\w*|hälften|halveras"
@@ -50,6 +65,7 @@ class Evidence:
     sentences: tuple[str, ...]  # every content sentence of the passages considered
     answer_sentences: tuple[str, ...] = ()  # the sentences the answer would be built from
     context: tuple[str, ...] = ()  # the cited passages, their documents' titles and programme periods
+    periods: tuple[tuple[int, int], ...] = ()  # programme periods of the cited documents
 
 
 def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
@@ -67,6 +83,8 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
 
 def body_whose_view(q: Question) -> str:
     """A body that did not respond whose view the question asks for ('' if none)."""
+    if q.other_bodies and q.answer_type == "opinion" and not q.responders:
+        return q.other_bodies[0]
     for body in q.other_bodies:
         b = re.escape(body)
         if re.search(rf"\b{_VIEW_BEFORE}\s+(\w+\s+){{0,2}}{b}", q.text, re.I) or re.search(
@@ -74,6 +92,21 @@ def body_whose_view(q: Question) -> str:
         ):
             return body
     return ""
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def defines(sentences: Iterable[str], term: str) -> bool:
+    """Whether a sentence explains the term: names it with 'är', 'innebär', 'betyder', a colon or a parenthesis."""
+    words = [w for w in re.findall(r"[\wåäö]+", fold(term)) if len(w) > 2] or [fold(term)]
+    head = re.escape(words[0][: max(4, len(words[0]) - 2)])
+    cue = r"(\w*\s+){0,4}(ar|innebar|betyder|handlar om|gar ut pa|syftar|avser|definieras|star for)\b|\w*\s*[,:(]"
+    named = rf"(kallas|benamns|menas med|sa kallade?)\s+(\w+\s+){{0,2}}{head}"
+    return any(
+        re.search(rf"\b{head}\w*\s*{cue}", fold(s)) or re.search(rf"\(\s*{head}|{named}", fold(s)) for s in sentences
+    )
 
 
 def _without_years(text: str) -> str:
@@ -115,11 +148,28 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
     if body := body_whose_view(q):
         return f"Det finns inget remissvar från {body} bland dokumenten."
     if q.language == "en":
-        if evidence.top_dense < thresholds.min_dense_english:
+        if not _ENGLISH_DOMAIN.search(q.text) or evidence.top_dense < thresholds.min_dense_english:
             return "Inget stycke i dokumenten handlar om det frågan gäller."
     elif names := unknown_names(q, index):
         return f"Dokumenten nämner inte {', '.join(names)}."
     used = evidence.answer_sentences or evidence.sentences
+    if reason := _answer_type_missing(q, used):
+        return reason
+    if not q.compares and (reason := _fixed_time_missing(q, evidence, used)):
+        return reason
+    if (role := _ROLE.search(q.text)) and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
+        return f"Dokumenten nämner ingen {role.group(0).lower()}."
+    if q.language == "en" or (q.answer_type == "definition" and q.defines):
+        return ""  # an explained term is support enough, however short the question
+    if evidence.top_dense < thresholds.min_dense:
+        return "Inget stycke i dokumenten handlar om det frågan gäller."
+    if evidence.support < thresholds.min_support and evidence.top_dense < thresholds.weak_dense:
+        return "Inget stycke i dokumenten stöder ett svar."
+    return ""
+
+
+def _answer_type_missing(q: Question, used: tuple[str, ...]) -> str:
+    """The answer would lack what the question asks for: a number, a date, an explanation."""
     if q.answer_type == "quantity":
         with_year = [s for s in used if all(mentions_year([s], y) for y in q.years)] if q.years else used
         if not has_quantity(with_year, q.text):
@@ -127,13 +177,19 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
             return f"Dokumenten anger inget sådant antal eller belopp{what}."
     if q.answer_type == "when" and not has_date(used, q.text):
         return "Dokumenten anger ingen sådan tidpunkt."
+    if q.answer_type == "definition" and q.defines and not defines(used, q.defines):
+        return f"Dokumenten förklarar inte vad {q.defines} är."
+    return ""
+
+
+def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) -> str:
+    """The answer would be about another time than the one the question fixes."""
+    if q.periods and evidence.periods and not any(_overlaps(p, d) for p in q.periods for d in evidence.periods):
+        asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+        return f"De dokument som tar upp frågan gäller en annan programperiod än {asked}."
     for year in q.years:
         if not mentions_year(evidence.context or used, year):
             return f"Dokumenten säger inget om det för {year}."
-    if q.language == "en":
-        return ""
-    if evidence.top_dense < thresholds.min_dense:
-        return "Inget stycke i dokumenten handlar om det frågan gäller."
-    if evidence.support < thresholds.min_support and evidence.top_dense < thresholds.weak_dense:
-        return "Inget stycke i dokumenten stöder ett svar."
+    if _LAST_YEAR.search(q.text) and not any(_LAST_YEAR.search(s) for s in used):
+        return "Dokumenten säger inget om det för förra året."
     return ""
