@@ -223,8 +223,8 @@ def test_upload_good_and_empty_file(app: AppTest, home: Path) -> None:
     ).run()
     button(app, "Läs in").click().run()
     assert not app.exception, [e.value for e in app.exception]
-    assert len(app.success) == 1 and "1 dokument inlästa" in app.success[0].value
-    assert [e.value for e in app.error] == ["tom.txt: filen är tom."]
+    assert len(app.success) == 1 and "1 dokument inlästa" in unescape_md(app.success[0].value)
+    assert [unescape_md(e.value) for e in app.error] == ["tom.txt: filen är tom."]
     saved = sorted(p.name for p in (home / "uploads").iterdir())
     assert saved == ["Min_rapport.txt"]
 
@@ -242,7 +242,7 @@ def test_upload_reports_a_file_the_ingest_cannot_read(app: AppTest, home: Path) 
     app.switch_page("upload.py").run()
     app.file_uploader[0].set_value([("blank.md", b"   \n\n  ", "text/markdown")]).run()
     button(app, "Läs in").click().run()
-    errors = [e.value for e in app.error]
+    errors = [unescape_md(e.value) for e in app.error]
     assert len(errors) == 1 and errors[0].startswith("blank.md: kunde inte läsas in")
     assert not app.success
     assert not (home / "uploads" / "blank.md").exists()

@@ -11,18 +11,21 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/ on the path
 
 import streamlit as st  # noqa: E402
 
-from assistant.errors import TryggError  # noqa: E402
+from assistant.errors import ConfigError, TryggError  # noqa: E402
 from ui import resources  # noqa: E402
+from ui.auth import check_auth_config  # noqa: E402
 
 UI = Path(__file__).resolve().parent
 
 
 def auth_configured() -> bool:
-    """Tell whether .streamlit/secrets.toml has an [auth] section (OpenID Connect sign-in)."""
+    """Tell whether secrets.toml configures sign-in; a broken configuration stops the page (fails closed)."""
     try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all, or one that cannot be parsed: sign-in is off
-        return False
+        return check_auth_config(Path(f) for f in st.get_option("secrets.files")).enabled
+    except ConfigError as exc:
+        st.error(str(exc))
+        st.stop()
+        raise  # pragma: no cover - st.stop() does not return
 
 
 def require_sign_in() -> None:
