@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.instructions import is_instruction
 from assistant.records import Chunk, Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.sentences import sentence_spans
@@ -62,8 +63,8 @@ def _candidates(hits: list[Hit], sentences: dict[str, SentenceScores], mix: Sent
         scores = sentences[hit.chunk.id]
         passage_rel = (hit.score - bottom) / spread
         for (a, b), text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
-            if len(text.split()) < 2 or text.strip() == hit.chunk.section.strip():
-                continue  # a heading or a stray word says nothing on its own
+            if len(text.split()) < 2 or text.strip() == hit.chunk.section.strip() or is_instruction(text):
+                continue  # a heading or a stray word says nothing on its own; an instruction is data
             meaning = (dense - lo) / ((hi - lo) or 1.0)
             score = mix.meaning * meaning + mix.wording * cov + mix.passage * passage_rel
             out.append(Sentence(rank, a, b, score, text))

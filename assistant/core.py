@@ -15,6 +15,7 @@ from assistant import prompts
 from assistant.compose import compose
 from assistant.errors import QuestionError
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
+from assistant.provenance import upload_notes
 from assistant.records import Answer, Chunk, Citation, Filters, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -171,6 +172,7 @@ class Assistant:
             "total": _ms(started),
         }
         abstained = not citations
+        notes += upload_notes(self.settings.home, citations)
         yield Answer(
             question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes
         )
