@@ -35,8 +35,8 @@ class Limits:
 
 def human(n_bytes: float) -> str:
     """Format a byte count in the unit a person reads at a glance."""
-    for unit in ("bytes", "KB", "MB"):
-        if n_bytes < 1024 or unit == "MB":
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n_bytes < 1024 or unit == "GB":
             return f"{n_bytes:.0f} {unit}" if unit == "bytes" else f"{n_bytes:.1f} {unit}"
         n_bytes /= 1024
     raise AssertionError("unreachable")  # pragma: no cover

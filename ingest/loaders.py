@@ -320,6 +320,8 @@ def _load_docx(path: Path, handle: BinaryIO, limits: Limits, budget: CharBudget)
     check_zip(path.name, handle, limits)  # before python-docx unpacks a byte
     try:
         document = docx.Document(handle)
+    except MemoryError:
+        raise  # the worker's memory bound: reported as such, not as a corrupt file
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "corrupt"
         raise IngestError(f"{path.name}: cannot be opened as a Word document (corrupt or not .docx): {exc}") from exc
     pieces = [budget.take(text) for text in _docx_blocks(document) if text.strip()]
