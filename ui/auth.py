@@ -67,7 +67,7 @@ def check_auth_config(files: Iterable[Path]) -> AuthConfig:
             raise _problem(file, f"filen kan inte läsas som TOML ({exc})") from exc
         used.append(file)
         for key in data:
-            if key != "auth" and difflib.get_close_matches(key.lower(), ["auth", "oauth", "oidc"], n=1, cutoff=0.6):
+            if key != "auth" and difflib.get_close_matches(key.lower(), ["auth"], n=1, cutoff=0.75):
                 raise _problem(file, f"avsnittet [{key}] liknar [auth] men heter inte så")
         if "auth" in data:
             if not isinstance(data["auth"], dict):
