@@ -401,3 +401,58 @@ def test_new_process_against_a_paused_server_exits_within_the_timeout(tmp_path: 
     finally:
         server.stop()
     shutil.rmtree(tmp_path / "db", ignore_errors=True)
+
+
+# --- addresses in document text, in a real browser ---------------------------------------------
+
+LINK_PAGE = """
+import sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+from ui.render import escape_markdown
+st.markdown(escape_markdown({text!r}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_addresses_in_document_text_are_shown_as_text_not_links(tmp_path: Path) -> None:
+    """What the chat shows of a document (escape_markdown) renders in Chromium without one link."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_ui_server import _free_port
+
+    text = "Läs mer på https://evil.example/x, www.stockholm.se eller skriv till anna@stockholm.se."
+    script = tmp_path / "page.py"
+    script.write_text(LINK_PAGE.format(root=str(ROOT), text=text), encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
+        + ["--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}")
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.5)
+            page.wait_for_selector('[data-testid="stMarkdown"]', timeout=60_000)
+            shown = page.inner_text('[data-testid="stMarkdown"]').replace("\u2060", "")
+            links = page.eval_on_selector_all('[data-testid="stMarkdown"] a', "els => els.map(e => e.href)")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert shown.strip() == text
+    assert links == []

@@ -13,15 +13,27 @@ import streamlit as st  # noqa: E402
 
 from assistant.errors import ConfigError, TryggError  # noqa: E402
 from ui import resources  # noqa: E402
-from ui.auth import check_auth_config  # noqa: E402
+from ui.auth import check_auth_config, check_auth_section  # noqa: E402
 
 UI = Path(__file__).resolve().parent
 
 
 def auth_configured() -> bool:
-    """Tell whether secrets.toml configures sign-in; a broken configuration stops the page (fails closed)."""
+    """Tell whether the secrets configure sign-in; a broken configuration stops the page (fails closed)."""
     try:
-        return check_auth_config(Path(f) for f in st.get_option("secrets.files")).enabled
+        files = check_auth_config(Path(f) for f in st.get_option("secrets.files"))
+        try:
+            section = st.secrets.get("auth")
+        except FileNotFoundError as exc:
+            if not files.files:  # no secrets file anywhere: sign-in is simply not configured
+                return False
+            raise ConfigError(f"Inloggningens inställningar kan inte läsas ({exc}).") from exc
+        except Exception as exc:  # a secrets source Streamlit cannot read: never "no sign-in"
+            raise ConfigError(f"Inloggningens inställningar kan inte läsas ({exc}).") from exc
+        if section:
+            check_auth_section(section.to_dict() if hasattr(section, "to_dict") else dict(section))
+            return True
+        return files.enabled
     except ConfigError as exc:
         st.error(str(exc))
         st.stop()

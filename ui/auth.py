@@ -75,25 +75,30 @@ def check_auth_config(files: Iterable[Path]) -> AuthConfig:
             merged.update(data["auth"])
     if not merged:
         return AuthConfig(False, files=tuple(used))
-    file = used[-1]
-    providers = {k: v for k, v in merged.items() if isinstance(v, dict) and k != "client_kwargs"}
-    unknown = [k for k in merged if k not in TOP_KEYS and k not in providers]
+    return AuthConfig(True, check_auth_section(merged, str(used[-1])), tuple(used))
+
+
+def check_auth_section(section: dict[str, Any], where: str = "secrets.toml") -> tuple[str, ...]:
+    """Check one [auth] section strictly; return its provider names, or raise ConfigError."""
+    file = Path(where)
+    providers = {k: v for k, v in section.items() if isinstance(v, dict) and k != "client_kwargs"}
+    unknown = [k for k in section if k not in TOP_KEYS and k not in providers]
     if unknown:
         close = difflib.get_close_matches(unknown[0], TOP_KEYS, n=1)
         hint = f" (menade du {close[0]!r}?)" if close else ""
         raise _problem(file, f"okänd nyckel {unknown[0]!r} i [auth]{hint}")
     for key in ("redirect_uri", "cookie_secret"):
-        if not str(merged.get(key, "")).strip():
+        if not str(section.get(key, "")).strip():
             raise _problem(file, f"[auth] saknar {key}")
-    if not str(merged["redirect_uri"]).endswith("/oauth2callback"):
+    if not str(section["redirect_uri"]).endswith("/oauth2callback"):
         raise _problem(file, "redirect_uri måste sluta på /oauth2callback")
     for name, table in providers.items():
         _check_provider(file, f"auth.{name}", table)
     if not providers:
-        _check_provider(file, "auth", {k: v for k, v in merged.items() if k in (*PROVIDER_KEYS, *OPTIONAL_KEYS)})
+        _check_provider(file, "auth", {k: v for k, v in section.items() if k in (*PROVIDER_KEYS, *OPTIONAL_KEYS)})
     if importlib.util.find_spec("authlib") is None:
         raise _problem(file, "inloggning kräver paketet Authlib (pip install 'streamlit[auth]')")
-    return AuthConfig(True, tuple(sorted(providers)), tuple(used))
+    return tuple(sorted(providers))
 
 
 def is_loopback(host: str) -> bool:
