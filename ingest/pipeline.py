@@ -124,6 +124,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[Target], list[FileFailure]]:
     return list(unique.values()), failed
 
 
+def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, str]]) -> tuple[str, list[Chunk]]:
+    """Read, clean and chunk one file keyed by its name: (file text, chunks). Raises IngestError."""
+    return read_document(path, path.name, ReadSpec.from_settings(settings), overrides.get(path.name, {}))
+
+
 def _manifest_overrides(targets: Sequence[Target]) -> dict[str, dict[str, str]]:
     """Manifest entries by document key: a manifest.json describes the files beside it."""
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
