@@ -99,7 +99,7 @@ class Registry:
             "old_uploaded_by": old.uploaded_by if old else "",
             "by": new.uploaded_by,
         }
-        log.warning(
+        log.info(
             "document %s replaced by %s%s",
             new.source,
             new.path,

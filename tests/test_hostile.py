@@ -295,6 +295,18 @@ def test_upload_named_like_a_document_waits_for_confirmation(app: AppTest, home:
         assert any(f"uppladdade dokumentet {TRAFIK}, uppladdat av webbgränssnittet" in n for n in answer.notes)
 
 
+def test_zip_bomb_upload_is_refused_in_swedish_and_the_store_unchanged(app: AppTest, home: Settings) -> None:
+    before = snapshot(home)
+    app.switch_page("upload.py").run()
+    app.file_uploader[0].set_value([("rapport.docx", zip_bomb(1024), "application/octet-stream")]).run()
+    _click(app, "Läs in")
+    shown = [e.value.replace("\\", "") for e in app.error]
+    assert len(shown) == 1 and shown[0].startswith("rapport.docx: kunde inte läsas in")
+    assert "över gränsen 200.0 MB" in shown[0] and "TRYGG_INGEST__MAX_UNZIPPED_MB" in shown[0].replace("\\", "")
+    assert snapshot(home) == before
+    assert not (home.home / "uploads" / "rapport.docx").exists()
+
+
 def test_markup_in_an_uploaded_file_name_is_shown_as_text(app: AppTest) -> None:
     name = "![bild](http://evil.example/x.png)[klicka](http://evil.example).txt"
     app.switch_page("upload.py").run()

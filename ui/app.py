@@ -14,6 +14,7 @@ import streamlit as st  # noqa: E402
 from assistant.errors import ConfigError, TryggError  # noqa: E402
 from ui import resources  # noqa: E402
 from ui.auth import check_auth_config, check_auth_section  # noqa: E402
+from ui.render import escape_markdown  # noqa: E402
 
 UI = Path(__file__).resolve().parent
 
@@ -74,7 +75,7 @@ def ensure_documents() -> None:
             box.generation += 1
             done()
     for failure in report.failed:
-        st.warning(f"{Path(failure.file).name} kunde inte läsas in: {failure.reason}")
+        st.warning(escape_markdown(f"{Path(failure.file).name} kunde inte läsas in: {failure.reason}"))
     if report.chunks:
         st.toast(f"{report.files} dokument inlästa.")
 
