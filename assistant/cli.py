@@ -82,12 +82,23 @@ def _progress_bar() -> Any:
     return progress
 
 
+def plain(text: str) -> str:
+    """A file name or other stored string made safe for one line of plain output."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    """Ingest files and folders (default: the bundled corpus)."""
+    """Ingest files and folders (default: the bundled corpus); or rebuild the store."""
     from ingest.pipeline import Ingestor
 
-    paths = [Path(p) for p in args.paths] or [settings.corpus]
-    report = Ingestor(settings).run(paths, prune=args.prune, progress=None if args.json else _progress_bar())
+    progress = None if args.json else _progress_bar()
+    if args.rebuild:
+        from ingest.rebuild import rebuild_store
+
+        report = rebuild_store(settings, [Path(p) for p in args.paths], progress)
+    else:
+        paths = [Path(p) for p in args.paths] or [settings.corpus]
+        report = Ingestor(settings).run(paths, prune=args.prune, progress=progress)
     if args.json:
         _print_json(report.to_json())
     else:
@@ -96,9 +107,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             f"{report.unchanged} oförändrade, {len(report.failed)} misslyckade ({report.seconds:.1f} s)\n"
         )
         for source in report.removed_sources:
-            sys.stdout.write(f"borttagen: {source}\n")
+            sys.stdout.write(f"borttagen: {plain(source)}\n")
         for failure in report.failed:
-            sys.stdout.write(f"MISSLYCKADES: {failure.file}: {failure.reason}\n")
+            sys.stdout.write(f"MISSLYCKADES: {plain(failure.file)}: {plain(failure.reason)}\n")
     return 1 if report.failed else 0
 
 
@@ -124,8 +135,11 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     else:
         for row in rows:
             sys.stdout.write(
-                f"{row['source']}  {row['responder']}  {row['period']}  {row['date']}  "
-                f"{row['chunks']} stycken  {row['title']}\n"
+                plain(
+                    f"{row['source']}  {row['responder']}  {row['period']}  {row['date']}  "
+                    f"{row['chunks']} stycken  {row['title']}"
+                )
+                + "\n"
             )
     return 0
 
@@ -142,17 +156,27 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     sys.stdout.write(answer.text + "\n")
     for c in answer.citations:
         sys.stdout.write(
-            f"\n[{c.n}] {c.chunk.meta.responder} – {c.chunk.section or c.chunk.meta.title} "
-            f"({c.chunk.source}, tecken {c.chunk.start}–{c.chunk.end})\n"
+            "\n"
+            + plain(
+                f"[{c.n}] {c.chunk.meta.responder} – {c.chunk.section or c.chunk.meta.title} "
+                f"({c.chunk.source}, tecken {c.chunk.start}–{c.chunk.end})"
+            )
+            + "\n"
         )
     if answer.abstained and answer.passages:
         # Passages, not citations: the closest the documents come, for the user to judge.
         sys.stdout.write(f"\n{prompts.NEARBY_PASSAGES}:\n")
         for h in answer.passages[: prompts.NEARBY_COUNT]:
             sys.stdout.write(
-                f"- {h.chunk.meta.responder} – {h.chunk.section or h.chunk.meta.title} "
-                f"({h.chunk.source}, tecken {h.chunk.start}–{h.chunk.end})\n"
+                plain(
+                    f"- {h.chunk.meta.responder} – {h.chunk.section or h.chunk.meta.title} "
+                    f"({h.chunk.source}, tecken {h.chunk.start}–{h.chunk.end})"
+                )
+                + "\n"
             )
+    for note in answer.notes:
+        if note not in answer.text:  # a refusal's reason is already in its text
+            sys.stdout.write(f"\n{plain(note)}\n")
     return 0
 
 
@@ -164,13 +188,30 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
-    """Start the Streamlit app."""
+    """Start the Streamlit app: on loopback unless told otherwise, never open without sign-in by accident."""
+    from ui.auth import check_auth_config, is_loopback, secrets_files
+
+    auth = check_auth_config(secrets_files())  # a broken [auth] stops here with its message
+    if not is_loopback(args.host) and not auth.enabled:
+        if not args.without_sign_in:
+            sys.stderr.write(
+                f"trygg: att lyssna på {args.host} gör assistenten nåbar från andra datorer, men ingen inloggning "
+                "är konfigurerad (se README, Inloggning). Konfigurera inloggning, eller starta med "
+                "--without-sign-in om det är avsikten.\n"
+            )
+            return 2
+        sys.stderr.write(
+            f"trygg: VARNING: lyssnar på {args.host} utan inloggning; vem som helst som når servern kan läsa "
+            "dokumenten (uppladdning och borttagning är avstängda).\n"
+        )
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
         str(PROJECT_ROOT / "ui" / "app.py"),
+        "--server.address",
+        args.host,
         "--server.port",
         str(args.port),
         "--server.headless",
@@ -199,6 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="read documents into the store")
     p.add_argument("paths", nargs="*", help="files or folders (default: the bundled corpus)")
     p.add_argument("--prune", action="store_true", help="remove documents not among the paths")
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="set the store aside and re-create it from the documents it knew (and the paths given)",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=cmd_ingest)
 
@@ -222,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ui", help="start the chat in the browser")
     p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument(
+        "--without-sign-in",
+        action="store_true",
+        help="allow listening beyond this machine without sign-in (prints a warning)",
+    )
     p.set_defaults(func=cmd_ui)
     return parser
 

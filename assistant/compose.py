@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.instructions import is_instruction
 from assistant.records import Chunk, Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.sentences import sentence_spans
@@ -115,8 +116,13 @@ def sentence_features(
         for i, ((a, b), text, dense, cov) in enumerate(
             zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
         ):
-            if len(text.split()) < 2 or text.strip() == hit.chunk.section.strip() or not scores.is_content(i):
-                continue  # a heading, a stray word or a letterhead says nothing on its own
+            if (
+                len(text.split()) < 2
+                or text.strip() == hit.chunk.section.strip()
+                or not scores.is_content(i)
+                or is_instruction(text)
+            ):
+                continue  # a heading, a stray word or a letterhead says nothing; an instruction is data
             out.append(Sentence(rank, a, b, 0.0, text))
             rows.append(
                 (

@@ -16,6 +16,7 @@ from assistant.compose import compose
 from assistant.errors import QuestionError
 from assistant.letterhead import letterhead_answer
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
+from assistant.provenance import upload_notes
 from assistant.question import Question, periods_in, read_question
 from assistant.records import Answer, Chunk, Citation, Filters, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
@@ -178,6 +179,7 @@ class Assistant:
             "total": _ms(started),
         }
         abstained = not citations
+        notes += upload_notes(self.settings.home, citations)
         yield Answer(
             q.text,
             text or prompts.NOT_IN_DOCUMENTS,

@@ -64,6 +64,30 @@ class IngestSettings(Section):
 
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
     ocr_language: str = Field("swe", description="Tesseract language for PDFs without a text layer.")
+    max_unzipped_mb: float = Field(
+        200.0, gt=0, description="A .docx whose members unpack to more than this in all is refused (zip bombs)."
+    )
+    max_xml_mb: float = Field(25.0, gt=0, description="A .docx member of XML larger than this unpacked is refused.")
+    max_zip_members: int = Field(2000, ge=1, description="A .docx with more members than this is refused.")
+    max_pdf_pages: int = Field(1000, ge=1, description="A PDF with more pages than this is refused.")
+    max_chars: int = Field(
+        2_000_000, ge=1, description="A document whose text is longer than this (characters) is refused."
+    )
+    max_chunks: int = Field(3000, ge=1, description="A document that makes more chunks than this is refused.")
+    allow_symlinks: bool = Field(False, description="Follow symbolic links to files (refused by default).")
+    worker_memory_mb: int = Field(
+        2048, ge=256, description="Address-space limit of the worker that reads an uploaded file."
+    )
+    worker_timeout_s: float = Field(600.0, gt=0, description="Time limit of the worker that reads an uploaded file.")
+
+
+class UISettings(Section):
+    """Who may change the documents in the web UI."""
+
+    editors: str = Field(
+        "",
+        description="With sign-in: comma-separated e-mail addresses allowed to upload and delete documents.",
+    )
 
 
 class RetrievalSettings(Section):
@@ -135,6 +159,7 @@ class Settings(BaseSettings):
     ingest: IngestSettings = IngestSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
+    ui: UISettings = UISettings()
 
     @property
     def abstention(self) -> Thresholds:

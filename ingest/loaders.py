@@ -10,17 +10,20 @@ plain words; the CLI and the UI show it as it is.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from assistant.errors import IngestError
+from ingest.files import CharBudget, Limits, check_zip, human, open_regular, over_limit
 
 log = logging.getLogger(__name__)
 
@@ -37,31 +40,39 @@ _OCR_TIMEOUT_S = 300
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def load_text(path: Path, max_bytes: int, ocr_language: str = "swe") -> str:
+def load_text(path: Path, max_bytes: int, ocr_language: str = "swe", limits: Limits | None = None) -> str:
     """Return the text of a .txt, .md, .pdf or .docx file, or raise IngestError saying why not.
 
     For .txt/.md the result equals `path.read_text(encoding=...)` with the encoding that
-    decodes the file, so character offsets in it are offsets in the file as shipped.
+    decodes the file, so character offsets in it are offsets in the file as shipped (a
+    UTF-8 file with a few stray bytes keeps its UTF-8 and has only those bytes read as
+    Windows-1252). Only regular files are read, and every limit is checked while reading.
     """
     path = Path(path)
-    _check_file(path, max_bytes)
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        text = _decode(path.name, _read_bytes(path))
-    elif suffix == ".pdf":
-        text = _load_pdf(path, ocr_language)
-    else:
-        text = _load_docx(path)
+    limits = limits or Limits()
+    with open_regular(path, limits.allow_symlinks) as handle:
+        _check_file(path, os.fstat(handle.fileno()).st_size, max_bytes, limits)
+        budget = CharBudget(path.name, limits.max_chars)
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES:
+            text = budget.take(_decode(path.name, _read_bytes(path, handle)))
+        elif suffix == ".pdf":
+            text = _load_pdf(path, handle, ocr_language, limits, budget)
+        else:
+            text = _load_docx(path, handle, limits, budget)
     if not text.strip():
         raise IngestError(f"{path.name}: the file contains only whitespace, no text")
     return text
 
 
-def file_sha256(path: Path) -> str:
-    """Return the SHA-256 of the file's bytes as hex: a document's identity across re-ingests."""
+def file_sha256(path: Path, allow_symlinks: bool = False) -> str:
+    """Return the SHA-256 of the file's bytes as hex: a document's version across re-ingests.
+
+    Only a regular file is opened, so a named pipe is refused instead of blocking forever.
+    """
     digest = hashlib.sha256()
     try:
-        with Path(path).open("rb") as handle:
+        with open_regular(Path(path), allow_symlinks) as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError as exc:
@@ -69,16 +80,8 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _check_file(path: Path, max_bytes: int) -> None:
-    """Refuse what is missing, not a file, of an unsupported type, empty or too large."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise IngestError(f"{path.name}: file not found ({path})") from exc
-    except OSError as exc:
-        raise IngestError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
-    if not path.is_file():
-        raise IngestError(f"{path.name}: not a regular file ({path})")
+def _check_file(path: Path, size: int, max_bytes: int, limits: Limits) -> None:
+    """Refuse a file of an unsupported type, empty, too large, or of more text than allowed."""
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         kind = f"'{path.suffix}'" if path.suffix else "without an extension"
         raise IngestError(
@@ -87,22 +90,21 @@ def _check_file(path: Path, max_bytes: int) -> None:
     if size == 0:
         raise IngestError(f"{path.name}: the file is empty")
     if size > max_bytes:
-        raise IngestError(f"{path.name}: the file is {_human(size)}, over the limit of {_human(max_bytes)}")
+        raise over_limit(path.name, f"filen är {human(size)}", human(max_bytes), "TRYGG_INGEST__MAX_FILE_MB")
+    if path.suffix.lower() in TEXT_SUFFIXES and size > 4 * limits.max_chars + 4:
+        # No encoding read here spends more than 4 bytes on a character.
+        raise over_limit(
+            path.name,
+            f"filen är {human(size)}, mer än {limits.max_chars:,} tecken".replace(",", " "),
+            f"{limits.max_chars:,} tecken".replace(",", " "),
+            "TRYGG_INGEST__MAX_CHARS",
+        )
 
 
-def _human(n_bytes: float) -> str:
-    """Format a byte count in the unit a person reads at a glance."""
-    for unit in ("bytes", "KB", "MB"):
-        if n_bytes < 1024 or unit == "MB":
-            return f"{n_bytes:.0f} {unit}" if unit == "bytes" else f"{n_bytes:.1f} {unit}"
-        n_bytes /= 1024
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, handle: BinaryIO) -> bytes:
     """Return the file's bytes, or raise IngestError when the system refuses them."""
     try:
-        return path.read_bytes()
+        return handle.read()
     except OSError as exc:
         raise IngestError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
 
@@ -122,6 +124,8 @@ def _decode(name: str, data: bytes) -> str:
         if b"\x00" in data:
             raise IngestError(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
         text = _try_decode(data, "utf-8-sig")
+        if text is None and _mostly_utf8(data):
+            text = _repair_utf8(name, data)
         if text is None:
             text = _try_decode(data, "cp1252")
         if text is None:
@@ -131,6 +135,33 @@ def _decode(name: str, data: bytes) -> str:
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise IngestError(f"{name}: looks like a binary file, not text (mostly control characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _cp1252_byte(error: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: a byte that is not UTF-8 is read as Windows-1252 (Latin-1 if undefined)."""
+    if not isinstance(error, UnicodeDecodeError):  # pragma: no cover - registered for decoding only
+        raise error
+    bad = error.object[error.start : error.end]
+    try:
+        return bad.decode("cp1252"), error.end
+    except UnicodeDecodeError:
+        return bad.decode("latin-1"), error.end
+
+
+codecs.register_error("trygg-cp1252-byte", _cp1252_byte)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes hold real UTF-8 sequences of non-ASCII letters: a UTF-8 file with stray bytes."""
+    return any(ord(ch) > 127 for ch in data.decode("utf-8", errors="ignore"))
+
+
+def _repair_utf8(name: str, data: bytes) -> str:
+    """Decode UTF-8, reading only the bytes that are not UTF-8 as Windows-1252, one by one."""
+    text = data.decode("utf-8-sig", errors="trygg-cp1252-byte")
+    stray = len(data) - len(data.decode("utf-8", errors="ignore").encode())
+    log.warning("%s: %d byte(s) were not UTF-8 and were read as Windows-1252", name, stray)
+    return text
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
@@ -149,16 +180,24 @@ def _control_share(text: str) -> float:
     return controls / len(text)
 
 
-def _load_pdf(path: Path, ocr_language: str) -> str:
+def _load_pdf(path: Path, handle: BinaryIO, ocr_language: str, limits: Limits, budget: CharBudget) -> str:
     """Return the PDF's text layer, pages joined by a blank line; OCR pages without one."""
     from pypdf import PdfReader  # lazy: only PDF ingestion pays for the import
     from pypdf.errors import DependencyError, PyPdfError
 
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(handle)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(f"{path.name}: the PDF is password-protected and cannot be read")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > limits.max_pdf_pages:
+            raise over_limit(
+                path.name,
+                f"PDF-filen har {count} sidor",
+                f"{limits.max_pdf_pages} sidor",
+                "TRYGG_INGEST__MAX_PDF_PAGES",
+            )
+        pages = [budget.take(page.extract_text() or "") for page in reader.pages]
     except IngestError:
         raise
     except DependencyError as exc:
@@ -172,7 +211,7 @@ def _load_pdf(path: Path, ocr_language: str) -> str:
     if len(missing) == len(pages):
         log.info("%s has no text layer; running OCR (%s)", path.name, ocr_language)
         ocr = _ocr_pdf(path, missing, ocr_language)
-        pages = [ocr.get(n, "") for n in range(1, len(pages) + 1)]
+        pages = [budget.take(ocr.get(n, "")) for n in range(1, len(pages) + 1)]
         if not any(text.strip() for text in pages):
             raise IngestError(f"{path.name}: no text found in the PDF, not even by OCR")
     elif missing:
@@ -182,7 +221,7 @@ def _load_pdf(path: Path, ocr_language: str) -> str:
         except IngestError as exc:
             log.warning("%s: pages %s without text layer skipped: %s", path.name, missing, exc)
         else:
-            pages = [text if text.strip() else ocr.get(n, "") for n, text in enumerate(pages, 1)]
+            pages = [text if text.strip() else budget.take(ocr.get(n, "")) for n, text in enumerate(pages, 1)]
     return "\n\n".join(pages)
 
 
@@ -274,15 +313,18 @@ def _run(cmd: list[str], name: str, tool: str) -> str:
     return done.stdout
 
 
-def _load_docx(path: Path) -> str:
+def _load_docx(path: Path, handle: BinaryIO, limits: Limits, budget: CharBudget) -> str:
     """Paragraphs and table cells of a Word document, in reading order, joined by blank lines."""
     import docx  # lazy: only Word ingestion pays for the import
 
+    check_zip(path.name, handle, limits)  # before python-docx unpacks a byte
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(handle)
+    except MemoryError:
+        raise  # the worker's memory bound: reported as such, not as a corrupt file
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "corrupt"
         raise IngestError(f"{path.name}: cannot be opened as a Word document (corrupt or not .docx): {exc}") from exc
-    pieces = [text for text in _docx_blocks(document) if text.strip()]
+    pieces = [budget.take(text) for text in _docx_blocks(document) if text.strip()]
     if not pieces:
         raise IngestError(f"{path.name}: the Word document contains no text")
     return "\n\n".join(pieces)

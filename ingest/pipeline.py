@@ -5,6 +5,11 @@ each tagged with the file's sha256 and the version's chunk count, so a run can t
 unchanged file (skip it, no embedding), a changed one (upsert the new chunks, delete the
 old), and one left half-written by an interrupted run (repair it). The lexical index is
 rebuilt from the store whenever the store changed or the index no longer agrees with it.
+
+A document is keyed by its path relative to the folder it was ingested from (a file named
+on its own: its name), so two files of one name in two folders are two documents. Only
+regular files are read, every limit is checked while reading, and each replacement of a
+document's chunks by another version is logged (ingest/registry.py).
 """
 
 from __future__ import annotations
@@ -23,10 +28,11 @@ from assistant.errors import IngestError, StoreError
 from assistant.records import Chunk
 from assistant.sentence_scores import chunk_sentences
 from assistant.settings import Settings
-from ingest.chunking import chunk_document
-from ingest.clean import clean
-from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256, load_text
-from ingest.metadata import apply_overrides, extract_meta, load_manifest
+from ingest.files import check_regular
+from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256
+from ingest.metadata import load_manifest
+from ingest.registry import Origin, Registry, now, sweep_temp_files
+from ingest.worker import ReadSpec, read_document, read_isolated
 from vectorstore.chroma_store import ChromaStore, SourceState
 from vectorstore.embed_cache import EmbeddingCache
 from vectorstore.embedders import get_embedder
@@ -71,45 +77,70 @@ class IngestReport:
         }
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]]:
-    """Files to ingest: folders are searched for supported files, named files taken as given."""
-    files: list[Path] = []
-    missing: list[FileFailure] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
-        elif path.exists():
-            files.append(path)
+@dataclass(frozen=True)
+class Target:
+    """A file to ingest and the folder its document key is relative to."""
+
+    root: Path
+    path: Path
+
+    @property
+    def source(self) -> str:
+        """The document's key: its path relative to the root, with forward slashes."""
+        return self.path.relative_to(self.root).as_posix()
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Target], list[FileFailure]]:
+    """Files to ingest: folders are searched for supported files, named files taken as given.
+
+    Folders are walked without following links; links, pipes and the like found there are
+    listed so that reading refuses them by name. Two targets of one key: the later is refused.
+    """
+    targets: list[Target] = []
+    failed: list[FileFailure] = []
+    for given in paths:
+        path = Path(os.path.abspath(given))
+        if path.is_dir() and not path.is_symlink():
+            found: list[Path] = []
+            for folder, dirs, names in os.walk(path):
+                dirs.sort()
+                found.extend(Path(folder) / n for n in names if Path(n).suffix.lower() in SUPPORTED_SUFFIXES)
+            targets.extend(Target(path, p) for p in sorted(found))
+        elif path.exists() or path.is_symlink():
+            targets.append(Target(path.parent, path))
         else:
-            missing.append(FileFailure(str(path), "filen finns inte"))
-    return files, missing
+            failed.append(FileFailure(str(given), "filen finns inte"))
+    unique: dict[str, Target] = {}
+    for target in targets:
+        first = unique.setdefault(target.source, target)
+        if first is not target and first.path != target.path:
+            failed.append(
+                FileFailure(
+                    str(target.path),
+                    f"samma dokumentnyckel {target.source!r} som {first.path}; läs in mappen som håller båda "
+                    "så att de skiljs åt av sina mappar",
+                )
+            )
+    return list(unique.values()), failed
 
 
 def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, str]]) -> tuple[str, list[Chunk]]:
-    """Read, clean and chunk one file: (file text, chunks). Raises IngestError."""
-    raw = load_text(path, int(settings.ingest.max_file_mb * 1024 * 1024), settings.ingest.ocr_language)
-    cleaned = clean(raw)
-    meta = apply_overrides(extract_meta(raw), overrides.get(path.name, {}))
-    chunks = chunk_document(
-        path.name,
-        raw,
-        cleaned,
-        meta,
-        file_sha256(path),
-        settings.chunking.encoding,
-        settings.chunking.max_tokens,
-        settings.chunking.overlap_tokens,
-    )
-    if not chunks:
-        raise IngestError("ingen text att indexera efter rensning")
-    return raw, chunks
+    """Read, clean and chunk one file keyed by its name: (file text, chunks). Raises IngestError."""
+    return read_document(path, path.name, ReadSpec.from_settings(settings), overrides.get(path.name, {}))
 
 
-def _manifest_overrides(files: Sequence[Path]) -> dict[str, dict[str, str]]:
+def _manifest_overrides(targets: Sequence[Target]) -> dict[str, dict[str, str]]:
+    """Manifest entries by document key: a manifest.json describes the files beside it."""
+    manifests: dict[Path, dict[str, dict[str, str]]] = {}
     overrides: dict[str, dict[str, str]] = {}
-    for folder in sorted({f.parent for f in files}):
-        if (folder / MANIFEST).is_file():
-            overrides.update(load_manifest(folder / MANIFEST))
+    for target in targets:
+        folder = target.path.parent
+        if folder not in manifests:
+            manifest = folder / MANIFEST
+            manifests[folder] = load_manifest(manifest) if manifest.is_file() and not manifest.is_symlink() else {}
+        entry = manifests[folder].get(target.path.name)
+        if entry:
+            overrides[target.source] = entry
     return overrides
 
 
@@ -148,10 +179,19 @@ def lexical_index_agrees(settings: Settings, ids: Iterable[str]) -> bool:
 class Ingestor:
     """Runs ingests against one store; the embedder is loaded only when something must be embedded."""
 
-    def __init__(self, settings: Settings, store: ChromaStore | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: ChromaStore | None = None,
+        embedder: Embedder | None = None,
+        isolate: bool = False,
+    ) -> None:
         self.settings = settings
         self.store = store or ChromaStore(settings)
         self._embedder = embedder
+        self.spec = ReadSpec.from_settings(settings)
+        self.isolate = isolate  # read each file in a bounded worker process (the UI's uploads)
+        self.registry = Registry(settings.home)
 
     @property
     def embedder(self) -> Embedder:
@@ -160,32 +200,62 @@ class Ingestor:
             self._embedder = get_embedder(self.settings.embedding)
         return self._embedder
 
-    def run(self, paths: Sequence[Path], prune: bool = False, progress: Progress | None = None) -> IngestReport:
-        """Ingest files and folders; with prune, drop sources not among them."""
+    def run(
+        self,
+        paths: Sequence[Path],
+        prune: bool = False,
+        progress: Progress | None = None,
+        uploaded_by: str = "",
+        targets: Sequence[Target] | None = None,
+    ) -> IngestReport:
+        """Ingest files and folders; with prune, drop sources not among them.
+
+        uploaded_by names the user who uploaded the files (the UI); `targets` gives files
+        with their roots directly (a rebuild from the register) instead of `paths`.
+        """
         started = time.perf_counter()
         report = IngestReport()
-        files, report.failed = discover(paths)
+        sweep_temp_files(self.settings.home)
+        if targets is None:
+            files, report.failed = discover(paths)
+        else:
+            files = list(targets)
         overrides = _manifest_overrides(files)
         inventory = self.store.inventory()
+        known = self.registry.load()
+        origins: list[Origin] = []
         changed = False
-        for done, path in enumerate(files):
+        for done, target in enumerate(files):
             if progress:
                 progress("filer", done, len(files))
+            origin = Origin(target.source, str(target.path), str(target.root), uploaded_by, now())
             try:
-                changed |= self._ingest_file(path, overrides, inventory, report, progress)
+                new_sha = self._ingest_file(target, overrides, inventory, report, progress)
+                if new_sha:
+                    changed = True
+                    state = inventory.get(target.source)
+                    if state is not None and state.file_sha and state.file_sha != new_sha:
+                        self.registry.log_replacement(known.get(target.source), origin, state.file_sha, new_sha)
+                    origins.append(origin)
+                elif target.source not in known:
+                    origins.append(origin)  # a store ingested before the register existed
             except IngestError as exc:
-                report.failed.append(FileFailure(str(path), str(exc)))
+                report.failed.append(FileFailure(str(target.path), str(exc)))
             except OSError as exc:
-                report.failed.append(FileFailure(str(path), f"kan inte läsas: {exc.strerror or exc}"))
+                report.failed.append(FileFailure(str(target.path), f"kan inte läsas: {exc.strerror or exc}"))
         if progress:
             progress("filer", len(files), len(files))
+        forget: list[str] = []
         if prune:
-            present = {p.name for p in files}
+            present = {t.source for t in files}
             for source, state in inventory.items():
                 if source not in present:
                     self.store.delete(sorted(state.ids))
                     report.removed_sources.append(source)
+                    forget.append(source)
                     changed = True
+        if origins or forget:
+            self.registry.update(origins, forget)
         inventory = self.store.inventory()
         all_ids = [i for state in inventory.values() for i in state.ids]
         if changed or not lexical_index_agrees(self.settings, all_ids):
@@ -197,20 +267,23 @@ class Ingestor:
 
     def _ingest_file(
         self,
-        path: Path,
+        target: Target,
         overrides: dict[str, dict[str, str]],
         inventory: dict[str, SourceState],
         report: IngestReport,
         progress: Progress | None,
-    ) -> bool:
-        """Bring one file's chunks up to date; True when the store changed."""
-        state = inventory.get(path.name)
-        sha = file_sha256(path)
-        text_copy = document_text_path(self.settings, path.name)
+    ) -> str:
+        """Bring one file's chunks up to date; the version's sha when the store changed, else ''."""
+        source = target.source
+        state = inventory.get(source)
+        check_regular(target.path, self.spec.limits.allow_symlinks)  # before a byte is read
+        sha = file_sha256(target.path, self.spec.limits.allow_symlinks)
+        text_copy = document_text_path(self.settings, source)
         if state is not None and state.complete and state.file_sha == sha and text_copy.exists():
             report.unchanged += 1
-            return False
-        raw, chunks = read_chunks(path, self.settings, overrides)
+            return ""
+        read = read_isolated if self.isolate else read_document
+        raw, chunks = read(target.path, source, self.spec, overrides.get(source, {}))
         _write_atomic(text_copy, raw)
         # Every chunk is upserted, kept ones too, so all carry this version's sha and count;
         # the cache makes kept chunks cost no embedding.
@@ -225,7 +298,7 @@ class Ingestor:
         stale = old_ids - {c.id for c in chunks}
         if stale:
             self.store.delete(sorted(stale))
-        return True
+        return sha
 
     def _embed(self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None) -> tuple[np.ndarray, int]:
         """Vectors of the chunks and how many were new; their sentences are embedded too."""

@@ -75,7 +75,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_folder_is_not_a_file(tmp_path: Path) -> None:
     (tmp_path / "mapp.txt").mkdir()
-    assert "not a regular file" in refused(tmp_path / "mapp.txt")
+    assert "inte en vanlig fil utan en mapp" in refused(tmp_path / "mapp.txt")
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_no_extension(tmp_path: Path) -> None:
 def test_oversize_says_size_and_limit(tmp_path: Path) -> None:
     path = write(tmp_path, "stor.txt", b"trygghet " * 300_000)
     message = refused(path, max_bytes=MB)
-    assert "2.6 MB" in message and "limit of 1.0 MB" in message
+    assert "2.6 MB" in message and "gränsen 1.0 MB" in message and "TRYGG_INGEST__MAX_FILE_MB" in message
 
 
 def test_undecodable_text(tmp_path: Path) -> None:
@@ -125,11 +125,13 @@ def test_undecodable_text(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "hemlig.txt", b"text")
 
-    def deny(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    import ingest.files
+
+    def deny(name: object, *args: object) -> int:
+        raise PermissionError(13, "Permission denied", str(name))
 
     # Root reads any file whatever its mode, so the refusal is simulated.
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(ingest.files.os, "open", deny)
     message = refused(path)
     assert "cannot be read" in message and "Permission denied" in message
 
@@ -337,5 +339,5 @@ def test_mixed_pdf_ocrs_the_scanned_page(tmp_path: Path) -> None:
 def test_file_sha256(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", b"trygghet\n")
     assert file_sha256(path) == hashlib.sha256(b"trygghet\n").hexdigest()
-    with pytest.raises(IngestError, match="cannot be read"):
+    with pytest.raises(IngestError, match="not found"):
         file_sha256(tmp_path / "borta.txt")

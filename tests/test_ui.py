@@ -223,8 +223,8 @@ def test_upload_good_and_empty_file(app: AppTest, home: Path) -> None:
     ).run()
     button(app, "Läs in").click().run()
     assert not app.exception, [e.value for e in app.exception]
-    assert len(app.success) == 1 and "1 dokument inlästa" in app.success[0].value
-    assert [e.value for e in app.error] == ["tom.txt: filen är tom."]
+    assert len(app.success) == 1 and "1 dokument inlästa" in unescape_md(app.success[0].value)
+    assert [unescape_md(e.value) for e in app.error] == ["tom.txt: filen är tom."]
     saved = sorted(p.name for p in (home / "uploads").iterdir())
     assert saved == ["Min_rapport.txt"]
 
@@ -242,7 +242,7 @@ def test_upload_reports_a_file_the_ingest_cannot_read(app: AppTest, home: Path) 
     app.switch_page("upload.py").run()
     app.file_uploader[0].set_value([("blank.md", b"   \n\n  ", "text/markdown")]).run()
     button(app, "Läs in").click().run()
-    errors = [e.value for e in app.error]
+    errors = [unescape_md(e.value) for e in app.error]
     assert len(errors) == 1 and errors[0].startswith("blank.md: kunde inte läsas in")
     assert not app.success
     assert not (home / "uploads" / "blank.md").exists()
@@ -296,7 +296,8 @@ def test_document_with_markup_is_shown_literally_in_answer_and_card(app: AppTest
 
 
 def test_escaping_helpers() -> None:
-    assert unescape_md(escape_markdown(LINK + " *x* $y$ :red[z]")) == LINK + " *x* $y$ :red[z]"
+    shown = unescape_md(escape_markdown(LINK + " *x* $y$ :red[z]")).replace("\u2060", "")  # word joiners
+    assert shown == LINK + " *x* $y$ :red[z]"
     assert "[" not in escape_markdown("[a](b)").replace("\\[", "")
     assert highlight_html("a<b>c", [(1, 4)]) == "a<mark>&lt;b&gt;</mark>c"
     assert merge_spans([(5, 9), (0, 3), (2, 4), (8, 50)], 10) == [(0, 4), (5, 10)]
@@ -307,9 +308,25 @@ def test_escaping_helpers() -> None:
 
 def test_sign_in_is_required_only_when_configured(home: Path) -> None:
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
-    at.secrets["auth"] = {"redirect_uri": "http://localhost/oauth2callback", "cookie_secret": "s"}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost/oauth2callback",
+        "cookie_secret": "s",
+        "client_id": "trygg",
+        "client_secret": "hemligt",
+        "server_metadata_url": "https://login.example.se/.well-known/openid-configuration",
+    }
     at.user = {"is_logged_in": False}
     at.run()
     assert not at.exception
     assert any(b.label == "Logga in" for b in at.button)
     assert len(at.chat_input) == 0
+
+
+def test_a_broken_sign_in_configuration_stops_the_app(home: Path) -> None:
+    """Fails closed: an [auth] with a misspelt key shows the mistake and nothing else."""
+    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
+    at.secrets["auth"] = {"redirect_url": "http://localhost/oauth2callback", "cookie_secret": "s"}
+    at.run()
+    assert not at.exception
+    assert "okänd nyckel 'redirect_url'" in at.error[0].value
+    assert len(at.chat_input) == 0 and not any(b.label == "Logga in" for b in at.button)

@@ -11,18 +11,34 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/ on the path
 
 import streamlit as st  # noqa: E402
 
-from assistant.errors import TryggError  # noqa: E402
+from assistant.errors import ConfigError, TryggError  # noqa: E402
 from ui import resources  # noqa: E402
+from ui.auth import check_auth_config, check_auth_section  # noqa: E402
+from ui.render import escape_markdown  # noqa: E402
 
 UI = Path(__file__).resolve().parent
 
 
 def auth_configured() -> bool:
-    """Tell whether .streamlit/secrets.toml has an [auth] section (OpenID Connect sign-in)."""
+    """Tell whether the secrets configure sign-in; a broken configuration stops the page (fails closed)."""
     try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all, or one that cannot be parsed: sign-in is off
-        return False
+        files = check_auth_config(Path(f) for f in st.get_option("secrets.files"))
+        try:
+            section = st.secrets.get("auth")
+        except FileNotFoundError as exc:
+            if not files.files:  # no secrets file anywhere: sign-in is simply not configured
+                return False
+            raise ConfigError(f"Inloggningens inställningar kan inte läsas ({exc}).") from exc
+        except Exception as exc:  # a secrets source Streamlit cannot read: never "no sign-in"
+            raise ConfigError(f"Inloggningens inställningar kan inte läsas ({exc}).") from exc
+        if section:
+            check_auth_section(section.to_dict() if hasattr(section, "to_dict") else dict(section))
+            return True
+        return files.enabled
+    except ConfigError as exc:
+        st.error(str(exc))
+        st.stop()
+        raise  # pragma: no cover - st.stop() does not return
 
 
 def require_sign_in() -> None:
@@ -59,7 +75,7 @@ def ensure_documents() -> None:
             box.generation += 1
             done()
     for failure in report.failed:
-        st.warning(f"{Path(failure.file).name} kunde inte läsas in: {failure.reason}")
+        st.warning(escape_markdown(f"{Path(failure.file).name} kunde inte läsas in: {failure.reason}"))
     if report.chunks:
         st.toast(f"{report.files} dokument inlästa.")
 

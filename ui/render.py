@@ -16,6 +16,8 @@ from collections.abc import Iterable
 # of them leaves no way for text to open a link, emphasis, HTML tag, LaTeX ($) or one of
 # Streamlit's directives (:red[...], :material/icon:).
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+_URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*:)(?=//)", re.IGNORECASE)
+_WWW = re.compile(r"\b(www)(?=\.)", re.IGNORECASE)
 
 PASSAGE_STYLE = (
     "white-space:pre-wrap;line-height:1.55;font-size:0.95rem;"
@@ -52,9 +54,22 @@ mark {{ background:#ffe58a; color:inherit; outline:2px solid #f2b600; border-rad
 </body></html>"""
 
 
+def defuse_links(text: str) -> str:
+    """Break web and e-mail addresses with an invisible word joiner so no renderer links them.
+
+    Streamlit's Markdown (remark-gfm) turns addresses in the *parsed* text into links, so
+    backslash escapes do not stop it: "https://x", "www.x" and "a@b.se" in a document would
+    become clickable. A U+2060 between "https:" and "//", after "www" and after "@" leaves them
+    as text that reads the same.
+    """
+    text = _URL_SCHEME.sub("\\1\u2060", text)
+    text = _WWW.sub("\\1\u2060", text)
+    return text.replace("@", "@\u2060")
+
+
 def escape_markdown(text: str) -> str:
-    """Text that Markdown shows literally: punctuation escaped, line breaks kept."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    """Text that Markdown shows literally: punctuation escaped, addresses not linked, line breaks kept."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", defuse_links(text))
     # A single newline is a soft break in Markdown; two trailing spaces make it a real one.
     return escaped.replace("\r\n", "\n").replace("\n", "  \n")
 

@@ -90,14 +90,19 @@ def catalog(s: Settings) -> list[SourceState]:
     return _catalog(_key(s), shared(s).generation, assistant(s))
 
 
-def ingest(s: Settings, paths: list[Path], progress: Progress | None) -> IngestReport:
-    """Ingest files with the shared model and store, one ingest at a time per process."""
+def ingest(
+    s: Settings, paths: list[Path], progress: Progress | None, uploaded_by: str = "", isolate: bool = False
+) -> IngestReport:
+    """Ingest files with the shared model and store, one ingest at a time per process.
+
+    isolate reads each file in a worker process bounded in memory and time (uploads).
+    """
     box = shared(s)
     helper = assistant(s)
     with box.ingest_lock:
         try:
-            ingestor = Ingestor(s, store=helper.store, embedder=helper.embedder)
-            return ingestor.run(paths, progress=progress)
+            ingestor = Ingestor(s, store=helper.store, embedder=helper.embedder, isolate=isolate)
+            return ingestor.run(paths, progress=progress, uploaded_by=uploaded_by)
         finally:
             box.generation += 1
 

@@ -1,24 +1,50 @@
-"""The upload page: add PDF, Word or text files to the store."""
+"""The upload page: add PDF, Word or text files to the store.
+
+An upload named like a document already in the store never replaces it silently: the file
+waits under home/pending-uploads until the user confirms, on a prompt that names the
+document it would replace; every replacement is logged (ingest/registry.py). Uploads are
+read in a worker process with its own memory and time bounds. With sign-in configured, only
+the editors of the setting ui.editors may upload; on a server open beyond this machine
+without sign-in nobody may.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+import shutil
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
 
-from assistant.errors import TryggError
+from assistant.errors import ConfigError, TryggError
 from assistant.settings import Settings
 from ui import resources
+from ui.auth import check_auth_config, is_loopback, may_edit
+from ui.render import escape_markdown
+
+log = logging.getLogger(__name__)
 
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 # The first bytes every file of a binary type starts with.
 _MAGIC = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9ÅÄÖåäöÉéÜü_-]+")
 RESULT = "upload_result"
+PENDING = "upload_pending"
 UPLOADER = "upload_widget"  # bumped after an ingest so the uploader empties
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An upload waiting for the user to confirm that it replaces an existing document."""
+
+    name: str  # the document key it would take (its safe file name)
+    original: str  # the name as uploaded
+    staged: Path  # where the file waits
+    replaces: str  # the existing document, described for the prompt
 
 
 @dataclass
@@ -29,6 +55,7 @@ class UploadResult:
     errors: list[str] = field(default_factory=list)
     chunks: int = 0
     embedded: int = 0
+    pending: list[Pending] = field(default_factory=list)
 
 
 def safe_filename(name: str) -> str:
@@ -74,8 +101,21 @@ def _reason(file_name: str, reason: str) -> str:
     return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
 
-def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]]) -> UploadResult:
-    """Check and save the files under home/uploads, then ingest the good ones."""
+def _describe(settings: Settings, name: str) -> str | None:
+    """The document stored under this key, described for a prompt; None when there is none."""
+    for doc in resources.assistant(settings).store.inventory().values():
+        if doc.source == name:
+            parts = [doc.meta.title, doc.meta.responder, f"{len(doc.ids)} stycken"]
+            return f"{name} ({', '.join(p for p in parts if p)})"
+    return None
+
+
+def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]], uploaded_by: str = "") -> UploadResult:
+    """Check and save the files under home/uploads, then ingest the good ones.
+
+    A file named like a document in the store is not saved over anything: it waits under
+    home/pending-uploads and is returned in `pending` for the user to confirm or cancel.
+    """
     result = UploadResult()
     folder = settings.home / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
@@ -89,13 +129,53 @@ def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]]) -> Uploa
             result.errors.append(f"{original}: {problem}.")
             continue
         path = _unique(folder, name, taken)
+        existing = _describe(settings, path.name)
+        if existing is not None:
+            staged = settings.home / "pending-uploads" / uuid.uuid4().hex / path.name
+            staged.parent.mkdir(parents=True)
+            staged.write_bytes(data)
+            result.pending.append(Pending(path.name, original, staged, existing))
+            continue
         path.write_bytes(data)
         saved[path] = original
-    if not saved:
+    if saved:
+        _ingest_saved(settings, saved, uploaded_by, result)
+    return result
+
+
+def confirm_replacement(settings: Settings, pending: Pending, uploaded_by: str) -> UploadResult:
+    """The user confirmed: put the waiting file in place of the document and ingest it."""
+    result = UploadResult()
+    if not pending.staged.is_file():
+        result.errors.append(f"{pending.original}: filen som väntade finns inte längre; ladda upp den igen.")
         return result
+    path = settings.home / "uploads" / pending.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    backup = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp") if path.exists() else None
+    if backup is not None:
+        path.replace(backup)
+    shutil.move(str(pending.staged), path)
+    shutil.rmtree(pending.staged.parent, ignore_errors=True)
+    log.warning("upload %s confirmed to replace %s by %s", pending.original, pending.replaces, uploaded_by or "?")
+    _ingest_saved(settings, {path: pending.original}, uploaded_by, result)
+    if backup is not None:
+        if result.errors:
+            backup.replace(path)  # the new file failed: the old file is back, its chunks untouched
+        else:
+            backup.unlink(missing_ok=True)
+    return result
+
+
+def cancel_replacement(pending: Pending) -> None:
+    """The user kept the existing document: drop the waiting file."""
+    shutil.rmtree(pending.staged.parent, ignore_errors=True)
+
+
+def _ingest_saved(settings: Settings, saved: dict[Path, str], uploaded_by: str, result: UploadResult) -> None:
+    """Ingest saved uploads in the bounded worker; record what was added and what failed."""
     update, done = resources.progress_bar("Läser in dokumenten.")
     try:
-        report = resources.ingest(settings, list(saved), update)
+        report = resources.ingest(settings, list(saved), update, uploaded_by=uploaded_by, isolate=True)
     finally:
         done()
     failed = {Path(f.file).name: f.reason for f in report.failed}
@@ -107,18 +187,60 @@ def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]]) -> Uploa
         else:
             result.added.append(original)
     result.chunks, result.embedded = report.chunks, report.embedded
-    return result
 
 
 def show_result(result: UploadResult) -> None:
-    """Show a success message with counts, and one error per file that failed."""
+    """Show a success message with counts, and one error per file that failed (names escaped)."""
     if result.added:
         st.success(
-            f"{len(result.added)} dokument inlästa: {', '.join(result.added)}. "
-            f"{result.embedded} nya stycken; sökindexet har nu {result.chunks} stycken."
+            escape_markdown(
+                f"{len(result.added)} dokument inlästa: {', '.join(result.added)}. "
+                f"{result.embedded} nya stycken; sökindexet har nu {result.chunks} stycken."
+            )
         )
     for error in result.errors:
-        st.error(error)
+        st.error(escape_markdown(error))
+
+
+def _auth_enabled() -> bool:
+    try:
+        return check_auth_config(Path(f) for f in st.get_option("secrets.files")).enabled
+    except ConfigError:
+        return True  # app.py has stopped the page already; never treat a broken config as "off"
+
+
+def uploader_and_permission(settings: Settings) -> tuple[str, bool]:
+    """Who is uploading, and whether they may: editors with sign-in, anyone on a local server."""
+    auth = _auth_enabled()
+    if auth:
+        user = st.user
+        email = str(user.get("email") or "") if user.is_logged_in else ""
+        return email or str(user.get("name") or ""), may_edit(bool(user.is_logged_in), email, settings.ui.editors, True)
+    address = str(st.get_option("server.address") or "127.0.0.1")
+    local = is_loopback(address)
+    return "webbgränssnittet (utan inloggning)", local
+
+
+def show_pending(settings: Settings, uploaded_by: str) -> None:
+    """Ask, per waiting upload, whether it replaces the document of its name."""
+    waiting: list[Pending] = st.session_state.get(PENDING, [])
+    for n, pending in enumerate(list(waiting)):
+        with st.container(border=True):
+            st.warning(
+                escape_markdown(
+                    f"{pending.original}: det finns redan ett dokument med namnet {pending.replaces}. "
+                    "Det är oförändrat tills du väljer att ersätta det."
+                )
+            )
+            left, right = st.columns(2)
+            if left.button(f"Ersätt {pending.name}", key=f"replace_{n}_{pending.staged.parent.name}", type="primary"):
+                st.session_state[RESULT] = confirm_replacement(settings, pending, uploaded_by)
+                waiting.remove(pending)
+                st.rerun()
+            if right.button("Behåll det befintliga", key=f"keep_{n}_{pending.staged.parent.name}"):
+                cancel_replacement(pending)
+                waiting.remove(pending)
+                st.rerun()
 
 
 def render() -> None:
@@ -130,9 +252,14 @@ def render() -> None:
         f"Ladda upp remissvar eller andra dokument som PDF, Word (.docx), .txt eller .md, "
         f"högst {limit:g} MB per fil. De blir sökbara i chatten direkt."
     )
+    uploaded_by, allowed = uploader_and_permission(settings)
+    if not allowed:
+        st.info("Du har inte behörighet att lägga till dokument. Be en administratör lägga till dig.")
+        return
     result = st.session_state.pop(RESULT, None)
     if isinstance(result, UploadResult):
         show_result(result)
+    show_pending(settings, uploaded_by)
     generation = st.session_state.setdefault(UPLOADER, 0)
     uploaded = st.file_uploader(
         "Välj filer",
@@ -144,7 +271,9 @@ def render() -> None:
     if st.button("Läs in", type="primary", disabled=not uploaded, icon=":material/upload:"):
         files = [(f.name, f.getvalue()) for f in uploaded or []]
         try:
-            st.session_state[RESULT] = save_and_ingest(settings, files)
+            outcome = save_and_ingest(settings, files, uploaded_by)
+            st.session_state[RESULT] = outcome
+            st.session_state.setdefault(PENDING, []).extend(outcome.pending)
         except TryggError as exc:
             st.session_state[RESULT] = UploadResult(errors=[f"Inläsningen misslyckades: {exc}"])
         st.session_state[UPLOADER] = generation + 1

@@ -7,6 +7,7 @@ Chroma's own embedding function is never used: it would download a model.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -99,8 +100,13 @@ class ChromaStore:
         chroma_settings = ChromaSettings(anonymized_telemetry=False)
         try:
             if settings.chroma_host:
-                self.client = chromadb.HttpClient(
-                    host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+                # The client asks the server who it is while it is being made, before its
+                # requests can be given a timeout, so the making itself runs under a deadline.
+                self.client = _within(
+                    settings.chroma_timeout_s,
+                    lambda: chromadb.HttpClient(
+                        host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+                    ),
                 )
                 self.location = f"http://{settings.chroma_host}:{settings.chroma_port}"
                 _bound_requests(self.client, settings.chroma_timeout_s)
@@ -113,13 +119,19 @@ class ChromaStore:
             )
             self.max_batch = int(self.client.get_max_batch_size())
         except Exception as exc:  # chromadb raises many kinds for an unreachable store
-            raise StoreError(f"Kan inte nå vektorlagret ({_where(settings)}): {exc}") from exc
+            if settings.chroma_host:
+                raise StoreError(f"Kan inte nå vektorlagret ({_where(settings)}): {exc}") from exc
+            raise StoreError(
+                f"Vektorlagret i {settings.chroma_dir} kan inte öppnas ({exc}); det kan vara skadat. "
+                "Bygg om det från dokumenten med: trygg ingest --rebuild"
+            ) from exc
 
     def _call(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except Exception as exc:
-            raise StoreError(f"Vektorlagret svarar inte ({self.location}) vid {what}: {exc}") from exc
+            hint = "" if self.location.startswith("http") else "; om felet består: trygg ingest --rebuild"
+            raise StoreError(f"Vektorlagret svarar inte ({self.location}) vid {what}: {exc}{hint}") from exc
 
     def published_fingerprint(self) -> str:
         """Fingerprint of the chunk ids the newest lexical index was built from, by any process."""
@@ -235,6 +247,27 @@ class ChromaStore:
                 got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
             )
         ]
+
+
+def _within(seconds: float, make: Any) -> Any:
+    """Return make() if it finishes within the deadline, else raise TimeoutError (it runs on, detached)."""
+    result: list[Any] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(make())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=run, name="chroma-connect", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if failure:
+        raise failure[0]
+    if not result:
+        raise TimeoutError(f"ingen kontakt inom {seconds:g} s (TRYGG_CHROMA_TIMEOUT_S)")
+    return result[0]
 
 
 def _bound_requests(client: Any, seconds: float) -> None:

@@ -1,0 +1,69 @@
+"""`trygg ingest --rebuild`: set a damaged store aside and re-create it from the documents it knew.
+
+The register (ingest/registry.py) says where every document was read from and who uploaded
+it; each file still there is read again (the embedding cache makes that cheap), each one gone
+is reported. The old embedded store is kept beside the new one as `chroma.damaged-TIME`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.settings import Settings
+from ingest.pipeline import FileFailure, Ingestor, IngestReport, Progress, Target
+from ingest.registry import Registry
+from vectorstore.chroma_store import ChromaStore
+
+log = logging.getLogger(__name__)
+
+
+def set_store_aside(settings: Settings) -> str:
+    """Move the embedded store out of the way (or drop the server's collection); say where it went."""
+    if settings.chroma_host:
+        store = ChromaStore(settings)
+        store.client.delete_collection(settings.collection)
+        return f"samlingen {settings.collection} på servern togs bort"
+    shutil.rmtree(settings.index_dir, ignore_errors=True)
+    if not settings.chroma_dir.exists():
+        return "inget vektorlager fanns"
+    aside = settings.chroma_dir.with_name(f"chroma.damaged-{int(time.time())}")
+    os.replace(settings.chroma_dir, aside)
+    log.warning("the vector store %s was set aside as %s", settings.chroma_dir, aside)
+    return f"det gamla vektorlagret ligger kvar som {aside}"
+
+
+def rebuild_store(settings: Settings, paths: Sequence[Path] = (), progress: Progress | None = None) -> IngestReport:
+    """Re-create the store from the register's documents and the given paths (the corpus if neither)."""
+    known = Registry(settings.home).load()
+    set_store_aside(settings)
+    ingestor = Ingestor(settings)
+    report = IngestReport()
+    started = time.perf_counter()
+    groups: dict[str, list[Target]] = defaultdict(list)
+    for origin in known.values():
+        path = Path(origin.path)
+        if path.exists() or path.is_symlink():
+            groups[origin.uploaded_by].append(Target(Path(origin.root), path))
+        else:
+            report.failed.append(
+                FileFailure(origin.path, f"{origin.source} kan inte byggas om: filen finns inte längre")
+            )
+    runs: list[IngestReport] = [
+        ingestor.run([], progress=progress, uploaded_by=who, targets=t) for who, t in groups.items()
+    ]
+    if paths or not known:
+        runs.append(ingestor.run(list(paths) or [settings.corpus], progress=progress))
+    for part in runs:
+        report.files += part.files
+        report.embedded += part.embedded
+        report.unchanged += part.unchanged
+        report.failed.extend(part.failed)
+    report.chunks = ingestor.store.count()
+    report.seconds = time.perf_counter() - started
+    return report
