@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import prompts
+from assistant.compare_answer import comparison_answer
 from assistant.compose import compose
 from assistant.errors import QuestionError
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
@@ -147,6 +148,9 @@ class Assistant:
         started = time.perf_counter()
         question = normalise_question(question, self.settings.answer.max_question_chars)
         query = resolve_follow_up(question, history)
+        if (per_responder := comparison_answer(self, question, filters)) is not None:
+            yield per_responder  # who said what: answered per responder (assistant/compare.py)
+            return
         ranking = self.rank(query, filters)
         passages = ranking.hits[: self.settings.retrieval.top_k]
 
