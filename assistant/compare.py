@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from assistant import prompts
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.positions import NO_POSITION, Label, Position, asked_label, classify, is_procedural
 from assistant.records import Chunk, Filters, Hit
@@ -45,14 +46,18 @@ _PROGRAMME_TERMS = frozenset(
         "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets"
     )
 )
-NOT_ADDRESSED = "Tar inte upp frågan i sitt remissvar."
+NOT_ADDRESSED = prompts.NOT_ADDRESSED
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
 
 _COMMITTEE_TAIL = ("namnd", "forvaltning", "kontor", "stadsdel")
-_GROUP = r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
+_GROUP = (
+    r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
+)
 _COMPARE = re.compile(
     r"\brespektive\b|\bskiljer (sig|de)\b|\bskillnad\w*|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
-    rf"|\b(varje|samtliga|alla|de olika) {_GROUP}"
+    rf"|\b(varje|de olika) {_GROUP}|\b(alla|samtliga) remissvar\w*"
+    rf"|\b(alla|samtliga) {_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
+    rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {_GROUP}"
     rf"|\bvilka {_GROUP} (ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
@@ -222,7 +227,9 @@ def view_of(
         if statement is not None:
             statements.append(statement)
     if not statements:
-        return View(responder, hits[0].chunk.source, False, NO_POSITION, reason="dokumentets text saknas", hits=tuple(hits))
+        return View(
+            responder, hits[0].chunk.source, False, NO_POSITION, reason="dokumentets text saknas", hits=tuple(hits)
+        )
     position = next((s.ref.position for s in statements if s.ref.position.stated), NO_POSITION)
     return View(responder, statements[0].chunk.source, True, position, tuple(statements), hits=tuple(hits))
 

@@ -40,9 +40,7 @@ def comparison_answer(assistant: Assistant, question: str, filters: Filters | No
     passages = _interleave(views)
     if not any(v.addressed for v in views):
         reasons = tuple(f"{v.responder}: {v.reason}" for v in views if v.reason)
-        return Answer(
-            question, prompts.NOT_IN_DOCUMENTS, True, (), passages, _timings(retrieved, started), reasons
-        )
+        return Answer(question, prompts.NOT_IN_DOCUMENTS, True, (), passages, _timings(retrieved, started), reasons)
     text, citations = render_views(views)
     notes = (f"Jämförelse per nämnd, ämne: {topic}",)
     return Answer(question, text, False, tuple(citations), passages, _timings(retrieved, started), notes)
