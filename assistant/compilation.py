@@ -6,14 +6,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant import prompts
 from assistant.compare import View, mentioned_responders, ordered, responders_in_scope, view_of
 from assistant.core import normalise_question
+from assistant.doctext import load_document
 from assistant.errors import QuestionError
 from assistant.records import Filters
+from ingest.pipeline import document_text_path
+from ingest.sections import KNOWN_HEADINGS, NOT_HEADINGS
+from ingest.sections import fold as section_fold
 from vectorstore.analyzer import fold
 
 if TYPE_CHECKING:
@@ -109,3 +114,39 @@ def to_json(compilation: Compilation) -> dict[str, Any]:
             for item in compilation.topics
         ]
     }
+
+
+_FOCUS_INTRO = re.compile(r"fokusomr[aå]d\w*\W*$", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s+(.{3,60})$")
+_NOT_TOPICS = re.compile(r"\d|trygghetsprogram|remiss|attester|bilag|handl[aä]ggare|beslut|synpunkter|fokusomr", re.I)
+
+
+def topic_suggestions(assistant: Assistant) -> list[str]:
+    """Topics to pick from: the programme's focus areas, then the documents' own section headings."""
+    index = assistant.lexical.get()
+    focus: dict[str, str] = {}
+    headings: dict[str, str] = {}
+    for source in dict.fromkeys(index.columns["source"]):
+        doc = load_document(document_text_path(assistant.settings, source), source)
+        if doc is None:
+            continue
+        lines = doc.text.splitlines()
+        for i, line in enumerate(lines):
+            if not _FOCUS_INTRO.search(line.rstrip(":").rstrip() + " ") or not line.rstrip().endswith(":"):
+                continue
+            for item in lines[i + 1 : i + 8]:
+                match = _LIST_ITEM.match(item)
+                if not item.strip():
+                    continue
+                if not match:
+                    break
+                focus.setdefault(section_fold(match.group(1)), match.group(1).strip())
+        for section in doc.sections:
+            heading = " ".join(section.heading.split()).strip(" :")
+            key = section_fold(heading)
+            if not heading or key in KNOWN_HEADINGS or key in NOT_HEADINGS or _NOT_TOPICS.search(heading):
+                continue
+            if len(heading.split()) > 6 or key in focus:
+                continue
+            headings.setdefault(key, heading)
+    return list(focus.values()) + sorted(headings.values(), key=section_fold)
