@@ -80,7 +80,7 @@ _FRAME = frozenset(
         "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
         "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
         "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
-        "mest minst mer "
+        "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "
         "committees views view responses"
     ).split()
@@ -263,6 +263,14 @@ def _choose(
     eligible = sorted((c for c in candidates if c[1] >= floor), key=lambda c: -c[0])
     if general or prefer:  # a view of the whole programme: sentences stating one come first
         eligible.sort(key=lambda c: (-_rank_of(classify(c[5]), prefer), -c[0]))
+    if general and eligible:  # a whole view: its main position, then its main reservation or praise
+        head, first = eligible[0], classify(eligible[0][5]).label
+
+        def same_or_none(c: tuple[float, float, int, Hit, tuple[int, int], str]) -> bool:
+            position = classify(c[5])
+            return position.label == first or not _rank_of(position, None)
+
+        eligible = [head, *sorted(eligible[1:], key=same_or_none)]
     out: list[tuple[Hit, tuple[int, int]]] = []
     seen: list[frozenset[str]] = []
     for _, _, _, hit, span, text in eligible:
