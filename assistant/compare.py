@@ -43,7 +43,8 @@ GENERAL_BONUS_SCALE = 3.0
 _PROGRAMME_TERMS = frozenset(
     analyze(
         "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
-        "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets"
+        "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
+        "programme proposal safety city's whole"
     )
 )
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
@@ -80,6 +81,7 @@ _FRAME = frozenset(
         "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
         "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
         "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
+        "säger sade sa menar ser tar upp skriver "
         "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "
         "committees views view responses"
@@ -110,6 +112,32 @@ class View:
     hits: tuple[Hit, ...] = ()
 
 
+# English names of committees, by the stem of their Swedish name ('the traffic committee').
+ENGLISH_NAMES = {
+    "trafik": ("traffic", "transport"),
+    "social": ("social",),
+    "utbildning": ("education", "school", "schools"),
+    "kultur": ("culture", "cultural"),
+    "idrott": ("sport", "sports"),
+    "miljo": ("environment", "environmental"),
+    "arbetsmarknad": ("labour", "employment"),
+    "stadsbyggnad": ("planning",),
+}
+_ENGLISH_BODY = re.compile(r"^(committee|committees|board|boards|department|office|services?)$")
+
+
+def _english_mentions(question: str, keys: list[tuple[str, bool]]) -> int | None:
+    """Where 'the traffic committee' and the like name this responder in an English question."""
+    words = re.findall(r"[a-z]+", question.lower())
+    for i, word in enumerate(words[:-1]):
+        for key, needs_tail in keys:
+            if needs_tail and word in ENGLISH_NAMES.get(key, ()) and any(
+                _ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3]
+            ):
+                return i
+    return None
+
+
 def _name_keys(responder: str) -> list[tuple[str, bool]]:
     """Stems that name a responder in a question; True for a committee's stem that needs its tail."""
     keys = []
@@ -135,6 +163,9 @@ def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
                     continue
                 if needs_tail or rest == "" or rest.startswith(_COMMITTEE_TAIL):
                     found[responder] = min(found.get(responder, i), i)
+        english = _english_mentions(question, _name_keys(responder))
+        if english is not None and responder not in found:
+            found[responder] = english
     return sorted(found, key=lambda r: found[r])
 
 
@@ -156,7 +187,8 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     for word in re.findall(r"[^\W_][\w-]*", question):
         folded = fold(word)
         stem = fold(term(word.lower()))
-        if folded in _FRAME or any(stem.startswith(k) for k, _ in keys):
+        english = {name for k, _ in keys for name in ENGLISH_NAMES.get(k, ())}
+        if folded in _FRAME or folded in english or any(stem.startswith(k) for k, _ in keys):
             continue
         kept.append(word)
     return " ".join(kept) or DEFAULT_TOPIC

@@ -113,6 +113,8 @@ def test_comparison_and_overview_questions_are_recognised(question: str, kind: s
         ),
         ("Vad säger utbildningsforvaltningen?", ["Utbildningsnämnden"]),
         ("Hur påverkas trafiken av sociala insatser?", []),
+        ("Compare the traffic committee and the education committee", ["Trafiknämnden", "Utbildningsnämnden"]),
+        ("How does traffic affect social work?", []),
     ],
 )
 def test_responders_named_in_questions(question: str, named: list[str]) -> None:
