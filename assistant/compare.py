@@ -55,7 +55,7 @@ _GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
 _COMPARE = re.compile(
-    r"\brespektive\b|\bskiljer (sig|de)\b|\bskillnad\w*|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
+    r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
     rf"|\b(varje|de olika) {_GROUP}|\b(alla|samtliga) remissvar\w*"
     rf"|\b(alla|samtliga) {_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {_GROUP}"
@@ -131,8 +131,10 @@ def _english_mentions(question: str, keys: list[tuple[str, bool]]) -> int | None
     words = re.findall(r"[a-z]+", question.lower())
     for i, word in enumerate(words[:-1]):
         for key, needs_tail in keys:
-            if needs_tail and word in ENGLISH_NAMES.get(key, ()) and any(
-                _ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3]
+            if (
+                needs_tail
+                and word in ENGLISH_NAMES.get(key, ())
+                and any(_ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3])
             ):
                 return i
     return None
@@ -174,9 +176,12 @@ def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
     text = fold(" ".join(question.split()))
     if _OVERVIEW.search(text):
         return "overview"
-    if _COMPARE.search(text) or len(mentioned_responders(question, responders)) >= 2:
+    named = len(mentioned_responders(question, responders))
+    if named >= 2:
         return "compare"
-    return None
+    # With one responder named, 'jämfört med' and 'skiljer sig' compare something else
+    # (two periods, two concepts) within that responder's view: a single answer.
+    return "compare" if named == 0 and _COMPARE.search(text) else None
 
 
 def topic_of(question: str, responders: Iterable[str]) -> str:

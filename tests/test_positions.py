@@ -96,6 +96,9 @@ def test_background_and_procedure_state_no_position(sentence: str) -> None:
         ("Vilka är de fyra fokusområdena?", None),
         ("Gäller programmet för alla nämnder och bolagsstyrelser?", None),
         ("Vad säger socialnämnden om riktade sociala insatser?", None),
+        ("Hur vill Kungsholmen följa skillnader mellan kvinnors och mäns upplevda trygghet?", None),
+        ("Vad är skillnaden mellan social och situationell prevention enligt trafikkontoret?", None),
+        ("Hur har trafiknämndens roll beskrivits i programmet 2020-2023 jämfört med 2024-2027?", None),
     ],
 )
 def test_comparison_and_overview_questions_are_recognised(question: str, kind: str | None) -> None:
@@ -143,3 +146,27 @@ def test_asked_kind_of_view_and_stable_order() -> None:
             "Utbildningsnämnden",
         ]
     )
+
+
+def test_overview_is_the_summary_section_else_the_position_sentences() -> None:
+    from assistant.doctext import DocText, overview
+    from assistant.settings import BUNDLED_CORPUS
+
+    source = "000_f7bada911ecf502f.txt"
+    raw = (BUNDLED_CORPUS / source).read_text(encoding="utf-8")
+    summary = overview(DocText(source, raw))
+    assert summary and all(s.section.strip(" *#:") == "Sammanfattning" for s in summary)
+    assert any("ställer sig positiv" in s.clean_text for s in summary)
+    assert all(raw[s.start : s.end] == s.text for s in summary)
+
+    text = (
+        "Remissvar\n\nBakgrund\n\nKommunstyrelsen har remitterat programmet till nämnden.\n\n"
+        "Synpunkter\n\nNämnden saknar en plan för uppföljning. Programmet beskriver fyra områden. "
+        "Nämnden välkomnar satsningen på belysning."
+    )
+    stated = overview(DocText("x.txt", text))
+    assert [s.position.label for s in stated] == ["kritisk", "positiv"]
+    assert [text[s.start : s.end] for s in stated] == [
+        "Nämnden saknar en plan för uppföljning.",
+        "Nämnden välkomnar satsningen på belysning.",
+    ]
