@@ -20,7 +20,15 @@ import numpy as np
 
 from assistant import prompts
 from assistant.doctext import DocText, SentenceRef, load_document
-from assistant.positions import NO_POSITION, Label, Position, asked_label, classify, is_procedural
+from assistant.positions import (
+    NO_POSITION,
+    Label,
+    Position,
+    asked_label,
+    asks_opinion,
+    classify,
+    is_procedural,
+)
 from assistant.records import Chunk, Filters, Hit
 from assistant.sentence_scores import SentenceScores
 from ingest.pipeline import document_text_path
@@ -33,7 +41,7 @@ Kind = Literal["compare", "overview"]
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 SENTENCES_PER_RESPONDER = 2
 RELEVANCE_FLOOR = 0.75  # a position sentence must be at least this relevant, relative to the best
-POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.08}
+POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
 ASKED_BONUS = 0.15
 NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
@@ -240,9 +248,18 @@ def _statement(doc: DocText | None, chunk: Chunk, start: int, end: int) -> State
 
 
 def view_of(
-    assistant: Assistant, topic: str, responder: str, filters: Filters | None = None, prefer: Label | None = None
+    assistant: Assistant,
+    topic: str,
+    responder: str,
+    filters: Filters | None = None,
+    prefer: Label | None = None,
+    opinion: bool = True,
 ) -> View:
-    """One responder's view of a topic: its position sentences preferred, or not addressed."""
+    """One responder's view of a topic, or not addressed.
+
+    With `opinion` (a question about views, and every compilation), sentences that state a
+    position are preferred among the relevant ones; otherwise ('Vilket datum …') relevance alone decides.
+    """
     filters = filters or Filters()
     ranking = assistant.rank(topic, Filters((responder,), filters.periods, filters.sources))
     hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:PASSAGES_PER_RESPONDER]
@@ -254,7 +271,7 @@ def view_of(
     general = is_general(topic)
     if general or prefer:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
-    chosen = _choose(hits, ranking.sentences, prefer, general)
+    chosen = _choose(hits, ranking.sentences, prefer, general, opinion or general or prefer is not None)
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -272,7 +289,11 @@ def view_of(
 
 
 def _choose(
-    hits: list[Hit], sentences: dict[str, SentenceScores], prefer: Label | None, general: bool = False
+    hits: list[Hit],
+    sentences: dict[str, SentenceScores],
+    prefer: Label | None,
+    general: bool = False,
+    opinion: bool = True,
 ) -> list[tuple[Hit, tuple[int, int]]]:
     """Up to two relevant sentences, those that state a position preferred over background."""
     all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
@@ -287,7 +308,7 @@ def _choose(
             if position is NO_POSITION and is_procedural(text):
                 continue
             relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * cov - 0.05 * rank
-            bonus = POSITION_BONUS[position.label] if position.stated else 0.0
+            bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
             if prefer and position.label == prefer and position.stated:
                 bonus += ASKED_BONUS
             if general or prefer:
@@ -335,4 +356,5 @@ def compare_views(assistant: Assistant, question: str, filters: Filters | None =
     responders = ordered(named) if len(named) >= 2 else scope
     topic = topic_of(question, scope)
     prefer = asked_label(question)
-    return topic, [view_of(assistant, topic, r, filters, prefer) for r in responders]
+    opinion = asks_opinion(question)
+    return topic, [view_of(assistant, topic, r, filters, prefer, opinion) for r in responders]

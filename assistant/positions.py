@@ -62,7 +62,7 @@ _CUE_TABLE: tuple[tuple[Label, str, str], ...] = (
     ("positiv", "välkomnar", r"\bvalkom(nar|nas|nade|met|men)\b"),
     ("positiv", "instämmer", r"\binstamm(er|a)\b"),
     ("positiv", "tillstyrker", r"\btillstyrk\w*"),
-    ("positiv", "är bra", r"\b(ar|vore) (mycket )?bra\b"),
+    ("positiv", "är bra", r"\b(ar|vore) (en |ett )?(mycket )?bra\b"),
     ("positiv", "stärker", r"\b(starker|framjar)\b"),
     ("neutral", "anser", r"\ban(ser|sag)\b"),
     ("neutral", "bedömer", r"\bbedom(er|s)\b"),
@@ -97,6 +97,18 @@ def classify(sentence: str) -> Position:
         return NO_POSITION
     label, cue = min(found, key=lambda item: _KIND_ORDER[item[0]])
     return Position(label, cue)
+
+
+_OPINION_QUESTION = re.compile(
+    r"\b(tyck\w*|anser|ansag|syn|synen|synpunkt\w*|ser (de |hon |han )?pa|staller sig|forhaller sig|asikt\w*|"
+    r"standpunkt\w*|installning\w*|kritisk\w*|positiv\w*|negativ\w*|sammanfatta|views?|think|opinions?|"
+    r"positions?|stance|critical)\b"
+)
+
+
+def asks_opinion(question: str) -> bool:
+    """A question about views ('Hur ser … på', 'Vad tycker …'), not facts ('Vilket datum …')."""
+    return bool(_OPINION_QUESTION.search(fold(question)))
 
 
 def asked_label(question: str) -> Label | None:
