@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 Kind = Literal["compare", "overview"]
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 SENTENCES_PER_RESPONDER = 2
-RELEVANCE_FLOOR = 0.75  # a position sentence must be at least this relevant, relative to the best
+RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
+OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
 POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
 ASKED_BONUS = 0.15
 NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
@@ -317,10 +318,11 @@ def _choose(
     if not candidates:
         return []
     best_relevance = max(c[1] for c in candidates)
-    floor = -np.inf if general else RELEVANCE_FLOOR * best_relevance
+    floor = -np.inf if general else (OPINION_FLOOR if opinion else RELEVANCE_FLOOR) * best_relevance
     eligible = sorted((c for c in candidates if c[1] >= floor), key=lambda c: -c[0])
-    if general or prefer:  # a view of the whole programme: sentences stating one come first
+    if opinion:  # among the relevant sentences, those stating a view come first
         eligible.sort(key=lambda c: (-_rank_of(classify(c[5]), prefer), -c[0]))
+
     if general and eligible:  # a whole view: its main position, then its main reservation or praise
         head, first = eligible[0], classify(eligible[0][5]).label
 
@@ -343,10 +345,12 @@ def _choose(
 
 
 def _rank_of(position: Position, prefer: Label | None) -> int:
-    """2 for the kind of view asked about, 1 for any other stated non-neutral view, 0 otherwise."""
-    if not position.stated or position.label == "neutral":
+    """3 for the kind of view asked about, 2 for another coloured view, 1 for 'anser' and the like, 0 for background."""
+    if not position.stated:
         return 0
-    return 2 if position.label == prefer else 1
+    if position.label == "neutral":
+        return 1
+    return 3 if position.label == prefer else 2
 
 
 def compare_views(assistant: Assistant, question: str, filters: Filters | None = None) -> tuple[str, list[View]]:

@@ -100,7 +100,7 @@ def classify(sentence: str) -> Position:
 
 
 _OPINION_QUESTION = re.compile(
-    r"\b(tyck\w*|anser|ansag|syn|synen|synpunkt\w*|ser (de |hon |han )?pa|staller sig|forhaller sig|asikt\w*|"
+    r"\b(tyck\w*|anser|ansag|syn|synen|synpunkt\w*|hur ser|ser .{0,60}\bpa|staller sig|forhaller sig|asikt\w*|"
     r"standpunkt\w*|installning\w*|kritisk\w*|positiv\w*|negativ\w*|sammanfatta|views?|think|opinions?|"
     r"positions?|stance|critical)\b"
 )

@@ -170,3 +170,19 @@ def test_overview_is_the_summary_section_else_the_position_sentences() -> None:
         "Nämnden saknar en plan för uppföljning.",
         "Nämnden välkomnar satsningen på belysning.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "opinion"),
+    [
+        ("Hur ser Kungsholmen och utbildningsförvaltningen på orsaksanalyser?", True),
+        ("Vad tycker trafiknämnden och socialnämnden om samverkan?", True),
+        ("Jämför nämndernas synpunkter på belysning", True),
+        ("Hade Kungsholmen och trafiknämnden samma sista svarsdag?", False),
+        ("Vem leder arbetet enligt socialnämnden och trafiknämnden?", False),
+    ],
+)
+def test_questions_about_views_are_told_from_questions_about_facts(question: str, opinion: bool) -> None:
+    from assistant.positions import asks_opinion
+
+    assert asks_opinion(question) is opinion
