@@ -22,6 +22,7 @@ from vectorstore.analyzer import fold
 if TYPE_CHECKING:
     from assistant.core import Assistant
 
+COMPARISON_NOTE = "Jämförelse per nämnd"
 _NUMBERS = "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split()
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -42,7 +43,7 @@ def comparison_answer(assistant: Assistant, question: str, filters: Filters | No
         reasons = tuple(f"{v.responder}: {v.reason}" for v in views if v.reason)
         return Answer(question, prompts.NOT_IN_DOCUMENTS, True, (), passages, _timings(retrieved, started), reasons)
     text, citations = render_views(views)
-    notes = (f"Jämförelse per nämnd, ämne: {topic}",)
+    notes = (f"{COMPARISON_NOTE}, ämne: {topic}",)
     return Answer(question, text, False, tuple(citations), passages, _timings(retrieved, started), notes)
 
 
@@ -70,6 +71,18 @@ def render_views(views: list[View]) -> tuple[str, list[Citation]]:
         for cid, n in numbers.items()
     ]
     return "\n\n".join(paragraphs), citations
+
+
+_FRAME = re.compile(r"^[^\n:\[\]]+?(?: \((?:positiv|kritisk|förslag|neutral)\))?: ", re.M)
+
+
+def without_frames(text: str) -> str:
+    """A per-responder answer without its frame: the responders' names, and 'Tar inte upp' paragraphs.
+
+    What remains is only the quoted sentences with their markers.
+    """
+    paragraphs = [p for p in text.split("\n\n") if not p.endswith(f": {NOT_ADDRESSED}")]
+    return "\n\n".join(_FRAME.sub("", p, count=1) for p in paragraphs)
 
 
 def _interleave(views: list[View]) -> tuple[Hit, ...]:

@@ -11,6 +11,7 @@ import pytest
 
 from assistant import prompts
 from assistant.cli import main
+from assistant.compare_answer import COMPARISON_NOTE, without_frames
 from assistant.core import Assistant
 from assistant.errors import QuestionError
 from assistant.records import Answer
@@ -78,10 +79,13 @@ def assert_extractive(answer: Answer) -> None:
         assert answer.text == prompts.NOT_IN_DOCUMENTS and not answer.citations
         return
     cited = {c.n: " ".join(c.chunk.clean_text.split()) for c in answer.citations}
-    pieces = re.findall(r"(.+?) \[(\d+)\]", answer.text, flags=re.S)
+    text = answer.text
+    if answer.notes and answer.notes[0].startswith(COMPARISON_NOTE):  # framed by the responders' names
+        text = without_frames(text)
+    pieces = re.findall(r"(.+?) \[(\d+)\]", text, flags=re.S)
     assert pieces, answer.text
     rebuilt = " ".join(f"{text} [{n}]" for text, n in pieces)
-    assert " ".join(rebuilt.split()) == " ".join(answer.text.split()), "text outside any [n]"
+    assert " ".join(rebuilt.split()) == " ".join(text.split()), "text outside any [n]"
     for text, n in pieces:
         assert int(n) in cited, f"marker [{n}] cites nothing"
         assert " ".join(text.split()) in cited[int(n)], f"not in passage [{n}]: {text!r}"

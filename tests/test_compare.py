@@ -185,3 +185,14 @@ def test_compile_filters_and_bad_input(
     assert "Okänd nämnd: Idrottsnämnden" in capsys.readouterr().err
     assert _compile(real_home, capsys, monkeypatch, "   ") == 2
     assert "Ange minst ett ämne" in capsys.readouterr().err
+
+
+def test_comparison_answers_quote_only_their_passages(assistant: Assistant) -> None:
+    from assistant.compare_answer import without_frames
+
+    answer = assistant.ask("Vad tycker nämnderna respektive om platssamverkan?")
+    cited = {c.n: " ".join(c.chunk.clean_text.split()) for c in answer.citations}
+    for text, n in re.findall(r"(.+?) \[(\d+)\]", without_frames(answer.text), flags=re.S):
+        assert " ".join(text.split()) in cited[int(n)]
+    spans = {c.n: [c.chunk.clean_text[h.start : h.end] for h in c.highlights] for c in answer.citations}
+    assert all(spans[n] for n in spans)  # each citation highlights the sentences it gave
