@@ -1,4 +1,4 @@
-"""The `trygg` command: ingest, sources, ask, eval, ui. Thin: all the work is in the packages."""
+"""The `trygg` command: ingest, sources, ask, compile, eval, ui. Thin: all the work is in the packages."""
 
 from __future__ import annotations
 
@@ -180,6 +180,34 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_compile(args: argparse.Namespace, settings: Settings) -> int:
+    """Compile what each responder says on each topic (a remissammanställning)."""
+    from assistant.compilation import compile_topics, resolve_filters, to_json
+    from assistant.core import Assistant
+    from assistant.export import position_text, to_csv, to_docx, to_xlsx
+
+    assistant = Assistant(settings)
+    compilation = compile_topics(assistant, args.topics, resolve_filters(assistant, args.responder, args.period))
+    for path, write in ((args.docx, to_docx), (args.csv, to_csv), (args.xlsx, to_xlsx)):
+        if path:
+            Path(path).write_bytes(write(compilation))
+    if args.json:
+        _print_json(to_json(compilation))
+        return 0
+    for item in compilation.topics:
+        sys.stdout.write(f"\n## {item.topic}\n")
+        for view in item.views:
+            said = " ".join(
+                f"{s.ref.clean_text} ({s.ref.source}, tecken {s.ref.start}–{s.ref.end})" for s in view.statements
+            )
+            sys.stdout.write(
+                f"\n{view.responder} – {position_text(view)}\n{said}\n"
+                if said
+                else f"\n{view.responder} – {position_text(view)}\n"
+            )
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Run a question set and write results, metrics and a report."""
     from eval.run import run_eval
@@ -259,6 +287,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", action="append", default=[], help="only this programme period, e.g. 2024–2027")
     p.add_argument("--source", action="append", default=[], help="only this document (file name)")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("compile", help="what each responder says on each topic (remissammanställning)")
+    p.add_argument("topics", nargs="+", metavar="TOPIC")
+    p.add_argument("--responder", action="append", default=[], help="only this responder (repeatable)")
+    p.add_argument("--period", action="append", default=[], help="only this programme period, e.g. 2024–2027")
+    p.add_argument("--json", action="store_true", help="print the compilation as JSON")
+    p.add_argument("--docx", metavar="FILE", help="write a Word document: a heading and a table per topic")
+    p.add_argument("--csv", metavar="FILE", help="write one row per cited sentence as CSV")
+    p.add_argument("--xlsx", metavar="FILE", help="write the same rows as an Excel workbook")
+    p.set_defaults(func=cmd_compile)
 
     p = sub.add_parser("eval", help="run a question set")
     p.add_argument("file")

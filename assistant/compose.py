@@ -175,13 +175,24 @@ _CONNECTIVE = re.compile(
 )
 
 
-def _opening(text: str) -> str:
-    """The first sentence of an answer without a connective that leans on a sentence not shown."""
-    match = _CONNECTIVE.match(text)
-    if not match or len(text) == match.end():
-        return text
-    rest = text[match.end() :]
-    return rest[0].upper() + rest[1:]
+def _open_without_connective(chosen: list[tuple[int, int, int]], hits: list[Hit]) -> list[tuple[int, int, int]]:
+    """The chosen sentences, reordered so the answer does not open with 'Dessutom …' (quotes stay verbatim)."""
+    groups: list[list[tuple[int, int, int]]] = []  # a sentence and the list items that follow it
+    for rank, a, b in chosen:
+        if groups and _LIST_ITEM.match(hits[rank].chunk.clean_text[a:b]):
+            groups[-1].append((rank, a, b))
+        else:
+            groups.append([(rank, a, b)])
+
+    def leans(group: list[tuple[int, int, int]]) -> bool:
+        rank, a, b = group[0]
+        return bool(_CONNECTIVE.match(hits[rank].chunk.clean_text[a:b]))
+
+    if groups and leans(groups[0]):
+        standing = next((i for i, g in enumerate(groups) if not leans(g)), None)
+        if standing is not None:
+            groups.insert(0, groups.pop(standing))
+    return [item for group in groups for item in group]
 
 
 def responder_genitive(responder: str) -> str:
@@ -189,6 +200,14 @@ def responder_genitive(responder: str) -> str:
     # A committee is a common noun in running text; a district keeps its place name's capital.
     name = responder if "stadsdels" in fold(responder) else responder[0].lower() + responder[1:]
     return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+_ATTRIBUTION = re.compile(r"^Enligt [^\n:]+ remissvar:\s*")
+
+
+def without_attribution(text: str) -> str:
+    """An answer without its opening 'Enligt … remissvar:': only quoted sentences and markers remain."""
+    return _ATTRIBUTION.sub("", text, count=1)
 
 
 def attribution(chunks: list[Chunk]) -> str:
@@ -256,6 +275,7 @@ def compose(
                 seen.add(item_key)
                 chosen.append((rank, a, b))
 
+    chosen = _open_without_connective(chosen, hits)
     numbers: dict[int, int] = {}  # hit rank -> marker, in order of first use
     for rank, _, _ in chosen:
         numbers.setdefault(rank, len(numbers) + 1)
@@ -266,7 +286,7 @@ def compose(
     lines: list[str] = []
     for rank, a, b in chosen:
         text = " ".join(hits[rank].chunk.clean_text[a:b].split())
-        marked = f"{text if lines else _opening(text)} [{numbers[rank]}]"
+        marked = f"{text} [{numbers[rank]}]"
         # Prose runs on in one paragraph; a list item, and whatever follows it, starts a line.
         if lines and not _LIST_ITEM.match(text) and not _LIST_ITEM.match(lines[-1]):
             lines[-1] += f" {marked}"

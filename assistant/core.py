@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import prompts
+from assistant.compare_answer import comparison_answer
 from assistant.compose import compose
 from assistant.errors import QuestionError
 from assistant.letterhead import letterhead_answer
@@ -146,6 +147,9 @@ class Assistant:
         """The language model's pieces as they arrive (llm backend only), then the Answer."""
         started = time.perf_counter()
         q = self.understand(question, history)
+        if not q.metadata_field and (per_responder := comparison_answer(self, q.text, filters)) is not None:
+            yield per_responder  # who said what: answered per responder (assistant/compare.py)
+            return
         period_filters = self._period_filters(q, filters)
         ranking = self.rank(q.query, period_filters or filters, allow_furniture=q.asks_procedure)
         passages = ranking.hits[: self.settings.retrieval.top_k]

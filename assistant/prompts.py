@@ -23,3 +23,10 @@ LLM_USER = """Utdrag:
 {passages}
 
 Fråga: {question}"""
+
+# Who said what (assistant/compare.py, assistant/compilation.py).
+NOT_ADDRESSED = "Tar inte upp frågan i sitt remissvar."
+UNKNOWN_RESPONDER = "Okänd nämnd: {name}. Nämnder i dokumenten: {known}."
+UNKNOWN_PERIOD = "Okänd programperiod: {period}. Perioder i dokumenten: {known}."
+NO_TOPICS = "Ange minst ett ämne, till exempel: skolans roll."
+TOO_MANY_TOPICS = "För många ämnen ({count}, högst {limit}). Dela upp sammanställningen."

@@ -11,6 +11,8 @@ import pytest
 
 from assistant import prompts
 from assistant.cli import main
+from assistant.compare_answer import COMPARISON_NOTE, without_frames
+from assistant.compose import without_attribution
 from assistant.core import Assistant
 from assistant.errors import QuestionError
 from assistant.records import Answer
@@ -75,13 +77,16 @@ def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
 def assert_extractive(answer: Answer) -> None:
     """Every sentence of the answer is text of the passage its marker cites; nothing else."""
     if answer.abstained:
-        assert answer.text == prompts.NOT_IN_DOCUMENTS and not answer.citations
+        assert answer.text.startswith(prompts.NOT_IN_DOCUMENTS) and not answer.citations
         return
     cited = {c.n: " ".join(c.chunk.clean_text.split()) for c in answer.citations}
-    pieces = re.findall(r"(.+?) \[(\d+)\]", answer.text, flags=re.S)
+    text = without_attribution(answer.text)
+    if answer.notes and answer.notes[0].startswith(COMPARISON_NOTE):  # framed by the responders' names
+        text = without_frames(text)
+    pieces = re.findall(r"(.+?) \[(\d+)\]", text, flags=re.S)
     assert pieces, answer.text
     rebuilt = " ".join(f"{text} [{n}]" for text, n in pieces)
-    assert " ".join(rebuilt.split()) == " ".join(answer.text.split()), "text outside any [n]"
+    assert " ".join(rebuilt.split()) == " ".join(text.split()), "text outside any [n]"
     for text, n in pieces:
         assert int(n) in cited, f"marker [{n}] cites nothing"
         assert " ".join(text.split()) in cited[int(n)], f"not in passage [{n}]: {text!r}"

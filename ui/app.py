@@ -88,6 +88,7 @@ def main() -> None:
         [
             st.Page(UI / "chat.py", title="Chat", icon=":material/chat:", default=True),
             st.Page(UI / "documents.py", title="Dokument", icon=":material/description:"),
+            st.Page(UI / "compilation.py", title="Remissammanställning", icon=":material/table_view:"),
             st.Page(UI / "upload.py", title="Lägg till dokument", icon=":material/upload_file:"),
             st.Page(UI / "evaluation.py", title="Utvärdering", icon=":material/monitoring:"),
         ]

@@ -7,6 +7,7 @@ import streamlit as st
 from assistant.prompts import STORE_EMPTY
 from ingest.pipeline import document_text_path
 from ui import resources
+from ui.overview import show_overview
 
 
 def render() -> None:
@@ -51,6 +52,7 @@ def render() -> None:
     except OSError:
         st.warning("Dokumentets text finns inte sparad. Läs in dokumentet igen för att visa den.")
         return
+    show_overview(settings, source)
     with st.container(border=True, key="documents_text"):
         st.text(text)
 

@@ -1,0 +1,364 @@
+"""Who said what: per-responder views of a topic, and questions that compare responders.
+
+A question that names two or more responders, or asks how they differ ("skiljer sig",
+"jämför", "respektive"), or asks about every responder ("varje nämnd", "vilka nämnder är
+kritiska …"), is answered per responder: the topic is retrieved once per responder with the
+responder filter, the answerability decision of single answers is made on that responder's
+passages, and the answer has one short cited paragraph per responder in a stable order, or
+"Tar inte upp frågan" where its best passages do not address the topic. "Vilka nämnder har
+svarat på remissen?" and its kin are answered from the catalogue of documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+
+from assistant import prompts
+from assistant.doctext import DocText, SentenceRef, load_document
+from assistant.positions import (
+    NO_POSITION,
+    Label,
+    Position,
+    asked_label,
+    asks_opinion,
+    classify,
+    is_procedural,
+)
+from assistant.records import Chunk, Filters, Hit
+from assistant.sentence_scores import SentenceScores
+from ingest.pipeline import document_text_path
+from vectorstore.analyzer import analyze, fold, term
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+Kind = Literal["compare", "overview"]
+PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
+SENTENCES_PER_RESPONDER = 2
+RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
+OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
+POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
+ASKED_BONUS = 0.15
+NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
+# A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
+# with each responder's position sentences from more of its passages, whatever their wording.
+GENERAL_PASSAGES = 20
+GENERAL_BONUS_SCALE = 3.0
+_PROGRAMME_TERMS = frozenset(
+    analyze(
+        "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
+        "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
+        "programme proposal safety city's whole"
+    )
+)
+NOT_ADDRESSED = prompts.NOT_ADDRESSED
+DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
+
+_COMMITTEE_TAIL = ("namnd", "forvaltning", "kontor", "stadsdel")
+_GROUP = (
+    r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
+)
+_COMPARE = re.compile(
+    r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
+    rf"|\b(varje|de olika) {_GROUP}|\b(alla|samtliga) remissvar\w*"
+    rf"|\b(alla|samtliga) {_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
+    rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {_GROUP}"
+    rf"|\bvilka {_GROUP} (ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
+    r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar)\b"
+    r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
+    r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support)\b",
+)
+_OVERVIEW = re.compile(
+    rf"\bvilka {_GROUP} (har |som har )?(svarat|svarade|besvarat|besvarade|yttrat|yttrade|lamnat|lamnade|inkommit)\b"
+    r"|\bvilka (har|som har) (svarat|besvarat|yttrat sig)\b|\bvilka remissvar (finns|ingar|har)\b"
+    r"|\bhur manga (namnder|remissvar|remissinstanser)\w* (har )?(svarat|finns|besvarat)\b"
+    r"|\bwhich (committees|bodies|responders) (have )?(responded|replied|answered)\b"
+    r"|\bwho (has |have )?(responded|replied)\b",
+)
+# Words that frame a comparison rather than say what it is about.
+_FRAME = frozenset(
+    fold(w)
+    for w in (
+        "hur skiljer sig skiljer de skillnad skillnaden skillnaderna mellan jämför jämföra jämfört respektive varje "
+        "alla samtliga olika vilka vilken vad hur är var och samt med om på i till kring gällande angående "
+        "nämnd nämnden nämnder nämnderna nämndernas nämnds remissinstans remissinstanser remissinstanserna "
+        "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
+        "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
+        "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
+        "säger sade sa menar ser tar upp skriver "
+        "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
+        "compare comparison differ difference each all which what how do does the and of on about committee "
+        "committees views view responses"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A cited sentence of a responder: its chunk, its span in the chunk's clean_text, its place in the file."""
+
+    chunk: Chunk
+    start: int
+    end: int
+    ref: SentenceRef
+
+
+@dataclass(frozen=True)
+class View:
+    """What one responder says on a topic, or that it does not take the topic up (addressed=False)."""
+
+    responder: str
+    source: str
+    addressed: bool
+    position: Position
+    statements: tuple[Statement, ...] = ()
+    reason: str = ""
+    hits: tuple[Hit, ...] = ()
+
+
+# English names of committees, by the stem of their Swedish name ('the traffic committee').
+ENGLISH_NAMES = {
+    "trafik": ("traffic", "transport"),
+    "social": ("social",),
+    "utbildning": ("education", "school", "schools"),
+    "kultur": ("culture", "cultural"),
+    "idrott": ("sport", "sports"),
+    "miljo": ("environment", "environmental"),
+    "arbetsmarknad": ("labour", "employment"),
+    "stadsbyggnad": ("planning",),
+}
+_ENGLISH_BODY = re.compile(r"^(committee|committees|board|boards|department|office|services?)$")
+
+
+def _english_mentions(question: str, keys: list[tuple[str, bool]]) -> int | None:
+    """Where 'the traffic committee' and the like name this responder in an English question."""
+    words = re.findall(r"[a-z]+", question.lower())
+    for i, word in enumerate(words[:-1]):
+        for key, needs_tail in keys:
+            if (
+                needs_tail
+                and word in ENGLISH_NAMES.get(key, ())
+                and any(_ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3])
+            ):
+                return i
+    return None
+
+
+def _name_keys(responder: str) -> list[tuple[str, bool]]:
+    """Stems that name a responder in a question; True for a committee's stem that needs its tail."""
+    keys = []
+    for word in re.findall(r"[^\W_]+", responder):
+        stem = fold(term(word.lower()))
+        if "namnd" in stem:
+            stem = stem.split("stadsdelsnamnd")[0].split("namnd")[0].removesuffix("s")
+            keys.append((stem, True))
+        elif len(stem) >= 4:
+            keys.append((stem, False))
+    return [(k, tail) for k, tail in keys if len(k) >= 4]
+
+
+def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
+    """Responders the question names ('trafiknämndens', 'socialförvaltningen', 'Kungsholmen'), in order named."""
+    words = [fold(term(w.lower())) for w in re.findall(r"[^\W_]+", question)]
+    found: dict[str, int] = {}
+    for responder in responders:
+        for key, needs_tail in _name_keys(responder):
+            for i, word in enumerate(words):
+                rest = word[len(key) :].removeprefix("s") if word.startswith(key) else None
+                if rest is None or (needs_tail and not rest.startswith(_COMMITTEE_TAIL)):
+                    continue
+                if needs_tail or rest == "" or rest.startswith(_COMMITTEE_TAIL):
+                    found[responder] = min(found.get(responder, i), i)
+        english = _english_mentions(question, _name_keys(responder))
+        if english is not None and responder not in found:
+            found[responder] = english
+    return sorted(found, key=lambda r: found[r])
+
+
+def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
+    """'overview' (who responded), 'compare' (per responder), or None for an ordinary question."""
+    text = fold(" ".join(question.split()))
+    if _OVERVIEW.search(text):
+        return "overview"
+    named = len(mentioned_responders(question, responders))
+    if named >= 2:
+        return "compare"
+    # With one responder named, 'jämfört med' and 'skiljer sig' compare something else
+    # (two periods, two concepts) within that responder's view: a single answer.
+    return "compare" if named == 0 and _COMPARE.search(text) else None
+
+
+def topic_of(question: str, responders: Iterable[str]) -> str:
+    """The question without the responders' names and the words that frame the comparison."""
+    named = set(mentioned_responders(question, responders))
+    keys = [k for r in named for k in _name_keys(r)]
+    kept = []
+    for word in re.findall(r"[^\W_][\w-]*", question):
+        folded = fold(word)
+        stem = fold(term(word.lower()))
+        english = {name for k, _ in keys for name in ENGLISH_NAMES.get(k, ())}
+        if folded in _FRAME or folded in english or any(stem.startswith(k) for k, _ in keys):
+            continue
+        kept.append(word)
+    return " ".join(kept) or DEFAULT_TOPIC
+
+
+def is_general(topic: str) -> bool:
+    """True when the topic is the programme as a whole rather than a part of it."""
+    return not set(analyze(topic)) - _PROGRAMME_TERMS
+
+
+def ordered(responders: Iterable[str]) -> list[str]:
+    """Responders in the one stable order every answer and table uses (alphabetical, Swedish letters last)."""
+    return sorted(set(responders), key=lambda r: (fold(r), r))
+
+
+def responders_in_scope(assistant: Assistant, filters: Filters | None) -> list[str]:
+    """The responders with a document in the store that the filters let through, in stable order."""
+    columns = assistant.lexical.get().columns
+    filters = filters or Filters()
+    out = set()
+    for responder, period, source in zip(columns["responder"], columns["period"], columns["source"], strict=True):
+        if not responder:
+            continue
+        if filters.responders and responder not in filters.responders:
+            continue
+        if (filters.periods and period not in filters.periods) or (filters.sources and source not in filters.sources):
+            continue
+        out.add(responder)
+    return ordered(out)
+
+
+def _document(assistant: Assistant, source: str) -> DocText | None:
+    return load_document(document_text_path(assistant.settings, source), source)
+
+
+def _statement(doc: DocText | None, chunk: Chunk, start: int, end: int) -> Statement | None:
+    """A sentence of a chunk with its span in the file; None when the document's text is not kept."""
+    if doc is None:
+        return None
+    offset = doc.chunk_offset(chunk)
+    if offset is None:
+        return None
+    return Statement(chunk, start, end, doc.sentence(offset + start, offset + end, chunk.section))
+
+
+def view_of(
+    assistant: Assistant,
+    topic: str,
+    responder: str,
+    filters: Filters | None = None,
+    prefer: Label | None = None,
+    opinion: bool = True,
+) -> View:
+    """One responder's view of a topic, or not addressed.
+
+    With `opinion` (a question about views, and every compilation), sentences that state a
+    position are preferred among the relevant ones; otherwise ('Vilket datum …') relevance alone decides.
+    """
+    filters = filters or Filters()
+    ranking = assistant.rank(topic, Filters((responder,), filters.periods, filters.sources))
+    hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:PASSAGES_PER_RESPONDER]
+    if not hits:
+        return View(responder, "", False, NO_POSITION, reason="inga dokument")
+    reason = assistant.abstain_reason(assistant.understand(topic), hits, ranking)
+    if reason:
+        return View(responder, hits[0].chunk.source, False, NO_POSITION, reason=reason, hits=tuple(hits))
+    general = is_general(topic)
+    if general or prefer:
+        hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
+    chosen = _choose(hits, ranking.sentences, prefer, general, opinion or general or prefer is not None)
+    doc = _document(assistant, hits[0].chunk.source)
+    statements = []
+    for hit, (a, b) in chosen:
+        if hit.chunk.source != (doc.source if doc else ""):
+            doc = _document(assistant, hit.chunk.source)
+        statement = _statement(doc, hit.chunk, a, b)
+        if statement is not None:
+            statements.append(statement)
+    if not statements:
+        return View(
+            responder, hits[0].chunk.source, False, NO_POSITION, reason="dokumentets text saknas", hits=tuple(hits)
+        )
+    position = next((s.ref.position for s in statements if s.ref.position.stated), NO_POSITION)
+    return View(responder, statements[0].chunk.source, True, position, tuple(statements), hits=tuple(hits))
+
+
+def _choose(
+    hits: list[Hit],
+    sentences: dict[str, SentenceScores],
+    prefer: Label | None,
+    general: bool = False,
+    opinion: bool = True,
+) -> list[tuple[Hit, tuple[int, int]]]:
+    """Up to two relevant sentences, those that state a position preferred over background."""
+    all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
+    lo, hi = float(all_dense.min()), float(all_dense.max())
+    candidates: list[tuple[float, float, int, Hit, tuple[int, int], str]] = []
+    for rank, hit in enumerate(hits):
+        scores = sentences[hit.chunk.id]
+        for span, text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
+            if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
+                continue  # headings, stray words, and sentences that only introduce a list
+            position = classify(text)
+            if position is NO_POSITION and is_procedural(text):
+                continue
+            relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * cov - 0.05 * rank
+            bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
+            if prefer and position.label == prefer and position.stated:
+                bonus += ASKED_BONUS
+            if general or prefer:
+                bonus *= GENERAL_BONUS_SCALE
+            candidates.append((relevance + bonus, relevance, rank, hit, span, text))
+    if not candidates:
+        return []
+    best_relevance = max(c[1] for c in candidates)
+    floor = -np.inf if general else (OPINION_FLOOR if opinion else RELEVANCE_FLOOR) * best_relevance
+    eligible = sorted((c for c in candidates if c[1] >= floor), key=lambda c: -c[0])
+    if opinion:  # among the relevant sentences, those stating a view come first
+        eligible.sort(key=lambda c: (-_rank_of(classify(c[5]), prefer), -c[0]))
+
+    if general and eligible:  # a whole view: its main position, then its main reservation or praise
+        head, first = eligible[0], classify(eligible[0][5]).label
+
+        def same_or_none(c: tuple[float, float, int, Hit, tuple[int, int], str]) -> bool:
+            position = classify(c[5])
+            return position.label == first or not _rank_of(position, None)
+
+        eligible = [head, *sorted(eligible[1:], key=same_or_none)]
+    out: list[tuple[Hit, tuple[int, int]]] = []
+    seen: list[frozenset[str]] = []
+    for _, _, _, hit, span, text in eligible:
+        words = frozenset(analyze(text))
+        if any(len(words & other) > NEAR_DUPLICATE * min(len(words), len(other)) for other in seen):
+            continue  # overlapping chunks repeat sentences, and summaries repeat the conclusions
+        seen.append(words)
+        out.append((hit, span))
+        if len(out) >= SENTENCES_PER_RESPONDER:
+            break
+    return out
+
+
+def _rank_of(position: Position, prefer: Label | None) -> int:
+    """3 for the kind of view asked about, 2 for another coloured view, 1 for 'anser' and the like, 0 for background."""
+    if not position.stated:
+        return 0
+    if position.label == "neutral":
+        return 1
+    return 3 if position.label == prefer else 2
+
+
+def compare_views(assistant: Assistant, question: str, filters: Filters | None = None) -> tuple[str, list[View]]:
+    """The topic of a comparison question and each responder's view of it, in stable order."""
+    scope = responders_in_scope(assistant, filters)
+    named = mentioned_responders(question, scope)
+    responders = ordered(named) if len(named) >= 2 else scope
+    topic = topic_of(question, scope)
+    prefer = asked_label(question)
+    opinion = asks_opinion(question)
+    return topic, [view_of(assistant, topic, r, filters, prefer, opinion) for r in responders]

@@ -1,0 +1,192 @@
+"""Answers to comparison and overview questions, grouped by responder, every claim cited.
+
+`Assistant.ask` hands a question here first; `comparison_answer` returns None for an ordinary
+question, which then takes the single-answer path.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from itertools import zip_longest
+from typing import TYPE_CHECKING
+
+from assistant import prompts
+from assistant.compare import NOT_ADDRESSED, View, compare_views, mentioned_responders, ordered, question_kind
+from assistant.doctext import load_document
+from assistant.records import Answer, Chunk, Citation, Filters, Hit, Span
+from ingest.pipeline import document_text_path
+from ingest.sentences import sentence_spans
+from vectorstore.analyzer import fold
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+COMPARISON_NOTE = "Jämförelse per nämnd"
+_NUMBERS = "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split()
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def comparison_answer(assistant: Assistant, question: str, filters: Filters | None = None) -> Answer | None:
+    """The answer to a comparison or overview question; None when the question is neither."""
+    index = assistant.lexical.get()
+    kind = question_kind(question, index.responders)
+    if kind is None:
+        return None
+    started = time.perf_counter()
+    if kind == "overview":
+        return overview_answer(assistant, question, filters, started)
+    topic, views = compare_views(assistant, question, filters)
+    retrieved = _ms(started)
+    passages = _interleave(views)
+    if not any(v.addressed for v in views):
+        reasons = tuple(f"{v.responder}: {v.reason}" for v in views if v.reason)
+        return Answer(question, prompts.NOT_IN_DOCUMENTS, True, (), passages, _timings(retrieved, started), reasons)
+    text, citations = render_views(views)
+    notes = (f"{COMPARISON_NOTE}, ämne: {topic}",)
+    return Answer(question, text, False, tuple(citations), passages, _timings(retrieved, started), notes)
+
+
+def render_views(views: list[View]) -> tuple[str, list[Citation]]:
+    """One paragraph per responder: 'Trafiknämnden (positiv): … [1]' or 'Tar inte upp frågan …'."""
+    numbers: dict[str, int] = {}
+    highlights: dict[str, list[Span]] = {}
+    chunks: dict[str, Chunk] = {}
+    paragraphs = []
+    for view in views:
+        if not view.addressed:
+            paragraphs.append(f"{view.responder}: {NOT_ADDRESSED}")
+            continue
+        label = f" ({view.position.label})" if view.position.stated else ""
+        parts = []
+        for statement in view.statements:
+            chunk = statement.chunk
+            n = numbers.setdefault(chunk.id, len(numbers) + 1)
+            chunks[chunk.id] = chunk
+            highlights.setdefault(chunk.id, []).append(Span(statement.start, statement.end))
+            parts.append(f"{statement.ref.clean_text} [{n}]")
+        paragraphs.append(f"{view.responder}{label}: {' '.join(parts)}")
+    citations = [
+        Citation(n, chunks[cid], tuple(sorted(set(highlights[cid]), key=lambda s: s.start)))
+        for cid, n in numbers.items()
+    ]
+    return "\n\n".join(paragraphs), citations
+
+
+_FRAME = re.compile(r"^[^\n:\[\]]+?(?: \((?:positiv|kritisk|förslag|neutral)\))?: ", re.M)
+
+
+def without_frames(text: str) -> str:
+    """A per-responder answer without its frame: the responders' names, and 'Tar inte upp' paragraphs.
+
+    What remains is only the quoted sentences with their markers.
+    """
+    paragraphs = [p for p in text.split("\n\n") if not p.endswith(f": {NOT_ADDRESSED}")]
+    return "\n\n".join(_FRAME.sub("", p, count=1) for p in paragraphs)
+
+
+def _interleave(views: list[View]) -> tuple[Hit, ...]:
+    """Each responder's best passage first, then each one's second, and so on."""
+    out: list[Hit] = []
+    for row in zip_longest(*(v.hits for v in views)):
+        out.extend(h for h in row if h is not None)
+    return tuple(out)
+
+
+def _in_period(question: str, period: str) -> bool:
+    return any(year.group(0) in period for year in _YEAR.finditer(question))
+
+
+def overview_answer(
+    assistant: Assistant, question: str, filters: Filters | None, started: float | None = None
+) -> Answer:
+    """'Vilka nämnder har svarat?': every responder in the catalogue, each cited from its own document."""
+    started = time.perf_counter() if started is None else started
+    index = assistant.lexical.get()
+    filters = filters or Filters()
+    documents: dict[str, list[tuple[str, str]]] = {}  # responder -> [(source, period)]
+    for responder, period, source in zip(
+        index.columns["responder"], index.columns["period"], index.columns["source"], strict=True
+    ):
+        if not responder or (filters.responders and responder not in filters.responders):
+            continue
+        if (filters.periods and period not in filters.periods) or (filters.sources and source not in filters.sources):
+            continue
+        if _YEAR.search(question) and not _in_period(question, period):
+            continue  # 'Vilka nämnder svarade på programmet 2020–2023?'
+        if (source, period) not in documents.setdefault(responder, []):
+            documents[responder].append((source, period))
+    named = mentioned_responders(question, documents)
+    responders = ordered(named or documents)
+    lines: list[str] = []
+    citations: list[Citation] = []
+    passages: list[Hit] = []
+    for responder in responders:
+        source, period = sorted(documents[responder])[0]
+        cited = name_citation(assistant, source, responder, len(citations) + 1)
+        details = f" (programperiod {period})" if period else ""
+        if cited is None:
+            lines.append(f"{responder}{details}")
+            continue
+        citations.append(cited)
+        passages.append(Hit(cited.chunk, 1.0))
+        lines.append(f"{responder}{details} [{cited.n}]")
+    if not lines:
+        return Answer(question, prompts.NOT_IN_DOCUMENTS, True, (), (), _timings(_ms(started), started), ())
+    count = len(lines)
+    lead = f"Remissvar finns från {_NUMBERS[count] if count < len(_NUMBERS) else count} nämnder i dokumenten:"
+    if count == 1:
+        lead = "Remissvar finns från en nämnd i dokumenten:"
+    text = lead + "\n" + "\n".join(f"- {line}" for line in lines)
+    return Answer(question, text, not citations, tuple(citations), tuple(passages), _timings(_ms(started), started))
+
+
+def name_citation(assistant: Assistant, source: str, responder: str, n: int) -> Citation | None:
+    """A citation of the sentence of a document where the responder's name (or heading) stands."""
+    doc = load_document(document_text_path(assistant.settings, source), source)
+    index = assistant.lexical.get()
+    ids = [cid for cid, s in zip(index.ids, index.columns["source"], strict=True) if s == source]
+    chunks = sorted(assistant.store.get(ids).values(), key=lambda c: c.ordinal)
+    if not chunks:
+        return None
+    at = _name_offset(doc.text, responder) if doc is not None else None
+    if doc is not None and at is not None:
+        for chunk in chunks:
+            offset = doc.chunk_offset(chunk)
+            if offset is not None and offset <= at < offset + len(chunk.clean_text):
+                return Citation(n, chunk, (_sentence_at(chunk.clean_text, at - offset),))
+    first = chunks[0]  # the name is not in the text: cite the document's opening
+    return Citation(n, first, (_sentence_at(first.clean_text, 0),))
+
+
+def _name_offset(text: str, responder: str) -> int | None:
+    """Where the responder's name, or its most distinctive word, first stands in the text."""
+    folded = fold(text)  # same length as text: fold maps å/ä/ö and é one to one
+    if len(folded) != len(text):
+        return None
+    at = folded.find(fold(responder))
+    if at >= 0:
+        return at
+    for word in sorted(re.findall(r"[^\W_]+", responder), key=len, reverse=True):
+        stem = fold(word).removesuffix("s").removesuffix("en")
+        if stem.startswith("stadsdel"):
+            continue  # 'stadsdelsnämnd' names no one in particular
+        if len(stem) >= 4 and (at := folded.find(stem)) >= 0:
+            return at
+    return None
+
+
+def _sentence_at(text: str, offset: int) -> Span:
+    for a, b in sentence_spans(text):
+        if a <= offset < b:
+            return Span(a, b)
+    return Span(0, min(len(text), 200))
+
+
+def _timings(retrieve_ms: float, started: float) -> dict[str, float]:
+    total = _ms(started)
+    return {"retrieve": retrieve_ms, "rerank": 0.0, "answer": round(total - retrieve_ms, 2), "total": total}
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)

@@ -1,0 +1,62 @@
+"""Fact recall of comparison questions, each responder's part counted on its own.
+
+    python bench/compare_recall.py [--file F] [--baseline]   (uses TRYGG_HOME's store; ingest first)
+
+bench/compare_questions.jsonl (the default) was used while building; bench/compare_heldout.jsonl
+was written afterwards and not tuned on.
+
+Each question of bench/compare_questions.jsonl lists facts per responder. A part's recall is
+the share of its facts ("a|b" = either) found in that responder's paragraph of the answer
+(the paragraph that opens with its name); a missing paragraph scores 0. With --baseline the
+comparison path is switched off and a part's facts are looked for in the whole answer, and
+count only when the answer cites that responder's document (the single-answer path has no
+per-responder paragraphs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from unittest import mock
+
+from assistant.core import Assistant
+from assistant.settings import load_settings
+from eval.metrics import fact_recall
+
+QUESTIONS = Path(__file__).with_name("compare_questions.jsonl")
+
+
+def part_text(answer_text: str, responder: str) -> str:
+    """The paragraph of the answer that opens with the responder's name ('' if none)."""
+    return next((p for p in answer_text.split("\n\n") if p.startswith(responder)), "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--file", type=Path, default=QUESTIONS, help="a question set with per-responder facts")
+    parser.add_argument("--baseline", action="store_true", help="switch the comparison path off")
+    args = parser.parse_args()
+    assistant = Assistant(load_settings())
+    cases = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    scores: list[float] = []
+    patch = mock.patch("assistant.core.comparison_answer", return_value=None) if args.baseline else mock.MagicMock()
+    with patch:
+        for case in cases:
+            answer = assistant.ask(case["question"])
+            cited = {c.chunk.meta.responder for c in answer.citations}
+            row = []
+            for responder, facts in case["parts"].items():
+                if args.baseline:
+                    text = answer.text if responder in cited or facts == ["Tar inte upp"] else ""
+                else:
+                    text = part_text(answer.text, responder)
+                score = fact_recall(text, facts) or 0.0
+                scores.append(score)
+                row.append(f"{responder.split()[0]}={score:.2f}")
+            print(f"{case['id']}: {' '.join(row)}")  # noqa: T201
+    print(f"parts: {len(scores)}, mean fact recall per responder part: {sum(scores) / len(scores):.3f}")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()

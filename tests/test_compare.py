@@ -1,0 +1,198 @@
+"""Who said what on the bundled corpus with the real embedder: comparison answers, the overview, `trygg compile`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from assistant.cli import main
+from assistant.core import Assistant
+from assistant.records import Answer
+from assistant.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+FIVE = {
+    "Enskede-Årsta-Vantörs stadsdelsnämnd": "004_2da92ff9d07e789e.txt",
+    "Kungsholmens stadsdelsnämnd": "000_f7bada911ecf502f.txt",
+    "Socialnämnden": "002_408878b7fb75fafa.txt",
+    "Trafiknämnden": "003_3ff39f9cae3db934.txt",
+    "Utbildningsnämnden": "001_ad4719a34cf89191.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(real_home: Settings) -> Assistant:
+    return Assistant(real_home)
+
+
+def paragraphs(answer: Answer) -> dict[str, str]:
+    """The answer's paragraph of each responder, by the responder's name that opens it."""
+    out = {}
+    for paragraph in answer.text.split("\n\n"):
+        name = next((r for r in FIVE if paragraph.startswith(r)), None)
+        if name:
+            out[name] = paragraph
+    return out
+
+
+def cited_sources(answer: Answer, paragraph: str) -> set[str]:
+    by_n = {c.n: c.chunk.source for c in answer.citations}
+    return {by_n[int(n)] for n in re.findall(r"\[(\d+)\]", paragraph)}
+
+
+def test_two_named_responders_are_answered_each_from_its_own_document(assistant: Assistant) -> None:
+    answer = assistant.ask("Hur skiljer sig trafiknämndens och socialnämndens synpunkter på trygghetsprogrammet?")
+    parts = paragraphs(answer)
+    assert list(parts) == ["Socialnämnden", "Trafiknämnden"]  # both, in the stable order
+    for responder, paragraph in parts.items():
+        assert cited_sources(answer, paragraph) == {FIVE[responder]}
+    assert "positiv" in parts["Socialnämnden"] and "positiv" in parts["Trafiknämnden"]
+
+
+def test_without_diacritics_and_paraphrased(assistant: Assistant) -> None:
+    answer = assistant.ask("jamfor vad trafikkontoret och utbildningsforvaltningen sager om platssamverkan")
+    parts = paragraphs(answer)
+    assert set(parts) == {"Trafiknämnden", "Utbildningsnämnden"}
+    assert "platssamverkan" in parts["Trafiknämnden"].lower()
+
+
+def test_every_committee_is_summarised_from_its_own_document(assistant: Assistant) -> None:
+    answer = assistant.ask("Sammanfatta vad varje nämnd tycker om programmet")
+    parts = paragraphs(answer)
+    assert list(parts) == sorted(FIVE)
+    for responder, paragraph in parts.items():
+        assert cited_sources(answer, paragraph) == {FIVE[responder]}
+    assert "ställer sig positiv" in parts["Kungsholmens stadsdelsnämnd"]
+
+
+def test_which_are_critical_shows_their_criticism(assistant: Assistant) -> None:
+    parts = paragraphs(assistant.ask("Vilka nämnder är kritiska till programmet?"))
+    assert "(kritisk)" in parts["Utbildningsnämnden"] and "saknar" in parts["Utbildningsnämnden"]
+    assert "(kritisk)" in parts["Trafiknämnden"] and "efterfrågar" in parts["Trafiknämnden"]
+    assert "(kritisk)" in parts["Enskede-Årsta-Vantörs stadsdelsnämnd"]
+
+
+def test_a_responder_that_does_not_take_the_topic_up_says_so(assistant: Assistant) -> None:
+    parts = paragraphs(assistant.ask("Vad tycker nämnderna respektive om platssamverkan?"))
+    assert set(parts) == set(FIVE)
+    assert parts["Kungsholmens stadsdelsnämnd"].endswith("Tar inte upp frågan i sitt remissvar.")
+    assert "platssamverkan" in parts["Socialnämnden"].lower()
+
+
+def test_comparison_of_something_no_one_discusses_is_declined(assistant: Assistant) -> None:
+    answer = assistant.ask("Jämför nämndernas syn på Göteborgs hamn")
+    assert answer.abstained and answer.text == "Jag hittar inget svar på det i dokumenten."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka nämnder har svarat på remissen?",
+        "vilka remissinstanser har yttrat sig",
+        "Which committees have responded?",
+    ],
+)
+def test_who_responded_names_all_five_each_cited_from_its_own_document(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 5
+    for responder, source in FIVE.items():
+        line = next(line for line in lines if responder in line)
+        assert cited_sources(answer, line) == {source}
+    for citation in answer.citations:
+        highlighted = " ".join(citation.chunk.clean_text[h.start : h.end] for h in citation.highlights).lower()
+        words = re.findall(r"[^\W_]+", citation.chunk.meta.responder.lower())
+        assert any(w[:6] in highlighted for w in words if not w.startswith("stadsdel")), highlighted
+
+
+def test_period_in_the_question_narrows_the_overview(assistant: Assistant) -> None:
+    answer = assistant.ask("Vilka nämnder svarade på remissen om programmet 2020–2023?")
+    assert "Socialnämnden" in answer.text and "Enskede" in answer.text and "Trafiknämnden" not in answer.text
+
+
+def _compile(
+    settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+) -> int:
+    monkeypatch.setenv("TRYGG_HOME", str(settings.home))
+    return main(["compile", *args])
+
+
+def test_compile_json_contract_with_exact_spans_and_docx(
+    real_home: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    docx_path, csv_path, xlsx_path = tmp_path / "s.docx", tmp_path / "s.csv", tmp_path / "s.xlsx"
+    args = ["skolans roll", "platssamverkan", "--json", "--docx", str(docx_path), "--csv", str(csv_path)]
+    assert _compile(real_home, capsys, monkeypatch, *args, "--xlsx", str(xlsx_path)) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"topics"}
+    assert [t["topic"] for t in out["topics"]] == ["skolans roll", "platssamverkan"]
+    for topic in out["topics"]:
+        assert set(topic) == {"topic", "responders"}
+        assert [r["responder"] for r in topic["responders"]] == sorted(FIVE)
+        for row in topic["responders"]:
+            assert set(row) == {"responder", "source", "addressed", "position", "cue", "sentences"}
+            assert isinstance(row["addressed"], bool)
+            assert row["addressed"] == bool(row["sentences"])
+            if row["addressed"]:
+                assert row["position"] in {"positiv", "kritisk", "förslag", "neutral"}
+            for sentence in row["sentences"]:
+                assert set(sentence) == {"text", "clean_text", "source", "start", "end"}
+                assert sentence["source"] == FIVE[row["responder"]]  # from its own document
+                file_text = (real_home.corpus / sentence["source"]).read_text(encoding="utf-8")
+                assert file_text[sentence["start"] : sentence["end"]] == sentence["text"]
+    by_topic = {t["topic"]: {r["responder"]: r for r in t["responders"]} for t in out["topics"]}
+    assert "skolans roll" in by_topic["skolans roll"]["Utbildningsnämnden"]["sentences"][0]["clean_text"].lower()
+    assert any("platssamverkan" in s["clean_text"] for s in by_topic["platssamverkan"]["Trafiknämnden"]["sentences"])
+
+    document = Document(str(docx_path))
+    assert len(document.tables) == 2
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert headings == ["skolans roll", "platssamverkan"]
+    first = document.tables[0]
+    assert [c.text for c in first.rows[0].cells] == ["Remissinstans", "Ståndpunkt", "Vad som sägs"]
+    assert [row.cells[0].text for row in first.rows[1:]] == sorted(FIVE)
+    references = [p.text for p in document.paragraphs if p.text.startswith("[1] ")]
+    assert references and "avsnitt" in references[0] and ".txt, tecken" in references[0]
+
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    assert {r["Remissinstans"] for r in rows} == set(FIVE)
+    sheet = load_workbook(xlsx_path).active
+    assert sheet is not None and sheet.max_row == len(rows) + 1
+
+
+def test_compile_filters_and_bad_input(
+    real_home: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _compile(real_home, capsys, monkeypatch, "samverkan", "--json", "--responder", "trafiknamnden") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [r["responder"] for r in out["topics"][0]["responders"]] == ["Trafiknämnden"]
+    assert _compile(real_home, capsys, monkeypatch, "samverkan", "--json", "--period", "2020-2023") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {r["responder"] for r in out["topics"][0]["responders"]} == {
+        "Socialnämnden",
+        "Enskede-Årsta-Vantörs stadsdelsnämnd",
+    }
+    assert _compile(real_home, capsys, monkeypatch, "samverkan", "--responder", "Idrottsnämnden") == 2
+    assert "Okänd nämnd: Idrottsnämnden" in capsys.readouterr().err
+    assert _compile(real_home, capsys, monkeypatch, "   ") == 2
+    assert "Ange minst ett ämne" in capsys.readouterr().err
+
+
+def test_comparison_answers_quote_only_their_passages(assistant: Assistant) -> None:
+    from assistant.compare_answer import without_frames
+
+    answer = assistant.ask("Vad tycker nämnderna respektive om platssamverkan?")
+    cited = {c.n: " ".join(c.chunk.clean_text.split()) for c in answer.citations}
+    for text, n in re.findall(r"(.+?) \[(\d+)\]", without_frames(answer.text), flags=re.S):
+        assert " ".join(text.split()) in cited[int(n)]
+    spans = {c.n: [c.chunk.clean_text[h.start : h.end] for h in c.highlights] for c in answer.citations}
+    assert all(spans[n] for n in spans)  # each citation highlights the sentences it gave
