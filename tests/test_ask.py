@@ -55,9 +55,14 @@ def test_json_spans_are_real_text_and_markers_match_citations(
 
 
 def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
-    for question in ("Hur ser Göteborgs stads trygghetsprogram ut?", "Vad svarade Idrottsnämnden på remissen?"):
+    for question, why in (
+        ("Hur ser Göteborgs stads trygghetsprogram ut?", "Dokumenten nämner inte Göteborgs."),
+        ("Vad svarade Idrottsnämnden på remissen?", "Det finns inget remissvar från Idrottsnämnden"),
+    ):
         answer = assistant.ask(question)
-        assert answer.abstained and answer.text == "Jag hittar inget svar på det i dokumenten." and not answer.citations
+        assert answer.abstained and not answer.citations
+        # The refusal says so, and why, in Swedish.
+        assert answer.text.startswith("Jag hittar inget svar på det i dokumenten.") and why in answer.text
 
 
 def test_question_without_diacritics_finds_the_ocr_damaged_document(assistant: Assistant) -> None:
