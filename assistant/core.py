@@ -20,11 +20,11 @@ from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weig
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason
 from assistant.sentence_scores import SentenceScores, score_sentences
-from assistant.settings import Settings
+from assistant.settings import SHIPPED_VECTORS, Settings
 from ingest.pipeline import EMBEDDING_CACHE
 from vectorstore.analyzer import analyze
 from vectorstore.chroma_store import ChromaStore
-from vectorstore.embed_cache import EmbeddingCache
+from vectorstore.embed_cache import EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
 
@@ -113,11 +113,31 @@ class Assistant:
         """Vectors of sentences, from the cache filled at ingest (embedded now if missing)."""
         return self._sentence_cache().embed_documents(self.embedder, texts)[0]
 
+    def warm_sentence_vectors(self, texts: Sequence[str], batch: int = 64) -> threading.Thread:
+        """Embed sentences missing from the cache in a background thread, a batch at a time.
+
+        An ingest embeds chunks only (ingest.vectors=chunks); this fills in their sentences
+        before questions need them. Questions interleave: the embedder is locked per batch.
+        """
+        unique = list(dict.fromkeys(texts))
+
+        def work() -> None:
+            for lo in range(0, len(unique), batch):
+                self.sentence_vectors(unique[lo : lo + batch])
+
+        thread = threading.Thread(target=work, name="warm-sentence-vectors", daemon=True)
+        thread.start()
+        return thread
+
     def _sentence_cache(self) -> EmbeddingCache:
         if self._cache is None:
+            name = self.embedder.name  # loads the model, under the same lock: not inside it
             with self._embedder_lock:
                 if self._cache is None:
-                    self._cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
+                    cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, name)
+                    if self.settings.ingest.shipped_vectors:  # a store filled elsewhere: its sentences
+                        cache.seed(shipped_path(SHIPPED_VECTORS, name))
+                    self._cache = cache
         return self._cache
 
     def rank(self, query: str, filters: Filters | None = None, rerank: bool | None = None) -> Ranking:

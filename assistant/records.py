@@ -37,10 +37,14 @@ class Chunk:
     doc_chunks: int
 
     @property
+    def header(self) -> str:
+        """A short contextual header: responder | title | section."""
+        return " | ".join(p for p in (self.meta.responder, self.meta.title, self.section) if p)
+
+    @property
     def embed_text(self) -> str:
-        """A short contextual header, then the passage: what is embedded and indexed."""
-        header = " | ".join(p for p in (self.meta.responder, self.meta.title, self.section) if p)
-        return f"{header}\n{self.clean_text}" if header else self.clean_text
+        """The header, then the passage: what is indexed (and embedded, unless pooled)."""
+        return f"{self.header}\n{self.clean_text}" if self.header else self.clean_text
 
 
 @dataclass(frozen=True)

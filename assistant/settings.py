@@ -17,6 +17,7 @@ from assistant.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "data" / "corpus"
+SHIPPED_VECTORS = PROJECT_ROOT / "data" / "vectors"
 
 
 class Section(BaseModel):
@@ -64,6 +65,18 @@ class IngestSettings(Section):
 
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
     ocr_language: str = Field("swe", description="Tesseract language for PDFs without a text layer.")
+    vectors: Literal["chunks", "pooled", "both"] = Field(
+        "chunks",
+        description="chunks: embed each chunk; its sentences are embedded when a question first needs them. "
+        "pooled: embed the sentences and headers only and pool chunk vectors from them (weaker retrieval). "
+        "both: embed chunks and sentences at ingest (two passes).",
+    )
+    header_weight: float = Field(
+        0.5, ge=0, le=10, description="Weight of a header's vector in a pooled chunk vector (vectors=pooled)."
+    )
+    shipped_vectors: bool = Field(
+        True, description="Seed the embedding cache with the vectors shipped for the bundled corpus (data/vectors)."
+    )
 
 
 class RetrievalSettings(Section):

@@ -21,14 +21,14 @@ import numpy as np
 
 from assistant.errors import IngestError, StoreError
 from assistant.records import Chunk
-from assistant.sentence_scores import chunk_sentences
-from assistant.settings import Settings
+from assistant.settings import SHIPPED_VECTORS, Settings
 from ingest.chunking import chunk_document
 from ingest.clean import clean
 from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256, load_text
 from ingest.metadata import apply_overrides, extract_meta, load_manifest
+from ingest.vectors import chunk_sentence_texts, chunk_vectors, texts_to_embed
 from vectorstore.chroma_store import ChromaStore, SourceState
-from vectorstore.embed_cache import EmbeddingCache
+from vectorstore.embed_cache import EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
 from vectorstore.lexical import IndexedChunk, LexicalIndex, fingerprint
@@ -59,6 +59,9 @@ class IngestReport:
     removed_sources: list[str] = field(default_factory=list)
     failed: list[FileFailure] = field(default_factory=list)
     seconds: float = 0.0
+    # Sentences of the new chunks whose vectors this run left for later (ingest.vectors=chunks):
+    # the UI embeds them in the background, a question embeds those it needs first.
+    pending_sentences: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The object `trygg ingest --json` prints."""
@@ -105,7 +108,17 @@ def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, s
     return raw, chunks
 
 
-def _manifest_overrides(files: Sequence[Path]) -> dict[str, dict[str, str]]:
+def read_all_chunks(paths: Iterable[Path], settings: Settings) -> list[Chunk]:
+    """The chunks of every file under paths, read without a store; raises IngestError on a bad file."""
+    files, missing = discover(paths)
+    if missing:
+        raise IngestError(f"{missing[0].file}: {missing[0].reason}")
+    overrides = manifest_overrides(files)
+    return [c for path in files for c in read_chunks(path, settings, overrides)[1]]
+
+
+def manifest_overrides(files: Sequence[Path]) -> dict[str, dict[str, str]]:
+    """Metadata from the manifest.json of each folder the files are in, by file name."""
     overrides: dict[str, dict[str, str]] = {}
     for folder in sorted({f.parent for f in files}):
         if (folder / MANIFEST).is_file():
@@ -152,6 +165,7 @@ class Ingestor:
         self.settings = settings
         self.store = store or ChromaStore(settings)
         self._embedder = embedder
+        self._seeded = False
 
     @property
     def embedder(self) -> Embedder:
@@ -165,7 +179,7 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         files, report.failed = discover(paths)
-        overrides = _manifest_overrides(files)
+        overrides = manifest_overrides(files)
         inventory = self.store.inventory()
         changed = False
         for done, path in enumerate(files):
@@ -214,29 +228,42 @@ class Ingestor:
         _write_atomic(text_copy, raw)
         # Every chunk is upserted, kept ones too, so all carry this version's sha and count;
         # the cache makes kept chunks cost no embedding.
-        cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
+        cache = self._open_cache()
         try:
             vectors, embedded = self._embed(cache, chunks, progress)
         finally:
             cache.close()
         self.store.upsert(chunks, vectors)
         report.embedded += embedded
+        if self.settings.ingest.vectors == "chunks":
+            report.pending_sentences.extend(t for c in chunks for t in chunk_sentence_texts(c))
         old_ids: frozenset[str] = state.ids if state is not None else frozenset()
         stale = old_ids - {c.id for c in chunks}
         if stale:
             self.store.delete(sorted(stale))
         return True
 
+    def _open_cache(self) -> EmbeddingCache:
+        """The embedding cache, seeded once per ingestor with the shipped vectors of its model."""
+        cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
+        if self.settings.ingest.shipped_vectors and not self._seeded:
+            cache.seed(shipped_path(SHIPPED_VECTORS, self.embedder.name))
+            self._seeded = True
+        return cache
+
     def _embed(self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None) -> tuple[np.ndarray, int]:
-        """Vectors of the chunks and how many were new; their sentences are embedded too."""
-        sentences = list(dict.fromkeys(c.clean_text[a:b] for c in chunks for a, b in chunk_sentences(c)))
-        texts = [c.embed_text for c in chunks] + sentences
+        """Vectors of the chunks and how many needed new embeddings; sentence vectors land in the cache."""
+        mode = self.settings.ingest.vectors
+        texts = texts_to_embed(chunks, mode)
         step = 32
-        parts, embedded = [], 0
+        vectors: dict[str, np.ndarray] = {}
+        fresh: set[str] = set()
         for lo in range(0, len(texts), step):
-            vectors, fresh = cache.embed_documents(self.embedder, texts[lo : lo + step])
-            parts.append(vectors)
-            embedded += len(fresh & set(range(max(0, len(chunks) - lo))))
+            part = texts[lo : lo + step]
+            rows, new = cache.embed_documents(self.embedder, part)
+            vectors.update(zip(part, rows, strict=True))
+            fresh.update(part[i] for i in new)
             if progress:
                 progress("inbäddning", min(lo + step, len(texts)), len(texts))
-        return np.vstack(parts)[: len(chunks)], embedded
+        embedded = sum(1 for c in chunks if not fresh.isdisjoint(texts_to_embed([c], mode)))
+        return chunk_vectors(chunks, vectors, mode, self.settings.ingest.header_weight), embedded

@@ -97,7 +97,9 @@ def ingest(s: Settings, paths: list[Path], progress: Progress | None) -> IngestR
     with box.ingest_lock:
         try:
             ingestor = Ingestor(s, store=helper.store, embedder=helper.embedder)
-            return ingestor.run(paths, progress=progress)
+            report = ingestor.run(paths, progress=progress)
+            helper.warm_sentence_vectors(report.pending_sentences)
+            return report
         finally:
             box.generation += 1
 
