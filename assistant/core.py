@@ -13,9 +13,8 @@ import numpy as np
 
 from assistant import prompts
 from assistant.compose import compose
-from assistant.errors import QuestionError
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
-from assistant.records import Answer, Chunk, Citation, Filters, Hit
+from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason
@@ -27,6 +26,8 @@ from vectorstore.chroma_store import ChromaStore
 from vectorstore.embed_cache import EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
+from vectorstore.errors import QuestionError
+from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
 

@@ -8,12 +8,13 @@ import time
 
 import numpy as np
 
-from assistant.errors import StoreError
-from assistant.records import Chunk, Filters, Hit
+from assistant.records import Hit
 from assistant.settings import Settings
 from ingest.pipeline import rebuild_lexical_index
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.errors import StoreError
 from vectorstore.lexical import LexicalIndex, index_mtime
+from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
 

@@ -49,7 +49,6 @@ from typing import Any
 
 import numpy as np
 
-from assistant.records import Chunk, DocMeta, Filters
 from assistant.sentence_scores import chunk_sentences
 from assistant.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, load_settings
 from ingest.chunking import chunk_document
@@ -58,6 +57,7 @@ from ingest.metadata import apply_overrides, extract_meta
 from ingest.sections import split_sections
 from ingest.sentences import sentence_spans
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.records import Chunk, DocMeta, Filters
 
 RESPONDERS = [
     "Kungsholmens stadsdelsnämnd",

@@ -20,13 +20,13 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from assistant import prompts
-from assistant.cli import answer_to_json
-from assistant.errors import ConfigError, StoreError, TryggError
 from assistant.records import Answer
+from assistant.serialize import answer_to_json
 from assistant.settings import Settings
 from eval.gold import Case, Corpus, GoldError, GoldQuote, load_cases, locate_cases
 from eval.metrics import METRICS, CaseScore, aggregate, score_case
 from eval.report import build_report
+from vectorstore.errors import ConfigError, StoreError, TryggError
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import IngestError
+from vectorstore.errors import IngestError
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,6 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import IngestError, StoreError
-from assistant.records import Chunk
 from assistant.settings import SHIPPED_VECTORS, Settings
 from ingest.chunking import chunk_document
 from ingest.clean import clean
@@ -31,7 +29,9 @@ from vectorstore.chroma_store import ChromaStore, SourceState
 from vectorstore.embed_cache import EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
+from vectorstore.errors import IngestError, StoreError
 from vectorstore.lexical import IndexedChunk, LexicalIndex, fingerprint
+from vectorstore.records import Chunk
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from typing import Literal
 
 import numpy as np
 
-from assistant.records import Chunk
 from ingest.sentences import sentence_spans
+from vectorstore.records import Chunk
 
 VectorMode = Literal["chunks", "pooled", "both"]
 

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from assistant.cli import main
 from assistant.core import Assistant, Turn
-from assistant.records import Filters
 from assistant.settings import Settings
+from cli import main
+from vectorstore.records import Filters
 
 pytestmark = pytest.mark.slow
 

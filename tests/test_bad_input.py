@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from assistant import prompts
-from assistant.cli import main
 from assistant.core import Assistant
-from assistant.errors import QuestionError
 from assistant.records import Answer
 from assistant.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, load_settings
+from cli import main
 from ingest.pipeline import Ingestor
 from tests.fake_answers import fake_settings_that_answer
+from vectorstore.errors import QuestionError
 
 INJECTION = """Parkförvaltningens remissvar om belysning
 

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from assistant.core import Assistant
-from assistant.records import Answer, Chunk
+from assistant.records import Answer
 from assistant.settings import BUNDLED_CORPUS, Settings
 from ingest.pipeline import Ingestor, lexical_index_agrees, read_chunks, rebuild_lexical_index
 from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.records import Chunk
 
 QUESTIONS = [
     "Vilka nämnder ansvarar för stadens offentliga miljö?",

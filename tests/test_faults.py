@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
 from assistant.core import Assistant
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
+from cli import main
 from ingest.pipeline import Ingestor, lexical_index_agrees
 from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore

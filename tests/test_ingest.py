@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.cli import main
-from assistant.records import Chunk
 from assistant.settings import BUNDLED_CORPUS, Settings
+from cli import main
 from ingest.pipeline import Ingestor, lexical_index_agrees
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import LexicalIndex
+from vectorstore.records import Chunk
 
 EXPECTED = {
     "000_f7bada911ecf502f.txt": ("Kungsholmens stadsdelsnämnd", "2024–2027"),

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import StoreError
 from vectorstore.analyzer import analyze, fold
+from vectorstore.errors import StoreError
 from vectorstore.lexical import INDEX_FILE, IndexedChunk, LexicalIndex, fingerprint
 
 CHUNKS = [

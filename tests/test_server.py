@@ -16,13 +16,13 @@ import numpy as np
 import pytest
 
 from assistant.core import Assistant
-from assistant.errors import StoreError
 from assistant.records import Citation
 from assistant.retrieval import FRESHNESS_CHECK_S
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from ingest.pipeline import Ingestor
 from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.errors import StoreError
 from vectorstore.lexical import LexicalIndex, fingerprint
 
 pytestmark = pytest.mark.slow

@@ -11,8 +11,8 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/ on the path
 
 import streamlit as st  # noqa: E402
 
-from assistant.errors import TryggError  # noqa: E402
 from ui import resources  # noqa: E402
+from vectorstore.errors import TryggError  # noqa: E402
 
 UI = Path(__file__).resolve().parent
 

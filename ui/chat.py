@@ -14,14 +14,15 @@ from typing import TypedDict
 import streamlit as st
 
 from assistant.core import Turn
-from assistant.errors import TryggError
 from assistant.prompts import STORE_EMPTY
-from assistant.records import Answer, Chunk, Citation, Filters
+from assistant.records import Answer, Citation
 from assistant.settings import Settings
 from ingest.pipeline import document_text_path
 from ui import resources
 from ui.render import document_page, escape_markdown, passage_html
 from vectorstore.chroma_store import SourceState
+from vectorstore.errors import TryggError
+from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.errors import TryggError
 from assistant.settings import Settings
 from ui import resources
+from vectorstore.errors import TryggError
 
 MAX_METRICS = 12
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.errors import TryggError
 from assistant.settings import Settings
 from ui import resources
+from vectorstore.errors import TryggError
 
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 # The first bytes every file of a binary type starts with.

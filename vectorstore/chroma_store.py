@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from assistant.errors import StoreError
-from assistant.records import Chunk, DocMeta, Filters
 from assistant.settings import Settings
+from vectorstore.errors import StoreError
+from vectorstore.records import Chunk, DocMeta, Filters
 
 log = logging.getLogger(__name__)
 
