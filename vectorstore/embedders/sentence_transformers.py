@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from sentence_transformers import SentenceTransformer
 
-from assistant.settings import EmbeddingSettings
+from vectorstore.config import EmbeddingSettings
 from vectorstore.embedders.base import BatchEmbedder, InputType
 from vectorstore.errors import ConfigError
 
