@@ -19,11 +19,10 @@ from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weig
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason
 from assistant.sentence_scores import SentenceScores, score_sentences
-from assistant.settings import SHIPPED_VECTORS, Settings
-from ingest.pipeline import EMBEDDING_CACHE
+from assistant.settings import Settings
 from vectorstore.analyzer import analyze
 from vectorstore.chroma_store import ChromaStore
-from vectorstore.embed_cache import EmbeddingCache, shipped_path
+from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
 from vectorstore.errors import QuestionError
@@ -135,7 +134,7 @@ class Assistant:
             name = self.embedder.name  # loads the model, under the same lock: not inside it
             with self._embedder_lock:
                 if self._cache is None:
-                    cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, name)
+                    cache = EmbeddingCache(self.settings.embedding_cache, name)
                     if self.settings.ingest.shipped_vectors:  # a store filled elsewhere: its sentences
                         cache.seed(shipped_path(SHIPPED_VECTORS, name))
                     self._cache = cache

@@ -19,7 +19,6 @@ from vectorstore.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "data" / "corpus"
-SHIPPED_VECTORS = PROJECT_ROOT / "data" / "vectors"
 
 
 class RetrievalSettings(Section):
@@ -127,6 +126,26 @@ class Settings(BaseSettings):
     def texts_dir(self) -> Path:
         """Copies of every ingested document's text, so citations can be opened in place."""
         return self.home / "texts"
+
+    @property
+    def embedding_cache(self) -> Path:
+        """Chunk and sentence vectors by content hash."""
+        return self.cache_dir / "embeddings.sqlite"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Files uploaded through the UI."""
+        return self.home / "uploads"
+
+    @property
+    def feedback_db(self) -> Path:
+        """Users' ratings of answers."""
+        return self.home / "feedback.sqlite"
+
+    @property
+    def eval_latest_dir(self) -> Path:
+        """The latest evaluation's files, shown in the UI."""
+        return self.home / "eval" / "latest"
 
 
 def load_settings(**overrides: object) -> Settings:

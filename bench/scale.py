@@ -302,14 +302,13 @@ def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
     spent["upsert"] = time.perf_counter() - t
     del vectors
     # The ingest caches every sentence's vector; questions look them up (or embed on the spot).
-    from ingest.pipeline import EMBEDDING_CACHE
     from vectorstore.embed_cache import EmbeddingCache
 
     t = time.perf_counter()
     occurrences = [c.clean_text[a:b] for c in chunks for a, b in chunk_sentences(c)]
     sentences = list(dict.fromkeys(occurrences))
     stand_in = PoolEmbedder(work, seed)
-    cache = EmbeddingCache(settings.cache_dir / EMBEDDING_CACHE, stand_in.name)
+    cache = EmbeddingCache(settings.embedding_cache, stand_in.name)
     for lo in range(0, len(sentences), 5000):
         cache.embed_documents(stand_in, sentences[lo : lo + 5000])  # type: ignore[arg-type]
     cache.close()

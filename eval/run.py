@@ -58,7 +58,7 @@ class EvalRun:
 
 def latest_dir(settings: Settings) -> Path:
     """Where the most recent run's files are kept for the UI."""
-    return settings.home / "eval" / "latest"
+    return settings.eval_latest_dir
 
 
 def prepare(settings: Settings, file: Path) -> tuple[list[Case], dict[str, tuple[GoldQuote, ...]]]:

@@ -16,17 +16,19 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
-from assistant.settings import SHIPPED_VECTORS, Settings
 from ingest.chunking import chunk_document
 from ingest.clean import clean
+from ingest.config import ChunkingSettings, IngestSettings
 from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256, load_text
 from ingest.metadata import apply_overrides, extract_meta, load_manifest
 from ingest.vectors import chunk_sentence_texts, chunk_vectors, texts_to_embed
-from vectorstore.chroma_store import ChromaStore, SourceState
-from vectorstore.embed_cache import EmbeddingCache, shipped_path
+from vectorstore.chroma_store import ChromaStore, SourceState, StoreLocation
+from vectorstore.config import EmbeddingSettings
+from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
 from vectorstore.errors import IngestError, StoreError
@@ -36,8 +38,41 @@ from vectorstore.records import Chunk
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
-EMBEDDING_CACHE = "embeddings.sqlite"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class IngestConfig(StoreLocation, Protocol):
+    """All an ingest reads of the settings object it is given (the top layer's Settings fits)."""
+
+    @property
+    def chunking(self) -> ChunkingSettings:
+        """How text is split into chunks."""
+        ...
+
+    @property
+    def ingest(self) -> IngestSettings:
+        """Limits and which vectors to compute."""
+        ...
+
+    @property
+    def embedding(self) -> EmbeddingSettings:
+        """The embedder to load when none is given."""
+        ...
+
+    @property
+    def texts_dir(self) -> Path:
+        """Where each ingested document's text is kept."""
+        ...
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the lexical index is saved."""
+        ...
+
+    @property
+    def embedding_cache(self) -> Path:
+        """The embedding cache's database."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -88,7 +123,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]]:
     return files, missing
 
 
-def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, str]]) -> tuple[str, list[Chunk]]:
+def read_chunks(path: Path, settings: IngestConfig, overrides: dict[str, dict[str, str]]) -> tuple[str, list[Chunk]]:
     """Read, clean and chunk one file: (file text, chunks). Raises IngestError."""
     raw = load_text(path, int(settings.ingest.max_file_mb * 1024 * 1024), settings.ingest.ocr_language)
     cleaned = clean(raw)
@@ -108,7 +143,7 @@ def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, s
     return raw, chunks
 
 
-def read_all_chunks(paths: Iterable[Path], settings: Settings) -> list[Chunk]:
+def read_all_chunks(paths: Iterable[Path], settings: IngestConfig) -> list[Chunk]:
     """The chunks of every file under paths, read without a store; raises IngestError on a bad file."""
     files, missing = discover(paths)
     if missing:
@@ -133,12 +168,12 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def document_text_path(settings: Settings, source: str) -> Path:
+def document_text_path(settings: IngestConfig, source: str) -> Path:
     """Where the text of an ingested document is kept for reading citations in place."""
     return settings.texts_dir / f"{source}.txt"
 
 
-def rebuild_lexical_index(settings: Settings, store: ChromaStore) -> LexicalIndex:
+def rebuild_lexical_index(settings: IngestConfig, store: ChromaStore) -> LexicalIndex:
     """Build the lexical index from every chunk in the store and save it."""
     chunks = store.all_chunks()
     index = LexicalIndex.build(
@@ -149,7 +184,7 @@ def rebuild_lexical_index(settings: Settings, store: ChromaStore) -> LexicalInde
     return index
 
 
-def lexical_index_agrees(settings: Settings, ids: Iterable[str]) -> bool:
+def lexical_index_agrees(settings: IngestConfig, ids: Iterable[str]) -> bool:
     """True when the saved index exists, is intact, and covers exactly these chunk ids."""
     try:
         return LexicalIndex.load(settings.index_dir).fingerprint == fingerprint(ids)
@@ -161,7 +196,9 @@ def lexical_index_agrees(settings: Settings, ids: Iterable[str]) -> bool:
 class Ingestor:
     """Runs ingests against one store; the embedder is loaded only when something must be embedded."""
 
-    def __init__(self, settings: Settings, store: ChromaStore | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, settings: IngestConfig, store: ChromaStore | None = None, embedder: Embedder | None = None
+    ) -> None:
         self.settings = settings
         self.store = store or ChromaStore(settings)
         self._embedder = embedder
@@ -245,7 +282,7 @@ class Ingestor:
 
     def _open_cache(self) -> EmbeddingCache:
         """The embedding cache, seeded once per ingestor with the shipped vectors of its model."""
-        cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
+        cache = EmbeddingCache(self.settings.embedding_cache, self.embedder.name)
         if self.settings.ingest.shipped_vectors and not self._seeded:
             cache.seed(shipped_path(SHIPPED_VECTORS, self.embedder.name))
             self._seeded = True

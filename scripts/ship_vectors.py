@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.settings import BUNDLED_CORPUS, SHIPPED_VECTORS, load_settings
+from assistant.settings import BUNDLED_CORPUS, load_settings
 from ingest.pipeline import read_all_chunks
 from ingest.vectors import texts_to_embed
-from vectorstore.embed_cache import cache_key, shipped_path, write_shipped
+from vectorstore.embed_cache import SHIPPED_VECTORS, cache_key, shipped_path, write_shipped
 from vectorstore.embedders import get_embedder
 
 log = logging.getLogger("ship_vectors")

@@ -54,7 +54,7 @@ def test_ingest_killed_with_sigkill_is_repaired_by_the_next_run(tmp_path: Path, 
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRYGG_")}
     env["TRYGG_HOME"] = str(settings.home)
     proc = subprocess.Popen(
-        [str(BIN / "trygg"), "ingest", "--json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [sys.executable, "-m", "cli", "ingest", "--json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     # A second document's text copy is written only after the first one's chunks were
     # upserted: then the store holds something, and the run is busy with the next file.
@@ -185,7 +185,8 @@ def test_broken_set_override_gives_a_clear_cli_message(
 def test_broken_setting_exit_status_of_the_real_command(key: str, value: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRYGG_")}
     env.update({"TRYGG_HOME": str(tmp_path / "home"), key: value})
-    done = subprocess.run([str(BIN / "trygg"), "ask", QUESTION], env=env, capture_output=True, text=True, timeout=120)
+    command = [sys.executable, "-m", "cli", "ask", QUESTION]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.startswith("trygg: Ogiltig inställning") and "Traceback" not in done.stderr
     assert done.stdout == ""

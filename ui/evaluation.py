@@ -19,7 +19,7 @@ MAX_METRICS = 12
 
 def latest_eval_dir(settings: Settings) -> Path:
     """Return where `trygg eval` keeps its latest run."""
-    return settings.home / "eval" / "latest"
+    return settings.eval_latest_dir
 
 
 def numeric_metrics(metrics: Any, prefix: str = "") -> list[tuple[str, float]]:

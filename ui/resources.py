@@ -76,7 +76,7 @@ def _feedback(path: str) -> FeedbackStore:
 
 def feedback_store(s: Settings) -> FeedbackStore:
     """Return the store of ratings of answers, at home/feedback.sqlite."""
-    return _feedback(str(s.home / "feedback.sqlite"))
+    return _feedback(str(s.feedback_db))
 
 
 @st.cache_data(show_spinner=False, ttl=600)

@@ -77,7 +77,7 @@ def _reason(file_name: str, reason: str) -> str:
 def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]]) -> UploadResult:
     """Check and save the files under home/uploads, then ingest the good ones."""
     result = UploadResult()
-    folder = settings.home / "uploads"
+    folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
     max_bytes = int(settings.ingest.max_file_mb * 1024 * 1024)
     saved: dict[Path, str] = {}

@@ -13,6 +13,9 @@ import numpy as np
 
 from vectorstore.embedders.base import Embedder
 
+# The bundled corpus' vectors, one file per model (scripts/ship_vectors.py writes them).
+SHIPPED_VECTORS = Path(__file__).resolve().parent.parent / "data" / "vectors"
+
 
 def cache_key(model_name: str, text: str) -> str:
     """The content hash a vector is kept under: sha256 of the model's name and the text."""
