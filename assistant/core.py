@@ -6,15 +6,16 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant import prompts
-from assistant.compose import compose
-from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
-from assistant.records import Answer, Citation, Hit
+from assistant.answer_stream import AnswerStream
+from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
+from assistant.llm import LLMAnswerer
+from assistant.records import Answer, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason
@@ -93,6 +94,12 @@ class Assistant:
             CrossEncoderScorer(settings.retrieval.cross_encoder) if settings.retrieval.cross_encoder else None
         )
         self.llm = LLMAnswerer(settings.answer)  # builds its model only when first asked
+        self.extractive = ExtractiveAnswerer(
+            settings.answer.max_sentences, self._next_chunk if settings.retrieval.expand_neighbours else None
+        )
+        self.answerer: Answerer = (
+            ModelAnswerer(self.llm, self.extractive) if settings.answer.backend == "llm" else self.extractive
+        )
 
     @property
     def embedder(self) -> Embedder:
@@ -157,13 +164,17 @@ class Assistant:
 
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question from the documents, with citations, or say the documents do not answer."""
-        for item in self._answer(question, history, filters):
-            if isinstance(item, Answer):
-                return item
-        raise AssertionError("the answer generator ended without an Answer")  # pragma: no cover
+        return self.stream(question, history, filters).answer()
 
-    def _answer(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Iterator[str | Answer]:
-        """The language model's pieces as they arrive (llm backend only), then the Answer."""
+    def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> AnswerStream:
+        """The answer as it is written: iterate for its pieces, then `.answer()` (see AnswerStream).
+
+        Nothing runs until the first piece (or the answer) is asked for; errors come from there.
+        """
+        return AnswerStream(self._answer(question, history, filters))
+
+    def _answer(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Generator[str, None, Answer]:
+        """The answer's pieces as they are written, returning the Answer."""
         started = time.perf_counter()
         question = normalise_question(question, self.settings.answer.max_question_chars)
         query = resolve_follow_up(question, history)
@@ -176,14 +187,13 @@ class Assistant:
         named = scorer.named_responders(question) or scorer.named_responders(query)
         answer_hits = [h for h in passages if h.chunk.meta.responder in named] or passages
         reason = self.abstain_reason(question, answer_hits, ranking) if passages else "inga dokument"
-        notes: tuple[str, ...] = ()
-        citations: list[Citation] = []
+        written: Written
         if reason:
-            text, notes = prompts.NOT_IN_DOCUMENTS, (reason,)
-        elif self.settings.answer.backend == "llm":
-            text, citations, notes = yield from self._llm_answer(query, answer_hits, ranking)
+            yield from words(prompts.NOT_IN_DOCUMENTS)
+            written = prompts.NOT_IN_DOCUMENTS, [], (reason,)
         else:
-            text, citations = self._extractive(query, answer_hits, ranking)
+            written = yield from self.answerer.write(query, answer_hits, ranking.sentences)
+        text, citations, notes = written
         timings = {
             "retrieve": ranking.retrieve_ms,
             "rerank": ranking.rerank_ms,
@@ -191,43 +201,14 @@ class Assistant:
             "total": _ms(started),
         }
         abstained = not citations
-        yield Answer(
+        return Answer(
             question, text or prompts.NOT_IN_DOCUMENTS, abstained, tuple(citations), tuple(passages), timings, notes
-        )
-
-    def _extractive(self, query: str, answer_hits: list[Hit], ranking: Ranking) -> tuple[str, list[Citation]]:
-        return compose(
-            query,
-            answer_hits,
-            ranking.sentences,
-            self.settings.answer.max_sentences,
-            next_chunk=self._next_chunk if self.settings.retrieval.expand_neighbours else None,
         )
 
     def _next_chunk(self, chunk: Chunk) -> Chunk | None:
         """The chunk after this one in its document (None at the end)."""
         chunk_id = self.lexical.get().chunk_at(chunk.source, chunk.ordinal + 1)
         return self.store.get([chunk_id]).get(chunk_id) if chunk_id else None
-
-    def _llm_answer(
-        self, query: str, answer_hits: list[Hit], ranking: Ranking
-    ) -> Generator[str, None, tuple[str, list[Citation], tuple[str, ...]]]:
-        """Stream the model's answer, then check it; fall back to the extractive answer if it fails."""
-        passages = answer_hits[:LLM_PASSAGES]
-        pieces: list[str] = []
-        try:
-            for token in self.llm.stream(query, passages):
-                pieces.append(token)
-                yield token
-            checked = checked_answer("".join(pieces), passages)
-            failure = "" if checked else NO_MARKERS
-        except Exception as exc:  # any failure of the model or its server: answer without it
-            log.warning("language model failed, answering extractively: %r", exc)
-            checked, failure = None, failure_reason(exc, self.settings.answer.llm_timeout_s)
-        if checked:
-            return checked.text, list(checked.citations), checked.notes
-        text, citations = self._extractive(query, answer_hits, ranking)
-        return text, citations, (prompts.LLM_FALLBACK.format(reason=failure),)
 
     def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:
         """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
@@ -239,28 +220,6 @@ class Assistant:
         )
         index = ranking.scorer.index
         return abstain_reason(question, evidence, index, index.responders, self.settings.abstention)
-
-    def stream(
-        self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
-    ) -> Iterator[str | Answer]:
-        """Yield the answer text in pieces, then the finished Answer.
-
-        With the llm backend the pieces are the model's own, as they arrive, and the Answer's
-        text is the checked one, which can differ (markers fixed, or the extractive answer when
-        the model's was unusable): show `Answer.text` once it comes. If the model streamed
-        nothing (abstained before asking it, or it failed at once), the pieces are the Answer's.
-        """
-        if self.settings.answer.backend != "llm":
-            answer = self.ask(question, history, filters)
-            yield from re.findall(r"\S+\s*", answer.text)
-            yield answer
-            return
-        streamed = False
-        for item in self._answer(question, history, filters):
-            if isinstance(item, Answer) and not streamed:
-                yield from re.findall(r"\S+\s*", item.text)
-            streamed = True
-            yield item
 
 
 def _ms(since: float) -> float:

@@ -53,6 +53,7 @@ def test_ingest_killed_with_sigkill_is_repaired_by_the_next_run(tmp_path: Path, 
     settings = load_settings(home=tmp_path / "home")  # the real default embedder
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRYGG_")}
     env["TRYGG_HOME"] = str(settings.home)
+    env["TRYGG_INGEST__SHIPPED_VECTORS"] = "false"  # embed for real: slow enough to be killed
     proc = subprocess.Popen(
         [sys.executable, "-m", "cli", "ingest", "--json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
