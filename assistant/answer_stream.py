@@ -15,32 +15,30 @@ from assistant.records import Answer
 
 
 class AnswerStream:
-    """The pieces of one answer, then the finished Answer; iterate once."""
+    """The pieces of one answer, then the finished Answer; the pieces come once."""
 
     def __init__(self, pieces: Generator[str, None, Answer]) -> None:
         self._pieces = pieces
         self._answer: Answer | None = None
-        self._started = False
 
     def __iter__(self) -> Iterator[str]:
-        """The text pieces as they are written (the work starts at the first)."""
-        if self._started:
-            raise RuntimeError("an AnswerStream can be iterated once")
-        self._started = True
-        self._answer = yield from self._pieces
+        """The stream itself: the text pieces as they are written (the work starts at the first)."""
+        return self
+
+    def __next__(self) -> str:
+        """The next piece; the end of the pieces keeps the Answer."""
+        if self._answer is not None:
+            raise StopIteration
+        try:
+            return next(self._pieces)
+        except StopIteration as stop:
+            self._answer = stop.value
+            raise StopIteration from None
 
     def answer(self) -> Answer:
         """The finished Answer, running what is left of the stream."""
-        if self._answer is None:
-            if not self._started:
-                for _ in self:
-                    pass
-            else:  # stopped half way: finish without yielding
-                try:
-                    while True:
-                        next(self._pieces)
-                except StopIteration as stop:
-                    self._answer = stop.value
+        for _ in self:
+            pass
         assert self._answer is not None
         return self._answer
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -64,6 +65,15 @@ class LexicalHandle:
             return self._index
 
 
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int) -> dict[str, float]:
+    """Each id's summed 1 / (k + rank), ranks from 1, over the rankings it appears in."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank + 1)
+    return fused
+
+
 def _mask(index: LexicalIndex, filters: Filters | None) -> np.ndarray | None:
     if not filters:
         return None
@@ -107,10 +117,7 @@ class HybridRetriever:
         chunks.update(self.store.get(missing))
         dense_score = {c.id: s for c, s in dense}
         lexical_score = {i: s for i, s in lexical}
-        fused: dict[str, float] = {}
-        for ranking in ([c.id for c, _ in dense], [i for i, _ in lexical]):
-            for rank, chunk_id in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        fused = reciprocal_rank_fusion([[c.id for c, _ in dense], [i for i, _ in lexical]], self.settings.rrf_k)
         # Lexical-only hits get their dense similarity from the stored vector.
         stored = self.store.vectors([i for i in fused if i in chunks and i not in dense_score])
         dense_score.update({i: float(v @ query_vector) for i, v in stored.items()})

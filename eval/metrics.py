@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+
 from eval.gold import Case, GoldQuote
 
 # The metric names, in the order reports show them.
@@ -205,14 +207,8 @@ def summarise(scores: Sequence[CaseScore]) -> dict[str, Any]:
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
-    """Return the q-th percentile (0..100), interpolating linearly like numpy's default."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100.0
-    low = math.floor(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+    """Return the q-th percentile (0..100), interpolated linearly (numpy's default)."""
+    return float(np.percentile(values, q)) if len(values) else None
 
 
 def latency(scores: Sequence[CaseScore]) -> dict[str, dict[str, float | None]]:
