@@ -44,7 +44,6 @@ class Turn:
     """One earlier exchange of a conversation."""
 
     question: str
-    answer: str = ""
 
 
 def normalise_question(question: str, limit: int) -> str:

@@ -13,9 +13,8 @@ import pytest
 
 from assistant.core import Assistant
 from assistant.records import Answer
-from assistant.settings import BUNDLED_CORPUS, Settings
+from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from ingest.pipeline import Ingestor, lexical_index_agrees, read_chunks, rebuild_lexical_index
-from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.records import Chunk
 
@@ -52,7 +51,7 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ingested(tmp_path: Path, corpus: Path) -> Settings:
-    settings = fake_settings_that_answer(tmp_path / "home")
+    settings = load_settings(home=tmp_path / "home", embedding={"backend": "fake"})
     assert Ingestor(settings).run([corpus]).failed == []
     return settings
 

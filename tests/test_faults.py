@@ -15,7 +15,6 @@ from assistant.core import Assistant
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from cli import main
 from ingest.pipeline import Ingestor, lexical_index_agrees
-from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import INDEX_FILE, LexicalIndex, fingerprint
 
@@ -107,7 +106,7 @@ DAMAGES = ["flipped byte", "truncated", "empty", "garbage", "deleted", "valid ch
 
 @pytest.fixture
 def ingested(tmp_path: Path) -> Settings:
-    settings = fake_settings_that_answer(tmp_path / "home")
+    settings = load_settings(home=tmp_path / "home", embedding={"backend": "fake"})
     assert Ingestor(settings).run([BUNDLED_CORPUS]).failed == []
     return settings
 

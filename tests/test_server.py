@@ -20,7 +20,6 @@ from assistant.records import Citation
 from assistant.retrieval import FRESHNESS_CHECK_S
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from ingest.pipeline import Ingestor
-from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.errors import StoreError
 from vectorstore.lexical import LexicalIndex, fingerprint
@@ -95,7 +94,7 @@ def server_settings(home: Path, srv: ChromaServer, **extra: object) -> Settings:
     extra.update(chroma_host="127.0.0.1", chroma_port=srv.port)
     if "embedding" in extra:
         return load_settings(home=home, **extra)
-    return fake_settings_that_answer(home, **extra)
+    return load_settings(home=home, embedding={"backend": "fake"}, **extra)
 
 
 @pytest.fixture(scope="module")

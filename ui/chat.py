@@ -241,7 +241,7 @@ def answer_question(settings: Settings, question: str, history: list[Exchange], 
         "feedback_id": None,
         "notice": "",
     }
-    turns = [Turn(e["question"], e["answer"].text) for e in history if e["answer"] is not None]
+    turns = [Turn(e["question"]) for e in history if e["answer"] is not None]
     with st.chat_message("assistant"):
         finished: Answer | None = None
         try:

@@ -48,17 +48,6 @@ class Chunk:
 
 
 @dataclass(frozen=True)
-class Document:
-    """A file read and cleaned, ready to be chunked."""
-
-    source: str
-    path: str
-    text: str
-    file_sha: str
-    meta: DocMeta
-
-
-@dataclass(frozen=True)
 class Filters:
     """Metadata filters: an empty tuple means no restriction."""
 
