@@ -78,11 +78,7 @@ def _mask(index: LexicalIndex, filters: Filters | None) -> np.ndarray | None:
     if not filters:
         return None
     mask = np.ones(len(index), dtype=bool)
-    for field, values in (
-        ("responder", filters.responders),
-        ("period", filters.periods),
-        ("source", filters.sources),
-    ):
+    for field, values in filters.by_field():
         if values:
             mask &= index.allowed(field, values)
     return mask

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from eval.gold import Case, GoldQuote
+from vectorstore.analyzer import fold as analyzer_fold
 
 # The metric names, in the order reports show them.
 RETRIEVAL_METRICS = ("hit@1", "hit@5", "mrr@10", "ndcg@10")
@@ -47,10 +48,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics (å/ä→a, ö→o, é→e), unify dashes, collapse whitespace."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_DASHES.sub("-", stripped).lower().split())
+    """The analyzer's fold (lower case, no diacritics), dashes unified, whitespace collapsed."""
+    return " ".join(_DASHES.sub("-", analyzer_fold(unicodedata.normalize("NFKC", text))).split())
 
 
 def overlaps(source: str, start: int, end: int, quote: GoldQuote) -> bool:

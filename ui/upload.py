@@ -10,10 +10,11 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.settings import Settings
+from ingest.loaders import SUPPORTED_SUFFIXES
 from ui import resources
 from vectorstore.errors import TryggError
 
-ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+ALLOWED_SUFFIXES = SUPPORTED_SUFFIXES  # what the loaders read, one list
 # The first bytes every file of a binary type starts with.
 _MAGIC = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9ÅÄÖåäöÉéÜü_-]+")

@@ -16,12 +16,11 @@ from typing import Any, Protocol
 import numpy as np
 
 from vectorstore.errors import StoreError
-from vectorstore.records import Chunk, DocMeta, Filters
+from vectorstore.records import META_FIELDS, Chunk, DocMeta, Filters
 
 log = logging.getLogger(__name__)
 
 FINGERPRINT_KEY = "lexical_fingerprint"
-META_FIELDS = ("title", "responder", "period", "date", "dnr", "kind")
 
 
 @dataclass(frozen=True)
@@ -79,11 +78,7 @@ def filters_to_where(filters: Filters | None) -> dict[str, Any] | None:
     if not filters:
         return None
     clauses: list[dict[str, Any]] = []
-    for field, values in (
-        ("responder", filters.responders),
-        ("period", filters.periods),
-        ("source", filters.sources),
-    ):
+    for field, values in filters.by_field():
         if values:
             clauses.append({field: {"$in": list(values)}})
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -58,3 +58,10 @@ class Filters:
     def __bool__(self) -> bool:
         """True when any filter is set."""
         return bool(self.responders or self.periods or self.sources)
+
+    def by_field(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each filter as (the chunk metadata field it restricts, the values allowed)."""
+        return (("responder", self.responders), ("period", self.periods), ("source", self.sources))
+
+
+META_FIELDS = tuple(f.name for f in fields(DocMeta))  # a document's metadata, as stored with each chunk
