@@ -181,10 +181,7 @@ class Assistant:
         passages = ranking.hits[: self.settings.retrieval.top_k]
 
         t = time.perf_counter()
-        scorer = ranking.scorer
-        # A question about one responder is answered from that responder's document.
-        named = scorer.named_responders(question) or scorer.named_responders(query)
-        answer_hits = [h for h in passages if h.chunk.meta.responder in named] or passages
+        answer_hits = self.answer_passages(question, ranking, query)
         reason = self.abstain_reason(question, answer_hits, ranking) if passages else "inga dokument"
         written: Written
         if reason:
@@ -209,15 +206,28 @@ class Assistant:
         chunk_id = self.lexical.get().chunk_at(chunk.source, chunk.ordinal + 1)
         return self.store.get([chunk_id]).get(chunk_id) if chunk_id else None
 
-    def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:
-        """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
+    def answer_passages(self, question: str, ranking: Ranking, query: str = "") -> list[Hit]:
+        """The passages an answer is built from: the top ones, only the named responder's if one is named."""
+        passages = ranking.hits[: self.settings.retrieval.top_k]
+        scorer = ranking.scorer
+        # A question about one responder is answered from that responder's document.
+        named = scorer.named_responders(question) or (scorer.named_responders(query) if query else set())
+        return [h for h in passages if h.chunk.meta.responder in named] or passages
+
+    @staticmethod
+    def evidence(answer_hits: Sequence[Hit], ranking: Ranking) -> Evidence:
+        """How well the first passages an answer would use support the question."""
         used = [ranking.sentences[h.chunk.id] for h in answer_hits[:EVIDENCE_PASSAGES]]
-        evidence = Evidence(
+        return Evidence(
             support=max((float(s.coverage.max(initial=0.0)) for s in used), default=0.0),
             top_dense=max((float(s.dense.max(initial=0.0)) for s in used), default=0.0),
             sentences=tuple(t for s in used for t in s.texts),
         )
+
+    def abstain_reason(self, question: str, answer_hits: list[Hit], ranking: Ranking) -> str:
+        """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
         index = ranking.scorer.index
+        evidence = self.evidence(answer_hits, ranking)
         return abstain_reason(question, evidence, index, index.responders, self.settings.abstention)
 
 
