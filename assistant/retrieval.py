@@ -11,10 +11,10 @@ import numpy as np
 
 from assistant.records import Hit
 from assistant.settings import Settings
-from ingest.pipeline import rebuild_lexical_index
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.errors import StoreError
 from vectorstore.lexical import LexicalIndex, index_mtime
+from vectorstore.lexical_sync import rebuild_lexical_index
 from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
@@ -55,12 +55,12 @@ class LexicalHandle:
                     self._index = LexicalIndex.load(self._settings.index_dir)
                 except StoreError as exc:
                     log.warning("%s; rebuilding it from the store", exc)
-                    self._index = rebuild_lexical_index(self._settings, self._store)
+                    self._index = rebuild_lexical_index(self._store, self._settings.index_dir)
                 self._mtime = index_mtime(self._settings.index_dir)
                 self._checked = 0.0  # a freshly loaded file is checked against the store at once
             if self._stale():
                 log.info("another process changed the store; rebuilding the lexical index")
-                self._index = rebuild_lexical_index(self._settings, self._store)
+                self._index = rebuild_lexical_index(self._store, self._settings.index_dir)
                 self._mtime = index_mtime(self._settings.index_dir)
             return self._index
 

@@ -288,7 +288,7 @@ def peak_rss_mb() -> float:
 
 def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
     """Fill one store with `size` chunks, timing each stage."""
-    from ingest.pipeline import rebuild_lexical_index
+    from vectorstore.lexical_sync import rebuild_lexical_index
 
     settings = load_settings(home=home)
     spent: dict[str, float] = defaultdict(float)
@@ -315,7 +315,7 @@ def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
     spent["sentence_cache"] = time.perf_counter() - t
     spent["sentences_unique"], spent["sentences_total"] = len(sentences), len(occurrences)
     t = time.perf_counter()
-    rebuild_lexical_index(settings, store)
+    rebuild_lexical_index(store, settings.index_dir)
     spent["lexical"] = time.perf_counter() - t
     t = time.perf_counter()
     store.all_chunks()

@@ -31,8 +31,8 @@ from vectorstore.config import EmbeddingSettings
 from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
-from vectorstore.errors import IngestError, StoreError
-from vectorstore.lexical import IndexedChunk, LexicalIndex, fingerprint
+from vectorstore.errors import IngestError
+from vectorstore.lexical_sync import lexical_index_agrees, rebuild_lexical_index
 from vectorstore.records import Chunk
 
 log = logging.getLogger(__name__)
@@ -173,26 +173,6 @@ def document_text_path(settings: IngestConfig, source: str) -> Path:
     return settings.texts_dir / f"{source}.txt"
 
 
-def rebuild_lexical_index(settings: IngestConfig, store: ChromaStore) -> LexicalIndex:
-    """Build the lexical index from every chunk in the store and save it."""
-    chunks = store.all_chunks()
-    index = LexicalIndex.build(
-        [IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period, c.ordinal) for c in chunks]
-    )
-    index.save(settings.index_dir)
-    store.publish_fingerprint(index.fingerprint)
-    return index
-
-
-def lexical_index_agrees(settings: IngestConfig, ids: Iterable[str]) -> bool:
-    """True when the saved index exists, is intact, and covers exactly these chunk ids."""
-    try:
-        return LexicalIndex.load(settings.index_dir).fingerprint == fingerprint(ids)
-    except StoreError as exc:
-        log.warning("%s; it will be rebuilt", exc)
-        return False
-
-
 class Ingestor:
     """Runs ingests against one store; the embedder is loaded only when something must be embedded."""
 
@@ -239,8 +219,8 @@ class Ingestor:
                     changed = True
         inventory = self.store.inventory()
         all_ids = [i for state in inventory.values() for i in state.ids]
-        if changed or not lexical_index_agrees(self.settings, all_ids):
-            rebuild_lexical_index(self.settings, self.store)
+        if changed or not lexical_index_agrees(self.settings.index_dir, all_ids):
+            rebuild_lexical_index(self.store, self.settings.index_dir)
         report.files = len(files)
         report.chunks = len(all_ids)
         report.seconds = time.perf_counter() - started

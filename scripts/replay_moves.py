@@ -23,6 +23,9 @@ MOVES: dict[tuple[str, str], str] = {
     ("assistant.records", "Filters"): "vectorstore.records",
     ("assistant.cli", "answer_to_json"): "assistant.serialize",
     ("assistant.cli", "*"): "cli",
+    # Also changed signature: rebuild_lexical_index(store, index_dir), lexical_index_agrees(index_dir, ids).
+    ("ingest.pipeline", "rebuild_lexical_index"): "vectorstore.lexical_sync",
+    ("ingest.pipeline", "lexical_index_agrees"): "vectorstore.lexical_sync",
     ("assistant.settings", "Section"): "vectorstore.config",
     ("assistant.settings", "EmbeddingSettings"): "vectorstore.config",
     ("assistant.settings", "ChunkingSettings"): "ingest.config",

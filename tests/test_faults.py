@@ -14,9 +14,10 @@ import pytest
 from assistant.core import Assistant
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from cli import main
-from ingest.pipeline import Ingestor, lexical_index_agrees
+from ingest.pipeline import Ingestor
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import INDEX_FILE, LexicalIndex, fingerprint
+from vectorstore.lexical_sync import lexical_index_agrees
 
 BIN = Path(sys.executable).parent
 QUESTION = "Vilka nämnder ansvarar för stadens offentliga miljö?"
@@ -33,7 +34,7 @@ def assert_consistent(settings: Settings, expected_ids: set[str]) -> None:
     for chunk in chunks:
         assert texts[chunk.source][chunk.start : chunk.end] == chunk.text
     assert all(state.complete for state in store.inventory().values())
-    assert lexical_index_agrees(settings, ids)
+    assert lexical_index_agrees(settings.index_dir, ids)
     assert LexicalIndex.load(settings.index_dir).fingerprint == fingerprint(ids)
 
 
@@ -114,7 +115,7 @@ def ingested(tmp_path: Path) -> Settings:
 @pytest.mark.parametrize("how", DAMAGES)
 def test_damaged_lexical_index_is_rebuilt_by_the_next_ingest(ingested: Settings, how: str, clean_ids: set[str]) -> None:
     _damage(ingested.index_dir / INDEX_FILE, how)
-    assert not lexical_index_agrees(ingested, clean_ids)
+    assert not lexical_index_agrees(ingested.index_dir, clean_ids)
     report = Ingestor(ingested).run([BUNDLED_CORPUS])
     assert report.failed == [] and report.embedded == 0 and report.unchanged == 5
     assert_consistent(ingested, clean_ids)

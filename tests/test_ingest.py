@@ -11,9 +11,10 @@ import pytest
 
 from assistant.settings import BUNDLED_CORPUS, Settings
 from cli import main
-from ingest.pipeline import Ingestor, lexical_index_agrees
+from ingest.pipeline import Ingestor
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical_sync import lexical_index_agrees
 from vectorstore.records import Chunk
 
 EXPECTED = {
@@ -108,7 +109,7 @@ def test_interrupted_ingest_is_repaired(fake_settings: Settings) -> None:
     assert report.embedded == 0  # the cache had the vectors
     ids = [c.id for c in _chunks(fake_settings)]
     assert "orphan" not in ids and len(ids) == len(set(ids)) == first.chunks
-    assert lexical_index_agrees(fake_settings, ids)
+    assert lexical_index_agrees(fake_settings.index_dir, ids)
 
 
 def test_bad_files_are_reported_and_the_rest_ingested(fake_settings: Settings, tmp_path: Path) -> None:
