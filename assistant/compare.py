@@ -29,10 +29,11 @@ from assistant.positions import (
     classify,
     is_procedural,
 )
-from assistant.records import Chunk, Filters, Hit
+from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
 from ingest.pipeline import document_text_path
 from vectorstore.analyzer import analyze, fold, term
+from vectorstore.records import Chunk, Filters
 
 if TYPE_CHECKING:
     from assistant.core import Assistant

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from assistant import prompts
 from assistant.compare import NOT_ADDRESSED, View, compare_views, mentioned_responders, ordered, question_kind
 from assistant.doctext import load_document
-from assistant.records import Answer, Chunk, Citation, Filters, Hit, Span
+from assistant.records import Answer, Citation, Hit, Span
 from ingest.pipeline import document_text_path
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold
+from vectorstore.records import Chunk, Filters
 
 if TYPE_CHECKING:
     from assistant.core import Assistant

@@ -14,12 +14,12 @@ from assistant import prompts
 from assistant.compare import View, mentioned_responders, ordered, responders_in_scope, view_of
 from assistant.core import normalise_question
 from assistant.doctext import load_document
-from assistant.errors import QuestionError
-from assistant.records import Filters
 from ingest.pipeline import document_text_path
 from ingest.sections import KNOWN_HEADINGS, NOT_HEADINGS
 from ingest.sections import fold as section_fold
 from vectorstore.analyzer import fold
+from vectorstore.errors import QuestionError
+from vectorstore.records import Filters
 
 if TYPE_CHECKING:
     from assistant.core import Assistant

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.instructions import is_instruction
-from assistant.records import Chunk, Citation, Hit, Span
+from assistant.records import Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold
+from vectorstore.records import Chunk
 
 _LIST_QUESTION = re.compile(r"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are|which)\b|\bvilka\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s")

@@ -6,31 +6,32 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant import prompts
+from assistant.answer_stream import AnswerStream
+from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.compose import compose
-from assistant.errors import QuestionError
 from assistant.letterhead import letterhead_answer
-from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
+from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
 from assistant.question import Question, periods_in, read_question
-from assistant.records import Answer, Chunk, Citation, Filters, Hit
+from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
-from ingest.pipeline import EMBEDDING_CACHE
 from vectorstore.analyzer import analyze
 from vectorstore.chroma_store import ChromaStore
-from vectorstore.embed_cache import EmbeddingCache
+from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
+from vectorstore.errors import QuestionError
+from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,6 @@ class Turn:
     """One earlier exchange of a conversation."""
 
     question: str
-    answer: str = ""
 
 
 def normalise_question(question: str, limit: int) -> str:
@@ -84,6 +84,12 @@ class Assistant:
             CrossEncoderScorer(settings.retrieval.cross_encoder) if settings.retrieval.cross_encoder else None
         )
         self.llm = LLMAnswerer(settings.answer)  # builds its model only when first asked
+        self.extractive = ExtractiveAnswerer(
+            settings.answer.max_sentences, self._next_chunk if settings.retrieval.expand_neighbours else None
+        )
+        self.answerer: Answerer = (
+            ModelAnswerer(self.llm, self.extractive) if settings.answer.backend == "llm" else self.extractive
+        )
 
     @property
     def embedder(self) -> Embedder:
@@ -104,11 +110,31 @@ class Assistant:
         """Vectors of sentences, from the cache filled at ingest (embedded now if missing)."""
         return self._sentence_cache().embed_documents(self.embedder, texts)[0]
 
+    def warm_sentence_vectors(self, texts: Sequence[str], batch: int = 64) -> threading.Thread:
+        """Embed sentences missing from the cache in a background thread, a batch at a time.
+
+        An ingest embeds chunks only (ingest.vectors=chunks); this fills in their sentences
+        before questions need them. Questions interleave: the embedder is locked per batch.
+        """
+        unique = list(dict.fromkeys(texts))
+
+        def work() -> None:
+            for lo in range(0, len(unique), batch):
+                self.sentence_vectors(unique[lo : lo + batch])
+
+        thread = threading.Thread(target=work, name="warm-sentence-vectors", daemon=True)
+        thread.start()
+        return thread
+
     def _sentence_cache(self) -> EmbeddingCache:
         if self._cache is None:
+            name = self.embedder.name  # loads the model, under the same lock: not inside it
             with self._embedder_lock:
                 if self._cache is None:
-                    self._cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
+                    cache = EmbeddingCache(self.settings.embedding_cache, name)
+                    if self.settings.ingest.shipped_vectors:  # a store filled elsewhere: its sentences
+                        cache.seed(shipped_path(SHIPPED_VECTORS, name))
+                    self._cache = cache
         return self._cache
 
     def rank(
@@ -133,49 +159,43 @@ class Assistant:
 
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question from the documents, with citations, or say the documents do not answer."""
-        for item in self._answer(question, history, filters):
-            if isinstance(item, Answer):
-                return item
-        raise AssertionError("the answer generator ended without an Answer")  # pragma: no cover
+        return self.stream(question, history, filters).answer()
 
     def understand(self, question: str, history: Sequence[Turn] = ()) -> Question:
         """The question read once: the record every later stage uses."""
         text = normalise_question(question, self.settings.answer.max_question_chars)
         return read_question(text, self.lexical.get(), history[-1].question if history else "")
 
-    def _answer(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Iterator[str | Answer]:
-        """The language model's pieces as they arrive (llm backend only), then the Answer."""
+    def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> AnswerStream:
+        """The answer as it is written: iterate for its pieces, then `.answer()` (see AnswerStream).
+
+        Nothing runs until the first piece (or the answer) is asked for; errors come from there.
+        """
+        return AnswerStream(self._answer(question, history, filters))
+
+    def _answer(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Generator[str, None, Answer]:
+        """The answer's pieces as they are written, returning the Answer."""
         started = time.perf_counter()
         q = self.understand(question, history)
         if not q.metadata_field and (per_responder := comparison_answer(self, q.text, filters)) is not None:
-            yield per_responder  # who said what: answered per responder (assistant/compare.py)
-            return
+            yield from words(per_responder.text)  # who said what: answered per responder (assistant/compare.py)
+            return per_responder
         period_filters = self._period_filters(q, filters)
         ranking = self.rank(q.query, period_filters or filters, allow_furniture=q.asks_procedure)
         passages = ranking.hits[: self.settings.retrieval.top_k]
 
         t = time.perf_counter()
-        # A question about one responder is answered from that responder's document.
-        answer_hits = [h for h in passages if h.chunk.meta.responder in q.responders] or passages
-        notes: tuple[str, ...] = ()
-        citations: list[Citation] = []
-        text = ""
-        if not passages:
-            reason = prompts.NO_PASSAGES
-        elif period_filters and q.responders and not any(h.chunk.meta.responder in q.responders for h in passages):
-            asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
-            reason = prompts.OTHER_PERIOD.format(responders=" och ".join(q.responders), period=asked)
-        elif q.metadata_field:
-            text, citations = letterhead_answer(q, self.lexical.get(), self._document_chunks)
-            reason = "" if citations else text
-        else:
-            if self.settings.answer.backend != "llm":
-                text, citations = self._extractive(q, answer_hits, ranking)
-            reason = self.abstain_reason(q, answer_hits, ranking, citations)
-            if not reason and self.settings.answer.backend == "llm":
-                text, citations, notes = yield from self._llm_answer(q, answer_hits, ranking)
+        answer_hits = self.answer_passages(q, ranking)
+        reason, written = self._decide(q, passages, answer_hits, ranking, bool(period_filters))
         if reason:
-            text, citations, notes = f"{prompts.NOT_IN_DOCUMENTS} {reason}", [], (reason,)
+            text = f"{prompts.NOT_IN_DOCUMENTS} {reason}"
+            yield from words(text)
+            written = text, [], (reason,)
+        elif written is None:  # a language model writes; its pieces stream as they come
+            written = yield from self.answerer.write(q, answer_hits, ranking.sentences)
+        else:
+            yield from words(written[0])
+        text, citations, notes = written
         timings = {
             "retrieve": ranking.retrieve_ms,
             "rerank": ranking.rerank_ms,
@@ -184,7 +204,7 @@ class Assistant:
         }
         abstained = not citations
         notes += upload_notes(self.settings.home, citations)
-        yield Answer(
+        return Answer(
             q.text,
             text or prompts.NOT_IN_DOCUMENTS,
             abstained,
@@ -194,6 +214,27 @@ class Assistant:
             notes,
             q.to_json(),
         )
+
+    def _decide(
+        self, q: Question, passages: list[Hit], answer_hits: list[Hit], ranking: Ranking, period_filtered: bool
+    ) -> tuple[str, Written | None]:
+        """Why not to answer ('' to answer), and the answer when it is written at once (None: a model writes it).
+
+        The extractive answer is composed first, so that abstention judges the very sentences
+        the answer would show.
+        """
+        if not passages:
+            return prompts.NO_PASSAGES, None
+        if period_filtered and q.responders and not any(h.chunk.meta.responder in q.responders for h in passages):
+            asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+            return prompts.OTHER_PERIOD.format(responders=" och ".join(q.responders), period=asked), None
+        if q.metadata_field:
+            text, citations = letterhead_answer(q, self.lexical.get(), self._document_chunks)
+            return ("", (text, citations, ())) if citations else (text, None)
+        if self.answerer is not self.extractive:
+            return self.abstain_reason(q, answer_hits, ranking), None
+        written = self.extractive.compose(q, answer_hits, ranking.sentences)
+        return self.abstain_reason(q, answer_hits, ranking, written[1]), written
 
     def _period_filters(self, q: Question, filters: Filters | None) -> Filters | None:
         """A question that names a programme period searches the documents of that period (None: no change)."""
@@ -208,17 +249,6 @@ class Assistant:
         base = filters or Filters()
         return Filters(base.responders, matching, base.sources)
 
-    def _extractive(self, q: Question, answer_hits: list[Hit], ranking: Ranking) -> tuple[str, list[Citation]]:
-        return compose(
-            q.query,
-            answer_hits,
-            ranking.sentences,
-            self.settings.answer.max_sentences,
-            next_chunk=self._next_chunk if self.settings.retrieval.expand_neighbours else None,
-            attribute=True,
-            answer_type=q.answer_type,
-        )
-
     def _document_chunks(self, source: str, first: int, count: int) -> list[Chunk]:
         """Chunks `first`.. `first+count-1` of a document, those that exist, in order."""
         index = self.lexical.get()
@@ -231,33 +261,17 @@ class Assistant:
         chunk_id = self.lexical.get().chunk_at(chunk.source, chunk.ordinal + 1)
         return self.store.get([chunk_id]).get(chunk_id) if chunk_id else None
 
-    def _llm_answer(
-        self, q: Question, answer_hits: list[Hit], ranking: Ranking
-    ) -> Generator[str, None, tuple[str, list[Citation], tuple[str, ...]]]:
-        """Stream the model's answer, then check it; fall back to the extractive answer if it fails."""
-        passages = answer_hits[:LLM_PASSAGES]
-        pieces: list[str] = []
-        try:
-            for token in self.llm.stream(q.query, passages):
-                pieces.append(token)
-                yield token
-            checked = checked_answer("".join(pieces), passages)
-            failure = "" if checked else NO_MARKERS
-        except Exception as exc:  # any failure of the model or its server: answer without it
-            log.warning("language model failed, answering extractively: %r", exc)
-            checked, failure = None, failure_reason(exc, self.settings.answer.llm_timeout_s)
-        if checked:
-            return checked.text, list(checked.citations), checked.notes
-        text, citations = self._extractive(q, answer_hits, ranking)
-        return text, citations, (prompts.LLM_FALLBACK.format(reason=failure),)
+    def answer_passages(self, q: Question, ranking: Ranking) -> list[Hit]:
+        """The passages an answer is built from: the top ones, only the named responders' if any is named."""
+        passages = ranking.hits[: self.settings.retrieval.top_k]
+        return [h for h in passages if h.chunk.meta.responder in q.responders] or passages
 
-    def abstain_reason(
-        self, q: Question, answer_hits: list[Hit], ranking: Ranking, citations: Sequence[Citation] = ()
-    ) -> str:
-        """Why the documents do not answer ('' when they may), judged on the passages an answer would use."""
+    @staticmethod
+    def evidence(answer_hits: Sequence[Hit], ranking: Ranking, citations: Sequence[Citation] = ()) -> Evidence:
+        """How well the passages an answer would use support the question, and what the answer would say."""
         used = [ranking.sentences[h.chunk.id] for h in answer_hits[:EVIDENCE_PASSAGES]]
         content = [(s, i) for s in used for i in range(len(s.texts)) if s.is_content(i)]
-        evidence = Evidence(
+        return Evidence(
             support=max((float(s.coverage[i]) for s, i in content), default=0.0),
             top_dense=max((float(s.dense[i]) for s, i in content), default=0.0),
             sentences=tuple(s.texts[i] for s, i in content),
@@ -267,29 +281,13 @@ class Assistant:
             context=tuple(t for c in citations for t in (c.chunk.clean_text, c.chunk.meta.title, c.chunk.meta.period)),
             periods=tuple(p for c in citations for p in periods_in(c.chunk.meta.period)),
         )
+
+    def abstain_reason(
+        self, q: Question, answer_hits: list[Hit], ranking: Ranking, citations: Sequence[Citation] = ()
+    ) -> str:
+        """Why the documents do not answer ('' when they may), judged on what an answer would use."""
+        evidence = self.evidence(answer_hits, ranking, citations)
         return abstain_reason(q, evidence, ranking.scorer.index, self.settings.abstention)
-
-    def stream(
-        self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
-    ) -> Iterator[str | Answer]:
-        """Yield the answer text in pieces, then the finished Answer.
-
-        With the llm backend the pieces are the model's own, as they arrive, and the Answer's
-        text is the checked one, which can differ (markers fixed, or the extractive answer when
-        the model's was unusable): show `Answer.text` once it comes. If the model streamed
-        nothing (abstained before asking it, or it failed at once), the pieces are the Answer's.
-        """
-        if self.settings.answer.backend != "llm":
-            answer = self.ask(question, history, filters)
-            yield from re.findall(r"\S+\s*", answer.text)
-            yield answer
-            return
-        streamed = False
-        for item in self._answer(question, history, filters):
-            if isinstance(item, Answer) and not streamed:
-                yield from re.findall(r"\S+\s*", item.text)
-            streamed = True
-            yield item
 
 
 def _ms(since: float) -> float:

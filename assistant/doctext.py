@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.positions import Position, classify
-from assistant.records import Chunk
 from ingest.clean import clean
 from ingest.sections import Section, fold, split_sections
 from ingest.sentences import sentence_spans
 from ingest.textmap import MappedText
+from vectorstore.records import Chunk
 
 SUMMARY_HEADING = "sammanfattning"
 OVERVIEW_CHARS = 700  # an overview is a few sentences, not the whole summary

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from assistant.compose import responder_genitive
 from assistant.question import Question
-from assistant.records import Chunk, Citation, Span
+from assistant.records import Citation, Span
 from vectorstore.lexical import LexicalIndex
+from vectorstore.records import Chunk
 
 DocumentChunks = Callable[[str, int, int], list[Chunk]]  # (source, first ordinal, count) -> chunks
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from assistant import prompts
-from assistant.errors import BackendMissingError, ConfigError, TryggError
 from assistant.records import Citation, Hit
 from assistant.settings import AnswerSettings
+from vectorstore.errors import BackendMissingError, ConfigError, TryggError
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

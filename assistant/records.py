@@ -1,57 +1,10 @@
-"""The small typed records that flow through the pipeline, defined once."""
+"""The records of answering: scored hits, cited spans, citations, answers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class DocMeta:
-    """What a document is: read from its text, overridable in the manifest."""
-
-    title: str = ""
-    responder: str = ""
-    period: str = ""
-    date: str = ""
-    dnr: str = ""
-    kind: str = ""
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A passage of one document, with its exact place in the file as shipped.
-
-    `text` is `file_text[start:end]`; `clean_text` is what users read and what was indexed.
-    """
-
-    id: str
-    source: str
-    start: int
-    end: int
-    text: str
-    clean_text: str
-    section: str
-    ordinal: int
-    meta: DocMeta
-    file_sha: str
-    doc_chunks: int
-
-    @property
-    def embed_text(self) -> str:
-        """A short contextual header, then the passage: what is embedded and indexed."""
-        header = " | ".join(p for p in (self.meta.responder, self.meta.title, self.section) if p)
-        return f"{header}\n{self.clean_text}" if header else self.clean_text
-
-
-@dataclass(frozen=True)
-class Document:
-    """A file read and cleaned, ready to be chunked."""
-
-    source: str
-    path: str
-    text: str
-    file_sha: str
-    meta: DocMeta
+from vectorstore.records import Chunk
 
 
 @dataclass(frozen=True)
@@ -93,16 +46,3 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     understood: dict[str, object] = field(default_factory=dict)  # how the question was read (Question.to_json)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Metadata filters: an empty tuple means no restriction."""
-
-    responders: tuple[str, ...] = ()
-    periods: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        """True when any filter is set."""
-        return bool(self.responders or self.periods or self.sources)

@@ -2,11 +2,11 @@
 
 No cross-encoder ships on these machines, so the default scorer combines what is here:
 - the dense cosine of every candidate (lexical-only hits get theirs from the stored vector),
-- the best cosine of one of its sentences (sentence vectors are embedded at ingest),
 - idf-weighted coverage of the question's terms by the passage,
 - proximity: the best coverage reached inside a single sentence,
-- a responder prior: a question that names a committee prefers that committee's document,
-- BM25, normalised by the best candidate's score.
+- a responder prior: a question that names a committee prefers that committee's document.
+The best sentence's cosine and normalised BM25 were tried as well and tuned to weight 0
+(bench/tune_second_stage.py), so they are not computed.
 A deployment with a sentence-transformers CrossEncoder can configure it instead.
 """
 
@@ -39,11 +39,9 @@ class Weights:
     """Feature weights of the built-in scorer, tuned on eval/questions.jsonl (bench/tune_second_stage.py)."""
 
     dense: float = 6.0
-    sentence_dense: float = 0.0
     coverage: float = 0.5
     proximity: float = 0.5
     responder: float = 0.3
-    lexical: float = 0.0  # BM25's evidence reaches the ranking through coverage and proximity
 
 
 def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
@@ -71,18 +69,15 @@ class FeatureScorer:
         """One row of signals per hit, in the order of `Weights`' fields."""
         weights = idf_weights(self.index, self.index.query_terms(question))
         named = self.named_responders(question)
-        best_lexical = max((h.lexical or 0.0) for h in hits) or 1.0
         rows = []
         for hit in hits:
             scores = sentences[hit.chunk.id]
             rows.append(
                 (
                     hit.dense or 0.0,
-                    float(scores.dense.max(initial=0.0)),
                     coverage(weights, term_set(hit.chunk.embed_text)),
                     float(scores.coverage.max(initial=0.0)),
                     1.0 if hit.chunk.meta.responder in named else 0.0,
-                    (hit.lexical or 0.0) / best_lexical,
                 )
             )
         return np.array(rows, dtype=np.float64).reshape(len(hits), len(fields(Weights)))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.errors import StoreError
-from assistant.records import Chunk, Filters, Hit
+from assistant.records import Hit
 from assistant.settings import Settings
-from ingest.pipeline import rebuild_lexical_index
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.errors import StoreError
 from vectorstore.lexical import LexicalIndex, index_mtime
+from vectorstore.lexical_sync import rebuild_lexical_index
+from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
 
@@ -53,25 +55,30 @@ class LexicalHandle:
                     self._index = LexicalIndex.load(self._settings.index_dir)
                 except StoreError as exc:
                     log.warning("%s; rebuilding it from the store", exc)
-                    self._index = rebuild_lexical_index(self._settings, self._store)
+                    self._index = rebuild_lexical_index(self._store, self._settings.index_dir)
                 self._mtime = index_mtime(self._settings.index_dir)
                 self._checked = 0.0  # a freshly loaded file is checked against the store at once
             if self._stale():
                 log.info("another process changed the store; rebuilding the lexical index")
-                self._index = rebuild_lexical_index(self._settings, self._store)
+                self._index = rebuild_lexical_index(self._store, self._settings.index_dir)
                 self._mtime = index_mtime(self._settings.index_dir)
             return self._index
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int) -> dict[str, float]:
+    """Each id's summed 1 / (k + rank), ranks from 1, over the rankings it appears in."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank + 1)
+    return fused
 
 
 def _mask(index: LexicalIndex, filters: Filters | None) -> np.ndarray | None:
     if not filters:
         return None
     mask = np.ones(len(index), dtype=bool)
-    for field, values in (
-        ("responder", filters.responders),
-        ("period", filters.periods),
-        ("source", filters.sources),
-    ):
+    for field, values in filters.by_field():
         if values:
             mask &= index.allowed(field, values)
     return mask
@@ -106,10 +113,7 @@ class HybridRetriever:
         chunks.update(self.store.get(missing))
         dense_score = {c.id: s for c, s in dense}
         lexical_score = {i: s for i, s in lexical}
-        fused: dict[str, float] = {}
-        for ranking in ([c.id for c, _ in dense], [i for i, _ in lexical]):
-            for rank, chunk_id in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        fused = reciprocal_rank_fusion([[c.id for c, _ in dense], [i for i, _ in lexical]], self.settings.rrf_k)
         # Lexical-only hits get their dense similarity from the stored vector.
         stored = self.store.vectors([i for i in fused if i in chunks and i not in dense_score])
         dense_score.update({i: float(v @ query_vector) for i, v in stored.items()})

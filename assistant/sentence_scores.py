@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.records import Chunk, Hit
+from assistant.records import Hit
 from ingest.furniture import sentence_kinds
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import term_set
+from vectorstore.records import Chunk
 
 VectorLookup = Callable[[Sequence[str]], np.ndarray]
 

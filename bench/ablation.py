@@ -31,6 +31,8 @@ CONFIGS: list[tuple[str, list[str]]] = [
     ("lexical only", ["retrieval.mode=lexical", "retrieval.rerank=false"]),
     ("hybrid, no second stage", ["retrieval.rerank=false"]),
     ("hybrid + second stage (default)", []),
+    ("pooled chunk vectors, dense only", ["ingest.vectors=pooled", "retrieval.mode=dense", "retrieval.rerank=false"]),
+    ("pooled chunk vectors", ["ingest.vectors=pooled"]),
     ("chunks 120 tokens", ["chunking.max_tokens=120"]),
     ("chunks 200 tokens", ["chunking.max_tokens=200"]),
     ("chunks 300 tokens", ["chunking.max_tokens=300"]),
@@ -120,8 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         embedder: Embedder | None = None
         for name, sets in configs:
             probe = settings_for(Path(tmp) / "probe", sets, args.set)
-            # One store per chunking and embedding: what ingest depends on.
-            key = json.dumps([probe.chunking.model_dump(), probe.embedding.model_dump()])
+            # One store per chunking, embedding and ingest settings: what ingest depends on.
+            key = json.dumps([probe.chunking.model_dump(), probe.embedding.model_dump(), probe.ingest.model_dump()])
             home = homes.setdefault(key, Path(tmp) / f"home{len(homes)}")
             settings = settings_for(home, sets, args.set)
             embedder = embedder or get_embedder(settings.embedding)

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.core import EVIDENCE_PASSAGES, Assistant
+from assistant.core import Assistant
 from assistant.scope import is_english
 from assistant.settings import load_settings
 
@@ -27,12 +27,9 @@ def main() -> None:
     for case in cases:
         question = case["question"]
         ranking = assistant.rank(question)
-        ranked = ranking.hits[: settings.retrieval.top_k]
-        named = ranking.scorer.named_responders(question)
-        used = [h for h in ranked if h.chunk.meta.responder in named] or ranked
-        sentences = [ranking.sentences[h.chunk.id] for h in used[:EVIDENCE_PASSAGES]]
-        support = max(float(s.coverage.max(initial=0.0)) for s in sentences)
-        top_dense = max(float(s.dense.max(initial=0.0)) for s in sentences)
+        used = assistant.answer_passages(question, ranking)
+        evidence = assistant.evidence(used, ranking)
+        support, top_dense = evidence.support, evidence.top_dense
         reason = assistant.abstain_reason(question, used, ranking)
         rows.append((case["answerable"], is_english(question), support, top_dense, reason, question))
         wrong = bool(reason) == case["answerable"]

@@ -58,8 +58,10 @@ def main() -> None:
                 continue
             rows = ranking.scorer.features(q.query, hits, ranking.sentences)
             relevant = np.array(
-                [bool(reached({"source": h.chunk.source, "start": h.chunk.start, "end": h.chunk.end}, gold[case.id]))
-                 for h in hits]
+                [
+                    bool(reached({"source": h.chunk.source, "start": h.chunk.start, "end": h.chunk.end}, gold[case.id]))
+                    for h in hits
+                ]
             )
             fused = np.array([h.score for h in hits])
             groups.append((path.stem, case.tags, rows, relevant, fused))

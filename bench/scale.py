@@ -49,7 +49,6 @@ from typing import Any
 
 import numpy as np
 
-from assistant.records import Chunk, DocMeta, Filters
 from assistant.sentence_scores import chunk_sentences
 from assistant.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, load_settings
 from ingest.chunking import chunk_document
@@ -58,6 +57,7 @@ from ingest.metadata import apply_overrides, extract_meta
 from ingest.sections import split_sections
 from ingest.sentences import sentence_spans
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.records import Chunk, DocMeta, Filters
 
 RESPONDERS = [
     "Kungsholmens stadsdelsnämnd",
@@ -288,7 +288,7 @@ def peak_rss_mb() -> float:
 
 def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
     """Fill one store with `size` chunks, timing each stage."""
-    from ingest.pipeline import rebuild_lexical_index
+    from vectorstore.lexical_sync import rebuild_lexical_index
 
     settings = load_settings(home=home)
     spent: dict[str, float] = defaultdict(float)
@@ -302,21 +302,20 @@ def build(size: int, home: Path, work: Path, seed: int) -> dict[str, Any]:
     spent["upsert"] = time.perf_counter() - t
     del vectors
     # The ingest caches every sentence's vector; questions look them up (or embed on the spot).
-    from ingest.pipeline import EMBEDDING_CACHE
     from vectorstore.embed_cache import EmbeddingCache
 
     t = time.perf_counter()
     occurrences = [c.clean_text[a:b] for c in chunks for a, b in chunk_sentences(c)]
     sentences = list(dict.fromkeys(occurrences))
     stand_in = PoolEmbedder(work, seed)
-    cache = EmbeddingCache(settings.cache_dir / EMBEDDING_CACHE, stand_in.name)
+    cache = EmbeddingCache(settings.embedding_cache, stand_in.name)
     for lo in range(0, len(sentences), 5000):
         cache.embed_documents(stand_in, sentences[lo : lo + 5000])  # type: ignore[arg-type]
     cache.close()
     spent["sentence_cache"] = time.perf_counter() - t
     spent["sentences_unique"], spent["sentences_total"] = len(sentences), len(occurrences)
     t = time.perf_counter()
-    rebuild_lexical_index(settings, store)
+    rebuild_lexical_index(store, settings.index_dir)
     spent["lexical"] = time.perf_counter() - t
     t = time.perf_counter()
     store.all_chunks()

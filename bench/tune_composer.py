@@ -31,9 +31,7 @@ def main() -> None:
     prepared = []
     for case in cases:
         ranking = assistant.rank(case.question)
-        ranked = ranking.hits[: settings.retrieval.top_k]
-        named = ranking.scorer.named_responders(case.question)
-        used = [h for h in ranked if h.chunk.meta.responder in named] or ranked
+        used = assistant.answer_passages(case.question, ranking)
         prepared.append((case, used, ranking.sentences))
 
     results = []

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.errors import TryggError
 from ingest.loaders import SUPPORTED_SUFFIXES, load_text
+from vectorstore.errors import TryggError
 
 
 class GoldError(TryggError):

@@ -32,7 +32,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+
 from eval.gold import Case, GoldQuote
+from vectorstore.analyzer import fold as analyzer_fold
 
 # The metric names, in the order reports show them.
 RETRIEVAL_METRICS = ("hit@1", "hit@5", "mrr@10", "ndcg@10")
@@ -45,10 +48,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics (å/ä→a, ö→o, é→e), unify dashes, collapse whitespace."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_DASHES.sub("-", stripped).lower().split())
+    """The analyzer's fold (lower case, no diacritics), dashes unified, whitespace collapsed."""
+    return " ".join(_DASHES.sub("-", analyzer_fold(unicodedata.normalize("NFKC", text))).split())
 
 
 def overlaps(source: str, start: int, end: int, quote: GoldQuote) -> bool:
@@ -205,14 +206,8 @@ def summarise(scores: Sequence[CaseScore]) -> dict[str, Any]:
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
-    """Return the q-th percentile (0..100), interpolating linearly like numpy's default."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100.0
-    low = math.floor(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+    """Return the q-th percentile (0..100), interpolated linearly (numpy's default)."""
+    return float(np.percentile(values, q)) if len(values) else None
 
 
 def latency(scores: Sequence[CaseScore]) -> dict[str, dict[str, float | None]]:

@@ -20,13 +20,13 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from assistant import prompts
-from assistant.cli import answer_to_json
-from assistant.errors import ConfigError, StoreError, TryggError
 from assistant.records import Answer
+from assistant.serialize import answer_to_json
 from assistant.settings import Settings
 from eval.gold import Case, Corpus, GoldError, GoldQuote, load_cases, locate_cases
 from eval.metrics import METRICS, CaseScore, aggregate, score_case
 from eval.report import build_report
+from vectorstore.errors import ConfigError, StoreError, TryggError
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class EvalRun:
 
 def latest_dir(settings: Settings) -> Path:
     """Where the most recent run's files are kept for the UI."""
-    return settings.home / "eval" / "latest"
+    return settings.eval_latest_dir
 
 
 def prepare(settings: Settings, file: Path) -> tuple[list[Case], dict[str, tuple[GoldQuote, ...]]]:

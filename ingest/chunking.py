@@ -16,11 +16,11 @@ from functools import lru_cache
 
 import tiktoken
 
-from assistant.errors import ConfigError
-from assistant.records import Chunk, DocMeta
 from ingest.sections import split_sections
 from ingest.sentences import sentence_spans
 from ingest.textmap import MappedText
+from vectorstore.errors import ConfigError
+from vectorstore.records import Chunk, DocMeta
 
 MIN_SECTION_TOKENS = 25  # smaller sections (header fields, a lone title) join the next one
 

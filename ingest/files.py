@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from assistant.errors import IngestError
+from vectorstore.errors import IngestError
 
 MB = 1024 * 1024
 

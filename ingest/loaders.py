@@ -22,8 +22,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from assistant.errors import IngestError
 from ingest.files import CharBudget, Limits, check_zip, human, open_regular, over_limit
+from vectorstore.errors import IngestError
 
 log = logging.getLogger(__name__)
 

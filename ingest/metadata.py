@@ -19,10 +19,9 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from assistant.errors import IngestError
-from assistant.records import DocMeta
+from vectorstore.errors import IngestError
+from vectorstore.records import META_FIELDS, DocMeta
 
-META_FIELDS = tuple(f.name for f in dataclasses.fields(DocMeta))
 _MANIFEST_ENTRY_KEYS = frozenset({"source", "sha256", *META_FIELDS})
 
 # Stockholm's district committees (stadsdelsnämnder), keyed by district, with the committee's

@@ -21,29 +21,69 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
-from assistant.errors import IngestError, StoreError
-from assistant.records import Chunk
-from assistant.sentence_scores import chunk_sentences
-from assistant.settings import Settings
+from ingest.config import ChunkingSettings, IngestSettings
 from ingest.files import check_regular
 from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256
 from ingest.metadata import load_manifest
 from ingest.registry import Origin, Registry, now, sweep_temp_files
+from ingest.vectors import chunk_sentence_texts, chunk_vectors, texts_to_embed
 from ingest.worker import ReadSpec, read_document, read_isolated
-from vectorstore.chroma_store import ChromaStore, SourceState
-from vectorstore.embed_cache import EmbeddingCache
+from vectorstore.chroma_store import ChromaStore, SourceState, StoreLocation
+from vectorstore.config import EmbeddingSettings
+from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
-from vectorstore.lexical import IndexedChunk, LexicalIndex, fingerprint
+from vectorstore.errors import IngestError
+from vectorstore.lexical_sync import lexical_index_agrees, rebuild_lexical_index
+from vectorstore.records import Chunk
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
-EMBEDDING_CACHE = "embeddings.sqlite"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class IngestConfig(StoreLocation, Protocol):
+    """All an ingest reads of the settings object it is given (the top layer's Settings fits)."""
+
+    @property
+    def chunking(self) -> ChunkingSettings:
+        """How text is split into chunks."""
+        ...
+
+    @property
+    def ingest(self) -> IngestSettings:
+        """Limits and which vectors to compute."""
+        ...
+
+    @property
+    def embedding(self) -> EmbeddingSettings:
+        """The embedder to load when none is given."""
+        ...
+
+    @property
+    def texts_dir(self) -> Path:
+        """Where each ingested document's text is kept."""
+        ...
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the lexical index is saved."""
+        ...
+
+    @property
+    def embedding_cache(self) -> Path:
+        """The embedding cache's database."""
+        ...
+
+    @property
+    def home(self) -> Path:
+        """The root of all state: the register of documents lives there."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -65,6 +105,9 @@ class IngestReport:
     removed_sources: list[str] = field(default_factory=list)
     failed: list[FileFailure] = field(default_factory=list)
     seconds: float = 0.0
+    # Sentences of the new chunks whose vectors this run left for later (ingest.vectors=chunks):
+    # the UI embeds them in the background, a question embeds those it needs first.
+    pending_sentences: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The object `trygg ingest --json` prints."""
@@ -124,12 +167,22 @@ def discover(paths: Iterable[Path]) -> tuple[list[Target], list[FileFailure]]:
     return list(unique.values()), failed
 
 
-def read_chunks(path: Path, settings: Settings, overrides: dict[str, dict[str, str]]) -> tuple[str, list[Chunk]]:
+def read_chunks(path: Path, settings: IngestConfig, overrides: dict[str, dict[str, str]]) -> tuple[str, list[Chunk]]:
     """Read, clean and chunk one file keyed by its name: (file text, chunks). Raises IngestError."""
     return read_document(path, path.name, ReadSpec.from_settings(settings), overrides.get(path.name, {}))
 
 
-def _manifest_overrides(targets: Sequence[Target]) -> dict[str, dict[str, str]]:
+def read_all_chunks(paths: Iterable[Path], settings: IngestConfig) -> list[Chunk]:
+    """The chunks of every file under paths, read without a store; raises IngestError on a bad file."""
+    targets, missing = discover(paths)
+    if missing:
+        raise IngestError(f"{missing[0].file}: {missing[0].reason}")
+    overrides = manifest_overrides(targets)
+    spec = ReadSpec.from_settings(settings)
+    return [c for t in targets for c in read_document(t.path, t.source, spec, overrides.get(t.source, {}))[1]]
+
+
+def manifest_overrides(targets: Sequence[Target]) -> dict[str, dict[str, str]]:
     """Manifest entries by document key: a manifest.json describes the files beside it."""
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     overrides: dict[str, dict[str, str]] = {}
@@ -151,29 +204,9 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def document_text_path(settings: Settings, source: str) -> Path:
+def document_text_path(settings: IngestConfig, source: str) -> Path:
     """Where the text of an ingested document is kept for reading citations in place."""
     return settings.texts_dir / f"{source}.txt"
-
-
-def rebuild_lexical_index(settings: Settings, store: ChromaStore) -> LexicalIndex:
-    """Build the lexical index from every chunk in the store and save it."""
-    chunks = store.all_chunks()
-    index = LexicalIndex.build(
-        [IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period, c.ordinal) for c in chunks]
-    )
-    index.save(settings.index_dir)
-    store.publish_fingerprint(index.fingerprint)
-    return index
-
-
-def lexical_index_agrees(settings: Settings, ids: Iterable[str]) -> bool:
-    """True when the saved index exists, is intact, and covers exactly these chunk ids."""
-    try:
-        return LexicalIndex.load(settings.index_dir).fingerprint == fingerprint(ids)
-    except StoreError as exc:
-        log.warning("%s; it will be rebuilt", exc)
-        return False
 
 
 class Ingestor:
@@ -181,7 +214,7 @@ class Ingestor:
 
     def __init__(
         self,
-        settings: Settings,
+        settings: IngestConfig,
         store: ChromaStore | None = None,
         embedder: Embedder | None = None,
         isolate: bool = False,
@@ -192,6 +225,7 @@ class Ingestor:
         self.spec = ReadSpec.from_settings(settings)
         self.isolate = isolate  # read each file in a bounded worker process (the UI's uploads)
         self.registry = Registry(settings.home)
+        self._seeded = False
 
     @property
     def embedder(self) -> Embedder:
@@ -220,7 +254,7 @@ class Ingestor:
             files, report.failed = discover(paths)
         else:
             files = list(targets)
-        overrides = _manifest_overrides(files)
+        overrides = manifest_overrides(files)
         inventory = self.store.inventory()
         known = self.registry.load()
         origins: list[Origin] = []
@@ -258,8 +292,8 @@ class Ingestor:
             self.registry.update(origins, forget)
         inventory = self.store.inventory()
         all_ids = [i for state in inventory.values() for i in state.ids]
-        if changed or not lexical_index_agrees(self.settings, all_ids):
-            rebuild_lexical_index(self.settings, self.store)
+        if changed or not lexical_index_agrees(self.settings.index_dir, all_ids):
+            rebuild_lexical_index(self.store, self.settings.index_dir)
         report.files = len(files)
         report.chunks = len(all_ids)
         report.seconds = time.perf_counter() - started
@@ -287,29 +321,42 @@ class Ingestor:
         _write_atomic(text_copy, raw)
         # Every chunk is upserted, kept ones too, so all carry this version's sha and count;
         # the cache makes kept chunks cost no embedding.
-        cache = EmbeddingCache(self.settings.cache_dir / EMBEDDING_CACHE, self.embedder.name)
+        cache = self._open_cache()
         try:
             vectors, embedded = self._embed(cache, chunks, progress)
         finally:
             cache.close()
         self.store.upsert(chunks, vectors)
         report.embedded += embedded
+        if self.settings.ingest.vectors == "chunks":
+            report.pending_sentences.extend(t for c in chunks for t in chunk_sentence_texts(c))
         old_ids: frozenset[str] = state.ids if state is not None else frozenset()
         stale = old_ids - {c.id for c in chunks}
         if stale:
             self.store.delete(sorted(stale))
         return sha
 
+    def _open_cache(self) -> EmbeddingCache:
+        """The embedding cache, seeded once per ingestor with the shipped vectors of its model."""
+        cache = EmbeddingCache(self.settings.embedding_cache, self.embedder.name)
+        if self.settings.ingest.shipped_vectors and not self._seeded:
+            cache.seed(shipped_path(SHIPPED_VECTORS, self.embedder.name))
+            self._seeded = True
+        return cache
+
     def _embed(self, cache: EmbeddingCache, chunks: list[Chunk], progress: Progress | None) -> tuple[np.ndarray, int]:
-        """Vectors of the chunks and how many were new; their sentences are embedded too."""
-        sentences = list(dict.fromkeys(c.clean_text[a:b] for c in chunks for a, b in chunk_sentences(c)))
-        texts = [c.embed_text for c in chunks] + sentences
+        """Vectors of the chunks and how many needed new embeddings; sentence vectors land in the cache."""
+        mode = self.settings.ingest.vectors
+        texts = texts_to_embed(chunks, mode)
         step = 32
-        parts, embedded = [], 0
+        vectors: dict[str, np.ndarray] = {}
+        fresh: set[str] = set()
         for lo in range(0, len(texts), step):
-            vectors, fresh = cache.embed_documents(self.embedder, texts[lo : lo + step])
-            parts.append(vectors)
-            embedded += len(fresh & set(range(max(0, len(chunks) - lo))))
+            part = texts[lo : lo + step]
+            rows, new = cache.embed_documents(self.embedder, part)
+            vectors.update(zip(part, rows, strict=True))
+            fresh.update(part[i] for i in new)
             if progress:
                 progress("inbäddning", min(lo + step, len(texts)), len(texts))
-        return np.vstack(parts)[: len(chunks)], embedded
+        embedded = sum(1 for c in chunks if not fresh.isdisjoint(texts_to_embed([c], mode)))
+        return chunk_vectors(chunks, vectors, mode, self.settings.ingest.header_weight), embedded

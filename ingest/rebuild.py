@@ -14,16 +14,25 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
-from assistant.settings import Settings
-from ingest.pipeline import FileFailure, Ingestor, IngestReport, Progress, Target
+from ingest.pipeline import FileFailure, IngestConfig, Ingestor, IngestReport, Progress, Target
 from ingest.registry import Registry
 from vectorstore.chroma_store import ChromaStore
 
 log = logging.getLogger(__name__)
 
 
-def set_store_aside(settings: Settings) -> str:
+class RebuildConfig(IngestConfig, Protocol):
+    """An ingest's settings and the corpus to read when nothing else is known."""
+
+    @property
+    def corpus(self) -> Path:
+        """The bundled corpus folder."""
+        ...
+
+
+def set_store_aside(settings: IngestConfig) -> str:
     """Move the embedded store out of the way (or drop the server's collection); say where it went."""
     if settings.chroma_host:
         store = ChromaStore(settings)
@@ -38,7 +47,9 @@ def set_store_aside(settings: Settings) -> str:
     return f"det gamla vektorlagret ligger kvar som {aside}"
 
 
-def rebuild_store(settings: Settings, paths: Sequence[Path] = (), progress: Progress | None = None) -> IngestReport:
+def rebuild_store(
+    settings: RebuildConfig, paths: Sequence[Path] = (), progress: Progress | None = None
+) -> IngestReport:
     """Re-create the store from the register's documents and the given paths (the corpus if neither)."""
     known = Registry(settings.home).load()
     set_store_aside(settings)

@@ -10,10 +10,10 @@ one line followed by a longer paragraph, or a heading these referral responses a
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ingest.clean import is_list_item, looks_like_title
+from vectorstore.analyzer import fold as analyzer_fold
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,8 @@ _MAX_NAME_WORDS = 4
 
 
 def fold(text: str) -> str:
-    """Lowercase without diacritics or OCR stand-ins: "Ärendets" and "Arendets" -> "arendets"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("&", "a").replace("é", "e"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.lower().split())
+    """The analyzer's fold, also of OCR's '&' for 'ä', spaces collapsed: "Ärendets", "&rendets" -> "arendets"."""
+    return " ".join(analyzer_fold(text.replace("&", "a")).split())
 
 
 def _is_known_heading(line: str) -> bool:

@@ -16,18 +16,32 @@ import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from assistant.errors import IngestError
-from assistant.records import Chunk, DocMeta
-from assistant.settings import Settings
 from ingest.chunking import chunk_document
 from ingest.clean import clean
+from ingest.config import ChunkingSettings, IngestSettings
 from ingest.files import Limits, over_limit
 from ingest.loaders import file_sha256, load_text
 from ingest.metadata import apply_overrides, extract_meta
+from vectorstore.errors import IngestError
+from vectorstore.records import Chunk, DocMeta
 
 MB = 1024 * 1024
+
+
+class ReadSettings(Protocol):
+    """The settings sections reading a document depends on."""
+
+    @property
+    def ingest(self) -> IngestSettings:
+        """Limits on what is read."""
+        ...
+
+    @property
+    def chunking(self) -> ChunkingSettings:
+        """How text is split."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,7 @@ class ReadSpec:
     timeout_s: float = 600.0
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> ReadSpec:
+    def from_settings(cls, settings: ReadSettings) -> ReadSpec:
         """The spec the settings describe."""
         ingest, chunking = settings.ingest, settings.chunking
         return cls(

@@ -10,5 +10,5 @@ fi
 . .venv/bin/activate
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 ruff check .
-mypy assistant ingest vectorstore ui eval
+mypy assistant ingest vectorstore ui eval cli.py
 pytest -q -p no:cacheprovider "$@"

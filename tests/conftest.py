@@ -15,6 +15,16 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the developer's ~/.trygg or obeys their TRYGG_* variables."""
+    for name in [n for n in os.environ if n.startswith("TRYGG_")]:
+        monkeypatch.delenv(name)
+    home = tmp_path / "trygg-home"
+    monkeypatch.setenv("TRYGG_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def fake_settings(tmp_path: Path) -> Settings:
     """Settings with a temp home and the fake embedder: fast unit tests."""

@@ -6,7 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from assistant.records import Answer, Chunk, Citation, DocMeta, Hit
+from assistant.records import Answer, Citation, Hit
+from vectorstore.records import Chunk, DocMeta
 
 
 def chunk(source: str, start: int, end: int, text: str = "") -> Chunk:

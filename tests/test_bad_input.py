@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 
 from assistant import prompts
-from assistant.cli import main
 from assistant.compare_answer import COMPARISON_NOTE, without_frames
 from assistant.compose import without_attribution
 from assistant.core import Assistant
-from assistant.errors import QuestionError
 from assistant.records import Answer
 from assistant.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, load_settings
+from cli import main
 from ingest.pipeline import Ingestor
-from tests.fake_answers import fake_settings_that_answer
+from vectorstore.errors import QuestionError
 
 INJECTION = """Parkförvaltningens remissvar om belysning
 
@@ -57,7 +56,7 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def settings(hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The hostile corpus ingested with the fake embedder."""
-    settings = fake_settings_that_answer(tmp_path_factory.mktemp("bad") / "home")
+    settings = load_settings(home=tmp_path_factory.mktemp("bad") / "home", embedding={"backend": "fake"})
     report = Ingestor(settings).run([hostile_corpus])
     assert report.failed == [] and report.files == 7
     return settings

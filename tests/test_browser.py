@@ -83,7 +83,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("browser") / "home"
     env = _environment(home)
     ingest = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ingest"],
+        [sys.executable, "-m", "cli", "ingest"],
         cwd=ROOT,
         env=env,
         capture_output=True,

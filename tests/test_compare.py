@@ -12,10 +12,10 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from assistant.cli import main
 from assistant.core import Assistant
 from assistant.records import Answer
 from assistant.settings import Settings
+from cli import main
 
 pytestmark = pytest.mark.slow
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from assistant.compose import compose
-from assistant.records import Chunk, DocMeta, Hit
+from assistant.records import Hit
 from assistant.sentence_scores import score_sentences
 from vectorstore.embedders.fake import FakeEmbedder
+from vectorstore.records import Chunk, DocMeta
 
 EMBEDDER = FakeEmbedder()
 

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from assistant.core import Assistant
-from assistant.records import Answer, Chunk
-from assistant.settings import BUNDLED_CORPUS, Settings
-from ingest.pipeline import Ingestor, lexical_index_agrees, read_chunks, rebuild_lexical_index
-from tests.fake_answers import fake_settings_that_answer
+from assistant.records import Answer
+from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
+from ingest.pipeline import Ingestor, read_chunks
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.lexical_sync import lexical_index_agrees, rebuild_lexical_index
+from vectorstore.records import Chunk
 
 QUESTIONS = [
     "Vilka nämnder ansvarar för stadens offentliga miljö?",
@@ -51,7 +52,7 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ingested(tmp_path: Path, corpus: Path) -> Settings:
-    settings = fake_settings_that_answer(tmp_path / "home")
+    settings = load_settings(home=tmp_path / "home", embedding={"backend": "fake"})
     assert Ingestor(settings).run([corpus]).failed == []
     return settings
 
@@ -189,7 +190,7 @@ def test_simultaneous_ingests_and_index_rebuilds_in_one_process_never_fail(inges
         return run
 
     jobs = [guarded(lambda: Ingestor(ingested).run([corpus])) for _ in range(2)]
-    jobs += [guarded(lambda: [rebuild_lexical_index(ingested, store) for _ in range(5)]) for _ in range(3)]
+    jobs += [guarded(lambda: [rebuild_lexical_index(store, ingested.index_dir) for _ in range(5)]) for _ in range(3)]
     threads = [threading.Thread(target=job) for job in jobs]
     for t in threads:
         t.start()
@@ -198,6 +199,6 @@ def test_simultaneous_ingests_and_index_rebuilds_in_one_process_never_fail(inges
     assert errors == []
     assert Ingestor(ingested).run([corpus]).embedded == 0
     ids = [c.id for c in store.all_chunks()]
-    assert len(ids) == len(set(ids)) and lexical_index_agrees(ingested, ids)
+    assert len(ids) == len(set(ids)) and lexical_index_agrees(ingested.index_dir, ids)
     text = target.read_text(encoding="utf-8")
     assert all(text[c.start : c.end] == c.text for c in store.all_chunks() if c.source == TRAFIK)

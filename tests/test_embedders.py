@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.errors import ConfigError
-from assistant.settings import EmbeddingSettings
+from vectorstore.config import EmbeddingSettings
 from vectorstore.embedders import get_embedder
+from vectorstore.errors import ConfigError
 
 
 def _minilm_path() -> str:

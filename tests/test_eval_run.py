@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
-from assistant.errors import TryggError
 from assistant.records import Answer
 from assistant.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, load_settings
+from cli import main
 from eval.run import run_eval
 from tests.eval_helpers import ScriptedAsker, independent_retrieval_scores
+from vectorstore.errors import TryggError
 
 QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
 from assistant.core import Assistant
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
-from ingest.pipeline import Ingestor, lexical_index_agrees
-from tests.fake_answers import fake_settings_that_answer
+from cli import main
+from ingest.pipeline import Ingestor
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import INDEX_FILE, LexicalIndex, fingerprint
+from vectorstore.lexical_sync import lexical_index_agrees
 
 BIN = Path(sys.executable).parent
 QUESTION = "Vilka nämnder ansvarar för stadens offentliga miljö?"
@@ -34,7 +34,7 @@ def assert_consistent(settings: Settings, expected_ids: set[str]) -> None:
     for chunk in chunks:
         assert texts[chunk.source][chunk.start : chunk.end] == chunk.text
     assert all(state.complete for state in store.inventory().values())
-    assert lexical_index_agrees(settings, ids)
+    assert lexical_index_agrees(settings.index_dir, ids)
     assert LexicalIndex.load(settings.index_dir).fingerprint == fingerprint(ids)
 
 
@@ -53,8 +53,9 @@ def test_ingest_killed_with_sigkill_is_repaired_by_the_next_run(tmp_path: Path, 
     settings = load_settings(home=tmp_path / "home")  # the real default embedder
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRYGG_")}
     env["TRYGG_HOME"] = str(settings.home)
+    env["TRYGG_INGEST__SHIPPED_VECTORS"] = "false"  # embed for real: slow enough to be killed
     proc = subprocess.Popen(
-        [str(BIN / "trygg"), "ingest", "--json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [sys.executable, "-m", "cli", "ingest", "--json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     # A second document's text copy is written only after the first one's chunks were
     # upserted: then the store holds something, and the run is busy with the next file.
@@ -106,7 +107,7 @@ DAMAGES = ["flipped byte", "truncated", "empty", "garbage", "deleted", "valid ch
 
 @pytest.fixture
 def ingested(tmp_path: Path) -> Settings:
-    settings = fake_settings_that_answer(tmp_path / "home")
+    settings = load_settings(home=tmp_path / "home", embedding={"backend": "fake"})
     assert Ingestor(settings).run([BUNDLED_CORPUS]).failed == []
     return settings
 
@@ -114,7 +115,7 @@ def ingested(tmp_path: Path) -> Settings:
 @pytest.mark.parametrize("how", DAMAGES)
 def test_damaged_lexical_index_is_rebuilt_by_the_next_ingest(ingested: Settings, how: str, clean_ids: set[str]) -> None:
     _damage(ingested.index_dir / INDEX_FILE, how)
-    assert not lexical_index_agrees(ingested, clean_ids)
+    assert not lexical_index_agrees(ingested.index_dir, clean_ids)
     report = Ingestor(ingested).run([BUNDLED_CORPUS])
     assert report.failed == [] and report.embedded == 0 and report.unchanged == 5
     assert_consistent(ingested, clean_ids)
@@ -185,7 +186,8 @@ def test_broken_set_override_gives_a_clear_cli_message(
 def test_broken_setting_exit_status_of_the_real_command(key: str, value: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRYGG_")}
     env.update({"TRYGG_HOME": str(tmp_path / "home"), key: value})
-    done = subprocess.run([str(BIN / "trygg"), "ask", QUESTION], env=env, capture_output=True, text=True, timeout=120)
+    command = [sys.executable, "-m", "cli", "ask", QUESTION]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.startswith("trygg: Ogiltig inställning") and "Traceback" not in done.stderr
     assert done.stdout == ""

@@ -88,7 +88,7 @@ def trygg(settings: Settings, *args: str, timeout: float = 300, **extra: str) ->
     """Run `trygg ARGS` as a new process: (exit status, stdout+stderr, seconds)."""
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "cli", *args],
         env=env_for(settings, **extra),
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -103,7 +103,7 @@ def trygg(settings: Settings, *args: str, timeout: float = 300, **extra: str) ->
 def run_measured(settings: Settings, *args: str, timeout: float = 300) -> tuple[int, str, float]:
     """Run `trygg ARGS` and return (exit status, output, the process's own peak RSS in MB)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "cli", *args],
         env=env_for(settings),
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -9,12 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.cli import main
-from assistant.records import Chunk
 from assistant.settings import BUNDLED_CORPUS, Settings
-from ingest.pipeline import Ingestor, lexical_index_agrees
+from cli import main
+from ingest.pipeline import Ingestor
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical_sync import lexical_index_agrees
+from vectorstore.records import Chunk
 
 EXPECTED = {
     "000_f7bada911ecf502f.txt": ("Kungsholmens stadsdelsnämnd", "2024–2027"),
@@ -108,7 +109,7 @@ def test_interrupted_ingest_is_repaired(fake_settings: Settings) -> None:
     assert report.embedded == 0  # the cache had the vectors
     ids = [c.id for c in _chunks(fake_settings)]
     assert "orphan" not in ids and len(ids) == len(set(ids)) == first.chunks
-    assert lexical_index_agrees(fake_settings, ids)
+    assert lexical_index_agrees(fake_settings.index_dir, ids)
 
 
 def test_bad_files_are_reported_and_the_rest_ingested(fake_settings: Settings, tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import IngestError
 from ingest.loaders import SUPPORTED_SUFFIXES, file_sha256, load_text
+from vectorstore.errors import IngestError
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 MB = 1 << 20

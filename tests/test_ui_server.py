@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ConfigError
 from ui.auth import check_auth_config, is_loopback, may_edit
+from vectorstore.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = """
@@ -87,7 +87,7 @@ def _ui(tmp_path: Path, *args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT), "TRYGG_HOME": str(tmp_path / "home")}
     env["TRYGG_EMBEDDING__BACKEND"] = "fake"
     return subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "ui", *args],
+        [sys.executable, "-m", "cli", "ui", *args],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,

@@ -11,10 +11,10 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/ on the path
 
 import streamlit as st  # noqa: E402
 
-from assistant.errors import ConfigError, TryggError  # noqa: E402
 from ui import resources  # noqa: E402
 from ui.auth import check_auth_config, check_auth_section  # noqa: E402
 from ui.render import escape_markdown  # noqa: E402
+from vectorstore.errors import ConfigError, TryggError  # noqa: E402
 
 UI = Path(__file__).resolve().parent
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import ConfigError
+from vectorstore.errors import ConfigError
 
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 OPTIONAL_KEYS = ("client_kwargs", "expose_tokens")

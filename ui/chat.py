@@ -14,14 +14,15 @@ from typing import TypedDict
 import streamlit as st
 
 from assistant.core import Turn
-from assistant.errors import TryggError
 from assistant.prompts import STORE_EMPTY
-from assistant.records import Answer, Chunk, Citation, Filters
+from assistant.records import Answer, Citation
 from assistant.settings import Settings
 from ingest.pipeline import document_text_path
 from ui import resources
 from ui.render import document_page, escape_markdown, passage_html
 from vectorstore.chroma_store import SourceState
+from vectorstore.errors import TryggError
+from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
 
@@ -118,13 +119,10 @@ def describe_filters(filters: Filters) -> str:
     return "Avgränsat till " + "; ".join(parts) if parts else ""
 
 
-def text_pieces(stream: Iterable[str | Answer], finished: list[Answer]) -> Iterator[str]:
-    """Yield the escaped text pieces of Assistant.stream; put the final Answer in `finished`."""
-    for item in stream:
-        if isinstance(item, Answer):
-            finished.append(item)
-        else:
-            yield escape_markdown(item)
+def text_pieces(pieces: Iterable[str]) -> Iterator[str]:
+    """Yield the escaped text pieces of an AnswerStream."""
+    for piece in pieces:
+        yield escape_markdown(piece)
 
 
 def document_view(settings: Settings, chunk: Chunk) -> None:
@@ -243,27 +241,29 @@ def answer_question(settings: Settings, question: str, history: list[Exchange], 
         "feedback_id": None,
         "notice": "",
     }
-    turns = [Turn(e["question"], e["answer"].text) for e in history if e["answer"] is not None]
+    turns = [Turn(e["question"]) for e in history if e["answer"] is not None]
     with st.chat_message("assistant"):
-        finished: list[Answer] = []
+        finished: Answer | None = None
         try:
             stream = resources.assistant(settings).stream(question, turns, filters)
+            pieces = iter(stream)
             with st.spinner("Söker i dokumenten …"):
-                first = next(stream)  # the search runs before the first piece comes
+                first = next(pieces, "")  # the search runs before the first piece comes
             placeholder = st.empty()
             with placeholder.container():
-                streamed_text = st.write_stream(text_pieces(chain([first], stream), finished))
-            if finished and streamed_text != escape_markdown(finished[0].text):
+                streamed_text = st.write_stream(text_pieces(chain([first], pieces)))
+            finished = stream.answer()
+            if streamed_text != escape_markdown(finished.text):
                 # A language model's stream is checked afterwards (bad markers removed, or
                 # replaced by the extractive answer): show what was checked, not what streamed.
-                placeholder.markdown(escape_markdown(finished[0].text))
+                placeholder.markdown(escape_markdown(finished.text))
         except TryggError as exc:
             exchange["error"] = str(exc)
         except Exception:  # never show a traceback; the log has it
             log.exception("answering %r failed", question)
             exchange["error"] = UNEXPECTED
-        if finished:
-            exchange["answer"] = finished[0]
+        if finished is not None:
+            exchange["answer"] = finished
         elif not exchange["error"]:
             exchange["error"] = UNEXPECTED
         history.append(exchange)

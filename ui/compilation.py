@@ -15,14 +15,14 @@ import streamlit as st
 
 from assistant.compilation import Compilation, compile_topics, topic_suggestions
 from assistant.doctext import SentenceRef
-from assistant.errors import TryggError
 from assistant.export import position_text, to_csv, to_docx, to_xlsx
 from assistant.prompts import STORE_EMPTY
-from assistant.records import Filters
 from assistant.settings import Settings
 from ingest.pipeline import document_text_path
 from ui import resources
 from ui.render import document_page, escape_markdown
+from vectorstore.errors import TryggError
+from vectorstore.records import Filters
 
 log = logging.getLogger(__name__)
 

@@ -10,16 +10,16 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.errors import TryggError
 from assistant.settings import Settings
 from ui import resources
+from vectorstore.errors import TryggError
 
 MAX_METRICS = 12
 
 
 def latest_eval_dir(settings: Settings) -> Path:
     """Return where `trygg eval` keeps its latest run."""
-    return settings.home / "eval" / "latest"
+    return settings.eval_latest_dir
 
 
 def numeric_metrics(metrics: Any, prefix: str = "") -> list[tuple[str, float]]:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from assistant.errors import TryggError
+from vectorstore.errors import TryggError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (

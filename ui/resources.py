@@ -76,7 +76,7 @@ def _feedback(path: str) -> FeedbackStore:
 
 def feedback_store(s: Settings) -> FeedbackStore:
     """Return the store of ratings of answers, at home/feedback.sqlite."""
-    return _feedback(str(s.home / "feedback.sqlite"))
+    return _feedback(str(s.feedback_db))
 
 
 @st.cache_data(show_spinner=False, ttl=600)
@@ -102,7 +102,9 @@ def ingest(
     with box.ingest_lock:
         try:
             ingestor = Ingestor(s, store=helper.store, embedder=helper.embedder, isolate=isolate)
-            return ingestor.run(paths, progress=progress, uploaded_by=uploaded_by)
+            report = ingestor.run(paths, progress=progress, uploaded_by=uploaded_by)
+            helper.warm_sentence_vectors(report.pending_sentences)
+            return report
         finally:
             box.generation += 1
 

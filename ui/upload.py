@@ -20,15 +20,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.errors import ConfigError, TryggError
 from assistant.settings import Settings
+from ingest.loaders import SUPPORTED_SUFFIXES
 from ui import resources
 from ui.auth import check_auth_config, is_loopback, may_edit
 from ui.render import escape_markdown
+from vectorstore.errors import ConfigError, TryggError
 
 log = logging.getLogger(__name__)
 
-ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+ALLOWED_SUFFIXES = SUPPORTED_SUFFIXES  # what the loaders read, one list
 # The first bytes every file of a binary type starts with.
 _MAGIC = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9ÅÄÖåäöÉéÜü_-]+")
@@ -117,7 +118,7 @@ def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]], uploaded
     home/pending-uploads and is returned in `pending` for the user to confirm or cancel.
     """
     result = UploadResult()
-    folder = settings.home / "uploads"
+    folder = settings.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
     max_bytes = int(settings.ingest.max_file_mb * 1024 * 1024)
     saved: dict[Path, str] = {}

@@ -11,18 +11,17 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import numpy as np
 
-from assistant.errors import StoreError
-from assistant.records import Chunk, DocMeta, Filters
-from assistant.settings import Settings
+from vectorstore.errors import StoreError
+from vectorstore.records import META_FIELDS, Chunk, DocMeta, Filters
 
 log = logging.getLogger(__name__)
 
 FINGERPRINT_KEY = "lexical_fingerprint"
-META_FIELDS = ("title", "responder", "period", "date", "dnr", "kind")
 
 
 @dataclass(frozen=True)
@@ -80,20 +79,45 @@ def filters_to_where(filters: Filters | None) -> dict[str, Any] | None:
     if not filters:
         return None
     clauses: list[dict[str, Any]] = []
-    for field, values in (
-        ("responder", filters.responders),
-        ("period", filters.periods),
-        ("source", filters.sources),
-    ):
+    for field, values in filters.by_field():
         if values:
             clauses.append({field: {"$in": list(values)}})
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+class StoreLocation(Protocol):
+    """Where the store is: all ChromaStore reads of the settings object it is given."""
+
+    @property
+    def chroma_host(self) -> str:
+        """A Chroma server's host; empty for the embedded store in chroma_dir."""
+        ...
+
+    @property
+    def chroma_port(self) -> int:
+        """The server's port."""
+        ...
+
+    @property
+    def chroma_timeout_s(self) -> float:
+        """Seconds to wait for the server."""
+        ...
+
+    @property
+    def chroma_dir(self) -> Path:
+        """The embedded store's folder."""
+        ...
+
+    @property
+    def collection(self) -> str:
+        """The collection's name."""
+        ...
+
+
 class ChromaStore:
     """A thin, typed face over one Chroma collection."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: StoreLocation) -> None:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -281,7 +305,7 @@ def _bound_requests(client: Any, seconds: float) -> None:
     session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
 
 
-def _where(settings: Settings) -> str:
+def _where(settings: StoreLocation) -> str:
     if settings.chroma_host:
         return f"server {settings.chroma_host}:{settings.chroma_port}"
     return str(settings.chroma_dir)

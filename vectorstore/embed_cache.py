@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -20,6 +21,14 @@ import numpy as np
 from vectorstore.embedders.base import Embedder
 
 log = logging.getLogger(__name__)
+
+# The bundled corpus' vectors, one file per model (scripts/ship_vectors.py writes them).
+SHIPPED_VECTORS = Path(__file__).resolve().parent.parent / "data" / "vectors"
+
+
+def cache_key(model_name: str, text: str) -> str:
+    """The content hash a vector is kept under: sha256 of the model's name and the text."""
+    return hashlib.sha256(f"{model_name}\0{text}".encode()).hexdigest()
 
 
 class EmbeddingCache:
@@ -64,7 +73,7 @@ class EmbeddingCache:
 
     def key(self, text: str) -> str:
         """Cache key of a passage for this model."""
-        return hashlib.sha256(f"{self._model}\0{text}".encode()).hexdigest()
+        return cache_key(self._model, text)
 
     def embed_documents(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, set[int]]:
         """Vectors for texts, and the positions of those that had to be embedded now."""
@@ -100,6 +109,19 @@ class EmbeddingCache:
             return np.zeros((0, embedder.dim), dtype=np.float32), set()
         return np.vstack([found[k] for k in keys]).astype(np.float32), set(missing)
 
+    def seed(self, path: Path) -> int:
+        """Add the shipped vectors of `path` made by this cache's model; returns how many it holds."""
+        shipped = load_shipped(path)
+        if shipped is None or shipped[0] != self._model:
+            return 0
+        _, keys, vectors = shipped
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO vectors VALUES (?, ?)",
+                [(k, v.astype(np.float32).tobytes()) for k, v in zip(keys, vectors, strict=True)],
+            )
+        return len(keys)
+
     def close(self) -> None:
         """Close the database."""
         self._db.close()
@@ -111,3 +133,25 @@ def _vector(blob: bytes, dim: int) -> np.ndarray:
     if vector.shape != (dim,):
         raise ValueError(f"a cached vector has {vector.size} values, not {dim}")
     return vector
+
+
+def shipped_path(folder: Path, model_name: str) -> Path:
+    """The file of shipped vectors for one model: one file per model, named after it."""
+    return folder / (re.sub(r"[^A-Za-z0-9]+", "-", model_name).strip("-") + ".npz")
+
+
+def load_shipped(path: Path) -> tuple[str, list[str], np.ndarray] | None:
+    """(model name, cache keys, vectors) of a shipped file, or None when there is none."""
+    if not path.is_file():
+        return None
+    with np.load(path) as data:
+        return str(data["model"]), [str(k) for k in data["keys"]], data["vectors"].astype(np.float32)
+
+
+def write_shipped(path: Path, model_name: str, keys: Sequence[str], vectors: np.ndarray) -> None:
+    """Write vectors keyed by their cache keys (sha256 of model and text), sorted by key."""
+    order = np.argsort(np.array(keys))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path, model=np.array(model_name), keys=np.array(keys)[order], vectors=vectors.astype(np.float32)[order]
+    )

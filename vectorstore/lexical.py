@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import StoreError
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze, fold, term, words
+from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
 FORMAT_VERSION = 2

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.errors import BackendMissingError, ConfigError
-from assistant.settings import EmbeddingSettings
+from vectorstore.config import EmbeddingSettings
 from vectorstore.embedders.base import Embedder
+from vectorstore.errors import BackendMissingError, ConfigError
 
 
 def get_embedder(settings: EmbeddingSettings) -> Embedder:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from sentence_transformers import SentenceTransformer
 
-from assistant.errors import ConfigError
-from assistant.settings import EmbeddingSettings
+from vectorstore.config import EmbeddingSettings
 from vectorstore.embedders.base import BatchEmbedder, InputType
+from vectorstore.errors import ConfigError
 
 
 class SentenceTransformerEmbedder(BatchEmbedder):
