@@ -112,7 +112,7 @@ _BODY = re.compile(
     r"|[\wåäöÅÄÖ-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor|styrelse)(?:en|ens|s|ernas|erna|et|ets)?"
     r"|[\wåäöÅÄÖ-]*(?:pensionärsråd|pensionarsrad|funktionshinderråd|funktionshinderrad)\w*|rådet för [\w ]+?(?=\?|$)"
     r"|[\wåäöÅÄÖ-]*(?<!om)(?:grupp|gruppen|rådet)\b"
-    r"|polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*|"
+    r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*)|"
     r"region \w+|stadshus\w*|police|fire (?:service|brigade)|[\w-]+ (?:committee|board))",
     re.I,
 )
@@ -140,6 +140,7 @@ class Question:
     query: str  # what retrieval searches for: corrected, and completed by the previous question if a follow-up
     terms: tuple[str, ...]  # analysed index terms of the query
     corrections: dict[str, str] = field(default_factory=dict)  # word as typed -> known term it was matched to
+    unknown_terms: tuple[str, ...] = ()  # terms of the question no document uses, even after correction
     responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
     other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
     years: tuple[int, ...] = ()  # years the question fixes (a period gives its first and last)
@@ -159,6 +160,7 @@ class Question:
             "query": self.query,
             "terms": list(self.terms),
             "corrections": dict(self.corrections),
+            "unknown_terms": list(self.unknown_terms),
             "responders": list(self.responders),
             "other_bodies": list(self.other_bodies),
             "years": list(self.years),
@@ -317,6 +319,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         text=text,
         query=query,
         terms=tuple(index.query_terms(query)),
+        unknown_terms=tuple(t for t in own_terms if t not in index.vocab),
         corrections=corrections,
         responders=responders,
         other_bodies=other_bodies(corrected, index.responders, english),

@@ -25,10 +25,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.core import Assistant
-from assistant.settings import Settings
+from assistant.settings import Settings, load_settings
 from ingest.pipeline import Ingestor
 from ingest.worker import ReadSpec, read_isolated
-from tests.fake_answers import fake_settings_that_answer
 from vectorstore.chroma_store import ChromaStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,9 +71,11 @@ def env_for(settings: Settings, **extra: str) -> dict[str, str]:
         "PYTHONPATH": str(ROOT),
         "TRYGG_HOME": str(settings.home),
         "TRYGG_EMBEDDING__BACKEND": settings.embedding.backend,
-        "TRYGG_ANSWER__ABSTAIN_MIN_DENSE": str(answer.abstain_min_dense),
-        "TRYGG_ANSWER__ABSTAIN_WEAK_DENSE": str(answer.abstain_weak_dense),
-        "TRYGG_ANSWER__ABSTAIN_MIN_DENSE_ENGLISH": str(answer.abstain_min_dense_english),
+        **{
+            f"TRYGG_ANSWER__{name.upper()}": str(value)
+            for name in ("abstain_min_dense", "abstain_weak_dense", "abstain_min_dense_english")
+            if (value := getattr(answer, name)) is not None
+        },
         **(
             {"TRYGG_CHROMA_HOST": settings.chroma_host, "TRYGG_CHROMA_PORT": str(settings.chroma_port)}
             if settings.chroma_host
@@ -125,7 +126,7 @@ def snapshot(settings: Settings) -> dict[str, tuple[str, str]]:
 @pytest.fixture
 def home(tmp_path: Path) -> Iterator[Settings]:
     """The tiny corpus ingested (fake embedder) into a private home."""
-    settings = fake_settings_that_answer(tmp_path / "home", corpus=CORPUS)
+    settings = load_settings(home=tmp_path / "home", corpus=CORPUS, embedding={"backend": "fake"})
     report = Ingestor(settings).run([CORPUS])
     assert report.failed == [] and report.files == 4
     yield settings
@@ -233,7 +234,9 @@ def test_worker_memory_bound_stops_what_the_limits_let_through(home: Settings, t
 def test_text_over_the_character_limit_is_refused_in_swedish(home: Settings, tmp_path: Path) -> None:
     path = tmp_path / "stor.txt"
     path.write_text("Trygghet i parkerna. " * 20_000, encoding="utf-8")
-    settings = fake_settings_that_answer(home.home, corpus=CORPUS, ingest={"max_chars": 100_000})
+    settings = load_settings(
+        home=home.home, corpus=CORPUS, ingest={"max_chars": 100_000}, embedding={"backend": "fake"}
+    )
     report = Ingestor(settings).run([path])
     assert len(report.failed) == 1
     reason = report.failed[0].reason
@@ -243,7 +246,7 @@ def test_text_over_the_character_limit_is_refused_in_swedish(home: Settings, tmp
 def test_too_many_chunks_are_refused_before_embedding(home: Settings, tmp_path: Path) -> None:
     path = tmp_path / "lang.txt"
     path.write_text("Rubrik\n\n" + "Nämnden arbetar med trygghet i parkerna varje dag. " * 3000, encoding="utf-8")
-    settings = fake_settings_that_answer(home.home, corpus=CORPUS, ingest={"max_chunks": 20})
+    settings = load_settings(home=home.home, corpus=CORPUS, ingest={"max_chunks": 20}, embedding={"backend": "fake"})
     report = Ingestor(settings).run([path])
     assert report.embedded == 0 and "TRYGG_INGEST__MAX_CHUNKS" in report.failed[0].reason
 
@@ -404,7 +407,9 @@ def test_new_process_against_a_paused_server_exits_within_the_timeout(tmp_path: 
     server = ChromaServer(tmp_path / "db", free_port())
     server.start()
     try:
-        settings = fake_settings_that_answer(tmp_path / "home", chroma_host="127.0.0.1", chroma_port=server.port)
+        settings = load_settings(
+            home=tmp_path / "home", chroma_host="127.0.0.1", chroma_port=server.port, embedding={"backend": "fake"}
+        )
         assert Ingestor(settings).run([CORPUS]).failed == []
         assert server.proc is not None
         server.proc.send_signal(signal.SIGSTOP)

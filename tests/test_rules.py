@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from assistant.answer_stream import AnswerStream
-from assistant.core import Turn, resolve_follow_up
+from assistant.question import read_question
 from assistant.records import Answer, Hit
 from assistant.rerank import FeatureScorer, Weights
 from assistant.retrieval import reciprocal_rank_fusion
@@ -27,6 +27,7 @@ TEXTS = {
     "trafik": ("Trafiknämnden", "Trafiknämnden ansvarar för gator, torg och belysning i Stockholm."),
     "skola": ("Utbildningsnämnden", "Utbildningsnämnden vill att skolgårdarna blir tryggare med fler vuxna."),
     "social": ("Socialnämnden", "Socialnämnden arbetar med 120 fältassistenter i stadens ytterområden."),
+    "larm": ("Utbildningsnämnden", "Larmet gäller vid hot och inrymning (PDV, Pågående dödligt våld)."),
 }
 INDEX = LexicalIndex.build([IndexedChunk(i, t, f"{i}.txt", r, "2024–2027", 0) for i, (r, t) in TEXTS.items()])
 RESPONDERS = [r for r, _ in TEXTS.values()]
@@ -42,30 +43,69 @@ def chunk(key: str) -> Chunk:
 # --- abstention --------------------------------------------------------------------------------
 
 SUPPORTED = Evidence(support=0.6, top_dense=0.9, sentences=(TEXTS["trafik"][1],))
+SOCIAL = Evidence(0.6, 0.9, (TEXTS["social"][1],))
+LIGHT = "Belysning är ljus som gör gator och torg trygga."
+
+
+def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evidence:
+    """Evidence whose answer would say exactly these sentences."""
+    return Evidence(0.6, 0.9, sentences, sentences, sentences + ("2024–2027",), periods)
 
 
 @pytest.mark.parametrize(
     ("question", "evidence", "reason"),
     [
         ("Vem ansvarar för belysning på gator och torg?", SUPPORTED, ""),
-        ("Vad tycker Göteborgs stad om belysning?", SUPPORTED, "okänt namn: Göteborgs"),
-        ("Vad svarade kulturnämnden om belysning?", SUPPORTED, "inget remissvar från kulturnämnden"),
+        ("Vad tycker Göteborgs stad om belysning?", SUPPORTED, "Dokumenten nämner inte Göteborgs."),
         ("Vad svarade trafiknämnden om belysning?", SUPPORTED, ""),
-        ("Hur många lampor ska sättas upp?", SUPPORTED, "inget antal i de bästa styckena"),
+        ("vad tycker trafiknamnden om belysning", SUPPORTED, ""),  # no å/ä/ö
+        ("Vad tycker trafiknämdens om belysning?", SUPPORTED, ""),  # one letter off is not an unknown name
+        # A body that did not respond, whatever its name and spelling.
+        ("Vad svarade kulturnämnden om belysning?", SUPPORTED, "Det finns inget remissvar från kulturnämnden"),
+        ("Vad tycker kulturnamnden om belysning?", SUPPORTED, "Det finns inget remissvar från kulturnamnden"),
+        ("Vad tycker polisen om belysningen?", SUPPORTED, "Det finns inget remissvar från polisen"),
         (
-            "Hur många fältassistenter finns det?",
-            Evidence(0.6, 0.9, (TEXTS["social"][1],)),
-            "",
+            "Hur ställer sig Storstockholms brandförsvar till belysning?",
+            SUPPORTED,
+            "inget remissvar från Storstockholms",
         ),
-        ("Vem ansvarar för belysning?", Evidence(0.6, 0.79, SUPPORTED.sentences), "inget stycke liknar frågan"),
-        ("Vem ansvarar för belysning?", Evidence(0.05, 0.82, SUPPORTED.sentences), "inget stycke stöder frågan"),
+        ("Vad säger trafiknämnden om polisens roll?", SUPPORTED, ""),  # a responder's view of another body
+        # The answer type must be in the sentences the answer would use.
+        ("Hur många lampor ska sättas upp?", SUPPORTED, "Dokumenten anger inget sådant antal eller belopp."),
+        ("Hur många fältassistenter finns det?", SOCIAL, ""),
+        ("Vad kostar fältassistenterna?", evidence(TEXTS["social"][1]), ""),
+        ("Vad kostar belysningen?", evidence(TEXTS["trafik"][1]), "Dokumenten anger inget sådant antal eller belopp."),
+        ("När ska belysningen bytas ut?", SUPPORTED, "Dokumenten anger ingen sådan tidpunkt."),
+        ("När ska belysningen bytas ut?", evidence("Belysningen byts ut den 1 mars 2025."), ""),
+        ("Vilka ska stadsdelarna samarbeta med när de städar?", SUPPORTED, ""),  # 'när' inside: not a when-question
+        ("Vad betyder belysning?", evidence(TEXTS["trafik"][1]), "Dokumenten förklarar inte vad belysning är."),
+        ("Vad betyder belysning?", evidence(LIGHT), ""),
+        ("Vad står PDV för?", evidence(TEXTS["larm"][1]), ""),
+        # What the question fixes must agree: a year, a programme period, a role.
+        ("Hur många fältassistenter fanns det 2019?", evidence(TEXTS["social"][1]), "eller belopp för 2019."),
+        (
+            "Vad tyckte trafiknämnden om belysning i programmet 2020–2023?",
+            evidence(TEXTS["trafik"][1], periods=((2024, 2027),)),
+            "De dokument som tar upp frågan gäller en annan programperiod än 2020–2023.",
+        ),
+        ("Vem är ordförande i trafiknämnden?", evidence(TEXTS["trafik"][1]), "Dokumenten nämner ingen ordförande."),
+        ("Hur mycket lade trafiknämnden på belysning förra året?", evidence("I år lades 6 miljoner kr."), "förra året"),
+        # No real support.
+        ("Vem ansvarar för belysning?", Evidence(0.6, 0.79, SUPPORTED.sentences), "handlar om det frågan gäller"),
+        ("Vem ansvarar för belysning?", Evidence(0.05, 0.82, SUPPORTED.sentences), "stöder ett svar"),
         ("Vem ansvarar för belysning?", Evidence(0.05, 0.86, SUPPORTED.sentences), ""),
-        ("Who is responsible for the lighting?", Evidence(0.0, 0.78, ()), "inget stycke liknar frågan"),
-        ("Who is responsible for the lighting?", Evidence(0.0, 0.8, ()), ""),
+        ("Who is responsible for the lighting in the city?", Evidence(0.0, 0.78, ()), "handlar om det frågan gäller"),
+        ("Who is responsible for the lighting in the city?", Evidence(0.0, 0.8, ()), ""),
+        ("How do I bake cinnamon buns?", Evidence(0.0, 0.85, ()), "handlar om det frågan gäller"),
     ],
 )
 def test_abstention(question: str, evidence: Evidence, reason: str) -> None:
-    assert abstain_reason(question, evidence, INDEX, RESPONDERS, THRESHOLDS) == reason
+    said = abstain_reason(read_question(question, INDEX), evidence, INDEX, THRESHOLDS)
+    assert (
+        said.startswith(reason)
+        if reason.endswith(("från kulturnämnden", "från kulturnamnden", "polisen"))
+        else (reason in said if reason else said == "")
+    ), said
 
 
 # --- second stage --------------------------------------------------------------------------------
@@ -134,25 +174,27 @@ def test_fusion_score_is_the_sum_of_reciprocal_ranks() -> None:
 
 # --- follow-ups ------------------------------------------------------------------------------------
 
-HISTORY = [Turn("Vad tycker socialnämnden om trygghetsprogrammet?")]
+PREVIOUS = "Vad tycker socialnämnden om trygghetsprogrammet?"
 
 
 @pytest.mark.parametrize(
-    ("question", "history", "resolved"),
+    ("question", "previous", "follow_up"),
     [
-        ("Och vad tyckte trafiknämnden?", HISTORY, f"Och vad tyckte trafiknämnden? ({HISTORY[0].question})"),
-        ("Varför det?", HISTORY, f"Varför det? ({HISTORY[0].question})"),
-        ("Vad innebär det för skolorna?", HISTORY, f"Vad innebär det för skolorna? ({HISTORY[0].question})"),
-        (
-            "Vilka åtgärder föreslår utbildningsnämnden för tryggare skolgårdar i staden?",
-            HISTORY,
-            "Vilka åtgärder föreslår utbildningsnämnden för tryggare skolgårdar i staden?",
-        ),
-        ("Och vad tyckte trafiknämnden?", [], "Och vad tyckte trafiknämnden?"),
+        ("Och vad tyckte trafiknämnden?", PREVIOUS, True),
+        ("Varför det?", PREVIOUS, True),
+        ("Vad innebär det för skolorna?", PREVIOUS, True),
+        ("What about the traffic committee?", PREVIOUS, True),
+        # A question that stands on its own is never rewritten with the previous one.
+        ("Vilka åtgärder föreslår utbildningsnämnden för tryggare skolgårdar i staden?", PREVIOUS, False),
+        ("Hur många fokusområden har programmet?", "Vem är handläggare för trafiknämndens remissvar?", False),
+        ("Vem ansvarar för belysning på gator och torg?", PREVIOUS, False),
+        ("Och vad tyckte trafiknämnden?", "", False),
     ],
 )
-def test_resolve_follow_up(question: str, history: list[Turn], resolved: str) -> None:
-    assert resolve_follow_up(question, history) == resolved
+def test_follow_up(question: str, previous: str, follow_up: bool) -> None:
+    q = read_question(question, INDEX, previous)
+    assert q.follow_up is follow_up
+    assert (q.query == f"{question} ({previous})") is follow_up
 
 
 # --- the streamed answer ----------------------------------------------------------------------------
