@@ -26,7 +26,17 @@ PASSAGES_CONSIDERED = 5
 
 
 # Signals of a candidate sentence, each in 0..1; SentenceMix weighs them.
-FEATURES = ("meaning", "wording", "passage", "answer_type", "first", "top_passage")
+FEATURES = (
+    "meaning",
+    "wording",
+    "passage",
+    "answer_type",
+    "first",
+    "top_passage",
+    "meaning_rank",
+    "wording_rank",
+    "item",
+)
 
 
 @dataclass(frozen=True)
@@ -42,14 +52,19 @@ class SentenceMix:
     Fitted with bench/fit_composer.py on the fit questions (figures in the README).
     """
 
-    bias: float = -4.0
-    meaning: float = 1.5
-    wording: float = 1.5
-    passage: float = 2.0
-    answer_type: float = 0.75
-    first: float = 0.0
-    top_passage: float = 0.0
-    keep_ratio: float = 0.5  # sentences under this share of the best one's probability are left out
+    bias: float = -5.431
+    meaning: float = 2.547
+    wording: float = 2.243
+    passage: float = 1.221
+    answer_type: float = 0.857
+    first: float = -0.276
+    top_passage: float = 0.237
+    meaning_rank: float = 0.74
+    wording_rank: float = 0.554
+    item: float = 1.442
+    keep_ratio: float = 0.3  # sentences under this share of the best one's probability are left out
+    confident: float = 0.5  # when the best sentence is at least this likely, the answer stops at `confident_budget`
+    confident_budget: int = 2
 
     def weights(self) -> np.ndarray:
         """The feature weights in the order of FEATURES."""
@@ -136,7 +151,12 @@ def sentence_features(
                 )
             )
             first = False
-    return out, np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    features = np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES) - 3)
+    # Where a sentence stands among the candidates, by meaning and by wording (1 best, then 1/2, 1/3 …).
+    by_meaning = 1.0 / (1.0 + np.argsort(np.argsort(-features[:, 0], kind="stable"), kind="stable"))
+    by_wording = 1.0 / (1.0 + np.argsort(np.argsort(-features[:, 1], kind="stable"), kind="stable"))
+    item = np.array([float(bool(_LIST_ITEM.match(s.text))) for s in out])
+    return out, np.column_stack([features, by_meaning, by_wording, item]) if len(out) else np.zeros((0, len(FEATURES)))
 
 
 def _candidates(
@@ -245,6 +265,8 @@ def compose(
     mix = mix or SentenceMix()
     candidates = sorted(_candidates(hits, sentences, mix, answer_type), key=lambda s: -s.score)
     best = candidates[0].score if candidates else 0.0
+    if best >= mix.confident and not wants_list:  # a list is as long as the list
+        limit = min(limit, mix.confident_budget)
 
     chosen: list[tuple[int, int, int]] = []  # (hit rank, start, end) in answer order
     seen: set[str] = set()
@@ -269,7 +291,14 @@ def compose(
             following = next_chunk(hits[rank].chunk)
             if following is not None:
                 hits.append(Hit(following, hits[rank].score))
-                rank, items = len(hits) - 1, _following_items(hits[-1], 0)
+                # Chunks overlap: the introduction may open the next chunk too; its list follows it there.
+                again = following.clean_text.find(sentence.text)
+                start = again + len(sentence.text) if again >= 0 else 0
+                rank, items = len(hits) - 1, _following_items(hits[-1], start)
+        if not items and sentence.text.rstrip().endswith(":"):
+            chosen.pop()  # an introduction whose list cannot be shown would dangle
+            count -= 1
+            continue
         for a, b in items:
             item_key = fold(" ".join(hits[rank].chunk.clean_text[a:b].split()))
             if item_key not in seen:

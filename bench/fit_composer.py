@@ -27,13 +27,15 @@ from eval.gold import load_cases
 from eval.metrics import fact_recall
 
 FOLDS = 5
-KEEP_RATIOS = (0.3, 0.5, 0.7)
-BUDGETS = (2, 3, 4)
+KEEP_RATIOS = (0.3, 0.5)
+BUDGETS = (3, 4, 5)
+CONFIDENT = (1.0, 0.6, 0.5, 0.4)  # 1.0: never cut short
 
 
-def _mix(model: LogisticRegression, keep_ratio: float) -> SentenceMix:
+def _mix(model: LogisticRegression, keep_ratio: float, confident: float = 1.0) -> SentenceMix:
     weights = dict(zip(FEATURES, model.coef_[0].round(3).tolist(), strict=True))
-    return SentenceMix(bias=round(float(model.intercept_[0]), 3), keep_ratio=keep_ratio, **weights)
+    bias = round(float(model.intercept_[0]), 3)
+    return SentenceMix(bias=bias, keep_ratio=keep_ratio, confident=confident, **weights)
 
 
 def main() -> None:
@@ -59,26 +61,29 @@ def main() -> None:
     x, y, g = np.array(rows), np.array(labels), np.array(groups)
     print(f"{len(prepared)} questions, {len(x)} candidate sentences, {int(y.sum())} with a fact")
 
-    held_out: dict[tuple[float, int], list[tuple[float, int]]] = {(k, b): [] for k in KEEP_RATIOS for b in BUDGETS}
+    grid = [(k, b, c) for k in KEEP_RATIOS for b in BUDGETS for c in CONFIDENT]
+    held_out: dict[tuple[float, int, float], list[tuple[float, int]]] = {g: [] for g in grid}
     baseline: list[tuple[float, int]] = []
     for train, test in GroupKFold(FOLDS).split(x, y, g):
         model = LogisticRegression(C=1.0, max_iter=1000).fit(x[train], y[train])
         for index in sorted(set(g[test])):
             case, q, hits, sentences = prepared[index]
-            for keep in KEEP_RATIOS:
-                for budget in BUDGETS:
-                    text, _ = compose(q.query, hits, sentences, budget, _mix(model, keep), answer_type=q.answer_type)
-                    held_out[keep, budget].append((fact_recall(text, case.must_include) or 0.0, len(text)))
-            text, _ = compose(q.query, hits, sentences, settings.answer.max_sentences, answer_type=q.answer_type)
+            for keep, budget, confident in grid:
+                mix = _mix(model, keep, confident)
+                text, _ = compose(q.query, hits, sentences, budget, mix, answer_type=q.answer_type, attribute=True)
+                held_out[keep, budget, confident].append((fact_recall(text, case.must_include) or 0.0, len(text)))
+            text, _ = compose(
+                q.query, hits, sentences, settings.answer.max_sentences, answer_type=q.answer_type, attribute=True
+            )
             baseline.append((fact_recall(text, case.must_include) or 0.0, len(text)))
 
     def line(name: str, results: list[tuple[float, int]]) -> str:
         recall = np.mean([r for r, _ in results])
-        return f"{name:<28} fact recall {recall:.3f}  median answer {int(np.median([n for _, n in results]))} chars"
+        return f"{name:<48} fact recall {recall:.3f}  median answer {int(np.median([n for _, n in results]))} chars"
 
     print(line(f"current SentenceMix, {settings.answer.max_sentences}", baseline))
-    for (keep, budget), results in held_out.items():
-        print(line(f"held-out keep {keep} budget {budget}", results))
+    for (keep, budget, confident), results in held_out.items():
+        print(line(f"held-out keep {keep} budget {budget} confident {confident}", results))
     model = LogisticRegression(C=1.0, max_iter=1000).fit(x, y)
     mix = _mix(model, SentenceMix().keep_ratio)
     print("fitted on all:", ", ".join(f"{f.name}={getattr(mix, f.name)}" for f in fields(mix)))
