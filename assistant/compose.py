@@ -36,6 +36,7 @@ FEATURES = (
     "meaning_rank",
     "wording_rank",
     "item",
+    "introduces",
 )
 
 
@@ -52,16 +53,17 @@ class SentenceMix:
     Fitted with bench/fit_composer.py on the fit questions (figures in the README).
     """
 
-    bias: float = -5.431
-    meaning: float = 2.547
-    wording: float = 2.243
-    passage: float = 1.221
-    answer_type: float = 0.857
-    first: float = -0.276
-    top_passage: float = 0.237
-    meaning_rank: float = 0.74
-    wording_rank: float = 0.554
-    item: float = 1.442
+    bias: float = -5.454
+    meaning: float = 2.593
+    wording: float = 2.315
+    passage: float = 1.214
+    answer_type: float = 0.805
+    first: float = -0.262
+    top_passage: float = 0.252
+    meaning_rank: float = 0.719
+    wording_rank: float = 0.549
+    item: float = 1.46
+    introduces: float = -1.44
     keep_ratio: float = 0.3  # sentences under this share of the best one's probability are left out
     confident: float = 0.5  # when the best sentence is at least this likely, the answer stops at `confident_budget`
     confident_budget: int = 2
@@ -151,12 +153,15 @@ def sentence_features(
                 )
             )
             first = False
-    features = np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES) - 3)
+    features = np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES) - 4)
     # Where a sentence stands among the candidates, by meaning and by wording (1 best, then 1/2, 1/3 …).
     by_meaning = 1.0 / (1.0 + np.argsort(np.argsort(-features[:, 0], kind="stable"), kind="stable"))
     by_wording = 1.0 / (1.0 + np.argsort(np.argsort(-features[:, 1], kind="stable"), kind="stable"))
     item = np.array([float(bool(_LIST_ITEM.match(s.text))) for s in out])
-    return out, np.column_stack([features, by_meaning, by_wording, item]) if len(out) else np.zeros((0, len(FEATURES)))
+    introduces = np.array([float(s.text.rstrip().endswith(":")) for s in out])
+    if not out:
+        return out, np.zeros((0, len(FEATURES)))
+    return out, np.column_stack([features, by_meaning, by_wording, item, introduces])
 
 
 def _candidates(
@@ -165,6 +170,20 @@ def _candidates(
     found, features = sentence_features(hits, sentences, answer_type)
     probability = 1 / (1 + np.exp(-(features @ mix.weights() + mix.bias)))
     return [replace(s, score=float(p)) for s, p in zip(found, probability, strict=True)]
+
+
+_ANAPHOR = re.compile(r"^(detta|dessa|denna|det här|här|där|därför|så|på så sätt|det gör|de)\b", re.I)
+
+
+def _continuation(hit: Hit, end: int) -> tuple[int, int] | None:
+    """The sentence right after `end` in the passage when it leans back on it ('Detta …'), else None."""
+    text = hit.chunk.clean_text
+    following = sentence_spans(text, end)
+    if not following:
+        return None
+    a, b = following[0]
+    between = text[end:a]
+    return (a, b) if "\n\n" not in between and _ANAPHOR.match(text[a:b]) else None
 
 
 def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool) -> Sentence | None:
@@ -178,7 +197,7 @@ def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool)
     return Sentence(rank, a, b, 0.0, text[a:b]) if introduces else None
 
 
-def _following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
+def following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
     """List items right after an introducing sentence ('...följande fokusområden:')."""
     text = hit.chunk.clean_text
     items: list[tuple[int, int]] = []
@@ -284,9 +303,14 @@ def compose(
         seen.add(key)
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
+        if count == 1 and (more := _continuation(hits[sentence.hit_rank], sentence.end)):
+            # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …").
+            seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[more[0] : more[1]].split())))
+            chosen.append((sentence.hit_rank, *more))
+            count += 1
         if not (sentence.text.rstrip().endswith(":") or wants_list):
             continue  # only a list question takes the list a sentence introduces without a colon
-        rank, items = sentence.hit_rank, _following_items(hits[sentence.hit_rank], sentence.end)
+        rank, items = sentence.hit_rank, following_items(hits[sentence.hit_rank], sentence.end)
         if not items and next_chunk and not hits[rank].chunk.clean_text[sentence.end :].strip():
             following = next_chunk(hits[rank].chunk)
             if following is not None:
@@ -294,7 +318,7 @@ def compose(
                 # Chunks overlap: the introduction may open the next chunk too; its list follows it there.
                 again = following.clean_text.find(sentence.text)
                 start = again + len(sentence.text) if again >= 0 else 0
-                rank, items = len(hits) - 1, _following_items(hits[-1], start)
+                rank, items = len(hits) - 1, following_items(hits[-1], start)
         if not items and sentence.text.rstrip().endswith(":"):
             chosen.pop()  # an introduction whose list cannot be shown would dangle
             count -= 1

@@ -237,8 +237,13 @@ class Assistant:
         return self.abstain_reason(q, answer_hits, ranking, written[1]), written
 
     def _period_filters(self, q: Question, filters: Filters | None) -> Filters | None:
-        """A question that names a programme period searches the documents of that period (None: no change)."""
+        """A question about a view in a programme period searches that period's responses (None: no change).
+
+        Only views: a fact about the 2020–2023 programme may well be told by a 2024–2027 response.
+        """
         if not q.periods or q.compares or (filters and filters.periods):
+            return None
+        if not (q.responders or q.answer_type == "opinion"):
             return None
         known = set(self.lexical.get().columns["period"]) - {""}
         matching = tuple(

@@ -313,7 +313,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
     if not responders and follow_up:
         responders = named_responders([fold(term(w)) for w in words(previous)], index.responders, is_english(previous))
     field_name = next((name for name, p in METADATA_FIELDS.items() if p.search(text)), "")
-    if field_name == "dnr" and re.search(r"\bprogram", text, re.I):
+    if field_name == "dnr" and not responders and re.search(r"program", text, re.I):
         field_name = ""  # the programme's own dnr is in its running text, not in a letterhead
     return Question(
         text=text,

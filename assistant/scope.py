@@ -239,7 +239,13 @@ def _answer_type_missing(q: Question, used: tuple[str, ...]) -> str:
 
 def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) -> str:
     """The answer would be about another time than the one the question fixes."""
-    if q.periods and evidence.periods and not any(_overlaps(p, d) for p in q.periods for d in evidence.periods):
+    about_views = bool(q.responders) or q.answer_type == "opinion"  # a response's own period, not the programme's
+    if (
+        about_views
+        and q.periods
+        and evidence.periods
+        and not any(_overlaps(p, d) for p in q.periods for d in evidence.periods)
+    ):
         asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
         return f"De dokument som tar upp frågan gäller en annan programperiod än {asked}."
     for year in q.years:
