@@ -86,6 +86,7 @@ class Sentence:
 
 # What a sentence must hold to answer a question of each type (see assistant.question.answer_type).
 _HOLDS: dict[str, re.Pattern[str]] = {
+    "list": re.compile(r":\s*$"),  # a sentence that introduces a list
     "quantity": re.compile(
         r"\b(\d+(?![\d–-]*\d{4})|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tusen|miljon\w*|miljard\w*|hälften)\b", re.I
     ),
@@ -183,7 +184,10 @@ def _continuation(hit: Hit, end: int) -> tuple[int, int] | None:
         return None
     a, b = following[0]
     between = text[end:a]
-    return (a, b) if "\n\n" not in between and _ANAPHOR.match(text[a:b]) else None
+    leans = "\n\n" not in between and _ANAPHOR.match(text[a:b])
+    return (
+        (a, b) if leans and not text[a:b].rstrip().endswith(":") else None
+    )  # a list's introduction comes with its list
 
 
 def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool) -> Sentence | None:
@@ -202,10 +206,16 @@ def following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
     text = hit.chunk.clean_text
     items: list[tuple[int, int]] = []
     for a, b in sentence_spans(text, end):
-        if not _LIST_ITEM.match(text[a:b]):
+        if not (_LIST_ITEM.match(text[a:b]) or _is_row(text[a:b])):
             break
         items.append((a, b))
     return items
+
+
+def _is_row(text: str) -> bool:
+    """A line block of a table or form after an introduction ('Namn, titel 2023-10-09'), not a sentence."""
+    lines = text.splitlines()
+    return not text.rstrip().endswith((".", "!", "?", ":")) and all(len(line.split()) <= 8 for line in lines)
 
 
 _CONNECTIVE = re.compile(

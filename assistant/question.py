@@ -42,7 +42,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "quantity",
         re.compile(
-            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*)|vilken (lön|lon|summa|budget)|kosta\w*|kostnad\w*|budget\w*"
+            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*)|vilken (lön|lon|summa|budget|kostnad)|vad (kostar|kostade)"
+            r"|budget\w*"
             r"|how (many|much)|cost\w*)\b",
             re.I,
         ),

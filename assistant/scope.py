@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from assistant.question import Question
 from assistant.settings import Thresholds
-from vectorstore.analyzer import fold
+from vectorstore.analyzer import fold, term_set
 from vectorstore.lexical import LexicalIndex
 
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
@@ -32,6 +32,7 @@ _ROLE = re.compile(
     r"|sekreterare|chair\w*|director)\w*",
     re.I,
 )
+_SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
 # An English question must be about something these documents are about.
 _ENGLISH_DOMAIN = re.compile(
@@ -116,7 +117,8 @@ def defines(sentences: Iterable[str], term: str) -> bool:
 
 
 def _without_years(text: str) -> str:
-    return _YEAR.sub(" ", text)
+    """The text without years and dates, whose numbers count nothing."""
+    return _YEAR.sub(" ", _DATE.sub(" ", text))
 
 
 def has_quantity(sentences: Iterable[str], question: str) -> bool:
@@ -191,7 +193,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     if q.language != "en" and (names := unknown_names(q, index)):
         return f"Dokumenten nämner inte {', '.join(names)}."
     used = evidence.answer_sentences or evidence.sentences
-    if reason := _answer_type_missing(q, used):
+    if reason := _answer_type_missing(q, used, index):
         return reason
     if not q.compares and (reason := _fixed_time_missing(q, evidence, used)):
         return reason
@@ -223,10 +225,19 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
     return ""
 
 
-def _answer_type_missing(q: Question, used: tuple[str, ...]) -> str:
+def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
+    """The question's terms that few passages use (what it is about, not 'staden' or 'många')."""
+    return {t for t in q.terms if not t.isdigit() and t in index.vocab and index.idf[index.vocab[t]] >= _SPECIFIC_IDF}
+
+
+def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex) -> str:
     """The answer would lack what the question asks for: a number, a date, an explanation."""
     if q.answer_type == "quantity":
-        with_year = [s for s in used if all(mentions_year([s], y) for y in q.years)] if q.years else used
+        # The number must stand in a sentence about what the question counts (when the question is
+        # worded as the documents are; a paraphrase cannot be held to their words), in its year.
+        specific = specific_terms(q, index) if not q.unknown_terms else set()
+        about = [s for s in used if not specific or specific & term_set(s)]
+        with_year = [s for s in about if all(mentions_year([s], y) for y in q.years)]
         if not has_quantity(with_year, q.text):
             what = f" för {', '.join(map(str, q.years))}" if q.years else ""
             return f"Dokumenten anger inget sådant antal eller belopp{what}."
