@@ -16,6 +16,7 @@ import numpy as np
 from assistant.instructions import is_instruction
 from assistant.records import Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
+from ingest.furniture import CONTACT, LETTERHEAD, sentence_kind
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold
 from vectorstore.records import Chunk
@@ -205,8 +206,11 @@ def following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
     """List items right after an introducing sentence ('...följande fokusområden:')."""
     text = hit.chunk.clean_text
     items: list[tuple[int, int]] = []
+    rows = True  # a table's rows, until a list item shows it is a list
     for a, b in sentence_spans(text, end):
-        if not (_LIST_ITEM.match(text[a:b]) or _is_row(text[a:b])):
+        if _LIST_ITEM.match(text[a:b]):
+            rows = False
+        elif not (rows and _is_row(text[a:b])):
             break
         items.append((a, b))
     return items
@@ -215,7 +219,10 @@ def following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
 def _is_row(text: str) -> bool:
     """A line block of a table or form after an introduction ('Namn, titel 2023-10-09'), not a sentence."""
     lines = text.splitlines()
-    return not text.rstrip().endswith((".", "!", "?", ":")) and all(len(line.split()) <= 8 for line in lines)
+    short = all(len(line.split()) <= 8 for line in lines)
+    return (
+        short and not text.rstrip().endswith((".", "!", "?", ":")) and sentence_kind(text) not in (CONTACT, LETTERHEAD)
+    )
 
 
 _CONNECTIVE = re.compile(

@@ -20,6 +20,7 @@ from assistant.retrieval import reciprocal_rank_fusion
 from assistant.scope import Evidence, abstain_reason
 from assistant.sentence_scores import SentenceScores
 from assistant.settings import Thresholds
+from ingest.furniture import sentence_kind, sentence_kinds
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 from vectorstore.records import Chunk, DocMeta
 
@@ -228,3 +229,60 @@ def test_a_finished_stream_gives_no_more_pieces() -> None:
     stream = AnswerStream(writing())
     list(stream)
     assert list(stream) == [] and stream.answer() is ANSWER
+
+
+# --- page furniture and procedure ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Handläggare\nKristoffer Bengtsson\n08-508 26 097", "contact"),
+        ("12122 Johanneshov\nVäxel 08-50814000\nFax\neav@stockholm.se", "contact"),
+        ("Tjänsteutlåtande\nDnr EAV 2020/514\nSida 8 (9)", "page"),
+        ("Bilagor", "page"),
+        ("Gunilla Glantz\nFörvaltningschef\nUlrika Falk\nAvdelningschef", "signature"),
+        ("Lena Holmdahl, Utbildningsdirektör 2023-10-17", "signature"),
+        ("Till\nKungsholmens stadsdelsnämnd", "letterhead"),
+        ("Trafiknämnden godkänner tjänsteutlåtandet som svar på remissen.", "procedure"),
+        ("Kommunstyrelsen har begärt nämndens yttrande över remissen senast den 27 oktober 2023.", "procedure"),
+        ("Ärendet har beretts inom trafikkontoret.", "procedure"),
+        # Content, including lists that run over short lines.
+        ("Kontoret efterfrågar mer konkret stöd i arbetet mot otillåten påverkan.", ""),
+        ("- rutinaktivitetsteorin\nBroken Windows-teorin\nplatsaktivering", ""),
+        ("Stadsbyggnadsnämnden och trafiknämnden har ett särskilt ansvar för stadens offentliga miljö.", ""),
+    ],
+)
+def test_sentence_kind(sentence: str, kind: str) -> None:
+    assert sentence_kind(sentence) == kind
+
+
+def test_everything_under_an_attachments_heading_is_furniture() -> None:
+    assert sentence_kinds(["1. Förslag till trygghetsprogram"], "Bilagor") == ("page",)
+
+
+# --- the question record ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "field", "value"),
+    [
+        ("Vad tycker trafiknämdens om belysning?", "responders", ("Trafiknämnden",)),  # misspelt
+        ("vad tycker socialforvaltningen om faltassistenter", "responders", ("Socialnämnden",)),  # office, no å/ä/ö
+        ("What does the traffic committee think about lighting?", "responders", ("Trafiknämnden",)),
+        ("Vilka riktade sociala insatser nämns?", "responders", ()),  # 'sociala' names no committee
+        ("Vad tycker polisen om belysningen?", "other_bodies", ("polisen",)),
+        ("Vad tycker Skarpnäcks stadsdelsnämnd om belysning?", "other_bodies", ("Skarpnäcks stadsdelsnämnd",)),
+        ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
+        ("Hur skiljer sig trafiknämndens och socialnämndens syn?", "compares", True),
+        ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
+        ("När ska belysningen bytas ut?", "answer_type", "when"),
+        ("Vad står förkortningen PDV för?", "defines", "PDV"),
+        ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
+        ("Vad tyckte trafiknämnden om programmet 2020–2023?", "periods", ((2020, 2023),)),
+        ("Hur hänger belysning ihop med trygghet?", "language", "sv"),
+        ("How is lighting related to safety?", "language", "en"),
+    ],
+)
+def test_question_record(question: str, field: str, value: object) -> None:
+    assert getattr(read_question(question, INDEX), field) == value
