@@ -158,7 +158,7 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     command = [
         sys.executable,
         "-m",
-        "streamlit",
+        "ui.serve",  # `streamlit run`, with the documents loading while the server starts
         "run",
         str(PROJECT_ROOT / "ui" / "app.py"),
         "--server.port",
@@ -168,7 +168,7 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
         "--browser.gatherUsageStats",
         "false",
         "--client.toolbarMode",
-        "viewer",
+        "minimal",  # no developer options and no ⋮ menu (its items are English)
     ]
     return subprocess.call(command, env=os.environ.copy())
 

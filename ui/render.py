@@ -93,3 +93,47 @@ def passage_html(clean_text: str, highlights: Iterable[tuple[int, int]]) -> str:
 def document_page(text: str, start: int, end: int) -> str:
     """Render a whole document as an HTML page that scrolls to text[start:end], highlighted."""
     return _DOCUMENT_PAGE.format(body=highlight_html(text, [(start, end)], first_mark_id="citerat"))
+
+
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def anchor_id(key: str, n: int) -> str:
+    """The HTML id of an answer's source card n (key: letters, digits and _ only)."""
+    return f"trygg-{re.sub(r'[^A-Za-z0-9_]', '_', key)}-c{n}"
+
+
+def answer_html(text: str, key: str, numbers: Iterable[int]) -> str:
+    """An answer's text, escaped, its [n] markers links to the source cards (only the n given)."""
+    known = set(numbers)
+    out: list[str] = []
+    pos = 0
+    for match in _MARKER.finditer(text):
+        n = int(match.group(1))
+        if n not in known:
+            continue
+        out.append(html.escape(text[pos : match.start()]))
+        out.append(
+            f'<a class="trygg-marker" href="#{anchor_id(key, n)}" title="Visa källa {n}" '
+            f'aria-label="Källa {n}">[{n}]</a>'
+        )
+        pos = match.end()
+    out.append(html.escape(text[pos:]))
+    return f'<div class="trygg-answer">{"".join(out)}</div>'
+
+
+def card_html(
+    key: str, n: int, title: str, details: str, clean_text: str, highlights: Iterable[tuple[int, int]]
+) -> str:
+    """A source card's heading (the markers' target), its details and the highlighted passage."""
+    head = f'<div class="trygg-card-title" id="{anchor_id(key, n)}">[{n}] {html.escape(title)}</div>'
+    meta = f'<div class="trygg-card-meta">{html.escape(details)}</div>' if details else ""
+    return head + meta + passage_html(clean_text, highlights)
+
+
+def copy_button_html(text: str, label: str = "Kopiera svaret") -> str:
+    """A button that copies text (the page script does the copying)."""
+    return (
+        f'<button type="button" class="trygg-copy" data-text="{html.escape(text, quote=True)}">'
+        f"{html.escape(label)}</button>"
+    )
