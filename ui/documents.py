@@ -46,12 +46,12 @@ def remove(settings: Settings, source: str, label: str) -> None:
     st.session_state[CONFIRM] = False
 
 
-def table(docs: list[SourceState], labels: dict[str, str]) -> None:
-    """The documents, one row each, in columns that fit the page."""
+def table(docs: list[SourceState]) -> None:
+    """The documents, one row each, in columns that fit the page (same titles: see committee, date)."""
     st.dataframe(
         [
             {
-                "Titel": labels[d.source],
+                "Titel": d.meta.title or "Dokument utan titel",
                 "Nämnd": d.meta.responder or "okänd",
                 "Period": d.meta.period,
                 "Datum": d.meta.date,
@@ -111,7 +111,7 @@ def render() -> None:
         return
     labels = document_labels(docs)
     st.caption(f"{len(docs)} dokument, {sum(len(d.ids) for d in docs)} stycken i sökindexet.")
-    table(docs, labels)
+    table(docs)
     source = st.selectbox(
         "Läs ett dokument",
         list(labels),
