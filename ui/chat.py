@@ -93,9 +93,9 @@ def answer_question(
         else:
             placeholder.empty()
         history.append(exchange)
-        first = not st.session_state.get(chat_history.CURRENT)
+        starts_conversation = not st.session_state.get(chat_history.CURRENT)
         chat_history.save(settings, owner, exchange)
-        if first and st.session_state.get(chat_history.CURRENT):
+        if starts_conversation and st.session_state.get(chat_history.CURRENT):
             st.rerun()  # a new conversation: draw it again, now listed in the sidebar
         show_answer(settings, exchange, key, owner, labels, drawn=exchange["answer"] is not None)
 
