@@ -143,7 +143,6 @@ def actions(settings: Settings, exchange: Exchange, key: str, owner: str) -> Non
             on_click=ask_again,
             args=(exchange["question"],),
             icon=":material/refresh:",
-            help="Ställ samma fråga igen, med de avgränsningar som gäller nu.",
         )
     if answer is None:
         return
