@@ -12,6 +12,7 @@ from ingest.pipeline import document_text_path
 from ui import resources
 from ui.chat_filters import document_labels
 from ui.reader import show_document
+from ui.render import table_html
 from vectorstore.chroma_store import SourceState
 
 CHOICE = "documents_choice"
@@ -47,29 +48,23 @@ def remove(settings: Settings, source: str, label: str) -> None:
 
 
 def table(docs: list[SourceState]) -> None:
-    """The documents, one row each, in columns that fit the page (same titles: see committee, date)."""
-    st.dataframe(
-        [
-            {
-                "Titel": d.meta.title or "Dokument utan titel",
-                "Nämnd": d.meta.responder or "okänd",
-                "Period": d.meta.period,
-                "Datum": d.meta.date,
-                "Diarienr": d.meta.dnr,
-                "Stycken": len(d.ids),
-            }
-            for d in docs
-        ],
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Titel": st.column_config.TextColumn(width="large"),
-            "Nämnd": st.column_config.TextColumn(width="medium"),
-            "Period": st.column_config.TextColumn(width="small"),
-            "Datum": st.column_config.TextColumn(width="small"),
-            "Diarienr": st.column_config.TextColumn(width="small"),
-            "Stycken": st.column_config.NumberColumn(width="small"),
-        },
+    """The documents, one row each, wrapped to fit the page (same titles: see committee, date)."""
+    st.html(
+        table_html(
+            ["Titel", "Nämnd", "Programperiod", "Datum", "Diarienummer", "Stycken"],
+            (
+                [
+                    d.meta.title or "Dokument utan titel",
+                    d.meta.responder or "okänd",
+                    d.meta.period,
+                    d.meta.date,
+                    d.meta.dnr,
+                    len(d.ids),
+                ]
+                for d in docs
+            ),
+            "trygg-documents",
+        )
     )
 
 

@@ -137,3 +137,20 @@ def copy_button_html(text: str, label: str = "Kopiera svaret") -> str:
         f'<button type="button" class="trygg-copy" data-text="{html.escape(text, quote=True)}">'
         f"{html.escape(label)}</button>"
     )
+
+
+TABLE_STYLE = (
+    "width:100%;border-collapse:collapse;font-size:0.9rem;table-layout:auto;overflow-wrap:anywhere;line-height:1.4"
+)
+CELL_STYLE = "text-align:left;vertical-align:top;padding:0.35rem 0.5rem;border-bottom:1px solid rgba(49,51,63,0.12)"
+
+
+def table_html(headers: list[str], rows: Iterable[Iterable[object]], css_class: str = "trygg-table") -> str:
+    """A plain table of escaped cells that wraps its text to fit the page's width."""
+    head = "".join(f'<th style="{CELL_STYLE};font-weight:600">{html.escape(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{CELL_STYLE}">{html.escape(str(c))}</td>' for c in row) + "</tr>" for row in rows
+    )
+    return (
+        f'<table class="{css_class}" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
