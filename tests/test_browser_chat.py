@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
 DESIGN_QUESTION = "Vilka nämnder ansvarar för stadens offentliga miljö?"
+OTHER_QUESTION = "Vad gör utbildningsnämnden för tryggheten i skolan?"
 ASSISTANT = '[data-testid="stChatMessage"]:has([data-testid="stChatMessageAvatarAssistant"])'
 USER = '[data-testid="stChatMessage"]:has([data-testid="stChatMessageAvatarUser"])'
 BOX = 'textarea[data-testid="stChatInputTextArea"]'
@@ -217,14 +218,14 @@ def test_fraga_igen_asks_once_more(page: Any) -> None:
 def test_conversation_survives_a_reload_and_is_listed(page: Any) -> None:
     page.reload(wait_until="domcontentloaded")
     page.locator(ASSISTANT).first.locator("a.trygg-marker").first.wait_for(timeout=60_000)
-    assert page.locator(USER).count() == 2
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert sidebar.get_by_role("button", name=DESIGN_QUESTION).count() == 1
+    sidebar.get_by_role("button", name=DESIGN_QUESTION).wait_for(timeout=30_000)  # listed
+    assert page.locator(USER).count() == 2
     # a new conversation, then the old one reopened from the list
     sidebar.get_by_role("button", name="Nytt samtal").click()
     page.wait_for_function(f"document.querySelectorAll('{USER}').length === 0", timeout=30_000)
-    submit(page, "Vilka fokusområden finns?")
-    sidebar.get_by_role("button", name="Vilka fokusområden finns?").wait_for(timeout=30_000)
+    submit(page, OTHER_QUESTION)
+    sidebar.get_by_role("button", name=OTHER_QUESTION).wait_for(timeout=30_000)
     sidebar.get_by_role("button", name=DESIGN_QUESTION).click()
     page.wait_for_function(f"document.querySelectorAll('{USER}').length === 2", timeout=30_000)
     # rename it
@@ -239,14 +240,14 @@ def test_conversation_survives_a_reload_and_is_listed(page: Any) -> None:
 
 def test_deleting_a_conversation_asks_first(page: Any) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_role("button", name="Vilka fokusområden finns?").click()
+    sidebar.get_by_role("button", name=OTHER_QUESTION).click()
     page.wait_for_function(f"document.querySelectorAll('{USER}').length === 1", timeout=30_000)
     sidebar.get_by_role("button", name="Byt namn eller ta bort").click()
     page.get_by_role("button", name="Ta bort samtalet").click()
     page.get_by_text("Vill du ta bort samtalet?").wait_for()
     page.get_by_role("button", name="Ja, ta bort").click()
     page.wait_for_function(f"document.querySelectorAll('{USER}').length === 0", timeout=30_000)
-    assert sidebar.get_by_role("button", name="Vilka fokusområden finns?").count() == 0
+    assert sidebar.get_by_role("button", name=OTHER_QUESTION).count() == 0
     assert sidebar.get_by_role("button", name="Ansvar för offentlig miljö").count() == 1
 
 
@@ -326,8 +327,8 @@ def test_conversation_survives_a_server_restart(server: Server, page: Any) -> No
     server.start()  # a new port, same TRYGG_HOME; the browser keeps its cookie (cookies ignore ports)
     page.goto(f"{server.url}/?{address}", wait_until="domcontentloaded")
     page.locator(ASSISTANT).first.locator("a.trygg-marker").first.wait_for(timeout=120_000)
+    sidebar.get_by_role("button", name="Ansvar för offentlig miljö").wait_for(timeout=30_000)
     assert page.locator(USER).count() == 2
-    assert sidebar.get_by_role("button", name="Ansvar för offentlig miljö").count() == 1
     # the same address in another browser (no cookie) shows nothing of it
     other = page.context.browser.new_context()
     stranger = other.new_page()

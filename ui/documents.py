@@ -51,7 +51,7 @@ def table(docs: list[SourceState]) -> None:
     """The documents, one row each, wrapped to fit the page (same titles: see committee, date)."""
     st.html(
         table_html(
-            ["Titel", "Nämnd", "Programperiod", "Datum", "Diarienummer", "Stycken"],
+            ["Titel", "Nämnd", "Period", "Datum", "Diarienr", "Stycken"],
             (
                 [
                     d.meta.title or "Dokument utan titel",

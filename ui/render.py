@@ -147,7 +147,8 @@ CELL_STYLE = "text-align:left;vertical-align:top;padding:0.35rem 0.5rem;border-b
 
 def table_html(headers: list[str], rows: Iterable[Iterable[object]], css_class: str = "trygg-table") -> str:
     """A plain table of escaped cells that wraps its text to fit the page's width."""
-    head = "".join(f'<th style="{CELL_STYLE};font-weight:600">{html.escape(h)}</th>' for h in headers)
+    th_style = f"{CELL_STYLE};font-weight:600;white-space:nowrap"
+    head = "".join(f'<th style="{th_style}">{html.escape(h)}</th>' for h in headers)
     body = "".join(
         "<tr>" + "".join(f'<td style="{CELL_STYLE}">{html.escape(str(c))}</td>' for c in row) + "</tr>" for row in rows
     )

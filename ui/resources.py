@@ -30,7 +30,6 @@ class Shared:
 
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
     generation: int = 0
-    corpus_tried: bool = False
 
 
 @st.cache_resource(show_spinner=False)
