@@ -170,6 +170,8 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
         "--client.toolbarMode",
         "minimal",  # no developer options and no ⋮ menu (its items are English)
     ]
+    if os.name == "posix":  # become the server, so a stop signal to `trygg ui` reaches it
+        os.execve(sys.executable, command, os.environ.copy())
     return subprocess.call(command, env=os.environ.copy())
 
 

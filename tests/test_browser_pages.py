@@ -186,7 +186,7 @@ def test_evaluation_runs_on_the_page_and_two_runs_compare(server: Server, page: 
     page.get_by_text("Det levande lagret").click()
     page.get_by_role("button", name="Starta utvärderingen").click()
     page.wait_for_timeout(1500)
-    page.get_by_text("pågår").first.wait_for(state="detached", timeout=600_000)
+    page.get_by_text("andra (").first.wait_for(timeout=300_000)
     pick(page, "Jämför med", "andra")
     page.get_by_text("Skillnad").first.wait_for(timeout=30_000)
     assert english_on(page) == []
