@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,11 @@ def test_upload_metadata_from_heading_editable_and_messages_replaced(server: Ser
     assert page.get_by_text("1 dokument inlästa").count() == 0
 
 
+def finished_runs(server: Server) -> list[dict[str, Any]]:
+    runs = [json.loads(p.read_text()) for p in sorted((server.home / "eval" / "runs").glob("*/run.json"))]
+    return [r for r in runs if r["finished"]]
+
+
 def test_evaluation_runs_on_the_page_and_two_runs_compare(server: Server, page: Any) -> None:
     go(page, server, "utvardering", "Utvärdering")
     assert english_on(page) == []
@@ -185,14 +191,17 @@ def test_evaluation_runs_on_the_page_and_two_runs_compare(server: Server, page: 
     page.get_by_label("Namn på körningen").fill("andra")
     page.get_by_text("Det levande lagret").click()
     page.get_by_role("button", name="Starta utvärderingen").click()
-    page.wait_for_timeout(1500)
-    page.get_by_text("andra (").first.wait_for(timeout=300_000)
-    pick(page, "Jämför med", "andra")
+    deadline = time.monotonic() + 600
+    while len(finished_runs(server)) < 2 and time.monotonic() < deadline:
+        time.sleep(1)
+    assert len(finished_runs(server)) == 2
+    page.wait_for_timeout(2500)  # the page reruns itself once the run is done
+    pick(page, "Jämför med", "Medföljande frågor")
     page.get_by_text("Skillnad").first.wait_for(timeout=30_000)
     assert english_on(page) == []
     shot(page, "utvardering")
     # the first run asked the separate store of the bundled corpus, the second the live one
-    runs = [json.loads(p.read_text()) for p in sorted((server.home / "eval" / "runs").glob("*/run.json"))]
+    runs = finished_runs(server)
     assert [(r["store"], r["state"]) for r in runs] == [("separat", "klar"), ("live", "klar")]
     assert (server.home / "utvardering" / "chroma").is_dir()
     assert all((Path(r["folder"]) / "report.html").is_file() for r in runs)

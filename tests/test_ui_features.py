@@ -281,3 +281,14 @@ def test_heading_suggests_committee_and_title() -> None:
     assert meta.responder == "Miljö- och hälsoskyddsnämnden"
     assert meta.title == "Svar på remiss om trygghetsprogrammet"
     assert suggest_meta("bara text utan rubrik.", "Mitt_dokument").title == "Mitt dokument"
+
+
+def test_signed_in_users_conversations_are_theirs(home: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost/oauth2callback", "cookie_secret": "s"}
+    at.user = {"is_logged_in": True, "email": "handlaggare@stockholm.se"}
+    at.run()
+    assert warmup.wait_all(120)
+    at.run()
+    ask(at, "Vilka fokusområden finns?")
+    assert _owners(home) == ["user:handlaggare@stockholm.se"]
