@@ -297,6 +297,7 @@ def test_filters_explain_themselves(page: Any) -> None:
     message = submit(page, "Vad tycker socialnämnden om trygghetsprogrammet?")
     text = message.inner_text()
     assert "Frågan nämner Socialnämnden, men sökningen är avgränsad till Trafiknämnden" in text, text
+    message.locator('[data-testid="stAlert"]').first.evaluate("el => el.scrollIntoView({block: 'center'})")
     shot(page, "chatt-avgransning")
     message.get_by_role("button", name="Ta bort avgränsningen och fråga igen").click()
     page.wait_for_function(f"document.querySelectorAll('{ASSISTANT}').length === 2", timeout=60_000)

@@ -74,7 +74,8 @@ def test_start_up_load_runs_in_the_background(tmp_path: Path) -> None:
     assert warmup.start(settings) is load  # one load per server process
     assert load.finished.wait(120) and load.state == "klar", load.error
     assert ChromaStore(settings).count() > 0
-    assert "läses in" in warmup.CorpusLoad(state="läser in", stage="filer", done=2, total=4).describe()
+    loading = warmup.CorpusLoad(state="läser in", stage="inbäddning", done=32, total=83, file_done=1, file_total=5)
+    assert loading.describe() == "Dokumenten läses in: dokument 2 av 5, vektorer 32 av 83."
 
 
 # --- conversations ----------------------------------------------------------------------------

@@ -52,7 +52,9 @@ def loading_notice(settings: Settings) -> None:
     load = warmup.start(settings)
     if load.ready:
         st.rerun()
-    fraction = load.done / load.total if load.total else 0.0
+    fraction = (load.file_done + (load.done / load.total if load.stage == "inbäddning" and load.total else 0.0)) / max(
+        load.file_total, 1
+    )
     st.progress(min(fraction, 1.0), text=load.describe() + " Du kan ställa frågor så snart det är klart.")
 
 

@@ -44,10 +44,16 @@ class CorpusLoad:
         """True once the documents can be asked about (or loading has given up)."""
         return self.finished.is_set()
 
+    file_done: int = 0
+    file_total: int = 0
+
     def describe(self) -> str:
         """Where loading is, in Swedish, for the page."""
-        if self.state == "läser in" and self.total:
-            return f"Dokumenten läses in: {STAGES.get(self.stage, self.stage)} {self.done} av {self.total}."
+        if self.state == "läser in" and self.file_total:
+            text = f"Dokumenten läses in: dokument {min(self.file_done + 1, self.file_total)} av {self.file_total}"
+            if self.stage == "inbäddning" and self.total:
+                text += f", vektorer {self.done} av {self.total}"
+            return text + "."
         if self.state == "laddar modellen":
             return "Dokumenten läses in: språkmodellen laddas."
         return "Dokumenten läses in."
@@ -103,6 +109,8 @@ def _run(settings: Settings, load: CorpusLoad, say: Say) -> None:
 
             def progress(stage: str, done: int, total: int) -> None:
                 load.stage, load.done, load.total = stage, done, total
+                if stage == "filer":
+                    load.file_done, load.file_total = done, total
                 now = time.monotonic()
                 if now - last[0] >= 2.0 or done >= total:
                     last[0] = now
