@@ -154,7 +154,8 @@ def submit(page: Any, question: str) -> Any:
 
 
 def english_on(page: Any) -> list[str]:
-    return sorted({m.group(0) for m in ENGLISH.finditer(page.evaluate(VISIBLE_TEXT))})
+    """The visible lines of the page (outside documents' and users' text) with an English word."""
+    return [line for line in page.evaluate(VISIBLE_TEXT).splitlines() if ENGLISH.search(line)]
 
 
 FIRST: dict[str, float] = {}

@@ -52,9 +52,8 @@ def loading_notice(settings: Settings) -> None:
     load = warmup.start(settings)
     if load.ready:
         st.rerun()
-    fraction = (load.file_done + (load.done / load.total if load.stage == "inbäddning" and load.total else 0.0)) / max(
-        load.file_total, 1
-    )
+    within = load.done / load.total if load.stage == "inbäddning" and load.total else 0.0
+    fraction = (load.file_done + within) / max(load.file_total, 1)
     st.progress(min(fraction, 1.0), text=load.describe() + " Du kan ställa frågor så snart det är klart.")
 
 
