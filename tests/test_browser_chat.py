@@ -40,7 +40,8 @@ ENGLISH = re.compile(
 VISIBLE_TEXT = """() => {
   const skip = '[data-testid="stIconMaterial"], .trygg-passage, .trygg-answer, iframe, ' +
                '[data-testid="stChatMessageContent"] [data-testid="stText"], script, style, ' +
-               '[data-testid="stDataFrame"], [data-testid="stTable"], .trygg-card-title';
+               '[data-testid="stDataFrame"], [data-testid="stTable"], .trygg-card-title, ' +
+               '.trygg-report .case, .trygg-report details';
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let node;

@@ -191,7 +191,7 @@ def report(info: RunInfo) -> None:
         key=f"eval_download_{info.path.name}",
     )
     with st.expander("Visa rapporten"):
-        st.html(html)  # sanitised by Streamlit (DOMPurify): no scripts run
+        st.html(f'<div class="trygg-report">{html}</div>')  # sanitised by Streamlit (DOMPurify): no scripts
 
 
 def feedback_section(settings: Settings) -> None:
