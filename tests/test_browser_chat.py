@@ -299,8 +299,12 @@ def test_filters_explain_themselves(page: Any) -> None:
     message = submit(page, "Vad tycker socialnämnden om trygghetsprogrammet?")
     text = message.inner_text()
     assert "Frågan nämner Socialnämnden, men sökningen är avgränsad till Trafiknämnden" in text, text
-    message.locator('[data-testid="stAlert"]').first.evaluate("el => el.scrollIntoView({block: 'center'})")
-    shot(page, "chatt-avgransning")
+    page.evaluate("document.getElementById('trygg-paste-note').style.display = 'none'")
+    warning = message.locator('[data-testid="stAlert"]').first
+    for _ in range(3):  # the chat may still settle at the bottom after drawing
+        warning.evaluate("el => el.scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(700)
+    page.screenshot(path=str(_screenshot_dir() / "chatt-avgransning.png"))
     message.get_by_role("button", name="Ta bort avgränsningen och fråga igen").click()
     page.wait_for_function(f"document.querySelectorAll('{ASSISTANT}').length === 2", timeout=60_000)
     last = page.locator(ASSISTANT).last
