@@ -7,6 +7,7 @@ first visitor does not wait for either.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+class _QuietWarmup(logging.Filter):
+    """Drop Streamlit's warnings about running outside a script, expected before the server starts."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("No runtime found"):  # importing ui.resources before the server
+            return False
+        return not record.threadName or not record.threadName.startswith("trygg-")
+
+
 def _say(line: str) -> None:
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
@@ -23,6 +33,8 @@ def _say(line: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the background load, then hand over to Streamlit's own command line."""
+    for name in ("streamlit.runtime.scriptrunner_utils.script_run_context", "streamlit.runtime.caching.cache_data_api"):
+        logging.getLogger(name).addFilter(_QuietWarmup())
     from streamlit.web import cli as streamlit_cli
 
     from assistant.errors import TryggError
