@@ -145,7 +145,7 @@ def shot(page: Any, name: str) -> None:
 
 def submit(page: Any, question: str) -> Any:
     count = page.locator(ASSISTANT).count()
-    box = page.locator(BOX)
+    box = page.locator(f"{BOX}:not([disabled])")
     box.fill(question)
     box.press("Enter")
     page.wait_for_function(f"document.querySelectorAll('{ASSISTANT}').length > {count}", timeout=120_000)
@@ -291,6 +291,8 @@ def choose(page: Any, label: str, option: str) -> None:
     widget.click()
     page.get_by_role("option", name=option).first.click()
     page.keyboard.press("Escape")
+    widget.get_by_text(option[:20]).first.wait_for(timeout=30_000)  # shown as chosen
+    page.wait_for_timeout(1500)  # let the rerun the choice started finish before typing
 
 
 def test_filters_explain_themselves(page: Any) -> None:
