@@ -293,3 +293,12 @@ def test_signed_in_users_conversations_are_theirs(home: Path) -> None:
     at.run()
     ask(at, "Vilka fokusområden finns?")
     assert _owners(home) == ["user:handlaggare@stockholm.se"]
+
+
+def test_open_conversation_stays_in_the_address_across_pages(app: AppTest) -> None:
+    ask(app, "Vilka fokusområden finns?")
+    conversation = app.session_state["chat_current"]
+    app.switch_page("documents.py").run()
+    app.switch_page("chat.py").run()
+    assert len(app.chat_message) == 2
+    assert app.query_params["samtal"] in (conversation, [conversation])

@@ -68,6 +68,9 @@ def open_conversation(settings: Settings, owner: str, conversation: str) -> None
 def restore(settings: Settings, owner: str) -> None:
     """On a session's first run, open the conversation the address names, if it is the owner's."""
     if CURRENT in st.session_state:
+        current = st.session_state[CURRENT]
+        if current and st.query_params.get(PARAM) != current:  # back from another page
+            st.query_params[PARAM] = current
         return
     st.session_state[CURRENT] = None
     st.session_state.setdefault(HISTORY, [])
