@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant import prompts
 from assistant.serialize import answer_to_json
-from assistant.settings import PROJECT_ROOT, Settings, load_settings, parse_overrides
+from assistant.settings import Settings, load_settings, parse_overrides
 from vectorstore.errors import TryggError
 from vectorstore.records import Filters
 
@@ -176,39 +176,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
-    """Start the Streamlit app: on loopback unless told otherwise, never open without sign-in by accident."""
-    from ui.auth import check_auth_config, is_loopback, secrets_files
-
-    auth = check_auth_config(secrets_files())  # a broken [auth] stops here with its message
-    if not is_loopback(args.host) and not auth.enabled:
-        if not args.without_sign_in:
-            sys.stderr.write(
-                f"trygg: att lyssna på {args.host} gör assistenten nåbar från andra datorer, men ingen inloggning "
-                "är konfigurerad (se README, Inloggning). Konfigurera inloggning, eller starta med "
-                "--without-sign-in om det är avsikten.\n"
-            )
-            return 2
-        sys.stderr.write(
-            f"trygg: VARNING: lyssnar på {args.host} utan inloggning; vem som helst som når servern kan läsa "
-            "dokumenten (uppladdning och borttagning är avstängda).\n"
-        )
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(PROJECT_ROOT / "ui" / "app.py"),
-        "--server.address",
-        args.host,
-        "--server.port",
-        str(args.port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--client.toolbarMode",
-        "viewer",
-    ]
+    """Start the Streamlit app through ui.serve, which checks the address and sign-in first."""
+    command = [sys.executable, "-m", "ui.serve", "--host", args.host, "--port", str(args.port)]
+    if args.without_sign_in:
+        command.append("--without-sign-in")
+    if os.name == "posix":  # become the server, so a stop signal to `trygg ui` reaches it
+        os.execve(sys.executable, command, os.environ.copy())
     return subprocess.call(command, env=os.environ.copy())
 
 

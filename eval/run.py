@@ -11,7 +11,7 @@ import logging
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -108,14 +108,19 @@ def evaluate(
     gold: dict[str, tuple[GoldQuote, ...]],
     asker: Asker | None = None,
     progress: bool = True,
+    on_case: Callable[[int, int], None] | None = None,
 ) -> EvalRun:
-    """Ask every question (one assistant for all), score the answers and aggregate."""
+    """Ask every question (one assistant for all), score the answers and aggregate.
+
+    `on_case(done, total)` is called after each question (the UI's progress bar).
+    """
     asker = asker or default_assistant(settings)
     started = time.perf_counter()
-    results = [
-        answer_row(case, asker)
-        for case in tqdm(cases, desc="frågor", unit="st", file=sys.stderr, disable=not progress, leave=False)
-    ]
+    results = []
+    for case in tqdm(cases, desc="frågor", unit="st", file=sys.stderr, disable=not progress, leave=False):
+        results.append(answer_row(case, asker))
+        if on_case:
+            on_case(len(results), len(cases))
     scores = [score_case(case, gold[case.id], row) for case, row in zip(cases, results, strict=True)]
     metrics = aggregate(scores)
     metrics["run"] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui import eval_jobs, resources, warmup
 from ui.feedback import FeedbackError, FeedbackStore
 from ui.render import escape_markdown, highlight_html, merge_spans
 from ui.upload import safe_filename, upload_problem
@@ -33,8 +35,11 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def app(home: Path) -> AppTest:
-    """The app after its first run, which ingests the tiny corpus."""
+    """The app once the tiny corpus, loaded in the background from its first run, is in."""
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert warmup.wait_all(120)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -55,16 +60,22 @@ def ask(at: AppTest, question: str) -> object:
 
 
 def answer_text(message: object) -> str:
-    return unescape_md(message.markdown[0].value)  # type: ignore[attr-defined]
+    """The answer's text as shown (its HTML without tags)."""
+    shown = message.html[0].value  # type: ignore[attr-defined]
+    return html.unescape(re.sub(r"<[^>]+>", "", shown))
 
 
 def card_responders(message: object) -> list[str]:
     found = []
-    for caption in message.caption:  # type: ignore[attr-defined]
-        match = re.search(r"Nämnd: ([^·]+)", unescape_md(caption.value))
+    for element in message.html:  # type: ignore[attr-defined]
+        match = re.search(r"Nämnd: ([^·<]+)", html.unescape(element.value))
         if match:
             found.append(match.group(1).strip())
     return found
+
+
+def cards(message: object) -> list[str]:
+    return [h.value for h in message.html if "trygg-passage" in h.value]  # type: ignore[attr-defined]
 
 
 def button(at: AppTest, label: str, n: int = 0):
@@ -87,8 +98,12 @@ def test_question_gives_an_answer_with_source_cards(app: AppTest) -> None:
     assert "Trafiknämnden" in answer_text(message)
     assert "[1]" in answer_text(message)
     assert "Trafiknämnden" in card_responders(message)
-    passages = [h.value for h in message.html]
+    passages = cards(message)
     assert passages and "<mark" in passages[0]
+    # [1] is a link to the first source card, whose heading has that id
+    assert re.search(r'<a class="trygg-marker" href="#(trygg-[^"]+-c1)"', message.html[0].value)
+    target = re.search(r'href="#(trygg-[^"]+-c1)"', message.html[0].value).group(1)  # type: ignore[union-attr]
+    assert f'id="{target}"' in passages[0]
     assert any(b.label == "Visa i dokumentet" for b in message.button)
     # The user's question is shown too, as plain text.
     assert app.chat_message[0].name == "user"
@@ -100,7 +115,7 @@ def test_cited_sentences_are_highlighted_in_the_card(app: AppTest) -> None:
     answer = app.session_state["chat_history"][-1]["answer"]
     citation = answer.citations[0]
     cited = citation.chunk.clean_text[citation.highlights[0].start : citation.highlights[0].end]
-    marks = re.findall(r"<mark[^>]*>(.*?)</mark>", assistant_messages(app)[-1].html[0].value, re.S)
+    marks = re.findall(r"<mark[^>]*>(.*?)</mark>", cards(assistant_messages(app)[-1])[0], re.S)
     assert cited.strip() in [m.strip() for m in marks]
 
 
@@ -135,10 +150,10 @@ def test_filter_narrows_citations_to_one_responder(app: AppTest) -> None:
     assert "Avgränsat till nämnd: Idrottsnämnden" in notes
 
 
-def test_ny_konversation_clears_the_history(app: AppTest) -> None:
+def test_nytt_samtal_clears_the_history(app: AppTest) -> None:
     ask(app, "Vad är trygghetsprogrammet?")
     assert len(app.chat_message) == 2
-    button(app, "Ny konversation").click().run()
+    button(app, "Nytt samtal").click().run()
     assert len(app.chat_message) == 0
     assert app.session_state["chat_history"] == []
 
@@ -186,7 +201,7 @@ def test_feedback_is_stored_and_exported_as_csv(app: AppTest, home: Path) -> Non
     app.switch_page("evaluation.py").run()
     download = [d for d in app.download_button if d.label == "Ladda ner feedback som CSV"]
     assert download and not download[0].disabled
-    assert any("Ingen utvärdering har körts ännu" in i.value for i in app.info)
+    assert any("Ingen utvärdering har körts från sidan ännu" in i.value for i in app.info)
 
 
 def test_feedback_store_rejects_bad_ratings(tmp_path: Path) -> None:
@@ -198,15 +213,40 @@ def test_feedback_store_rejects_bad_ratings(tmp_path: Path) -> None:
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1].startswith(f"{row},")
 
 
-def test_evaluation_page_shows_the_latest_metrics(app: AppTest, home: Path) -> None:
-    latest = home / "eval" / "latest"
-    latest.mkdir(parents=True)
-    (latest / "metrics.json").write_text(json.dumps({"recall_at_5": 0.9, "mrr": 0.75}))
-    (latest / "report.html").write_text("<h1>Rapport</h1><script>alert(1)</script>")
+def test_evaluation_runs_on_the_page_against_a_separate_store(app: AppTest, home: Path) -> None:
     app.switch_page("evaluation.py").run()
     assert not app.exception
-    assert {m.label for m in app.metric} >= {"recall_at_5", "mrr"}
+    app.radio[0].set_value("upload")
+    questions = (Path(__file__).parent / "data" / "ui_questions.jsonl").read_bytes()
+    app.file_uploader[0].set_value([("ui_fragor.jsonl", questions, "application/jsonl")])
+    app.text_input[0].set_value("första")
+    app.button[0].click().run()  # the form's submit button
+    assert not app.exception, [e.value for e in app.exception]
+    job = eval_jobs.current(resources.settings())
+    assert job is not None and job.finished.wait(120)
+    assert job.info.state == "klar", job.info.error
+    app.run()
+    # the run used its own store of the corpus, not the live one
+    assert (home / "utvardering" / "chroma").is_dir()
+    assert job.info.store == "separat" and job.info.n_questions == 2
+    assert (Path(job.info.folder) / "report.html").is_file()
+    rows = app.dataframe[0].value
+    assert list(rows["Namn"]) == ["första"] and list(rows["Status"]) == ["klar"]
+    labels = {r["Mått"] for r in app.table[0].value.to_dict("records")}
+    assert "Rätt stycke först (träff@1)" in labels and "hit@1" not in labels
     assert any(d.label == "Ladda ner rapporten (HTML)" for d in app.download_button)
+
+    # a second run, on the live store, then the two side by side
+    app.radio[1].set_value("live")
+    app.text_input[0].set_value("andra")
+    app.button[0].click().run()
+    job = eval_jobs.current(resources.settings())
+    assert job is not None and job.finished.wait(120) and job.info.state == "klar", job.info.error
+    app.run()
+    assert len(app.dataframe[0].value) == 2
+    app.selectbox[1].select_index(1).run()
+    table = app.table[0].value
+    assert list(table.columns) == ["Mått", "Första", "Andra", "Skillnad"]
 
 
 # --- uploads --------------------------------------------------------------------------------
@@ -225,12 +265,15 @@ def test_upload_good_and_empty_file(app: AppTest, home: Path) -> None:
     assert not app.exception, [e.value for e in app.exception]
     assert len(app.success) == 1 and "1 dokument inlästa" in unescape_md(app.success[0].value)
     assert [unescape_md(e.value) for e in app.error] == ["tom.txt: filen är tom."]
-    saved = sorted(p.name for p in (home / "uploads").iterdir())
+    saved = sorted(p.name for p in (home / "uploads").iterdir() if p.is_file() and p.suffix == ".txt")
     assert saved == ["Min_rapport.txt"]
+    assert "../" not in app.success[0].value and "Min_rapport.txt" in app.success[0].value
 
     app.switch_page("documents.py").run()
     sources = app.selectbox[0].options
-    assert any("Min_rapport.txt" in s for s in sources)
+    # titled and attributed from its own heading, not by its file name
+    assert "Svar på remiss om trygghetsprogrammet – Miljö- och hälsoskyddsnämnden" in sources
+    assert not any("Min_rapport" in s for s in sources)
 
     app.switch_page("chat.py").run()
     ask(app, "Vad mäter Miljöförvaltningen i parkerna?")
@@ -266,13 +309,14 @@ def test_safe_filename_and_type_checks() -> None:
 
 def test_document_with_markup_is_shown_literally_on_the_documents_page(app: AppTest) -> None:
     app.switch_page("documents.py").run()
-    assert not app.exception
-    assert len(app.dataframe) == 1
+    assert not app.exception, [e.value for e in app.exception]
+    assert sum("trygg-documents" in h.value for h in app.html) == 1  # the table of documents
     choice = next(o for o in app.selectbox[0].options if "Kulturnämnden" in o)
     app.selectbox[0].select(choice).run()
-    shown = app.text[0].value
-    assert SCRIPT in shown and LINK in shown
-    for element in list(app.markdown) + list(app.html):
+    page = next(e for e in app.main if e.type == "iframe").proto.srcdoc
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and LINK in page
+    assert page.count("<script>") == 1  # only the page's own scrolling script
+    for element in list(app.markdown) + [h for h in app.html if "__tryggUi" not in h.value]:
         assert "<script>" not in element.value
         assert "](http://evil)" not in element.value or "\\]" in element.value
 

@@ -10,13 +10,22 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/ on the path
     sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
+from streamlit.navigation.page import StreamlitPage  # noqa: E402
 
-from ui import resources  # noqa: E402
+from ui import enhance, resources, warmup  # noqa: E402
 from ui.auth import check_auth_config, check_auth_section  # noqa: E402
-from ui.render import escape_markdown  # noqa: E402
 from vectorstore.errors import ConfigError, TryggError  # noqa: E402
 
 UI = Path(__file__).resolve().parent
+
+# The pages, in menu order: (file in ui/, title, icon, address). Add a page with one line.
+PAGES = [
+    ("chat.py", "Chatt", ":material/chat:", ""),
+    ("documents.py", "Dokument", ":material/description:", "dokument"),
+    ("compilation.py", "Remissammanställning", ":material/table_view:", "remissammanstallning"),
+    ("upload.py", "Lägg till dokument", ":material/upload_file:", "lagg-till-dokument"),
+    ("evaluation.py", "Utvärdering", ":material/monitoring:", "utvardering"),
+]
 
 
 def auth_configured() -> bool:
@@ -53,51 +62,28 @@ def require_sign_in() -> None:
     st.sidebar.button("Logga ut", on_click=st.logout)
 
 
-def ensure_documents() -> None:
-    """On first start, with an empty store, ingest the bundled corpus, then go on."""
-    settings = resources.settings()
-    assistant = resources.assistant(settings)
-    box = resources.shared(settings)
-    if box.corpus_tried or assistant.store.count() > 0:
-        return
-    with box.ingest_lock:
-        if box.corpus_tried or assistant.store.count() > 0:  # another session did it meanwhile
-            return
-        box.corpus_tried = True
-        update, done = resources.progress_bar("Första start: läser in dokumenten.")
-        try:
-            from ingest.pipeline import Ingestor
-
-            report = Ingestor(settings, store=assistant.store, embedder=assistant.embedder).run(
-                [settings.corpus], progress=update
-            )
-        finally:
-            box.generation += 1
-            done()
-    for failure in report.failed:
-        st.warning(escape_markdown(f"{Path(failure.file).name} kunde inte läsas in: {failure.reason}"))
-    if report.chunks:
-        st.toast(f"{report.files} dokument inlästa.")
+def navigation() -> StreamlitPage:
+    """The page menu; the first page is the start page."""
+    return st.navigation(
+        [
+            st.Page(UI / file, title=title, icon=icon, url_path=path or None, default=not path)
+            for file, title, icon, path in PAGES
+        ]
+    )
 
 
 def main() -> None:
-    """Set up the page, sign-in and documents, then run the chosen page."""
+    """Set up the page, sign-in and the start-up load (never waited for), then run the chosen page."""
     st.set_page_config(page_title="Trygghetsassistenten", page_icon=":material/shield:", layout="wide")
-    require_sign_in()
-    page = st.navigation(
-        [
-            st.Page(UI / "chat.py", title="Chat", icon=":material/chat:", default=True),
-            st.Page(UI / "documents.py", title="Dokument", icon=":material/description:"),
-            st.Page(UI / "compilation.py", title="Remissammanställning", icon=":material/table_view:"),
-            st.Page(UI / "upload.py", title="Lägg till dokument", icon=":material/upload_file:"),
-            st.Page(UI / "evaluation.py", title="Utvärdering", icon=":material/monitoring:"),
-        ]
-    )
     try:
-        ensure_documents()
+        settings = resources.settings()
     except TryggError as exc:
-        st.error(f"Dokumenten kunde inte läsas in: {exc}")
+        st.error(f"Inställningarna är felaktiga: {exc}")
         st.stop()
+    st.html(enhance.page_html(settings.answer.max_question_chars), unsafe_allow_javascript=True)
+    require_sign_in()
+    page = navigation()
+    warmup.start(settings)  # a no-op when `trygg ui` started it with the server
     page.run()
 
 

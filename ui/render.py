@@ -108,3 +108,65 @@ def passage_html(clean_text: str, highlights: Iterable[tuple[int, int]]) -> str:
 def document_page(text: str, start: int, end: int) -> str:
     """Render a whole document as an HTML page that scrolls to text[start:end], highlighted."""
     return _DOCUMENT_PAGE.format(body=highlight_html(text, [(start, end)], first_mark_id="citerat"))
+
+
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def anchor_id(key: str, n: int) -> str:
+    """The HTML id of an answer's source card n (key: letters, digits and _ only)."""
+    return f"trygg-{re.sub(r'[^A-Za-z0-9_]', '_', key)}-c{n}"
+
+
+def answer_html(text: str, key: str, numbers: Iterable[int]) -> str:
+    """An answer's text, escaped, its [n] markers links to the source cards (only the n given)."""
+    known = set(numbers)
+    out: list[str] = []
+    pos = 0
+    for match in _MARKER.finditer(text):
+        n = int(match.group(1))
+        if n not in known:
+            continue
+        out.append(html.escape(text[pos : match.start()]))
+        out.append(
+            f'<a class="trygg-marker" href="#{anchor_id(key, n)}" title="Visa källa {n}" '
+            f'aria-label="Källa {n}">[{n}]</a>'
+        )
+        pos = match.end()
+    out.append(html.escape(text[pos:]))
+    return f'<div class="trygg-answer">{"".join(out)}</div>'
+
+
+def card_html(
+    key: str, n: int, title: str, details: str, clean_text: str, highlights: Iterable[tuple[int, int]]
+) -> str:
+    """A source card's heading (the markers' target), its details and the highlighted passage."""
+    head = f'<div class="trygg-card-title" id="{anchor_id(key, n)}">[{n}] {html.escape(title)}</div>'
+    meta = f'<div class="trygg-card-meta">{html.escape(details)}</div>' if details else ""
+    return head + meta + passage_html(clean_text, highlights)
+
+
+def copy_button_html(text: str, label: str = "Kopiera svaret") -> str:
+    """A button that copies text (the page script does the copying)."""
+    return (
+        f'<button type="button" class="trygg-copy" data-text="{html.escape(text, quote=True)}">'
+        f"{html.escape(label)}</button>"
+    )
+
+
+TABLE_STYLE = (
+    "width:100%;border-collapse:collapse;font-size:0.9rem;table-layout:auto;overflow-wrap:anywhere;line-height:1.4"
+)
+CELL_STYLE = "text-align:left;vertical-align:top;padding:0.35rem 0.5rem;border-bottom:1px solid rgba(49,51,63,0.12)"
+
+
+def table_html(headers: list[str], rows: Iterable[Iterable[object]], css_class: str = "trygg-table") -> str:
+    """A plain table of escaped cells that wraps its text to fit the page's width."""
+    th_style = f"{CELL_STYLE};font-weight:600;white-space:nowrap"
+    head = "".join(f'<th style="{th_style}">{html.escape(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{CELL_STYLE}">{html.escape(str(c))}</td>' for c in row) + "</tr>" for row in rows
+    )
+    return (
+        f'<table class="{css_class}" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )

@@ -17,6 +17,7 @@ import streamlit as st
 from assistant.core import Assistant
 from assistant.settings import Settings, load_settings
 from ingest.pipeline import Ingestor, IngestReport, Progress
+from ui.conversations import ConversationStore
 from ui.feedback import FeedbackStore
 from vectorstore.chroma_store import SourceState
 
@@ -29,7 +30,6 @@ class Shared:
 
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
     generation: int = 0
-    corpus_tried: bool = False
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,6 +77,16 @@ def _feedback(path: str) -> FeedbackStore:
 def feedback_store(s: Settings) -> FeedbackStore:
     """Return the store of ratings of answers, at home/feedback.sqlite."""
     return _feedback(str(s.feedback_db))
+
+
+@st.cache_resource(show_spinner=False)
+def _conversations(path: str) -> ConversationStore:
+    return ConversationStore(Path(path))
+
+
+def conversation_store(s: Settings) -> ConversationStore:
+    """Return the store of saved conversations, at home/conversations.sqlite."""
+    return _conversations(str(s.home / "conversations.sqlite"))
 
 
 @st.cache_data(show_spinner=False, ttl=600)

@@ -22,8 +22,9 @@ import streamlit as st
 
 from assistant.settings import Settings
 from ingest.loaders import SUPPORTED_SUFFIXES
-from ui import resources
+from ui import resources, upload_meta
 from ui.auth import check_auth_config, is_loopback, may_edit
+from ui.messages import swedish_reason
 from ui.render import escape_markdown
 from vectorstore.errors import ConfigError, TryggError
 
@@ -36,6 +37,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9ÅÄÖåäöÉéÜü_-]+")
 RESULT = "upload_result"
 PENDING = "upload_pending"
 UPLOADER = "upload_widget"  # bumped after an ingest so the uploader empties
+SUGGESTIONS = "upload_suggestions"
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,15 @@ def _describe(settings: Settings, name: str) -> str | None:
     return None
 
 
-def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]], uploaded_by: str = "") -> UploadResult:
+def save_and_ingest(
+    settings: Settings,
+    files: list[tuple[str, bytes]],
+    fields: dict[str, dict[str, str]] | None = None,
+    uploaded_by: str = "",
+) -> UploadResult:
     """Check and save the files under home/uploads, then ingest the good ones.
 
+    `fields` holds, per original name, the title, committee and period the user confirmed.
     A file named like a document in the store is not saved over anything: it waits under
     home/pending-uploads and is returned in `pending` for the user to confirm or cancel.
     """
@@ -127,7 +135,7 @@ def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]], uploaded
         name = safe_filename(original)
         problem = upload_problem(name, data, max_bytes)
         if problem:
-            result.errors.append(f"{original}: {problem}.")
+            result.errors.append(f"{name}: {problem}.")
             continue
         path = _unique(folder, name, taken)
         existing = _describe(settings, path.name)
@@ -138,7 +146,10 @@ def save_and_ingest(settings: Settings, files: list[tuple[str, bytes]], uploaded
             result.pending.append(Pending(path.name, original, staged, existing))
             continue
         path.write_bytes(data)
-        saved[path] = original
+        saved[path] = path.name  # users see the safe name, never a path they typed
+        confirmed = (fields or {}).get(original)
+        if confirmed:
+            upload_meta.write_overrides(folder, {path.name: confirmed})
     if saved:
         _ingest_saved(settings, saved, uploaded_by, result)
     return result
@@ -182,8 +193,8 @@ def _ingest_saved(settings: Settings, saved: dict[Path, str], uploaded_by: str, 
     failed = {Path(f.file).name: f.reason for f in report.failed}
     for path, original in saved.items():
         if path.name in failed:
-            reason = _reason(path.name, failed[path.name])
-            result.errors.append(f"{original}: kunde inte läsas in – {reason}")
+            reason = swedish_reason(_reason(path.name, failed[path.name]))
+            result.errors.append(f"{original}: kunde inte läsas in – {reason}.")
             path.unlink(missing_ok=True)
         else:
             result.added.append(original)
@@ -244,8 +255,68 @@ def show_pending(settings: Settings, uploaded_by: str) -> None:
                 st.rerun()
 
 
+def _suggestion(settings: Settings, name: str, data: bytes) -> upload_meta.Suggestion:
+    """Stage a file and read its metadata, once per file content (kept in the session)."""
+    cache: dict[tuple[str, int, int], upload_meta.Suggestion] = st.session_state.setdefault(SUGGESTIONS, {})
+    key = (name, len(data), hash(data))
+    if key not in cache:
+        max_bytes = int(settings.ingest.max_file_mb * 1024 * 1024)
+        path = upload_meta.stage(settings.home / "uploads", name, data)
+        try:
+            cache[key] = upload_meta.read_suggestion(path, max_bytes, settings.ingest.ocr_language)
+        finally:
+            path.unlink(missing_ok=True)
+    return cache[key]
+
+
+def review(
+    settings: Settings, files: list[tuple[str, bytes]], generation: int
+) -> tuple[dict[str, dict[str, str]], bool]:
+    """Per file: its safe name, why it cannot be taken, or its metadata to check and edit.
+
+    Returns the edited fields per original name, and whether every file that can be taken
+    has valid fields.
+    """
+    st.subheader("Granska innan inläsning")
+    st.caption("Titel, nämnd och programperiod är lästa ur dokumentets rubrik. Ändra dem om de är fel.")
+    max_bytes = int(settings.ingest.max_file_mb * 1024 * 1024)
+    fields: dict[str, dict[str, str]] = {}
+    valid = True
+    for i, (original, data) in enumerate(files):
+        name = safe_filename(original)
+        with st.container(border=True, key=f"upload_review_{generation}_{i}"):
+            st.markdown(f"**{escape_markdown(name)}**")
+            if name != original:
+                st.caption(escape_markdown(f"Sparas som {name} (filnamnet är förenklat)."))
+            problem = upload_problem(name, data, max_bytes) or _suggestion(settings, name, data).problem
+            if problem:
+                st.error(f"Kan inte läsas in: {problem}.")
+                continue
+            meta = _suggestion(settings, name, data).meta
+            left, middle, right = st.columns([3, 2, 1])
+            edited = {
+                "title": left.text_input("Titel", value=meta.title, key=f"meta_{generation}_{i}_title"),
+                "responder": middle.text_input(
+                    "Nämnd", value=meta.responder, key=f"meta_{generation}_{i}_responder", placeholder="okänd"
+                ),
+                "period": right.text_input(
+                    "Programperiod", value=meta.period, key=f"meta_{generation}_{i}_period", placeholder="2024–2027"
+                ),
+            }
+            wrong = upload_meta.check_fields(edited)
+            if wrong:
+                st.error(f"Rätta uppgifterna: {wrong}.")
+                valid = False
+            elif not edited["responder"].strip():
+                st.caption(
+                    "Ingen nämnd hittades i rubriken; skriv den om du vet den, så går dokumentet att välja i filtret."
+                )
+            fields[original] = edited
+    return fields, valid
+
+
 def render() -> None:
-    """Draw the upload page."""
+    """Draw the upload page: choose files, check their metadata, ingest."""
     settings = resources.settings()
     st.title("Lägg till dokument")
     limit = settings.ingest.max_file_mb
@@ -257,9 +328,6 @@ def render() -> None:
     if not allowed:
         st.info("Du har inte behörighet att lägga till dokument. Be en administratör lägga till dig.")
         return
-    result = st.session_state.pop(RESULT, None)
-    if isinstance(result, UploadResult):
-        show_result(result)
     show_pending(settings, uploaded_by)
     generation = st.session_state.setdefault(UPLOADER, 0)
     uploaded = st.file_uploader(
@@ -269,15 +337,23 @@ def render() -> None:
         max_upload_size=max(1, int(limit)),
         key=f"uploader_{generation}",
     )
-    if st.button("Läs in", type="primary", disabled=not uploaded, icon=":material/upload:"):
-        files = [(f.name, f.getvalue()) for f in uploaded or []]
+    result = st.session_state.get(RESULT)
+    if not uploaded:
+        if isinstance(result, UploadResult):  # the last batch's messages, until a new batch comes
+            show_result(result)
+        return
+    st.session_state.pop(RESULT, None)
+    files = [(f.name, f.getvalue()) for f in uploaded]
+    fields, valid = review(settings, files, generation)
+    if st.button("Läs in", type="primary", disabled=not valid, icon=":material/upload:"):
         try:
-            outcome = save_and_ingest(settings, files, uploaded_by)
+            outcome = save_and_ingest(settings, files, fields, uploaded_by)
             st.session_state[RESULT] = outcome
             st.session_state.setdefault(PENDING, []).extend(outcome.pending)
         except TryggError as exc:
             st.session_state[RESULT] = UploadResult(errors=[f"Inläsningen misslyckades: {exc}"])
         st.session_state[UPLOADER] = generation + 1
+        st.session_state.pop(SUGGESTIONS, None)
         st.rerun()
 
 
