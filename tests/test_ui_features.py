@@ -9,21 +9,22 @@ import time
 from pathlib import Path
 
 import pytest
-from assistant.cli import main as trygg
-from assistant.errors import IngestError
 from streamlit.testing.v1 import AppTest
 
 from assistant.core import Assistant
-from assistant.records import Filters
 from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
+from cli import main as trygg
 from ingest.delete import delete_document
-from ingest.pipeline import Ingestor, document_text_path, lexical_index_agrees
+from ingest.pipeline import Ingestor, document_text_path
 from ui import warmup
 from ui.conversations import ConversationStore
 from ui.messages import swedish_reason
 from ui.reader import clean_span
 from ui.upload_meta import suggest_meta
 from vectorstore.chroma_store import ChromaStore
+from vectorstore.errors import IngestError
+from vectorstore.lexical_sync import lexical_index_agrees
+from vectorstore.records import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "data" / "ui_corpus"

@@ -13,11 +13,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.errors import TryggError
-
 from assistant.settings import Settings
 from ingest.pipeline import FileFailure, Ingestor
 from ui import resources
+from vectorstore.errors import TryggError
 
 log = logging.getLogger(__name__)
 
