@@ -267,7 +267,7 @@ def test_upload_good_and_empty_file(app: AppTest, home: Path) -> None:
     assert [unescape_md(e.value) for e in app.error] == ["tom.txt: filen är tom."]
     saved = sorted(p.name for p in (home / "uploads").iterdir() if p.is_file() and p.suffix == ".txt")
     assert saved == ["Min_rapport.txt"]
-    assert "../" not in app.success[0].value and "Min_rapport.txt" in app.success[0].value
+    assert "../" not in unescape_md(app.success[0].value) and "Min_rapport.txt" in unescape_md(app.success[0].value)
 
     app.switch_page("documents.py").run()
     sources = app.selectbox[0].options

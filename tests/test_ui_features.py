@@ -16,6 +16,7 @@ from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from cli import main as trygg
 from ingest.delete import delete_document
 from ingest.pipeline import Ingestor, document_text_path
+from tests.test_ui import unescape_md
 from ui import warmup
 from ui.conversations import ConversationStore
 from ui.messages import swedish_reason
@@ -200,7 +201,7 @@ def test_delete_document_keeps_the_store_consistent(fake_settings: Settings) -> 
     assert done.chunks > 0
     inventory = store.inventory()
     assert source not in inventory and len(inventory) == 4
-    assert lexical_index_agrees(fake_settings, [i for s in inventory.values() for i in s.ids])
+    assert lexical_index_agrees(fake_settings.index_dir, [i for s in inventory.values() for i in s.ids])
     answer = Assistant(fake_settings).ask("Vad tycker trafiknämnden?")
     assert all(c.chunk.source != source for c in answer.citations)
     with pytest.raises(IngestError):
@@ -250,8 +251,9 @@ def test_upload_reads_metadata_from_the_heading_and_lets_it_be_edited(app: AppTe
     next(t for t in app.text_input if t.label == "Titel").set_value("Feriejobb för unga").run()
     button(app, "Läs in").click().run()
     assert not app.exception, [e.value for e in app.exception]
-    assert "evil.txt" in app.success[0].value and "../" not in app.success[0].value
-    first_batch = [e.value for e in app.error]
+    shown = unescape_md(app.success[0].value)
+    assert "evil.txt" in shown and "../" not in shown
+    first_batch = [unescape_md(e.value) for e in app.error]
     assert first_batch and all("bild.txt" in e for e in first_batch)
     app.switch_page("chat.py").run()
     assert "Arbetsmarknadsnämnden" in app.sidebar.multiselect[0].options
@@ -287,7 +289,13 @@ def test_heading_suggests_committee_and_title() -> None:
 
 def test_signed_in_users_conversations_are_theirs(home: Path) -> None:
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
-    at.secrets["auth"] = {"redirect_uri": "http://localhost/oauth2callback", "cookie_secret": "s"}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost/oauth2callback",
+        "cookie_secret": "s",
+        "client_id": "trygg",
+        "client_secret": "hemligt",
+        "server_metadata_url": "https://login.example.se/.well-known/openid-configuration",
+    }
     at.user = {"is_logged_in": True, "email": "handlaggare@stockholm.se"}
     at.run()
     assert warmup.wait_all(120)

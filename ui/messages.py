@@ -31,10 +31,13 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"cannot be read|not a regular file|kan inte läsas"), "filen kan inte läsas"),
 ]
 GENERAL = "filen kunde inte läsas in"
+_LIMIT = re.compile(r"över gränsen|TRYGG_INGEST__")
 
 
 def swedish_reason(reason: str) -> str:
     """A loader's reason as a short Swedish message for a user (never an admin command)."""
+    if _LIMIT.search(reason) and "apt-get" not in reason:
+        return reason.rstrip(".")  # a limit's refusal is Swedish already and names the limit and its setting
     for pattern, message in _KINDS:
         if pattern.search(reason):
             return message
