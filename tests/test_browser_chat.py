@@ -284,7 +284,9 @@ def test_question_length_counter_and_over_long_paste(page: Any) -> None:
 
 def choose(page: Any, label: str, option: str) -> None:
     widget = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
-    widget.click()
+    page.keyboard.press("Escape")  # no other menu left open over it
+    widget.scroll_into_view_if_needed()
+    widget.locator("input").first.click()
     page.get_by_role("option", name=option).first.click()
     page.keyboard.press("Escape")
     widget.get_by_text(option[:20]).first.wait_for(timeout=30_000)  # shown as chosen

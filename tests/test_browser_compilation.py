@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def test_compile_topics_open_a_passage_and_download_docx(browser: object, app_url: str, tmp_path: Path) -> None:  # noqa: F811
     context = browser.new_context(viewport={"width": 1400, "height": 1900}, locale="sv-SE", accept_downloads=True)  # type: ignore[attr-defined]
     page = context.new_page()
-    page.goto(f"{app_url}/compilation", wait_until="domcontentloaded")
+    page.goto(f"{app_url}/remissammanstallning", wait_until="domcontentloaded")
     topics = page.get_by_label("Fler ämnen, ett per rad")
     topics.wait_for(timeout=LOAD_TIMEOUT_MS)
     topics.fill("skolans roll\nplatssamverkan")
