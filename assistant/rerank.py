@@ -13,7 +13,7 @@ A deployment with a sentence-transformers CrossEncoder can configure it instead.
 from __future__ import annotations
 
 import math
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -38,10 +38,24 @@ class Scorer(Protocol):
 class Weights:
     """Feature weights of the built-in scorer, tuned on eval/questions.jsonl (bench/tune_second_stage.py)."""
 
-    dense: float = 6.0
+    dense: float = 8.0
     coverage: float = 0.5
     proximity: float = 0.5
     responder: float = 0.3
+    # Wording signals count in full only for a question worded as the documents are: they are
+    # scaled by min(1, best proximity / lexical_gate). A paraphrase, whose best sentence covers
+    # little of it, is ranked mostly by meaning (bench/fit_second_stage.py, questions + fit sets).
+    lexical_gate: float = 0.5
+
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        """The score of each candidate from its row of FEATURES."""
+        gate = min(1.0, float(rows[:, 2].max(initial=0.0)) / self.lexical_gate) if self.lexical_gate > 0 else 1.0
+        wording = self.coverage * rows[:, 1] + self.proximity * rows[:, 2]
+        return self.dense * rows[:, 0] + gate * wording + self.responder * rows[:, 3]
+
+
+# The signals of a candidate, in the order `FeatureScorer.features` gives them.
+FEATURES = ("dense", "coverage", "proximity", "responder")
 
 
 def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
@@ -66,7 +80,7 @@ class FeatureScorer:
         return {r for r, keys in self.responder_terms.items() if keys and keys <= terms}
 
     def features(self, question: str, hits: list[Hit], sentences: dict[str, SentenceScores]) -> np.ndarray:
-        """One row of signals per hit, in the order of `Weights`' fields."""
+        """One row of signals per hit, in the order of FEATURES."""
         weights = idf_weights(self.index, self.index.query_terms(question))
         named = self.named_responders(question)
         rows = []
@@ -80,7 +94,7 @@ class FeatureScorer:
                     1.0 if hit.chunk.meta.responder in named else 0.0,
                 )
             )
-        return np.array(rows, dtype=np.float64).reshape(len(hits), len(fields(Weights)))
+        return np.array(rows, dtype=np.float64).reshape(len(hits), len(FEATURES))
 
     def rescore(
         self, question: str, query_vector: np.ndarray, hits: list[Hit], sentences: dict[str, SentenceScores]
@@ -88,7 +102,7 @@ class FeatureScorer:
         """Hits with new scores, best first."""
         if not hits:
             return []
-        scores = self.features(question, hits, sentences) @ np.array(astuple(self.weights))
+        scores = self.weights.score(self.features(question, hits, sentences))
         return sorted((replace(h, score=float(s)) for h, s in zip(hits, scores, strict=True)), key=lambda h: -h.score)
 
 

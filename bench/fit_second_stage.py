@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from dataclasses import astuple, fields
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from assistant.core import Assistant
-from assistant.rerank import Weights
+from assistant.rerank import FEATURES, Weights
 from assistant.settings import load_settings
 from eval.gold import Corpus, load_cases, locate_cases
 from eval.metrics import reached
@@ -70,7 +69,7 @@ def main() -> None:
     owner = np.concatenate([[i] * len(g[3]) for i, g in enumerate(groups)])
     print(f"{len(groups)} questions, {len(x)} candidates, {int(y.sum())} relevant")
 
-    current = np.array(astuple(Weights()))
+    current = Weights()
     results: dict[str, dict[str, list[tuple[float, float, float]]]] = defaultdict(lambda: defaultdict(list))
     for train, test in GroupKFold(FOLDS).split(x, y, owner):
         model = LogisticRegression(C=1.0, max_iter=2000).fit(x[train], y[train])
@@ -78,7 +77,7 @@ def main() -> None:
             name, tags, rows, relevant, fused = groups[i]
             for label, scores in (
                 ("fusion", fused),
-                ("current", rows @ current),
+                ("current", current.score(rows)),
                 ("fitted", rows @ model.coef_[0]),
             ):
                 for key in (name, *(f"{name}:{t}" for t in tags)):
@@ -93,7 +92,7 @@ def main() -> None:
     scale = 6.0 / model.coef_[0][0] if model.coef_[0][0] > 0 else 1.0  # dense weight kept at 6 for readability
     print(
         "Weights("
-        + ", ".join(f"{f.name}={w * scale:.2f}" for f, w in zip(fields(Weights), model.coef_[0], strict=True))
+        + ", ".join(f"{name}={w * scale:.2f}" for name, w in zip(FEATURES, model.coef_[0], strict=True))
         + ")"
     )
 

@@ -15,12 +15,13 @@ import pytest
 from assistant.answer_stream import AnswerStream
 from assistant.question import read_question
 from assistant.records import Answer, Hit
-from assistant.rerank import FeatureScorer, Weights
+from assistant.rerank import FeatureScorer, Weights, idf_weights
 from assistant.retrieval import reciprocal_rank_fusion
 from assistant.scope import Evidence, abstain_reason
-from assistant.sentence_scores import SentenceScores
+from assistant.sentence_scores import SentenceScores, coverage
 from assistant.settings import Thresholds
 from ingest.furniture import sentence_kind, sentence_kinds
+from vectorstore.analyzer import term_set
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 from vectorstore.records import Chunk, DocMeta
 
@@ -126,12 +127,23 @@ SCORER = FeatureScorer(INDEX, {"Trafiknämnden": {"trafiknamnd"}, "Utbildningsn�
         ("Hur blir skolgårdarna tryggare?", {"trafik": 0.85, "skola": 0.80}, "skola"),
         ("Vad vill utbildningsnämnden?", {"trafik": 0.85, "skola": 0.84}, "skola"),  # the named responder
         ("Vad gäller i staden?", {"trafik": 0.80, "skola": 0.86}, "skola"),  # no wording: meaning decides
+        # A paraphrase whose words the passages do not use is ranked by meaning.
+        ("Vem sköter gatlyktorna?", {"trafik": 0.86, "skola": 0.82}, "trafik"),
     ],
 )
 def test_feature_scorer_ranks_first(question: str, dense: dict[str, float], first: str) -> None:
     hits = [Hit(chunk(k), 0.0, dense=d, lexical=1.0) for k, d in dense.items()]
-    sentences = {k: sentence_scores(d, 0.0) for k, d in dense.items()}
+    weights = idf_weights(INDEX, INDEX.query_terms(question))
+    sentences = {k: sentence_scores(d, coverage(weights, term_set(TEXTS[k][1]))) for k, d in dense.items()}
     assert SCORER.rescore(question, np.zeros(3), hits, sentences)[0].chunk.id == first
+
+
+def test_wording_counts_only_for_a_question_worded_as_the_documents_are() -> None:
+    """The wording signals are gated by how much of the question the best sentence covers."""
+    rows = np.array([[0.80, 1.0, 1.0, 0.0], [0.82, 0.0, 0.0, 0.0]])
+    assert Weights().score(rows)[0] > Weights().score(rows)[1]  # worded as the documents: wording counts
+    weak = np.array([[0.80, 0.2, 0.1, 0.0], [0.84, 0.0, 0.0, 0.0]])
+    assert Weights().score(weak)[1] > Weights().score(weak)[0]  # barely covered: meaning decides
 
 
 @pytest.mark.parametrize(
