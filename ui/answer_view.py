@@ -164,12 +164,14 @@ def filter_notes(settings: Settings, exchange: Exchange, key: str, labels: dict[
     if not filters:
         return
     st.caption(escape_markdown(chat_filters.describe(filters, labels)))
-    try:
-        named = resources.assistant(settings).scorer().named_responders(exchange["question"])
-    except TryggError:
-        named = set()
-    outside = chat_filters.named_outside(exchange["question"], filters, named)
     answer = exchange["answer"]
+    understood = answer.understood if answer is not None else {}
+    if not understood:  # no answer (an error), or one saved before answers kept it
+        try:
+            understood = resources.assistant(settings).understand(exchange["question"]).to_json()
+        except TryggError:
+            understood = {}
+    outside = chat_filters.named_outside(understood, filters)
     if outside:
         st.warning(
             f"Frågan nämner {', '.join(outside)}, men sökningen är avgränsad till "

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import streamlit as st
 
-from vectorstore.analyzer import fold
 from vectorstore.chroma_store import SourceState
 from vectorstore.records import Filters
 
 FILTER_KEYS = ("filter_responders", "filter_periods", "filter_sources")
-_COMMITTEE = re.compile(r"\b([\wåäöÅÄÖ-]*nämnd\w*)\b", re.I)
-_GENERIC = {"namnd", "namnden", "namnder", "namnderna", "namnds", "namndens", "namndernas"}
+_COMMITTEE = re.compile(r"n[äa]mnd", re.I)  # of the other bodies a question names, the committees
 
 
 def document_label(doc: SourceState) -> str:
@@ -77,27 +76,13 @@ def conflict(docs: Sequence[SourceState], filters: Filters, labels: dict[str, st
     )
 
 
-def _key(name: str) -> str:
-    folded = fold(name.lower())
-    for suffix in ("ernas", "erna", "ens", "en", "s"):
-        if folded.endswith(suffix) and len(folded) - len(suffix) >= 6:
-            return folded[: -len(suffix)]
-    return folded
-
-
-def named_outside(question: str, filters: Filters, named_responders: set[str]) -> list[str]:
-    """Committees the question names that the responder filter leaves out."""
+def named_outside(understood: Mapping[str, Any], filters: Filters) -> list[str]:
+    """Committees the question names (as the assistant read it) that the responder filter leaves out."""
     if not filters.responders:
         return []
-    allowed = {_key(w) for r in filters.responders for w in re.findall(r"[\wåäöÅÄÖ-]+", r)}
-    out = [r for r in sorted(named_responders) if r not in filters.responders]
-    for word in _COMMITTEE.findall(question):
-        key = _key(word)
-        if key in _GENERIC or any(key in a or a in key for a in allowed):
-            continue
-        if not any(_key(word) in _key(r.replace(" ", "")) for r in out):
-            out.append(word)
-    return out
+    responders = [r for r in understood.get("responders", ()) if r not in filters.responders]
+    others = [b for b in understood.get("other_bodies", ()) if _COMMITTEE.search(b)]
+    return responders + others
 
 
 def describe(filters: Filters, labels: dict[str, str]) -> str:

@@ -80,7 +80,7 @@ def title_from(question: str) -> str:
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
-    """An answer as JSON-ready data: text, citations with their passages, timings, notes."""
+    """An answer as JSON-ready data: text, citations with their passages, timings, notes, how it was read."""
     return {
         "question": answer.question,
         "text": answer.text,
@@ -88,6 +88,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "citations": [asdict(c) for c in answer.citations],
         "timings_ms": answer.timings_ms,
         "notes": list(answer.notes),
+        "understood": answer.understood,
     }
 
 
@@ -107,6 +108,7 @@ def answer_from_dict(data: dict[str, Any]) -> Answer:
         passages=(),
         timings_ms=dict(data.get("timings_ms", {})),
         notes=tuple(data.get("notes", ())),
+        understood=dict(data.get("understood", {})),
     )
 
 
