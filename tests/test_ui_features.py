@@ -16,7 +16,7 @@ from assistant.settings import BUNDLED_CORPUS, Settings, load_settings
 from cli import main as trygg
 from ingest.delete import delete_document
 from ingest.pipeline import Ingestor, document_text_path
-from tests.test_ui import unescape_md
+from tests.test_ui import SIGN_IN, app, ask, home, unescape_md  # noqa: F401 (fixtures)
 from ui import warmup
 from ui.conversations import ConversationStore
 from ui.messages import swedish_reason
@@ -31,38 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "data" / "ui_corpus"
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("TRYGG_HOME", str(home))
-    monkeypatch.setenv("TRYGG_EMBEDDING__BACKEND", "fake")
-    monkeypatch.setenv("TRYGG_CORPUS", str(CORPUS))
-    return home
-
-
-@pytest.fixture
-def app(home: Path) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
-    at.run()
-    assert warmup.wait_all(120)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def ask(at: AppTest, question: str) -> object:
-    at.chat_input[0].set_value(question).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return [m for m in at.chat_message if m.name == "assistant"][-1]
-
-
 def button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
 
 def texts(element: object) -> str:
     parts = [e.value for kind in ("warning", "info", "error", "caption") for e in getattr(element, kind)]
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))  # Markdown escapes undone
+    return unescape_md("\n".join(str(p) for p in parts))
 
 
 # --- start-up load ----------------------------------------------------------------------------
@@ -289,13 +264,7 @@ def test_heading_suggests_committee_and_title() -> None:
 
 def test_signed_in_users_conversations_are_theirs(home: Path) -> None:
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
-    at.secrets["auth"] = {
-        "redirect_uri": "http://localhost/oauth2callback",
-        "cookie_secret": "s",
-        "client_id": "trygg",
-        "client_secret": "hemligt",
-        "server_metadata_url": "https://login.example.se/.well-known/openid-configuration",
-    }
+    at.secrets["auth"] = SIGN_IN
     at.user = {"is_logged_in": True, "email": "handlaggare@stockholm.se"}
     at.run()
     assert warmup.wait_all(120)
