@@ -10,12 +10,13 @@ documents' own furniture (handläggare, dnr, dates, the remiss procedure).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
+from rapidfuzz.distance import OSA
+from wordfreq import top_n_list, zipf_frequency
 
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
@@ -130,6 +131,7 @@ _ENGLISH_KEYS = {
     "education": "utbildningsnamnd",
     "school": "utbildningsnamnd",
 }
+_COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
 _KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
 
 
@@ -140,7 +142,7 @@ class Question:
     text: str  # the question as asked, control characters and extra spaces removed
     query: str  # what retrieval searches for: corrected, and completed by the previous question if a follow-up
     terms: tuple[str, ...]  # analysed index terms of the query
-    corrections: dict[str, str] = field(default_factory=dict)  # word as typed -> known term it was matched to
+    corrections: dict[str, str] = field(default_factory=dict)  # word as typed -> the documents' spelling
     unknown_terms: tuple[str, ...] = ()  # terms of the question no document uses, even after correction
     responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
     other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
@@ -214,21 +216,48 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def closest_spelling(key: str, spellings: dict[str, str], folded: Sequence[str]) -> str | None:
+    """The spelling of the folded word one edit from `key` (two for a long word), if any."""
+    limit = 1 if len(key) < 8 else 2
+    match = process.extractOne(key, folded, scorer=OSA.distance, score_cutoff=limit)
+    return spellings[match[0]] if match else None
+
+
+@lru_cache(maxsize=1)
+def _swedish_words() -> tuple[dict[str, str], list[str]]:
+    """Common Swedish words (wordfreq), folded -> spelling: what a misspelt word the documents lack may be."""
+    spellings: dict[str, str] = {}
+    for word in top_n_list("sv", _COMMON_WORDS):
+        if word.isalpha() and len(word) >= 4:
+            spellings.setdefault(fold(word), word)
+    return spellings, sorted(spellings)
+
+
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
-    """Words whose term the corpus does not know, matched to a known term one or two edits away."""
+    """Words as typed -> the spelling the documents use.
+
+    A word typed without å/ä/ö gets them back ("tjansteutlatande" -> "tjänsteutlåtande"), and
+    a word the documents never use is matched to one of theirs one or two edits away, a swap of
+    two letters counting as one edit ("beahndlade" -> "behandlade"). Common Swedish words are
+    left as typed ("saker" is a word, not only a damaged "säker").
+    """
     out: dict[str, str] = {}
-    for word in dict.fromkeys(words(text)):
-        if len(word) < 5 or word in STOPWORDS or fold(word) in FOLDED_STOPWORDS or not word.isalpha():
+    names = {w.lower() for w in re.findall(r"\b[A-ZÅÄÖ]\w+", text)}
+    for word in dict.fromkeys(w for w in words(text) if w.isalpha()):
+        key = fold(word)
+        if len(word) < 4 or word in STOPWORDS or key in FOLDED_STOPWORDS:
             continue
-        stem = term(word)
-        if len(stem) < 5 or stem in index.vocab or index.query_terms(word) != [stem]:
-            continue  # short, known, or known once a compound is split
-        if zipf_frequency(word, "sv") >= _KNOWN_WORD_ZIPF:
-            continue  # a real Swedish word the corpus happens not to use
-        limit = 1 if len(stem) < 9 else 2
-        match = process.extractOne(stem, index.sorted_vocab, scorer=Levenshtein.distance, score_cutoff=limit)
-        if match and term(match[0]) == match[0]:  # the term must survive being analysed again
-            out[word] = match[0]
+        written = index.spellings.get(key)
+        if written == word or zipf_frequency(word, "sv") >= _KNOWN_WORD_ZIPF:
+            continue  # as the documents write it, or a real Swedish word the documents happen not to use
+        if written is None:
+            if len(word) < 5 or term(word) in index.vocab or len(index.query_terms(word)) > 1:
+                continue  # short, or known once split into a compound's parts
+            written = closest_spelling(key, index.spellings, index.folded_words)
+            if written is None and word not in names:  # a name is one the documents use, or unknown
+                written = closest_spelling(key, *_swedish_words())
+        if written and written != word:
+            out[word] = written
     return out
 
 
@@ -304,13 +333,18 @@ def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool
     return len(own_terms) < _OWN_SUBJECT_TERMS or (bool(_PRONOUN.search(text)) and len(own_terms) <= _OWN_SUBJECT_TERMS)
 
 
+def _spelled_as(known: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that keeps the typed word's capital."""
+    return lambda m: known.capitalize() if m.group(0)[0].isupper() else known
+
+
 def read_question(text: str, index: LexicalIndex, previous: str = "") -> Question:
     """The record of a normalised question; `previous` is the last question of the conversation, if any."""
     english = is_english(text)
     corrections = {} if english else correct_words(text, index)
     corrected = text
     for word, known in corrections.items():
-        corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", known, corrected, flags=re.I)
+        corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _spelled_as(known), corrected, flags=re.I)
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))
     query = f"{corrected} ({previous})" if follow_up else corrected

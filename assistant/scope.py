@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from assistant.question import Question, overlaps
 from assistant.settings import Thresholds
-from vectorstore.analyzer import fold, term_set
+from vectorstore.analyzer import fold, term, term_set
 from vectorstore.lexical import LexicalIndex
 
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
@@ -80,7 +80,7 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
     out = []
     for name in _NAME.findall(q.text):
         word = name.lower().removesuffix("'s")
-        if word in q.corrections:
+        if word in q.corrections and term(q.corrections[word]) in index.vocab:
             continue  # a misspelling of a word the documents use
         terms = index.query_terms(word)
         if all(t not in index.vocab for t in terms):  # also true when the word has no terms

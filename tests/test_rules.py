@@ -298,3 +298,23 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
 )
 def test_question_record(question: str, field: str, value: object) -> None:
     assert getattr(read_question(question, INDEX), field) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "corrections"),
+    [
+        ("Vad gör trafiknämden för belysningen?", {"trafiknämden": "trafiknämnden"}),  # a letter missing
+        (
+            "vad vill utbildningsnamnden med skolgardarna",
+            {"utbildningsnamnden": "utbildningsnämnden", "skolgardarna": "skolgårdarna"},
+        ),  # å/ä/ö restored
+        ("Hur många fältasssitenter finns det?", {"fältasssitenter": "fältassistenter"}),  # swapped and doubled
+        ("När beahndlade nämnden ärendet?", {"beahndlade": "behandlade"}),  # not in the texts: a Swedish word
+        ("Vilka saker gör socialnämnden?", {}),  # a real word, not a damaged 'säker'
+        ("Vad tycker Skarpnäcks stadsdelsnämnd?", {}),  # a name the texts lack is not made a common word
+    ],
+)
+def test_misspellings_are_read_as_the_documents_spell(question: str, corrections: dict[str, str]) -> None:
+    q = read_question(question, INDEX)
+    assert q.corrections == corrections
+    assert all(known in q.query for known in corrections.values())

@@ -25,7 +25,7 @@ from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze, fold, ter
 from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def fingerprint(ids: Iterable[str]) -> str:
@@ -64,8 +64,13 @@ class LexicalIndex:
         postings_doc: np.ndarray,
         postings_tf: np.ndarray,
         doc_len: np.ndarray,
+        spellings: dict[str, str] | None = None,
     ) -> None:
         self.ids = ids
+        # Each word of the texts, lower-cased and folded, with the spelling the texts use most
+        # ("tjansteutlatande" -> "tjänsteutlåtande"): what a misspelt or ASCII-typed question is matched to.
+        self.spellings = spellings or {}
+        self.folded_words = sorted(self.spellings)
         self.columns = columns
         self.vocab = vocab
         self.ptr = postings_ptr
@@ -88,7 +93,9 @@ class LexicalIndex:
         vocab: dict[str, int] = {}
         rows: list[tuple[int, int, int]] = []  # (term id, doc, tf)
         doc_len = np.zeros(len(chunks), dtype=np.float32)
+        written: Counter[str] = Counter()
         for doc, chunk in enumerate(chunks):
+            written.update(w for w in words(chunk.text) if w.isalpha())
             terms = analyze(chunk.text)
             doc_len[doc] = len(terms)
             for word, count in Counter(terms).items():
@@ -111,6 +118,7 @@ class LexicalIndex:
             table[:, 1].astype(np.int32),
             table[:, 2].astype(np.float32),
             doc_len,
+            most_common_spellings(written),
         )
 
     def __len__(self) -> int:
@@ -199,6 +207,7 @@ class LexicalIndex:
             "ids": self.ids,
             "columns": self.columns,
             "vocab": list(self.vocab),
+            "spellings": self.spellings,
             "fingerprint": self.fingerprint,
         }
         buffer = io.BytesIO()
@@ -242,11 +251,22 @@ class LexicalIndex:
                     data["doc"],
                     data["tf"],
                     data["doc_len"],
+                    header["spellings"],
                 )
         except (ValueError, KeyError, OSError, TypeError, EOFError, zipfile.BadZipFile) as exc:
             # A payload whose checksum matches but is not an index (written by a bug, another
             # version...) must be rebuilt like any other damage, not crash the caller.
             raise StoreError(f"lexical index damaged: {path}: {exc}") from exc
+
+
+def most_common_spellings(written: Counter[str]) -> dict[str, str]:
+    """Folded word -> its most frequent lower-case spelling in the texts."""
+    best: dict[str, tuple[int, str]] = {}
+    for word, count in written.items():
+        key = fold(word)
+        if count > best.get(key, (0, ""))[0]:
+            best[key] = (count, word)
+    return {key: word for key, (_, word) in best.items()}
 
 
 def index_mtime(directory: Path) -> float:
