@@ -366,12 +366,12 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         years=years_in(text),
         periods=periods_in(text),
         defines=re.split(r"\s+(?:för|for|i|enligt|in|according)\b", match.group(1))[0]
-        if (match := _DEFINED.search(text))
+        if (match := _DEFINED.search(corrected))
         else "",
-        answer_type=answer_type(text),
+        answer_type=answer_type(corrected),
         language="en" if english else "sv",
         follow_up=follow_up,
-        compares=bool(_COMPARE.search(text)) or len(responders) >= 2,
+        compares=bool(_COMPARE.search(corrected)) or len(responders) >= 2,
         metadata_field=field_name,
         asks_procedure=bool(field_name) or bool(_PROCEDURE.search(text)),
     )

@@ -290,6 +290,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
+        ("Vad betyder fältasistenter?", "defines", "fältassistenter"),  # read after its spelling is mended
+        ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
         ("Vad tyckte trafiknämnden om programmet 2020–2023?", "periods", ((2020, 2023),)),
         ("Hur hänger belysning ihop med trygghet?", "language", "sv"),
