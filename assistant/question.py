@@ -53,7 +53,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "when",
         re.compile(
             r"(^\s*(när|nar)\b|\b(till|från|fran|sedan|senast) (när|nar)\b|\bvilket (datum|år|ar)\b"
-            r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|\bwhen\b|\bwhat date\b|\bdeadline\b)",
+            r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b|\bwhat date\b"
+            r"|\bdeadline\b)",
             re.I,
         ),
     ),
@@ -89,7 +90,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _DEFINED = re.compile(
     r"(?:vad (?:betyder|innebär|innebar|menas med)|vad (?:står|star)|vad (?:går|gar)|hur fungerar"
     r"|what does|what is meant by)\s+(?:begreppet |förkortningen |forkortningen |metoden |teorin |the )?"
-    r"(.+?)(?:\s+(?:för|for|ut på|ut pa|stand for|mean))?\s*\??$",
+    r"(.+?)(?:\s+(?:stand for|för|for|ut på|ut pa|mean))?\s*\??$",
     re.I,
 )
 # Fields of a document's letterhead that a question may ask for, and the words that ask.
@@ -365,7 +366,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         other_bodies=other_bodies(corrected, index.responders, english),
         years=years_in(text),
         periods=periods_in(text),
-        defines=re.split(r"\s+(?:för|for|i|enligt|in|according)\b", match.group(1))[0]
+        defines=re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]
         if (match := _DEFINED.search(corrected))
         else "",
         answer_type=answer_type(corrected),

@@ -38,7 +38,10 @@ _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|for
 _ENGLISH_DOMAIN = re.compile(
     r"\b(safe\w*|secur\w*|crime\w*|criminal\w*|program\w*|committee\w*|board\w*|city|stockholm|municipal\w*|"
     r"police|school\w*|social|traffic|district\w*|referral\w*|prevent\w*|violence|youth|focus areas?|"
-    r"cooperation|collaborat\w*|responsib\w*|coordinat\w*|welfare|public|environment|deadline|administration)\b",
+    r"cooperation|collaborat\w*|responsib\w*|coordinat\w*|welfare|public|environment|deadline|administration|"
+    r"drug\w*|assault\w*|violen\w*|parent\w*|guideline\w*|influence|graffiti|light\w*|survey\w*|gender|extrem\w*|"
+    r"gang\w*|neighbo\w*|street\w*|square\w*|park\w*|unsafe|insecur\w*|actors?|camera\w*|guards?|corrupt\w*|brib\w*|"
+    r"officer|vulnerable|area\w*|office|focus)\b",
     re.I,
 )
 _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
@@ -86,6 +89,11 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
         if all(t not in index.vocab for t in terms):  # also true when the word has no terms
             out.append(name)
     return out
+
+
+def names_known(q: Question, index: LexicalIndex) -> list[str]:
+    """Capitalised words (not sentence-initial) that the documents mention: places and bodies they are about."""
+    return [n for n in _NAME.findall(q.text) if any(t in index.vocab for t in index.query_terms(n))]
 
 
 def body_whose_view(q: Question) -> str:
@@ -161,7 +169,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     """The named rules: why the documents cannot answer, whatever the similarity ('' when none applies)."""
     if body := body_whose_view(q):
         return f"Det finns inget remissvar från {body} bland dokumenten."
-    if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text):
+    if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     if q.language != "en" and (names := unknown_names(q, index)):
         return f"Dokumenten nämner inte {', '.join(names)}."

@@ -99,6 +99,10 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
         ("Who is responsible for the lighting in the city?", Evidence(0.0, 0.78, ()), "handlar om det frågan gäller"),
         ("Who is responsible for the lighting in the city?", Evidence(0.0, 0.8, ()), ""),
         ("How do I bake cinnamon buns?", Evidence(0.0, 0.85, ()), "handlar om det frågan gäller"),
+        ("What does the Trafiknämnden want?", Evidence(0.0, 0.85, ()), ""),  # names what the texts are about
+        ("Where do the Fältassistenter work?", Evidence(0.0, 0.85, ()), ""),
+        ("What happens when the lights go out?", Evidence(0.0, 0.85, SUPPORTED.sentences), ""),  # not a when-question
+        ("What does PDV stand for in the plan?", evidence(TEXTS["larm"][1]), ""),
     ],
 )
 def test_abstention(question: str, evidence: Evidence, reason: str) -> None:
@@ -290,6 +294,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
+        ("What does PDV stand for in the education committee's response?", "defines", "PDV"),
+        ("What risks are there when it comes to bribes?", "answer_type", "other"),
+        ("Until when could comments be sent?", "answer_type", "when"),
         ("Vad betyder fältasistenter?", "defines", "fältassistenter"),  # read after its spelling is mended
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
