@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
+from assistant.glossary import swedish_terms
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
@@ -349,6 +350,8 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))
     query = f"{corrected} ({previous})" if follow_up else corrected
+    if english and (swedish := swedish_terms(corrected)):
+        query = f"{query} ({swedish})"  # the documents' own words for what it asks (assistant/glossary.py)
     tokens = [fold(term(w)) for w in words(corrected)]
     responders = named_responders(tokens, index.responders, english)
     if not responders and follow_up:

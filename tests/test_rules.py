@@ -323,6 +323,21 @@ def test_question_record(question: str, field: str, value: object) -> None:
         ("Vad tycker Skarpnäcks stadsdelsnämnd?", {}),  # a name the texts lack is not made a common word
     ],
 )
+@pytest.mark.parametrize(
+    ("question", "swedish"),
+    [
+        ("How much did the traffic office spend on graffiti removal?", ["klotter", "trafikkontoret"]),
+        ("What do the schools say about vulnerable areas?", ["skolor", "utsatta områden"]),
+        ("Who is the case officer for the response?", ["handläggare"]),
+    ],
+)
+def test_an_english_question_searches_the_documents_words(question: str, swedish: list[str]) -> None:
+    q = read_question(question, INDEX)
+    assert q.language == "en"
+    assert all(word in q.query for word in swedish)
+    assert q.responders == ()  # the glossary's words search; they do not name who is asked about
+
+
 def test_misspellings_are_read_as_the_documents_spell(question: str, corrections: dict[str, str]) -> None:
     q = read_question(question, INDEX)
     assert q.corrections == corrections

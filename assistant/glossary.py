@@ -1,0 +1,108 @@
+"""An English–Swedish glossary of the documents' subject, so that English questions meet Swedish text.
+
+No translation model ships on these machines, and the multilingual embedder alone ranks an
+English question's passage first only about a third of the time. The Swedish words of the
+glossary entries an English question uses are added to what is searched, so the lexical index
+and the wording signals see the documents' own words ("graffiti" -> "klotter").
+"""
+
+from __future__ import annotations
+
+import re
+
+# English phrase (lower case, regex) -> the Swedish words the documents use for it.
+GLOSSARY: dict[str, str] = {
+    r"safety|security|feel safe|sense of safety": "trygghet säkerhet",
+    r"unsafe|insecurity|feel(?:s)? unsafe|fear": "otrygghet otrygga",
+    r"crime prevention|crime-prevention|prevent(?:ing)? crime": "brottsförebyggande",
+    r"crimes?|criminality|criminal": "brott kriminalitet",
+    r"welfare crimes?": "välfärdsbrott",
+    r"undue influence|improper influence": "otillåten påverkan",
+    r"programme|program": "programmet",
+    r"referral|consultation": "remiss",
+    r"responses?|replies|reply|statement": "remissvar yttrande",
+    r"committees?|boards?": "nämnd nämnder",
+    r"district councils?|district committees?|districts?|boroughs?": "stadsdelsnämnd stadsdel",
+    r"administrations?|office|department": "förvaltning förvaltningen kontoret",
+    r"traffic|transport|streets?": "trafiknämnden trafikkontoret gator",
+    r"education|schools?|pupils?|students?": "utbildningsnämnden skolor elever",
+    r"independent schools?|free schools?": "fristående skolor",
+    r"social services?|social welfare": "socialtjänsten socialnämnden socialförvaltningen",
+    r"police": "polisen",
+    r"municipality|municipalities|city|local government": "staden kommunen",
+    r"city executive board|executive board": "kommunstyrelsen",
+    r"city council": "kommunfullmäktige",
+    r"focus areas?": "fokusområden",
+    r"public spaces?|public environment|outdoor environment": "offentliga miljö",
+    r"urban development|city planning|physical planning|planning": "stadsutveckling planering",
+    r"vulnerable areas?|deprived areas?": "utsatta områden",
+    r"especially vulnerable|particularly vulnerable": "särskilt utsatta",
+    r"cooperation|collaboration|working together|work with": "samverkan samarbete",
+    r"coordinat\w*": "samordning samordna",
+    r"civil society": "civilsamhället",
+    r"violent extremism|extremism": "våldsbejakande extremism",
+    r"drugs?|narcotics": "narkotika drogscen",
+    r"open drug scene|drug scene": "öppen drogscen",
+    r"assaults?|violence|violent": "våld våldsbrott överfall",
+    r"young people|youths?|young|adolescents?": "unga ungdomar",
+    r"children|kids|child": "barn",
+    r"parents?|parenting|mothers?|fathers?": "föräldrar föräldrastöd",
+    r"girls?": "flickor",
+    r"boys?": "pojkar",
+    r"men\b": "män",
+    r"women": "kvinnor",
+    r"gangs?|leaving (?:a )?gangs?|defectors?": "kriminella nätverk avhopparverksamhet",
+    r"graffiti|tagging": "klotter",
+    r"lighting|lights?|street lights?": "belysning",
+    r"litter\w*|rubbish|garbage": "nedskräpning",
+    r"vandalism|damage": "skadegörelse",
+    r"pests?|rats?|vermin": "skadedjur",
+    r"cameras?|cctv|surveillance": "trygghetskameror kameror",
+    r"security guards?|guards?": "ordningsvakter",
+    r"squares?|small places": "torg platser",
+    r"parks?": "parker",
+    r"investments?|reinvestments?": "investeringar trygghetsinvesteringar reinvesteringar",
+    r"million": "miljoner",
+    r"budget|cost|spend\w*|set aside|money": "kr miljoner avsatt kostnad",
+    r"guidelines?": "riktlinjer",
+    r"bribes?|bribery|corruption": "mutor jäv",
+    r"gifts?": "gåvor",
+    r"risks?": "risk risker",
+    r"survey|questionnaire": "enkät Stockholmsenkäten",
+    r"gender|equality": "jämställdhet",
+    r"perspectives?": "perspektiv",
+    r"accessibility": "tillgänglighet",
+    r"goals?|aims?|objectives?": "mål målet",
+    r"halved|halve": "halveras",
+    r"mapping|survey(?:ing)? of crime": "kartläggning",
+    r"root cause analysis|cause analysis|causes": "orsaksanalys",
+    r"action plan": "åtgärdsplan",
+    r"law|act|legislation": "lag lagen",
+    r"responsib\w*": "ansvar ansvarar",
+    r"coordinators?": "samordnare",
+    r"case officer|contact person|handling officer": "handläggare",
+    r"deadline|due date": "senast",
+    r"diary number|reference number|case number": "diarienummer dnr",
+    r"attachments?|appendix|appendices": "bilagor",
+    r"head of administration|director": "förvaltningschef direktör",
+    r"alarm": "larm",
+    r"app\b|application": "app appen",
+    r"data sources?|statistics": "underlag statistik",
+    r"dialogues?|citizen dialogues?": "medborgardialoger dialog",
+    r"employees?|staff|civil servants?": "medarbetare tjänstepersoner",
+    r"elected officials?|politicians?": "förtroendevalda",
+    r"places? of worship": "trossamfund",
+    r"property owners?|landlords?": "fastighetsägare",
+    r"unclear|clearer|clarif\w*": "tydligare otydligt förtydligande",
+    r"positive|welcomes?": "positiv välkomnar",
+    r"critical|criticism|concerns?": "kritisk saknar",
+    r"suggest\w*|propos\w*|recommend\w*": "föreslår förslag",
+    r"missing|lacks?|lacking": "saknas saknar",
+}
+_ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
+
+
+def swedish_terms(question: str) -> str:
+    """The Swedish words of every glossary entry the English question uses, once each, in order."""
+    found = [swedish for pattern, swedish in _ENTRIES if pattern.search(question)]
+    return " ".join(dict.fromkeys(" ".join(found).split()))
