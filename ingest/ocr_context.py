@@ -162,13 +162,13 @@ class Decision:
 
 
 def _log_prior(word: str, table: ContextTable, total: int) -> float:
-    """log of the reference-adapted unigram probability."""
+    """Log of the reference-adapted unigram probability."""
     count = table.unigrams.get(word, 0) + _PRIOR_WEIGHT * word_frequency(word)
     return math.log(count / (total + _PRIOR_WEIGHT))
 
 
 def _log_context(word: str, neighbours: Sequence[str], table: ContextTable, total: int) -> float:
-    """log of the product over neighbours of (seen + 1) / (expected + 1) beside `word`.
+    """Log of the product over neighbours of (seen + 1) / (expected + 1) beside `word`.
 
     "expected" is how often the neighbour would turn up beside `word` by chance (its share of
     the reference times `word`'s neighbour slots). A reading the reference never saw gets 1

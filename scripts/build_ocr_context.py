@@ -17,7 +17,6 @@ import logging
 from assistant.settings import BUNDLED_CORPUS
 from ingest.clean import clean
 from ingest.ocr_context import TABLE_PATH, reference_table
-from ingest.ocr_repair import needs_ocr_repair
 
 log = logging.getLogger("build_ocr_context")
 
@@ -25,7 +24,8 @@ log = logging.getLogger("build_ocr_context")
 def main() -> int:
     """Count the undamaged bundled documents and write the table."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    texts = {path.name: clean(path.read_text(encoding="utf-8"), ocr="off").text for path in BUNDLED_CORPUS.glob("*.txt")}
+    paths = sorted(BUNDLED_CORPUS.glob("*.txt"))
+    texts = {path.name: clean(path.read_text(encoding="utf-8"), ocr="off").text for path in paths}
     table = reference_table(texts)
     TABLE_PATH.write_text(json.dumps(table.to_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     log.info("%d words, %d pairs -> %s", table.total, len(table.pairs), TABLE_PATH)

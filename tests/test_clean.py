@@ -331,7 +331,17 @@ def test_ocr_word_spans_differ_from_raw_only_by_ocr_repairs(cleaned: dict) -> No
 
 @pytest.mark.parametrize(
     ("damaged", "repaired"),
-    [("fér", "för"), ("&r", "är"), ("géller", "gäller"), ("sékerhet", "säkerhet")],
+    [
+        ("fér", "för"),
+        ("&r", "är"),
+        ("géller", "gäller"),
+        ("sékerhet", "säkerhet"),
+        # real-word slips, decided from the neighbouring words (ingest/ocr_context.py)
+        ("saker", "säker"),
+        ("satt", "sätt"),
+        ("varna", "värna"),
+        ("miljon", "miljön"),
+    ],
 )
 def test_ocr_file_reads_repaired_where_raw_is_damaged(damaged: str, repaired: str, cleaned: dict) -> None:
     raw, out = cleaned[OCR_FILE.name]
