@@ -221,6 +221,7 @@ def test_header_fields_and_signatures_keep_their_lines() -> None:
         ("6vergripande", "övergripande"),
         ("aldreperspektiv", "äldreperspektiv"),
         ("stadsdelsforvaltningarnas", "stadsdelsförvaltningarnas"),
+        ("tvérsektoriellt", "tvärsektoriellt"),  # unlisted head and rest: the head is repaired
     ],
 )
 def test_damaged_words_are_repaired(damaged: str, repaired: str) -> None:
