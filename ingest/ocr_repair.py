@@ -269,6 +269,10 @@ def needs_ocr_repair(text: str) -> bool:
 
 
 def repair_ocr(mt: MappedText) -> MappedText:
-    """Repair damaged words and sentence-initial "|" for "I", keeping the raw map."""
+    """Repair damaged words and sentence-initial "|" for "I", keeping the raw map.
+
+    Word by word only; cleaning uses `ingest.ocr_context.repair_ocr_in_context`, which also
+    decides damaged tokens that are listed words ("saker", "satt") from their neighbours.
+    """
     mt = mt.sub(_PIPE_I, lambda m: "I")
     return mt.sub(_TOKEN, _token_repl)
