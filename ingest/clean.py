@@ -12,7 +12,8 @@ import re
 import unicodedata
 from typing import Literal
 
-from ingest.ocr_repair import needs_ocr_repair, repair_ocr, word_frequency
+from ingest.ocr_context import repair_ocr_in_context
+from ingest.ocr_repair import needs_ocr_repair, word_frequency
 from ingest.textmap import MappedText
 
 OcrMode = Literal["auto", "on", "off"]
@@ -288,5 +289,5 @@ def clean(raw: str, ocr: OcrMode = "auto") -> MappedText:
     for step in (fix_unicode, strip_markup, split_glued_fields, dehyphenate, reflow, tidy_spaces):
         mt = step(mt)
     if ocr == "on" or (ocr == "auto" and needs_ocr_repair(mt.text)):
-        mt = repair_ocr(mt)
+        mt = repair_ocr_in_context(mt)
     return mt

@@ -190,7 +190,26 @@ def best_spelling(word: str) -> str:
             return stem + "s"
     if len(word) < 2 * _MIN_PART:
         return word
-    return _repair_compound(word)
+    fixed = _repair_compound(word)
+    return fixed if fixed != word else _repair_head(word)
+
+
+def _repair_head(word: str) -> str:
+    """Repair the first part of an unlisted compound whose rest is unlisted too ("tvér|sektoriellt").
+
+    Only for "é", which inside an unlisted word of a damaged document is damage, not a loan
+    word's accent ("idé", "armé" are listed): the longest head holding the é that repairs to
+    a listed word, followed by at least `_MIN_PART` letters, takes that reading.
+    """
+    at = word.find("é")
+    if at < 0:
+        return word
+    for cut in range(len(word) - _MIN_PART, at, -1):
+        head = word[:cut]
+        fixed = _repair_part(head)
+        if fixed != head and "é" not in fixed and word_frequency(fixed) >= _MIN_PART_FREQ:
+            return fixed + word[cut:]
+    return word
 
 
 def _case_like(token: str, lower: str) -> str | None:
@@ -250,6 +269,10 @@ def needs_ocr_repair(text: str) -> bool:
 
 
 def repair_ocr(mt: MappedText) -> MappedText:
-    """Repair damaged words and sentence-initial "|" for "I", keeping the raw map."""
+    """Repair damaged words and sentence-initial "|" for "I", keeping the raw map.
+
+    Word by word only; cleaning uses `ingest.ocr_context.repair_ocr_in_context`, which also
+    decides damaged tokens that are listed words ("saker", "satt") from their neighbours.
+    """
     mt = mt.sub(_PIPE_I, lambda m: "I")
     return mt.sub(_TOKEN, _token_repl)
