@@ -174,7 +174,11 @@ def _candidates(
     return [replace(s, score=float(p)) for s, p in zip(found, probability, strict=True)]
 
 
-_ANAPHOR = re.compile(r"^(detta|dessa|denna|det här|här|där|därför|så|på så sätt|det gör|de)\b", re.I)
+# Openers that lean on the sentence before ("Detta …") or carry its sequence on ("Därefter …").
+_ANAPHOR = re.compile(
+    r"^(detta|dessa|denna|det här|här|där|därför|så|på så sätt|det gör|de|därefter|sedan|slutligen|dessutom|utöver)\b",
+    re.I,
+)
 
 
 def _continuation(hit: Hit, end: int) -> tuple[int, int] | None:

@@ -60,3 +60,13 @@ def test_repeated_sentences_from_overlapping_chunks_appear_once() -> None:
     same = "Trafiknämnden har ansvar för den offentliga miljön."
     text, _ = _answer("Vem har ansvar för offentlig miljö?", [_chunk("c1", same), _chunk("c2", same)])
     assert text.count("Trafiknämnden har ansvar") == 1
+
+
+def test_the_best_sentence_brings_the_next_when_the_thought_goes_on() -> None:
+    text = (
+        "Arbetet med offentlig miljö och ansvar sker i fem steg som startar med en kartläggning. "
+        "Därefter följer orsaksanalys, åtgärder och uppföljning. Parkerna sköts väl."
+    )
+    answer, _ = _answer("Vilka steg ingår i arbetet med ansvar för offentlig miljö?", [_chunk("c1", text)])
+    assert "Därefter följer orsaksanalys" in answer
+    assert "Parkerna" not in answer
