@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.letterhead import letterhead_answer
+from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
 from assistant.question import Question, overlaps, periods_in, read_question
@@ -196,6 +196,8 @@ class Assistant:
         else:
             yield from words(written[0])
         text, citations, notes = written
+        if q.metadata_field and citations:  # read from the document's fields: those passages come first
+            passages = cited_first(passages, citations)
         timings = {
             "retrieve": ranking.retrieve_ms,
             "rerank": ranking.rerank_ms,
