@@ -49,7 +49,8 @@ _EVENT = re.compile(
 )
 # A committee's own decision or meeting.
 _DECISION = re.compile(
-    r"\b(fattade beslut|fattat beslut|beslutade|beslöt|beslot|sammanträdde|sammantradde|decided)\b", _WORDS
+    r"\b((fattade|fattat|tog|togs) (\w+ ){0,2}beslut|beslutade|beslöt|beslot|sammanträdde|sammantradde|decided)\b",
+    _WORDS,
 )
 _WHEN = re.compile(r"\b(när|nar|vilket datum|vilken dag|datum|when|what date)\b", _WORDS)
 # Bodies above the committees, whose decisions the documents do tell ("Kommunfullmäktige antog 2021 …").

@@ -136,7 +136,7 @@ FIELDS: dict[str, Field] = {
     "bilagor": Field(
         (
             Reading(
-                re.compile(r"(?m)^Bilagor?[ \t]*\n[ \t]*\n?((?:[^\n]+\n?)+?)(?=\n[ \t]*\n|\Z)"),
+                re.compile(r"(?m)^Bilag(?:a|or)[ \t]*\n[ \t]*\n?((?:[^\n]+\n?)+?)(?=\n[ \t]*\n|\Z)"),
                 "Till {whose} bifogas {0}.",
                 listed,
             ),
