@@ -13,25 +13,38 @@ from __future__ import annotations
 import re
 
 _WORDS = re.I
-# Checked in order: the first field whose words a question uses is the one it asks for.
+_HANDLER = r"handläggare\w*|handlaggare\w*|case officer|kontaktperson\w*"
+_PHONE = r"telefon\w*|phone\w*"
+_RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
+# Checked in order: the first field whose words a question uses is the one it asks for. A contact
+# channel asked for (e-mail, address) wins over the handläggare it belongs to; a handläggare and
+# a telephone number together, or someone to call, are a contact.
 METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "kontakt": re.compile(
         r"\b(ringa|ring|ringer)\b|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
-        r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b",
+        r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b"
+        rf"|\b({_HANDLER})\b.*\b({_PHONE})\b|\b({_PHONE})\b.*\b({_HANDLER})\b",
         _WORDS,
     ),
-    "handläggare": re.compile(r"\b(handläggare\w*|handlaggare\w*|case officer|kontaktperson\w*)\b", _WORDS),
-    "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
-    "telefon": re.compile(r"\b(telefon\w*|telefonnummer|phone)\b", _WORDS),
     "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", _WORDS),
     "adress": re.compile(r"\b(adress\w*|address|besöksadress|postadress)\b", _WORDS),
+    "handläggare": re.compile(
+        rf"\b({_HANDLER})\b|\bvem\b.*\b(skrev|skrivit|författade|forfattade)\s+(\S+\s+){{0,3}}?{_RESPONSE}"
+        rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
+        _WORDS,
+    ),
+    "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
+    "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
-    "avsändare": re.compile(r"\b(avsändar\w*|avsandar\w*|avsändande|avsandande|sender)\b", _WORDS),
+    "avsändare": re.compile(
+        r"\b(avsändar\w*|avsandar\w*|avsändande|avsandande|sender|vem skickade|vem har skickat"
+        r"|från vilken (avdelning|förvaltning|enhet)|fran vilken (avdelning|forvaltning|enhet))\b",
+        _WORDS,
+    ),
 }
 # A date or a day asked for.
 _DATE_ASKED = re.compile(
-    r"\b(datum|daterad\w*|dagtecknad\w*|vilken dag|när (skrevs|daterades|är \S+ daterad)|nar (skrevs|daterades)"
-    r"|what date|dated)\b",
+    r"\b(datum|dater\w*|dagtecknad\w*|vilken dag|när (skrevs|skrev)|nar (skrevs|skrev)|what date|the date|dated)\b",
     _WORDS,
 )
 # ... of the document itself.

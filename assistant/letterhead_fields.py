@@ -30,6 +30,11 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def comma_lines(text: str) -> str:
+    """An address over several lines as one: 'Slakthusplan 8 A, Box 81, 12122 Johanneshov'."""
+    return ", ".join(one_line(line) for line in text.splitlines() if line.strip())
+
+
 def listed(text: str) -> str:
     """A list of lines ('1. Remissmissiv' …) as a Swedish enumeration without its numbers."""
     items = [re.sub(r"^\s*(?:\d+[.)]|[-•–])\s*", "", line).strip().rstrip(".") for line in text.splitlines()]
@@ -98,6 +103,7 @@ FIELDS: dict[str, Field] = {
                     r"Box \d+(?:\s*\n?\s*\d{3} ?\d{2} [A-ZÅÄÖ]\w+)?)"
                 ),
                 "Adressen i {whose} är {0}.",
+                comma_lines,
             ),
         ),
         "{Whose} anger ingen adress.",

@@ -60,6 +60,13 @@ def answer(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str) -
         ("vilket datum har trafikkontorets tjansteutlatande om trygghetsprogrammet?", "datum"),
         ("enskede arsta vantor dnr", "dnr"),
         ("Vad har utbildningsförvaltningen för e-postadress?", "e-post"),
+        ("Vilket telefonnummer har Kungsholmens handläggare?", "kontakt"),  # both: name and number
+        ("Vad har trafikkontorets handläggare för e-postadress?", "e-post"),  # the channel asked for wins
+        ("Vem skrev trafiknämndens remissvar?", "handläggare"),
+        ("Vem har skrivit under trafiknämndens remissvar?", "underskrifter"),
+        ("När är tjänsteutlåtandet daterat?", "datum"),
+        ("What is the date of the traffic committee's response?", "datum"),
+        ("Vem skickade yttrandet från Kungsholmen?", "avsändare"),
         # A decision or a meeting is not the document's date.
         ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "beslutsdatum"),
         ("Vilket datum sammanträdde Kungsholmens stadsdelsnämnd och beslutade om remissvaret?", "beslutsdatum"),
@@ -71,6 +78,8 @@ def answer(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str) -
         ("Vilket ansvar har chefer enligt programmet?", ""),
         ("Hur ska samverkan och kontakt med polisen fungera?", ""),
         ("Vilken avdelning har berett ärendet på utbildningsförvaltningen?", ""),
+        ("Vem skrev om otillåten påverkan i programmet?", ""),
+        ("Vem har skrivit programmet?", ""),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:
@@ -230,6 +239,11 @@ def snippet(text: str, chunk_id: str = "c") -> Chunk:
             "avsändare",
             "Farsta stadsdelsförvaltning\nAvdelning Stab\n\nBox 123",
             "Avsändare av svaret är Farsta stadsdelsförvaltning, avdelning Stab.",
+        ),
+        (
+            "adress",
+            "Farstagatan 3\nBox 123\n123 45 Farsta",
+            "Adressen i svaret är Farstagatan 3, Box 123, 123 45 Farsta.",
         ),
         ("handläggare", "Handläggare\nEva Berg\nTelefon: 08-508 00 000", "Handläggare för svaret är Eva Berg."),
         (
