@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _WORDS = re.I
-_HANDLER = r"handläggare\w*|handlaggare\w*|case officer|kontaktperson\w*"
+_HANDLER = r"handläggare\w*|handlaggare\w*|case officer"
 _PHONE = r"telefon\w*|phone\w*"
 _RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
 # Checked in order: the first field whose words a question uses is the one it asks for. A contact
@@ -21,7 +21,8 @@ _RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
 # a telephone number together, or someone to call, are a contact.
 METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "kontakt": re.compile(
-        r"\b(ringa|ring|ringer)\b|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
+        r"\b(ringa|ring|ringer|kontaktperson\w*|contact person)\b"
+        r"|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
         r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b"
         rf"|\b({_HANDLER})\b.*\b({_PHONE})\b|\b({_PHONE})\b.*\b({_HANDLER})\b",
         _WORDS,

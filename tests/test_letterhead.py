@@ -60,7 +60,8 @@ def answer(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str) -
         ("vilket datum har trafikkontorets tjansteutlatande om trygghetsprogrammet?", "datum"),
         ("enskede arsta vantor dnr", "dnr"),
         ("Vad har utbildningsförvaltningen för e-postadress?", "e-post"),
-        ("Vilket telefonnummer har Kungsholmens handläggare?", "kontakt"),  # both: name and number
+        ("Vilket telefonnummer har Kungsholmens handläggare?", "kontakt"),
+        ("Vem är kontaktperson för utbildningsnämndens yttrande?", "kontakt"),  # both: name and number
         ("Vad har trafikkontorets handläggare för e-postadress?", "e-post"),  # the channel asked for wins
         ("Vem skrev trafiknämndens remissvar?", "handläggare"),
         ("Vem har skrivit under trafiknämndens remissvar?", "underskrifter"),
