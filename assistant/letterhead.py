@@ -19,7 +19,7 @@ from assistant.question import Question
 from assistant.records import Citation, Hit, Span
 from vectorstore.analyzer import fold
 from vectorstore.lexical import LexicalIndex
-from vectorstore.records import Chunk
+from vectorstore.records import Chunk, Filters
 
 DocumentChunks = Callable[[str, int, int], list[Chunk]]  # (source, first ordinal, count) -> chunks
 
@@ -95,15 +95,23 @@ def _not_a_responder(body: str) -> str:
     return f"Dokumenten har inget remissvar från {name}."
 
 
-def letterhead_answer(q: Question, index: LexicalIndex, chunks: DocumentChunks) -> tuple[str, list[Citation]]:
-    """One sentence per document asked about, with citations of the spans read; no citations if none states it."""
+def letterhead_answer(
+    q: Question, index: LexicalIndex, chunks: DocumentChunks, filters: Filters | None = None
+) -> tuple[str, list[Citation]]:
+    """One sentence per document asked about (within the filters), with citations of the spans read.
+
+    No citations when no document states the field: the text then says why.
+    """
     spec = FIELDS[q.metadata_field]
     if q.other_bodies and not q.responders and q.metadata_field != "dnr":
         return _not_a_responder(q.other_bodies[0]), []  # the dnr of the remiss itself is in every response
     responders = q.responders or tuple(sorted(index.responders))
+    allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
     sources: dict[str, str] = {}
-    for source, responder in zip(index.columns["source"], index.columns["responder"], strict=True):
-        if responder in responders:
+    for row in zip(index.columns["source"], index.columns["responder"], index.columns["period"], strict=True):
+        source, responder, period = row
+        values = {"source": source, "responder": responder, "period": period}
+        if responder in responders and all(values[field] in ok for field, ok in allowed):
             sources.setdefault(source, responder)
     written, asked = _asked_title(q.text) if spec.collects else ("", "")
     lines: list[str] = []

@@ -18,7 +18,7 @@ from assistant.records import Citation, Hit
 from assistant.settings import BUNDLED_CORPUS, load_settings
 from ingest.pipeline import read_all_chunks
 from vectorstore.lexical import IndexedChunk, LexicalIndex
-from vectorstore.records import Chunk, DocMeta
+from vectorstore.records import Chunk, DocMeta, Filters
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +34,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[LexicalIndex, dict
     return index, by_source
 
 
-def answer(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str) -> tuple[str, list[Citation]]:
+def answer(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str, filters: Filters | None = None
+) -> tuple[str, list[Citation]]:
     index, by_source = corpus
     q = read_question(question, index)
     assert q.metadata_field, f"not read as a metadata question: {question}"
-    return letterhead_answer(q, index, lambda source, first, count: by_source[source][first : first + count])
+    return letterhead_answer(q, index, lambda source, first, count: by_source[source][first : first + count], filters)
 
 
 # --- which field a question asks for ------------------------------------------------------------
@@ -208,6 +210,16 @@ def test_a_question_naming_no_responder_gets_one_sentence_per_document(
     )
     assert [re.findall(r"\[(\d)\]$", line) for line in lines] == [[str(c.n)] for c in citations]
     assert len({c.chunk.source for c in citations}) == 5
+
+
+def test_filters_keep_to_the_documents_chosen(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]]) -> None:
+    text, _ = answer(corpus, "Vem är handläggare?", Filters(periods=("2020–2023",)))
+    assert text == (
+        "Enskede-Årsta-Vantörs stadsdelsnämnds remissvar anger ingen handläggare.\n"
+        "Socialnämndens remissvar anger ingen handläggare."
+    )
+    text, citations = answer(corpus, "Vem är handläggare?", Filters(responders=("Utbildningsnämnden",)))
+    assert text == "Handläggare för utbildningsnämndens remissvar är Roger Adolfsson. [1]" and len(citations) == 1
 
 
 # --- readings on small snippets -------------------------------------------------------------------
