@@ -37,6 +37,12 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
     "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
+    "beredning": re.compile(
+        r"\b(berett\w*|bereda\w*|bereder|bereddes|beredning\w*|bereds"
+        r"|(tagit|tog|tar|arbetat|arbetade) fram (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
+        r"|prepared)\b",
+        _WORDS,
+    ),
     "avsändare": re.compile(
         r"\b(avsändar\w*|avsandar\w*|avsändande|avsandande|sender|vem skickade|vem har skickat"
         r"|från vilken (avdelning|förvaltning|enhet)|fran vilken (avdelning|forvaltning|enhet))\b",

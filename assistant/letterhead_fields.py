@@ -35,6 +35,13 @@ def comma_lines(text: str) -> str:
     return ", ".join(one_line(line) for line in text.splitlines() if line.strip())
 
 
+def clause(text: str) -> str:
+    """A sentence to follow a semicolon: an opening definite noun ('Ärendet', 'Förvaltningsgruppen') in lower case."""
+    text = one_line(text)
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+(en|et|na)", first) else text
+
+
 def listed(text: str) -> str:
     """A list of lines ('1. Remissmissiv' …) as a Swedish enumeration without its numbers."""
     items = [re.sub(r"^\s*(?:\d+[.)]|[-•–])\s*", "", line).strip().rstrip(".") for line in text.splitlines()]
@@ -171,6 +178,20 @@ FIELDS: dict[str, Field] = {
             ),
         ),
         "{Whose} anger ingen avsändande avdelning.",
+    ),
+    # Where the case was prepared, and who else dealt with it (the next sentence, if it says so).
+    "beredning": Field(
+        (
+            Reading(
+                re.compile(r"[Ää]rendet har beretts ((?:inom|av) [^.\n]+)\.[ \t]*([^.\n]*\bbehandla[^.\n]*)\."),
+                "Enligt {whose} har ärendet beretts {0}; {1}.",
+                clause,
+            ),
+            Reading(
+                re.compile(r"[Ää]rendet har beretts ((?:inom|av) [^.\n]+)"), "Enligt {whose} har ärendet beretts {0}."
+            ),
+        ),
+        "{Whose} anger inte var ärendet har beretts.",
     ),
     # Names with their titles, under each other ("Gunilla Glantz / Förvaltningschef") or in an
     # approval list ("Lena Holmdahl, Utbildningsdirektör 2023-10-17").

@@ -70,6 +70,8 @@ def answer(
         ("När är tjänsteutlåtandet daterat?", "datum"),
         ("What is the date of the traffic committee's response?", "datum"),
         ("Vem skickade yttrandet från Kungsholmen?", "avsändare"),
+        ("Vilken avdelning har berett ärendet på utbildningsförvaltningen?", "beredning"),
+        ("Vilka avdelningar har tagit fram svaret hos Kungsholmen jämfört med Enskede-Årsta-Vantör?", "beredning"),
         # A decision or a meeting is not the document's date.
         ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "beslutsdatum"),
         ("Vilket datum sammanträdde Kungsholmens stadsdelsnämnd och beslutade om remissvaret?", "beslutsdatum"),
@@ -80,7 +82,7 @@ def answer(
         # Questions about the programme that use the same words.
         ("Vilket ansvar har chefer enligt programmet?", ""),
         ("Hur ska samverkan och kontakt med polisen fungera?", ""),
-        ("Vilken avdelning har berett ärendet på utbildningsförvaltningen?", ""),
+        ("Hur ska stadens krisberedskap stärkas?", ""),
         ("Vem skrev om otillåten påverkan i programmet?", ""),
         ("Vem har skrivit programmet?", ""),
     ],
@@ -139,6 +141,24 @@ def test_asked_field(question: str, field: str) -> None:
             "Socialnämndens remissvar anger ingen avsändande avdelning, men ärendet har beretts inom "
             "avdelningen för stadsövergripande sociala frågor. [1]",
             ["inom avdelningen för stadsövergripande sociala frågor"],
+        ),
+        (  # and who else dealt with it, said in the same sentence
+            "Var har ärendet beretts inom Kungsholmens stadsdelsförvaltning och vilka grupper har behandlat det?",
+            "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
+            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [1]",
+            ["inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet"],
+        ),
+        (  # two responders named: one sentence each, not a comparison of passages
+            "Vilka avdelningar har tagit fram svaret hos Kungsholmen jämfört med Enskede-Årsta-Vantör?",
+            "Enligt Enskede-Årsta-Vantörs stadsdelsnämnds remissvar har ärendet beretts av Staben i samarbete med "
+            "avdelningarna Stadsmiljö och lokaler, Social omsorg barn och unga, Social omsorg vuxen, Social omsorg "
+            "äldre samt Förskola. [1]\nEnligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom "
+            "socialtjänstavdelningen; ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [2]",
+            [
+                "av Staben i samarbete med avdelningarna Stadsmiljö och lokaler, Social omsorg barn och unga, "
+                "Social omsorg vuxen, Social omsorg äldre samt Förskola",
+                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet",
+            ],
         ),
         (
             "vilket datum har trafikkontorets tjansteutlatande om trygghetsprogrammet?",
