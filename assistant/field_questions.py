@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _WORDS = re.I
-_HANDLER = r"handläggare\w*|handlaggare\w*|case officer"
+_HANDLER = r"handl[aä]g{1,2}are\w*|case officer"
 _PHONE = r"telefon\w*|phone\w*"
 _RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
 # Checked in order: the first field whose words a question uses is the one it asks for. A contact

@@ -311,7 +311,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
     responders = named_responders(tokens, index.responders, english)
     if not responders and follow_up:
         responders = named_responders([fold(term(w)) for w in words(previous)], index.responders, is_english(previous))
-    field_name = asked_field(text, bool(responders))
+    field_name = asked_field(corrected, bool(responders))
     if field_name == "dnr" and not responders and re.search(r"program", text, re.I):
         field_name = ""  # the programme's own dnr is in its running text, not in a letterhead
     return Question(

@@ -54,6 +54,7 @@ def answer(
         ("Vem ska jag kontakta på trafikkontoret om remissvaret?", "kontakt"),
         ("Who can I call about the traffic committee's response?", "kontakt"),
         ("Vem är handläggare för trafiknämndens remissvar?", "handläggare"),
+        ("Vem är handlägare för trafiknämndens remissvar?", "handläggare"),  # misspelt
         ("Vad skickades med som bilagor till Kungsholmens svar?", "bilagor"),
         ("Vilka chefer står med på trafikkontorets tjänsteutlåtande?", "underskrifter"),
         ("Vilka har undertecknat utbildningsförvaltningens tjänsteutlåtande?", "underskrifter"),
@@ -89,6 +90,11 @@ def answer(
 )
 def test_asked_field(question: str, field: str) -> None:
     assert asked_field(question, names_responder=True) == field
+
+
+def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]]) -> None:
+    q = read_question("Vilket datun har trafikkontorets tjänsteutlåtande?", corpus[0])
+    assert q.corrections == {"datun": "datum"} and q.metadata_field == "datum"
 
 
 # --- answers over the bundled corpus --------------------------------------------------------------
