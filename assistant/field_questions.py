@@ -87,7 +87,9 @@ _DUTIES = re.compile(r"\b(ansvar\w*|roll\w*|ska|skall|bör|bor|uppgift\w*|uppdra
 
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
-    if _SIGNING.search(text) or (_TITLE.search(text) and _PERSON_ASKED.search(text) and not _DUTIES.search(text)):
+    about_programme = bool(re.search(r"\bprogram", text, _WORDS)) and not re.search(_RESPONSE, text, _WORDS)
+    titled = _TITLE.search(text) and _PERSON_ASKED.search(text) and not _DUTIES.search(text)
+    if _SIGNING.search(text) or (titled and not about_programme):
         return "underskrifter"
     committee = names_responder or bool(re.search(r"\bnämnd\w*|\bnamnd\w*", text, _WORDS))
     if committee and _WHEN.search(text) and _DECISION.search(text) and not _CITY_BODIES.search(text):

@@ -82,6 +82,7 @@ def answer(
         ("Vilket datum ska den fackliga samverkansgruppen behandla ärendet?", ""),
         # Questions about the programme that use the same words.
         ("Vilket ansvar har chefer enligt programmet?", ""),
+        ("Vilka chefer nämns i trygghetsprogrammet?", ""),
         ("Hur ska samverkan och kontakt med polisen fungera?", ""),
         ("Hur ska stadens krisberedskap stärkas?", ""),
         ("Vem skrev om otillåten påverkan i programmet?", ""),
