@@ -87,7 +87,7 @@ _DUTIES = re.compile(r"\b(ansvar\w*|roll\w*|ska|skall|bör|bor|uppgift\w*|uppdra
 
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
-    about_programme = bool(re.search(r"\bprogram", text, _WORDS)) and not re.search(_RESPONSE, text, _WORDS)
+    about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
     titled = _TITLE.search(text) and _PERSON_ASKED.search(text) and not _DUTIES.search(text)
     if _SIGNING.search(text) or (titled and not about_programme):
         return "underskrifter"
