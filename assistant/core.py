@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.letterhead import letterhead_answer
+from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
 from assistant.question import Question, overlaps, periods_in, read_question
@@ -186,7 +186,7 @@ class Assistant:
 
         t = time.perf_counter()
         answer_hits = self.answer_passages(q, ranking)
-        reason, written = self._decide(q, passages, answer_hits, ranking, bool(period_filters))
+        reason, written = self._decide(q, passages, answer_hits, ranking, bool(period_filters), filters)
         if reason:
             text = f"{prompts.NOT_IN_DOCUMENTS} {reason}"
             yield from words(text)
@@ -196,6 +196,8 @@ class Assistant:
         else:
             yield from words(written[0])
         text, citations, notes = written
+        if q.metadata_field and citations:  # read from the document's fields: those passages come first
+            passages = cited_first(passages, citations)
         timings = {
             "retrieve": ranking.retrieve_ms,
             "rerank": ranking.rerank_ms,
@@ -216,7 +218,13 @@ class Assistant:
         )
 
     def _decide(
-        self, q: Question, passages: list[Hit], answer_hits: list[Hit], ranking: Ranking, period_filtered: bool
+        self,
+        q: Question,
+        passages: list[Hit],
+        answer_hits: list[Hit],
+        ranking: Ranking,
+        period_filtered: bool,
+        filters: Filters | None = None,
     ) -> tuple[str, Written | None]:
         """Why not to answer ('' to answer), and the answer when it is written at once (None: a model writes it).
 
@@ -229,7 +237,7 @@ class Assistant:
             asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
             return prompts.OTHER_PERIOD.format(responders=" och ".join(q.responders), period=asked), None
         if q.metadata_field:
-            text, citations = letterhead_answer(q, self.lexical.get(), self._document_chunks)
+            text, citations = letterhead_answer(q, self.lexical.get(), self._document_chunks, filters)
             return ("", (text, citations, ())) if citations else (text, None)
         if self.answerer is not self.extractive:
             return self.abstain_reason(q, answer_hits, ranking), None

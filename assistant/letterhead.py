@@ -1,9 +1,10 @@
-"""Metadata answers: handläggare, dnr, telephone, e-mail and address, read from a document's own letterhead.
+"""Metadata answers: a document's own fields (handläggare, dnr, date, attachments, signatories …).
 
 A question such as "Vem är handläggare för trafiknämndens remissvar?" is answered with one
 Swedish sentence that names the document and cites the exact span the value was read from
 ("Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson. [1]"); a document that
-does not state the field is said not to.
+does not state the field is said not to. The fields and their wording are in
+assistant/letterhead_fields.py; which field a question asks for in assistant/field_questions.py.
 """
 
 from __future__ import annotations
@@ -13,81 +14,133 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.compose import responder_genitive
+from assistant.letterhead_fields import FIELDS, Field, and_list, signatory, title_stem
 from assistant.question import Question
-from assistant.records import Citation, Span
+from assistant.records import Citation, Hit, Span
+from vectorstore.analyzer import fold
 from vectorstore.lexical import LexicalIndex
-from vectorstore.records import Chunk
+from vectorstore.records import Chunk, Filters
 
 DocumentChunks = Callable[[str, int, int], list[Chunk]]  # (source, first ordinal, count) -> chunks
 
+MAX_CHUNKS = 200  # a document's fields are looked for in this many chunks at most
+# A title the question names ("förvaltningschef", "ordförande"); bare "chef"/"direktör" names none.
+_DIACRITICS = {"forande": "förande", "direktor": "direktör"}
+_ASKED_TITLE = re.compile(r"\b([\wåäö]+(?:chef|direktör|direktor)|ordförande\w*|ordforande\w*)", re.I)
+
 
 @dataclass(frozen=True)
-class Field:
-    """How one letterhead field is found and said."""
+class Read:
+    """One document's field: the sentence that says it and the spans it was read from, per chunk."""
 
-    pattern: re.Pattern[str]  # group 1 is the value
-    said: str  # '{whose}' and '{value}' are filled in
-    missing: str  # '{whose}'
-
-
-_NAME = r"([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+)"
-FIELDS: dict[str, Field] = {
-    "handläggare": Field(
-        re.compile(rf"Handläggare\s*:?\s*\n?\s*{_NAME}"),
-        "Handläggare för {whose} är {value}.",
-        "{Whose} anger ingen handläggare.",
-    ),
-    "dnr": Field(
-        re.compile(r"\b(?:[Dd]nr:?\s*)?((?:KS|[A-ZÅÄÖ]{2,4}) ?\d{4}/\d+)"),
-        "Diarienumret i {whose} är {value}.",
-        "{Whose} anger inget diarienummer.",
-    ),
-    "telefon": Field(
-        re.compile(r"\b(08-[\d ]{5,12}\d)"),
-        "Telefonnumret i {whose} är {value}.",
-        "{Whose} anger inget telefonnummer.",
-    ),
-    "e-post": Field(
-        re.compile(r"([\w.-]+@[\w-]+(?:\.[\w-]+)+)"),
-        "E-postadressen i {whose} är {value}.",
-        "{Whose} anger ingen e-postadress.",
-    ),
-    "adress": Field(
-        re.compile(
-            r"((?:[A-ZÅÄÖ][\wåäö]+(?:gatan|vägen|plan|torget) \d+\s*\w?\s*\n?\s*)?"
-            r"Box \d+(?:\s*\n?\s*\d{3} ?\d{2} [A-ZÅÄÖ]\w+)?)"
-        ),
-        "Adressen i {whose} är {value}.",
-        "{Whose} anger ingen adress.",
-    ),
-}
-MAX_CHUNKS = 200  # a document's letterhead is looked for in this many chunks at most
+    sentence: str
+    spans: tuple[tuple[Chunk, Span], ...]
 
 
 def _whose(responder: str) -> str:
     return f"{responder_genitive(responder)} remissvar" if responder else "dokumentet"
 
 
-def letterhead_answer(q: Question, index: LexicalIndex, chunks: DocumentChunks) -> tuple[str, list[Citation]]:
-    """One sentence per document asked about, with citations of the spans read; no citations if none states it."""
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _fill(template: str, whose: str, values: list[str]) -> str:
+    return _capital(template.format(*values, whose=whose, Whose=_capital(whose)))
+
+
+def read_field(spec: Field, chunks: list[Chunk], whose: str) -> Read | None:
+    """The first reading the document has, said; None when it has none."""
+    for reading in spec.readings:
+        for chunk in chunks:
+            match = reading.pattern.search(chunk.clean_text)
+            if match:
+                values = [reading.clean(v) for v in match.groups()]
+                span = Span(match.start(1), match.end(match.lastindex or 1))
+                return Read(_fill(reading.said, whose, values), ((chunk, span),))
+    return None
+
+
+def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str) -> Read | None:
+    """Every name with a title in the document, once each; only those with the asked title if any."""
+    people: dict[str, str] = {}
+    spans: list[tuple[Chunk, Span]] = []
+    for chunk in chunks:
+        for reading in spec.readings:
+            for match in reading.pattern.finditer(chunk.clean_text):
+                name, title = " ".join(match.group(1).split()), match.group(2)
+                if name in people or (asked and not fold(title.lower()).startswith(asked)):
+                    continue
+                people[name] = signatory(name, title)
+                spans.append((chunk, Span(match.start(1), match.end(2))))
+    if not people:
+        return None
+    return Read(_fill(spec.readings[0].said, whose, [and_list(list(people.values()))]), tuple(spans))
+
+
+def _asked_title(text: str) -> tuple[str, str]:
+    """The title a question names, spelt with å/ä/ö, and as titles start ('' when none)."""
+    match = _ASKED_TITLE.search(text)
+    if not match:
+        return "", ""
+    written = match.group(1).lower()
+    for folded, swedish in _DIACRITICS.items():
+        written = written.replace(folded, swedish)
+    return written, title_stem(written)
+
+
+def _not_a_responder(body: str) -> str:
+    """'Dokumenten har inget remissvar från polisen.' for a body named in the genitive or not."""
+    name = body[:-1] if re.search(r"(en|et|ns)s$", body) else body
+    return f"Dokumenten har inget remissvar från {name}."
+
+
+def letterhead_answer(
+    q: Question, index: LexicalIndex, chunks: DocumentChunks, filters: Filters | None = None
+) -> tuple[str, list[Citation]]:
+    """One sentence per document asked about (within the filters), with citations of the spans read.
+
+    No citations when no document states the field: the text then says why.
+    """
     spec = FIELDS[q.metadata_field]
+    if q.other_bodies and not q.responders and q.metadata_field != "dnr":
+        return _not_a_responder(q.other_bodies[0]), []  # the dnr of the remiss itself is in every response
     responders = q.responders or tuple(sorted(index.responders))
+    allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
     sources: dict[str, str] = {}
-    for source, responder in zip(index.columns["source"], index.columns["responder"], strict=True):
-        if responder in responders:
+    for row in zip(index.columns["source"], index.columns["responder"], index.columns["period"], strict=True):
+        source, responder, period = row
+        values = {"source": source, "responder": responder, "period": period}
+        if responder in responders and all(values[field] in ok for field, ok in allowed):
             sources.setdefault(source, responder)
+    written, asked = _asked_title(q.text) if spec.collects else ("", "")
     lines: list[str] = []
     citations: list[Citation] = []
     for source, responder in sorted(sources.items(), key=lambda item: item[1]):
         whose = _whose(responder)
-        for chunk in chunks(source, 0, MAX_CHUNKS):
-            match = spec.pattern.search(chunk.clean_text)
-            if match:
-                n = len(citations) + 1
-                value = " ".join(match.group(1).split())
-                citations.append(Citation(n, chunk, (Span(match.start(1), match.end(1)),)))
-                lines.append(f"{spec.said.format(whose=whose, value=value)} [{n}]")
-                break
-        else:
-            lines.append(spec.missing.format(Whose=whose[0].upper() + whose[1:]))
+        document = chunks(source, 0, MAX_CHUNKS)
+        read = read_signatories(spec, document, whose, asked) if spec.collects else read_field(spec, document, whose)
+        if read is None:
+            missing = f"{{Whose}} namnger ingen {written}." if asked else spec.missing
+            lines.append(missing.format(Whose=_capital(whose)))
+            continue
+        markers = []
+        for chunk, span in read.spans:
+            cited = next((c for c in citations if c.chunk.id == chunk.id), None)
+            if cited is None:
+                cited = Citation(len(citations) + 1, chunk, (span,))
+                citations.append(cited)
+            else:
+                citations[cited.n - 1] = Citation(cited.n, chunk, (*cited.highlights, span))
+            markers.append(f"[{cited.n}]")
+        lines.append(f"{read.sentence} {' '.join(dict.fromkeys(markers))}")
     return "\n".join(lines), citations
+
+
+def cited_first(passages: list[Hit], citations: list[Citation]) -> list[Hit]:
+    """The passages of a metadata answer: the chunks it was read from first (unranked ones score 0), then the rest."""
+    ranked = {h.chunk.id: h for h in passages}
+    cited = [ranked.get(c.chunk.id, Hit(c.chunk, 0.0)) for c in citations]
+    ids = {h.chunk.id for h in cited}
+    rest = [h for h in passages if h.chunk.id not in ids]
+    return cited + rest[: max(0, len(passages) - len(cited))]

@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
+from assistant.field_questions import asked_field
 from assistant.glossary import swedish_terms
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
@@ -94,14 +95,6 @@ _DEFINED = re.compile(
     r"(.+?)(?:\s+(?:stand for|för|for|ut på|ut pa|mean))?\s*\??$",
     re.I,
 )
-# Fields of a document's letterhead that a question may ask for, and the words that ask.
-METADATA_FIELDS: dict[str, re.Pattern[str]] = {
-    "handläggare": re.compile(r"\b(handläggare\w*|handlaggare\w*|case officer|kontaktperson\w*)\b", re.I),
-    "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", re.I),
-    "telefon": re.compile(r"\b(telefon\w*|telefonnummer|phone)\b", re.I),
-    "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", re.I),
-    "adress": re.compile(r"\b(adress\w*|address|besöksadress|postadress)\b", re.I),
-}
 # Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
 _PROCEDURE = re.compile(
     r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
@@ -155,7 +148,7 @@ class Question:
     language: str = "sv"
     follow_up: bool = False
     compares: bool = False
-    metadata_field: str = ""  # handläggare, dnr, telefon, e-post, adress: answered from the letterhead
+    metadata_field: str = ""  # a document field asked for (assistant/field_questions.py): answered from it
     asks_procedure: bool = False  # furniture and procedure sentences may answer
 
     def to_json(self) -> dict[str, object]:
@@ -356,7 +349,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
     responders = named_responders(tokens, index.responders, english)
     if not responders and follow_up:
         responders = named_responders([fold(term(w)) for w in words(previous)], index.responders, is_english(previous))
-    field_name = next((name for name, p in METADATA_FIELDS.items() if p.search(text)), "")
+    field_name = asked_field(corrected, bool(responders))
     if field_name == "dnr" and not responders and re.search(r"program", text, re.I):
         field_name = ""  # the programme's own dnr is in its running text, not in a letterhead
     return Question(

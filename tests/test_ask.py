@@ -89,3 +89,19 @@ def test_follow_up_keeps_the_topic_and_changes_the_responder(assistant: Assistan
     follow = assistant.ask("Och vad tyckte Enskede-Årsta-Vantör?", history=[Turn(first.question)])
     assert not follow.abstained
     assert {c.chunk.meta.responder for c in follow.citations} == {"Enskede-Årsta-Vantörs stadsdelsnämnd"}
+
+
+def test_a_contact_question_is_answered_from_the_letterhead_with_its_span(
+    real_home: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _ask_json(real_home, capsys, monkeypatch, "Vem ska jag ringa på trafikkontoret om deras trygghetsyttrande?")
+    assert (
+        out["answer"] == "Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson, telefon 08-508 26 097. [1]"
+    )
+    assert out["understood"]["metadata_field"] == "kontakt"
+    (cited,) = out["citations"]
+    text = (real_home.corpus / cited["source"]).read_text(encoding="utf-8")
+    assert text[cited["start"] : cited["end"]] == cited["text"]  # the file as shipped
+    (start, end), *_ = cited["highlights"]
+    assert cited["clean_text"][start:end] == "Kristoffer Bengtsson\n08-508 26 097"
+    assert out["passages"][0]["chunk_id"] == cited["chunk_id"]  # the passage it was read from comes first

@@ -79,10 +79,12 @@ def assert_extractive(answer: Answer) -> None:
         assert answer.text.startswith(prompts.NOT_IN_DOCUMENTS) and not answer.citations
         return
     cited = {c.n: " ".join(c.chunk.clean_text.split()) for c in answer.citations}
-    if answer.understood.get("metadata_field"):  # one framed sentence per document: its value is the quote
+    if answer.understood.get("metadata_field"):  # one framed sentence per document: it says every word it cites
         for c in answer.citations:
-            values = [" ".join(c.chunk.clean_text[h.start : h.end].split()) for h in c.highlights]
-            assert values and all(f"{v}. [{c.n}]" in answer.text for v in values), answer.text
+            said = " ".join(line for line in answer.text.lower().splitlines() if f"[{c.n}]" in line)
+            quoted = [c.chunk.clean_text[h.start : h.end] for h in c.highlights]
+            words = [w.strip(".:,") for q in quoted for w in q.lower().split() if not re.fullmatch(r"\d+[.)]", w)]
+            assert quoted and all(w in said for w in words), answer.text
         return
     text = without_attribution(answer.text)
     if answer.notes and answer.notes[0].startswith(COMPARISON_NOTE):  # framed by the responders' names

@@ -300,6 +300,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad betyder fältasistenter?", "defines", "fältassistenter"),  # read after its spelling is mended
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
+        ("Vem ska jag ringa på trafikkontoret om deras yttrande?", "metadata_field", "kontakt"),
+        ("vilket datum har trafikkontorets tjansteutlatande?", "metadata_field", "datum"),
+        ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "metadata_field", "beslutsdatum"),
+        ("Vilket ansvar har chefer enligt programmet?", "metadata_field", ""),
         ("Vad tyckte trafiknämnden om programmet 2020–2023?", "periods", ((2020, 2023),)),
         ("Hur hänger belysning ihop med trygghet?", "language", "sv"),
         ("How is lighting related to safety?", "language", "en"),

@@ -1,0 +1,99 @@
+"""Which of a document's own fields a question asks for: answered from the letterhead, not from passages.
+
+Users rarely name the field: "Vem kan jag ringa på trafikkontoret?" asks for the handläggare
+and a telephone number, "Vad skickades med?" for the attachments, "Vilka chefer står med?" for
+the signatories. A date question asks for the document's date only when it asks when the
+document itself is dated, not when something happened (a decision, a meeting, a deadline);
+a committee's decision or meeting date is a field of its own, which these documents, written
+before the decision, do not state.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = re.I
+_HANDLER = r"handl[aä]g{1,2}are\w*|case officer"
+_PHONE = r"telefon\w*|phone\w*"
+_RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
+# Checked in order: the first field whose words a question uses is the one it asks for. A contact
+# channel asked for (e-mail, address) wins over the handläggare it belongs to; a handläggare and
+# a telephone number together, or someone to call, are a contact.
+METADATA_FIELDS: dict[str, re.Pattern[str]] = {
+    "kontakt": re.compile(
+        r"\b(ringa|ring|ringer|kontaktperson\w*|contact person)\b"
+        r"|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
+        r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b"
+        rf"|\b({_HANDLER})\b.*\b({_PHONE})\b|\b({_PHONE})\b.*\b({_HANDLER})\b",
+        _WORDS,
+    ),
+    "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", _WORDS),
+    "adress": re.compile(r"\b(adress\w*|address|besöksadress|postadress)\b", _WORDS),
+    "handläggare": re.compile(
+        rf"\b({_HANDLER})\b|\bvem\b.*\b(skrev|skrivit|författade|forfattade)\s+(\S+\s+){{0,3}}?{_RESPONSE}"
+        rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
+        _WORDS,
+    ),
+    "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
+    "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),
+    "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
+    "beredning": re.compile(
+        r"\b(berett\w*|bereda\w*|bereder|bereddes|beredning\w*|bereds"
+        r"|(tagit|tog|tar|arbetat|arbetade) fram (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
+        r"|prepared)\b",
+        _WORDS,
+    ),
+    "avsändare": re.compile(
+        r"\b(avsändar\w*|avsandar\w*|avsändande|avsandande|sender|vem skickade|vem har skickat"
+        r"|från vilken (avdelning|förvaltning|enhet)|fran vilken (avdelning|forvaltning|enhet))\b",
+        _WORDS,
+    ),
+}
+# A date or a day asked for.
+_DATE_ASKED = re.compile(
+    r"\b(datum|dater\w*|dagtecknad\w*|vilken dag|när (skrevs|skrev)|nar (skrevs|skrev)|what date|the date|dated)\b",
+    _WORDS,
+)
+# ... of the document itself.
+_DOCUMENT = re.compile(
+    r"\b(tjänsteutlåtande\w*|tjansteutlatande\w*|yttrande\w*|remissvar\w*|svar\w*|dokument\w*|skrivelse\w*"
+    r"|response|document|statement)\b",
+    _WORDS,
+)
+# Something that happened on a date, which is not the document's own date.
+_EVENT = re.compile(
+    r"\b(beslut\w*|fattade|fattat|sammanträd\w*|sammantrad\w*|möte\w*|mote\w*|antog\w*|antag\w*|behandla\w*"
+    r"|justera\w*|senast|deadline|lämna\w*|lamna\w*|godkän\w*|godkan\w*|skulle|ska|skall|mottog|remitter\w*"
+    r"|trädde|tradde|gäller|galler|började|borjade|löper|loper|decid\w*|meet\w*|approv\w*|adopt\w*)\b",
+    _WORDS,
+)
+# A committee's own decision or meeting.
+_DECISION = re.compile(
+    r"\b((fattade|fattat|tog|togs) (\w+ ){0,2}beslut|beslutade|beslöt|beslot|sammanträdde|sammantradde|decided)\b",
+    _WORDS,
+)
+_WHEN = re.compile(r"\b(när|nar|vilket datum|vilken dag|datum|when|what date)\b", _WORDS)
+# Bodies above the committees, whose decisions the documents do tell ("Kommunfullmäktige antog 2021 …").
+_CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
+# People on the document: signatories named by title, or asked for as signing.
+_SIGNING = re.compile(
+    r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*)\b", _WORDS
+)
+_TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
+_PERSON_ASKED = re.compile(r"^\s*(vem|vilka|vad heter|who)\b|\bvem\b", _WORDS)
+# A title in a question about duties ("Vilket ansvar har chefer?") asks about the programme.
+_DUTIES = re.compile(r"\b(ansvar\w*|roll\w*|ska|skall|bör|bor|uppgift\w*|uppdrag\w*|arbetar|gör|gor)\b", _WORDS)
+
+
+def asked_field(text: str, names_responder: bool) -> str:
+    """The field a question asks for ('' for none); `names_responder`: it names a responder."""
+    about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
+    titled = _TITLE.search(text) and _PERSON_ASKED.search(text) and not _DUTIES.search(text)
+    if _SIGNING.search(text) or (titled and not about_programme):
+        return "underskrifter"
+    committee = names_responder or bool(re.search(r"\bnämnd\w*|\bnamnd\w*", text, _WORDS))
+    if committee and _WHEN.search(text) and _DECISION.search(text) and not _CITY_BODIES.search(text):
+        return "beslutsdatum"
+    if _DATE_ASKED.search(text) and _DOCUMENT.search(text) and not _EVENT.search(text):
+        return "datum"
+    return next((name for name, pattern in METADATA_FIELDS.items() if pattern.search(text)), "")

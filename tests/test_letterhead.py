@@ -1,0 +1,317 @@
+"""Metadata answers, table by table: which field a question asks for, and what the answer says.
+
+Fast: the bundled corpus is read and chunked without a store or a model, and each question is
+answered from its documents' own fields as `trygg ask` would answer it (assistant/letterhead.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.field_questions import asked_field
+from assistant.letterhead import cited_first, letterhead_answer, read_field, read_signatories
+from assistant.letterhead_fields import FIELDS
+from assistant.question import read_question
+from assistant.records import Citation, Hit
+from assistant.settings import BUNDLED_CORPUS, load_settings
+from ingest.pipeline import read_all_chunks
+from vectorstore.lexical import IndexedChunk, LexicalIndex
+from vectorstore.records import Chunk, DocMeta, Filters
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[LexicalIndex, dict[str, list[Chunk]]]:
+    """The bundled corpus read and chunked with the default settings: its index and each file's chunks."""
+    chunks = read_all_chunks([BUNDLED_CORPUS], load_settings(home=tmp_path_factory.mktemp("read") / "home"))
+    index = LexicalIndex.build(
+        [IndexedChunk(c.id, c.embed_text, c.source, c.meta.responder, c.meta.period, c.ordinal) for c in chunks]
+    )
+    by_source: dict[str, list[Chunk]] = {}
+    for c in sorted(chunks, key=lambda c: c.ordinal):
+        by_source.setdefault(c.source, []).append(c)
+    return index, by_source
+
+
+def answer(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str, filters: Filters | None = None
+) -> tuple[str, list[Citation]]:
+    index, by_source = corpus
+    q = read_question(question, index)
+    assert q.metadata_field, f"not read as a metadata question: {question}"
+    return letterhead_answer(q, index, lambda source, first, count: by_source[source][first : first + count], filters)
+
+
+# --- which field a question asks for ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        # Asked by what the user wants done, not by the field's name.
+        ("Vem på Kungsholmen kan jag ringa om deras yttrande över trygghetsprogrammet?", "kontakt"),
+        ("Vem ska jag kontakta på trafikkontoret om remissvaret?", "kontakt"),
+        ("Who can I call about the traffic committee's response?", "kontakt"),
+        ("Vem är handläggare för trafiknämndens remissvar?", "handläggare"),
+        ("Vem är handlägare för trafiknämndens remissvar?", "handläggare"),  # misspelt
+        ("Vad skickades med som bilagor till Kungsholmens svar?", "bilagor"),
+        ("Vilka chefer står med på trafikkontorets tjänsteutlåtande?", "underskrifter"),
+        ("Vilka har undertecknat utbildningsförvaltningens tjänsteutlåtande?", "underskrifter"),
+        ("vem ar ordforande i utbildningsnamnden", "underskrifter"),
+        ("Vilken avdelning på Enskede-Årsta-Vantör står som avsändare av yttrandet?", "avsändare"),
+        ("vilket datum har trafikkontorets tjansteutlatande om trygghetsprogrammet?", "datum"),
+        ("enskede arsta vantor dnr", "dnr"),
+        ("Vad har utbildningsförvaltningen för e-postadress?", "e-post"),
+        ("Vilket telefonnummer har Kungsholmens handläggare?", "kontakt"),
+        ("Vem är kontaktperson för utbildningsnämndens yttrande?", "kontakt"),  # both: name and number
+        ("Vad har trafikkontorets handläggare för e-postadress?", "e-post"),  # the channel asked for wins
+        ("Vem skrev trafiknämndens remissvar?", "handläggare"),
+        ("Vem har skrivit under trafiknämndens remissvar?", "underskrifter"),
+        ("När är tjänsteutlåtandet daterat?", "datum"),
+        ("What is the date of the traffic committee's response?", "datum"),
+        ("Vem skickade yttrandet från Kungsholmen?", "avsändare"),
+        ("Vilken avdelning har berett ärendet på utbildningsförvaltningen?", "beredning"),
+        ("Vilka avdelningar har tagit fram svaret hos Kungsholmen jämfört med Enskede-Årsta-Vantör?", "beredning"),
+        # A decision or a meeting is not the document's date.
+        ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "beslutsdatum"),
+        ("Vilket datum sammanträdde Kungsholmens stadsdelsnämnd och beslutade om remissvaret?", "beslutsdatum"),
+        ("Senast vilket datum skulle trafiknämnden lämna sitt yttrande?", ""),
+        ("Vilka datum godkändes Kungsholmens tjänsteutlåtande digitalt, och av vilka?", ""),
+        ("När beslutade kommunfullmäktige om trygghetsprogrammet 2020–2023?", ""),
+        ("Vilket datum ska den fackliga samverkansgruppen behandla ärendet?", ""),
+        # Questions about the programme that use the same words.
+        ("Vilket ansvar har chefer enligt programmet?", ""),
+        ("Vilka chefer nämns i trygghetsprogrammet?", ""),
+        ("Hur ska samverkan och kontakt med polisen fungera?", ""),
+        ("Hur ska stadens krisberedskap stärkas?", ""),
+        ("Vem skrev om otillåten påverkan i programmet?", ""),
+        ("Vem har skrivit programmet?", ""),
+    ],
+)
+def test_asked_field(question: str, field: str) -> None:
+    assert asked_field(question, names_responder=True) == field
+
+
+def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]]) -> None:
+    q = read_question("Vilket datun har trafikkontorets tjänsteutlåtande?", corpus[0])
+    assert q.corrections == {"datun": "datum"} and q.metadata_field == "datum"
+
+
+# --- answers over the bundled corpus --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "quoted"),
+    [
+        (
+            "Vem på Kungsholmen kan jag ringa om deras yttrande över trygghetsprogrammet?",
+            "Handläggare för Kungsholmens stadsdelsnämnds remissvar är Jenny Lindfors, telefon 08-50808203. [1]",
+            ["Jenny Lindfors\nTelefon: 08-50808203"],
+        ),
+        (
+            "Vem ska jag ringa på trafikkontoret om deras trygghetsyttrande?",
+            "Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson, telefon 08-508 26 097. [1]",
+            ["Kristoffer Bengtsson\n08-508 26 097"],
+        ),
+        (
+            "Vad skickades med som bilagor till Kungsholmens svar?",
+            "Till Kungsholmens stadsdelsnämnds remissvar bifogas Remissmissiv och "
+            "Stockholms stads trygghetsprogram 2024-2027. [1]",
+            ["1. Remissmissiv\n2. Stockholms stads trygghetsprogram 2024-2027"],
+        ),
+        (
+            "Vilka chefer står med på trafikkontorets tjänsteutlåtande?",
+            "Trafiknämndens remissvar är undertecknat av Gunilla Glantz (förvaltningschef), "
+            "Ulrika Falk (avdelningschef) och Tove Nilsson (enhetschef). [1]",
+            ["Gunilla Glantz\nFörvaltningschef", "Ulrika Falk\nAvdelningschef", "Tove Nilsson\nEnhetschef"],
+        ),
+        (
+            "Vem är förvaltningschef enligt trafikkontorets tjänsteutlåtande?",
+            "Trafiknämndens remissvar är undertecknat av Gunilla Glantz (förvaltningschef). [1]",
+            ["Gunilla Glantz\nFörvaltningschef"],
+        ),
+        (  # named twice (signature and approval list): said once
+            "Vilka har undertecknat Kungsholmens tjänsteutlåtande?",
+            "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör) "
+            "och Anna Hamlin (avdelningschef). [1]",
+            ["Ann-Christine Hansson\nStadsdelsdirektör", "Anna Hamlin\nAvdelningschef"],
+        ),
+        (  # the OCR-damaged letterhead, repaired
+            "Vilken avdelning på Enskede-Årsta-Vantör står som avsändare av yttrandet?",
+            "Avsändare av Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är Enskede-Årsta-Vantör "
+            "stadsdelsförvaltning, avdelning Social omsorg Vuxen. [1]",
+            ["Enskede-Årsta-Vantör stadsdelsförvaltning\nAvdelning Social omsorg Vuxen"],
+        ),
+        (
+            "Vilken avdelning står som avsändare av socialförvaltningens yttrande?",
+            "Socialnämndens remissvar anger ingen avsändande avdelning, men ärendet har beretts inom "
+            "avdelningen för stadsövergripande sociala frågor. [1]",
+            ["inom avdelningen för stadsövergripande sociala frågor"],
+        ),
+        (  # and who else dealt with it, said in the same sentence
+            "Var har ärendet beretts inom Kungsholmens stadsdelsförvaltning och vilka grupper har behandlat det?",
+            "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
+            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [1]",
+            ["inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet"],
+        ),
+        (  # two responders named: one sentence each, not a comparison of passages
+            "Vilka avdelningar har tagit fram svaret hos Kungsholmen jämfört med Enskede-Årsta-Vantör?",
+            "Enligt Enskede-Årsta-Vantörs stadsdelsnämnds remissvar har ärendet beretts av Staben i samarbete med "
+            "avdelningarna Stadsmiljö och lokaler, Social omsorg barn och unga, Social omsorg vuxen, Social omsorg "
+            "äldre samt Förskola. [1]\nEnligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom "
+            "socialtjänstavdelningen; ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [2]",
+            [
+                "av Staben i samarbete med avdelningarna Stadsmiljö och lokaler, Social omsorg barn och unga, "
+                "Social omsorg vuxen, Social omsorg äldre samt Förskola",
+                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet",
+            ],
+        ),
+        (
+            "vilket datum har trafikkontorets tjansteutlatande om trygghetsprogrammet?",
+            "Trafiknämndens remissvar är daterat 2023-10-19. [1]",
+            ["2023-10-19"],
+        ),
+        (
+            "Vilket datum har Kungsholmens tjänsteutlåtande?",
+            "Kungsholmens stadsdelsnämnds remissvar anger inget datum i sidhuvudet; det godkändes digitalt "
+            "2023-10-09. [1]",
+            ["2023-10-09"],
+        ),
+        (
+            "enskede arsta vantor dnr",
+            "Diarienumret i Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är EAV 2020/514. [1]",
+            ["EAV 2020/514"],
+        ),
+    ],
+)
+def test_metadata_answer(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str, says: str, quoted: list[str]
+) -> None:
+    text, citations = answer(corpus, question)
+    assert text == says
+    assert [c.chunk.clean_text[s.start : s.end] for c in citations for s in c.highlights] == quoted
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Vem var handläggare för socialnämndens remissvar?", "Socialnämndens remissvar anger ingen handläggare."),
+        (
+            "Vem är handläggare på Enskede-Årsta-Vantör för trygghetsremissen?",
+            "Enskede-Årsta-Vantörs stadsdelsnämnds remissvar anger ingen handläggare.",
+        ),
+        (
+            "Vem är stadsdelsdirektör i Enskede-Årsta-Vantör?",
+            "Enskede-Årsta-Vantörs stadsdelsnämnds remissvar namnger ingen stadsdelsdirektör.",
+        ),
+        ("vem ar ordforande i utbildningsnamnden", "Utbildningsnämndens remissvar namnger ingen ordförande."),
+        (
+            "Vad har utbildningsförvaltningen för e-postadress?",
+            "Utbildningsnämndens remissvar anger ingen e-postadress.",
+        ),
+        (
+            "Vilket datum fattade socialnämnden beslut om sitt remissvar?",
+            "Socialnämndens remissvar anger inte när nämnden fattade beslut.",
+        ),
+        (
+            "Vilket datum sammanträdde Kungsholmens stadsdelsnämnd och beslutade om remissvaret?",
+            "Kungsholmens stadsdelsnämnds remissvar anger inte när nämnden fattade beslut.",
+        ),
+        ("Vem är handläggare för polisens remissvar?", "Dokumenten har inget remissvar från polisen."),
+    ],
+)
+def test_a_field_the_document_does_not_state_is_said_to_be_missing(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str, reason: str
+) -> None:
+    assert answer(corpus, question) == (reason, [])
+
+
+def test_a_question_naming_no_responder_gets_one_sentence_per_document(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]],
+) -> None:
+    text, citations = answer(corpus, "Vilka bilagor har remissvaren?")
+    lines = text.splitlines()
+    assert (
+        len(lines) == 5 and "Till socialnämndens remissvar bifogas Stockholms stads Trygghetsprogram 2020-2023." in text
+    )
+    assert [re.findall(r"\[(\d)\]$", line) for line in lines] == [[str(c.n)] for c in citations]
+    assert len({c.chunk.source for c in citations}) == 5
+
+
+def test_filters_keep_to_the_documents_chosen(corpus: tuple[LexicalIndex, dict[str, list[Chunk]]]) -> None:
+    text, _ = answer(corpus, "Vem är handläggare?", Filters(periods=("2020–2023",)))
+    assert text == (
+        "Enskede-Årsta-Vantörs stadsdelsnämnds remissvar anger ingen handläggare.\n"
+        "Socialnämndens remissvar anger ingen handläggare."
+    )
+    text, citations = answer(corpus, "Vem är handläggare?", Filters(responders=("Utbildningsnämnden",)))
+    assert text == "Handläggare för utbildningsnämndens remissvar är Roger Adolfsson. [1]" and len(citations) == 1
+
+
+# --- readings on small snippets -------------------------------------------------------------------
+
+
+def snippet(text: str, chunk_id: str = "c") -> Chunk:
+    meta = DocMeta(responder="Farsta stadsdelsnämnd")
+    return Chunk(chunk_id, "c.txt", 0, len(text), text, text, "", 0, meta, "sha", 1)
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "says"),
+    [
+        ("datum", "Till\nFarsta stadsdelsnämnd\n2024-02-01\n", "Svaret är daterat 2024-02-01."),
+        ("datum", "Tjänsteutlåtande\nDatum: 2024-02-01\n", "Svaret är daterat 2024-02-01."),
+        ("datum", "Nämnden ska besluta 2024-03-01 om svaret.", None),  # a date in running text is no letterhead
+        (
+            "beslutsdatum",
+            "Stadsdelsnämnden beslutade den 14 mars 2024 att godkänna svaret.",
+            "Svaret anger att nämnden beslutade 14 mars 2024.",
+        ),
+        ("beslutsdatum", "Förvaltningsgruppen har behandlat ärendet den 10 februari 2021.", None),
+        (
+            "bilagor",
+            "Bilaga\n\nStockholms stads trygghetsprogram 2020-2023.",
+            "Till svaret bifogas Stockholms stads trygghetsprogram 2020-2023.",
+        ),
+        ("bilagor", "Förslaget återfinns som bilaga 1 till detta tjänsteutlåtande.", None),
+        (
+            "avsändare",
+            "Farsta stadsdelsförvaltning\nAvdelning Stab\n\nBox 123",
+            "Avsändare av svaret är Farsta stadsdelsförvaltning, avdelning Stab.",
+        ),
+        (
+            "adress",
+            "Farstagatan 3\nBox 123\n123 45 Farsta",
+            "Adressen i svaret är Farstagatan 3, Box 123, 123 45 Farsta.",
+        ),
+        ("handläggare", "Handläggare\nEva Berg\nTelefon: 08-508 00 000", "Handläggare för svaret är Eva Berg."),
+        (
+            "kontakt",
+            "Handläggare\nEva Berg\nTelefon: 08-508 00 000",
+            "Handläggare för svaret är Eva Berg, telefon 08-508 00 000.",
+        ),
+    ],
+)
+def test_field_readings(field: str, text: str, says: str | None) -> None:
+    read = read_field(FIELDS[field], [snippet(text)], "svaret")
+    assert (read.sentence if read else None) == says
+
+
+def test_signatories_are_filtered_by_the_title_asked_for() -> None:
+    chunk = snippet("Eva Berg\nStadsdelsdirektör\n\nOla Ek\nAvdelningschef\n")
+    everyone = read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "")
+    assert everyone is not None and everyone.sentence == (
+        "Svaret är undertecknat av Eva Berg (stadsdelsdirektör) och Ola Ek (avdelningschef)."
+    )
+    director = read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "stadsdelsdirektor")
+    assert director is not None and director.sentence == "Svaret är undertecknat av Eva Berg (stadsdelsdirektör)."
+    assert read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "ordforande") is None
+
+
+def test_the_passages_of_a_metadata_answer_start_with_what_it_was_read_from() -> None:
+    a, b, c = (snippet(t, t) for t in "abc")
+    hits = [Hit(a, 0.9), Hit(b, 0.5)]
+    assert [(h.chunk.id, h.score) for h in cited_first(hits, [Citation(1, b)])] == [("b", 0.5), ("a", 0.9)]
+    # a chunk read but not ranked comes first too, unscored; the number of passages stays
+    assert [(h.chunk.id, h.score) for h in cited_first(hits, [Citation(1, c)])] == [("c", 0.0), ("a", 0.9)]
