@@ -9,6 +9,7 @@ and the wording signals see the documents' own words ("graffiti" -> "klotter").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # English phrase (lower case, regex) -> the Swedish words the documents use for it.
 GLOSSARY: dict[str, str] = {
@@ -99,10 +100,40 @@ GLOSSARY: dict[str, str] = {
     r"suggest\w*|propos\w*|recommend\w*": "föreslår förslag",
     r"missing|lacks?|lacking": "saknas saknar",
 }
+# Swedish words that users write and the documents do not, -> the words the documents use.
+SYNONYMS: dict[str, str] = {
+    r"gatukontor\w*|gatu- och trafikförvaltning\w*|trafikförvaltning\w*": "trafikkontoret",
+    r"skolförvaltning\w*|skolkontor\w*": "utbildningsförvaltningen",
+    r"friskol\w*|privata skol\w*": "fristående skolor",
+    r"ringa|ringer|nå|kontakta\w*": "telefon handläggare",
+    r"facket|fackförening\w*|fackliga": "fackliga samverkansgruppen",
+    r"tjej\w*": "flickor",
+    r"kill\w*": "pojkar",
+    r"föräldrakurs\w*|föräldrautbildning\w*": "föräldrastödsprogram föräldrastöd",
+    r"graffiti\w*|tagg\w*": "klotter",
+    r"knark\w*|drog\w*|narkotikahandel": "narkotika droger",
+    r"gäng\w*|gängkriminalitet": "kriminella nätverk",
+    r"bolag\w*": "bolagsstyrelser",
+    r"lampor|gatlys\w*|mörk\w*": "belysning",
+    r"skräp\w*|nedskräp\w*": "nedskräpning",
+    r"kamer\w*|övervakning\w*": "trygghetskameror",
+    r"vakter|väktare": "ordningsvakter",
+    r"mutor|muta|korruption": "mutor jäv",
+    r"påtryckning\w*|hot mot anställda": "otillåten påverkan",
+    r"fusk\w*|bidragsbrott\w*": "välfärdsbrott",
+    r"slutdatum|deadline|sista dag\w*|fram till när": "senast remisstiden",
+}
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
+_SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]
 
 
-def swedish_terms(question: str) -> str:
-    """The Swedish words of every glossary entry the English question uses, once each, in order."""
-    found = [swedish for pattern, swedish in _ENTRIES if pattern.search(question)]
-    return " ".join(dict.fromkeys(" ".join(found).split()))
+def documents_words(question: str, english: bool, known: Callable[[str], bool]) -> str:
+    """The documents' words for what the question asks, once each, in order.
+
+    From the glossary for an English question, the synonyms for a Swedish one; only words the
+    documents use (`known`) and the question does not.
+    """
+    entries = _ENTRIES if english else _SYNONYMS
+    found = " ".join(swedish for pattern, swedish in entries if pattern.search(question)).split()
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    return " ".join(w for w in dict.fromkeys(found) if w.lower() not in asked and known(w))

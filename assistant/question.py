@@ -9,6 +9,7 @@ documents' own furniture (handläggare, dnr, dates, the remiss procedure).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
 from assistant.field_questions import asked_field
-from assistant.glossary import swedish_terms
+from assistant.glossary import documents_words
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
@@ -126,6 +127,7 @@ _ENGLISH_KEYS = {
     "education": "utbildningsnamnd",
     "school": "utbildningsnamnd",
 }
+SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
 _KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
 
@@ -328,6 +330,11 @@ def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool
     return len(own_terms) < _OWN_SUBJECT_TERMS or (bool(_PRONOUN.search(text)) and len(own_terms) <= _OWN_SUBJECT_TERMS)
 
 
+def is_specific(term: str, index: LexicalIndex) -> bool:
+    """Whether the documents use the term, in few passages (what a question is about, not 'staden')."""
+    return term in index.vocab and index.idf[index.vocab[term]] >= SPECIFIC_IDF
+
+
 def _spelled_as(known: str) -> Callable[[re.Match[str]], str]:
     """A replacement that keeps the typed word's capital."""
     return lambda m: known.capitalize() if m.group(0)[0].isupper() else known
@@ -343,8 +350,11 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))
     query = f"{corrected} ({previous})" if follow_up else corrected
-    if english and (swedish := swedish_terms(corrected)):
-        query = f"{query} ({swedish})"  # the documents' own words for what it asks (assistant/glossary.py)
+    # English takes any word the documents use (it has none of theirs); Swedish only specific ones.
+    usable = (lambda t: t in index.vocab) if english else (lambda t: is_specific(t, index))
+    if added := documents_words(corrected, english, lambda w: all(usable(t) for t in index.query_terms(w))):
+        query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)
+    asked_terms = tuple(index.query_terms(query.removesuffix(f" ({added})") if added else query))
     tokens = [fold(term(w)) for w in words(corrected)]
     responders = named_responders(tokens, index.responders, english)
     if not responders and follow_up:
@@ -355,7 +365,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
     return Question(
         text=text,
         query=query,
-        terms=tuple(index.query_terms(query)),
+        terms=asked_terms,  # what the question itself says: the rules judge it, not the words added
         unknown_terms=tuple(t for t in own_terms if t not in index.vocab),
         corrections=corrections,
         responders=responders,

@@ -16,12 +16,11 @@ Every reason is a Swedish sentence the user reads after "Jag hittar inget svar �
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.question import Question, overlaps
+from assistant.question import Question, is_specific, overlaps
 from assistant.settings import Thresholds
 from vectorstore.analyzer import fold, term, term_set
 from vectorstore.lexical import LexicalIndex
@@ -32,7 +31,6 @@ _ROLE = re.compile(
     r"|sekreterare|chair\w*|director)\w*",
     re.I,
 )
-_SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
 # An English question must be about something these documents are about.
 _ENGLISH_DOMAIN = re.compile(
@@ -204,7 +202,7 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
 
 def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
     """The question's terms that few passages use (what it is about, not 'staden' or 'många')."""
-    return {t for t in q.terms if not t.isdigit() and t in index.vocab and index.idf[index.vocab[t]] >= _SPECIFIC_IDF}
+    return {t for t in q.terms if not t.isdigit() and is_specific(t, index)}
 
 
 def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex) -> str:

@@ -1,0 +1,30 @@
+"""The documents' words added to a question's query: the English glossary and the Swedish synonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.glossary import documents_words
+
+DOCUMENT_WORDS = {"klotter", "trafikkontoret", "belysning", "utsatta", "områden", "handläggare", "föräldrastöd"}
+
+
+def known(word: str) -> bool:
+    return word in DOCUMENT_WORDS
+
+
+@pytest.mark.parametrize(
+    ("question", "english", "added"),
+    [
+        ("How much was spent on graffiti?", True, "klotter"),
+        ("What is said about vulnerable areas?", True, "utsatta områden"),
+        ("Who is the case officer?", True, "handläggare"),
+        ("Vad gör gatukontoret åt graffitin?", False, "trafikkontoret klotter"),
+        ("Finns det föräldrakurser?", False, "föräldrastöd"),  # 'föräldrastödsprogram' is not a document word here
+        ("Vad gör trafikkontoret åt klotter?", False, ""),  # already in the documents' words
+        ("Vad tycker trafiknämnden om cykelbanor?", False, ""),  # nothing in the synonyms
+        ("How do I bake cinnamon buns?", True, ""),
+    ],
+)
+def test_documents_words(question: str, english: bool, added: str) -> None:
+    assert documents_words(question, english, known) == added
