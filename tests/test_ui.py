@@ -117,6 +117,14 @@ def test_question_gives_an_answer_with_source_cards(app: AppTest) -> None:
     assert app.chat_message[0].text[0].value == "Vem ansvarar för stadens offentliga miljö?"
 
 
+def test_a_mended_spelling_is_shown_under_the_answer(app: AppTest) -> None:
+    message = ask(app, "Vem ansvarar för stadens offentliga miljö enligt trafiknämden?")
+    shown = [unescape_md(c.value) for c in message.caption]  # type: ignore[attr-defined]
+    assert any("trafiknämden → trafiknämnden" in c for c in shown), shown
+    plain = ask(app, "Vem ansvarar för stadens offentliga miljö?")
+    assert not any("stavningen" in c.value for c in plain.caption)  # type: ignore[attr-defined]
+
+
 def test_cited_sentences_are_highlighted_in_the_card(app: AppTest) -> None:
     ask(app, "Vem ansvarar för stadens offentliga miljö?")
     answer = app.session_state["chat_history"][-1]["answer"]
