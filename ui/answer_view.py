@@ -209,7 +209,8 @@ def show_answer(
         return
     if not drawn:
         st.html(answer_html(answer.text, key, [c.n for c in answer.citations]))
-    if corrections := answer.understood.get("corrections"):  # as a search engine's "showing results for"
+    corrections = answer.understood.get("corrections")
+    if isinstance(corrections, dict) and corrections:  # as a search engine's "showing results for"
         read_as = ", ".join(f"{typed} → {known}" for typed, known in corrections.items())
         st.caption(escape_markdown(f"Läste frågan med stavningen: {read_as}"))
     filter_notes(settings, exchange, key, labels)
