@@ -97,9 +97,10 @@ _DEFINED = re.compile(
     re.I,
 )
 # Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
+# Not "tjänsteutlåtande": users call the response itself so ("vad skriver X:s tjänsteutlåtande om …").
 _PROCEDURE = re.compile(
     r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
-    r"ärendet|arendet|bilag\w*|tjänsteutlåtande\w*|tjansteutlatande\w*|följebrev|foljebrev|underteckn\w*|"
+    r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|förvaltningschef|direktör|direktor|avdelningschef|enhetschef|datum|daterad\w*|senast|deadline|"
     r"justera\w*|godkän\w*|godkan\w*|referral|signed)\b",
     re.I,
@@ -380,5 +381,5 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         follow_up=follow_up,
         compares=bool(_COMPARE.search(corrected)) or len(responders) >= 2,
         metadata_field=field_name,
-        asks_procedure=bool(field_name) or bool(_PROCEDURE.search(text)),
+        asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)),
     )

@@ -294,6 +294,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
+        ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
+        ("Vad föreslår förvaltningen att nämnden beslutar?", "asks_procedure", True),
         ("What does PDV stand for in the education committee's response?", "defines", "PDV"),
         ("What risks are there when it comes to bribes?", "answer_type", "other"),
         ("Until when could comments be sent?", "answer_type", "when"),
