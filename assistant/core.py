@@ -25,7 +25,6 @@ from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
-from vectorstore.analyzer import analyze
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
@@ -36,7 +35,6 @@ from vectorstore.records import Chunk, Filters
 log = logging.getLogger(__name__)
 
 # Words that name a kind of committee rather than one committee.
-_GENERIC_RESPONDER_TERMS = set(analyze("nämnd nämnden nämnds stadsdelsnämnd stadsdelsnämnden förvaltning"))
 EVIDENCE_PASSAGES = 3  # abstention looks at the passages an answer would be built from
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -103,8 +101,7 @@ class Assistant:
     def scorer(self) -> FeatureScorer:
         """The built-in scorer over the current lexical index."""
         index = self.lexical.get()
-        terms = {r: set(analyze(r)) - _GENERIC_RESPONDER_TERMS for r in index.responders}
-        return FeatureScorer(index, terms)
+        return FeatureScorer(index)
 
     def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of sentences, from the cache filled at ingest (embedded now if missing)."""

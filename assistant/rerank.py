@@ -18,9 +18,10 @@ from typing import Protocol
 
 import numpy as np
 
+from assistant.question import is_english, named_responders
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores, coverage
-from vectorstore.analyzer import analyze, term_set
+from vectorstore.analyzer import fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
 
@@ -67,17 +68,14 @@ def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
 class FeatureScorer:
     """The built-in second stage: a weighted sum of cheap, interpretable signals."""
 
-    def __init__(
-        self, index: LexicalIndex, responder_terms: dict[str, set[str]], weights: Weights | None = None
-    ) -> None:
+    def __init__(self, index: LexicalIndex, weights: Weights | None = None) -> None:
         self.index = index
-        self.responder_terms = responder_terms
         self.weights = weights or Weights()
 
     def named_responders(self, question: str) -> set[str]:
-        """Responders whose distinctive terms the question uses."""
-        terms = set(analyze(question))
-        return {r for r, keys in self.responder_terms.items() if keys and keys <= terms}
+        """Responders the question names, read as the question record reads them (by office, misspelt …)."""
+        tokens = [fold(term(w)) for w in words(question)]
+        return set(named_responders(tokens, self.index.responders, is_english(question)))
 
     def features(self, question: str, hits: list[Hit], sentences: dict[str, SentenceScores]) -> np.ndarray:
         """One row of signals per hit, in the order of FEATURES."""
