@@ -20,15 +20,7 @@ import numpy as np
 
 from assistant import prompts
 from assistant.doctext import DocText, SentenceRef, load_document
-from assistant.positions import (
-    NO_POSITION,
-    Label,
-    Position,
-    asked_label,
-    asks_opinion,
-    classify,
-    is_procedural,
-)
+from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
 from ingest.pipeline import document_text_path
@@ -39,6 +31,7 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 Kind = Literal["compare", "overview"]
+_YEARS = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?")  # periods are answered by whom, not searched for
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 SENTENCES_PER_RESPONDER = 2
 RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
@@ -60,7 +53,8 @@ _PROGRAMME_TERMS = frozenset(
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
 
-_COMMITTEE_TAIL = ("namnd", "forvaltning", "kontor", "stadsdel")
+# A committee's name ends in one of these; "namd" takes the common misspelling ("socialnämden").
+_COMMITTEE_TAIL = ("namnd", "namd", "forvaltning", "kontor", "stadsdel")
 _GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
@@ -91,10 +85,11 @@ _FRAME = frozenset(
         "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
         "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
         "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
-        "säger sade sa menar ser tar upp skriver "
+        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått "
         "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "
-        "committees views view responses"
+        "committees views view responses district districts council in their they to according criticism critique "
+        "opinion opinions think say says said"
     ).split()
 )
 
@@ -181,6 +176,11 @@ def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
     return sorted(found, key=lambda r: found[r])
 
 
+def asks_comparison(question: str) -> bool:
+    """Whether the wording asks how responders differ ('skiljer sig', 'respektive', 'varje nämnd', 'compare')."""
+    return bool(_COMPARE.search(fold(" ".join(question.split()))))
+
+
 def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
     """'overview' (who responded), 'compare' (per responder), or None for an ordinary question."""
     text = fold(" ".join(question.split()))
@@ -199,7 +199,7 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     named = set(mentioned_responders(question, responders))
     keys = [k for r in named for k in _name_keys(r)]
     kept = []
-    for word in re.findall(r"[^\W_][\w-]*", question):
+    for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question)):
         folded = fold(word)
         stem = fold(term(word.lower()))
         english = {name for k, _ in keys for name in ENGLISH_NAMES.get(k, ())}
@@ -256,14 +256,18 @@ def view_of(
     filters: Filters | None = None,
     prefer: Label | None = None,
     opinion: bool = True,
+    procedure: bool = False,
 ) -> View:
     """One responder's view of a topic, or not addressed.
 
     With `opinion` (a question about views, and every compilation), sentences that state a
     position are preferred among the relevant ones; otherwise ('Vilket datum …') relevance alone decides.
+    With `procedure` (a question about the referral's handling: 'beretts', 'förslag till beslut') the
+    sentences about that handling count, as on the single-answer path.
     """
     filters = filters or Filters()
-    ranking = assistant.rank(topic, Filters((responder,), filters.periods, filters.sources))
+    scope = Filters((responder,), filters.periods, filters.sources)
+    ranking = assistant.rank(topic, scope, allow_furniture=procedure)
     hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:PASSAGES_PER_RESPONDER]
     if not hits:
         return View(responder, "", False, NO_POSITION, reason="inga dokument")
@@ -273,7 +277,7 @@ def view_of(
     general = is_general(topic)
     if general or prefer:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
-    chosen = _choose(hits, ranking.sentences, prefer, general, opinion or general or prefer is not None)
+    chosen = _choose(hits, ranking.sentences, prefer, general, opinion or general or prefer is not None, procedure)
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -296,6 +300,7 @@ def _choose(
     prefer: Label | None,
     general: bool = False,
     opinion: bool = True,
+    procedure: bool = False,
 ) -> list[tuple[Hit, tuple[int, int]]]:
     """Up to two relevant sentences, those that state a position preferred over background."""
     all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
@@ -307,7 +312,7 @@ def _choose(
             if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
                 continue  # headings, stray words, and sentences that only introduce a list
             position = classify(text)
-            if position is NO_POSITION and is_procedural(text):
+            if position is NO_POSITION and is_procedural(text) and not procedure:
                 continue
             relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * cov - 0.05 * rank
             bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
@@ -352,14 +357,3 @@ def _rank_of(position: Position, prefer: Label | None) -> int:
     if position.label == "neutral":
         return 1
     return 3 if position.label == prefer else 2
-
-
-def compare_views(assistant: Assistant, question: str, filters: Filters | None = None) -> tuple[str, list[View]]:
-    """The topic of a comparison question and each responder's view of it, in stable order."""
-    scope = responders_in_scope(assistant, filters)
-    named = mentioned_responders(question, scope)
-    responders = ordered(named) if len(named) >= 2 else scope
-    topic = topic_of(question, scope)
-    prefer = asked_label(question)
-    opinion = asks_opinion(question)
-    return topic, [view_of(assistant, topic, r, filters, prefer, opinion) for r in responders]
