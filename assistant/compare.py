@@ -38,6 +38,7 @@ RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to
 OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
 POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
 ASKED_BONUS = 0.15
+HEADING_WEIGHT = 0.8  # how far a heading naming the topic counts for the sentences under it
 NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
@@ -85,11 +86,12 @@ _FRAME = frozenset(
         "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
         "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
         "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
-        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått "
+        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått kort "
+        "stadsdelsförvaltning stadsdelsförvaltningen stadsdelsnämnden stadsdelsnämnds förvaltningens kontoret "
         "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "
         "committees views view responses district districts council in their they to according criticism critique "
-        "opinion opinions think say says said"
+        "opinion opinions think say says said much has one from briefly summarise summarize"
     ).split()
 )
 
@@ -277,7 +279,8 @@ def view_of(
     general = is_general(topic)
     if general or prefer:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
-    chosen = _choose(hits, ranking.sentences, prefer, general, opinion or general or prefer is not None, procedure)
+    views = opinion or general or prefer is not None
+    chosen = _choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)))
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -301,20 +304,27 @@ def _choose(
     general: bool = False,
     opinion: bool = True,
     procedure: bool = False,
+    topic_terms: frozenset[str] = frozenset(),
 ) -> list[tuple[Hit, tuple[int, int]]]:
-    """Up to two relevant sentences, those that state a position preferred over background."""
+    """Up to two relevant sentences, those that state a position preferred over background.
+
+    A sentence under a heading that names the topic ('Förslag till beslut', 'Samverkan') counts as
+    covering the topic as far as its heading does.
+    """
     all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
     lo, hi = float(all_dense.min()), float(all_dense.max())
     candidates: list[tuple[float, float, int, Hit, tuple[int, int], str]] = []
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
+        heading = len(topic_terms & set(analyze(hit.chunk.section))) / len(topic_terms) if topic_terms else 0.0
         for span, text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
             if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
                 continue  # headings, stray words, and sentences that only introduce a list
             position = classify(text)
             if position is NO_POSITION and is_procedural(text) and not procedure:
                 continue
-            relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * cov - 0.05 * rank
+            covered = max(float(cov), HEADING_WEIGHT * heading)
+            relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank
             bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
             if prefer and position.label == prefer and position.stated:
                 bonus += ASKED_BONUS

@@ -40,6 +40,17 @@ _DISTRICTS = re.compile(
 )
 _SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
 _DISTRICT_NAME = "stadsdelsnamnd"
+# Words of English comparison topics that the glossary does not cover.
+_TOPIC_WORDS = tuple(
+    (re.compile(rf"\b({en})\b"), sv)
+    for en, sv in (
+        (r"chang\w*|differen\w*|new", "förändringar nya"),
+        (r"previous|earlier|old|former", "tidigare"),
+        (r"goals?|aims?|objectives?", "målet mål"),
+        (r"research|theor\w*", "forskning teorier"),
+        (r"money|funding|resources|invest\w*", "resurser investeringar miljoner"),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -105,9 +116,12 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     else:
         return None
     topic = topic_of(text, scope)
-    if q.language == "en" and (swedish := swedish_terms(topic)):
-        topic = f"{topic} {swedish}"  # the documents' own words for an English topic
-    return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text), q.asks_procedure)
+    if q.language == "en":  # the documents' own words for an English topic
+        extra = [sv for pattern, sv in _TOPIC_WORDS if pattern.search(topic.lower())]
+        topic = " ".join([topic, swedish_terms(topic), *extra]).strip()
+    if q.asks_procedure:  # 'förslag till beslut', 'beretts': the handling of the referral, not a view
+        return Comparison(tuple(ordered(responders)), topic, procedure=True)
+    return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text))
 
 
 def responder_periods(assistant: Assistant) -> dict[str, str]:
