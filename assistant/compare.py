@@ -51,6 +51,8 @@ _PROGRAMME_TERMS = frozenset(
         "programme proposal safety city's whole"
     )
 )
+SUMMARY_BONUS = 1.0
+_SUMMARY = re.compile(r"(sammanfattning|summary)\b")
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
 
@@ -330,6 +332,8 @@ def _choose(
                 bonus += ASKED_BONUS
             if general or prefer:
                 bonus *= GENERAL_BONUS_SCALE
+            if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
+                bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
             candidates.append((relevance + bonus, relevance, rank, hit, span, text))
     if not candidates:
         return []
