@@ -88,7 +88,7 @@ _FRAME = frozenset(
         "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
         "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
         "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
-        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått kort "
+        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått kort hade samma "
         "stadsdelsförvaltning stadsdelsförvaltningen stadsdelsnämnden stadsdelsnämnds förvaltningens kontoret "
         "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "

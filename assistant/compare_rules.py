@@ -40,6 +40,8 @@ _DISTRICTS = re.compile(
 )
 _SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
 _DISTRICT_NAME = "stadsdelsnamnd"
+# Questions about the referral's own dates, asked in words the single path does not read as procedure.
+_DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
 # Words of English comparison topics that the glossary does not cover.
 _TOPIC_WORDS = tuple(
     (re.compile(rf"\b({en})\b"), sv)
@@ -115,11 +117,12 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         responders = list(scope)
     else:
         return None
-    topic = topic_of(text, scope)
+    topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
     if q.language == "en":  # the documents' own words for an English topic
         extra = [sv for pattern, sv in _TOPIC_WORDS if pattern.search(topic.lower())]
         topic = " ".join([topic, swedish_terms(topic), *extra]).strip()
-    if q.asks_procedure:  # 'förslag till beslut', 'beretts': the handling of the referral, not a view
+    # 'förslag till beslut', 'beretts', 'sista svarsdag': the handling of the referral, not a view
+    if q.asks_procedure or _DEADLINE.search(fold(q.text.lower())):
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
     return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text))
 
