@@ -40,6 +40,10 @@ _DISTRICTS = re.compile(
 )
 _SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
 _DISTRICT_NAME = "stadsdelsnamnd"
+_PREPARED = re.compile(
+    r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
+    r"bered(de|des|ts)?|berett\w*|prepared)\b"
+)
 # Questions about the referral's own dates, asked in words the single path does not read as procedure.
 _DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
 # Words of English comparison topics that the glossary does not cover.
@@ -121,8 +125,11 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     if q.language == "en":  # the documents' own words for an English topic
         extra = [sv for pattern, sv in _TOPIC_WORDS if pattern.search(topic.lower())]
         topic = " ".join([topic, swedish_terms(topic), *extra]).strip()
+    folded = fold(q.text.lower())
+    if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
+        topic = f"{topic} beretts beredning avdelningen"
     # 'förslag till beslut', 'beretts', 'sista svarsdag': the handling of the referral, not a view
-    if q.asks_procedure or _DEADLINE.search(fold(q.text.lower())):
+    if q.asks_procedure or _DEADLINE.search(folded) or _PREPARED.search(folded):
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
     return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text))
 
