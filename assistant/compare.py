@@ -132,6 +132,9 @@ ENGLISH_NAMES = {
     "arbetsmarknad": ("labour", "employment"),
     "stadsbyggnad": ("planning",),
 }
+# Other Swedish names of a committee, by its stem: 'skolförvaltningen', 'skolnämnden' (with the tail).
+SWEDISH_ALIASES = {"utbildning": ("skol",)}
+_ALIAS_STEMS = frozenset(a for aliases in SWEDISH_ALIASES.values() for a in aliases)
 _ENGLISH_BODY = re.compile(r"^(committee|committees|board|boards|department|office|services?)$")
 
 
@@ -157,9 +160,10 @@ def _name_keys(responder: str) -> list[tuple[str, bool]]:
         if "namnd" in stem:
             stem = stem.split("stadsdelsnamnd")[0].split("namnd")[0].removesuffix("s")
             keys.append((stem, True))
+            keys.extend((alias, True) for alias in SWEDISH_ALIASES.get(stem, ()))
         elif len(stem) >= 4:
             keys.append((stem, False))
-    return [(k, tail) for k, tail in keys if len(k) >= 4]
+    return [(k, tail) for k, tail in keys if len(k) >= 4 or k in _ALIAS_STEMS]
 
 
 def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
