@@ -211,10 +211,17 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
         folded = fold(word)
         stem = fold(term(word.lower()))
         english = {name for k, _ in keys for name in ENGLISH_NAMES.get(k, ())}
-        if folded in _FRAME or folded in english or any(stem.startswith(k) for k, _ in keys):
+        if folded in _FRAME or folded in english or any(_strips(stem, k) for k, _ in keys):
             continue
         kept.append(word)
     return " ".join(kept) or DEFAULT_TOPIC
+
+
+def _strips(stem: str, key: str) -> bool:
+    """Whether a word of the question is a responder's name (an alias only with its tail: not 'skolans')."""
+    if key not in _ALIAS_STEMS:
+        return stem.startswith(key)
+    return stem.startswith(key) and stem[len(key) :].removeprefix("s").startswith(_COMMITTEE_TAIL)
 
 
 def is_general(topic: str) -> bool:
