@@ -101,7 +101,7 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
         ("Hur skiljer sig trafiknämndens och socialnämndens syn på platssamverkan?", "platssamverkan"),
         ("Hur skiljer sig Enskede-Årsta-Vantörs synpunkter 2020 från Kungsholmens 2023 om samverkan?", "samverkan"),
         ("Vad säger Kungsholmens stadsdelsförvaltning och trafikkontoret om Fridhemsplan?", "Fridhemsplan"),
-        ("Hur beskriver socialnämnden respektive skolförvaltningen skolans roll?", "skolans roll"),  # alias only with tail
+        ("Hur beskriver socialnämnden respektive skolförvaltningen skolans roll?", "skolans roll"),
     ],
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:
