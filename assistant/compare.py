@@ -23,6 +23,7 @@ from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
+from ingest.furniture import CONTENT, PROCEDURE
 from ingest.pipeline import document_text_path
 from vectorstore.analyzer import analyze, fold, term
 from vectorstore.records import Chunk, Filters
@@ -39,6 +40,7 @@ OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stat
 POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
 ASKED_BONUS = 0.15
 HEADING_WEIGHT = 0.8  # how far a heading naming the topic counts for the sentences under it
+LEAD_BONUS = 0.1
 NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
@@ -330,14 +332,20 @@ def _choose(
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
         heading = len(topic_terms & set(analyze(hit.chunk.section))) / len(topic_terms) if topic_terms else 0.0
-        for span, text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
+        lead = 1 if scores.texts and scores.texts[0].strip() == hit.chunk.section.strip() else -1
+        for i, (span, text, dense, cov) in enumerate(
+            zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
+        ):
             if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
                 continue  # headings, stray words, and sentences that only introduce a list
+            if scores.kinds and scores.kinds[i] not in (CONTENT, PROCEDURE):
+                continue  # letterheads, contact blocks, signatures: no one's view, whatever is asked
             position = classify(text)
             if position is NO_POSITION and is_procedural(text) and not procedure:
                 continue
             covered = max(float(cov), HEADING_WEIGHT * heading)
             relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank
+            relevance += LEAD_BONUS if i == lead else 0.0  # a section's first sentence states its subject
             bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
             if prefer and position.label == prefer and position.stated:
                 bonus += ASKED_BONUS

@@ -222,3 +222,12 @@ def test_a_heading_that_names_the_topic_counts_for_its_sentences() -> None:
     ]
     terms = frozenset(analyze("samverkan"))
     assert _chosen(hits, prefer=None, opinion=False, topic_terms=terms)[0] == under
+
+
+def test_a_sections_first_sentence_states_its_subject() -> None:
+    first = "Kommunen har enligt lag inget brottsförebyggande uppdrag i dag."
+    later = "Det innebär att ingen lag definierar vad arbetet innebär för kommunen."
+    hits = [
+        _hit("a", "Uppdrag och ansvar", [("Uppdrag och ansvar", 0.8, 0.1), (first, 0.85, 0.32), (later, 0.86, 0.33)])
+    ]
+    assert _chosen(hits, prefer=None, opinion=False)[0] == first
