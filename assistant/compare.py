@@ -20,17 +20,10 @@ import numpy as np
 
 from assistant import prompts
 from assistant.doctext import DocText, SentenceRef, load_document
-from assistant.positions import (
-    NO_POSITION,
-    Label,
-    Position,
-    asked_label,
-    asks_opinion,
-    classify,
-    is_procedural,
-)
+from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
+from ingest.furniture import CONTENT, PROCEDURE
 from ingest.pipeline import document_text_path
 from vectorstore.analyzer import analyze, fold, term
 from vectorstore.records import Chunk, Filters
@@ -39,12 +32,15 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 Kind = Literal["compare", "overview"]
+_YEARS = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?")  # periods are answered by whom, not searched for
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 SENTENCES_PER_RESPONDER = 2
 RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
 OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
 POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
 ASKED_BONUS = 0.15
+HEADING_WEIGHT = 0.8  # how far a heading naming the topic counts for the sentences under it
+LEAD_BONUS = 0.1
 NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
@@ -57,10 +53,13 @@ _PROGRAMME_TERMS = frozenset(
         "programme proposal safety city's whole"
     )
 )
+SUMMARY_BONUS = 1.0
+_SUMMARY = re.compile(r"(sammanfattning|summary)\b")
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
 
-_COMMITTEE_TAIL = ("namnd", "forvaltning", "kontor", "stadsdel")
+# A committee's name ends in one of these; "namd" takes the common misspelling ("socialnämden").
+_COMMITTEE_TAIL = ("namnd", "namd", "forvaltning", "kontor", "stadsdel")
 _GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
@@ -91,10 +90,12 @@ _FRAME = frozenset(
         "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
         "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
         "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
-        "säger sade sa menar ser tar upp skriver "
+        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått kort hade samma "
+        "stadsdelsförvaltning stadsdelsförvaltningen stadsdelsnämnden stadsdelsnämnds förvaltningens kontoret "
         "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "
-        "committees views view responses"
+        "committees views view responses district districts council in their they to according criticism critique "
+        "opinion opinions think say says said much has one from briefly summarise summarize"
     ).split()
 )
 
@@ -133,6 +134,9 @@ ENGLISH_NAMES = {
     "arbetsmarknad": ("labour", "employment"),
     "stadsbyggnad": ("planning",),
 }
+# Other Swedish names of a committee, by its stem: 'skolförvaltningen', 'skolnämnden' (with the tail).
+SWEDISH_ALIASES = {"utbildning": ("skol",)}
+_ALIAS_STEMS = frozenset(a for aliases in SWEDISH_ALIASES.values() for a in aliases)
 _ENGLISH_BODY = re.compile(r"^(committee|committees|board|boards|department|office|services?)$")
 
 
@@ -158,9 +162,10 @@ def _name_keys(responder: str) -> list[tuple[str, bool]]:
         if "namnd" in stem:
             stem = stem.split("stadsdelsnamnd")[0].split("namnd")[0].removesuffix("s")
             keys.append((stem, True))
+            keys.extend((alias, True) for alias in SWEDISH_ALIASES.get(stem, ()))
         elif len(stem) >= 4:
             keys.append((stem, False))
-    return [(k, tail) for k, tail in keys if len(k) >= 4]
+    return [(k, tail) for k, tail in keys if len(k) >= 4 or k in _ALIAS_STEMS]
 
 
 def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
@@ -181,6 +186,11 @@ def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
     return sorted(found, key=lambda r: found[r])
 
 
+def asks_comparison(question: str) -> bool:
+    """Whether the wording asks how responders differ ('skiljer sig', 'respektive', 'varje nämnd', 'compare')."""
+    return bool(_COMPARE.search(fold(" ".join(question.split()))))
+
+
 def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
     """'overview' (who responded), 'compare' (per responder), or None for an ordinary question."""
     text = fold(" ".join(question.split()))
@@ -199,14 +209,21 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     named = set(mentioned_responders(question, responders))
     keys = [k for r in named for k in _name_keys(r)]
     kept = []
-    for word in re.findall(r"[^\W_][\w-]*", question):
+    for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question)):
         folded = fold(word)
         stem = fold(term(word.lower()))
         english = {name for k, _ in keys for name in ENGLISH_NAMES.get(k, ())}
-        if folded in _FRAME or folded in english or any(stem.startswith(k) for k, _ in keys):
+        if folded in _FRAME or folded in english or any(_strips(stem, k) for k, _ in keys):
             continue
         kept.append(word)
     return " ".join(kept) or DEFAULT_TOPIC
+
+
+def _strips(stem: str, key: str) -> bool:
+    """Whether a word of the question is a responder's name (an alias only with its tail: not 'skolans')."""
+    if key not in _ALIAS_STEMS:
+        return stem.startswith(key)
+    return stem.startswith(key) and stem[len(key) :].removeprefix("s").startswith(_COMMITTEE_TAIL)
 
 
 def is_general(topic: str) -> bool:
@@ -256,14 +273,18 @@ def view_of(
     filters: Filters | None = None,
     prefer: Label | None = None,
     opinion: bool = True,
+    procedure: bool = False,
 ) -> View:
     """One responder's view of a topic, or not addressed.
 
     With `opinion` (a question about views, and every compilation), sentences that state a
     position are preferred among the relevant ones; otherwise ('Vilket datum …') relevance alone decides.
+    With `procedure` (a question about the referral's handling: 'beretts', 'förslag till beslut') the
+    sentences about that handling count, as on the single-answer path.
     """
     filters = filters or Filters()
-    ranking = assistant.rank(topic, Filters((responder,), filters.periods, filters.sources))
+    scope = Filters((responder,), filters.periods, filters.sources)
+    ranking = assistant.rank(topic, scope, allow_furniture=procedure)
     hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:PASSAGES_PER_RESPONDER]
     if not hits:
         return View(responder, "", False, NO_POSITION, reason="inga dokument")
@@ -273,7 +294,8 @@ def view_of(
     general = is_general(topic)
     if general or prefer:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
-    chosen = _choose(hits, ranking.sentences, prefer, general, opinion or general or prefer is not None)
+    views = opinion or general or prefer is not None
+    chosen = _choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)))
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -296,25 +318,41 @@ def _choose(
     prefer: Label | None,
     general: bool = False,
     opinion: bool = True,
+    procedure: bool = False,
+    topic_terms: frozenset[str] = frozenset(),
 ) -> list[tuple[Hit, tuple[int, int]]]:
-    """Up to two relevant sentences, those that state a position preferred over background."""
+    """Up to two relevant sentences, those that state a position preferred over background.
+
+    A sentence under a heading that names the topic ('Förslag till beslut', 'Samverkan') counts as
+    covering the topic as far as its heading does.
+    """
     all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
     lo, hi = float(all_dense.min()), float(all_dense.max())
     candidates: list[tuple[float, float, int, Hit, tuple[int, int], str]] = []
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
-        for span, text, dense, cov in zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True):
+        heading = len(topic_terms & set(analyze(hit.chunk.section))) / len(topic_terms) if topic_terms else 0.0
+        lead = 1 if scores.texts and scores.texts[0].strip() == hit.chunk.section.strip() else -1
+        for i, (span, text, dense, cov) in enumerate(
+            zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
+        ):
             if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
                 continue  # headings, stray words, and sentences that only introduce a list
+            if scores.kinds and scores.kinds[i] not in (CONTENT, PROCEDURE):
+                continue  # letterheads, contact blocks, signatures: no one's view, whatever is asked
             position = classify(text)
-            if position is NO_POSITION and is_procedural(text):
+            if position is NO_POSITION and is_procedural(text) and not procedure:
                 continue
-            relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * cov - 0.05 * rank
+            covered = max(float(cov), HEADING_WEIGHT * heading)
+            relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank
+            relevance += LEAD_BONUS if i == lead else 0.0  # a section's first sentence states its subject
             bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
             if prefer and position.label == prefer and position.stated:
                 bonus += ASKED_BONUS
             if general or prefer:
                 bonus *= GENERAL_BONUS_SCALE
+            if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
+                bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
             candidates.append((relevance + bonus, relevance, rank, hit, span, text))
     if not candidates:
         return []
@@ -352,14 +390,3 @@ def _rank_of(position: Position, prefer: Label | None) -> int:
     if position.label == "neutral":
         return 1
     return 3 if position.label == prefer else 2
-
-
-def compare_views(assistant: Assistant, question: str, filters: Filters | None = None) -> tuple[str, list[View]]:
-    """The topic of a comparison question and each responder's view of it, in stable order."""
-    scope = responders_in_scope(assistant, filters)
-    named = mentioned_responders(question, scope)
-    responders = ordered(named) if len(named) >= 2 else scope
-    topic = topic_of(question, scope)
-    prefer = asked_label(question)
-    opinion = asks_opinion(question)
-    return topic, [view_of(assistant, topic, r, filters, prefer, opinion) for r in responders]

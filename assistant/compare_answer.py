@@ -12,7 +12,8 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from assistant import prompts
-from assistant.compare import NOT_ADDRESSED, View, compare_views, mentioned_responders, ordered, question_kind
+from assistant.compare import NOT_ADDRESSED, View, mentioned_responders, ordered, question_kind
+from assistant.compare_rules import compare_views
 from assistant.doctext import load_document
 from assistant.records import Answer, Citation, Hit, Span
 from ingest.pipeline import document_text_path
@@ -31,13 +32,13 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 def comparison_answer(assistant: Assistant, question: str, filters: Filters | None = None) -> Answer | None:
     """The answer to a comparison or overview question; None when the question is neither."""
     index = assistant.lexical.get()
-    kind = question_kind(question, index.responders)
-    if kind is None:
-        return None
     started = time.perf_counter()
-    if kind == "overview":
+    if question_kind(question, index.responders) == "overview":
         return overview_answer(assistant, question, filters, started)
-    topic, views = compare_views(assistant, question, filters)
+    compared = compare_views(assistant, question, filters)
+    if compared is None:
+        return None
+    topic, views = compared
     retrieved = _ms(started)
     passages = _interleave(views)
     if not any(v.addressed for v in views):

@@ -1,0 +1,152 @@
+"""Which responders a comparison question asks about, and about what: rules read off the question.
+
+A question is answered per responder when it names two or more of them ("trafikkontoret och
+skolförvaltningen", also misspelt or in English), names a group of them and asks their view
+("Vad tycker stadsdelsnämnderna …?"), sets programme periods against each other ("målet i
+programmet 2020–2023 jämfört med 2024–2027 enligt Kungsholmen": the named responder and every
+responder of the other period), or asks how they differ without naming any ("skiljer sig",
+"varje nämnd"). The topic is the question without names, years and framing words; for an
+English question the glossary's Swedish words are added to it (assistant/glossary.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.compare import (
+    View,
+    asks_comparison,
+    mentioned_responders,
+    ordered,
+    responders_in_scope,
+    topic_of,
+    view_of,
+)
+from assistant.glossary import swedish_terms
+from assistant.positions import Label, asked_label, asks_opinion
+from assistant.question import Question, periods_in
+from vectorstore.analyzer import fold
+from vectorstore.records import Filters
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+_DISTRICTS = re.compile(
+    r"\b(stadsdelsnamnd(erna|er)|stadsdelarna|stadsdelsforvaltning(arna|ar)|"
+    r"district (committees|councils|boards)|the districts)\b"
+)
+_SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
+_DISTRICT_NAME = "stadsdelsnamnd"
+_PREPARED = re.compile(
+    r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
+    r"bered(de|des|ts)?|berett\w*|prepared)\b"
+)
+# Questions about the referral's own dates, asked in words the single path does not read as procedure.
+_DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
+# Words of English comparison topics that the glossary does not cover.
+_TOPIC_WORDS = tuple(
+    (re.compile(rf"\b({en})\b"), sv)
+    for en, sv in (
+        (r"chang\w*|differen\w*|new", "förändringar nya"),
+        (r"previous|earlier|old|former", "tidigare"),
+        (r"goals?|aims?|objectives?", "målet mål"),
+        (r"research|theor\w*", "forskning teorier"),
+        (r"money|funding|resources|invest\w*", "resurser investeringar miljoner"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a comparison question asks: whom (in stable order), about what, and in which way."""
+
+    responders: tuple[str, ...]
+    topic: str
+    prefer: Label | None = None
+    opinion: bool = False
+    procedure: bool = False
+
+
+def corrected(q: Question) -> str:
+    """The question with the spelling corrections it was read with ('socialnämden' -> 'socialnämnden')."""
+    text = q.text
+    for word, known in q.corrections.items():
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", known, text, flags=re.I)
+    return text
+
+
+def group_asked(text: str, scope: Sequence[str]) -> list[str]:
+    """The responders of a group the question names: 'stadsdelsnämnderna', 'facknämnderna' ([] for none)."""
+    folded = fold(" ".join(text.split()).lower())
+    if _DISTRICTS.search(folded):
+        return [r for r in scope if _DISTRICT_NAME in fold(r.lower())]
+    if _SPECIALISTS.search(folded):
+        return [r for r in scope if _DISTRICT_NAME not in fold(r.lower())]
+    return []
+
+
+def _touched(years: Sequence[int], period: str) -> bool:
+    return any(first <= year <= last for first, last in periods_in(period) for year in years)
+
+
+def period_responders(years: Sequence[int], named: Sequence[str], periods: Mapping[str, str]) -> list[str]:
+    """Whom a question that sets two programme periods against each other asks.
+
+    The named responders and every responder of a period none of them answered for ([] when the
+    question names fewer than two of the responders' periods).
+    """
+    touched = {p for p in periods.values() if p and _touched(years, p)}
+    if len(touched) < 2:
+        return []
+    covered = {periods.get(r, "") for r in named}
+    return [r for r, p in periods.items() if r in named or (p in touched and p not in covered)]
+
+
+def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str]) -> Comparison | None:
+    """The comparison a question asks for, or None for a question about one responder or none in particular."""
+    text = corrected(q)
+    named = mentioned_responders(text, scope)
+    group = group_asked(text, scope)
+    by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []
+    if len(named) >= 2:
+        responders = named
+    elif len(group) >= 2 and (asks_opinion(text) or asks_comparison(text)):
+        responders = group
+    elif len(by_period) >= 2:
+        responders = by_period
+    elif not named and asks_comparison(text):
+        responders = list(scope)
+    else:
+        return None
+    topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
+    if q.language == "en":  # the documents' own words for an English topic
+        extra = [sv for pattern, sv in _TOPIC_WORDS if pattern.search(topic.lower())]
+        topic = " ".join([topic, swedish_terms(topic), *extra]).strip()
+    folded = fold(q.text.lower())
+    if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
+        topic = f"{topic} beretts beredning avdelningen"
+    # 'förslag till beslut', 'beretts', 'sista svarsdag': the handling of the referral, not a view
+    if q.asks_procedure or _DEADLINE.search(folded) or _PREPARED.search(folded):
+        return Comparison(tuple(ordered(responders)), topic, procedure=True)
+    return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text))
+
+
+def responder_periods(assistant: Assistant) -> dict[str, str]:
+    """Each responder's programme period, as the store records it."""
+    columns = assistant.lexical.get().columns
+    return {r: p for r, p in zip(columns["responder"], columns["period"], strict=True) if r}
+
+
+def compare_views(assistant: Assistant, question: str, filters: Filters | None = None) -> tuple[str, list[View]] | None:
+    """The topic of a comparison question and each responder's view of it; None when it is not one."""
+    scope = responders_in_scope(assistant, filters)
+    periods = {r: p for r, p in responder_periods(assistant).items() if r in scope}
+    comparison = read_comparison(assistant.understand(question), scope, periods)
+    if comparison is None:
+        return None
+    c = comparison
+    views = [view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure) for r in c.responders]
+    return c.topic, views

@@ -1,0 +1,233 @@
+"""Fast checks of how comparison questions are read and which sentence answers for each responder.
+
+No model and no store: a small lexical index for reading questions, and hand-made sentence
+scores for the choice of sentences (assistant/compare.py, assistant/compare_rules.py).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.compare import _choose, mentioned_responders, topic_of
+from assistant.compare_rules import Comparison, group_asked, period_responders, read_comparison
+from assistant.question import read_question
+from assistant.records import Hit
+from assistant.sentence_scores import SentenceScores
+from vectorstore.analyzer import analyze
+from vectorstore.lexical import IndexedChunk, LexicalIndex
+from vectorstore.records import Chunk, DocMeta
+
+PERIODS = {
+    "Enskede-Årsta-Vantörs stadsdelsnämnd": "2020–2023",
+    "Kungsholmens stadsdelsnämnd": "2024–2027",
+    "Socialnämnden": "2020–2023",
+    "Trafiknämnden": "2024–2027",
+    "Utbildningsnämnden": "2024–2027",
+}
+SCOPE = list(PERIODS)
+TEXTS = {
+    "k": "Kungsholmens stadsdelsförvaltning ställer sig positiv till trygghetsprogrammet och platsaktivering.",
+    "u": "Utbildningsförvaltningen vill att fristående skolor och gymnasieskolan nämns i programmet.",
+    "s": "Socialförvaltningen anser att samverkan med civilsamhället och ANDT-arbetet borde lyftas fram.",
+    "t": "Trafikkontoret efterfrågar stödmaterial om otillåten påverkan och gör trygghetsinvesteringar.",
+    "e": "Förvaltningen önskar en tydligare avgränsning av samordningsuppdraget och målet för 2025.",
+}
+OWNER = {"k": SCOPE[1], "u": SCOPE[4], "s": SCOPE[2], "t": SCOPE[3], "e": SCOPE[0]}
+INDEX = LexicalIndex.build([IndexedChunk(k, t, f"{k}.txt", OWNER[k], PERIODS[OWNER[k]], 0) for k, t in TEXTS.items()])
+
+
+def read(question: str) -> Comparison | None:
+    return read_comparison(read_question(question, INDEX), SCOPE, PERIODS)
+
+
+@pytest.mark.parametrize(
+    ("question", "responders"),
+    [
+        # two named, by office, district, misspelt, without å/ä/ö, in English
+        (
+            "Vad tycker trafikkontoret respektive skolförvaltningen om otillåten påverkan?",
+            ["Trafiknämnden", "Utbildningsnämnden"],
+        ),
+        ("När skulle socialnämden respektive trafiknämden svara?", ["Socialnämnden", "Trafiknämnden"]),
+        (
+            "hur ser socialnamnden och enskede-arsta-vantor pa samverkan",
+            ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Socialnämnden"],
+        ),
+        (
+            "How do the traffic committee and the social committee differ on graffiti?",
+            ["Socialnämnden", "Trafiknämnden"],
+        ),
+        # a group asked for its view
+        (
+            "Vad tycker stadsdelsnämnderna om trygghetsprogrammet?",
+            ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd"],
+        ),
+        ("Vad tycker facknämnderna om programmet?", ["Socialnämnden", "Trafiknämnden", "Utbildningsnämnden"]),
+        # programme periods set against each other: the named responder and the other period's
+        (
+            "Hur skiljer sig målet i programmet 2020–2023 från målet 2024–2027 enligt Kungsholmen?",
+            ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd", "Socialnämnden"],
+        ),
+        ("Vad var målet 2020-2023 jämfört med 2024-2027?", SCOPE),
+        # every responder
+        ("Vad säger respektive nämnd om välfärdsbrott?", SCOPE),
+    ],
+)
+def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
+    comparison = read(question)
+    if len(responders) < 2:
+        assert comparison is None
+    else:
+        assert comparison is not None and list(comparison.responders) == responders
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad tycker trafiknämnden om programmet?",
+        "Vilket ansvar har stadsdelsnämnderna enligt programmet?",  # a group as the subject, not asked its view
+        "Vad säger Kungsholmen om programmet 2024-2027?",  # one period
+        "Vilka är de fyra fokusområdena?",
+    ],
+)
+def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:
+    assert read(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Hur skiljer sig trafiknämndens och socialnämndens syn på platssamverkan?", "platssamverkan"),
+        ("Hur skiljer sig Enskede-Årsta-Vantörs synpunkter 2020 från Kungsholmens 2023 om samverkan?", "samverkan"),
+        ("Vad säger Kungsholmens stadsdelsförvaltning och trafikkontoret om Fridhemsplan?", "Fridhemsplan"),
+        ("Hur beskriver socialnämnden respektive skolförvaltningen skolans roll?", "skolans roll"),
+    ],
+)
+def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:
+    assert topic_of(question, SCOPE) == topic
+
+
+def test_english_topic_gets_the_documents_words() -> None:
+    comparison = read("How do Kungsholmen and the education committee view the gender equality perspective?")
+    assert comparison is not None and "jämställdhet" in comparison.topic
+
+
+@pytest.mark.parametrize(
+    ("question", "procedure", "opinion"),
+    [
+        ("Skiljer sig utbildningsnämndens och trafiknämndens förslag till beslut?", True, False),
+        ("Hade Kungsholmen och trafiknämnden samma sista svarsdag?", True, False),
+        ("Vilka avdelningar tog fram svaret hos Kungsholmen jämfört med trafiknämnden?", True, False),
+        ("Hur ser Kungsholmen och trafiknämnden på samverkan?", False, True),
+    ],
+)
+def test_questions_about_the_handling_are_not_about_views(question: str, procedure: bool, opinion: bool) -> None:
+    comparison = read(question)
+    assert comparison is not None
+    assert (comparison.procedure, comparison.opinion, comparison.prefer is None) == (procedure, opinion, True)
+
+
+def test_preparation_questions_search_for_the_preparation_sentence() -> None:
+    comparison = read("Vilka avdelningar tog fram svaret hos Kungsholmen jämfört med trafiknämnden?")
+    assert comparison is not None and "beretts" in comparison.topic
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Vad säger socialnämden och trafiknämdens kontor?", ["Socialnämnden", "Trafiknämnden"]),
+        ("Vad säger skolnämnden och trafikkontoret?", ["Utbildningsnämnden", "Trafiknämnden"]),
+        ("Jämför Kungsholmen och Enskede", ["Kungsholmens stadsdelsnämnd", "Enskede-Årsta-Vantörs stadsdelsnämnd"]),
+    ],
+)
+def test_misspelt_committee_names(question: str, named: list[str]) -> None:
+    assert mentioned_responders(question, SCOPE) == named
+
+
+def test_groups_and_periods() -> None:
+    assert group_asked("the district committees", SCOPE) == [r for r in SCOPE if "stadsdel" in r]
+    assert period_responders((2020, 2023), [], PERIODS) == []  # one period is no comparison of periods
+    assert period_responders((2020, 2023, 2024, 2027), ["Trafiknämnden"], PERIODS) == [
+        "Enskede-Årsta-Vantörs stadsdelsnämnd",
+        "Socialnämnden",
+        "Trafiknämnden",
+    ]
+
+
+# --- which sentence answers ------------------------------------------------------------------
+
+
+def _hit(key: str, section: str, sentences: list[tuple[str, float, float]]) -> tuple[Hit, SentenceScores]:
+    text = " ".join(s for s, _, _ in sentences)
+    meta = DocMeta(title="Remissvar", responder="Trafiknämnden", period="2024–2027")
+    chunk = Chunk(key, f"{key}.txt", 0, len(text), text, text, section, 0, meta, "sha", 1)
+    spans, at = [], 0
+    for s, _, _ in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    scores = SentenceScores(
+        tuple(spans),
+        tuple(s for s, _, _ in sentences),
+        np.array([d for _, d, _ in sentences]),
+        np.array([c for _, _, c in sentences]),
+    )
+    return Hit(chunk, 1.0), scores
+
+
+def _chosen(hits: list[tuple[Hit, SentenceScores]], **kwargs: object) -> list[str]:
+    table = {h.chunk.id: s for h, s in hits}
+    out = _choose([h for h, _ in hits], table, **kwargs)  # type: ignore[arg-type]
+    return [table[h.chunk.id].texts[[sp for sp in table[h.chunk.id].spans].index(span)] for h, span in out]
+
+
+DECISION = "Trafiknämnden godkänner tjänsteutlåtandet som svar på remissen."
+VIEW = "Kontoret ställer sig positivt till förslaget om en trygg offentlig miljö."
+BACKGROUND = "Programmet har fyra fokusområden som gäller för alla nämnder i staden."
+SUMMARY_VIEW = "Förvaltningen tycker att det är bra med ett gemensamt program för alla."
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "first"),
+    [
+        # a question about the decision is answered by it; otherwise a decision is never quoted
+        ({"procedure": True, "opinion": False}, DECISION),
+        ({"procedure": False, "opinion": True}, VIEW),
+    ],
+)
+def test_decision_sentences_only_when_the_handling_is_asked(kwargs: dict[str, object], first: str) -> None:
+    hits = [
+        _hit("a", "Förslag till beslut", [(DECISION, 0.8, 0.0)]),
+        _hit("b", "Synpunkter", [(VIEW, 0.8, 0.3), (BACKGROUND, 0.8, 0.3)]),
+    ]
+    assert _chosen(hits, prefer=None, topic_terms=frozenset(analyze("förslag till beslut")), **kwargs)[0] == first
+
+
+def test_a_whole_view_comes_from_the_summary() -> None:
+    criticism = "I förslaget nämns detta blandat med metoder vilket blir otydligt i programmet."
+    hits = [
+        _hit("a", "Teoretiskt ramverk", [(criticism, 0.9, 0.9)]),
+        _hit("b", "Bakgrund", [(BACKGROUND, 0.85, 0.5)]),
+        _hit("c", "Sammanfattning", [(SUMMARY_VIEW, 0.88, 0.1)]),
+    ]
+    assert _chosen(hits, prefer=None, general=True)[0] == SUMMARY_VIEW
+
+
+def test_a_heading_that_names_the_topic_counts_for_its_sentences() -> None:
+    under = "Kontoret arbetar i nära dialog med polisen och stadsdelarna varje vecka."
+    elsewhere = "Polisen nämns på flera ställen i programmet som en viktig aktör."
+    hits = [
+        _hit("a", "Övrigt", [(elsewhere, 0.85, 0.2)]),
+        _hit("b", "Samverkan", [(under, 0.85, 0.0)]),
+    ]
+    terms = frozenset(analyze("samverkan"))
+    assert _chosen(hits, prefer=None, opinion=False, topic_terms=terms)[0] == under
+
+
+def test_a_sections_first_sentence_states_its_subject() -> None:
+    first = "Kommunen har enligt lag inget brottsförebyggande uppdrag i dag."
+    later = "Det innebär att ingen lag definierar vad arbetet innebär för kommunen."
+    hits = [
+        _hit("a", "Uppdrag och ansvar", [("Uppdrag och ansvar", 0.8, 0.1), (first, 0.85, 0.32), (later, 0.86, 0.33)])
+    ]
+    assert _chosen(hits, prefer=None, opinion=False)[0] == first
