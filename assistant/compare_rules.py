@@ -25,7 +25,7 @@ from assistant.compare import (
     topic_of,
     view_of,
 )
-from assistant.glossary import swedish_terms
+from assistant.glossary import documents_words
 from assistant.positions import Label, asked_label, asks_opinion
 from assistant.question import Question, periods_in
 from vectorstore.analyzer import fold
@@ -124,7 +124,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
     if q.language == "en":  # the documents' own words for an English topic
         extra = [sv for pattern, sv in _TOPIC_WORDS if pattern.search(topic.lower())]
-        topic = " ".join([topic, swedish_terms(topic), *extra]).strip()
+        topic = " ".join([topic, documents_words(topic, True, lambda _: True), *extra]).strip()
     folded = fold(q.text.lower())
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
         topic = f"{topic} beretts beredning avdelningen"
