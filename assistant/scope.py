@@ -188,8 +188,6 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     if q.language != "en" and (names := unknown_names(q, index)):
         return f"Dokumenten nämner inte {', '.join(names)}."
-    if reason := off_topic(q, index):
-        return reason
     used = evidence.answer_sentences or evidence.sentences
     if reason := _answer_type_missing(q, used, index):
         return reason
@@ -199,7 +197,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     if (role := _ROLE.search(q.text)) and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
         return f"Dokumenten nämner ingen {role.group(0).lower()}."
-    return ""
+    return off_topic(q, index)
 
 
 def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresholds: Thresholds) -> str:
@@ -247,7 +245,7 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
             return f"Dokumenten anger inget sådant antal eller belopp{what}."
     if q.answer_type == "when" and not has_date(used, q.text):
         return "Dokumenten anger ingen sådan tidpunkt."
-    if reason := future_missing(q, used, [has_date([s], q.text) for s in used]):
+    if reason := future_missing(q, used, [has_date([s], q.text) for s in used], index):
         return reason
     if q.answer_type == "definition" and q.defines and not defines(used, q.defines):
         return f"Dokumenten förklarar inte vad {q.defines} är."

@@ -135,7 +135,7 @@ def counted_missing(q: Question, used: Sequence[str]) -> str:
     noun = counted_noun(q)
     if not noun or noun in _GENERIC_COUNTED or any(counts(s, noun) for s in used):
         return ""
-    return f"Dokumenten anger inte antalet {noun}."
+    return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {noun}."
 
 
 def _members(text: str, group: tuple[str, ...]) -> set[str]:
@@ -151,7 +151,8 @@ def sibling_missing(q: Question, used: Sequence[str]) -> str:
     for group in SIBLINGS:
         asked = _members(q.text, group)
         if asked and all(not (asked & _members(s, group)) and _members(s, group) for s in numbered):
-            return f"Dokumenten anger inget sådant antal för {', '.join(sorted(asked))}."
+            named = [w for w in re.findall(r"[\wåäöÅÄÖ]+", q.text) if _members(w, tuple(asked))]
+            return f"Dokumenten anger inget sådant antal eller belopp. Deras tal gäller inte {' '.join(named)}."
     return ""
 
 
@@ -163,16 +164,25 @@ def money_missing(q: Question, used: Sequence[str]) -> str:
     """A question about money needs an amount of money, not a count or a year."""
     if q.answer_type != "quantity" or counted_noun(q) or not _MONEY_QUESTION.search(q.text):
         return ""
-    return "" if any(_MONEY.search(s) for s in used) else "Dokumenten anger inget sådant belopp."
+    return (
+        ""
+        if any(_MONEY.search(s) for s in used)
+        else "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
+    )
 
 
-def future_missing(q: Question, used: Sequence[str], dates: Iterable[bool]) -> str:
-    """'När ska …' needs a date in a sentence about the future sharing the question's subject."""
+def future_missing(q: Question, used: Sequence[str], dates: Iterable[bool], index: LexicalIndex) -> str:
+    """'När ska …' needs a dated sentence about its subject that speaks of the future (ska, kommer, senast …).
+
+    "Kommunfullmäktige antog 2021 …" or "Programtiden löper ut 2023 …" does not say when the next
+    programme will be adopted; "… för yttrande senast 2023-10-27" says when something is to happen.
+    The documents' present tense states how things are, so it does not count as the future.
+    """
     if q.answer_type != "when" or not _FUTURE_QUESTION.search(q.text):
         return ""
-    subject = {t for t in q.terms if t not in LIGHT_TERMS and not t.isdigit()}
-    for sentence, found in zip(used, dates, strict=True):
-        if found and _FUTURE_SENTENCE.search(sentence) and (not subject or subject & term_set(sentence)):
+    subject = {t for t in q.terms if topical(t, index) and not t.isdigit()}
+    for sentence, dated in zip(used, dates, strict=True):
+        if dated and _FUTURE_SENTENCE.search(sentence) and (not subject or subject & term_set(sentence)):
             return ""
     return "Dokumenten säger inget om när det ska ske."
 
