@@ -82,7 +82,10 @@ _ORGANISATION = re.compile(
     r"[\wåäöÅÄÖ-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|SL|"
     r"regionen|region \w+|landsting\w*|Polisregion \w+|Storstockholms brandförsvar\w*)\b"
 )
-_VIEW_BEFORE = r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|think|say|said)"
+_VIEW_BEFORE = (
+    r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig"
+    r"|think|say|said)"
+)
 _VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
     r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade)"
@@ -123,17 +126,17 @@ def counted_noun(q: Question) -> str:
     match = _HOW_MANY.search(q.query.split(" (")[0]) if q.language == "sv" else None
     if not match:
         return ""
-    first, second = fold(match.group(1)), fold(match.group(2) or "")
-    if first in FOLDED_STOPWORDS:
+    first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    if fold(first) in FOLDED_STOPWORDS:
         return ""  # "hur många och hur mycket": nothing named
-    adjective = re.search(r"(a|e|ade|ande|ende|iska|ska)$", first) and second and len(second) > 3
+    adjective = re.search(r"(a|ande|ende)$", first) and len(second) > 3  # kommunala, fristående
     return second if adjective else first
 
 
 def counted_missing(q: Question, used: Sequence[str]) -> str:
     """'Hur många lärare' answered by a number of elever: the number must count what is asked."""
     noun = counted_noun(q)
-    if not noun or noun in _GENERIC_COUNTED or any(counts(s, noun) for s in used):
+    if not noun or fold(noun) in _GENERIC_COUNTED or any(counts(s, fold(noun)) for s in used):
         return ""
     return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {noun}."
 
