@@ -80,10 +80,10 @@ _ORGANISATION = re.compile(
     r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}AB|[\wåäöÅÄÖ-]+verket|kommunfullmäktige|kommunfullmaktige|"
     r"[\wåäöÅÄÖ-]*myndighet\w*|[\wåäöÅÄÖ-]*inspektion\w*|kriminalvård\w*|kriminalvard\w*|Brå|BRÅ|"
     r"[\wåäöÅÄÖ-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|SL|"
-    r"regionen|region \w+|landsting\w*|Polisregion \w+|Storstockholms brandförsvar\w*)\b"
+    r"regionen|region \w+|landsting\w*|Polisregion \w+|[Pp]olis(?:en|myndigheten)|Storstockholms brandförsvar\w*)\b"
 )
 _VIEW_BEFORE = (
-    r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig"
+    r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig|ser"
     r"|think|say|said)"
 )
 _VIEW_AFTER = (
@@ -183,7 +183,8 @@ def future_missing(q: Question, used: Sequence[str], dates: Iterable[bool], inde
     """
     if q.answer_type != "when" or not _FUTURE_QUESTION.search(q.text):
         return ""
-    subject = {t for t in q.terms if topical(t, index) and not t.isdigit()}
+    whose = {t for r in q.responders for t in index.query_terms(r)}  # whose document, not what is to happen
+    subject = {t for t in q.terms if topical(t, index) and not t.isdigit() and t not in whose}
     for sentence, dated in zip(used, dates, strict=True):
         if dated and _FUTURE_SENTENCE.search(sentence) and (not subject or subject & term_set(sentence)):
             return ""

@@ -131,6 +131,12 @@ def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
         ("När ska nämnden senast yttra sig över remissen?", (DEADLINE,), ""),  # a deadline is the future
         ("När antog kommunfullmäktige trygghetsprogrammet?", (ADOPTED,), ""),  # the past, asked about the past
         ("nar ska programmet revideras", (ADOPTED,), "inget om när det ska ske"),
+        # The responder named says whose document; its name alone does not make a date about the event.
+        (
+            "När ska trafiknämnden fatta beslut om yttrandet?",
+            ("Trafiknämnden får remissen den 1 mars 2024 och ska läsa den.",),
+            "inget om när",
+        ),
     ],
 )
 def test_future(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -172,6 +178,8 @@ def test_off_topic(question: str, sentences: tuple[str, ...], expected: str) -> 
         ("Vad tycker Trafikverket om trygghetsprogrammet?", "inget remissvar från Trafikverket"),
         ("vad anser kommunfullmaktige om trygghetsprogrammet", "inget remissvar från kommunfullmaktige"),
         ("Hur ställde sig Polisregion Stockholm till trygghetsprogrammet?", "inget remissvar från Polisregion"),
+        ("Hur ser Polisregion Stockholm på trygghetsprogrammet?", "inget remissvar från Polisregion"),
+        ("Hur ser trafiknämnden på samarbetet med Polisregion Stockholm?", ""),
         ("Vad tycker trafiknämnden om samarbetet med Trafikverket?", ""),  # a responder's view of it
         ("Vad säger socialnämnden om kommunfullmäktige?", ""),
     ],
