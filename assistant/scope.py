@@ -26,6 +26,7 @@ from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
     counted_missing,
+    counted_noun,
     future_missing,
     money_missing,
     off_topic,
@@ -239,9 +240,13 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         # worded as the documents are; a paraphrase cannot be held to their words), in its year.
         specific = specific_terms(q, index) if not q.unknown_terms else set()
         about = [s for s in used if not specific or specific & term_set(s)]
-        with_year = [s for s in about if all(mentions_year([s], y) for y in q.years)]
+        # Things counted in a programme ("fokusområden i trygghetsprogrammet 2024–2027") belong to it, so its
+        # period is checked with the other fixed times; an amount of money is for a time, so it must say it.
+        in_period = counted_noun(q) and q.periods
+        years = [y for y in q.years if not (in_period and any(a <= y <= b for a, b in q.periods))]
+        with_year = [s for s in about if all(mentions_year([s], y) for y in years)]
         if not has_quantity(with_year, q.text):
-            what = f" för {', '.join(map(str, q.years))}" if q.years else ""
+            what = f" för {', '.join(map(str, years))}" if years else ""
             return f"Dokumenten anger inget sådant antal eller belopp{what}."
     if q.answer_type == "when" and not has_date(used, q.text):
         return "Dokumenten anger ingen sådan tidpunkt."

@@ -81,6 +81,9 @@ def check(question: str, sentences: tuple[str, ...], expected: str) -> None:
         ("Hur många trygghetsinvesteringar har kontoret genomfört i år?", (INVESTMENTS,), ""),
         ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
         ("Hur många organisationer ansvarar för skötseln?", (ACTORS,), ""),  # a generic word counts any actor
+        # A programme period names the programme; a single year fixes the count.
+        ("Hur många trygghetsinvesteringar ingår i trygghetsprogrammet 2024–2027?", (INVESTMENTS,), ""),
+        ("Hur många trygghetsinvesteringar gjorde kontoret 2022?", (INVESTMENTS,), "belopp för 2022"),
         # A figure about a sibling kind is not a figure about the kind asked.
         ("Hur många elever går i kommunala skolor?", (PUPILS,), "Deras tal gäller inte kommunala"),
         ("Hur många elever går i fristående förskolor?", (PUPILS,), "Deras tal gäller inte förskolor"),
@@ -97,6 +100,7 @@ def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str)
         ("Hur mycket pengar avsatte kontoret för klotter i år?", (GRAFFITI,), ""),
         ("Hur mycket satsade nämnden på trygghet?", (DNR,), "inget sådant antal eller belopp"),  # a dnr
         ("Hur mycket kostar sanering av klotter?", (GRAFFITI,), ""),
+        ("Hur stor budget har trygghetsprogrammet 2024–2027?", (INVESTMENTS,), "belopp för 2024, 2027"),  # this year's
         ("Hur mycket kostar en trygghetsvandring?", (ACTORS,), "inget belopp i kronor"),  # a count, not money
     ],
 )
