@@ -167,6 +167,7 @@ def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> No
     [
         ("Kommer det snöa i Stockholm nästa vecka?", (ACTORS,), "handlar om det frågan gäller"),
         ("Vem ansvarar för skötsel av platser i Stockholm?", (ACTORS,), ""),
+        ("Vad gör staden åt knark i Stockholm?", (ACTORS,), ""),  # one unknown word may be a paraphrase
         ("What's the weather like in Stockholm tomorrow?", (ACTORS,), "handlar om det frågan gäller"),
         ("Which actors are responsible for the upkeep in Stockholm?", (ACTORS,), ""),
     ],
