@@ -198,13 +198,15 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     if (role := _ROLE.search(q.text)) and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
         return f"Dokumenten nämner ingen {role.group(0).lower()}."
-    return off_topic(q, index)
+    return ""
 
 
 def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresholds: Thresholds) -> str:
     """Why the documents do not answer the question, as a Swedish sentence ('' when they may)."""
     if reason := rule_reason(q, evidence, index):
         return reason
+    if evidence.top_dense < thresholds.weak_dense and (reason := off_topic(q, index)):
+        return reason  # no word of what it is about, and no sentence clearly similar
     if q.answer_type == "definition" and q.defines:
         return ""  # an explained term is support enough, however short the question
     if q.language == "en":

@@ -47,12 +47,14 @@ _GENERIC_COUNTED = frozenset(
     "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
     "olika st".split()
 )
+# Units rather than things: "hur många procent", "hur många kronor" (the money rule checks those).
+_MEASURES = frozenset("procent kronor kr miljoner miljarder tusen tkr mnkr".split())
 _NUMBER_WORDS = frozenset(
     "en ett två tva tre fyra fem sex sju åtta atta nio tio elva tolv tjugo trettio fyrtio femtio hundra tusen "
     "fjorton femton sexton sjutton arton nitton tretton".split()
 )
 _MONEY_QUESTION = re.compile(
-    r"\b(pengar|kronor|kr|budget\w*|kost\w*|satsa\w*|avsatt\w*|avsätt\w*|avsatt\w*|anslag\w*|lägger|lagger|lade|"
+    r"\b(pengar|kronor|kr|miljon\w*|miljard\w*|budget\w*|kost\w*|satsa\w*|avsatt\w*|avsätt\w*|avsatt\w*|anslag\w*|lägger|lagger|lade|"
     r"lagt|spend\w*|spent|cost\w*|money|budget\w*|lön|lon)\b",
     re.I,
 )
@@ -127,8 +129,8 @@ def counted_noun(q: Question) -> str:
     if not match:
         return ""
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
-    if fold(first) in FOLDED_STOPWORDS:
-        return ""  # "hur många och hur mycket": nothing named
+    if fold(first) in FOLDED_STOPWORDS or fold(first) in _MEASURES:
+        return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure
     adjective = re.search(r"(a|ande|ende)$", first) and len(second) > 3  # kommunala, fristående
     return second if adjective else first
 

@@ -55,17 +55,17 @@ ACTORS = "På många platser i Stockholm är minst tre aktörer ansvariga för s
 DNR = "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739."
 
 
-def evidence(*sentences: str) -> Evidence:
-    """Well-supported evidence whose answer would say exactly these sentences."""
-    return Evidence(0.6, 0.9, sentences, sentences, sentences + ("2024–2027",))
+def evidence(*sentences: str, dense: float = 0.82) -> Evidence:
+    """Supported evidence (similar enough, not clearly so) whose answer would say exactly these sentences."""
+    return Evidence(0.6, dense, sentences, sentences, sentences + ("2024–2027",))
 
 
-def reason(question: str, *sentences: str) -> str:
-    return abstain_reason(read_question(question, INDEX), evidence(*sentences), INDEX, THRESHOLDS)
+def reason(question: str, *sentences: str, dense: float = 0.82) -> str:
+    return abstain_reason(read_question(question, INDEX), evidence(*sentences, dense=dense), INDEX, THRESHOLDS)
 
 
-def check(question: str, sentences: tuple[str, ...], expected: str) -> None:
-    said = reason(question, *sentences)
+def check(question: str, sentences: tuple[str, ...], expected: str, dense: float = 0.82) -> None:
+    said = reason(question, *sentences, dense=dense)
     assert (expected in said) if expected else said == "", said
 
 
@@ -81,6 +81,7 @@ def check(question: str, sentences: tuple[str, ...], expected: str) -> None:
         ("Hur många trygghetsinvesteringar har kontoret genomfört i år?", (INVESTMENTS,), ""),
         ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
         ("Hur många organisationer ansvarar för skötseln?", (ACTORS,), ""),  # a generic word counts any actor
+        ("Hur många procent av eleverna går i fristående skolor?", (PUPILS,), ""),  # a unit, not a thing
         # A programme period names the programme; a single year fixes the count.
         ("Hur många trygghetsinvesteringar ingår i trygghetsprogrammet 2024–2027?", (INVESTMENTS,), ""),
         ("Hur många trygghetsinvesteringar gjorde kontoret 2022?", (INVESTMENTS,), "belopp för 2022"),
@@ -100,6 +101,8 @@ def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str)
         ("Hur mycket pengar avsatte kontoret för klotter i år?", (GRAFFITI,), ""),
         ("Hur mycket satsade nämnden på trygghet?", (DNR,), "inget sådant antal eller belopp"),  # a dnr
         ("Hur mycket kostar sanering av klotter?", (GRAFFITI,), ""),
+        ("Hur många miljoner avsattes för klotter?", (GRAFFITI,), ""),
+        ("Hur många kronor kostar en trygghetsvandring?", (ACTORS,), "inget belopp i kronor"),
         ("Hur stor budget har trygghetsprogrammet 2024–2027?", (INVESTMENTS,), "belopp för 2024, 2027"),  # this year's
         ("Hur mycket kostar en trygghetsvandring?", (ACTORS,), "inget belopp i kronor"),  # a count, not money
     ],
@@ -163,17 +166,18 @@ def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> No
 
 
 @pytest.mark.parametrize(
-    ("question", "sentences", "expected"),
+    ("question", "dense", "expected"),
     [
-        ("Kommer det snöa i Stockholm nästa vecka?", (ACTORS,), "handlar om det frågan gäller"),
-        ("Vem ansvarar för skötsel av platser i Stockholm?", (ACTORS,), ""),
-        ("Vad gör staden åt knark i Stockholm?", (ACTORS,), ""),  # one unknown word may be a paraphrase
-        ("What's the weather like in Stockholm tomorrow?", (ACTORS,), "handlar om det frågan gäller"),
-        ("Which actors are responsible for the upkeep in Stockholm?", (ACTORS,), ""),
+        ("Kommer det snöa i Stockholm nästa vecka?", 0.82, "handlar om det frågan gäller"),
+        ("Kommer det snöa i Stockholm nästa vecka?", 0.9, ""),  # … but a sentence is clearly similar
+        ("Vem ansvarar för skötsel av platser i Stockholm?", 0.82, ""),
+        ("Vad gör staden åt knark i Stockholm?", 0.82, ""),  # one unknown word may be a paraphrase
+        ("What's the weather like in Stockholm tomorrow?", 0.82, "handlar om det frågan gäller"),
+        ("Which actors are responsible for the upkeep in Stockholm?", 0.82, ""),
     ],
 )
-def test_off_topic(question: str, sentences: tuple[str, ...], expected: str) -> None:
-    check(question, sentences, expected)
+def test_off_topic(question: str, dense: float, expected: str) -> None:
+    check(question, (ACTORS,), expected, dense)
 
 
 @pytest.mark.parametrize(
