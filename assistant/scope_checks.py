@@ -234,7 +234,11 @@ def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
         if fold(name) in keys:
             continue
         b = re.escape(name)
-        gap = r"((?!om\b)[\w-]+\s+){0,2}"
+        # Up to two words between the verb and the name ("tyckte den regionala polisen"), none when a
+        # responder is named: "anser socialnämnden att polisen …" asks socialnämnden.
+        gap = (
+            "" if q.responders else r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor))[\w-]+\s+){0,2}"
+        )
         asked = re.search(rf"\b{_VIEW_BEFORE}\s+{gap}{b}", q.text, re.I) or re.search(
             rf"{b}\w*\s+(\w+\s+){{0,1}}{_VIEW_AFTER}\b", q.text, re.I
         )

@@ -191,6 +191,7 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("Hur ser trafiknämnden på samarbetet med Polisregion Stockholm?", ""),
         ("Vad tycker trafiknämnden om samarbetet med Trafikverket?", ""),  # a responder's view of it
         ("Vad säger socialnämnden om kommunfullmäktige?", ""),
+        ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
     ],
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
