@@ -74,8 +74,9 @@ _OUTCOME_QUESTION = re.compile(
 # A sentence that states a result (folded): "har minskat", "visar att", "sjunker".
 _RESULT = re.compile(
     r"\b(lyckats|lyckades|halverats|halverades|minskat|minskade|minskar|okat|okade|okar|blivit|blev|natt|nadde|"
-    r"uppnatt|uppnadde|forbattrats|forsamrats|sjunkit|sjunker|sjonk|visar|resultat\w*|utvardering\w*)\b"
+    r"uppnatt|uppnadde|forbattrats|forsamrats|sjunkit|sjunker|sjonk|visar|resultat\w*|effekt\w*|utvardering\w*)\b"
 )
+_TARGET = re.compile(r"\b(mal|malet|malen|malsattning\w*|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 _GOAL = re.compile(r"\b(mal|malet|malen|malsattning\w*|ska|skall|bor|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 # Organisations with no "-nämnd" in their name, whose view users ask for.
 _ORGANISATION = re.compile(
@@ -194,14 +195,18 @@ def future_missing(q: Question, used: Sequence[str], dates: Iterable[bool], inde
 
 
 def outcome_missing(q: Question, used: Sequence[str]) -> str:
-    """'Har otryggheten halverats?' needs a sentence stating a result; a goal does not say it was reached."""
+    """'Har otryggheten halverats?' answered by the goal alone: a goal does not say it was reached.
+
+    Applies when the answer would state a goal (mål, målsättning …) and no sentence states a result.
+    """
     yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
     if not yes_no or not _OUTCOME_QUESTION.search(q.text):
         return ""
-    for sentence in used:
-        folded = fold(sentence)
-        if _RESULT.search(folded) and not _GOAL.search(folded):
-            return ""
+    folded = [fold(s) for s in used]
+    if not any(_TARGET.search(s) for s in folded):
+        return ""
+    if any(_RESULT.search(s) and not _GOAL.search(s) for s in folded):
+        return ""
     return "Dokumenten anger målet men inte om det har nåtts."
 
 

@@ -159,6 +159,13 @@ def test_future(question: str, sentences: tuple[str, ...], expected: str) -> Non
         ("Har otryggheten halverats?", ("Otryggheten har halverats sedan 2020, visar mätningen.",), ""),
         ("Till vilket år ska otryggheten ha halverats?", (GOAL,), ""),  # the goal is what is asked
         ("By which year should insecurity be halved?", (GOAL,), ""),
+        (
+            "Har platsaktiveringen minskat otryggheten?",
+            ("Platsaktivering prövas i ett trygghetsfrämjande syfte.",),
+            "målet",
+        ),
+        # No goal in the answer: the rule has nothing to say.
+        ("Finns det fortfarande aktörer som ansvarar för skötsel?", (ACTORS,), ""),
     ],
 )
 def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> None:
