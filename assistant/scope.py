@@ -27,13 +27,13 @@ from assistant.scope_checks import (
     LIGHT_TERMS,
     counted_missing,
     counted_noun,
-    future_missing,
     money_missing,
     off_topic,
     organisation_whose_view,
     outcome_missing,
     sibling_missing,
     topical,
+    when_missing,
 )
 from assistant.settings import Thresholds
 from vectorstore.analyzer import fold, term, term_set
@@ -190,7 +190,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     if q.language != "en" and (names := unknown_names(q, index)):
         return f"Dokumenten nämner inte {', '.join(names)}."
     used = evidence.answer_sentences or evidence.sentences
-    if reason := _answer_type_missing(q, used, index):
+    if reason := _answer_type_missing(q, used, index, evidence.context):
         return reason
     if not q.compares and (reason := _fixed_time_missing(q, evidence, used)):
         return reason
@@ -231,7 +231,7 @@ def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
     }
 
 
-def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex) -> str:
+def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
     """The answer would lack what the question asks for: a number, a date, an explanation."""
     if q.answer_type == "quantity" and (
         reason := counted_missing(q, used) or sibling_missing(q, used) or money_missing(q, used)
@@ -252,7 +252,7 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
             return f"Dokumenten anger inget sådant antal eller belopp{what}."
     if q.answer_type == "when" and not has_date(used, q.text):
         return "Dokumenten anger ingen sådan tidpunkt."
-    if reason := future_missing(q, used, [has_date([s], q.text) for s in used], index):
+    if reason := when_missing(q, used, [has_date([s], q.text) for s in used], index, context):
         return reason
     if q.answer_type == "definition" and q.defines and not defines(used, q.defines):
         return f"Dokumenten förklarar inte vad {q.defines} är."

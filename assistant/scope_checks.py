@@ -3,8 +3,9 @@
 Each check returns a Swedish reason ('' when it does not apply or is met):
 - counted thing: "hur många lärare …" needs a number that counts lärare, not elever;
 - money: "hur mycket satsade …", "vad kostar …" needs an amount of money, not any number;
-- future: "när ska/kommer …" needs a date in a sentence that speaks of the future (ska, kommer att,
-  senast …) and shares the question's subject, not the date of an earlier decision;
+- when: a date in a sentence about the question's subject; "när beslutade …" a dated decision;
+  "när ska/kommer …" a date in a sentence that speaks of the future (ska, kommer att, senast …),
+  not the date of an earlier decision;
 - outcome: "har otryggheten halverats?" needs a sentence that states a result, not only the goal;
 - off topic: a question whose content words the documents never use, apart from ubiquitous ones;
 - organisations without "-nämnd" in their name ("Stockholms Stadshus AB", "Trafikverket",
@@ -64,6 +65,11 @@ _FUTURE_QUESTION = re.compile(
 )
 _FUTURE_SENTENCE = re.compile(
     r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will)\b", re.I
+)
+# A decision and the words for taking one (folded).
+_DECISION = re.compile(
+    r"\b(beslut\w*|beslot|fattade|fattat|sammantrad\w*|juster\w*|antog\w*|antag\w*|anta|antas|godkan\w*|"
+    r"adopt\w*|decid\w*|decision\w*)\b"
 )
 _OUTCOME_QUESTION = re.compile(
     r"\b(lyckats|lyckades|lyckas|halverats|halverades|halverat|minskat|minskade|ökat|okat|ökade|okade|blivit|blev|"
@@ -177,21 +183,39 @@ def money_missing(q: Question, used: Sequence[str]) -> str:
     )
 
 
-def future_missing(q: Question, used: Sequence[str], dates: Iterable[bool], index: LexicalIndex) -> str:
-    """'När ska …' needs a dated sentence about its subject that speaks of the future (ska, kommer, senast …).
+def _before(sentence: str, context: Sequence[str], chars: int = 200) -> str:
+    """The text just before a sentence in the passages it comes from (a table's heading, say)."""
+    for text in context:
+        if (at := text.find(sentence)) > 0:
+            return text[max(0, at - chars) : at]
+    return ""
+
+
+def when_missing(
+    q: Question, used: Sequence[str], dates: Iterable[bool], index: LexicalIndex, context: Sequence[str] = ()
+) -> str:
+    """A 'när' question needs a dated sentence about its subject, not only the responder it names.
+
+    'När beslutade …' needs one about a decision (in it or just before it: "godkänts digitalt av följande
+    personer:" over a table of dates); 'när ska …' one speaking of the future (ska, kommer, senast …).
 
     "Kommunfullmäktige antog 2021 …" or "Programtiden löper ut 2023 …" does not say when the next
-    programme will be adopted; "… för yttrande senast 2023-10-27" says when something is to happen.
-    The documents' present tense states how things are, so it does not count as the future.
+    programme will be adopted; "… för yttrande senast 2023-10-27" says when something is to happen,
+    not when a decision was taken. The documents' present tense states how things are, not the future.
     """
-    if q.answer_type != "when" or not _FUTURE_QUESTION.search(q.text):
+    if q.answer_type != "when":
         return ""
-    whose = {t for r in q.responders for t in index.query_terms(r)}  # whose document, not what is to happen
+    future = bool(_FUTURE_QUESTION.search(q.text))
+    decided = bool(_DECISION.search(fold(q.text)))
+    whose = {t for r in q.responders for t in index.query_terms(r)}  # whose document, not what happened
     subject = {t for t in q.terms if topical(t, index) and not t.isdigit() and t not in whose}
     for sentence, dated in zip(used, dates, strict=True):
-        if dated and _FUTURE_SENTENCE.search(sentence) and (not subject or subject & term_set(sentence)):
+        if not dated or (future and not _FUTURE_SENTENCE.search(sentence)):
+            continue
+        about = not subject or subject & term_set(sentence)
+        if about and (not decided or _DECISION.search(fold(sentence + " " + _before(sentence, context)))):
             return ""
-    return "Dokumenten säger inget om när det ska ske."
+    return "Dokumenten säger inget om när det ska ske." if future else "Dokumenten anger ingen sådan tidpunkt."
 
 
 def outcome_missing(q: Question, used: Sequence[str]) -> str:

@@ -37,6 +37,10 @@ TEXTS = {
         "Trafiknämnden",
         "Kontoret samverkar med Polisregion Stockholm, Trafikverket och Stockholms Stadshus AB.",
     ),
+    "signatur": (
+        "Utbildningsnämnden",
+        "Detta dokument har godkänts digitalt av följande personer: Lena Holm, direktör 2023-10-17.",
+    ),
     "dnr": (
         "Kungsholmens stadsdelsnämnd",
         "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739. Telefon 08-50808203.",
@@ -138,6 +142,11 @@ def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
         ("När ska nämnden senast yttra sig över remissen?", (DEADLINE,), ""),  # a deadline is the future
         ("När antog kommunfullmäktige trygghetsprogrammet?", (ADOPTED,), ""),  # the past, asked about the past
         ("nar ska programmet revideras", (ADOPTED,), "inget om när det ska ske"),
+        # Any "när": a dated sentence about the subject; a decision date needs a decision.
+        ("När antog kommunfullmäktige trygghetsprogrammet?", (DEADLINE, ADOPTED), ""),
+        ("Vilket datum beslutade nämnden om yttrandet?", (DEADLINE,), "ingen sådan tidpunkt"),
+        ("Vilket datum ska nämnden senast lämna sitt yttrande?", (DEADLINE,), ""),
+        ("Vilken dag godkände Lena Holm yttrandet?", ("Lena Holm, direktör 2023-10-17",), "ingen sådan tidpunkt"),
         # The responder named says whose document; its name alone does not make a date about the event.
         (
             "När ska trafiknämnden fatta beslut om yttrandet?",
@@ -146,8 +155,16 @@ def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
         ),
     ],
 )
-def test_future(question: str, sentences: tuple[str, ...], expected: str) -> None:
+def test_when(question: str, sentences: tuple[str, ...], expected: str) -> None:
     check(question, sentences, expected)
+
+
+def test_a_decision_stated_just_before_the_date_counts() -> None:
+    signed = "Lena Holm, direktör 2023-10-17"
+    passage = f"Detta dokument har godkänts digitalt av följande personer: {signed}"
+    q = read_question("Vilken dag godkände Lena Holm yttrandet?", INDEX)
+    said = abstain_reason(q, Evidence(0.6, 0.9, (signed,), (signed,), (passage,)), INDEX, THRESHOLDS)
+    assert said == ""
 
 
 @pytest.mark.parametrize(
