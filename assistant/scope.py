@@ -6,7 +6,10 @@ would be built from (see `assistant.question.Question`):
 - a proper name the documents never mention ("Göteborgs", "Skarpnäcks");
 - the view of a body that did not respond (any name and spelling: "polisen", "kulturnamnden");
 - the answer type: a "how many/how much" needs a number in the sentences the answer would use,
-  a "when" a date or year that the question did not bring itself;
+  a "when" a date or year that the question did not bring itself; and the named checks of
+  assistant/scope_checks.py: the number counts what is asked (not a sibling kind), money is in
+  kronor, a date is about the question's subject (a decision, the future), an outcome is more
+  than the goal, an organisation without "-nämnd" did not respond, an off-topic question;
 - what the question fixes must agree: a year asked about must be in those sentences;
 - no real support: no sentence of the best passages is more similar to the question than
   unrelated text is, or none covers its terms and none is clearly similar (thresholds
