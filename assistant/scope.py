@@ -186,12 +186,14 @@ def signals(q: Question, evidence: Evidence) -> tuple[float, ...]:
 
 def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     """The named rules: why the documents cannot answer, whatever the similarity ('' when none applies)."""
-    if (body := body_whose_view(q)) or (body := organisation_whose_view(q, index.responders)):
+    if body := body_whose_view(q):
         return f"Det finns inget remissvar från {body} bland dokumenten."
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     if q.language != "en" and (names := unknown_names(q, index)):
         return f"Dokumenten nämner inte {', '.join(names)}."
+    if body := organisation_whose_view(q, index.responders):
+        return f"Det finns inget remissvar från {body} bland dokumenten."
     used = evidence.answer_sentences or evidence.sentences
     if reason := _answer_type_missing(q, used, index, evidence.context):
         return reason

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from assistant.glossary import swedish_terms
 from assistant.question import Question
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
@@ -42,6 +43,7 @@ LIGHT_TERMS = frozenset(
         "imorgon just nu"
     ).split()
 )
+_HOW_MANY_EN = re.compile(r"\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)", re.I)
 _HOW_MANY = re.compile(r"\b(?:hur (?:många|manga))\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
@@ -82,6 +84,8 @@ _RESULT = re.compile(
     r"\b(lyckats|lyckades|halverats|halverades|minskat|minskade|minskar|okat|okade|okar|blivit|blev|natt|nadde|"
     r"uppnatt|uppnadde|forbattrats|forsamrats|sjunkit|sjunker|sjonk|visar|resultat\w*|effekt\w*|utvardering\w*)\b"
 )
+# A change a question asks about, by its stem (folded): "har otryggheten ökat?" needs a sentence saying "ök…".
+_CHANGE = re.compile(r"\b(halver|minsk|ok(?=at|ade|ar|ning)|forbattr|forsamr|sjunk|sjonk)\w*")
 _TARGET = re.compile(r"\b(mal|malet|malen|malsattning\w*|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 _GOAL = re.compile(r"\b(mal|malet|malen|malsattning\w*|ska|skall|bor|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 # Organisations with no "-nämnd" in their name, whose view users ask for.
@@ -143,7 +147,18 @@ def counted_noun(q: Question) -> str:
 
 
 def counted_missing(q: Question, used: Sequence[str]) -> str:
-    """'Hur många lärare' answered by a number of elever: the number must count what is asked."""
+    """'Hur många lärare' answered by a number of elever: the number must count what is asked.
+
+    In English, the glossary's Swedish words for what is counted ("how many police officers" ->
+    polisen); a noun the glossary does not know cannot be checked.
+    """
+    if q.language == "en":
+        match = _HOW_MANY_EN.search(q.text)
+        swedish = swedish_terms(match.group(1)).split() if match else []
+        if not swedish or any(counts(s, fold(w)) for s in used for w in swedish):
+            return ""
+        asked = match.group(1) if match else ""
+        return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {asked}."
     noun = counted_noun(q)
     if not noun or fold(noun) in _GENERIC_COUNTED or any(counts(s, fold(noun)) for s in used):
         return ""
@@ -221,17 +236,19 @@ def when_missing(
 def outcome_missing(q: Question, used: Sequence[str]) -> str:
     """'Har otryggheten halverats?' answered by the goal alone: a goal does not say it was reached.
 
-    Applies when the answer would state a goal (mål, målsättning …) and no sentence states a result.
+    Applies when the answer would state a goal (mål, syfte …) and no sentence states a result, or when
+    the change asked about ("ökat", "minskat", "halverats") is in no sentence at all.
     """
     yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
     if not yes_no or not _OUTCOME_QUESTION.search(q.text):
         return ""
     folded = [fold(s) for s in used]
-    if not any(_TARGET.search(s) for s in folded):
-        return ""
-    if any(_RESULT.search(s) and not _GOAL.search(s) for s in folded):
-        return ""
-    return "Dokumenten anger målet men inte om det har nåtts."
+    if any(_TARGET.search(s) for s in folded) and not any(_RESULT.search(s) and not _GOAL.search(s) for s in folded):
+        return "Dokumenten anger målet men inte om det har nåtts."
+    change = _CHANGE.search(fold(q.text))
+    if change and not any(re.search(rf"\b{change.group(1)}\w*", s) for s in folded):
+        return "Dokumenten anger ingen sådan förändring."
+    return ""
 
 
 def topical(t: str, index: LexicalIndex) -> bool:
@@ -273,4 +290,15 @@ def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
         )
         if asked and not re.search(rf"\b(om|kring|till|med|för|for|about)\s+(\w+\s+)?{b}", q.text, re.I):
             return name
+    # A name right after the view verb that is no responder ("Vad ansåg Sveriges kommuner och regioner …").
+    named = re.search(rf"\b{_VIEW_BEFORE}\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+(?!om\b)[a-zåäö]+){{0,3}}?)\s+om\b", q.text)
+    if named and not q.responders and _names_no_one(named.group(2), keys):
+        return named.group(2)
     return ""
+
+
+def _names_no_one(name: str, keys: set[str]) -> bool:
+    """Whether a capitalised name is not one of the responders' nor the city's ('Stockholms stad')."""
+    first = fold(name.split()[0]).removesuffix("s")
+    generic = re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse)\w*|stad\w*|kommun\w*|program\w*", first)
+    return len(first) > 3 and first != "stockholm" and not generic and not any(k.startswith(first) for k in keys)

@@ -31,11 +31,11 @@ TEXTS = {
     ),
     "plats": (
         "Kungsholmens stadsdelsnämnd",
-        "På många platser i Stockholm är minst tre aktörer ansvariga för skötsel.",
+        "På många platser i Stockholm och på Kungsholmen är minst tre aktörer ansvariga för skötsel.",
     ),
     "samverkan": (
         "Trafiknämnden",
-        "Kontoret samverkar med Polisregion Stockholm, Trafikverket och Stockholms Stadshus AB.",
+        "Kontoret samverkar med Polisregion Stockholm, Trafikverket och Stockholms Stadshus AB i Sverige.",
     ),
     "signatur": (
         "Utbildningsnämnden",
@@ -89,6 +89,9 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         # A programme period names the programme; a single year fixes the count.
         ("Hur många trygghetsinvesteringar ingår i trygghetsprogrammet 2024–2027?", (INVESTMENTS,), ""),
         ("Hur många trygghetsinvesteringar gjorde kontoret 2022?", (INVESTMENTS,), "belopp för 2022"),
+        # In English, through the glossary's Swedish words.
+        ("How many of the pupils in the city are in independent schools?", (PUPILS,), ""),
+        ("How many police officers work in Stockholm?", (PUPILS,), "anger inte antalet police officers"),
         # A figure about a sibling kind is not a figure about the kind asked.
         ("Hur många elever går i kommunala skolor?", (PUPILS,), "Deras tal gäller inte kommunala"),
         ("Hur många elever går i fristående förskolor?", (PUPILS,), "Deras tal gäller inte förskolor"),
@@ -181,6 +184,9 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
             ("Platsaktivering prövas i ett trygghetsfrämjande syfte.",),
             "målet",
         ),
+        # A change asked about must be stated: "ökat" needs a sentence saying so.
+        ("Har tryggheten ökat på platserna?", (ACTORS,), "ingen sådan förändring"),
+        ("Har antalet aktörer på platserna minskat?", ("Antalet aktörer på platserna har minskat.",), ""),
         # No goal in the answer: the rule has nothing to say.
         ("Finns det fortfarande aktörer som ansvarar för skötsel?", (ACTORS,), ""),
     ],
@@ -215,6 +221,9 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("Hur ser trafiknämnden på samarbetet med Polisregion Stockholm?", ""),
         ("Vad tycker trafiknämnden om samarbetet med Trafikverket?", ""),  # a responder's view of it
         ("Vad säger socialnämnden om kommunfullmäktige?", ""),
+        ("Vad ansåg Sveriges kommuner och regioner om trygghetsprogrammet?", "inget remissvar från Sveriges kommuner"),
+        ("Vad tycker Stockholms stad om trygghetsprogrammet?", ""),  # the city's own programme
+        ("Vad tycker Kungsholmen om trygghetsprogrammet?", ""),  # a responder by its place
         ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
     ],
 )
