@@ -101,7 +101,7 @@ _DEFINED = re.compile(
 _PROCEDURE = re.compile(
     r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
-    r"signer\w*|förvaltningschef|direktör|direktor|avdelningschef|enhetschef|datum|daterad\w*|senast|deadline|"
+    r"signer\w*|\w*chef\w*|\w*direktör\w*|\w*direktor\w*|datum|daterad\w*|senast|deadline|"
     r"justera\w*|godkän\w*|godkan\w*|referral|signed)\b",
     re.I,
 )

@@ -6,7 +6,10 @@ would be built from (see `assistant.question.Question`):
 - a proper name the documents never mention ("Göteborgs", "Skarpnäcks");
 - the view of a body that did not respond (any name and spelling: "polisen", "kulturnamnden");
 - the answer type: a "how many/how much" needs a number in the sentences the answer would use,
-  a "when" a date or year that the question did not bring itself;
+  a "when" a date or year that the question did not bring itself; and the named checks of
+  assistant/scope_checks.py: the number counts what is asked (not a sibling kind), money is in
+  kronor, a date is about the question's subject (a decision, the future), an outcome is more
+  than the goal, an organisation without "-nämnd" did not respond, an off-topic question;
 - what the question fixes must agree: a year asked about must be in those sentences;
 - no real support: no sentence of the best passages is more similar to the question than
   unrelated text is, or none covers its terms and none is clearly similar (thresholds
@@ -21,6 +24,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.question import Question, is_specific, overlaps
+from assistant.scope_checks import (
+    IDENTIFIER,
+    LIGHT_TERMS,
+    counted_missing,
+    counted_noun,
+    money_missing,
+    off_topic,
+    organisation_whose_view,
+    outcome_missing,
+    sibling_missing,
+    topical,
+    when_missing,
+)
 from assistant.settings import Thresholds
 from vectorstore.analyzer import fold, term, term_set
 from vectorstore.lexical import LexicalIndex
@@ -34,7 +50,7 @@ _ROLE = re.compile(
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
 # An English question must be about something these documents are about.
 _ENGLISH_DOMAIN = re.compile(
-    r"\b(safe\w*|secur\w*|crime\w*|criminal\w*|program\w*|committee\w*|board\w*|city|stockholm|municipal\w*|"
+    r"\b(safe\w*|secur\w*|crime\w*|criminal\w*|program\w*|committee\w*|board\w*|municipal\w*|"
     r"police|school\w*|social|traffic|district\w*|referral\w*|prevent\w*|violence|youth|focus areas?|"
     r"cooperation|collaborat\w*|responsib\w*|coordinat\w*|welfare|public|environment|deadline|administration|"
     r"drug\w*|assault\w*|violen\w*|parent\w*|guideline\w*|influence|graffiti|light\w*|survey\w*|gender|extrem\w*|"
@@ -90,8 +106,11 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
 
 
 def names_known(q: Question, index: LexicalIndex) -> list[str]:
-    """Capitalised words (not sentence-initial) that the documents mention: places and bodies they are about."""
-    return [n for n in _NAME.findall(q.text) if any(t in index.vocab for t in index.query_terms(n))]
+    """Capitalised words (not sentence-initial) that the documents mention: places and bodies they are about.
+
+    Not a name every document uses ("Stockholm"): it tells nothing of what the question is about.
+    """
+    return [n for n in _NAME.findall(q.text) if any(topical(t, index) for t in index.query_terms(n))]
 
 
 def body_whose_view(q: Question) -> str:
@@ -127,7 +146,7 @@ def has_quantity(sentences: Iterable[str], question: str) -> bool:
     """Whether a sentence states a number other than a year or one the question brought itself."""
     own = set(re.findall(r"\d+", question))
     for sentence in sentences:
-        stripped = _without_years(sentence)
+        stripped = _without_years(IDENTIFIER.sub(" ", sentence))
         numbers = set(re.findall(r"\d+", stripped)) - own
         if numbers or re.search(
             r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tusen|miljon\w*|miljard\w*)\b", stripped, re.I
@@ -171,10 +190,14 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     if q.language != "en" and (names := unknown_names(q, index)):
         return f"Dokumenten nämner inte {', '.join(names)}."
+    if body := organisation_whose_view(q, index.responders):
+        return f"Det finns inget remissvar från {body} bland dokumenten."
     used = evidence.answer_sentences or evidence.sentences
-    if reason := _answer_type_missing(q, used, index):
+    if reason := _answer_type_missing(q, used, index, evidence.context):
         return reason
     if not q.compares and (reason := _fixed_time_missing(q, evidence, used)):
+        return reason
+    if reason := outcome_missing(q, used):
         return reason
     if (role := _ROLE.search(q.text)) and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
         return f"Dokumenten nämner ingen {role.group(0).lower()}."
@@ -185,6 +208,8 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
     """Why the documents do not answer the question, as a Swedish sentence ('' when they may)."""
     if reason := rule_reason(q, evidence, index):
         return reason
+    if evidence.top_dense < thresholds.weak_dense and (reason := off_topic(q, index)):
+        return reason  # no word of what it is about, and no sentence clearly similar
     if q.answer_type == "definition" and q.defines:
         return ""  # an explained term is support enough, however short the question
     if q.language == "en":
@@ -202,22 +227,32 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
 
 def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
     """The question's terms that few passages use (what it is about, not 'staden' or 'många')."""
-    return {t for t in q.terms if not t.isdigit() and is_specific(t, index)}
+    return {t for t in q.terms if not t.isdigit() and t not in LIGHT_TERMS and is_specific(t, index)}
 
 
-def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex) -> str:
+def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
     """The answer would lack what the question asks for: a number, a date, an explanation."""
+    if q.answer_type == "quantity" and (
+        reason := counted_missing(q, used) or sibling_missing(q, used) or money_missing(q, used)
+    ):
+        return reason
     if q.answer_type == "quantity":
         # The number must stand in a sentence about what the question counts (when the question is
         # worded as the documents are; a paraphrase cannot be held to their words), in its year.
         specific = specific_terms(q, index) if not q.unknown_terms else set()
         about = [s for s in used if not specific or specific & term_set(s)]
-        with_year = [s for s in about if all(mentions_year([s], y) for y in q.years)]
+        # Things counted in a programme ("fokusområden i trygghetsprogrammet 2024–2027") belong to it, so its
+        # period is checked with the other fixed times; an amount of money is for a time, so it must say it.
+        in_period = counted_noun(q) and q.periods
+        years = [y for y in q.years if not (in_period and any(a <= y <= b for a, b in q.periods))]
+        with_year = [s for s in about if all(mentions_year([s], y) for y in years)]
         if not has_quantity(with_year, q.text):
-            what = f" för {', '.join(map(str, q.years))}" if q.years else ""
+            what = f" för {', '.join(map(str, years))}" if years else ""
             return f"Dokumenten anger inget sådant antal eller belopp{what}."
     if q.answer_type == "when" and not has_date(used, q.text):
         return "Dokumenten anger ingen sådan tidpunkt."
+    if reason := when_missing(q, used, [has_date([s], q.text) for s in used], index, context):
+        return reason
     if q.answer_type == "definition" and q.defines and not defines(used, q.defines):
         return f"Dokumenten förklarar inte vad {q.defines} är."
     return ""

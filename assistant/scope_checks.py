@@ -1,0 +1,304 @@
+"""Named checks of what a question asks against what the answer would say (used by assistant/scope.py).
+
+Each check returns a Swedish reason ('' when it does not apply or is met):
+- counted thing: "hur många lärare …" needs a number that counts lärare, not elever;
+- money: "hur mycket satsade …", "vad kostar …" needs an amount of money, not any number;
+- when: a date in a sentence about the question's subject; "när beslutade …" a dated decision;
+  "när ska/kommer …" a date in a sentence that speaks of the future (ska, kommer att, senast …),
+  not the date of an earlier decision;
+- outcome: "har otryggheten halverats?" needs a sentence that states a result, not only the goal;
+- off topic: a question whose content words the documents never use, apart from ubiquitous ones;
+- organisations without "-nämnd" in their name ("Stockholms Stadshus AB", "Trafikverket",
+  "kommunfullmäktige") whose view is asked: they did not respond.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+from assistant.glossary import documents_words
+from assistant.question import Question
+from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_set, words
+from vectorstore.lexical import LexicalIndex
+
+# Numbers that identify rather than count: dnr "2023/739", a law "(2023:196)", phone numbers, pages.
+IDENTIFIER = re.compile(
+    r"\b\d+\s*[/:]\s*\d+\b|\b0\d{1,3}\s*-\s*\d[\d ]{4,}\d|\bsida \d+ \(\d+\)|§\s*\d+|\b\d+ kap\b|\bartikel \d+", re.I
+)
+# Kinds of one thing: a figure for one is not a figure for another (folded prefixes).
+SIBLINGS: tuple[tuple[str, ...], ...] = (
+    ("kommunal", "fristaend", "privat", "enskild", "statlig"),
+    ("forskol", "grundskol", "gymnasie", "hogskol", "universitet"),
+    ("flick", "pojk", "kvinn"),
+)
+_COMMON_IDF = math.log1p(1.0)  # a term in more than about half of the passages says nothing about the topic
+# Words that ask for or frame the answer rather than say what it is about.
+LIGHT_TERMS = frozenset(
+    term(w)
+    for w in (
+        "många manga mycket stor stort storlek andel antal totalt sammanlagt ungefär ungefar kommer komma kom "
+        "finns fanns finnas går gar gick blir blev bli får far fick gör gor gjorde göra gora nästa nasta idag "
+        "imorgon just nu"
+    ).split()
+)
+_HOW_MANY_EN = re.compile(r"\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)", re.I)
+_HOW_MANY = re.compile(r"\b(?:hur (?:många|manga))\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
+# A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
+_GENERIC_COUNTED = frozenset(
+    "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
+    "olika st".split()
+)
+# Units rather than things: "hur många procent", "hur många kronor" (the money rule checks those).
+_MEASURES = frozenset("procent kronor kr miljoner miljarder tusen tkr mnkr".split())
+_NUMBER_WORDS = frozenset(
+    "en ett två tva tre fyra fem sex sju åtta atta nio tio elva tolv tjugo trettio fyrtio femtio hundra tusen "
+    "fjorton femton sexton sjutton arton nitton tretton".split()
+)
+_MONEY_QUESTION = re.compile(
+    r"\b(pengar|kronor|kr|miljon\w*|miljard\w*|budget\w*|kost\w*|satsa\w*|avsatt\w*|avsätt\w*|avsatt\w*|anslag\w*|lägger|lagger|lade|"
+    r"lagt|spend\w*|spent|cost\w*|money|budget\w*|lön|lon)\b",
+    re.I,
+)
+_MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
+_FUTURE_QUESTION = re.compile(
+    r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
+)
+_FUTURE_SENTENCE = re.compile(
+    r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will)\b", re.I
+)
+# A decision and the words for taking one (folded).
+_DECISION = re.compile(
+    r"\b(beslut\w*|beslot|fattade|fattat|sammantrad\w*|juster\w*|antog\w*|antag\w*|anta|antas|godkan\w*|"
+    r"adopt\w*|decid\w*|decision\w*)\b"
+)
+_OUTCOME_QUESTION = re.compile(
+    r"\b(lyckats|lyckades|lyckas|halverats|halverades|halverat|minskat|minskade|ökat|okat|ökade|okade|blivit|blev|"
+    r"nått|natt|nådde|nadde|uppnått|uppnatt|uppnådde|uppnadde|förbättrats|forbattrats|försämrats|forsamrats|"
+    r"sjunkit|fortfarande|resultat\w*|effekt\w*|succeed\w*|achiev\w*|reduced|halved|decreased|increased|still)\b",
+    re.I,
+)
+# A sentence that states a result (folded): "har minskat", "visar att", "sjunker".
+_RESULT = re.compile(
+    r"\b(lyckats|lyckades|halverats|halverades|minskat|minskade|minskar|okat|okade|okar|blivit|blev|natt|nadde|"
+    r"uppnatt|uppnadde|forbattrats|forsamrats|sjunkit|sjunker|sjonk|visar|resultat\w*|effekt\w*|utvardering\w*)\b"
+)
+# A change a question asks about, by its stem (folded): "har otryggheten ökat?" needs a sentence saying "ök…".
+_CHANGE = re.compile(r"\b(halver|minsk|ok(?=at|ade|ar|ning)|forbattr|forsamr|sjunk|sjonk)\w*")
+_TARGET = re.compile(r"\b(mal|malet|malen|malsattning\w*|syfte\w*|syftar|ambition\w*|vision\w*)\b")
+_GOAL = re.compile(r"\b(mal|malet|malen|malsattning\w*|ska|skall|bor|syfte\w*|syftar|ambition\w*|vision\w*)\b")
+# Organisations with no "-nämnd" in their name, whose view users ask for.
+_ORGANISATION = re.compile(
+    r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}AB|[\wåäöÅÄÖ-]+verket|kommunfullmäktige|kommunfullmaktige|"
+    r"[\wåäöÅÄÖ-]*myndighet\w*|[\wåäöÅÄÖ-]*inspektion\w*|kriminalvård\w*|kriminalvard\w*|Brå|BRÅ|"
+    r"[\wåäöÅÄÖ-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|SL|"
+    r"regionen|region \w+|landsting\w*|Polisregion \w+|[Pp]olis(?:en|myndigheten)|Storstockholms brandförsvar\w*)\b"
+)
+_VIEW_BEFORE = (
+    r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig|ser"
+    r"|think|say|said)"
+)
+_VIEW_AFTER = (
+    r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
+    r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade)"
+)
+
+
+def _folded_words(text: str) -> list[str]:
+    return [fold(w) for w in re.findall(r"[\wåäöÅÄÖéÉ]+", text)]
+
+
+def _same_word(asked: str, written: str) -> bool:
+    """One word of the question and one of a sentence name the same thing, compounds included."""
+    if asked == written or term(asked) == term(written):
+        return True
+    a, w = term(asked), term(written)
+    return (len(a) >= 4 and w.endswith(a)) or (len(w) >= 4 and a.endswith(w))
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS - {"en", "ett"}
+
+
+def counts(sentence: str, noun: str) -> bool:
+    """Whether the sentence puts a number (not a year or an identifier) up to three words before the noun."""
+    toks = _folded_words(IDENTIFIER.sub(" ", sentence))
+    for i, tok in enumerate(toks):
+        if not _is_number(tok) or (tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20")):
+            continue
+        after = toks[i + 1 : i + 4]
+        joined = ["".join(after[j : j + 2]) for j in range(len(after) - 1)]
+        if any(_same_word(noun, w) for w in after + joined):
+            return True
+    return False
+
+
+def counted_noun(q: Question) -> str:
+    """What a 'hur många …' question counts: the word after, or after its adjective ('anmälda brott')."""
+    match = _HOW_MANY.search(q.query.split(" (")[0]) if q.language == "sv" else None
+    if not match:
+        return ""
+    first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    if fold(first) in FOLDED_STOPWORDS or fold(first) in _MEASURES:
+        return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure
+    adjective = re.search(r"(a|ande|ende)$", first) and len(second) > 3  # kommunala, fristående
+    return second if adjective else first
+
+
+def counted_missing(q: Question, used: Sequence[str]) -> str:
+    """'Hur många lärare' answered by a number of elever: the number must count what is asked.
+
+    In English, the glossary's Swedish words for what is counted ("how many police officers" ->
+    polisen); a noun the glossary does not know cannot be checked.
+    """
+    if q.language == "en":
+        match = _HOW_MANY_EN.search(q.text)
+        swedish = documents_words(match.group(1), True, lambda _: True).split() if match else []
+        if not swedish or any(counts(s, fold(w)) for s in used for w in swedish):
+            return ""
+        asked = match.group(1) if match else ""
+        return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {asked}."
+    noun = counted_noun(q)
+    if not noun or fold(noun) in _GENERIC_COUNTED or any(counts(s, fold(noun)) for s in used):
+        return ""
+    return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {noun}."
+
+
+def _members(text: str, group: tuple[str, ...]) -> set[str]:
+    """The members of a group of siblings that a text names (folded prefixes, compounds included)."""
+    return {m for m in group for w in _folded_words(text) if w.startswith(m) or (len(m) > 5 and m in w)}
+
+
+def sibling_missing(q: Question, used: Sequence[str]) -> str:
+    """A number about a sibling of what is asked: 'kommunala' asked, only 'fristående' counted."""
+    numbered = [s for s in used if re.search(r"\d", _without_identifiers(s))]
+    if q.answer_type != "quantity" or not numbered:
+        return ""
+    for group in SIBLINGS:
+        asked = _members(q.text, group)
+        if asked and all(not (asked & _members(s, group)) and _members(s, group) for s in numbered):
+            named = [w for w in re.findall(r"[\wåäöÅÄÖ]+", q.text) if _members(w, tuple(asked))]
+            return f"Dokumenten anger inget sådant antal eller belopp. Deras tal gäller inte {' '.join(named)}."
+    return ""
+
+
+def _without_identifiers(text: str) -> str:
+    return re.sub(r"\b(19|20)\d\d\b", " ", IDENTIFIER.sub(" ", text))
+
+
+def money_missing(q: Question, used: Sequence[str]) -> str:
+    """A question about money needs an amount of money, not a count or a year."""
+    if q.answer_type != "quantity" or counted_noun(q) or not _MONEY_QUESTION.search(q.text):
+        return ""
+    return (
+        ""
+        if any(_MONEY.search(s) for s in used)
+        else "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
+    )
+
+
+def _before(sentence: str, context: Sequence[str], chars: int = 200) -> str:
+    """The text just before a sentence in the passages it comes from (a table's heading, say)."""
+    for text in context:
+        if (at := text.find(sentence)) > 0:
+            return text[max(0, at - chars) : at]
+    return ""
+
+
+def when_missing(
+    q: Question, used: Sequence[str], dates: Iterable[bool], index: LexicalIndex, context: Sequence[str] = ()
+) -> str:
+    """A 'när' question needs a dated sentence about its subject, not only the responder it names.
+
+    'När beslutade …' needs one about a decision (in it or just before it: "godkänts digitalt av följande
+    personer:" over a table of dates); 'när ska …' one speaking of the future (ska, kommer, senast …).
+
+    "Kommunfullmäktige antog 2021 …" or "Programtiden löper ut 2023 …" does not say when the next
+    programme will be adopted; "… för yttrande senast 2023-10-27" says when something is to happen,
+    not when a decision was taken. The documents' present tense states how things are, not the future.
+    """
+    if q.answer_type != "when":
+        return ""
+    future = bool(_FUTURE_QUESTION.search(q.text))
+    decided = bool(_DECISION.search(fold(q.text)))
+    whose = {t for r in q.responders for t in index.query_terms(r)}  # whose document, not what happened
+    subject = {t for t in q.terms if topical(t, index) and not t.isdigit() and t not in whose}
+    for sentence, dated in zip(used, dates, strict=True):
+        if not dated or (future and not _FUTURE_SENTENCE.search(sentence)):
+            continue
+        about = not subject or subject & term_set(sentence)
+        if about and (not decided or _DECISION.search(fold(sentence + " " + _before(sentence, context)))):
+            return ""
+    return "Dokumenten säger inget om när det ska ske." if future else "Dokumenten anger ingen sådan tidpunkt."
+
+
+def outcome_missing(q: Question, used: Sequence[str]) -> str:
+    """'Har otryggheten halverats?' answered by the goal alone: a goal does not say it was reached.
+
+    Applies when the answer would state a goal (mål, syfte …) and no sentence states a result, or when
+    the change asked about ("ökat", "minskat", "halverats") is in no sentence at all.
+    """
+    yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
+    if not yes_no or not _OUTCOME_QUESTION.search(q.text):
+        return ""
+    folded = [fold(s) for s in used]
+    if any(_TARGET.search(s) for s in folded) and not any(_RESULT.search(s) and not _GOAL.search(s) for s in folded):
+        return "Dokumenten anger målet men inte om det har nåtts."
+    change = _CHANGE.search(fold(q.text))
+    if change and not any(re.search(rf"\b{change.group(1)}\w*", s) for s in folded):
+        return "Dokumenten anger ingen sådan förändring."
+    return ""
+
+
+def topical(t: str, index: LexicalIndex) -> bool:
+    """A known term that says what a question is about: not ubiquitous ('stockholm'), not a framing word."""
+    return t in index.vocab and t not in LIGHT_TERMS and index.idf[index.vocab[t]] >= _COMMON_IDF
+
+
+def off_topic(q: Question, index: LexicalIndex) -> str:
+    """A Swedish question whose content words the documents never use, apart from ubiquitous ones.
+
+    Two unknown words, or nothing else: one unknown word beside "staden" may be a paraphrase.
+    """
+    if q.language != "sv" or q.responders or q.other_bodies or q.follow_up:
+        return ""
+    content = [t for t in q.terms if t not in LIGHT_TERMS and not t.isdigit()]
+    unknown = [t for t in content if t not in index.vocab]
+    # One unknown word beside a ubiquitous one may be a paraphrase ("Vad gör staden åt knark?").
+    enough = len(unknown) >= 2 or (bool(unknown) and len(unknown) == len(content))
+    if enough and not any(topical(t, index) for t in content):
+        return "Inget stycke i dokumenten handlar om det frågan gäller."
+    return ""
+
+
+def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
+    """An organisation without '-nämnd' in its name whose own view is asked ('' if none)."""
+    keys = {fold(w) for r in responders for w in words(r)}
+    for match in _ORGANISATION.finditer(q.text):
+        name = match.group(0).strip()
+        if fold(name) in keys:
+            continue
+        b = re.escape(name)
+        # Up to two words between the verb and the name ("tyckte den regionala polisen"), none when a
+        # responder is named: "anser socialnämnden att polisen …" asks socialnämnden.
+        gap = (
+            "" if q.responders else r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor))[\w-]+\s+){0,2}"
+        )
+        asked = re.search(rf"\b{_VIEW_BEFORE}\s+{gap}{b}", q.text, re.I) or re.search(
+            rf"{b}\w*\s+(\w+\s+){{0,1}}{_VIEW_AFTER}\b", q.text, re.I
+        )
+        if asked and not re.search(rf"\b(om|kring|till|med|för|for|about)\s+(\w+\s+)?{b}", q.text, re.I):
+            return name
+    # A name right after the view verb that is no responder ("Vad ansåg Sveriges kommuner och regioner …").
+    named = re.search(rf"\b{_VIEW_BEFORE}\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+(?!om\b)[a-zåäö]+){{0,3}}?)\s+om\b", q.text)
+    if named and not q.responders and _names_no_one(named.group(2), keys):
+        return named.group(2)
+    return ""
+
+
+def _names_no_one(name: str, keys: set[str]) -> bool:
+    """Whether a capitalised name is not one of the responders' nor the city's ('Stockholms stad')."""
+    first = fold(name.split()[0]).removesuffix("s")
+    generic = re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse)\w*|stad\w*|kommun\w*|program\w*", first)
+    return len(first) > 3 and first != "stockholm" and not generic and not any(k.startswith(first) for k in keys)

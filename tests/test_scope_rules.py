@@ -1,0 +1,231 @@
+"""The named scope checks (assistant/scope_checks.py), table by table: fast, no model, no store.
+
+Each row is a question, the sentences its answer would show, and what the user reads: an answer
+(reason "") or a refusal whose reason contains the given words. Tempting questions stand next to
+their answerable twins, so a rule that refuses too much fails as surely as one that refuses too little.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question import read_question
+from assistant.scope import Evidence, abstain_reason, has_quantity
+from assistant.settings import Thresholds
+from vectorstore.lexical import IndexedChunk, LexicalIndex
+
+TEXTS = {
+    "trafik": (
+        "Trafiknämnden",
+        "Kontoret har hittills i år genomfört fjorton trygghetsinvesteringar till ett värde av 35,4 miljoner kr i "
+        "Stockholm. I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter.",
+    ),
+    "skola": (
+        "Utbildningsnämnden",
+        "I grundskolan går nu närmare 26 300 stockholms elever i fristående skolor i Stockholm, cirka 24%.",
+    ),
+    "program": (
+        "Socialnämnden",
+        "Kommunfullmäktige antog 2021 Stockholms stads trygghetsprogram 2020–2023. Målet är att otryggheten i "
+        "Stockholm ska ha halverats till år 2025. Nämnden har mottagit remissen för yttrande senast 2023-10-27.",
+    ),
+    "plats": (
+        "Kungsholmens stadsdelsnämnd",
+        "På många platser i Stockholm och på Kungsholmen är minst tre aktörer ansvariga för skötsel.",
+    ),
+    "samverkan": (
+        "Trafiknämnden",
+        "Kontoret samverkar med Polisregion Stockholm, Trafikverket och Stockholms Stadshus AB i Sverige.",
+    ),
+    "signatur": (
+        "Utbildningsnämnden",
+        "Detta dokument har godkänts digitalt av följande personer: Lena Holm, direktör 2023-10-17.",
+    ),
+    "dnr": (
+        "Kungsholmens stadsdelsnämnd",
+        "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739. Telefon 08-50808203.",
+    ),
+}
+INDEX = LexicalIndex.build([IndexedChunk(k, t, f"{k}.txt", r, "2024–2027", 0) for k, (r, t) in TEXTS.items()])
+THRESHOLDS = Thresholds(min_dense=0.8, min_support=0.1, weak_dense=0.85, min_dense_english=0.79)
+
+INVESTMENTS = "Kontoret har hittills i år genomfört fjorton trygghetsinvesteringar till ett värde av 35,4 miljoner kr."
+GRAFFITI = "I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter."
+PUPILS = "I grundskolan går nu närmare 26 300 stockholms elever i fristående skolor, cirka 24%."
+ADOPTED = "Kommunfullmäktige antog 2021 Stockholms stads trygghetsprogram 2020–2023."
+GOAL = "Målet är att otryggheten i Stockholm ska ha halverats till år 2025."
+DEADLINE = "Nämnden har mottagit remissen för yttrande senast 2023-10-27."
+ACTORS = "På många platser i Stockholm är minst tre aktörer ansvariga för skötsel."
+DNR = "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739."
+
+
+def evidence(*sentences: str, dense: float = 0.82) -> Evidence:
+    """Supported evidence (similar enough, not clearly so) whose answer would say exactly these sentences."""
+    return Evidence(0.6, dense, sentences, sentences, sentences + ("2024–2027",))
+
+
+def reason(question: str, *sentences: str, dense: float = 0.82) -> str:
+    return abstain_reason(read_question(question, INDEX), evidence(*sentences, dense=dense), INDEX, THRESHOLDS)
+
+
+def check(question: str, sentences: tuple[str, ...], expected: str, dense: float = 0.82) -> None:
+    said = reason(question, *sentences, dense=dense)
+    assert (expected in said) if expected else said == "", said
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # The number must count what the question counts.
+        ("Hur många elever går i fristående skolor?", (PUPILS,), ""),
+        ("Hur många stockholmselever går i fristående skolor?", (PUPILS,), ""),  # a compound of the same thing
+        ("hur manga elever gar i fristaende skolor", (PUPILS,), ""),
+        ("Hur många lärare arbetar i fristående skolor?", (PUPILS,), "anger inte antalet lärare"),
+        ("Hur många barn går i fristående skolor?", (PUPILS,), "anger inte antalet barn"),
+        ("Hur många trygghetsinvesteringar har kontoret genomfört i år?", (INVESTMENTS,), ""),
+        ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
+        ("Hur många organisationer ansvarar för skötseln?", (ACTORS,), ""),  # a generic word counts any actor
+        ("Hur många procent av eleverna går i fristående skolor?", (PUPILS,), ""),  # a unit, not a thing
+        # A programme period names the programme; a single year fixes the count.
+        ("Hur många trygghetsinvesteringar ingår i trygghetsprogrammet 2024–2027?", (INVESTMENTS,), ""),
+        ("Hur många trygghetsinvesteringar gjorde kontoret 2022?", (INVESTMENTS,), "belopp för 2022"),
+        # In English, through the glossary's Swedish words.
+        ("How many of the pupils in the city are in independent schools?", (PUPILS,), ""),
+        ("How many police officers work in Stockholm?", (PUPILS,), "anger inte antalet police officers"),
+        # A figure about a sibling kind is not a figure about the kind asked.
+        ("Hur många elever går i kommunala skolor?", (PUPILS,), "Deras tal gäller inte kommunala"),
+        ("Hur många elever går i fristående förskolor?", (PUPILS,), "Deras tal gäller inte förskolor"),
+        ("Hur många elever går i fristående grundskolor?", (PUPILS,), ""),
+    ],
+)
+def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str) -> None:
+    check(question, sentences, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        ("Hur mycket pengar avsatte kontoret för klotter i år?", (GRAFFITI,), ""),
+        ("Hur mycket satsade nämnden på trygghet?", (DNR,), "inget sådant antal eller belopp"),  # a dnr
+        ("Hur mycket kostar sanering av klotter?", (GRAFFITI,), ""),
+        ("Hur många miljoner avsattes för klotter?", (GRAFFITI,), ""),
+        ("Hur många kronor kostar en trygghetsvandring?", (ACTORS,), "inget belopp i kronor"),
+        ("Hur stor budget har trygghetsprogrammet 2024–2027?", (INVESTMENTS,), "belopp för 2024, 2027"),  # this year's
+        ("Hur mycket kostar en trygghetsvandring?", (ACTORS,), "inget belopp i kronor"),  # a count, not money
+    ],
+)
+def test_money(question: str, sentences: tuple[str, ...], expected: str) -> None:
+    check(question, sentences, expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        (DNR, False),  # "KS 2023/739" identifies, it does not count
+        ("Telefon 08-50808203.", False),
+        ("Enligt lag (2023:196) om kommuners ansvar.", False),
+        (INVESTMENTS, True),
+        ("Det finns minst tre aktörer.", True),
+    ],
+)
+def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
+    assert has_quantity([sentence], "Hur många?") is quantity
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        ("När ska kommunfullmäktige anta nästa trygghetsprogram?", (ADOPTED,), "inget om när det ska ske"),
+        ("När kommer kommunfullmäktige anta trygghetsprogrammet?", (ADOPTED,), "inget om när det ska ske"),
+        (
+            "När ska kommunfullmäktige anta trygghetsprogrammet?",
+            ("Kommunfullmäktige ska anta det den 5 mars 2024.",),
+            "",
+        ),
+        ("När ska nämnden senast yttra sig över remissen?", (DEADLINE,), ""),  # a deadline is the future
+        ("När antog kommunfullmäktige trygghetsprogrammet?", (ADOPTED,), ""),  # the past, asked about the past
+        ("nar ska programmet revideras", (ADOPTED,), "inget om när det ska ske"),
+        # Any "när": a dated sentence about the subject; a decision date needs a decision.
+        ("När antog kommunfullmäktige trygghetsprogrammet?", (DEADLINE, ADOPTED), ""),
+        ("Vilket datum beslutade nämnden om yttrandet?", (DEADLINE,), "ingen sådan tidpunkt"),
+        ("Vilket datum ska nämnden senast lämna sitt yttrande?", (DEADLINE,), ""),
+        ("Vilken dag godkände Lena Holm yttrandet?", ("Lena Holm, direktör 2023-10-17",), "ingen sådan tidpunkt"),
+        # The responder named says whose document; its name alone does not make a date about the event.
+        (
+            "När ska trafiknämnden fatta beslut om yttrandet?",
+            ("Trafiknämnden får remissen den 1 mars 2024 och ska läsa den.",),
+            "inget om när",
+        ),
+    ],
+)
+def test_when(question: str, sentences: tuple[str, ...], expected: str) -> None:
+    check(question, sentences, expected)
+
+
+def test_a_decision_stated_just_before_the_date_counts() -> None:
+    signed = "Lena Holm, direktör 2023-10-17"
+    passage = f"Detta dokument har godkänts digitalt av följande personer: {signed}"
+    q = read_question("Vilken dag godkände Lena Holm yttrandet?", INDEX)
+    said = abstain_reason(q, Evidence(0.6, 0.9, (signed,), (signed,), (passage,)), INDEX, THRESHOLDS)
+    assert said == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        ("Har otryggheten halverats till 2025?", (GOAL,), "anger målet men inte om det har nåtts"),
+        ("Har staden lyckats halvera otryggheten?", (GOAL,), "anger målet"),
+        ("Blev Stockholm tryggare under programmet?", (GOAL,), "anger målet"),
+        ("Har otryggheten halverats?", ("Otryggheten har halverats sedan 2020, visar mätningen.",), ""),
+        ("Till vilket år ska otryggheten ha halverats?", (GOAL,), ""),  # the goal is what is asked
+        ("By which year should insecurity be halved?", (GOAL,), ""),
+        (
+            "Har platsaktiveringen minskat otryggheten?",
+            ("Platsaktivering prövas i ett trygghetsfrämjande syfte.",),
+            "målet",
+        ),
+        # A change asked about must be stated: "ökat" needs a sentence saying so.
+        ("Har tryggheten ökat på platserna?", (ACTORS,), "ingen sådan förändring"),
+        ("Har antalet aktörer på platserna minskat?", ("Antalet aktörer på platserna har minskat.",), ""),
+        # No goal in the answer: the rule has nothing to say.
+        ("Finns det fortfarande aktörer som ansvarar för skötsel?", (ACTORS,), ""),
+    ],
+)
+def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> None:
+    check(question, sentences, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "dense", "expected"),
+    [
+        ("Kommer det snöa i Stockholm nästa vecka?", 0.82, "handlar om det frågan gäller"),
+        ("Kommer det snöa i Stockholm nästa vecka?", 0.9, ""),  # … but a sentence is clearly similar
+        ("Vem ansvarar för skötsel av platser i Stockholm?", 0.82, ""),
+        ("Vad gör staden åt knark i Stockholm?", 0.82, ""),  # one unknown word may be a paraphrase
+        ("What's the weather like in Stockholm tomorrow?", 0.82, "handlar om det frågan gäller"),
+        ("Which actors are responsible for the upkeep in Stockholm?", 0.82, ""),
+    ],
+)
+def test_off_topic(question: str, dense: float, expected: str) -> None:
+    check(question, (ACTORS,), expected, dense)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Vad tyckte Stockholms Stadshus AB om trygghetsprogrammet?", "inget remissvar från Stadshus"),
+        ("Vad tycker Trafikverket om trygghetsprogrammet?", "inget remissvar från Trafikverket"),
+        ("vad anser kommunfullmaktige om trygghetsprogrammet", "inget remissvar från kommunfullmaktige"),
+        ("Hur ställde sig Polisregion Stockholm till trygghetsprogrammet?", "inget remissvar från Polisregion"),
+        ("Hur ser Polisregion Stockholm på trygghetsprogrammet?", "inget remissvar från Polisregion"),
+        ("Hur ser trafiknämnden på samarbetet med Polisregion Stockholm?", ""),
+        ("Vad tycker trafiknämnden om samarbetet med Trafikverket?", ""),  # a responder's view of it
+        ("Vad säger socialnämnden om kommunfullmäktige?", ""),
+        ("Vad ansåg Sveriges kommuner och regioner om trygghetsprogrammet?", "inget remissvar från Sveriges kommuner"),
+        ("Vad tycker Stockholms stad om trygghetsprogrammet?", ""),  # the city's own programme
+        ("Vad tycker Kungsholmen om trygghetsprogrammet?", ""),  # a responder by its place
+        ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
+    ],
+)
+def test_organisation_without_a_response(question: str, expected: str) -> None:
+    check(question, (GOAL,), expected)
