@@ -224,6 +224,8 @@ def when_missing(
     decided = bool(_DECISION.search(fold(q.text)))
     whose = {t for r in q.responders for t in index.query_terms(r)}  # whose document, not what happened
     subject = {t for t in q.terms if topical(t, index) and not t.isdigit() and t not in whose}
+    # The documents' words added to the query ('facket' -> 'fackliga') say what the subject is called there.
+    subject |= {t for t in index.query_terms(q.query) if t not in q.terms and t not in whose} if subject else set()
     for sentence, dated in zip(used, dates, strict=True):
         if not dated or (future and not _FUTURE_SENTENCE.search(sentence)):
             continue

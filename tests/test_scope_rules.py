@@ -41,6 +41,7 @@ TEXTS = {
         "Utbildningsnämnden",
         "Detta dokument har godkänts digitalt av följande personer: Lena Holm, direktör 2023-10-17.",
     ),
+    "facklig": ("Utbildningsnämnden", "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."),
     "dnr": (
         "Kungsholmens stadsdelsnämnd",
         "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739. Telefon 08-50808203.",
@@ -57,6 +58,7 @@ GOAL = "Målet är att otryggheten i Stockholm ska ha halverats till år 2025."
 DEADLINE = "Nämnden har mottagit remissen för yttrande senast 2023-10-27."
 ACTORS = "På många platser i Stockholm är minst tre aktörer ansvariga för skötsel."
 DNR = "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739."
+UNION = "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."
 
 
 def evidence(*sentences: str, dense: float = 0.82) -> Evidence:
@@ -144,6 +146,9 @@ def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
         ),
         ("När ska nämnden senast yttra sig över remissen?", (DEADLINE,), ""),  # a deadline is the future
         ("När antog kommunfullmäktige trygghetsprogrammet?", (ADOPTED,), ""),  # the past, asked about the past
+        # The subject as the documents call it: 'facket' is the 'fackliga samverkansgruppen' (assistant/glossary.py).
+        ("När får facket ta upp yttrandet?", (UNION,), ""),
+        ("När får facket ta upp yttrandet?", (ADOPTED,), "ingen sådan tidpunkt"),
         ("nar ska programmet revideras", (ADOPTED,), "inget om när det ska ske"),
         # Any "när": a dated sentence about the subject; a decision date needs a decision.
         ("När antog kommunfullmäktige trygghetsprogrammet?", (DEADLINE, ADOPTED), ""),
