@@ -15,7 +15,6 @@ from assistant import prompts
 from assistant.compare import NOT_ADDRESSED, View, mentioned_responders, ordered, question_kind
 from assistant.compare_rules import compare_views
 from assistant.doctext import load_document
-from assistant.letterhead import cited_first
 from assistant.records import Answer, Citation, Hit, Span
 from ingest.pipeline import document_text_path
 from ingest.sentences import sentence_spans
@@ -47,7 +46,6 @@ def comparison_answer(assistant: Assistant, question: str, filters: Filters | No
         return Answer(question, prompts.NOT_IN_DOCUMENTS, True, (), passages, _timings(retrieved, started), reasons)
     text, citations = render_views(views)
     notes = (f"{COMPARISON_NOTE}, ämne: {topic}",)
-    passages = tuple(cited_first(list(passages), list(citations)))  # what the answer quotes, then the rest
     return Answer(question, text, False, tuple(citations), passages, _timings(retrieved, started), notes)
 
 

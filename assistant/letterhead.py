@@ -138,7 +138,7 @@ def letterhead_answer(
 
 
 def cited_first(passages: list[Hit], citations: list[Citation]) -> list[Hit]:
-    """An answer's passages: the chunks it quotes first, in citation order (unranked ones score 0), then the rest."""
+    """The passages of a metadata answer: the chunks it was read from first (unranked ones score 0), then the rest."""
     ranked = {h.chunk.id: h for h in passages}
     cited = [ranked.get(c.chunk.id, Hit(c.chunk, 0.0)) for c in citations]
     ids = {h.chunk.id for h in cited}
