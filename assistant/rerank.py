@@ -6,7 +6,7 @@ No cross-encoder ships on these machines, so the default scorer combines what is
 - proximity: the best coverage reached inside a single sentence,
 - a responder prior: a question that names a committee prefers that committee's document.
 The best sentence's cosine and normalised BM25 were tried as well and tuned to weight 0
-(bench/tune_second_stage.py), so they are not computed.
+(a grid search; bench/paraphrase_options.py shows the best sentence again), so they are not computed.
 A deployment with a sentence-transformers CrossEncoder can configure it instead.
 """
 
@@ -37,7 +37,7 @@ class Scorer(Protocol):
 
 @dataclass(frozen=True)
 class Weights:
-    """Feature weights of the built-in scorer, tuned on eval/questions.jsonl (bench/tune_second_stage.py)."""
+    """Feature weights of the built-in scorer (bench/fit_second_stage.py, bench/paraphrase_options.py)."""
 
     dense: float = 8.0
     coverage: float = 0.5

@@ -23,47 +23,20 @@ from sklearn.model_selection import GroupKFold
 from assistant.core import Assistant
 from assistant.rerank import FEATURES, Weights
 from assistant.settings import load_settings
-from eval.gold import Corpus, load_cases, locate_cases
-from eval.metrics import reached
+from eval.candidates import first_stage, rank_figures
 
 FOLDS = 5
 
 
-def _ranks(scores: np.ndarray, relevant: np.ndarray) -> tuple[float, float, float]:
-    order = np.argsort(-scores, kind="stable")
-    hits = relevant[order]
-    first = int(np.argmax(hits)) if hits.any() else None
-    return (
-        float(first == 0),
-        float(first is not None and first < 5),
-        1.0 / (first + 1) if first is not None and first < 10 else 0.0,
-    )
-
-
 def main() -> None:
     paths = [Path(p) for p in sys.argv[1:]] or [Path("eval/questions.jsonl")]
-    settings = load_settings()
-    assistant = Assistant(settings)
-    corpus = Corpus(settings.corpus)
+    assistant = Assistant(load_settings())
     groups: list[tuple[str, tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]] = []
-    for path in paths:
-        cases = [c for c in load_cases(path) if c.answerable and c.expected]
-        gold = locate_cases(cases, corpus)
-        for case in cases:
-            q = assistant.understand(case.question)
-            ranking = assistant.rank(q.query, rerank=False, allow_furniture=q.asks_procedure)
-            hits = ranking.hits
-            if not hits:
-                continue
-            rows = ranking.scorer.features(q.query, hits, ranking.sentences)
-            relevant = np.array(
-                [
-                    bool(reached({"source": h.chunk.source, "start": h.chunk.start, "end": h.chunk.end}, gold[case.id]))
-                    for h in hits
-                ]
-            )
-            fused = np.array([h.score for h in hits])
-            groups.append((path.stem, case.tags, rows, relevant, fused))
+    for found in first_stage(assistant, paths):
+        hits = found.ranking.hits
+        rows = found.ranking.scorer.features(found.question.query, hits, found.ranking.sentences)
+        fused = np.array([h.score for h in hits])
+        groups.append((found.file, found.case.tags, rows, found.relevant, fused))
     x = np.vstack([g[2] for g in groups])
     y = np.concatenate([g[3] for g in groups])
     owner = np.concatenate([[i] * len(g[3]) for i, g in enumerate(groups)])
@@ -81,7 +54,7 @@ def main() -> None:
                 ("fitted", rows @ model.coef_[0]),
             ):
                 for key in (name, *(f"{name}:{t}" for t in tags)):
-                    results[key][label].append(_ranks(scores, relevant))
+                    results[key][label].append(rank_figures(scores, relevant))
     for key in sorted(results):
         line = f"{key:<32} n={len(results[key]['fusion']):<4}"
         for label in ("fusion", "current", "fitted"):

