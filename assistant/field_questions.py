@@ -24,11 +24,18 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"\b(ringa|ring|ringer|kontaktperson\w*|contact person)\b"
         r"|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
         r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b"
+        r"|\b(vart|till vem) (ska|kan|skall) (jag|man|vi) (skicka|vända|vanda)\b"
+        r"|\bskicka (frågor|fragor|synpunkter) (om|till|på|pa)\b"
+        r"|\bvem (vänder|vander) (jag|man|vi) (mig|sig|oss) till\b"
         rf"|\b({_HANDLER})\b.*\b({_PHONE})\b|\b({_PHONE})\b.*\b({_HANDLER})\b",
         _WORDS,
     ),
     "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", _WORDS),
-    "adress": re.compile(r"\b(adress\w*|address|besöksadress|postadress)\b", _WORDS),
+    "adress": re.compile(
+        r"\b(adress\w*|address|besöksadress|postadress)\b"
+        r"|\bvar (ligger|finns|sitter) (\w+ ){0,2}?\w*(kontoret|förvaltningen|forvaltningen)\b",
+        _WORDS,
+    ),
     "handläggare": re.compile(
         rf"\b({_HANDLER})\b|\bvem\b.*\b(skrev|skrivit|författade|forfattade)\s+(\S+\s+){{0,3}}?{_RESPONSE}"
         rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
@@ -77,7 +84,9 @@ _WHEN = re.compile(r"\b(när|nar|vilket datum|vilken dag|datum|when|what date)\b
 _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
 # People on the document: signatories named by title, or asked for as signing.
 _SIGNING = re.compile(
-    r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*)\b", _WORDS
+    r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*)\b"
+    r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b",
+    _WORDS,
 )
 _TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
 _PERSON_ASKED = re.compile(r"^\s*(vem|vilka|vad heter|who)\b|\bvem\b", _WORDS)

@@ -87,6 +87,12 @@ def answer(
         ("Hur ska stadens krisberedskap stärkas?", ""),
         ("Vem skrev om otillåten påverkan i programmet?", ""),
         ("Vem har skrivit programmet?", ""),
+        ("Vart ska man skicka frågor om trafikkontorets svar?", "kontakt"),
+        ("Vem vänder jag mig till med frågor om socialnämndens yttrande?", "kontakt"),
+        ("Vem godkände Kungsholmens tjänsteutlåtande?", "underskrifter"),
+        ("Vilka datum godkändes tjänsteutlåtandet digitalt, och av vilka?", ""),  # dates and names: the passage
+        ("Var ligger trafikkontoret?", "adress"),
+        ("Var ligger Fridhemsplan?", ""),  # a place in the text, not the sender's address
     ],
 )
 def test_asked_field(question: str, field: str) -> None:
