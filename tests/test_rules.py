@@ -295,6 +295,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
+        ("Hur många fältassistenter finns det?", "terms", ("faltassistent", "finn")),  # 'många' asks, is no term
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
         ("Vad föreslår förvaltningen att nämnden beslutar?", "asks_procedure", True),
         ("What does PDV stand for in the education committee's response?", "defines", "PDV"),
