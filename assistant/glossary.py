@@ -74,6 +74,7 @@ GLOSSARY: dict[str, str] = {
     r"perspectives?": "perspektiv",
     r"accessibility": "tillgänglighet",
     r"goals?|aims?|objectives?": "mål målet",
+    r"purpose|intended|meant to": "syftet syfte",
     r"halved|halve": "halveras",
     r"mapping|survey(?:ing)? of crime": "kartläggning",
     r"root cause analysis|cause analysis|causes": "orsaksanalys",

@@ -6,7 +6,16 @@ import pytest
 
 from assistant.glossary import documents_words
 
-DOCUMENT_WORDS = {"klotter", "trafikkontoret", "belysning", "utsatta", "områden", "handläggare", "föräldrastöd"}
+DOCUMENT_WORDS = {
+    "syftet",
+    "klotter",
+    "trafikkontoret",
+    "belysning",
+    "utsatta",
+    "områden",
+    "handläggare",
+    "föräldrastöd",
+}
 
 
 def known(word: str) -> bool:
@@ -23,6 +32,7 @@ def known(word: str) -> bool:
         ("Finns det föräldrakurser?", False, "föräldrastöd"),  # 'föräldrastödsprogram' is not a document word here
         ("Vad gör trafikkontoret åt klotter?", False, ""),  # already in the documents' words
         ("Vad tycker trafiknämnden om cykelbanor?", False, ""),  # nothing in the synonyms
+        ("What is the purpose of the programme?", True, "syftet"),
         ("How do I bake cinnamon buns?", True, ""),
     ],
 )

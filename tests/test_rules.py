@@ -296,6 +296,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
         ("Hur många fältassistenter finns det?", "terms", ("faltassistent", "finn")),  # 'många' asks, is no term
+        ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
         ("Vad föreslår förvaltningen att nämnden beslutar?", "asks_procedure", True),
         ("What does PDV stand for in the education committee's response?", "defines", "PDV"),
