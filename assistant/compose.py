@@ -18,7 +18,7 @@ from assistant.records import Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTACT, LETTERHEAD, sentence_kind
 from ingest.sentences import sentence_spans
-from vectorstore.analyzer import fold
+from vectorstore.analyzer import fold, term_set
 from vectorstore.records import Chunk
 
 _LIST_QUESTION = re.compile(r"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are|which)\b|\bvilka\b", re.I)
@@ -181,6 +181,15 @@ _ANAPHOR = re.compile(
 )
 
 
+RESTATES = 0.8  # a sentence whose terms are this much inside one already said adds nothing
+
+
+def _restates(text: str, said: list[frozenset[str]]) -> bool:
+    """Whether the sentence's terms are mostly in one sentence already chosen (a shorter restatement)."""
+    terms = term_set(text)
+    return bool(terms) and any(len(terms & before) >= RESTATES * len(terms) for before in said)
+
+
 def _continuation(hit: Hit, end: int) -> tuple[int, int] | None:
     """The sentence right after `end` in the passage when it leans back on it ('Detta …'), else None."""
     text = hit.chunk.clean_text
@@ -310,6 +319,7 @@ def compose(
 
     chosen: list[tuple[int, int, int]] = []  # (hit rank, start, end) in answer order
     seen: set[str] = set()
+    said: list[frozenset[str]] = []  # the terms of each sentence chosen
     count = 0
     for sentence in candidates:
         if count >= limit or sentence.score < mix.keep_ratio * best:
@@ -321,7 +331,10 @@ def compose(
         key = fold(" ".join(sentence.text.split()))
         if key in seen:
             continue  # overlapping chunks repeat sentences
+        if _restates(sentence.text, said):
+            continue  # a summary and its body often say the same thing twice
         seen.add(key)
+        said.append(term_set(sentence.text))
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
         if count == 1 and (more := _continuation(hits[sentence.hit_rank], sentence.end)):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose import compose
+from assistant.compose import _restates, compose
 from assistant.records import Hit
 from assistant.sentence_scores import score_sentences
+from vectorstore.analyzer import term_set
 from vectorstore.embedders.fake import FakeEmbedder
 from vectorstore.records import Chunk, DocMeta
 
@@ -70,3 +71,10 @@ def test_the_best_sentence_brings_the_next_when_the_thought_goes_on() -> None:
     answer, _ = _answer("Vilka steg ingår i arbetet med ansvar för offentlig miljö?", [_chunk("c1", text)])
     assert "Därefter följer orsaksanalys" in answer
     assert "Parkerna" not in answer
+
+
+def test_a_shorter_restatement_of_a_chosen_sentence_is_left_out() -> None:
+    longer = "Förvaltningen är positiv till programmet och anser att det stärker det trygghetsskapande arbetet."
+    said = [term_set(longer)]
+    assert _restates("Förvaltningen är positiv till programmet.", said)  # adds nothing
+    assert not _restates("Förvaltningen saknar en analys av jämställdhet i programmet.", said)  # adds something
