@@ -184,7 +184,7 @@ _ANAPHOR = re.compile(
 RESTATES = 0.8  # a sentence whose terms are this much inside one already said adds nothing
 
 
-def _restates(text: str, said: list[frozenset[str]]) -> bool:
+def restates(text: str, said: list[frozenset[str]]) -> bool:
     """Whether the sentence's terms are mostly in one sentence already chosen (a shorter restatement)."""
     terms = term_set(text)
     return bool(terms) and any(len(terms & before) >= RESTATES * len(terms) for before in said)
@@ -331,7 +331,7 @@ def compose(
         key = fold(" ".join(sentence.text.split()))
         if key in seen:
             continue  # overlapping chunks repeat sentences
-        if _restates(sentence.text, said):
+        if restates(sentence.text, said):
             continue  # a summary and its body often say the same thing twice
         seen.add(key)
         said.append(term_set(sentence.text))

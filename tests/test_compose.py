@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose import _restates, compose
+from assistant.compose import compose, restates
 from assistant.records import Hit
 from assistant.sentence_scores import score_sentences
 from vectorstore.analyzer import term_set
@@ -76,5 +76,5 @@ def test_the_best_sentence_brings_the_next_when_the_thought_goes_on() -> None:
 def test_a_shorter_restatement_of_a_chosen_sentence_is_left_out() -> None:
     longer = "Förvaltningen är positiv till programmet och anser att det stärker det trygghetsskapande arbetet."
     said = [term_set(longer)]
-    assert _restates("Förvaltningen är positiv till programmet.", said)  # adds nothing
-    assert not _restates("Förvaltningen saknar en analys av jämställdhet i programmet.", said)  # adds something
+    assert restates("Förvaltningen är positiv till programmet.", said)  # adds nothing
+    assert not restates("Förvaltningen saknar en analys av jämställdhet i programmet.", said)  # adds something
