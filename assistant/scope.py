@@ -27,6 +27,7 @@ from assistant.question import Question, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
+    asks_view_of,
     counted_missing,
     counted_noun,
     money_missing,
@@ -68,11 +69,6 @@ _YEAR = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*(19|20)?\d\d)?\b")
 _MONTH = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 _DATE = re.compile(rf"\b(\d{{4}}-\d\d-\d\d|\d{{1,2}} {_MONTH}|{_MONTH} \d{{4}}|(19|20)\d\d|i år|nästa år)\b", re.I)
 # A body's own view: "tycker polisen", "polisens synpunkter", "what did the police say".
-_VIEW_BEFORE = r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|think|thinks|say|says|said)"
-_VIEW_AFTER = (
-    r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
-    r"ståndpunkt\w*|view\w*|opinion\w*|position|response|think\w*|say\w*|said|tycker|tyckte|anser|ansåg|svarade)"
-)
 
 
 # Up to two words between a view verb and the body ("tyckte den fackliga samverkansgruppen"), but
@@ -117,13 +113,7 @@ def body_whose_view(q: Question) -> str:
     """A body that did not respond whose view the question asks for ('' if none)."""
     if q.other_bodies and q.answer_type == "opinion" and not q.responders:
         return q.other_bodies[0]
-    for body in q.other_bodies:
-        b = re.escape(body)
-        if re.search(rf"\b{_VIEW_BEFORE}\s+{_GAP}{b}", q.text, re.I) or re.search(
-            rf"{b}\w*\s+(\w+\s+){{0,1}}{_VIEW_AFTER}\b", q.text, re.I
-        ):
-            return body
-    return ""
+    return next((body for body in q.other_bodies if asks_view_of(q, body, _GAP)), "")
 
 
 def defines(sentences: Iterable[str], term: str) -> bool:

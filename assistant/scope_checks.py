@@ -95,11 +95,11 @@ _ORGANISATION = re.compile(
     r"[\wåäöÅÄÖ-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|SL|"
     r"regionen|region \w+|landsting\w*|Polisregion \w+|[Pp]olis(?:en|myndigheten)|Storstockholms brandförsvar\w*)\b"
 )
-_VIEW_BEFORE = (
+VIEW_BEFORE = (
     r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig|ser"
     r"|think|say|said)"
 )
-_VIEW_AFTER = (
+VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
     r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade)"
 )
@@ -274,6 +274,15 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
     return ""
 
 
+def asks_view_of(q: Question, name: str, gap: str) -> bool:
+    """Whether the question asks for the body's own view: "tycker {gap}polisen", "polisens synpunkter"."""
+    b = re.escape(name)
+    return bool(
+        re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", q.text, re.I)
+        or re.search(rf"{b}\w*\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", q.text, re.I)
+    )
+
+
 def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
     """An organisation without '-nämnd' in its name whose own view is asked ('' if none)."""
     keys = {fold(w) for r in responders for w in words(r)}
@@ -287,13 +296,11 @@ def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
         gap = (
             "" if q.responders else r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor))[\w-]+\s+){0,2}"
         )
-        asked = re.search(rf"\b{_VIEW_BEFORE}\s+{gap}{b}", q.text, re.I) or re.search(
-            rf"{b}\w*\s+(\w+\s+){{0,1}}{_VIEW_AFTER}\b", q.text, re.I
-        )
-        if asked and not re.search(rf"\b(om|kring|till|med|för|for|about)\s+(\w+\s+)?{b}", q.text, re.I):
+        about_it = re.search(rf"\b(om|kring|till|med|för|for|about)\s+(\w+\s+)?{b}", q.text, re.I)
+        if asks_view_of(q, name, gap) and not about_it:
             return name
     # A name right after the view verb that is no responder ("Vad ansåg Sveriges kommuner och regioner …").
-    named = re.search(rf"\b{_VIEW_BEFORE}\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+(?!om\b)[a-zåäö]+){{0,3}}?)\s+om\b", q.text)
+    named = re.search(rf"\b{VIEW_BEFORE}\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+(?!om\b)[a-zåäö]+){{0,3}}?)\s+om\b", q.text)
     if named and not q.responders and _names_no_one(named.group(2), keys):
         return named.group(2)
     return ""
