@@ -57,8 +57,8 @@ _NUMBER_WORDS = frozenset(
     "fjorton femton sexton sjutton arton nitton tretton".split()
 )
 _MONEY_QUESTION = re.compile(
-    r"\b(pengar|kronor|kr|miljon\w*|miljard\w*|budget\w*|kost\w*|satsa\w*|avsatt\w*|avsätt\w*|avsatt\w*|anslag\w*|lägger|lagger|lade|"
-    r"lagt|spend\w*|spent|cost\w*|money|budget\w*|lön|lon)\b",
+    r"\b(pengar|kronor|kr|miljon\w*|miljard\w*|budget\w*|kost\w*|satsa\w*|avsatt\w*|avsätt\w*|anslag\w*|lägger|"
+    r"lagger|lade|lagt|spend\w*|spent|cost\w*|money|lön|lon)\b",
     re.I,
 )
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
