@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -176,7 +176,7 @@ class Assistant:
         q = self.understand(question, history)
         if not q.metadata_field and (per_responder := comparison_answer(self, q.text, filters)) is not None:
             yield from words(per_responder.text)  # who said what: answered per responder (assistant/compare.py)
-            return per_responder
+            return replace(per_responder, understood=q.to_json())
         period_filters = self._period_filters(q, filters)
         ranking = self.rank(q.query, period_filters or filters, allow_furniture=q.asks_procedure)
         passages = ranking.hits[: self.settings.retrieval.top_k]

@@ -55,6 +55,7 @@ def test_two_named_responders_are_answered_each_from_its_own_document(assistant:
     for responder, paragraph in parts.items():
         assert cited_sources(answer, paragraph) == {FIVE[responder]}
     assert "positiv" in parts["Socialnämnden"] and "positiv" in parts["Trafiknämnden"]
+    assert answer.understood["compares"] is True  # how the question was read, as for any answer
 
 
 def test_without_diacritics_and_paraphrased(assistant: Assistant) -> None:
