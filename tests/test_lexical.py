@@ -38,6 +38,18 @@ def test_search_ranks_the_matching_chunk_first() -> None:
     assert found == {"b", "c"}
 
 
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        ("skötseln", "Trafiknämnden ansvarar för skötsel av gator."),  # a definite ending the stemmer leaves on
+        ("remissvaret", "Nämnden lämnar sitt remissvar."),  # an ending it cuts unevenly
+    ],
+)
+def test_an_inflection_meets_the_documents_term(word: str, text: str) -> None:
+    index = LexicalIndex.build([IndexedChunk("a", text, "a.txt", "Trafiknämnden", "2024–2027")])
+    assert index.search(word, 1)[0][0] == "a"
+
+
 def test_search_respects_a_filter_mask() -> None:
     index = LexicalIndex.build(CHUNKS)
     query = "trafiknämnden förvaltningen"

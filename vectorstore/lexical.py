@@ -177,8 +177,11 @@ class LexicalIndex:
                 out.append(whole)
                 continue
             # The stemmer cuts inflections unevenly ("remissvar" -> "remissv", "remissvaret"
-            # -> "remissvar"): take a known term that extends this one by a letter or two.
-            near = self._extensions(whole)
+            # -> "remissvar", "skötseln" -> "skotseln"): take a known term that extends this one
+            # by a letter or two, or that it extends by one or two (a definite ending left on).
+            near = self._extensions(whole) or next(
+                (whole[:-n] for n in (1, 2) if len(whole) - n >= 5 and whole[:-n] in self.vocab), ""
+            )
             if near or len(word) < 8:
                 out.append(near or whole)
                 continue
