@@ -39,6 +39,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (SIGNATURE, re.compile(rf"^[A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+,? ?\n?\s*[\w-]*{_TITLE}", re.I)),
     (SIGNATURE, re.compile(rf"(^|\n)\s*[\w-]*{_TITLE}\s*(\n|$)", re.I)),
+    (SIGNATURE, re.compile(r"har godk[aä]nts (digitalt )?av f[oö]ljande person", re.I)),  # the approval block
     (
         PAGE,
         re.compile(

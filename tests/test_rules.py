@@ -261,6 +261,7 @@ def test_a_finished_stream_gives_no_more_pieces() -> None:
         ("Gunilla Glantz\nFörvaltningschef\nUlrika Falk\nAvdelningschef", "signature"),
         ("Lena Holmdahl, Utbildningsdirektör 2023-10-17", "signature"),
         ("Till\nKungsholmens stadsdelsnämnd", "letterhead"),
+        ("Detta dokument har godkänts digitalt av följande personer:", "signature"),  # heads the approval table
         ("Trafiknämnden godkänner tjänsteutlåtandet som svar på remissen.", "procedure"),
         ("Kommunstyrelsen har begärt nämndens yttrande över remissen senast den 27 oktober 2023.", "procedure"),
         ("Ärendet har beretts inom trafikkontoret.", "procedure"),
