@@ -46,19 +46,9 @@ _PREPARED = re.compile(
 )
 # Questions about the referral's own dates, asked in words the single path does not read as procedure.
 _DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
+
+
 # Words of English comparison topics that the glossary does not cover.
-_TOPIC_WORDS = tuple(
-    (re.compile(rf"\b({en})\b"), sv)
-    for en, sv in (
-        (r"chang\w*|differen\w*|new", "förändringar nya"),
-        (r"previous|earlier|old|former", "tidigare"),
-        (r"goals?|aims?|objectives?", "målet mål"),
-        (r"research|theor\w*", "forskning teorier"),
-        (r"money|funding|resources|invest\w*", "resurser investeringar miljoner"),
-    )
-)
-
-
 @dataclass(frozen=True)
 class Comparison:
     """What a comparison question asks: whom (in stable order), about what, and in which way."""
@@ -123,8 +113,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         return None
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
     if q.language == "en":  # the documents' own words for an English topic
-        extra = [sv for pattern, sv in _TOPIC_WORDS if pattern.search(topic.lower())]
-        topic = " ".join([topic, documents_words(topic, True, lambda _: True), *extra]).strip()
+        topic = " ".join([topic, documents_words(topic, True, lambda _: True)]).strip()
     folded = fold(q.text.lower())
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
         topic = f"{topic} beretts beredning avdelningen"
