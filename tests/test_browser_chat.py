@@ -109,12 +109,14 @@ class Server:
         return done.stdout
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def serving(home: Path, ingest_first: bool = False) -> Iterator[Server]:
+    """`trygg ui` on a fresh home (after `trygg ingest` if asked), stopped afterwards; skipped without Chromium."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api")
-    running = Server(tmp_path_factory.mktemp("chat") / "home")
+    running = Server(home)
+    if ingest_first:
+        running.trygg("ingest")
     running.start()
     try:
         yield running
@@ -122,20 +124,31 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         running.stop()
 
 
-@pytest.fixture(scope="module")
-def page(server: Server) -> Iterator[Any]:
+def browsing(server: Server, permissions: tuple[str, ...] = ()) -> Iterator[Any]:
+    """A Swedish-locale Chromium tab on a desktop-sized window, closed afterwards."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
-        tab = context.new_page()
-        tab.goto(server.url, wait_until="domcontentloaded")
+        if permissions:
+            context.grant_permissions(list(permissions), origin=server.url)
         try:
-            yield tab
+            yield context.new_page()
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    yield from serving(tmp_path_factory.mktemp("chat") / "home")
+
+
+@pytest.fixture(scope="module")
+def page(server: Server) -> Iterator[Any]:
+    for tab in browsing(server, ("clipboard-read", "clipboard-write")):
+        tab.goto(server.url, wait_until="domcontentloaded")
+        yield tab
 
 
 def shot(page: Any, name: str) -> None:

@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
-from tests.test_browser_chat import Server, english_on, shot, submit
+from tests.test_browser_chat import Server, browsing, english_on, serving, shot, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,29 +25,12 @@ DELETED_RESPONDER = "Enskede-Årsta-Vantörs stadsdelsnämnd"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    pytest.importorskip("playwright.sync_api")
-    running = Server(tmp_path_factory.mktemp("pages") / "home")
-    running.trygg("ingest")
-    running.start()
-    try:
-        yield running
-    finally:
-        running.stop()
+    yield from serving(tmp_path_factory.mktemp("pages") / "home", ingest_first=True)
 
 
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-        try:
-            yield context.new_page()
-        finally:
-            chromium.close()
+    yield from browsing(server)
 
 
 def go(page: Any, server: Server, path: str, heading: str) -> None:
