@@ -34,7 +34,6 @@ from vectorstore.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
 
-# Words that name a kind of committee rather than one committee.
 EVIDENCE_PASSAGES = 3  # abstention looks at the passages an answer would be built from
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 

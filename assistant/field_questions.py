@@ -105,4 +105,7 @@ def asked_field(text: str, names_responder: bool) -> str:
         return "beslutsdatum"
     if _DATE_ASKED.search(text) and _DOCUMENT.search(text) and not _EVENT.search(text):
         return "datum"
-    return next((name for name, pattern in METADATA_FIELDS.items() if pattern.search(text)), "")
+    field = next((name for name, pattern in METADATA_FIELDS.items() if pattern.search(text)), "")
+    if field == "dnr" and not names_responder and re.search(r"program", text, _WORDS):
+        return ""  # the programme's own dnr is in its running text, not in a letterhead
+    return field

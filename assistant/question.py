@@ -293,9 +293,9 @@ def _by_place(responder: str) -> bool:
     return "stadsdels" in fold(responder)
 
 
-def named_responders(tokens: Sequence[str], responders: Iterable[str], english: bool = False) -> tuple[str, ...]:
-    """Responders named by the question's folded words (also by their office: socialförvaltningen)."""
-    tokens = _aliased(tokens, english)
+def named_responders(text: str, responders: Iterable[str]) -> tuple[str, ...]:
+    """Responders a question names (also by their office, "socialförvaltningen", or in English)."""
+    tokens = _aliased([fold(term(w)) for w in words(text)], is_english(text))
     found = []
     for responder in sorted(responders):
         keys = responder_keys(responder)
@@ -351,22 +351,19 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))
     query = f"{corrected} ({previous})" if follow_up else corrected
+    asked_terms = tuple(index.query_terms(query))  # what the question itself says: the rules judge it
     # English takes any word the documents use (it has none of theirs); Swedish only specific ones.
     usable = (lambda t: t in index.vocab) if english else (lambda t: is_specific(t, index))
     if added := documents_words(corrected, english, lambda w: all(usable(t) for t in index.query_terms(w))):
         query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)
-    asked_terms = tuple(index.query_terms(query.removesuffix(f" ({added})") if added else query))
-    tokens = [fold(term(w)) for w in words(corrected)]
-    responders = named_responders(tokens, index.responders, english)
+    responders = named_responders(corrected, index.responders)
     if not responders and follow_up:
-        responders = named_responders([fold(term(w)) for w in words(previous)], index.responders, is_english(previous))
+        responders = named_responders(previous, index.responders)
     field_name = asked_field(corrected, bool(responders))
-    if field_name == "dnr" and not responders and re.search(r"program", text, re.I):
-        field_name = ""  # the programme's own dnr is in its running text, not in a letterhead
     return Question(
         text=text,
         query=query,
-        terms=asked_terms,  # what the question itself says: the rules judge it, not the words added
+        terms=asked_terms,
         unknown_terms=tuple(t for t in own_terms if t not in index.vocab),
         corrections=corrections,
         responders=responders,

@@ -18,10 +18,10 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.question import is_english, named_responders
+from assistant.question import named_responders
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores, coverage
-from vectorstore.analyzer import fold, term, term_set, words
+from vectorstore.analyzer import term_set
 from vectorstore.lexical import LexicalIndex
 
 
@@ -74,8 +74,7 @@ class FeatureScorer:
 
     def named_responders(self, question: str) -> set[str]:
         """Responders the question names, read as the question record reads them (by office, misspelt …)."""
-        tokens = [fold(term(w)) for w in words(question)]
-        return set(named_responders(tokens, self.index.responders, is_english(question)))
+        return set(named_responders(question, self.index.responders))
 
     def features(self, question: str, hits: list[Hit], sentences: dict[str, SentenceScores]) -> np.ndarray:
         """One row of signals per hit, in the order of FEATURES."""
