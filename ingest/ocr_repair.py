@@ -15,8 +15,6 @@ from functools import lru_cache
 
 import wordfreq
 
-from ingest.textmap import MappedText
-
 # Characters an OCR engine produced for å/ä/ö, and what each may stand for. The characters
 # on the left are also kept as they are: the token as written is always a candidate too.
 _SUBSTITUTIONS: dict[str, str] = {
@@ -266,13 +264,3 @@ def needs_ocr_repair(text: str) -> bool:
     """Tell whether the text shows real OCR damage to å/ä/ö, not just the odd rare word."""
     changed, total = _damage(text)
     return changed >= _GATE_COUNT and changed / total > _GATE_SHARE
-
-
-def repair_ocr(mt: MappedText) -> MappedText:
-    """Repair damaged words and sentence-initial "|" for "I", keeping the raw map.
-
-    Word by word only; cleaning uses `ingest.ocr_context.repair_ocr_in_context`, which also
-    decides damaged tokens that are listed words ("saker", "satt") from their neighbours.
-    """
-    mt = mt.sub(_PIPE_I, lambda m: "I")
-    return mt.sub(_TOKEN, _token_repl)

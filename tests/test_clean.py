@@ -20,10 +20,10 @@ from ingest.clean import (
     strip_markup,
     tidy_spaces,
 )
+from ingest.ocr_context import repair_ocr_in_context
 from ingest.ocr_repair import (
     needs_ocr_repair,
     ocr_damage_share,
-    repair_ocr,
     repair_report,
     repair_token,
 )
@@ -258,7 +258,7 @@ def test_ar_before_a_year_is_a_year() -> None:
 
 def test_repair_maps_back_and_fixes_sentence_initial_pipe() -> None:
     raw = "Det &r bra. | programmet géller for alla namnder."
-    out = repair_ocr(mt(raw))
+    out = repair_ocr_in_context(mt(raw))
     assert out.text == "Det är bra. I programmet gäller för alla nämnder."
     start = out.text.index("gäller")
     assert raw[slice(*out.raw_span(start, start + 6))] == "géller"
