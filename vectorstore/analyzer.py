@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -67,7 +68,12 @@ def _index_term(word: str) -> str:
 
 def analyze(text: str) -> list[str]:
     """Index terms of a text, in order, stop words removed."""
-    return [t for w in words(text) if (t := _index_term(w))]
+    return analyze_words(words(text))
+
+
+def analyze_words(tokens: Iterable[str]) -> list[str]:
+    """Index terms of word tokens (from `words`), in order, stop words removed."""
+    return [t for w in tokens if (t := _index_term(w))]
 
 
 @lru_cache(maxsize=50_000)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze, fold, term, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze_words, fold, term, words
 from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
@@ -95,8 +95,9 @@ class LexicalIndex:
         doc_len = np.zeros(len(chunks), dtype=np.float32)
         written: Counter[str] = Counter()
         for doc, chunk in enumerate(chunks):
-            written.update(w for w in words(chunk.text) if w.isalpha())
-            terms = analyze(chunk.text)
+            tokens = words(chunk.text)  # tokenised once: for the spellings and for the terms
+            written.update(w for w in tokens if w.isalpha())
+            terms = analyze_words(tokens)
             doc_len[doc] = len(terms)
             for word, count in Counter(terms).items():
                 rows.append((vocab.setdefault(word, len(vocab)), doc, count))
