@@ -18,7 +18,7 @@ from assistant.compare_answer import comparison_answer
 from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
-from assistant.question import Question, overlaps, periods_in, read_question
+from assistant.question import Question, overlaps, periods_in, read_question, swedish_words
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -66,6 +66,9 @@ class Ranking:
     rerank_ms: float
 
 
+WARM_UP_QUESTION = "Vad är trygghetsprogrammet?"
+
+
 class Assistant:
     """Retrieval, second stage, abstention and answer composition behind one call."""
 
@@ -96,6 +99,15 @@ class Assistant:
                 if self._embedder is None:
                     self._embedder = get_embedder(self.settings.embedding)
         return self._embedder
+
+    def warm(self) -> None:
+        """Load what the first question would otherwise wait for: the model, the index, the word list.
+
+        Asking one question touches every part (model, lexical index, sentence cache) and a
+        misspelt word loads the Swedish word list, so the first user's question is as fast as the rest.
+        """
+        self.ask(WARM_UP_QUESTION)
+        swedish_words()
 
     def scorer(self) -> FeatureScorer:
         """The built-in scorer over the current lexical index."""

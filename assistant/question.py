@@ -222,7 +222,7 @@ def closest_spelling(key: str, spellings: dict[str, str], folded: Sequence[str])
 
 
 @lru_cache(maxsize=1)
-def _swedish_words() -> tuple[dict[str, str], list[str]]:
+def swedish_words() -> tuple[dict[str, str], list[str]]:
     """Common Swedish words (wordfreq), folded -> spelling: what a misspelt word the documents lack may be."""
     spellings: dict[str, str] = {}
     for word in top_n_list("sv", _COMMON_WORDS):
@@ -253,7 +253,7 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
                 continue  # short, or known once split into a compound's parts
             written = closest_spelling(key, index.spellings, index.folded_words)
             if written is None and word not in names:  # a name is one the documents use, or unknown
-                written = closest_spelling(key, *_swedish_words())
+                written = closest_spelling(key, *swedish_words())
         if written and written != word:
             out[word] = written
     return out

@@ -34,7 +34,6 @@ RESULTS = "results.jsonl"
 METRICS_FILE = "metrics.json"
 REPORT = "report.html"
 OUTPUTS = (RESULTS, METRICS_FILE, REPORT)
-WARM_UP_QUESTION = "Vad är trygghetsprogrammet?"
 
 
 class Asker(Protocol):
@@ -77,8 +76,7 @@ def default_assistant(settings: Settings) -> Asker:
     assistant = Assistant(settings)
     if assistant.store.count() == 0:
         raise StoreError(prompts.STORE_EMPTY)
-    # Load the model and the lexical index now, so the first case's latency is like the rest.
-    assistant.ask(WARM_UP_QUESTION)
+    assistant.warm()  # so the first case's latency is like the rest
     return assistant
 
 

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.core import Assistant
 from assistant.settings import Settings
 from ingest.pipeline import FileFailure, Ingestor
 from ui import resources
@@ -102,30 +103,10 @@ def _run(settings: Settings, load: CorpusLoad, say: Say) -> None:
         with box.ingest_lock:
             if assistant.store.count() > 0:
                 say(f"Trygghetsassistenten: {assistant.store.count()} stycken finns redan i lagret.")
-                return
-            load.state = "läser in"
-            say(f"Trygghetsassistenten: läser in dokumenten i {settings.corpus} …")
-            last = [0.0]
-
-            def progress(stage: str, done: int, total: int) -> None:
-                load.stage, load.done, load.total = stage, done, total
-                if stage == "filer":
-                    load.file_done, load.file_total = done, total
-                now = time.monotonic()
-                if now - last[0] >= 2.0 or done >= total:
-                    last[0] = now
-                    say(f"  {STAGES.get(stage, stage)}: {done} av {total}")
-
-            try:
-                report = Ingestor(settings, store=assistant.store, embedder=assistant.embedder).run(
-                    [settings.corpus], progress=progress
-                )
-            finally:
-                box.generation += 1
-            load.files, load.failures = report.files, list(report.failed)
-            say(f"Trygghetsassistenten: {report.files} dokument, {report.chunks} stycken ({report.seconds:.1f} s).")
-            for failure in report.failed:
-                say(f"  kunde inte läsas in: {failure.file}: {failure.reason}")
+            else:
+                _ingest(settings, assistant, box, load, say)
+        if assistant.store.count() > 0:
+            assistant.warm()  # the first question must not wait for the model and the word list
     except TryggError as exc:
         load.error = str(exc)
         say(f"Trygghetsassistenten: dokumenten kunde inte läsas in: {exc}")
@@ -136,3 +117,30 @@ def _run(settings: Settings, load: CorpusLoad, say: Say) -> None:
         load.seconds = time.monotonic() - load.started
         load.state = "misslyckades" if load.error else "klar"
         load.finished.set()
+
+
+def _ingest(settings: Settings, assistant: Assistant, box: resources.Shared, load: CorpusLoad, say: Say) -> None:
+    """Ingest the bundled corpus into an empty store, reporting progress on `load` and through `say`."""
+    load.state = "läser in"
+    say(f"Trygghetsassistenten: läser in dokumenten i {settings.corpus} …")
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        load.stage, load.done, load.total = stage, done, total
+        if stage == "filer":
+            load.file_done, load.file_total = done, total
+        now = time.monotonic()
+        if now - last[0] >= 2.0 or done >= total:
+            last[0] = now
+            say(f"  {STAGES.get(stage, stage)}: {done} av {total}")
+
+    try:
+        report = Ingestor(settings, store=assistant.store, embedder=assistant.embedder).run(
+            [settings.corpus], progress=progress
+        )
+    finally:
+        box.generation += 1
+    load.files, load.failures = report.files, list(report.failed)
+    say(f"Trygghetsassistenten: {report.files} dokument, {report.chunks} stycken ({report.seconds:.1f} s).")
+    for failure in report.failed:
+        say(f"  kunde inte läsas in: {failure.file}: {failure.reason}")
