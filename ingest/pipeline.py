@@ -313,7 +313,13 @@ class Ingestor:
         check_regular(target.path, self.spec.limits.allow_symlinks)  # before a byte is read
         sha = file_sha256(target.path, self.spec.limits.allow_symlinks)
         text_copy = document_text_path(self.settings, source)
-        if state is not None and state.complete and state.file_sha == sha and text_copy.exists():
+        if (
+            state is not None
+            and state.complete
+            and state.file_sha == sha
+            and state.recipe == self.spec.recipe
+            and text_copy.exists()
+        ):
             report.unchanged += 1
             return ""
         read = read_isolated if self.isolate else read_document

@@ -78,3 +78,27 @@ def rebuild_store(
     report.chunks = ingestor.store.count()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def refresh_stale(ingestor: Ingestor, progress: Progress | None = None) -> IngestReport:
+    """Read again every document whose chunks were made by another recipe (an older reader, other chunking).
+
+    An upgrade that changes cleaning or chunking would otherwise leave a store answering from
+    text the new version would not produce; the register says where each document came from.
+    """
+    stale = {s for s, state in ingestor.store.inventory().items() if state.recipe != ingestor.spec.recipe}
+    known = Registry(ingestor.settings.home).load()
+    groups: dict[str, list[Target]] = defaultdict(list)
+    report = IngestReport()
+    for source in sorted(stale):
+        origin = known.get(source)
+        if origin is None or not Path(origin.path).exists():
+            log.warning("%s was made by an older reader and cannot be read again: its file is gone", source)
+            continue
+        groups[origin.uploaded_by].append(Target(Path(origin.root), Path(origin.path)))
+    for who, targets in groups.items():
+        part = ingestor.run([], progress=progress, uploaded_by=who, targets=targets)
+        report.files += part.files
+        report.embedded += part.embedded
+        report.failed.extend(part.failed)
+    return report

@@ -14,7 +14,7 @@ import resource
 import signal
 import subprocess
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,6 +28,9 @@ from vectorstore.errors import IngestError
 from vectorstore.records import Chunk, DocMeta
 
 MB = 1024 * 1024
+# Raise when cleaning, OCR repair, metadata or chunking change what a file turns into: a store
+# whose chunks carry another recipe has its documents read again (see ReadSpec.recipe).
+READER_VERSION = 6
 
 
 class ReadSettings(Protocol):
@@ -57,6 +60,11 @@ class ReadSpec:
     limits: Limits = field(default_factory=Limits)
     memory_mb: int = 2048
     timeout_s: float = 600.0
+
+    @property
+    def recipe(self) -> str:
+        """How chunks read with this spec are made: the reader's version and the chunking."""
+        return f"reader {READER_VERSION}; {self.encoding} {self.max_tokens}/{self.overlap_tokens} tokens"
 
     @classmethod
     def from_settings(cls, settings: ReadSettings) -> ReadSpec:
@@ -88,7 +96,10 @@ def read_document(path: Path, source: str, spec: ReadSpec, overrides: dict[str, 
     raw = load_text(path, spec.max_bytes, spec.ocr_language, spec.limits)
     cleaned = clean(raw)
     meta = apply_overrides(extract_meta(raw), overrides)
-    chunks = chunk_document(source, raw, cleaned, meta, sha, spec.encoding, spec.max_tokens, spec.overlap_tokens)
+    chunks = [
+        replace(c, recipe=spec.recipe)
+        for c in chunk_document(source, raw, cleaned, meta, sha, spec.encoding, spec.max_tokens, spec.overlap_tokens)
+    ]
     if not chunks:
         raise IngestError("ingen text att indexera efter rensning")
     if len(chunks) > spec.max_chunks:

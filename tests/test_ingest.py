@@ -156,3 +156,31 @@ def test_broken_setting_is_a_clear_error(capsys: pytest.CaptureFixture[str], mon
     monkeypatch.setenv("TRYGG_RETRIEVAL__TOP_K", "många")
     assert main(["sources"]) == 2
     assert "Ogiltig inställning" in capsys.readouterr().err
+
+
+def _age(settings: Settings, source: str) -> None:
+    """Make one document's chunks look as an older reader left them: another recipe, other text."""
+    store = ChromaStore(settings)
+    old = [c for c in _chunks(settings) if c.source == source]
+    aged = [Chunk(**{**c.__dict__, "recipe": "reader 1", "clean_text": "gammal rensning"}) for c in old]
+    store.upsert(aged, np.ones((len(aged), 64), dtype=np.float32))
+
+
+def test_documents_made_by_an_older_reader_are_read_again(fake_settings: Settings, tmp_path: Path) -> None:
+    from ingest.rebuild import refresh_stale
+
+    corpus = _corpus_copy(tmp_path)
+    Ingestor(fake_settings).run([corpus])
+    _age(fake_settings, "002_408878b7fb75fafa.txt")
+    ingestor = Ingestor(fake_settings)
+    report = refresh_stale(ingestor)
+    assert report.failed == [] and report.embedded == 0  # same text as before the ageing: cached vectors
+    chunks = _chunks(fake_settings)
+    assert not [c for c in chunks if c.clean_text == "gammal rensning"]
+    assert {c.recipe for c in chunks} == {ingestor.spec.recipe}
+    assert refresh_stale(ingestor).files == 0  # nothing stale is left
+
+    _age(fake_settings, "003_3ff39f9cae3db934.txt")
+    again = Ingestor(fake_settings).run([corpus])  # `trygg ingest` reads a stale file again too
+    assert again.unchanged == 4
+    assert not [c for c in _chunks(fake_settings) if c.clean_text == "gammal rensning"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from assistant.core import Assistant
 from assistant.settings import Settings
 from ingest.pipeline import FileFailure, Ingestor
+from ingest.rebuild import refresh_stale
 from ui import resources
 from vectorstore.errors import TryggError
 
@@ -103,6 +104,7 @@ def _run(settings: Settings, load: CorpusLoad, say: Say) -> None:
         with box.ingest_lock:
             if assistant.store.count() > 0:
                 say(f"Trygghetsassistenten: {assistant.store.count()} stycken finns redan i lagret.")
+                _refresh(settings, assistant, box, say)
             else:
                 _ingest(settings, assistant, box, load, say)
         if assistant.store.count() > 0:
@@ -117,6 +119,17 @@ def _run(settings: Settings, load: CorpusLoad, say: Say) -> None:
         load.seconds = time.monotonic() - load.started
         load.state = "misslyckades" if load.error else "klar"
         load.finished.set()
+
+
+def _refresh(settings: Settings, assistant: Assistant, box: resources.Shared, say: Say) -> None:
+    """Read again the documents an older version of the reader made (after an upgrade)."""
+    ingestor = Ingestor(settings, store=assistant.store, embedder=assistant.embedder)
+    report = refresh_stale(ingestor)
+    if report.files or report.failed:
+        box.generation += 1
+        say(f"Trygghetsassistenten: {report.files} dokument lästes in igen med den nya versionen av inläsningen.")
+    for failure in report.failed:
+        say(f"  kunde inte läsas in: {failure.file}: {failure.reason}")
 
 
 def _ingest(settings: Settings, assistant: Assistant, box: resources.Shared, load: CorpusLoad, say: Say) -> None:

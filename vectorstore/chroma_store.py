@@ -33,6 +33,7 @@ class SourceState:
     ids: frozenset[str]
     doc_chunks: int
     meta: DocMeta
+    recipe: str = ""  # the recipe all its chunks were made with ('' when none or mixed)
 
     @property
     def complete(self) -> bool:
@@ -51,6 +52,7 @@ def chunk_to_metadata(chunk: Chunk) -> dict[str, str | int]:
         "ordinal": chunk.ordinal,
         "file_sha": chunk.file_sha,
         "doc_chunks": chunk.doc_chunks,
+        "recipe": chunk.recipe,
     }
     for name in META_FIELDS:
         meta[name] = getattr(chunk.meta, name)
@@ -71,6 +73,7 @@ def chunk_from_record(chunk_id: str, document: str, meta: dict[str, Any]) -> Chu
         meta=DocMeta(**{name: str(meta.get(name, "")) for name in META_FIELDS}),
         file_sha=str(meta.get("file_sha", "")),
         doc_chunks=int(meta.get("doc_chunks", 0)),
+        recipe=str(meta.get("recipe", "")),
     )
 
 
@@ -202,6 +205,7 @@ class ChromaStore:
         """Per source file: which version and which chunk ids the store holds."""
         ids: dict[str, set[str]] = defaultdict(set)
         shas: dict[str, set[str]] = defaultdict(set)
+        recipes: dict[str, set[str]] = defaultdict(set)
         sizes: dict[str, int] = {}
         metas: dict[str, DocMeta] = {}
         for page in self._pages(["metadatas"]):
@@ -209,6 +213,7 @@ class ChromaStore:
                 source = str(meta["source"])
                 ids[source].add(chunk_id)
                 shas[source].add(str(meta.get("file_sha", "")))
+                recipes[source].add(str(meta.get("recipe", "")))
                 sizes[source] = int(meta.get("doc_chunks", 0))
                 metas[source] = DocMeta(**{n: str(meta.get(n, "")) for n in META_FIELDS})
         return {
@@ -219,6 +224,7 @@ class ChromaStore:
                 ids=frozenset(ids[source]),
                 doc_chunks=sizes[source],
                 meta=metas[source],
+                recipe=next(iter(recipes[source])) if len(recipes[source]) == 1 else "",
             )
             for source in ids
         }

@@ -35,6 +35,7 @@ class Chunk:
     meta: DocMeta
     file_sha: str
     doc_chunks: int
+    recipe: str = ""  # how the chunks were made (reader version, chunking); a store made otherwise is re-read
 
     @property
     def header(self) -> str:
