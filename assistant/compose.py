@@ -17,6 +17,7 @@ from assistant.instructions import is_instruction
 from assistant.records import Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTACT, LETTERHEAD, sentence_kind
+from ingest.sections import split_sections
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold, term_set
 from vectorstore.records import Chunk
@@ -218,9 +219,12 @@ def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool)
 def following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
     """List items right after an introducing sentence ('...följande fokusområden:')."""
     text = hit.chunk.clean_text
+    headings = {s.heading for s in split_sections(text) if s.heading}
     items: list[tuple[int, int]] = []
     rows = True  # a table's rows, until a list item shows it is a list
     for a, b in sentence_spans(text, end):
+        if text[a:b].strip() in headings:
+            break  # the next section ('Ärendet') is not a row of the list before it
         if _LIST_ITEM.match(text[a:b]):
             rows = False
         elif not (rows and _is_row(text[a:b])):

@@ -78,3 +78,20 @@ def test_a_shorter_restatement_of_a_chosen_sentence_is_left_out() -> None:
     said = [term_set(longer)]
     assert restates("Förvaltningen är positiv till programmet.", said)  # adds nothing
     assert not restates("Förvaltningen saknar en analys av jämställdhet i programmet.", said)  # adds something
+
+
+def test_a_list_stops_at_the_next_sections_heading() -> None:
+    """'Remissinstanser är …' lists its bodies; the heading after it ('Ärendet') is no row of that list."""
+    text = (
+        "Remissinstanser med ansvar för offentlig miljö är Trafiknämnden, Socialnämnden och Polisregion Stockholm.\n\n"
+        "Ärendet\n\nKommunstyrelsen har remitterat programmet till nämnden för yttrande om ansvar."
+    )
+    answer, _ = _answer("Vilka remissinstanser har ansvar för offentlig miljö?", [_chunk("c1", text)])
+    assert "Polisregion Stockholm" in answer
+    assert "Ärendet" not in answer
+
+
+def test_a_table_after_its_introduction_is_kept() -> None:
+    text = "Satsningarna med ansvar för offentlig miljö fördelas så här:\n\nOmråde Belopp\nTorg och parker 35 mnkr"
+    answer, _ = _answer("Hur fördelas satsningarna med ansvar för offentlig miljö?", [_chunk("c1", text)])
+    assert "Torg och parker 35 mnkr" in answer
