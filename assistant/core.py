@@ -22,7 +22,7 @@ from assistant.question import Question, overlaps, periods_in, read_question, sw
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
-from assistant.scope import Evidence, abstain_reason
+from assistant.scope import Evidence, abstain_reason, defines
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
 from vectorstore.chroma_store import ChromaStore
@@ -281,8 +281,16 @@ class Assistant:
         return self.store.get([chunk_id]).get(chunk_id) if chunk_id else None
 
     def answer_passages(self, q: Question, ranking: Ranking) -> list[Hit]:
-        """The passages an answer is built from: the top ones, only the named responders' if any is named."""
-        passages = ranking.hits[: self.settings.retrieval.top_k]
+        """The passages an answer is built from: the top ones, only the named responders' if any is named.
+
+        A definition is read where a passage defines the term ("(PDV, Pågående dödligt våld)"):
+        such passages among all candidates come first, however the rest of the question ranked them.
+        """
+        candidates = ranking.hits
+        if q.answer_type == "definition" and q.defines:
+            defining = [h for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defines)]
+            candidates = defining + [h for h in candidates if h not in defining]
+        passages = candidates[: self.settings.retrieval.top_k]
         return [h for h in passages if h.chunk.meta.responder in q.responders] or passages
 
     @staticmethod

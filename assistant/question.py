@@ -336,6 +336,21 @@ def is_specific(term: str, index: LexicalIndex) -> bool:
     return term in index.vocab and index.idf[index.vocab[term]] >= SPECIFIC_IDF
 
 
+def defined_term(text: str, index: LexicalIndex) -> str:
+    """The term a definition question asks about; for "… vad betyder det?" the rarest word before it.
+
+    A word that names a responder ("trafikkontoret") says where, not what.
+    """
+    if not (match := _DEFINED.search(text)):
+        return ""
+    defined = re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]
+    if fold(defined) not in FOLDED_STOPWORDS | {"it", "that", "this"}:
+        return defined
+    before = [w for w in words(text[: match.start()]) if w.isalpha() and fold(w) not in FOLDED_STOPWORDS]
+    known = [w for w in before if term(w) in index.vocab and not named_responders(w, index.responders)]
+    return max(known, key=lambda w: index.idf[index.vocab[term(w)]], default="")
+
+
 def _spelled_as(known: str) -> Callable[[re.Match[str]], str]:
     """A replacement that keeps the typed word's capital."""
     return lambda m: known.capitalize() if m.group(0)[0].isupper() else known
@@ -370,9 +385,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         other_bodies=other_bodies(corrected, index.responders, english),
         years=years_in(text),
         periods=periods_in(text),
-        defines=re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]
-        if (match := _DEFINED.search(corrected))
-        else "",
+        defines=defined_term(corrected, index),
         answer_type=answer_type(corrected),
         language="en" if english else "sv",
         follow_up=follow_up,

@@ -77,6 +77,14 @@ def test_english_question_is_answered_from_the_swedish_text(assistant: Assistant
     assert "stadsutveckling" in answer.text.lower()
 
 
+def test_an_acronym_is_explained_where_a_passage_spells_it_out(assistant: Assistant) -> None:
+    """The responder named in the question pulls other passages up; the one defining the term answers."""
+    for question in ("What does PDV stand for in the education committee's response?", "Vad står PDV för?"):
+        answer = assistant.ask(question)
+        assert not answer.abstained
+        assert "Pågående dödligt våld" in answer.text.split("[")[0]  # the first sentence spells it out
+
+
 def test_filters_keep_to_one_responder_and_period(assistant: Assistant) -> None:
     answer = assistant.ask("Vad är viktigt i trygghetsarbetet?", filters=Filters(responders=("Utbildningsnämnden",)))
     assert {h.chunk.meta.responder for h in answer.passages} == {"Utbildningsnämnden"}

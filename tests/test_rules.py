@@ -304,6 +304,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What risks are there when it comes to bribes?", "answer_type", "other"),
         ("Until when could comments be sent?", "answer_type", "when"),
         ("Vad betyder fältasistenter?", "defines", "fältassistenter"),  # read after its spelling is mended
+        ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
         ("Vem ska jag ringa på trafikkontoret om deras yttrande?", "metadata_field", "kontakt"),
