@@ -126,6 +126,7 @@ SYNONYMS: dict[str, str] = {
     r"mutor|muta|korruption": "mutor jäv",
     r"påtryckning\w*|hot mot anställda": "otillåten påverkan",
     r"fusk\w*|bidragsbrott\w*": "välfärdsbrott",
+    r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
     r"slutdatum|deadline|sista dag\w*|fram till när": "senast remisstiden",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]

@@ -55,7 +55,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "when",
         re.compile(
-            r"(^\s*(när|nar)\b|\b(till|från|fran|sedan|senast) (när|nar)\b|\bvilket (datum|år|ar)\b"
+            # Not "… när det gäller kön" (as to), nor "När i planeringen …" (a stage, not a time).
+            r"(^\s*(när|nar)\b(?! i )|\b(till|från|fran|sedan|senast) (när|nar)\b(?! det (gäller|galler|kommer))"
+            r"|\bvilket (datum|år|ar)\b"
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b|\bwhat date\b"
             r"|\bdeadline\b)",
             re.I,
@@ -120,7 +122,11 @@ _BODY_SUFFIXES = ("stadsdelsnamnd", "stadsdelsforvaltning", "namnd", "forvaltnin
 _RESPONDER_FORMS = ("namnd", "forvaltning", "kontor", "styrelse")
 # English words for the responders' Swedish name parts ("the traffic committee").
 # Other names users give a responder's office ("skolförvaltningen" for utbildningsförvaltningen).
-_SWEDISH_ALIASES = {"skolforvaltning": "utbildningsforvaltning", "skolnamnd": "utbildningsnamnd"}
+_SWEDISH_ALIASES = {
+    "skolforvaltning": "utbildningsforvaltning",
+    "skolnamnd": "utbildningsnamnd",
+    "gatukontor": "trafikkontor",  # the traffic office's name until 2007, still in use
+}
 _ENGLISH_KEYS = {
     "traffic": "trafiknamnd",
     "transport": "trafiknamnd",

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.glossary import documents_words
-from assistant.question import Question
+from assistant.question import Question, is_specific
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
@@ -61,6 +61,8 @@ _MONEY_QUESTION = re.compile(
     r"lagger|lade|lagt|spend\w*|spent|cost\w*|money|lön|lon)\b",
     re.I,
 )
+# What money is for: "avsatt för bättre belysning", "satsar på klotter" (up to a time or the end).
+_PURPOSE = re.compile(r"\b(?:för|till|på)\s+((?:(?!i år|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,4})", re.I)
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
@@ -187,15 +189,25 @@ def _without_identifiers(text: str) -> str:
     return re.sub(r"\b(19|20)\d\d\b", " ", IDENTIFIER.sub(" ", text))
 
 
-def money_missing(q: Question, used: Sequence[str]) -> str:
-    """A question about money needs an amount of money, not a count or a year."""
+def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
+    """A question about money needs an amount of money, not a count or a year, and for what it asks.
+
+    "Hur mycket har kontoret avsatt för belysning?" is not answered by "… avsatt 6 miljoner kr för
+    att bekämpa skadedjur": an amount must stand in a sentence that names the purpose, when the
+    documents know the purpose's words (a word they never use cannot be checked).
+    """
     if q.answer_type != "quantity" or counted_noun(q) or not _MONEY_QUESTION.search(q.text):
         return ""
-    return (
-        ""
-        if any(_MONEY.search(s) for s in used)
-        else "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
-    )
+    amounts = [s for s in used if _MONEY.search(s)]
+    if not amounts:
+        return "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
+    purpose = _PURPOSE.search(q.query)  # as corrected
+    # Only words the documents write as typed: a folded stem can collide ("råttor", "rätt").
+    typed = [w for w in words(purpose.group(1)) if index.spellings.get(fold(w)) == w] if purpose else []
+    wanted = {t for w in typed if is_specific(t := term(w), index)}
+    if purpose and wanted and not any(wanted & term_set(s) for s in amounts):
+        return f"Dokumenten anger inget sådant antal eller belopp. De anger inget belopp {purpose.group(0).strip()}."
+    return ""
 
 
 def _before(sentence: str, context: Sequence[str], chars: int = 200) -> str:

@@ -304,6 +304,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What risks are there when it comes to bribes?", "answer_type", "other"),
         ("Until when could comments be sent?", "answer_type", "when"),
         ("Vad betyder fältasistenter?", "defines", "fältassistenter"),  # read after its spelling is mended
+        ("Vad tycker nämnden om lägesbilder när det gäller kön?", "answer_type", "opinion"),  # 'as to', not 'when'
+        ("När i planeringen ska belysningen tas upp?", "answer_type", "other"),  # a stage, not a time
+        ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),

@@ -41,6 +41,7 @@ TEXTS = {
         "Utbildningsnämnden",
         "Detta dokument har godkänts digitalt av följande personer: Lena Holm, direktör 2023-10-17.",
     ),
+    "belysning": ("Trafiknämnden", "Bristande belysning kan skapa otrygghet på gator och torg."),
     "facklig": ("Utbildningsnämnden", "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."),
     "dnr": (
         "Kungsholmens stadsdelsnämnd",
@@ -114,6 +115,10 @@ def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str)
         ("Hur många kronor kostar en trygghetsvandring?", (ACTORS,), "inget belopp i kronor"),
         ("Hur stor budget har trygghetsprogrammet 2024–2027?", (INVESTMENTS,), "belopp för 2024, 2027"),  # this year's
         ("Hur mycket kostar en trygghetsvandring?", (ACTORS,), "inget belopp i kronor"),  # a count, not money
+        # The amount must be for what the question says it is for.
+        ("Hur mycket pengar har kontoret avsatt för bättre belysning i år?", (GRAFFITI,), "inget belopp för bättre"),
+        ("Hur mycket pengar har kontoret avsatt för sanering i år?", (GRAFFITI,), ""),
+        ("Hur mycket pengar lägger kontoret på råttor och klotter?", (GRAFFITI,), ""),  # 'råttor' is no word of theirs
     ],
 )
 def test_money(question: str, sentences: tuple[str, ...], expected: str) -> None:
