@@ -41,6 +41,10 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
         _WORDS,
     ),
+    "organisationsnummer": re.compile(
+        r"\b(organisationsnummer\w*|orgnummer\w*|org\.? ?nr|orgnr|organi[sz]ation(al)? number)\b", _WORDS
+    ),
+    "växel": re.compile(r"\b(växel\w*|vaxel\w*|switchboard)\b", _WORDS),
     "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
     "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),

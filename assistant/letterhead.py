@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.compose import responder_genitive
-from assistant.letterhead_fields import FIELDS, Field, and_list, signatory, title_stem
-from assistant.question import Question
+from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
+from assistant.question import Question, named_responders
 from assistant.records import Citation, Hit, Span
 from vectorstore.analyzer import fold
 from vectorstore.lexical import LexicalIndex
@@ -95,6 +95,41 @@ def _not_a_responder(body: str) -> str:
     return f"Dokumenten har inget remissvar från {name}."
 
 
+# A person's own contact detail asked for ("Vilket telefonnummer har Lena Holmdahl?"): only the
+# handläggare's is given, next to their name, so another person's is not in the documents.
+_PERSONAL = {"telefon": "inget telefonnummer", "kontakt": "inga kontaktuppgifter", "e-post": "ingen e-postadress"}
+
+
+def _asked_person(q: Question, index: LexicalIndex) -> str:
+    """The person a contact question names ('Lena Holmdahl'), '' when none (or a responder's name)."""
+    if q.metadata_field not in _PERSONAL:
+        return ""
+    match = re.search(PERSON, q.text[1:])  # not the question's capitalised first word
+    name = " ".join(match.group(1).split()) if match else ""
+    return name if name and not named_responders(name, index.responders) else ""
+
+
+def _person_contact(
+    q: Question, person: str, sources: dict[str, str], chunks: DocumentChunks
+) -> tuple[str, list[Citation]]:
+    """The contact details of a named person: theirs when they are a document's handläggare, else said missing."""
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for source, responder in sorted(sources.items(), key=lambda item: item[1]):
+        document = chunks(source, 0, MAX_CHUNKS)
+        if not any(fold(person) in fold(" ".join(c.clean_text.split())) for c in document):
+            continue
+        whose = _whose(responder)
+        read = read_field(FIELDS["kontakt"], document, whose)
+        if read is not None and fold(person) in fold(read.sentence):
+            (chunk, span), n = read.spans[0], len(citations) + 1
+            citations.append(Citation(n, chunk, (span,)))
+            lines.append(f"{read.sentence} [{n}]")
+        else:
+            lines.append(f"{_capital(whose)} anger {_PERSONAL[q.metadata_field]} till {person}.")
+    return "\n".join(lines) or f"Dokumenten nämner inte {person}.", citations
+
+
 def letterhead_answer(
     q: Question, index: LexicalIndex, chunks: DocumentChunks, filters: Filters | None = None
 ) -> tuple[str, list[Citation]]:
@@ -113,6 +148,8 @@ def letterhead_answer(
         values = {"source": source, "responder": responder, "period": period}
         if responder in responders and all(values[field] in ok for field, ok in allowed):
             sources.setdefault(source, responder)
+    if person := _asked_person(q, index):
+        return _person_contact(q, person, sources, chunks)
     written, asked = _asked_title(q.text) if spec.collects else ("", "")
     lines: list[str] = []
     citations: list[Citation] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from vectorstore.analyzer import fold
 
 _NAME = r"([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+)"
-_PERSON = r"([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?: [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)+)"
+PERSON = r"([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?: [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)+)"
 _ISO_DATE = r"(\d{4}-[01]\d-[0-3]\d)"
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _ANY_DATE = rf"(\d{{4}}-[01]\d-[0-3]\d|\d{{1,2}} (?:{_MONTHS}) \d{{4}})"
@@ -95,8 +95,22 @@ FIELDS: dict[str, Field] = {
         "{Whose} anger inget diarienummer.",
     ),
     "telefon": Field(
-        (Reading(re.compile(rf"\b{_PHONE}"), "Telefonnumret i {whose} är {0}."),),
+        (
+            Reading(re.compile(rf"\bTelefon\s*:?\s*{_PHONE}"), "Telefonnumret i {whose} är {0}."),
+            Reading(
+                re.compile(rf"\bVäxel\s*:?\s*{_PHONE}"), "{Whose} anger inget direktnummer; växelns nummer är {0}."
+            ),
+            Reading(re.compile(rf"\b{_PHONE}"), "Telefonnumret i {whose} är {0}."),
+        ),
         "{Whose} anger inget telefonnummer.",
+    ),
+    "växel": Field(
+        (Reading(re.compile(rf"\bVäxel\s*:?\s*{_PHONE}"), "Växelns nummer i {whose} är {0}."),),
+        "{Whose} anger inget växelnummer.",
+    ),
+    "organisationsnummer": Field(
+        (Reading(re.compile(r"\bOrg\.? ?nr\s*:?\s*(\d{6}-\d{4})"), "Organisationsnumret i {whose} är {0}."),),
+        "{Whose} anger inget organisationsnummer.",
     ),
     "e-post": Field(
         (Reading(re.compile(r"([\w.-]+@[\w-]+(?:\.[\w-]+)+)"), "E-postadressen i {whose} är {0}."),),
@@ -198,7 +212,7 @@ FIELDS: dict[str, Field] = {
     "underskrifter": Field(
         (
             Reading(
-                re.compile(rf"(?m)^{_PERSON},?[ \t]*\n?[ \t]*({SIGNATORY_TITLE})\b"),
+                re.compile(rf"(?m)^{PERSON},?[ \t]*\n?[ \t]*({SIGNATORY_TITLE})\b"),
                 "{Whose} är undertecknat av {0}.",
             ),
         ),

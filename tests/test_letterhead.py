@@ -93,6 +93,9 @@ def answer(
         ("Vilka datum godkändes tjänsteutlåtandet digitalt, och av vilka?", ""),  # dates and names: the passage
         ("Var ligger trafikkontoret?", "adress"),
         ("Var ligger Fridhemsplan?", ""),  # a place in the text, not the sender's address
+        ("Vilket orgnummer står på trafikkontorets yttrande?", "organisationsnummer"),
+        ("vaxelnummer till enskede-arsta-vantors stadsdelsforvaltning", "växel"),
+        ("Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?", "telefon"),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:
@@ -185,6 +188,21 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             ["2023-10-09"],
         ),
         (
+            "Vilket orgnummer står på trafikkontorets yttrande?",
+            "Organisationsnumret i trafiknämndens remissvar är 212000-0142. [1]",
+            ["212000-0142"],
+        ),
+        (  # the OCR-damaged 'Véxel', read as repaired
+            "vaxelnummer till enskede-arsta-vantors stadsdelsforvaltning",
+            "Växelns nummer i Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är 08-50814000. [1]",
+            ["08-50814000"],
+        ),
+        (  # a person's own number: only a handläggare's is given, with their name
+            "Vilket telefonnummer har Kristoffer Bengtsson?",
+            "Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson, telefon 08-508 26 097. [1]",
+            ["Kristoffer Bengtsson\n08-508 26 097"],
+        ),
+        (
             "enskede arsta vantor dnr",
             "Diarienumret i Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är EAV 2020/514. [1]",
             ["EAV 2020/514"],
@@ -225,6 +243,14 @@ def test_metadata_answer(
             "Kungsholmens stadsdelsnämnds remissvar anger inte när nämnden fattade beslut.",
         ),
         ("Vem är handläggare för polisens remissvar?", "Dokumenten har inget remissvar från polisen."),
+        (
+            "Vilket organisationsnummer står på Enskede-Årsta-Vantörs tjänsteutlåtande?",
+            "Enskede-Årsta-Vantörs stadsdelsnämnds remissvar anger inget organisationsnummer.",
+        ),
+        (  # she signed the response; her number is not in it
+            "Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?",
+            "Utbildningsnämndens remissvar anger inget telefonnummer till Lena Holmdahl.",
+        ),
     ],
 )
 def test_a_field_the_document_does_not_state_is_said_to_be_missing(
