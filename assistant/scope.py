@@ -72,8 +72,9 @@ _DATE = re.compile(rf"\b(\d{{4}}-\d\d-\d\d|\d{{1,2}} {_MONTH}|{_MONTH} \d{{4}}|(
 
 
 # Up to two words between a view verb and the body ("tyckte den fackliga samverkansgruppen"), but
-# not a responder of its own or "om" ("säger trafiknämnden om polisens roll" asks trafiknämnden).
-_GAP = r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor))[\w-]+\s+){0,2}"
+# not "om" ("säger trafiknämnden om polisens roll" asks trafiknämnden) nor a responder in its own
+# right ("anser socialnämnden att polisen …"); a responder's genitive owns the body ("utbildningsnämndens råd").
+_GAP = r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor)(?:en|et|erna|a)?\s)[\w-]+\s+){0,2}"
 
 
 @dataclass(frozen=True)

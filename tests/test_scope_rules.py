@@ -235,6 +235,9 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("Vad tycker Stockholms stad om trygghetsprogrammet?", ""),  # the city's own programme
         ("Vad tycker Kungsholmen om trygghetsprogrammet?", ""),  # a responder by its place
         ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
+        # A responder's own council did not respond either; the responder's view of it is answered.
+        ("Vad tyckte utbildningsnämndens råd för funktionshinderfrågor om programmet?", "inget remissvar från råd för"),
+        ("Vad tycker utbildningsnämnden om rådet för funktionshinderfrågor?", ""),
     ],
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
