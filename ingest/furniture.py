@@ -43,7 +43,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         PAGE,
         re.compile(
-            r"^(sida \d+ \(\d+\)|slut|bilagor?|bilaga \d+|\d+\.|namn datum|remissmissiv|följebrev.*|foljebrev.*"
+            r"^(sida \d+ \(\d+\)|slut|bilag(?:a|or)|bilaga \d+|\d+\.|namn datum|remissmissiv|följebrev.*|foljebrev.*"
             r"|tjänsteutlåtande|tjansteutlatande|(ks|dnr)[\s\w]* \d{4}/\d+.*|\w+ \d{4}/\d+ tjänsteutlåtande)$"
             r"|(^|\n)\s*(sida \d+ \(\d+\)|dnr [\w ]+ \d{4}/\d+)\s*(\n|$)",
             re.I,
@@ -85,11 +85,17 @@ def sentence_kind(text: str) -> str:
     return CONTENT
 
 
-_ATTACHMENTS = re.compile(r"^(bilagor?|bilaga \d+|följebrev|foljebrev)\b", re.I)
+_ATTACHMENTS = re.compile(r"^(bilag(?:a|or)|bilaga \d+|följebrev|foljebrev)\b", re.I)
 
 
 def sentence_kinds(texts: Sequence[str], section: str = "") -> tuple[str, ...]:
-    """The kind of each sentence of a passage; everything under an attachments heading is page furniture."""
-    if _ATTACHMENTS.match(section.strip()):
-        return tuple(PAGE for _ in texts)
-    return tuple(sentence_kind(t) for t in texts)
+    """The kind of each sentence of a passage; everything under an attachments heading is page furniture.
+
+    The heading may open the passage's section or stand inside the passage ("Bilaga" near a document's end).
+    """
+    listed = bool(_ATTACHMENTS.match(section.strip()))
+    kinds: list[str] = []
+    for text in texts:
+        listed = listed or bool(_ATTACHMENTS.match(text.strip()) and len(text.split()) <= 3)
+        kinds.append(PAGE if listed else sentence_kind(text))
+    return tuple(kinds)

@@ -258,6 +258,7 @@ def test_a_finished_stream_gives_no_more_pieces() -> None:
         ("12122 Johanneshov\nVäxel 08-50814000\nFax\neav@stockholm.se", "contact"),
         ("Tjänsteutlåtande\nDnr EAV 2020/514\nSida 8 (9)", "page"),
         ("Bilagor", "page"),
+        ("Bilaga", "page"),
         ("Gunilla Glantz\nFörvaltningschef\nUlrika Falk\nAvdelningschef", "signature"),
         ("Lena Holmdahl, Utbildningsdirektör 2023-10-17", "signature"),
         ("Till\nKungsholmens stadsdelsnämnd", "letterhead"),
@@ -277,6 +278,10 @@ def test_sentence_kind(sentence: str, kind: str) -> None:
 
 def test_everything_under_an_attachments_heading_is_furniture() -> None:
     assert sentence_kinds(["1. Förslag till trygghetsprogram"], "Bilagor") == ("page",)
+    assert sentence_kinds(["Stockholms stads Trygghetsprogram 2020-2023."], "Bilaga") == ("page",)
+    # The heading inside a passage, after the last sentence of the response.
+    kinds = sentence_kinds(["Förvaltningen ser positivt på programmet.", "Bilaga", "Stockholms stads program."])
+    assert kinds == ("", "page", "page")
 
 
 # --- the question record ------------------------------------------------------------------------
