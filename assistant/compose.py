@@ -317,6 +317,12 @@ def compose(
     limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
     candidates = sorted(_candidates(hits, sentences, mix, answer_type), key=lambda s: -s.score)
+    if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone
+        candidates = [
+            s
+            for s in candidates
+            if not _LIST_ITEM.match(s.text) or _introduction(hits, s.hit_rank, s.start, wants_list) is not None
+        ]
     best = candidates[0].score if candidates else 0.0
     if best >= mix.confident and not wants_list:  # a list is as long as the list
         limit = min(limit, mix.confident_budget)

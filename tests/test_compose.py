@@ -97,3 +97,11 @@ def test_a_table_after_its_introduction_is_kept() -> None:
     )
     answer, _ = _answer("Hur fördelas satsningarna med ansvar för offentlig miljö?", [_chunk("c1", text)])
     assert "Torg och parker 35 miljoner kr" in answer
+
+
+def test_a_list_item_without_its_introduction_is_left_out_of_a_plain_answer() -> None:
+    """A passage that opens inside a list: its items say nothing on their own to a question that is no list."""
+    text = "- Ansvar för offentlig miljö\n- Riktade sociala insatser\n\nTrafiknämnden sköter gatorna i staden."
+    answer, _ = _answer("Vem har ansvar för offentlig miljö?", [_chunk("c1", text)])
+    assert "Trafiknämnden sköter gatorna" in answer
+    assert "- Ansvar" not in answer
