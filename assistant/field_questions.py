@@ -44,6 +44,12 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "organisationsnummer": re.compile(
         r"\b(organisationsnummer\w*|orgnummer\w*|org\.? ?nr|orgnr|organi[sz]ation(al)? number)\b", _WORDS
     ),
+    "mottagare": re.compile(
+        r"\b(mottagare\w*|adresserad\w*|addressed to|recipient)\b"
+        r"|\b(ställt|stallt|ställd|stalld|riktat|riktad|skrivet|skrivit) till (vilken|vem|vilka)\b"
+        r"|\btill (vilken nämnd|vem) (är|ar|var) \w* ?(yttrande|svar|tjänsteutlåtande|tjansteutlatande|remissvar)\w*",
+        _WORDS,
+    ),
     "växel": re.compile(r"\b(växel\w*|vaxel\w*|switchboard)\b", _WORDS),
     "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
     "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),

@@ -104,6 +104,16 @@ FIELDS: dict[str, Field] = {
         ),
         "{Whose} anger inget telefonnummer.",
     ),
+    # The addressee under "Till" in the letterhead: the committee the office wrote the response for.
+    "mottagare": Field(
+        (
+            Reading(
+                re.compile(r"(?m)^Till[ \t]*:?[ \t]*\n[ \t]*([^\n]+?)[ \t]*$"),
+                "Tjänsteutlåtandet bakom {whose} är ställt till {0}.",
+            ),
+        ),
+        "{Whose} anger ingen mottagare.",
+    ),
     "växel": Field(
         (Reading(re.compile(rf"\bVäxel\s*:?\s*{_PHONE}"), "Växelns nummer i {whose} är {0}."),),
         "{Whose} anger inget växelnummer.",

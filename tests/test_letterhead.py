@@ -94,6 +94,9 @@ def answer(
         ("Var ligger trafikkontoret?", "adress"),
         ("Var ligger Fridhemsplan?", ""),  # a place in the text, not the sender's address
         ("Vilket orgnummer står på trafikkontorets yttrande?", "organisationsnummer"),
+        ("Till vilken nämnd är trafikkontorets tjänsteutlåtande ställt?", "mottagare"),
+        ("Vem är mottagare av Kungsholmens yttrande?", "mottagare"),
+        ("Vilka remissvar skickades till kommunstyrelsen?", ""),
         ("vaxelnummer till enskede-arsta-vantors stadsdelsforvaltning", "växel"),
         ("Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?", "telefon"),
     ],
@@ -186,6 +189,11 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Kungsholmens stadsdelsnämnds remissvar anger inget datum i sidhuvudet; det godkändes digitalt "
             "2023-10-09. [1]",
             ["2023-10-09"],
+        ),
+        (
+            "Till vilken nämnd är trafikkontorets tjänsteutlåtande ställt?",
+            "Tjänsteutlåtandet bakom trafiknämndens remissvar är ställt till Trafiknämnden. [1]",
+            ["Trafiknämnden"],
         ),
         (
             "Vilket orgnummer står på trafikkontorets yttrande?",
