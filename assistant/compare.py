@@ -68,10 +68,13 @@ _COMPARE = re.compile(
     rf"|\b(varje|de olika) {_GROUP}|\b(alla|samtliga) remissvar\w*"
     rf"|\b(alla|samtliga) {_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {_GROUP}"
-    rf"|\bvilka {_GROUP} (ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
-    r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar)\b"
+    rf"|\bvilka (av )?{_GROUP} (som )?(har )?"
+    r"(ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
+    r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
+    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
-    r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support)\b",
+    r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support|"
+    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote)\b",
 )
 _OVERVIEW = re.compile(
     rf"\bvilka {_GROUP} (har |som har )?(svarat|svarade|besvarat|besvarade|yttrat|yttrade|lamnat|lamnade|inkommit)\b"
@@ -95,7 +98,9 @@ _FRAME = frozenset(
         "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "
         "committees views view responses district districts council in their they to according criticism critique "
-        "opinion opinions think say says said much has one from briefly summarise summarize"
+        "opinion opinions think say says said much has one from briefly summarise summarize "
+        "nämner nämnt nämns berör diskuterar kommenterar talar skrev tagit lyft mention mentions mentioned discuss "
+        "discusses address addresses raise raises comment comments write writes wrote it them describe describes"
     ).split()
 )
 
@@ -140,15 +145,25 @@ _ALIAS_STEMS = frozenset(a for aliases in SWEDISH_ALIASES.values() for a in alia
 _ENGLISH_BODY = re.compile(r"^(committee|committees|board|boards|department|office|services?)$")
 
 
+_ENGLISH_NAME_WORDS = frozenset(name for names in ENGLISH_NAMES.values() for name in names)
+_ENGLISH_JOINS = frozenset(("and", "or", "the", "nor", "both"))
+
+
 def _english_mentions(question: str, keys: list[tuple[str, bool]]) -> int | None:
-    """Where 'the traffic committee' and the like name this responder in an English question."""
+    """Where 'the traffic committee' and the like name this responder in an English question.
+
+    Names listed before one body word count each ('the traffic and social committees').
+    """
     words = re.findall(r"[a-z]+", question.lower())
     for i, word in enumerate(words[:-1]):
         for key, needs_tail in keys:
-            if (
-                needs_tail
-                and word in ENGLISH_NAMES.get(key, ())
-                and any(_ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3])
+            if not needs_tail or word not in ENGLISH_NAMES.get(key, ()):
+                continue
+            j = i + 1
+            while j < len(words) and (words[j] in _ENGLISH_JOINS or words[j] in _ENGLISH_NAME_WORDS):
+                j += 1  # the other names of a list that shares the body word
+            if any(_ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3]) or (
+                j < len(words) and _ENGLISH_BODY.match(words[j])
             ):
                 return i
     return None
