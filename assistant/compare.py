@@ -12,16 +12,18 @@ svarat på remissen?" and its kin are answered from the catalogue of documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from assistant import prompts
+from assistant.compare_terms import adjacent_sentence, topic_coverage
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
+from assistant.rerank import idf_weights
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTENT, PROCEDURE
 from ingest.pipeline import document_text_path
@@ -41,6 +43,7 @@ POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.
 ASKED_BONUS = 0.15
 HEADING_WEIGHT = 0.8  # how far a heading naming the topic counts for the sentences under it
 LEAD_BONUS = 0.1
+NEIGHBOUR_FLOOR = 0.5  # the sentence next to the one chosen is added when at least this relevant
 NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
@@ -310,7 +313,8 @@ def view_of(
     if general or prefer:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
     views = opinion or general or prefer is not None
-    chosen = _choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)))
+    weights = idf_weights(ranking.scorer.index, ranking.scorer.index.query_terms(topic))
+    chosen = _choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)), weights)
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -335,6 +339,7 @@ def _choose(
     opinion: bool = True,
     procedure: bool = False,
     topic_terms: frozenset[str] = frozenset(),
+    weights: Mapping[str, float] | None = None,
 ) -> list[tuple[Hit, tuple[int, int]]]:
     """Up to two relevant sentences, those that state a position preferred over background.
 
@@ -344,6 +349,7 @@ def _choose(
     all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
     lo, hi = float(all_dense.min()), float(all_dense.max())
     candidates: list[tuple[float, float, int, Hit, tuple[int, int], str]] = []
+    on_topic: dict[tuple[str, tuple[int, int]], float] = {}  # relevance of the sentences holding a topic term
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
         heading = len(topic_terms & set(analyze(hit.chunk.section))) / len(topic_terms) if topic_terms else 0.0
@@ -358,7 +364,8 @@ def _choose(
             position = classify(text)
             if position is NO_POSITION and is_procedural(text) and not procedure:
                 continue
-            covered = max(float(cov), HEADING_WEIGHT * heading)
+            compound = topic_coverage(weights, analyze(text)) if weights else 0.0  # 'polis' in 'Polisregion'
+            covered = max(float(cov), compound, HEADING_WEIGHT * heading)
             relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank
             relevance += LEAD_BONUS if i == lead else 0.0  # a section's first sentence states its subject
             bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
@@ -369,6 +376,8 @@ def _choose(
             if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
                 bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
             candidates.append((relevance + bonus, relevance, rank, hit, span, text))
+            if covered > 0:
+                on_topic[(hit.chunk.id, span)] = relevance
     if not candidates:
         return []
     best_relevance = max(c[1] for c in candidates)
@@ -395,6 +404,12 @@ def _choose(
         out.append((hit, span))
         if len(out) >= SENTENCES_PER_RESPONDER:
             break
+    if len(out) == 1 and not general:  # the fact asked for often stands next to the sentence chosen
+        hit, span = out[0]
+        relevance = {s: r for (cid, s), r in on_topic.items() if cid == hit.chunk.id}
+        extra = adjacent_sentence(span, sentences[hit.chunk.id].spans, relevance, NEIGHBOUR_FLOOR * best_relevance)
+        if extra is not None:
+            out = sorted([*out, (hit, extra)], key=lambda o: o[1])  # in the order they are written
     return out
 
 
