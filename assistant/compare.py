@@ -37,6 +37,9 @@ Kind = Literal["compare", "overview"]
 _YEARS = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?")  # periods are answered by whom, not searched for
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 SENTENCES_PER_RESPONDER = 2
+# A deeper passage of the responder is read too when one of its sentences holds every term of the topic.
+DEEP_PASSAGES = 8
+WHOLE_TOPIC = 0.99
 RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
 OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
 POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
@@ -314,6 +317,9 @@ def view_of(
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
     views = opinion or general or prefer is not None
     weights = idf_weights(ranking.scorer.index, ranking.scorer.index.query_terms(topic))
+    if not (general or prefer) and len(weights) >= 2:  # a deeper passage with a sentence holding the whole topic
+        deeper = [h for h in ranking.hits if h.chunk.meta.responder == responder][len(hits) : DEEP_PASSAGES]
+        hits = hits + [h for h in deeper if _holds_topic(ranking.sentences[h.chunk.id], weights)]
     chosen = _choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)), weights)
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
@@ -329,6 +335,11 @@ def view_of(
         )
     position = next((s.ref.position for s in statements if s.ref.position.stated), NO_POSITION)
     return View(responder, statements[0].chunk.source, True, position, tuple(statements), hits=tuple(hits))
+
+
+def _holds_topic(scores: SentenceScores, weights: Mapping[str, float]) -> bool:
+    """Whether a passage has a sentence that holds every term of the topic, in compounds too."""
+    return any(topic_coverage(weights, analyze(t)) >= WHOLE_TOPIC for t in scores.texts)
 
 
 def _choose(
