@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from assistant import prompts
-from assistant.compare_terms import adjacent_sentence, topic_coverage
+from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
@@ -415,13 +415,34 @@ def _choose(
         out.append((hit, span))
         if len(out) >= SENTENCES_PER_RESPONDER:
             break
-    if len(out) == 1 and not general:  # the fact asked for often stands next to the sentence chosen
+    if out and not general:  # the fact asked for often stands next to the sentence chosen
         hit, span = out[0]
         relevance = {s: r for (cid, s), r in on_topic.items() if cid == hit.chunk.id}
         extra = adjacent_sentence(span, sentences[hit.chunk.id].spans, relevance, NEIGHBOUR_FLOOR * best_relevance)
-        if extra is not None:
-            out = sorted([*out, (hit, extra)], key=lambda o: o[1])  # in the order they are written
+        replaces = len(out) == 1 or _adds_more(sentences, weights, out, extra) if extra is not None else False
+        if extra is not None and (hit, extra) not in out and replaces:
+            out = sorted([out[0], (hit, extra)], key=lambda o: o[1])  # in the order they are written
     return out
+
+
+def _adds_more(
+    sentences: dict[str, SentenceScores],
+    weights: Mapping[str, float] | None,
+    out: list[tuple[Hit, tuple[int, int]]],
+    neighbour: tuple[int, int],
+) -> bool:
+    """Whether the first sentence's neighbour holds more of the topic the first lacks than the second sentence does."""
+    if not weights:
+        return False
+    first = analyze(_text(sentences, out[0]))
+    near = analyze(_text(sentences, (out[0][0], neighbour)))
+    return added_coverage(weights, first, near) > added_coverage(weights, first, analyze(_text(sentences, out[1])))
+
+
+def _text(sentences: dict[str, SentenceScores], chosen: tuple[Hit, tuple[int, int]]) -> str:
+    hit, span = chosen
+    scores = sentences[hit.chunk.id]
+    return scores.texts[scores.spans.index(span)]
 
 
 def _rank_of(position: Position, prefer: Label | None) -> int:

@@ -57,3 +57,11 @@ def adjacent_sentence(
     around = [spans[j] for j in (i - 1, i + 1) if 0 <= j < len(spans)]
     options = [s for s in around if relevance.get(s, -1.0) >= floor]
     return max(options, key=lambda s: relevance[s]) if options else None
+
+
+def added_coverage(weights: Mapping[str, float], first: Iterable[str], other: Iterable[str]) -> float:
+    """Share of the topic's idf mass that a second sentence holds and the first does not."""
+    held = frozenset(first)
+    missing = {t: w for t, w in weights.items() if not (t in held or any(term_matches(t, s) for s in held))}
+    total = sum(weights.values())
+    return topic_coverage(missing, other) * sum(missing.values()) / total if total and missing else 0.0
