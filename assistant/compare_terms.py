@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-MIN_PART = 4  # a topic term shorter than this ('stad' is 4) only counts whole
+MIN_PART = 4  # a topic term shorter than this ('lag') only counts whole
 MIN_HEAD = 5  # a compound's last part must be this long to count ('program' in 'trygghetsprogram')
 STEM_SLACK = 2  # letters by which two stems of one word may differ ('orsaksanalys' / 'orsaksanaly')
 
