@@ -16,14 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-
 from assistant import prompts
+from assistant.compare_choice import choose, holds_topic
 from assistant.doctext import DocText, SentenceRef, load_document
-from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
+from assistant.positions import NO_POSITION, Label, Position
 from assistant.records import Hit
-from assistant.sentence_scores import SentenceScores
-from ingest.furniture import CONTENT, PROCEDURE
+from assistant.rerank import idf_weights
 from ingest.pipeline import document_text_path
 from vectorstore.analyzer import analyze, fold, term
 from vectorstore.records import Chunk, Filters
@@ -34,18 +32,11 @@ if TYPE_CHECKING:
 Kind = Literal["compare", "overview"]
 _YEARS = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?")  # periods are answered by whom, not searched for
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
-SENTENCES_PER_RESPONDER = 2
-RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
-OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
-POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
-ASKED_BONUS = 0.15
-HEADING_WEIGHT = 0.8  # how far a heading naming the topic counts for the sentences under it
-LEAD_BONUS = 0.1
-NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
+# A deeper passage of the responder is read too when one of its sentences holds every term of the topic.
+DEEP_PASSAGES = 8
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
 GENERAL_PASSAGES = 20
-GENERAL_BONUS_SCALE = 3.0
 _PROGRAMME_TERMS = frozenset(
     analyze(
         "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
@@ -53,8 +44,6 @@ _PROGRAMME_TERMS = frozenset(
         "programme proposal safety city's whole"
     )
 )
-SUMMARY_BONUS = 1.0
-_SUMMARY = re.compile(r"(sammanfattning|summary)\b")
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
 
@@ -68,10 +57,13 @@ _COMPARE = re.compile(
     rf"|\b(varje|de olika) {_GROUP}|\b(alla|samtliga) remissvar\w*"
     rf"|\b(alla|samtliga) {_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {_GROUP}"
-    rf"|\bvilka {_GROUP} (ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
-    r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar)\b"
+    rf"|\bvilka (av )?{_GROUP} (som )?(har )?"
+    r"(ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
+    r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
+    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
-    r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support)\b",
+    r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support|"
+    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote)\b",
 )
 _OVERVIEW = re.compile(
     rf"\bvilka {_GROUP} (har |som har )?(svarat|svarade|besvarat|besvarade|yttrat|yttrade|lamnat|lamnade|inkommit)\b"
@@ -95,7 +87,9 @@ _FRAME = frozenset(
         "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
         "compare comparison differ difference each all which what how do does the and of on about committee "
         "committees views view responses district districts council in their they to according criticism critique "
-        "opinion opinions think say says said much has one from briefly summarise summarize"
+        "opinion opinions think say says said much has one from briefly summarise summarize "
+        "nämner nämnt nämns berör diskuterar kommenterar talar skrev tagit lyft mention mentions mentioned discuss "
+        "discusses address addresses raise raises comment comments write writes wrote it them describe describes"
     ).split()
 )
 
@@ -140,15 +134,25 @@ _ALIAS_STEMS = frozenset(a for aliases in SWEDISH_ALIASES.values() for a in alia
 _ENGLISH_BODY = re.compile(r"^(committee|committees|board|boards|department|office|services?)$")
 
 
+_ENGLISH_NAME_WORDS = frozenset(name for names in ENGLISH_NAMES.values() for name in names)
+_ENGLISH_JOINS = frozenset(("and", "or", "the", "nor", "both"))
+
+
 def _english_mentions(question: str, keys: list[tuple[str, bool]]) -> int | None:
-    """Where 'the traffic committee' and the like name this responder in an English question."""
+    """Where 'the traffic committee' and the like name this responder in an English question.
+
+    Names listed before one body word count each ('the traffic and social committees').
+    """
     words = re.findall(r"[a-z]+", question.lower())
     for i, word in enumerate(words[:-1]):
         for key, needs_tail in keys:
-            if (
-                needs_tail
-                and word in ENGLISH_NAMES.get(key, ())
-                and any(_ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3])
+            if not needs_tail or word not in ENGLISH_NAMES.get(key, ()):
+                continue
+            j = i + 1
+            while j < len(words) and (words[j] in _ENGLISH_JOINS or words[j] in _ENGLISH_NAME_WORDS):
+                j += 1  # the other names of a list that shares the body word
+            if any(_ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3]) or (
+                j < len(words) and _ENGLISH_BODY.match(words[j])
             ):
                 return i
     return None
@@ -295,7 +299,11 @@ def view_of(
     if general or prefer:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
     views = opinion or general or prefer is not None
-    chosen = _choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)))
+    weights = idf_weights(ranking.scorer.index, ranking.scorer.index.query_terms(topic))
+    if not (general or prefer) and len(weights) >= 2:  # a deeper passage with a sentence holding the whole topic
+        deeper = [h for h in ranking.hits if h.chunk.meta.responder == responder][len(hits) : DEEP_PASSAGES]
+        hits = hits + [h for h in deeper if holds_topic(ranking.sentences[h.chunk.id], weights)]
+    chosen = choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)), weights)
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -310,83 +318,3 @@ def view_of(
         )
     position = next((s.ref.position for s in statements if s.ref.position.stated), NO_POSITION)
     return View(responder, statements[0].chunk.source, True, position, tuple(statements), hits=tuple(hits))
-
-
-def _choose(
-    hits: list[Hit],
-    sentences: dict[str, SentenceScores],
-    prefer: Label | None,
-    general: bool = False,
-    opinion: bool = True,
-    procedure: bool = False,
-    topic_terms: frozenset[str] = frozenset(),
-) -> list[tuple[Hit, tuple[int, int]]]:
-    """Up to two relevant sentences, those that state a position preferred over background.
-
-    A sentence under a heading that names the topic ('Förslag till beslut', 'Samverkan') counts as
-    covering the topic as far as its heading does.
-    """
-    all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
-    lo, hi = float(all_dense.min()), float(all_dense.max())
-    candidates: list[tuple[float, float, int, Hit, tuple[int, int], str]] = []
-    for rank, hit in enumerate(hits):
-        scores = sentences[hit.chunk.id]
-        heading = len(topic_terms & set(analyze(hit.chunk.section))) / len(topic_terms) if topic_terms else 0.0
-        lead = 1 if scores.texts and scores.texts[0].strip() == hit.chunk.section.strip() else -1
-        for i, (span, text, dense, cov) in enumerate(
-            zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
-        ):
-            if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
-                continue  # headings, stray words, and sentences that only introduce a list
-            if scores.kinds and scores.kinds[i] not in (CONTENT, PROCEDURE):
-                continue  # letterheads, contact blocks, signatures: no one's view, whatever is asked
-            position = classify(text)
-            if position is NO_POSITION and is_procedural(text) and not procedure:
-                continue
-            covered = max(float(cov), HEADING_WEIGHT * heading)
-            relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank
-            relevance += LEAD_BONUS if i == lead else 0.0  # a section's first sentence states its subject
-            bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
-            if prefer and position.label == prefer and position.stated:
-                bonus += ASKED_BONUS
-            if general or prefer:
-                bonus *= GENERAL_BONUS_SCALE
-            if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
-                bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
-            candidates.append((relevance + bonus, relevance, rank, hit, span, text))
-    if not candidates:
-        return []
-    best_relevance = max(c[1] for c in candidates)
-    floor = -np.inf if general else (OPINION_FLOOR if opinion else RELEVANCE_FLOOR) * best_relevance
-    eligible = sorted((c for c in candidates if c[1] >= floor), key=lambda c: -c[0])
-    if opinion:  # among the relevant sentences, those stating a view come first
-        eligible.sort(key=lambda c: (-_rank_of(classify(c[5]), prefer), -c[0]))
-
-    if general and eligible:  # a whole view: its main position, then its main reservation or praise
-        head, first = eligible[0], classify(eligible[0][5]).label
-
-        def same_or_none(c: tuple[float, float, int, Hit, tuple[int, int], str]) -> bool:
-            position = classify(c[5])
-            return position.label == first or not _rank_of(position, None)
-
-        eligible = [head, *sorted(eligible[1:], key=same_or_none)]
-    out: list[tuple[Hit, tuple[int, int]]] = []
-    seen: list[frozenset[str]] = []
-    for _, _, _, hit, span, text in eligible:
-        words = frozenset(analyze(text))
-        if any(len(words & other) > NEAR_DUPLICATE * min(len(words), len(other)) for other in seen):
-            continue  # overlapping chunks repeat sentences, and summaries repeat the conclusions
-        seen.append(words)
-        out.append((hit, span))
-        if len(out) >= SENTENCES_PER_RESPONDER:
-            break
-    return out
-
-
-def _rank_of(position: Position, prefer: Label | None) -> int:
-    """3 for the kind of view asked about, 2 for another coloured view, 1 for 'anser' and the like, 0 for background."""
-    if not position.stated:
-        return 0
-    if position.label == "neutral":
-        return 1
-    return 3 if position.label == prefer else 2

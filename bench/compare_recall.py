@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 from unittest import mock
 
@@ -32,6 +33,12 @@ def part_text(answer_text: str, responder: str) -> str:
     return next((p for p in answer_text.split("\n\n") if p.startswith(responder)), "")
 
 
+def _split(case_id: str) -> str:
+    """'odd' or 'even' by the number in a question's id ('c007' -> odd): odd ids are fitted on, even ones not."""
+    digits = re.findall(r"\d+", case_id)
+    return "odd" if digits and int(digits[-1]) % 2 else "even"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--file", type=Path, default=QUESTIONS, help="a question set with per-responder facts")
@@ -40,6 +47,7 @@ def main() -> None:
     assistant = Assistant(load_settings())
     cases = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
     scores: list[float] = []
+    by_split: dict[str, list[float]] = {"odd": [], "even": []}
     patch = mock.patch("assistant.core.comparison_answer", return_value=None) if args.baseline else mock.MagicMock()
     with patch:
         for case in cases:
@@ -53,9 +61,13 @@ def main() -> None:
                     text = part_text(answer.text, responder)
                 score = fact_recall(text, facts) or 0.0
                 scores.append(score)
+                by_split[_split(case["id"])].append(score)
                 row.append(f"{responder.split()[0]}={score:.2f}")
             print(f"{case['id']}: {' '.join(row)}")  # noqa: T201
     print(f"parts: {len(scores)}, mean fact recall per responder part: {sum(scores) / len(scores):.3f}")  # noqa: T201
+    for name, part in by_split.items():
+        if part:
+            print(f"{name} ids: {len(part)} parts, mean {sum(part) / len(part):.3f}")  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.compare import _choose, mentioned_responders, topic_of
+from assistant.compare import mentioned_responders, topic_of
+from assistant.compare_choice import choose
 from assistant.compare_rules import Comparison, group_asked, period_responders, read_comparison
 from assistant.question import read_question
 from assistant.records import Hit
@@ -177,7 +178,7 @@ def _hit(key: str, section: str, sentences: list[tuple[str, float, float]]) -> t
 
 def _chosen(hits: list[tuple[Hit, SentenceScores]], **kwargs: object) -> list[str]:
     table = {h.chunk.id: s for h, s in hits}
-    out = _choose([h for h, _ in hits], table, **kwargs)  # type: ignore[arg-type]
+    out = choose([h for h, _ in hits], table, **kwargs)  # type: ignore[arg-type]
     return [table[h.chunk.id].texts[[sp for sp in table[h.chunk.id].spans].index(span)] for h, span in out]
 
 

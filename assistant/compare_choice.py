@@ -1,0 +1,153 @@
+"""Which sentences of a responder's passages state its view of a comparison's topic.
+
+Among the sentences of a responder's best passages, the relevant ones (meaning, the topic's
+terms counted inside compounds, a heading naming the topic) are kept; for a question about
+views those stating a position come first. The first sentence's neighbour is added, or replaces
+the second, when it holds more of the topic the first lacks: a view is often stated in one
+sentence and the fact asked for in the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+
+from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
+from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
+from assistant.records import Hit
+from assistant.sentence_scores import SentenceScores
+from ingest.furniture import CONTENT, PROCEDURE
+from vectorstore.analyzer import analyze, fold
+
+SENTENCES_PER_RESPONDER = 2
+WHOLE_TOPIC = 0.99  # the share of the topic's idf mass a sentence holds to count as holding all of it
+RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
+OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
+POSITION_BONUS = {"kritisk": 0.2, "förslag": 0.2, "positiv": 0.2, "neutral": 0.15}
+ASKED_BONUS = 0.15
+HEADING_WEIGHT = 0.8  # how far a heading naming the topic counts for the sentences under it
+LEAD_BONUS = 0.1
+NEIGHBOUR_FLOOR = 0.5  # the sentence next to the one chosen is added when at least this relevant
+NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
+GENERAL_BONUS_SCALE = 3.0  # a topic that is the programme itself: the position sentences count for more
+SUMMARY_BONUS = 1.0
+_SUMMARY = re.compile(r"(sammanfattning|summary)\b")
+
+
+def holds_topic(scores: SentenceScores, weights: Mapping[str, float]) -> bool:
+    """Whether a passage has a sentence that holds every term of the topic, in compounds too."""
+    return any(topic_coverage(weights, analyze(t)) >= WHOLE_TOPIC for t in scores.texts)
+
+
+def choose(
+    hits: list[Hit],
+    sentences: dict[str, SentenceScores],
+    prefer: Label | None,
+    general: bool = False,
+    opinion: bool = True,
+    procedure: bool = False,
+    topic_terms: frozenset[str] = frozenset(),
+    weights: Mapping[str, float] | None = None,
+) -> list[tuple[Hit, tuple[int, int]]]:
+    """Up to two relevant sentences, those that state a position preferred over background.
+
+    A sentence under a heading that names the topic ('Förslag till beslut', 'Samverkan') counts as
+    covering the topic as far as its heading does.
+    """
+    all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
+    lo, hi = float(all_dense.min()), float(all_dense.max())
+    candidates: list[tuple[float, float, int, Hit, tuple[int, int], str]] = []
+    on_topic: dict[tuple[str, tuple[int, int]], float] = {}  # relevance of the sentences holding a topic term
+    for rank, hit in enumerate(hits):
+        scores = sentences[hit.chunk.id]
+        heading = len(topic_terms & set(analyze(hit.chunk.section))) / len(topic_terms) if topic_terms else 0.0
+        lead = 1 if scores.texts and scores.texts[0].strip() == hit.chunk.section.strip() else -1
+        for i, (span, text, dense, cov) in enumerate(
+            zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
+        ):
+            if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
+                continue  # headings, stray words, and sentences that only introduce a list
+            if scores.kinds and scores.kinds[i] not in (CONTENT, PROCEDURE):
+                continue  # letterheads, contact blocks, signatures: no one's view, whatever is asked
+            position = classify(text)
+            if position is NO_POSITION and is_procedural(text) and not procedure:
+                continue
+            compound = topic_coverage(weights, analyze(text)) if weights else 0.0  # 'polis' in 'Polisregion'
+            covered = max(float(cov), compound, HEADING_WEIGHT * heading)
+            relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank
+            relevance += LEAD_BONUS if i == lead else 0.0  # a section's first sentence states its subject
+            bonus = POSITION_BONUS[position.label] if position.stated and opinion else 0.0
+            if prefer and position.label == prefer and position.stated:
+                bonus += ASKED_BONUS
+            if general or prefer:
+                bonus *= GENERAL_BONUS_SCALE
+            if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
+                bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
+            candidates.append((relevance + bonus, relevance, rank, hit, span, text))
+            if covered > 0:
+                on_topic[(hit.chunk.id, span)] = relevance
+    if not candidates:
+        return []
+    best_relevance = max(c[1] for c in candidates)
+    floor = -np.inf if general else (OPINION_FLOOR if opinion else RELEVANCE_FLOOR) * best_relevance
+    eligible = sorted((c for c in candidates if c[1] >= floor), key=lambda c: -c[0])
+    if opinion:  # among the relevant sentences, those stating a view come first
+        eligible.sort(key=lambda c: (-_rank_of(classify(c[5]), prefer), -c[0]))
+
+    if general and eligible:  # a whole view: its main position, then its main reservation or praise
+        head, first = eligible[0], classify(eligible[0][5]).label
+
+        def same_or_none(c: tuple[float, float, int, Hit, tuple[int, int], str]) -> bool:
+            position = classify(c[5])
+            return position.label == first or not _rank_of(position, None)
+
+        eligible = [head, *sorted(eligible[1:], key=same_or_none)]
+    out: list[tuple[Hit, tuple[int, int]]] = []
+    seen: list[frozenset[str]] = []
+    for _, _, _, hit, span, text in eligible:
+        words = frozenset(analyze(text))
+        if any(len(words & other) > NEAR_DUPLICATE * min(len(words), len(other)) for other in seen):
+            continue  # overlapping chunks repeat sentences, and summaries repeat the conclusions
+        seen.append(words)
+        out.append((hit, span))
+        if len(out) >= SENTENCES_PER_RESPONDER:
+            break
+    if out and not general:  # the fact asked for often stands next to the sentence chosen
+        hit, span = out[0]
+        relevance = {s: r for (cid, s), r in on_topic.items() if cid == hit.chunk.id}
+        extra = adjacent_sentence(span, sentences[hit.chunk.id].spans, relevance, NEIGHBOUR_FLOOR * best_relevance)
+        replaces = len(out) == 1 or _adds_more(sentences, weights, out, extra) if extra is not None else False
+        if extra is not None and (hit, extra) not in out and replaces:
+            out = sorted([out[0], (hit, extra)], key=lambda o: o[1])  # in the order they are written
+    return out
+
+
+def _adds_more(
+    sentences: dict[str, SentenceScores],
+    weights: Mapping[str, float] | None,
+    out: list[tuple[Hit, tuple[int, int]]],
+    neighbour: tuple[int, int],
+) -> bool:
+    """Whether the first sentence's neighbour holds more of the topic the first lacks than the second sentence does."""
+    if not weights:
+        return False
+    first = analyze(_text(sentences, out[0]))
+    near = analyze(_text(sentences, (out[0][0], neighbour)))
+    return added_coverage(weights, first, near) > added_coverage(weights, first, analyze(_text(sentences, out[1])))
+
+
+def _text(sentences: dict[str, SentenceScores], chosen: tuple[Hit, tuple[int, int]]) -> str:
+    hit, span = chosen
+    scores = sentences[hit.chunk.id]
+    return scores.texts[scores.spans.index(span)]
+
+
+def _rank_of(position: Position, prefer: Label | None) -> int:
+    """3 for the kind of view asked about, 2 for another coloured view, 1 for 'anser' and the like, 0 for background."""
+    if not position.stated:
+        return 0
+    if position.label == "neutral":
+        return 1
+    return 3 if position.label == prefer else 2

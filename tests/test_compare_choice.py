@@ -1,0 +1,174 @@
+"""Fast checks of which sentences a comparison quotes for each responder (no model, no store).
+
+The topic's words are met inside compounds and other stems of the same word
+(assistant/compare_terms.py), and the sentence next to the one chosen is quoted when it holds
+what the first lacks (assistant/compare_choice.py). Hand-made sentence scores stand in for the
+embedder: (sentence, similarity to the question, exact-term coverage).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.compare import asks_comparison, mentioned_responders
+from assistant.compare_choice import choose, holds_topic
+from assistant.compare_terms import added_coverage, adjacent_sentence, term_matches, topic_coverage
+from assistant.records import Hit
+from assistant.sentence_scores import SentenceScores
+from vectorstore.analyzer import analyze, term
+from vectorstore.records import Chunk, DocMeta
+
+RESPONDERS = [
+    "Enskede-Årsta-Vantörs stadsdelsnämnd",
+    "Kungsholmens stadsdelsnämnd",
+    "Socialnämnden",
+    "Trafiknämnden",
+    "Utbildningsnämnden",
+]
+
+
+def _term(word: str) -> str:
+    return term(word.lower())
+
+
+@pytest.mark.parametrize(
+    ("topic_word", "text_word", "meets"),
+    [
+        ("polisen", "Polisregion", True),  # the topic word as a compound's first part
+        ("samverkan", "samverkansöverenskommelsen", True),
+        ("droger", "drogszen", True),
+        ("programmet", "Trygghetsprogrammet", True),  # as its last part
+        ("orsaksanalyser", "orsaksanalys", True),  # one word, stemmed two ways
+        ("samordningen", "samordningsuppdrag", True),
+        ("polisen", "polisen", True),
+        ("lag", "lagstiftning", False),  # too short to be a part
+        ("skolan", "förskolan", True),
+        ("vård", "sjukvården", False),  # a head of five letters or more only
+        ("samverkan", "samordning", False),  # another word altogether
+        ("trafik", "trygghet", False),
+    ],
+)
+def test_topic_words_meet_compounds_and_other_stems(topic_word: str, text_word: str, meets: bool) -> None:
+    assert term_matches(_term(topic_word), _term(text_word)) is meets
+
+
+def test_coverage_counts_the_topic_inside_compounds_by_its_weight() -> None:
+    weights = {_term("samverkan"): 1.0, _term("polisen"): 3.0}
+    inside = analyze("Detta sker inom samverkansöverenskommelsen med Polisregion Stockholm.")
+    only_police = analyze("Utsatta områden är en terminologi som Polisen tagit fram.")
+    assert topic_coverage(weights, inside) == pytest.approx(1.0)
+    assert topic_coverage(weights, only_police) == pytest.approx(0.75)
+    assert topic_coverage({}, inside) == 0.0
+    # what a second sentence adds: the part of the topic the first lacks
+    assert added_coverage(weights, only_police, inside) == pytest.approx(0.25)
+    assert added_coverage(weights, inside, only_police) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("relevance", "floor", "expected"),
+    [
+        ({(0, 10): 0.5, (22, 30): 0.7}, 0.4, (22, 30)),  # the more relevant of the two neighbours
+        ({(0, 10): 0.5}, 0.4, (0, 10)),
+        ({(0, 10): 0.3, (22, 30): 0.2}, 0.4, None),  # neither relevant enough
+        ({(31, 40): 0.9}, 0.4, None),  # not next to the chosen sentence
+        ({}, 0.0, None),  # no neighbour speaks of the topic
+    ],
+)
+def test_the_neighbour_of_a_chosen_sentence(
+    relevance: dict[tuple[int, int], float], floor: float, expected: tuple[int, int] | None
+) -> None:
+    spans = [(0, 10), (11, 21), (22, 30), (31, 40)]
+    assert adjacent_sentence((11, 21), spans, relevance, floor) == expected
+
+
+def _passage(key: str, sentences: list[tuple[str, float, float]]) -> tuple[Hit, SentenceScores]:
+    text = " ".join(s for s, _, _ in sentences)
+    meta = DocMeta(title="Remissvar", responder="Kungsholmens stadsdelsnämnd", period="2024–2027")
+    chunk = Chunk(key, f"{key}.txt", 0, len(text), text, text, "Barnrättsperspektiv", 0, meta, "sha", 1)
+    spans, at = [], 0
+    for s, _, _ in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    scores = SentenceScores(
+        tuple(spans),
+        tuple(s for s, _, _ in sentences),
+        np.array([d for _, d, _ in sentences]),
+        np.array([c for _, _, c in sentences]),
+    )
+    return Hit(chunk, 1.0), scores
+
+
+def _quoted(
+    passages: list[tuple[Hit, SentenceScores]], topic: str, weights: dict[str, float], **kw: object
+) -> list[str]:
+    table = {h.chunk.id: s for h, s in passages}
+    out = choose([h for h, _ in passages], table, None, topic_terms=frozenset(analyze(topic)), weights=weights, **kw)  # type: ignore[arg-type]
+    return [table[h.chunk.id].texts[table[h.chunk.id].spans.index(span)] for h, span in out]
+
+
+CONVENTION = "Av artikel 33 i barnkonventionen framgår att barn ska skyddas mot droger."
+FRIDHEMSPLAN = "Området runt Fridhemsplan är en öppen drogszen och förvaltningen provar platsaktivering."
+ELSEWHERE = "Programmet tar upp arbetet mot missbruk i flera av stadens verksamheter."
+UNRELATED = "Barnets bästa ska alltid beaktas i beslut och åtgärder som rör barnet."
+
+
+def test_a_lone_sentence_gets_its_neighbour_that_names_the_asked_fact() -> None:
+    # Only the first sentence is relevant enough on its own; the next one says what was done about it.
+    passages = [_passage("k", [(UNRELATED, 0.70, 0.0), (CONVENTION, 0.90, 0.5), (FRIDHEMSPLAN, 0.80, 0.0)])]
+    weights = {_term("droger"): 1.0, _term("missbruk"): 1.0}
+    assert _quoted(passages, "droger missbruk", weights, opinion=False) == [CONVENTION, FRIDHEMSPLAN]
+
+
+def test_the_neighbour_replaces_a_second_sentence_that_adds_nothing_of_the_topic() -> None:
+    weights = {_term("droger"): 1.0, _term("platsaktivering"): 2.0}
+    repeat = "Droger är ett problem som staden och förvaltningen arbetar med varje dag."
+    passages = [
+        _passage("k", [(CONVENTION, 0.90, 0.33), (FRIDHEMSPLAN, 0.70, 0.0)]),
+        _passage("l", [(repeat, 0.89, 0.33)]),
+    ]
+    quoted = _quoted(passages, "droger platsaktivering", weights, opinion=False)
+    assert quoted == [CONVENTION, FRIDHEMSPLAN]
+
+
+def test_a_compound_holding_the_topic_makes_a_sentence_relevant() -> None:
+    police = "Detta sker inom ramen för samverkansöverenskommelsen med Polisregion Stockholm."
+    vague = "Förvaltningens uppdrag inom trygghetsfrågor är omfattande och diversifierat."
+    passages = [_passage("u", [(vague, 0.86, 0.0), (police, 0.85, 0.0), (UNRELATED, 0.70, 0.0)])]
+    weights = {_term("samverkan"): 1.0, _term("polisen"): 2.0}
+    assert _quoted(passages, "samverkan polisen", weights, opinion=False)[0] == police
+    assert holds_topic(passages[0][1], weights)
+    assert not holds_topic(_passage("v", [(vague, 0.86, 0.0)])[1], weights)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "How do the traffic and social committees describe responsibility for the public environment?",
+            ["Trafiknämnden", "Socialnämnden"],
+        ),
+        ("What do the education and the traffic committees say?", ["Utbildningsnämnden", "Trafiknämnden"]),
+        ("Does the traffic committee mention the police?", ["Trafiknämnden"]),
+        ("Which social media does the programme mention?", []),  # 'social' with no committee after it
+    ],
+)
+def test_english_names_listed_before_one_committee_word(question: str, named: list[str]) -> None:
+    assert mentioned_responders(question, RESPONDERS) == named
+
+
+@pytest.mark.parametrize(
+    ("question", "compares"),
+    [
+        ("Which committees mention the Tyck till app?", True),
+        ("Which committees discuss graffiti?", True),
+        ("Vilka nämnder säger något om våld i nära relationer?", True),
+        ("Vilka av nämnderna skriver om klotter?", True),
+        ("vilka namnder tar upp fristaende skolor", True),
+        ("Vilka nämnder som har lyft frågan om belysning?", True),
+        ("Vad säger trafiknämnden om klotter?", False),
+        ("Which focus areas does the programme mention?", False),
+    ],
+)
+def test_questions_about_which_responders_take_a_topic_up(question: str, compares: bool) -> None:
+    assert asks_comparison(question) is compares
