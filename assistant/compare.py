@@ -63,7 +63,8 @@ _COMPARE = re.compile(
     r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
     r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support|"
-    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote)\b",
+    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|"
+    r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*)\b",
 )
 _OVERVIEW = re.compile(
     rf"\bvilka {_GROUP} (har |som har )?(svarat|svarade|besvarat|besvarade|yttrat|yttrade|lamnat|lamnade|inkommit)\b"

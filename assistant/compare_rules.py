@@ -112,8 +112,10 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     else:
         return None
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
-    if q.language == "en":  # the documents' own words for an English topic
-        topic = " ".join([topic, documents_words(topic, True, lambda _: True)]).strip()
+    if q.language == "en":  # the documents' own words added to an English topic
+        # A word the glossary translates is no name, whatever its capital ('July').
+        words = [w.lower() if documents_words(w, True, lambda _: True) else w for w in topic.split()]
+        topic = " ".join([*words, documents_words(topic, True, lambda _: True)]).strip()
     folded = fold(q.text.lower())
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
         topic = f"{topic} beretts beredning avdelningen"

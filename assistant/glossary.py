@@ -105,6 +105,10 @@ GLOSSARY: dict[str, str] = {
     r"suggest\w*|propos\w*|recommend\w*": "föreslår förslag",
     r"missing|lacks?|lacking": "saknas saknar",
 }
+# Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
+_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+_ENGLISH_MONTHS = "january february march april may june july august september october november december".split()
+GLOSSARY.update({english: swedish for english, swedish in zip(_ENGLISH_MONTHS, _MONTHS, strict=True)})
 # Swedish words that users write and the documents do not, -> the words the documents use.
 SYNONYMS: dict[str, str] = {
     r"gatukontor\w*|gatu- och trafikförvaltning\w*|trafikförvaltning\w*": "trafikkontoret",

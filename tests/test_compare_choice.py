@@ -162,6 +162,7 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
     [
         ("Which committees mention the Tyck till app?", True),
         ("Which committees discuss graffiti?", True),
+        ("Which committees talk about the new law from July 2023?", True),
         ("Vilka nämnder säger något om våld i nära relationer?", True),
         ("Vilka av nämnderna skriver om klotter?", True),
         ("vilka namnder tar upp fristaende skolor", True),

@@ -114,6 +114,12 @@ def test_english_topic_gets_the_documents_words() -> None:
     assert comparison is not None and "jämställdhet" in comparison.topic
 
 
+def test_an_english_month_in_a_topic_is_no_unknown_name() -> None:
+    """'July' is translated, not a name no document mentions: the topic is searched, not refused."""
+    comparison = read("Which committees talk about the new law from July 2023?")
+    assert comparison is not None and "juli" in comparison.topic and "July" not in comparison.topic
+
+
 @pytest.mark.parametrize(
     ("question", "procedure", "opinion"),
     [
