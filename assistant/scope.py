@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.glossary import documents_words
 from assistant.question import Question, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
@@ -97,8 +96,6 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
         word = name.lower().removesuffix("'s")
         if word in q.corrections and term(q.corrections[word]) in index.vocab:
             continue  # a misspelling of a word the documents use
-        if q.language == "en" and documents_words(word, True, lambda _: True):
-            continue  # an English word the glossary translates ('July'), not a name
         terms = index.query_terms(word)
         if all(t not in index.vocab for t in terms):  # also true when the word has no terms
             out.append(name)

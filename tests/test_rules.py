@@ -60,7 +60,6 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
         ("Vem ansvarar för belysning på gator och torg?", SUPPORTED, ""),
         ("Vad tycker Göteborgs stad om belysning?", SUPPORTED, "Dokumenten nämner inte Göteborgs."),
         ("What does the traffic committee say about lighting in July?", SUPPORTED, ""),  # a month, not a name
-        ("What does Gothenburg say about lighting?", SUPPORTED, "Dokumenten nämner inte Gothenburg."),
         ("Vad svarade trafiknämnden om belysning?", SUPPORTED, ""),
         ("vad tycker trafiknamnden om belysning", SUPPORTED, ""),  # no å/ä/ö
         ("Vad tycker trafiknämdens om belysning?", SUPPORTED, ""),  # one letter off is not an unknown name
