@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from assistant import prompts
-from assistant.compare_choice import choose, holds_topic
+from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.positions import NO_POSITION, Label, Position
 from assistant.records import Hit
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 Kind = Literal["compare", "overview"]
-_YEARS = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?")  # periods are answered by whom, not searched for
+# Periods are answered by whom, not searched for; but a year that is part of a name ('Agenda 2030') stays.
+_YEARS = re.compile(r"(?<!agenda )(?<!vision )\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?", re.I)
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 # A deeper passage of the responder is read too when one of its sentences holds every term of the topic.
 DEEP_PASSAGES = 8
@@ -60,7 +61,8 @@ _COMPARE = re.compile(
     rf"|\bvilka (av )?{_GROUP} (som )?(har )?"
     r"(ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
-    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa)\b"
+    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
+    r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
     r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support|"
     r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|"
@@ -90,7 +92,8 @@ _FRAME = frozenset(
         "committees views view responses district districts council in their they to according criticism critique "
         "opinion opinions think say says said much has one from briefly summarise summarize "
         "nämner nämnt nämns berör diskuterar kommenterar talar skrev tagit lyft mention mentions mentioned discuss "
-        "discusses address addresses raise raises comment comments write writes wrote it them describe describes"
+        "discusses address addresses raise raises comment comments write writes wrote it them describe describes "
+        "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights"
     ).split()
 )
 
@@ -191,6 +194,15 @@ def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
     return sorted(found, key=lambda r: found[r])
 
 
+# "Vilka nämnder tar upp X?": the answer names only the responders whose passages speak of X.
+_WHICH = re.compile(rf"\bvilka (av )?(de )?{_GROUP}|\bwhich (of the )?(committees|bodies|responders)\b")
+
+
+def asks_which(question: str) -> bool:
+    """Whether the question asks which responders take a topic up (not every responder's view)."""
+    return bool(_WHICH.search(fold(" ".join(question.split()))))
+
+
 def asks_comparison(question: str) -> bool:
     """Whether the wording asks how responders differ ('skiljer sig', 'respektive', 'varje nämnd', 'compare')."""
     return bool(_COMPARE.search(fold(" ".join(question.split()))))
@@ -279,13 +291,16 @@ def view_of(
     prefer: Label | None = None,
     opinion: bool = True,
     procedure: bool = False,
+    which: bool = False,
 ) -> View:
     """One responder's view of a topic, or not addressed.
 
     With `opinion` (a question about views, and every compilation), sentences that state a
     position are preferred among the relevant ones; otherwise ('Vilket datum …') relevance alone decides.
     With `procedure` (a question about the referral's handling: 'beretts', 'förslag till beslut') the
-    sentences about that handling count, as on the single-answer path.
+    sentences about that handling count, as on the single-answer path. With `which` ('Vilka nämnder
+    tar upp stöd till föräldrar?') a responder takes the topic up only when its passages name the
+    topic's rarest word ('föräldrar'), not only a common one ('stöd').
     """
     filters = filters or Filters()
     scope = Filters((responder,), filters.periods, filters.sources)
@@ -294,14 +309,22 @@ def view_of(
     if not hits:
         return View(responder, "", False, NO_POSITION, reason="inga dokument")
     reason = assistant.abstain_reason(assistant.understand(topic), hits, ranking)
+    index = ranking.scorer.index
+    weights = idf_weights(index, index.query_terms(topic))
+    if which and not reason:  # only the passages that name the topic's rarest word, among more of them
+        mine = [h for h in ranking.hits if h.chunk.meta.responder == responder][:DEEP_PASSAGES]
+        # 'mer stöd eller tydligare vägledning': the rarest word of either alternative will do.
+        options = [idf_weights(index, index.query_terms(o)) for o in re.split(r"\s+(?:eller|or)\s+", topic)]
+        hits = [h for h in mine if any(names_rarest([ranking.sentences[h.chunk.id]], w, index.vocab) for w in options)]
+        if not hits:
+            return View(responder, mine[0].chunk.source, False, NO_POSITION, reason=NOT_ADDRESSED, hits=tuple(mine))
     if reason:
         return View(responder, hits[0].chunk.source, False, NO_POSITION, reason=reason, hits=tuple(hits))
     general = is_general(topic)
     if general or prefer:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:GENERAL_PASSAGES]
     views = opinion or general or prefer is not None
-    weights = idf_weights(ranking.scorer.index, ranking.scorer.index.query_terms(topic))
-    if not (general or prefer) and len(weights) >= 2:  # a deeper passage with a sentence holding the whole topic
+    if not (general or prefer or which) and len(weights) >= 2:  # a deeper passage holding the whole topic
         deeper = [h for h in ranking.hits if h.chunk.meta.responder == responder][len(hits) : DEEP_PASSAGES]
         hits = hits + [h for h in deeper if holds_topic(ranking.sentences[h.chunk.id], weights)]
     chosen = choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)), weights)

@@ -10,11 +10,11 @@ sentence and the fact asked for in the next.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping, Sequence
 
 import numpy as np
 
-from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
+from assistant.compare_terms import added_coverage, adjacent_sentence, term_matches, topic_coverage
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
@@ -34,6 +34,27 @@ NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only
 GENERAL_BONUS_SCALE = 3.0  # a topic that is the programme itself: the position sentences count for more
 SUMMARY_BONUS = 1.0
 _SUMMARY = re.compile(r"(sammanfattning|summary)\b")
+
+
+RARE_SHARE = 0.8  # a topic's rare words: those within this share of its rarest word's idf
+
+
+def names_rarest(scores: Sequence[SentenceScores], weights: Mapping[str, float], known: Container[str]) -> bool:
+    """Whether a sentence names one of the topic's rarest words that the documents know, in a compound too.
+
+    'stöd till föräldrar' needs 'föräldrar', not only 'stöd'; 'bostadsområden stigmatiseras' either word.
+    True when the topic has no word the documents know (nothing to hold it to).
+    """
+    terms = [t for t in weights if t in known]
+    if not terms:
+        return True
+    top = max(weights[t] for t in terms)
+    rare = [t for t in terms if weights[t] >= RARE_SHARE * top]
+    return any(
+        any(r in said or any(term_matches(r, s) for s in said) for r in rare)
+        for passage in scores
+        for said in (analyze(text) for text in passage.texts)
+    )
 
 
 def holds_topic(scores: SentenceScores, weights: Mapping[str, float]) -> bool:

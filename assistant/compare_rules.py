@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from assistant.compare import (
     View,
     asks_comparison,
+    asks_which,
     mentioned_responders,
     ordered,
     responders_in_scope,
@@ -58,6 +59,7 @@ class Comparison:
     prefer: Label | None = None
     opinion: bool = False
     procedure: bool = False
+    which: bool = False  # which responders take the topic up: held to the topic's rarest word
 
 
 def corrected(q: Question) -> str:
@@ -122,7 +124,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # 'förslag till beslut', 'beretts', 'sista svarsdag': the handling of the referral, not a view
     if q.asks_procedure or _DEADLINE.search(folded) or _PREPARED.search(folded):
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
-    return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text))
+    which = asks_which(text) and q.language == "sv"  # an English topic's Swedish words are the glossary's guesses
+    return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text), which=which)
 
 
 def responder_periods(assistant: Assistant) -> dict[str, str]:
@@ -139,5 +142,5 @@ def compare_views(assistant: Assistant, question: str, filters: Filters | None =
     if comparison is None:
         return None
     c = comparison
-    views = [view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure) for r in c.responders]
+    views = [view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which) for r in c.responders]
     return c.topic, views

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.compare import asks_comparison, mentioned_responders
-from assistant.compare_choice import choose, holds_topic
+from assistant.compare import asks_comparison, asks_which, mentioned_responders
+from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_terms import added_coverage, adjacent_sentence, term_matches, topic_coverage
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
@@ -173,3 +173,38 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
 )
 def test_questions_about_which_responders_take_a_topic_up(question: str, compares: bool) -> None:
     assert asks_comparison(question) is compares
+
+
+# --- "Vilka nämnder tar upp X?": a responder takes X up only when it names X's rare words ---------
+
+
+@pytest.mark.parametrize(
+    ("weights", "sentence", "names"),
+    [
+        ({"stod": 1.0, "foraldr": 3.0}, "Kontoret efterfrågar mer stöd i form av stödmaterial.", False),
+        ({"stod": 1.0, "foraldr": 3.0}, "Föräldrastödsprogram som ABC är viktiga insatser.", True),  # in a compound
+        ({"bostadsomrad": 3.1, "stigmatiser": 3.0}, "Ord kan stigmatisera områden.", True),  # either rare word
+        ({"platssamverkan": 3.0}, "Samverkan med fastighetsägare behövs.", False),  # one word: that word
+        ({"okand": 3.0}, "Vad som helst.", True),  # no word the documents know: nothing to hold it to
+    ],
+)
+def test_a_responder_takes_a_topic_up_when_it_names_its_rare_words(
+    weights: dict[str, float], sentence: str, names: bool
+) -> None:
+    _, scores = _passage("p", [(sentence, 0.9, 0.5)])
+    known = {"stod", "foraldr", "bostadsomrad", "stigmatiser", "platssamverkan"}
+    assert names_rarest([scores], weights, known) is names
+
+
+@pytest.mark.parametrize(
+    ("question", "which"),
+    [
+        ("Vilka nämnder tar upp stöd till föräldrar?", True),
+        ("Vilka av nämnderna skriver om klotter?", True),
+        ("Which committees mention the Tyck till app?", True),
+        ("Vad tycker varje nämnd om programmet?", False),
+        ("Hur skiljer sig trafiknämnden och socialnämnden om klotter?", False),
+    ],
+)
+def test_which_responders_take_a_topic_up(question: str, which: bool) -> None:
+    assert asks_which(question) is which
