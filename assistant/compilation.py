@@ -79,7 +79,11 @@ def compile_topics(assistant: Assistant, topics: list[str], filters: Filters | N
         raise QuestionError(prompts.TOO_MANY_TOPICS.format(count=len(cleaned), limit=MAX_TOPICS))
     scope = responders_in_scope(assistant, filters)
     return Compilation(
-        tuple(TopicViews(topic, tuple(view_of(assistant, topic, r, filters) for r in scope)) for topic in cleaned),
+        # A responder takes a topic up when it names the topic's rare words, as for 'Vilka nämnder tar upp …?'.
+        tuple(
+            TopicViews(topic, tuple(view_of(assistant, topic, r, filters, which=True) for r in scope))
+            for topic in cleaned
+        ),
         filters,
     )
 
