@@ -231,7 +231,10 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         # The number must stand in a sentence about what the question counts (when the question is
         # worded as the documents are; a paraphrase cannot be held to their words), in its year.
         specific = specific_terms(q, index) if not q.unknown_terms else set()
-        about = [s for s in used if not specific or specific & term_set(s)]
+        # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever').
+        top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
+        rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
+        about = [s for s in used if not rare or rare & term_set(s)]
         # Things counted in a programme ("fokusområden i trygghetsprogrammet 2024–2027") belong to it, so its
         # period is checked with the other fixed times; an amount of money is for a time, so it must say it.
         in_period = counted_noun(q) and q.periods

@@ -41,6 +41,10 @@ TEXTS = {
         "Utbildningsnämnden",
         "Detta dokument har godkänts digitalt av följande personer: Lena Holm, direktör 2023-10-17.",
     ),
+    "mentor": ("Utbildningsnämnden", "Mentorer i våldsprevention arbetar med elever i skolan."),
+    # Two more passages, so that a word two passages use ('elever') is specific, though less rare.
+    "park": ("Trafiknämnden", "Parkerna i Stockholm sköts av kontoret under sommaren."),
+    "bibliotek": ("Kungsholmens stadsdelsnämnd", "Biblioteket i Stockholm har öppet på kvällarna."),
     "belysning": ("Trafiknämnden", "Bristande belysning kan skapa otrygghet på gator och torg."),
     "facklig": ("Utbildningsnämnden", "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."),
     "dnr": (
@@ -89,6 +93,8 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
         ("Hur många organisationer ansvarar för skötseln?", (ACTORS,), ""),  # a generic word counts any actor
         ("Hur många procent av eleverna går i fristående skolor?", (PUPILS,), ""),  # a unit, not a thing
+        # What is counted is named by the question's rarest words, not its common ones ('elever').
+        ("Hur många elever arbetar med Mentorer i våldsprevention?", (PUPILS,), "inget sådant antal"),
         # A programme period names the programme; a single year fixes the count.
         ("Hur många trygghetsinvesteringar ingår i trygghetsprogrammet 2024–2027?", (INVESTMENTS,), ""),
         ("Hur många trygghetsinvesteringar gjorde kontoret 2022?", (INVESTMENTS,), "belopp för 2022"),
