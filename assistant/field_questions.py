@@ -16,6 +16,12 @@ _WORDS = re.I
 _HANDLER = r"handl[aä]g{1,2}are\w*|case officer"
 _PHONE = r"telefon\w*|phone\w*"
 _RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
+# The words the field patterns know, so that a misspelt one is read as meant ('orgnuummer').
+FIELD_WORDS = (
+    "handläggare kontaktperson telefonnummer telefon växelnummer växel organisationsnummer orgnummer "
+    "diarienummer ärendenummer adress besöksadress postadress bilagor bilaga mottagare avsändare "
+    "underskrifter undertecknat undertecknade datum daterat tjänsteutlåtande yttrande remissvar e-postadress"
+).split()
 # Checked in order: the first field whose words a question uses is the one it asks for. A contact
 # channel asked for (e-mail, address) wins over the handläggare it belongs to; a handläggare and
 # a telephone number together, or someone to call, are a contact.

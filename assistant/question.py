@@ -19,8 +19,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
-from assistant.field_questions import asked_field
-from assistant.glossary import documents_words
+from assistant.field_questions import FIELD_WORDS, asked_field
+from assistant.glossary import GLOSSARY, documents_words
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
@@ -229,6 +229,35 @@ def closest_spelling(key: str, spellings: dict[str, str], folded: Sequence[str])
 
 
 @lru_cache(maxsize=1)
+def _field_words() -> tuple[dict[str, str], list[str]]:
+    """The field questions' own words (assistant/field_questions.py), folded -> spelling."""
+    spellings = {fold(w): w for w in FIELD_WORDS}
+    return spellings, sorted(spellings)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> tuple[dict[str, str], list[str]]:
+    """The English words the glossary and the committees' English names use, folded -> spelling."""
+    found = {w for pattern in GLOSSARY for w in re.findall(r"[a-z]{4,}", pattern)}
+    found |= set(_ENGLISH_KEYS) | {"committee", "response", "programme", "according", "district", "council"}
+    return {w: w for w in found}, sorted(found)
+
+
+def correct_english(text: str) -> dict[str, str]:
+    """Misspelt English words -> the glossary's word one or two edits away ('socail' -> 'social').
+
+    A word common in English (wordfreq) is left as typed, and so is every word shorter than five letters.
+    """
+    out: dict[str, str] = {}
+    for word in dict.fromkeys(w for w in words(text) if w.isalpha() and len(w) >= 5):
+        if zipf_frequency(word, "en") >= _KNOWN_WORD_ZIPF:
+            continue
+        if (written := closest_spelling(word, *_english_words())) and written != word:
+            out[word] = written
+    return out
+
+
+@lru_cache(maxsize=1)
 def swedish_words() -> tuple[dict[str, str], list[str]]:
     """Common Swedish words (wordfreq), folded -> spelling: what a misspelt word the documents lack may be."""
     spellings: dict[str, str] = {}
@@ -258,7 +287,9 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if written is None:
             if len(word) < 5 or term(word) in index.vocab or len(index.query_terms(word)) > 1:
                 continue  # short, or known once split into a compound's parts
-            written = closest_spelling(key, index.spellings, index.folded_words)
+            written = closest_spelling(key, index.spellings, index.folded_words) or closest_spelling(
+                key, *_field_words()
+            )
             if written is None and word not in names:  # a name is one the documents use, or unknown
                 written = closest_spelling(key, *swedish_words())
         if written and written != word:
@@ -366,7 +397,7 @@ def _spelled_as(known: str) -> Callable[[re.Match[str]], str]:
 def read_question(text: str, index: LexicalIndex, previous: str = "") -> Question:
     """The record of a normalised question; `previous` is the last question of the conversation, if any."""
     english = is_english(text)
-    corrections = {} if english else correct_words(text, index)
+    corrections = correct_english(text) if english else correct_words(text, index)
     corrected = text
     for word, known in corrections.items():
         corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _spelled_as(known), corrected, flags=re.I)

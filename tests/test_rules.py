@@ -313,6 +313,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker nämnden om lägesbilder när det gäller kön?", "answer_type", "opinion"),  # 'as to', not 'when'
         ("När i planeringen ska belysningen tas upp?", "answer_type", "other"),  # a stage, not a time
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
+        ("Vilket orgnuummer står på trafikkontorets yttrande?", "metadata_field", "organisationsnummer"),  # misspelt
+        ("What does the socail committee think about lighting?", "responders", ("Socialnämnden",)),  # misspelt English
+        ("what date is on the educatin committee's resonse?", "metadata_field", "datum"),
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
