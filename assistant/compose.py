@@ -363,15 +363,16 @@ def compose(
                 again = following.clean_text.find(sentence.text)
                 start = again + len(sentence.text) if again >= 0 else 0
                 rank, items = len(hits) - 1, following_items(hits[-1], start)
-        if not items and sentence.text.rstrip().endswith(":"):
-            chosen.pop()  # an introduction whose list cannot be shown would dangle
+        keyed = [(fold(" ".join(hits[rank].chunk.clean_text[a:b].split())), a, b) for a, b in items]
+        new = [(key, a, b) for key, a, b in keyed if key not in seen]
+        if not new and sentence.text.rstrip().endswith(":"):
+            # An introduction whose list cannot be shown, or was shown already, would dangle.
+            chosen.pop()
             count -= 1
             continue
-        for a, b in items:
-            item_key = fold(" ".join(hits[rank].chunk.clean_text[a:b].split()))
-            if item_key not in seen:
-                seen.add(item_key)
-                chosen.append((rank, a, b))
+        for item_key, a, b in new:
+            seen.add(item_key)
+            chosen.append((rank, a, b))
 
     chosen = _open_without_connective(chosen, hits)
     numbers: dict[int, int] = {}  # hit rank -> marker, in order of first use

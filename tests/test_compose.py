@@ -105,3 +105,14 @@ def test_a_list_item_without_its_introduction_is_left_out_of_a_plain_answer() ->
     answer, _ = _answer("Vem har ansvar för offentlig miljö?", [_chunk("c1", text)])
     assert "Trafiknämnden sköter gatorna" in answer
     assert "- Ansvar" not in answer
+
+
+def test_an_introduction_whose_list_was_shown_already_is_left_out() -> None:
+    """Two passages introduce the same list: the second introduction would dangle without items of its own."""
+    items = "\n\n- Ansvar för offentlig miljö\n- Riktade sociala insatser"
+    first = _chunk("c1", "Programmet har fyra fokusområden med ansvar för offentlig miljö:" + items)
+    second = _chunk("c2", "Programmet utgår från fokusområden med ansvar för offentlig miljö:" + items, source="b.txt")
+    answer, _ = _answer("Vilka fokusområden med ansvar för offentlig miljö finns?", [first, second])
+    assert answer.count("- Riktade sociala insatser") == 1
+    introductions = [s for s in re.split(r"\s*\[\d+\]\s*", answer) if s.rstrip().endswith(":")]
+    assert len(introductions) == 1
