@@ -111,7 +111,8 @@ def test_an_introduction_whose_list_was_shown_already_is_left_out() -> None:
     """Two passages introduce the same list: the second introduction would dangle without items of its own."""
     items = "\n\n- Ansvar för offentlig miljö\n- Riktade sociala insatser"
     first = _chunk("c1", "Programmet har fyra fokusområden med ansvar för offentlig miljö:" + items)
-    second = _chunk("c2", "Programmet utgår från fokusområden med ansvar för offentlig miljö:" + items, source="b.txt")
+    intro = "Trygghetsprogrammet utgår från fokusområden med ansvar för offentlig miljö:"
+    second = _chunk("c2", intro + items, source="b.txt")
     answer, _ = _answer("Vilka fokusområden med ansvar för offentlig miljö finns?", [first, second])
     assert answer.count("- Riktade sociala insatser") == 1
     introductions = [s for s in re.split(r"\s*\[\d+\]\s*", answer) if s.rstrip().endswith(":")]
