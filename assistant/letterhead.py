@@ -120,8 +120,11 @@ def _person_contact(
         if not any(fold(person) in fold(" ".join(c.clean_text.split())) for c in document):
             continue
         whose = _whose(responder)
-        read = read_field(FIELDS["kontakt"], document, whose)
-        if read is not None and fold(person) in fold(read.sentence):
+        # A telephone number stands under the handläggare's name; an e-mail address holds the name.
+        field = "e-post" if q.metadata_field == "e-post" else "kontakt"
+        read = read_field(FIELDS[field], document, whose)
+        said = fold(read.sentence).replace(".", " ") if read is not None else ""
+        if read is not None and all(part in said for part in fold(person).split()):
             (chunk, span), n = read.spans[0], len(citations) + 1
             citations.append(Citation(n, chunk, (span,)))
             lines.append(f"{read.sentence} [{n}]")

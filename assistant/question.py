@@ -56,8 +56,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "when",
         re.compile(
             # Not "… när det gäller kön" (as to), nor "När i planeringen …" (a stage, not a time).
-            r"(^\s*(när|nar)\b(?! i )|\b(till|från|fran|sedan|senast) (när|nar)\b(?! det (gäller|galler|kommer))"
-            r"|\bvilket (datum|år|ar)\b"
+            r"(^\s*(när|nar)\b(?! i )|\b(fram till|ända till|anda till|från|fran|sedan|senast) (när|nar)\b"
+            r"(?! det (gäller|galler|kommer))"
+            r"|\bvilket (datum|år|ar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b|\bwhat date\b"
             r"|\bdeadline\b)",
             re.I,
@@ -104,7 +105,8 @@ _PROCEDURE = re.compile(
     r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|\w*chef\w*|\w*direktör\w*|\w*direktor\w*|datum|daterad\w*|senast|deadline|"
-    r"justera\w*|godkän\w*|godkan\w*|referral|signed)\b",
+    r"justera\w*|godkän\w*|godkan\w*|referral|signed|svarsdag\w*|sista dag\w*|sista datum\w*"
+    r"|svara (på|pa) remissen|(lämna|lamna) (sitt |sina )?(svar|yttrande|synpunkter))\b",
     re.I,
 )
 # Bodies that are not among the responders but that users ask about.

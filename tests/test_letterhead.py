@@ -205,6 +205,11 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Växelns nummer i Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är 08-50814000. [1]",
             ["08-50814000"],
         ),
+        (
+            "Vad har Kristoffer Bengtsson för e-postadress?",
+            "E-postadressen i trafiknämndens remissvar är kristoffer.bengtsson@stockholm.se. [1]",
+            ["kristoffer.bengtsson@stockholm.se"],
+        ),
         (  # a person's own number: only a handläggare's is given, with their name
             "Vilket telefonnummer har Kristoffer Bengtsson?",
             "Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson, telefon 08-508 26 097. [1]",
@@ -258,6 +263,10 @@ def test_metadata_answer(
         (  # she signed the response; her number is not in it
             "Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?",
             "Utbildningsnämndens remissvar anger inget telefonnummer till Lena Holmdahl.",
+        ),
+        (  # the handläggare, with a telephone number and no e-mail address
+            "Vad har Jenny Lindfors på Kungsholmen för e-postadress?",
+            "Kungsholmens stadsdelsnämnds remissvar anger ingen e-postadress till Jenny Lindfors.",
         ),
     ],
 )

@@ -312,6 +312,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad betyder fältasistenter?", "defines", "fältassistenter"),  # read after its spelling is mended
         ("Vad tycker nämnden om lägesbilder när det gäller kön?", "answer_type", "opinion"),  # 'as to', not 'when'
         ("När i planeringen ska belysningen tas upp?", "answer_type", "other"),  # a stage, not a time
+        ("Vad ska trafiknämnden se till när nya torg planeras?", "answer_type", "other"),  # 'se till', not 'till när'
+        ("trafiknamnden sista dag att svara pa remissen", "answer_type", "when"),  # a deadline, not a view
+        ("trafiknamnden sista dag att svara pa remissen", "asks_procedure", True),
+        ("Fram till när gick det att lämna synpunkter?", "asks_procedure", True),
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
         ("Vilket orgnuummer står på trafikkontorets yttrande?", "metadata_field", "organisationsnummer"),  # misspelt
         ("What does the socail committee think about lighting?", "responders", ("Socialnämnden",)),  # misspelt English
