@@ -49,6 +49,7 @@ _ROLE = re.compile(
     re.I,
 )
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
+_NEXT_YEAR = re.compile(r"\b(nästa år|nasta ar|kommande år|kommande ar|nästkommande år|next year)\b", re.I)
 # An English question must be about something these documents are about.
 _ENGLISH_DOMAIN = re.compile(
     r"\b(safe\w*|secur\w*|crime\w*|criminal\w*|program\w*|committee\w*|board\w*|municipal\w*|"
@@ -268,4 +269,6 @@ def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) 
             return f"Dokumenten säger inget om det för {year}."
     if _LAST_YEAR.search(q.text) and not any(_LAST_YEAR.search(s) for s in used):
         return "Dokumenten säger inget om det för förra året."
+    if _NEXT_YEAR.search(q.text) and not any(_NEXT_YEAR.search(s) for s in used):
+        return "Dokumenten säger inget om det för nästa år."
     return ""

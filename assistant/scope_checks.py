@@ -78,7 +78,9 @@ _DECISION = re.compile(
 _OUTCOME_QUESTION = re.compile(
     r"\b(lyckats|lyckades|lyckas|halverats|halverades|halverat|minskat|minskade|ökat|okat|ökade|okade|blivit|blev|"
     r"nått|natt|nådde|nadde|uppnått|uppnatt|uppnådde|uppnadde|förbättrats|forbattrats|försämrats|forsamrats|"
-    r"sjunkit|fortfarande|resultat\w*|effekt\w*|succeed\w*|achiev\w*|reduced|halved|decreased|increased|still)\b",
+    r"sjunkit|fortfarande|resultat\w*|effekt\w*|succeed\w*|achiev\w*|reduced|halved|decreased|increased|still|"
+    r"lett till|ledde till|bidragit till|fått \w+ att|fatt \w+ att|färre|farre|tryggare|säkrare|sakrare|"
+    r"worked|helped|led to|fewer|safer)\b",
     re.I,
 )
 # A sentence that states a result (folded): "har minskat", "visar att", "sjunker".
@@ -87,7 +89,7 @@ _RESULT = re.compile(
     r"uppnatt|uppnadde|forbattrats|forsamrats|sjunkit|sjunker|sjonk|visar|resultat\w*|effekt\w*|utvardering\w*)\b"
 )
 # A change a question asks about, by its stem (folded): "har otryggheten ökat?" needs a sentence saying "ök…".
-_CHANGE = re.compile(r"\b(halver|minsk|ok(?=at|ade|ar|ning)|forbattr|forsamr|sjunk|sjonk)\w*")
+_CHANGE = re.compile(r"\b(halver|minsk|ok(?=at|ade|ar|ning)|forbattr|forsamr|sjunk|sjonk|farre|tryggare|sakrare)\w*")
 _TARGET = re.compile(r"\b(mal|malet|malen|malsattning\w*|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 _GOAL = re.compile(r"\b(mal|malet|malen|malsattning\w*|ska|skall|bor|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 # Organisations with no "-nämnd" in their name, whose view users ask for.

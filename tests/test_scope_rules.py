@@ -203,6 +203,11 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         # A change asked about must be stated: "ökat" needs a sentence saying so.
         ("Har tryggheten ökat på platserna?", (ACTORS,), "ingen sådan förändring"),
         ("Har antalet aktörer på platserna minskat?", ("Antalet aktörer på platserna har minskat.",), ""),
+        ("Har investeringarna lett till att färre känner sig otrygga?", (INVESTMENTS,), "ingen sådan förändring"),
+        ("Har investeringarna fått folk att känna sig tryggare?", (INVESTMENTS,), "ingen sådan förändring"),
+        ("Har sanering lett till färre klotter?", ("Sanering har gett färre klotter på väggarna.",), ""),
+        # A year the question fixes in words.
+        ("Hur många trygghetsinvesteringar gör kontoret nästa år?", (INVESTMENTS,), "för nästa år"),
         # No goal in the answer: the rule has nothing to say.
         ("Finns det fortfarande aktörer som ansvarar för skötsel?", (ACTORS,), ""),
     ],
