@@ -104,6 +104,9 @@ GLOSSARY: dict[str, str] = {
     r"critical|criticism|concerns?": "kritisk saknar",
     r"suggest\w*|propos\w*|recommend\w*": "föreslår förslag",
     r"missing|lacks?|lacking": "saknas saknar",
+    r"conflicts?|clash\w*|trade-offs?": "intressekonflikter målkonflikter",
+    r"alcohol|tobacco|substance abuse|addiction": "ANDT missbruk beroende",
+    r"asked (?:to|for) comments?|consulted|consultation bodies": "remissinstanser",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
@@ -130,6 +133,8 @@ SYNONYMS: dict[str, str] = {
     r"mutor|muta|korruption": "mutor jäv",
     r"påtryckning\w*|hot mot anställda": "otillåten påverkan",
     r"fusk\w*|bidragsbrott\w*": "välfärdsbrott",
+    r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
+    r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
     r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
     r"slutdatum|deadline|sista dag\w*|fram till när": "senast remisstiden",
 }
