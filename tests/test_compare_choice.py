@@ -8,7 +8,6 @@ embedder: (sentence, similarity to the question, exact-term coverage).
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from assistant.compare import asks_comparison, asks_which, mentioned_responders
@@ -16,8 +15,8 @@ from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_terms import added_coverage, adjacent_sentence, term_matches, topic_coverage
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
+from tests.test_compare_rules import scored_passage
 from vectorstore.analyzer import analyze, term
-from vectorstore.records import Chunk, DocMeta
 
 RESPONDERS = [
     "Enskede-Årsta-Vantörs stadsdelsnämnd",
@@ -83,20 +82,7 @@ def test_the_neighbour_of_a_chosen_sentence(
 
 
 def _passage(key: str, sentences: list[tuple[str, float, float]]) -> tuple[Hit, SentenceScores]:
-    text = " ".join(s for s, _, _ in sentences)
-    meta = DocMeta(title="Remissvar", responder="Kungsholmens stadsdelsnämnd", period="2024–2027")
-    chunk = Chunk(key, f"{key}.txt", 0, len(text), text, text, "Barnrättsperspektiv", 0, meta, "sha", 1)
-    spans, at = [], 0
-    for s, _, _ in sentences:
-        spans.append((at, at + len(s)))
-        at += len(s) + 1
-    scores = SentenceScores(
-        tuple(spans),
-        tuple(s for s, _, _ in sentences),
-        np.array([d for _, d, _ in sentences]),
-        np.array([c for _, _, c in sentences]),
-    )
-    return Hit(chunk, 1.0), scores
+    return scored_passage(key, "Barnrättsperspektiv", sentences, "Kungsholmens stadsdelsnämnd")
 
 
 def _quoted(

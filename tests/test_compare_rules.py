@@ -165,9 +165,12 @@ def test_groups_and_periods() -> None:
 # --- which sentence answers ------------------------------------------------------------------
 
 
-def _hit(key: str, section: str, sentences: list[tuple[str, float, float]]) -> tuple[Hit, SentenceScores]:
+def scored_passage(
+    key: str, section: str, sentences: list[tuple[str, float, float]], responder: str = "Trafiknämnden"
+) -> tuple[Hit, SentenceScores]:
+    """A passage of (sentence, cosine, coverage) rows, scored as the second stage would leave it."""
     text = " ".join(s for s, _, _ in sentences)
-    meta = DocMeta(title="Remissvar", responder="Trafiknämnden", period="2024–2027")
+    meta = DocMeta(title="Remissvar", responder=responder, period="2024–2027")
     chunk = Chunk(key, f"{key}.txt", 0, len(text), text, text, section, 0, meta, "sha", 1)
     spans, at = [], 0
     for s, _, _ in sentences:
@@ -204,8 +207,8 @@ SUMMARY_VIEW = "Förvaltningen tycker att det är bra med ett gemensamt program 
 )
 def test_decision_sentences_only_when_the_handling_is_asked(kwargs: dict[str, object], first: str) -> None:
     hits = [
-        _hit("a", "Förslag till beslut", [(DECISION, 0.8, 0.0)]),
-        _hit("b", "Synpunkter", [(VIEW, 0.8, 0.3), (BACKGROUND, 0.8, 0.3)]),
+        scored_passage("a", "Förslag till beslut", [(DECISION, 0.8, 0.0)]),
+        scored_passage("b", "Synpunkter", [(VIEW, 0.8, 0.3), (BACKGROUND, 0.8, 0.3)]),
     ]
     assert _chosen(hits, prefer=None, topic_terms=frozenset(analyze("förslag till beslut")), **kwargs)[0] == first
 
@@ -213,9 +216,9 @@ def test_decision_sentences_only_when_the_handling_is_asked(kwargs: dict[str, ob
 def test_a_whole_view_comes_from_the_summary() -> None:
     criticism = "I förslaget nämns detta blandat med metoder vilket blir otydligt i programmet."
     hits = [
-        _hit("a", "Teoretiskt ramverk", [(criticism, 0.9, 0.9)]),
-        _hit("b", "Bakgrund", [(BACKGROUND, 0.85, 0.5)]),
-        _hit("c", "Sammanfattning", [(SUMMARY_VIEW, 0.88, 0.1)]),
+        scored_passage("a", "Teoretiskt ramverk", [(criticism, 0.9, 0.9)]),
+        scored_passage("b", "Bakgrund", [(BACKGROUND, 0.85, 0.5)]),
+        scored_passage("c", "Sammanfattning", [(SUMMARY_VIEW, 0.88, 0.1)]),
     ]
     assert _chosen(hits, prefer=None, general=True)[0] == SUMMARY_VIEW
 
@@ -224,8 +227,8 @@ def test_a_heading_that_names_the_topic_counts_for_its_sentences() -> None:
     under = "Kontoret arbetar i nära dialog med polisen och stadsdelarna varje vecka."
     elsewhere = "Polisen nämns på flera ställen i programmet som en viktig aktör."
     hits = [
-        _hit("a", "Övrigt", [(elsewhere, 0.85, 0.2)]),
-        _hit("b", "Samverkan", [(under, 0.85, 0.0)]),
+        scored_passage("a", "Övrigt", [(elsewhere, 0.85, 0.2)]),
+        scored_passage("b", "Samverkan", [(under, 0.85, 0.0)]),
     ]
     terms = frozenset(analyze("samverkan"))
     assert _chosen(hits, prefer=None, opinion=False, topic_terms=terms)[0] == under
@@ -235,6 +238,8 @@ def test_a_sections_first_sentence_states_its_subject() -> None:
     first = "Kommunen har enligt lag inget brottsförebyggande uppdrag i dag."
     later = "Det innebär att ingen lag definierar vad arbetet innebär för kommunen."
     hits = [
-        _hit("a", "Uppdrag och ansvar", [("Uppdrag och ansvar", 0.8, 0.1), (first, 0.85, 0.32), (later, 0.86, 0.33)])
+        scored_passage(
+            "a", "Uppdrag och ansvar", [("Uppdrag och ansvar", 0.8, 0.1), (first, 0.85, 0.32), (later, 0.86, 0.33)]
+        )
     ]
     assert _chosen(hits, prefer=None, opinion=False)[0] == first
