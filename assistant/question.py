@@ -224,10 +224,14 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def closest_spelling(key: str, spellings: dict[str, str], folded: Sequence[str]) -> str | None:
-    """The spelling of the folded word one edit from `key` (two for a long word), if any."""
+    """The spelling of the folded word one edit from `key` (two for a long word) that starts as typed, if any.
+
+    A typo seldom hits the first letter; a word that starts otherwise is another word ('svarsdag' is not 'årsdag').
+    """
     limit = 1 if len(key) < 8 else 2
-    match = process.extractOne(key, folded, scorer=OSA.distance, score_cutoff=limit)
-    return spellings[match[0]] if match else None
+    matches = process.extract(key, folded, scorer=OSA.distance, score_cutoff=limit, limit=20)
+    best = min((m for m in matches if m[0][:1] == key[:1]), key=lambda m: m[1], default=None)
+    return spellings[best[0]] if best else None
 
 
 @lru_cache(maxsize=1)
@@ -286,6 +290,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         written = index.spellings.get(key)
         if written == word or zipf_frequency(word, "sv") >= _KNOWN_WORD_ZIPF:
             continue  # as the documents write it, or a real Swedish word the documents happen not to use
+        if written is None and (common := swedish_words()[0].get(key)) and common != word:
+            written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:
             if len(word) < 5 or term(word) in index.vocab or len(index.query_terms(word)) > 1:
                 continue  # short, or known once split into a compound's parts

@@ -319,6 +319,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
         ("Vilket orgnuummer står på trafikkontorets yttrande?", "metadata_field", "organisationsnummer"),  # misspelt
         ("What does the socail committee think about lighting?", "responders", ("Socialnämnden",)),  # misspelt English
+        ("vem sköter underhallet av torg", "corrections", {"underhallet": "underhållet"}),  # not 'underhåll'
+        ("hade trafiknamnden en sista svarsdag", "corrections", {"trafiknamnden": "trafiknämnden"}),  # not 'årsdag'
         ("what date is on the educatin committee's resonse?", "metadata_field", "datum"),
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
