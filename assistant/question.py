@@ -111,7 +111,10 @@ _PROCEDURE = re.compile(
 )
 # Bodies that are not among the responders but that users ask about.
 _BODY = re.compile(
-    r"\b([\wåäöÅÄÖ-]+s stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w*"
+    # A district by its name, with or without the genitive s ('farsta stadsdelsnämnd' typed in lower case).
+    r"\b((?!(?:en|ett|varje|vilken|vilka|samtliga|alla|andra|de|den|denna|som|och|eller|från|fran|för|for|till|om|"
+    r"i|på|pa|per|hela|egen|egna|sin|sina|din|er|min|vår|var|respektive|berörda|berorda)\s)"
+    r"[\wåäöÅÄÖ-]+s? stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w*"
     r"|[\wåäöÅÄÖ-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor|styrelse)(?:en|ens|s|ernas|erna|et|ets)?"
     r"|[\wåäöÅÄÖ-]*(?:pensionärsråd|pensionarsrad|funktionshinderråd|funktionshinderrad)\w*"
     r"|råd(?:et)? för [\w ]+?(?=\?|$| om\b)"
@@ -300,6 +303,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             )
             if written is None and word not in names:  # a name is one the documents use, or unknown
                 written = closest_spelling(key, *swedish_words())
+        if written and key == fold(written) + "s":
+            written += "s"  # a genitive keeps its s: 'skarpnacks stadsdelsnamnd' names Skarpnäcks stadsdelsnämnd
         if written and written != word:
             out[word] = written
     return out

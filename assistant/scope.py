@@ -174,6 +174,21 @@ def signals(q: Question, evidence: Evidence) -> tuple[float, ...]:
     return (evidence.top_dense, evidence.support, unknown_share, float(q.language == "en"))
 
 
+_CITY = re.compile(r"\b([\wåäöÅÄÖ-]+?)s? (stads?|kommuns?)\b", re.I)
+
+
+def other_city(q: Question, index: LexicalIndex) -> str:
+    """Another city or municipality the question names ('malmo stad', 'Göteborgs stads'), '' when none.
+
+    Its name is a word the documents never use, typed in any case: 'trygg stad' is the documents' own words.
+    """
+    for match in _CITY.finditer(q.query):
+        terms = index.query_terms(match.group(1))  # none for a stop word: 'som stad', 'en kommun'
+        if terms and fold(match.group(1)) != "stockholm" and not any(t in index.vocab for t in terms):
+            return match.group(0)
+    return ""
+
+
 def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     """The named rules: why the documents cannot answer, whatever the similarity ('' when none applies)."""
     if body := body_whose_view(q):
@@ -182,6 +197,8 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     if q.language != "en" and (names := unknown_names(q, index)):
         return f"Dokumenten nämner inte {', '.join(names)}."
+    if city := other_city(q, index):  # also in lower case, which the names above need
+        return f"Dokumenten gäller Stockholms stad, inte {city}."
     if body := organisation_whose_view(q, index.responders):
         return f"Det finns inget remissvar från {body} bland dokumenten."
     used = evidence.answer_sentences or evidence.sentences

@@ -321,6 +321,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does the socail committee think about lighting?", "responders", ("Socialnämnden",)),  # misspelt English
         ("vem sköter underhallet av torg", "corrections", {"underhallet": "underhållet"}),  # not 'underhåll'
         ("hade trafiknamnden en sista svarsdag", "corrections", {"trafiknamnden": "trafiknämnden"}),  # not 'årsdag'
+        ("vad tycker skarpnacks stadsdelsnamnd om belysning", "other_bodies", ("skarpnäcks stadsdelsnamnd",)),
         ("what date is on the educatin committee's resonse?", "metadata_field", "datum"),
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),

@@ -244,6 +244,9 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("Vad säger socialnämnden om kommunfullmäktige?", ""),
         ("Vad ansåg Sveriges kommuner och regioner om trygghetsprogrammet?", "inget remissvar från Sveriges kommuner"),
         ("Vad tycker Stockholms stad om trygghetsprogrammet?", ""),  # the city's own programme
+        ("hur ser uppsala kommuns trygghetsprogram ut", "gäller Stockholms stad, inte uppsala kommuns"),
+        ("vad har malmo stad for trygghetsprogram", "inte malmo stad"),  # in lower case, no å/ä/ö
+        ("vad tycker farsta stadsdelsnamnd om trygghetsprogrammet", "inget remissvar från farsta stadsdels"),
         ("Vad tycker Kungsholmen om trygghetsprogrammet?", ""),  # a responder by its place
         ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
         # A responder's own council did not respond either; the responder's view of it is answered.
