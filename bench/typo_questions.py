@@ -3,8 +3,11 @@
 Each answerable question gets, seeded and reproducible, one or two of its longer words damaged
 (two letters swapped, one dropped, doubled or replaced) and/or all its å/ä/ö typed as a/a/o in
 lower case; the gold quotes stay. Tags say which: typo_typo, typo_fold, typo_fold_typo.
+With --ascii every Swedish question, out-of-scope ones too, is typed in lower case without
+å/ä/ö and without its question mark, and nothing else (tag typo_ascii).
 
     python bench/typo_questions.py eval/questions.jsonl /tmp/typos.jsonl --seed 11
+    python bench/typo_questions.py eval/questions.jsonl /tmp/ascii.jsonl --ascii
     trygg eval /tmp/typos.jsonl --out runs/typos
 """
 
@@ -50,14 +53,20 @@ def main() -> None:
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--ascii", action="store_true", help="only lower case without å/ä/ö, every Swedish question")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     rows = []
     for line in args.source.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
-        if not case["answerable"] or not _LONG_WORD.search(case["question"]):
+        if args.ascii:
+            if "english" in case.get("tags", []):
+                continue
+            text, kind = case["question"].translate(_ASCII).lower().rstrip("?"), "typo_ascii"
+        elif not case["answerable"] or not _LONG_WORD.search(case["question"]):
             continue
-        text, kind = misspell(case["question"], rng)
+        else:
+            text, kind = misspell(case["question"], rng)
         rows.append(json.dumps({**case, "question": text, "tags": [*case.get("tags", []), kind]}, ensure_ascii=False))
     args.target.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} questions -> {args.target}")
