@@ -62,7 +62,7 @@ _MONEY_QUESTION = re.compile(
     re.I,
 )
 # What money is for: "avsatt för bättre belysning", "satsar på klotter" (up to a time or the end).
-_PURPOSE = re.compile(r"\b(?:för|till|på)\s+((?:(?!i år|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,4})", re.I)
+_PURPOSE = re.compile(r"\b(?:för|for|till|på|pa)\s+((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,4})", re.I)
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
@@ -289,11 +289,15 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
 
 
 def asks_view_of(q: Question, name: str, gap: str) -> bool:
-    """Whether the question asks for the body's own view: "tycker {gap}polisen", "polisens synpunkter"."""
+    """Whether the question asks for the body's own view: "tycker {gap}polisen", "polisens synpunkter".
+
+    Read in the question as typed and as corrected: a body may be named in either ('pensionarsrad').
+    """
     b = re.escape(name)
-    return bool(
-        re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", q.text, re.I)
-        or re.search(rf"{b}\w*\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", q.text, re.I)
+    return any(
+        re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
+        or re.search(rf"{b}\w*\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)
+        for text in (q.text, q.query)
     )
 
 
