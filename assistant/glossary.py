@@ -107,6 +107,7 @@ GLOSSARY: dict[str, str] = {
     r"conflicts?|clash\w*|trade-offs?": "intressekonflikter målkonflikter",
     r"alcohol|tobacco|substance abuse|addiction": "ANDT missbruk beroende",
     r"asked (?:to|for) comments?|consulted|consultation bodies": "remissinstanser",
+    r"submit\w*|comment period|consultation period": "remisstiden",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()

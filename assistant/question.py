@@ -106,7 +106,8 @@ _PROCEDURE = re.compile(
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|\w*chef\w*|\w*direktör\w*|\w*direktor\w*|datum|daterad\w*|senast|deadline|"
     r"justera\w*|godkän\w*|godkan\w*|referral|signed|svarsdag\w*|sista dag\w*|sista datum\w*"
-    r"|svara (på|pa) remissen|(lämna|lamna) (sitt |sina )?(svar|yttrande|synpunkter))\b",
+    r"|svara (på|pa) remissen|(lämna|lamna) (sitt |sina )?(svar|yttrande|synpunkter)"
+    r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer))\b",
     re.I,
 )
 # Bodies that are not among the responders but that users ask about.
