@@ -108,6 +108,11 @@ GLOSSARY: dict[str, str] = {
     r"alcohol|tobacco|substance abuse|addiction": "ANDT missbruk beroende",
     r"asked (?:to|for) comments?|consulted|consultation bodies": "remissinstanser",
     r"submit\w*|comment period|consultation period": "remisstiden",
+    r"measures?|initiatives?|efforts?|interventions?": "insatser satsningar åtgärder",
+    r"updated|revised|revision": "uppdaterat reviderat revidering",
+    r"first-time parents|new parents|home visits?": "förstagångsföräldrar hembesöksprogrammet",
+    r"examples?": "exempel",
+    r"support": "stöd",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
