@@ -18,13 +18,14 @@ from assistant.compare_answer import comparison_answer
 from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
-from assistant.question import Question, overlaps, periods_in, read_question, swedish_words
+from assistant.question import Question, overlaps, periods_in, read_question
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason, defines
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
+from assistant.spelling import swedish_words
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder

@@ -1,0 +1,109 @@
+"""Spelling: what a misspelt question, or one typed without å/ä/ö, meant to write.
+
+A word is matched to the documents' own spelling first (their folded form restores å/ä/ö),
+then to the words of the letterhead fields, then to Swedish's most common words (wordfreq);
+English words to the glossary's. Matches are one edit away (two for a long word, a swap of
+two letters counting as one) and keep the first letter typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from wordfreq import top_n_list, zipf_frequency
+
+from assistant.field_questions import FIELD_WORDS
+from assistant.glossary import ENGLISH_KEYS, GLOSSARY
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
+from vectorstore.lexical import LexicalIndex
+
+_COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
+_KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
+
+
+def closest_spelling(key: str, spellings: dict[str, str], folded: Sequence[str]) -> str | None:
+    """The spelling of the folded word one edit from `key` (two for a long word) that starts as typed, if any.
+
+    A typo seldom hits the first letter; a word that starts otherwise is another word ('svarsdag' is not 'årsdag').
+    """
+    limit = 1 if len(key) < 8 else 2
+    matches = process.extract(key, folded, scorer=OSA.distance, score_cutoff=limit, limit=20)
+    best = min((m for m in matches if m[0][:1] == key[:1]), key=lambda m: m[1], default=None)
+    return spellings[best[0]] if best else None
+
+
+@lru_cache(maxsize=1)
+def _field_words() -> tuple[dict[str, str], list[str]]:
+    """The field questions' own words (assistant/field_questions.py), folded -> spelling."""
+    spellings = {fold(w): w for w in FIELD_WORDS}
+    return spellings, sorted(spellings)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> tuple[dict[str, str], list[str]]:
+    """The English words the glossary and the committees' English names use, folded -> spelling."""
+    found = {w for pattern in GLOSSARY for w in re.findall(r"[a-z]{4,}", pattern)}
+    found |= set(ENGLISH_KEYS) | {"committee", "response", "programme", "according", "district", "council"}
+    return {w: w for w in found}, sorted(found)
+
+
+def correct_english(text: str) -> dict[str, str]:
+    """Misspelt English words -> the glossary's word one or two edits away ('socail' -> 'social').
+
+    A word common in English (wordfreq) is left as typed, and so is every word shorter than five letters.
+    """
+    out: dict[str, str] = {}
+    for word in dict.fromkeys(w for w in words(text) if w.isalpha() and len(w) >= 5):
+        if zipf_frequency(word, "en") >= _KNOWN_WORD_ZIPF:
+            continue
+        if (written := closest_spelling(word, *_english_words())) and written != word:
+            out[word] = written
+    return out
+
+
+@lru_cache(maxsize=1)
+def swedish_words() -> tuple[dict[str, str], list[str]]:
+    """Common Swedish words (wordfreq), folded -> spelling: what a misspelt word the documents lack may be."""
+    spellings: dict[str, str] = {}
+    for word in top_n_list("sv", _COMMON_WORDS):
+        if word.isalpha() and len(word) >= 4:
+            spellings.setdefault(fold(word), word)
+    return spellings, sorted(spellings)
+
+
+def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
+    """Words as typed -> the spelling the documents use.
+
+    A word typed without å/ä/ö gets them back ("tjansteutlatande" -> "tjänsteutlåtande"), and
+    a word the documents never use is matched to one of theirs one or two edits away, a swap of
+    two letters counting as one edit ("beahndlade" -> "behandlade"). Common Swedish words are
+    left as typed ("saker" is a word, not only a damaged "säker").
+    """
+    out: dict[str, str] = {}
+    names = {w.lower() for w in re.findall(r"\b[A-ZÅÄÖ]\w+", text)}
+    for word in dict.fromkeys(w for w in words(text) if w.isalpha()):
+        key = fold(word)
+        if len(word) < 4 or word in STOPWORDS or key in FOLDED_STOPWORDS:
+            continue
+        written = index.spellings.get(key)
+        if written == word or zipf_frequency(word, "sv") >= _KNOWN_WORD_ZIPF:
+            continue  # as the documents write it, or a real Swedish word the documents happen not to use
+        if written is None and (common := swedish_words()[0].get(key)) and common != word:
+            written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
+        if written is None:
+            if len(word) < 5 or term(word) in index.vocab or len(index.query_terms(word)) > 1:
+                continue  # short, or known once split into a compound's parts
+            written = closest_spelling(key, index.spellings, index.folded_words) or closest_spelling(
+                key, *_field_words()
+            )
+            if written is None and word not in names:  # a name is one the documents use, or unknown
+                written = closest_spelling(key, *swedish_words())
+        if written and key == fold(written) + "s":
+            written += "s"  # a genitive keeps its s: 'skarpnacks stadsdelsnamnd' names Skarpnäcks stadsdelsnämnd
+        if written and written != word:
+            out[word] = written
+    return out
