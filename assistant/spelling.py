@@ -18,22 +18,23 @@ from wordfreq import top_n_list, zipf_frequency
 
 from assistant.field_questions import FIELD_WORDS
 from assistant.glossary import ENGLISH_KEYS, GLOSSARY
-from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, words
 from vectorstore.lexical import LexicalIndex
 
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
 _KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
 
 
-def closest_spelling(key: str, spellings: dict[str, str], folded: Sequence[str]) -> str | None:
-    """The spelling of the folded word one edit from `key` (two for a long word) that starts as typed, if any.
+def closest(key: str, spellings: dict[str, str], folded: Sequence[str]) -> tuple[str, int] | None:
+    """The closest spelling one edit from `key` (two for a long word), with its distance, if any.
 
-    A typo seldom hits the first letter; a word that starts otherwise is another word ('svarsdag' is not 'årsdag').
+    It must start as typed: a typo seldom hits the first letter, and a word that starts otherwise
+    is another word ('svarsdag' is not 'årsdag').
     """
     limit = 1 if len(key) < 8 else 2
     matches = process.extract(key, folded, scorer=OSA.distance, score_cutoff=limit, limit=20)
     best = min((m for m in matches if m[0][:1] == key[:1]), key=lambda m: m[1], default=None)
-    return spellings[best[0]] if best else None
+    return (spellings[best[0]], int(best[1])) if best else None
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +61,8 @@ def correct_english(text: str) -> dict[str, str]:
     for word in dict.fromkeys(w for w in words(text) if w.isalpha() and len(w) >= 5):
         if zipf_frequency(word, "en") >= _KNOWN_WORD_ZIPF:
             continue
-        if (written := closest_spelling(word, *_english_words())) and written != word:
-            out[word] = written
+        if (found := closest(word, *_english_words())) and found[0] != word:
+            out[word] = found[0]
     return out
 
 
@@ -79,9 +80,10 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     """Words as typed -> the spelling the documents use.
 
     A word typed without å/ä/ö gets them back ("tjansteutlatande" -> "tjänsteutlåtande"), and
-    a word the documents never use is matched to one of theirs one or two edits away, a swap of
-    two letters counting as one edit ("beahndlade" -> "behandlade"). Common Swedish words are
-    left as typed ("saker" is a word, not only a damaged "säker").
+    a word the documents never use is matched to the closest of their words, the letterhead
+    fields' and common Swedish ones, one or two edits away, a swap of two letters counting as one
+    edit ("beahndlade" -> "behandlade"). Common Swedish words are left as typed ("saker" is a
+    word, not only a damaged "säker").
     """
     out: dict[str, str] = {}
     names = {w.lower() for w in re.findall(r"\b[A-ZÅÄÖ]\w+", text)}
@@ -95,13 +97,15 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if written is None and (common := swedish_words()[0].get(key)) and common != word:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:
-            if len(word) < 5 or term(word) in index.vocab or len(index.query_terms(word)) > 1:
+            if len(word) < 5 or len(index.query_terms(word)) > 1:
                 continue  # short, or known once split into a compound's parts
-            written = closest_spelling(key, index.spellings, index.folded_words) or closest_spelling(
-                key, *_field_words()
-            )
-            if written is None and word not in names:  # a name is one the documents use, or unknown
-                written = closest_spelling(key, *swedish_words())
+            # The closest of the documents' words, the letterhead fields' and common Swedish ones,
+            # the documents' first when as close ('gadkande' is 'godkände', not the documents' 'gällande').
+            options = [closest(key, index.spellings, index.folded_words), closest(key, *_field_words())]
+            if word not in names:  # a name is one the documents use, or unknown
+                options.append(closest(key, *swedish_words()))
+            found = [o for o in options if o]
+            written = min(found, key=lambda o: o[1])[0] if found else None
         if written and key == fold(written) + "s":
             written += "s"  # a genitive keeps its s: 'skarpnacks stadsdelsnamnd' names Skarpnäcks stadsdelsnämnd
         if written and written != word:
