@@ -370,3 +370,13 @@ def test_misspellings_are_read_as_the_documents_spell(question: str, corrections
     q = read_question(question, INDEX)
     assert q.corrections == corrections
     assert all(known in q.query for known in corrections.values())
+
+
+def test_a_misspelling_takes_the_closest_word_not_the_documents_first() -> None:
+    """'gadkande' is one edit from common Swedish 'godkände', two from the documents' 'gällande'."""
+    from assistant.spelling import correct_words
+
+    text = "Enligt gällande regler godkänns svaret."
+    index = LexicalIndex.build([IndexedChunk("g", text, "g.txt", "Trafiknämnden", "")])
+    assert correct_words("vilken dag gadkande nämnden svaret", index)["gadkande"] == "godkände"
+    assert correct_words("vilken dag gallande regler", index)["gallande"] == "gällande"  # å/ä/ö restored
