@@ -12,12 +12,12 @@ import os
 import shutil
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from ingest.pipeline import FileFailure, IngestConfig, Ingestor, IngestReport, Progress, Target
-from ingest.registry import Registry
+from ingest.registry import Origin, Registry
 from vectorstore.chroma_store import ChromaStore
 
 log = logging.getLogger(__name__)
@@ -56,25 +56,18 @@ def rebuild_store(
     ingestor = Ingestor(settings)
     report = IngestReport()
     started = time.perf_counter()
-    groups: dict[str, list[Target]] = defaultdict(list)
+    present = []
     for origin in known.values():
-        path = Path(origin.path)
-        if path.exists() or path.is_symlink():
-            groups[origin.uploaded_by].append(Target(Path(origin.root), path))
+        if Path(origin.path).exists() or Path(origin.path).is_symlink():
+            present.append(origin)
         else:
             report.failed.append(
                 FileFailure(origin.path, f"{origin.source} kan inte byggas om: filen finns inte längre")
             )
-    runs: list[IngestReport] = [
-        ingestor.run([], progress=progress, uploaded_by=who, targets=t) for who, t in groups.items()
-    ]
+    runs = _read_again(ingestor, present, progress)
     if paths or not known:
         runs.append(ingestor.run(list(paths) or [settings.corpus], progress=progress))
-    for part in runs:
-        report.files += part.files
-        report.embedded += part.embedded
-        report.unchanged += part.unchanged
-        report.failed.extend(part.failed)
+    _add_up(runs, report)
     report.chunks = ingestor.store.count()
     report.seconds = time.perf_counter() - started
     return report
@@ -88,17 +81,29 @@ def refresh_stale(ingestor: Ingestor, progress: Progress | None = None) -> Inges
     """
     stale = {s for s, state in ingestor.store.inventory().items() if state.recipe != ingestor.spec.recipe}
     known = Registry(ingestor.settings.home).load()
-    groups: dict[str, list[Target]] = defaultdict(list)
-    report = IngestReport()
+    present = []
     for source in sorted(stale):
         origin = known.get(source)
         if origin is None or not Path(origin.path).exists():
             log.warning("%s was made by an older reader and cannot be read again: its file is gone", source)
-            continue
+        else:
+            present.append(origin)
+    return _add_up(_read_again(ingestor, present, progress), IngestReport())
+
+
+def _read_again(ingestor: Ingestor, origins: Iterable[Origin], progress: Progress | None) -> list[IngestReport]:
+    """Read documents from where the register says they came from: one run per uploader."""
+    groups: dict[str, list[Target]] = defaultdict(list)
+    for origin in origins:
         groups[origin.uploaded_by].append(Target(Path(origin.root), Path(origin.path)))
-    for who, targets in groups.items():
-        part = ingestor.run([], progress=progress, uploaded_by=who, targets=targets)
+    return [ingestor.run([], progress=progress, uploaded_by=who, targets=t) for who, t in groups.items()]
+
+
+def _add_up(runs: Iterable[IngestReport], report: IngestReport) -> IngestReport:
+    """The runs' counts and failures added to `report`."""
+    for part in runs:
         report.files += part.files
         report.embedded += part.embedded
+        report.unchanged += part.unchanged
         report.failed.extend(part.failed)
     return report
