@@ -289,8 +289,8 @@ class Assistant:
         """
         candidates = ranking.hits
         if q.answer_type == "definition" and q.defines:
-            defining = [h for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defines)]
-            candidates = defining + [h for h in candidates if h not in defining]
+            defining = {h.chunk.id for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defines)}
+            candidates = sorted(candidates, key=lambda h: h.chunk.id not in defining)  # stable: rank order kept
         passages = candidates[: self.settings.retrieval.top_k]
         return [h for h in passages if h.chunk.meta.responder in q.responders] or passages
 
