@@ -19,7 +19,7 @@ from assistant.positions import NO_POSITION, Label, Position, classify, is_proce
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTENT, PROCEDURE
-from vectorstore.analyzer import analyze, fold
+from vectorstore.analyzer import fold, term_set
 
 SENTENCES_PER_RESPONDER = 2
 WHOLE_TOPIC = 0.99  # the share of the topic's idf mass a sentence holds to count as holding all of it
@@ -53,13 +53,13 @@ def names_rarest(scores: Sequence[SentenceScores], weights: Mapping[str, float],
     return any(
         any(r in said or any(term_matches(r, s) for s in said) for r in rare)
         for passage in scores
-        for said in (analyze(text) for text in passage.texts)
+        for said in (term_set(text) for text in passage.texts)
     )
 
 
 def holds_topic(scores: SentenceScores, weights: Mapping[str, float]) -> bool:
     """Whether a passage has a sentence that holds every term of the topic, in compounds too."""
-    return any(topic_coverage(weights, analyze(t)) >= WHOLE_TOPIC for t in scores.texts)
+    return any(topic_coverage(weights, term_set(t)) >= WHOLE_TOPIC for t in scores.texts)
 
 
 def choose(
@@ -83,7 +83,7 @@ def choose(
     on_topic: dict[tuple[str, tuple[int, int]], float] = {}  # relevance of the sentences holding a topic term
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
-        heading = len(topic_terms & set(analyze(hit.chunk.section))) / len(topic_terms) if topic_terms else 0.0
+        heading = len(topic_terms & term_set(hit.chunk.section)) / len(topic_terms) if topic_terms else 0.0
         lead = 1 if scores.texts and scores.texts[0].strip() == hit.chunk.section.strip() else -1
         for i, (span, text, dense, cov) in enumerate(
             zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
@@ -95,7 +95,7 @@ def choose(
             position = classify(text)
             if position is NO_POSITION and is_procedural(text) and not procedure:
                 continue
-            compound = topic_coverage(weights, analyze(text)) if weights else 0.0  # 'polis' in 'Polisregion'
+            compound = topic_coverage(weights, term_set(text)) if weights else 0.0  # 'polis' in 'Polisregion'
             covered = max(float(cov), compound, HEADING_WEIGHT * heading)
             relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank
             relevance += LEAD_BONUS if i == lead else 0.0  # a section's first sentence states its subject
@@ -128,7 +128,7 @@ def choose(
     out: list[tuple[Hit, tuple[int, int]]] = []
     seen: list[frozenset[str]] = []
     for _, _, _, hit, span, text in eligible:
-        words = frozenset(analyze(text))
+        words = term_set(text)
         if any(len(words & other) > NEAR_DUPLICATE * min(len(words), len(other)) for other in seen):
             continue  # overlapping chunks repeat sentences, and summaries repeat the conclusions
         seen.append(words)
@@ -154,9 +154,9 @@ def _adds_more(
     """Whether the first sentence's neighbour holds more of the topic the first lacks than the second sentence does."""
     if not weights:
         return False
-    first = analyze(_text(sentences, out[0]))
-    near = analyze(_text(sentences, (out[0][0], neighbour)))
-    return added_coverage(weights, first, near) > added_coverage(weights, first, analyze(_text(sentences, out[1])))
+    first = term_set(_text(sentences, out[0]))
+    near = term_set(_text(sentences, (out[0][0], neighbour)))
+    return added_coverage(weights, first, near) > added_coverage(weights, first, term_set(_text(sentences, out[1])))
 
 
 def _text(sentences: dict[str, SentenceScores], chosen: tuple[Hit, tuple[int, int]]) -> str:
