@@ -18,7 +18,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 from assistant.field_questions import FIELD_WORDS
 from assistant.glossary import ENGLISH_KEYS, GLOSSARY
-from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
@@ -33,7 +33,7 @@ def closest(key: str, spellings: dict[str, str], folded: Sequence[str]) -> tuple
     """
     limit = 1 if len(key) < 8 else 2
     matches = process.extract(key, folded, scorer=OSA.distance, score_cutoff=limit, limit=20)
-    best = min((m for m in matches if m[0][:1] == key[:1]), key=lambda m: m[1], default=None)
+    best = min((m for m in matches if m[0][:1] == key[:1] and m[0] in spellings), key=lambda m: m[1], default=None)
     return (spellings[best[0]], int(best[1])) if best else None
 
 
@@ -105,6 +105,14 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             if word not in names:  # a name is one the documents use, or unknown
                 options.append(closest(key, *swedish_words()))
             found = [o for o in options if o]
+            # An inflected misspelling may be more than two edits from every inflection the
+            # documents use, but close to their stem ('begrepsramen' -> 'begreppsram').
+            if (
+                not found
+                and len(stem := term(word)) >= 6
+                and (near := closest(stem, index.term_spellings, index.sorted_vocab))
+            ):
+                found = [near]
             written = min(found, key=lambda o: o[1])[0] if found else None
         if written and key == fold(written) + "s":
             written += "s"  # a genitive keeps its s: 'skarpnacks stadsdelsnamnd' names Skarpnäcks stadsdelsnämnd

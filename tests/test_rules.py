@@ -380,3 +380,12 @@ def test_a_misspelling_takes_the_closest_word_not_the_documents_first() -> None:
     index = LexicalIndex.build([IndexedChunk("g", text, "g.txt", "Trafiknämnden", "")])
     assert correct_words("vilken dag gadkande nämnden svaret", index)["gadkande"] == "godkände"
     assert correct_words("vilken dag gallande regler", index)["gallande"] == "gällande"  # å/ä/ö restored
+
+
+def test_an_inflected_misspelling_is_matched_by_its_stem() -> None:
+    """'begrepsramen' is three edits from every word of the text, but one from the stem of 'begreppsram'."""
+    from assistant.spelling import correct_words
+
+    text = "Programmet innehåller en gemensam begreppsram."
+    index = LexicalIndex.build([IndexedChunk("g", text, "g.txt", "Utbildningsnämnden", "")])
+    assert correct_words("vad tycker de om begrepsramen", index) == {"begrepsramen": "begreppsram"}

@@ -17,6 +17,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -121,6 +122,14 @@ class LexicalIndex:
             doc_len,
             most_common_spellings(written),
         )
+
+    @cached_property
+    def term_spellings(self) -> dict[str, str]:
+        """Each term -> the shortest of the texts' words analysed to it: what a misspelt inflection is matched to."""
+        out: dict[str, str] = {}
+        for written in sorted(self.spellings.values(), key=lambda w: (len(w), w)):
+            out.setdefault(term(written), written)
+        return out
 
     def __len__(self) -> int:
         """Number of chunks indexed."""
