@@ -12,12 +12,13 @@ svarat på remissen?" and its kin are answered from the catalogue of documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from assistant import prompts
 from assistant.compare_choice import choose, holds_topic, names_rarest
+from assistant.compose import best_sentences
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.positions import NO_POSITION, Label, Position
 from assistant.records import Hit
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 Kind = Literal["compare", "overview"]
 # Periods are answered by whom, not searched for; but a year that is part of a name ('Agenda 2030') stays.
 _YEARS = re.compile(r"(?<!agenda )(?<!vision )\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?", re.I)
+LEAD_SENTENCES = 2  # the sentences a single answer to the question opens with lead a responder's view
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 # A deeper passage of the responder is read too when one of its sentences holds every term of the topic.
 DEEP_PASSAGES = 8
@@ -292,6 +294,7 @@ def view_of(
     opinion: bool = True,
     procedure: bool = False,
     which: bool = False,
+    lead: Sequence[tuple[Hit, tuple[int, int]]] = (),
 ) -> View:
     """One responder's view of a topic, or not addressed.
 
@@ -300,7 +303,9 @@ def view_of(
     With `procedure` (a question about the referral's handling: 'beretts', 'förslag till beslut') the
     sentences about that handling count, as on the single-answer path. With `which` ('Vilka nämnder
     tar upp stöd till föräldrar?') a responder takes the topic up only when its passages name the
-    topic's rarest word ('föräldrar'), not only a common one ('stöd').
+    topic's rarest word ('föräldrar'), not only a common one ('stöd'). The `lead` sentences (what a
+    single answer to the question as asked would open with, `single_answer_leads`) come first: the
+    topic alone loses what the question asks of it ('skiljer sig mycket från det gamla').
     """
     filters = filters or Filters()
     scope = Filters((responder,), filters.periods, filters.sources)
@@ -328,6 +333,7 @@ def view_of(
         deeper = [h for h in ranking.hits if h.chunk.meta.responder == responder][len(hits) : DEEP_PASSAGES]
         hits = hits + [h for h in deeper if holds_topic(ranking.sentences[h.chunk.id], weights)]
     chosen = choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)), weights)
+    chosen = _led_by(lead, chosen)
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -342,3 +348,34 @@ def view_of(
         )
     position = next((s.ref.position for s in statements if s.ref.position.stated), NO_POSITION)
     return View(responder, statements[0].chunk.source, True, position, tuple(statements), hits=tuple(hits))
+
+
+def single_answer_leads(
+    assistant: Assistant, question: str, responders: Sequence[str], filters: Filters | None = None
+) -> dict[str, list[tuple[Hit, tuple[int, int]]]]:
+    """Per responder, the sentences a single answer to the question from its document would open with.
+
+    The question is ranked once over the responders' documents, and each answer composed from
+    its own passages among them.
+    """
+    filters = filters or Filters()
+    q = assistant.understand(question)
+    ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources))
+    out = {}
+    for responder in responders:
+        hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]
+        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES)
+        out[responder] = [(hits[s.hit_rank], (s.start, s.end)) for s in best]
+    return out
+
+
+def _led_by(
+    lead: Sequence[tuple[Hit, tuple[int, int]]], chosen: list[tuple[Hit, tuple[int, int]]]
+) -> list[tuple[Hit, tuple[int, int]]]:
+    """The lead sentences first, then the chosen ones they do not repeat (chunks overlap: compared by text)."""
+
+    def text(c: tuple[Hit, tuple[int, int]]) -> str:
+        return fold(" ".join(c[0].chunk.clean_text[c[1][0] : c[1][1]].split()))
+
+    said = {text(c) for c in lead}
+    return [*lead, *(c for c in chosen if text(c) not in said)]

@@ -23,6 +23,7 @@ from assistant.compare import (
     mentioned_responders,
     ordered,
     responders_in_scope,
+    single_answer_leads,
     topic_of,
     view_of,
 )
@@ -142,5 +143,11 @@ def compare_views(assistant: Assistant, question: str, filters: Filters | None =
     if comparison is None:
         return None
     c = comparison
-    views = [view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which) for r in c.responders]
+    # The handling of the referral is read from its own sentences; any other question leads with
+    # what a single answer to it would say, per responder.
+    leads = {} if c.procedure else single_answer_leads(assistant, question, c.responders, filters)
+    views = [
+        view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
+        for r in c.responders
+    ]
     return c.topic, views

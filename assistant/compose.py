@@ -175,6 +175,27 @@ def _candidates(
     return [replace(s, score=float(p)) for s, p in zip(found, probability, strict=True)]
 
 
+def best_sentences(
+    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str = "", count: int = 1
+) -> list[Sentence]:
+    """The sentences a single answer from these passages would open with, those that can stand alone.
+
+    A list item, or a sentence that introduces a list, cannot; nor can one that restates a better one.
+    """
+    hits = hits[:PASSAGES_CONSIDERED]
+    ranked = sorted(_candidates(hits, sentences, SentenceMix(), answer_type), key=lambda s: -s.score) if hits else []
+    out: list[Sentence] = []
+    said: list[frozenset[str]] = []
+    for sentence in ranked:
+        if len(out) >= count:
+            break
+        if _LIST_ITEM.match(sentence.text) or sentence.text.rstrip().endswith(":") or restates(sentence.text, said):
+            continue
+        out.append(sentence)
+        said.append(term_set(sentence.text))
+    return out
+
+
 # Openers that lean on the sentence before ("Detta …") or carry its sequence on ("Därefter …").
 _ANAPHOR = re.compile(
     r"^(detta|dessa|denna|det här|här|där|därför|så|på så sätt|det gör|de|därefter|sedan|slutligen|dessutom|utöver)\b",
