@@ -63,14 +63,6 @@ class Comparison:
     which: bool = False  # which responders take the topic up: held to the topic's rarest word
 
 
-def corrected(q: Question) -> str:
-    """The question with the spelling corrections it was read with ('socialnämden' -> 'socialnämnden')."""
-    text = q.text
-    for word, known in q.corrections.items():
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", known, text, flags=re.I)
-    return text
-
-
 def group_asked(text: str, scope: Sequence[str]) -> list[str]:
     """The responders of a group the question names: 'stadsdelsnämnderna', 'facknämnderna' ([] for none)."""
     folded = fold(" ".join(text.split()).lower())
@@ -100,7 +92,7 @@ def period_responders(years: Sequence[int], named: Sequence[str], periods: Mappi
 
 def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str]) -> Comparison | None:
     """The comparison a question asks for, or None for a question about one responder or none in particular."""
-    text = corrected(q)
+    text = q.corrected
     named = mentioned_responders(text, scope)
     group = group_asked(text, scope)
     by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []

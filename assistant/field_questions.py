@@ -33,6 +33,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|\b(vart|till vem) (ska|kan|skall) (jag|man|vi) (skicka|vända|vanda)\b"
         r"|\bskicka (frågor|fragor|synpunkter) (om|till|på|pa)\b"
         r"|\bvem (vänder|vander) (jag|man|vi) (mig|sig|oss) till\b"
+        r"|\bvem\b.*\bhur (når|nar) (jag|man|vi)\b"
         rf"|\b({_HANDLER})\b.*\b({_PHONE})\b|\b({_PHONE})\b.*\b({_HANDLER})\b",
         _WORDS,
     ),
@@ -43,7 +44,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         _WORDS,
     ),
     "handläggare": re.compile(
-        rf"\b({_HANDLER})\b|\bvem\b.*\b(skrev|skrivit|författade|forfattade)\s+(\S+\s+){{0,3}}?{_RESPONSE}"
+        rf"\b({_HANDLER})\b|\bvem\b.*\b(skrev|skrivit|författade|forfattade|tog fram|tagit fram|ta fram)\s+"
+        rf"(\S+\s+){{0,3}}?{_RESPONSE}"
         rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
         _WORDS,
     ),
@@ -61,7 +63,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
     "beredning": re.compile(
-        r"\b(berett\w*|bereda\w*|bereder|bereddes|beredning\w*|bereds"
+        r"\b(berett\w*|bered\w*"
         r"|(tagit|tog|tar|arbetat|arbetade) fram (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
         r"|prepared)\b",
         _WORDS,

@@ -61,18 +61,24 @@ def read_field(spec: Field, chunks: list[Chunk], whose: str) -> Read | None:
     return None
 
 
-def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str) -> Read | None:
-    """Every name with a title in the document, once each; only those with the asked title if any."""
+def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str, dated: bool = False) -> Read | None:
+    """Every name with a title in the document, once each; only those with the asked title if any.
+
+    With `dated` (the question asks when), a name's date in the approval list is said too.
+    """
     people: dict[str, str] = {}
     spans: list[tuple[Chunk, Span]] = []
     for chunk in chunks:
         for reading in spec.readings:
             for match in reading.pattern.finditer(chunk.clean_text):
                 name, title = " ".join(match.group(1).split()), match.group(2)
-                if name in people or (asked and not fold(title.lower()).startswith(asked)):
+                approved = match.group(3) if dated and match.lastindex == 3 else ""
+                if (name in people and not approved) or (asked and not fold(title.lower()).startswith(asked)):
                     continue
-                people[name] = signatory(name, title)
-                spans.append((chunk, Span(match.start(1), match.end(2))))
+                if name in people and people[name] == signatory(name, title, approved):
+                    continue
+                people[name] = signatory(name, title, approved)
+                spans.append((chunk, Span(match.start(1), match.end(match.lastindex or 2))))
     if not people:
         return None
     return Read(_fill(spec.readings[0].said, whose, [and_list(list(people.values()))]), tuple(spans))
@@ -153,16 +159,22 @@ def letterhead_answer(
             sources.setdefault(source, responder)
     if person := _asked_person(q, index):
         return _person_contact(q, person, sources, chunks)
-    written, asked = _asked_title(q.text) if spec.collects else ("", "")
+    written, asked = _asked_title(q.corrected) if spec.collects else ("", "")
+    dated = q.answer_type == "when"
     lines: list[str] = []
+    missing: set[str] = set()
     citations: list[Citation] = []
     for source, responder in sorted(sources.items(), key=lambda item: item[1]):
         whose = _whose(responder)
         document = chunks(source, 0, MAX_CHUNKS)
-        read = read_signatories(spec, document, whose, asked) if spec.collects else read_field(spec, document, whose)
+        if spec.collects:
+            read = read_signatories(spec, document, whose, asked, dated)
+        else:
+            read = read_field(spec, document, whose)
         if read is None:
-            missing = f"{{Whose}} namnger ingen {written}." if asked else spec.missing
-            lines.append(missing.format(Whose=_capital(whose)))
+            said = f"{{Whose}} namnger ingen {written}." if asked else spec.missing
+            missing.add(said.format(Whose=_capital(whose)))
+            lines.append(said.format(Whose=_capital(whose)))
             continue
         markers = []
         for chunk, span in read.spans:
@@ -174,6 +186,8 @@ def letterhead_answer(
                 citations[cited.n - 1] = Citation(cited.n, chunk, (*cited.highlights, span))
             markers.append(f"[{cited.n}]")
         lines.append(f"{read.sentence} {' '.join(dict.fromkeys(markers))}")
+    if asked and citations and not q.responders:  # 'Vem är utbildningsdirektör?': whoever has one, not who has none
+        lines = [line for line in lines if line not in missing]
     return "\n".join(lines), citations
 
 

@@ -222,7 +222,8 @@ FIELDS: dict[str, Field] = {
     "underskrifter": Field(
         (
             Reading(
-                re.compile(rf"(?m)^{PERSON},?[ \t]*\n?[ \t]*({SIGNATORY_TITLE})\b"),
+                # An approval list dates each name ("Lena Holmdahl, Utbildningsdirektör\t2023-10-17").
+                re.compile(rf"(?m)^{PERSON},?[ \t]*\n?[ \t]*({SIGNATORY_TITLE})\b(?:[ \t]+(\d{{4}}-\d\d-\d\d))?"),
                 "{Whose} är undertecknat av {0}.",
             ),
         ),
@@ -237,6 +238,6 @@ def title_stem(word: str) -> str:
     return re.sub(r"(erna|er|en|n)$", "", fold(word.lower()))
 
 
-def signatory(name: str, title: str) -> str:
-    """'Gunilla Glantz (förvaltningschef)'."""
-    return f"{one_line(name)} ({title.lower()})"
+def signatory(name: str, title: str, approved: str = "") -> str:
+    """'Gunilla Glantz (förvaltningschef)', 'Lena Holmdahl (utbildningsdirektör, godkände 2023-10-17)'."""
+    return f"{one_line(name)} ({title.lower()}{f', godkände {approved}' if approved else ''})"

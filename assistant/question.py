@@ -55,7 +55,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(^\s*(när|nar)\b(?! i )|\b(fram till|ända till|anda till|från|fran|sedan|senast) (när|nar)\b"
             r"(?! det (gäller|galler|kommer))"
             r"|\bvilket (datum|år|ar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
-            r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b|\bwhat date\b"
+            r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b"
+            r"|\b(what|which) dates?\b"
             r"|\bdeadline\b)",
             re.I,
         ),
@@ -152,6 +153,11 @@ class Question:
     compares: bool = False
     metadata_field: str = ""  # a document field asked for (assistant/field_questions.py): answered from it
     asks_procedure: bool = False  # furniture and procedure sentences may answer
+
+    @property
+    def corrected(self) -> str:
+        """The question as asked with its spelling corrections ('socialnämden' -> 'socialnämnden'), no follow-up."""
+        return spell(self.text, self.corrections)
 
     def to_json(self) -> dict[str, object]:
         """The record as plain JSON values."""
@@ -310,13 +316,18 @@ def _spelled_as(known: str) -> Callable[[re.Match[str]], str]:
     return lambda m: known.capitalize() if m.group(0)[0].isupper() else known
 
 
+def spell(text: str, corrections: dict[str, str]) -> str:
+    """The text with each word as typed replaced by its correction, capitals kept."""
+    for word, known in corrections.items():
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _spelled_as(known), text, flags=re.I)
+    return text
+
+
 def read_question(text: str, index: LexicalIndex, previous: str = "") -> Question:
     """The record of a normalised question; `previous` is the last question of the conversation, if any."""
     english = is_english(text)
     corrections = correct_english(text) if english else correct_words(text, index)
-    corrected = text
-    for word, known in corrections.items():
-        corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _spelled_as(known), corrected, flags=re.I)
+    corrected = spell(text, corrections)
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))
     query = f"{corrected} ({previous})" if follow_up else corrected

@@ -141,7 +141,11 @@ def has_quantity(sentences: Iterable[str], question: str) -> bool:
         stripped = _without_years(IDENTIFIER.sub(" ", sentence))
         numbers = set(re.findall(r"\d+", stripped)) - own
         if numbers or re.search(
-            r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tusen|miljon\w*|miljard\w*)\b", stripped, re.I
+            # A share said in words counts too: 'halverad', 'fördubblas' (OCR: 'fordubblas').
+            r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tusen|miljon\w*|miljard\w*|hälften|halver\w*|fördubbl\w*"
+            r"|fordubbl\w*|procent)\b",
+            stripped,
+            re.I,
         ):
             return True
     return False

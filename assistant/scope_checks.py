@@ -62,7 +62,7 @@ _MONEY_QUESTION = re.compile(
     re.I,
 )
 # What money is for: "avsatt för bättre belysning", "satsar på klotter" (up to a time or the end).
-_PURPOSE = re.compile(r"\b(?:för|for|till|på|pa)\s+((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,4})", re.I)
+_PURPOSE = re.compile(r"\b(?:för|for|till|på|pa)\s+((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,6})", re.I)
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
@@ -205,7 +205,9 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
         return "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
     purpose = _PURPOSE.search(q.query)  # as corrected
     # Only words the documents write as typed: a folded stem can collide ("råttor", "rätt").
-    typed = [w for w in words(purpose.group(1)) if index.spellings.get(fold(w)) == w] if purpose else []
+    # The documents' own word for a purpose counts too ('graffiti' -> 'klotter').
+    said = f"{purpose.group(1)} {documents_words(purpose.group(1), False, lambda _: True)}" if purpose else ""
+    typed = [w for w in words(said) if index.spellings.get(fold(w)) == w]
     wanted = {t for w in typed if is_specific(t := term(w), index)}
     if purpose and wanted and not any(wanted & term_set(s) for s in amounts):
         return f"Dokumenten anger inget sådant antal eller belopp. De anger inget belopp {purpose.group(0).strip()}."

@@ -99,6 +99,9 @@ def answer(
         ("Vilka remissvar skickades till kommunstyrelsen?", ""),
         ("vaxelnummer till enskede-arsta-vantors stadsdelsforvaltning", "växel"),
         ("Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?", "telefon"),
+        ("vilka avdelningar var med och beredde arendet", "beredning"),
+        ("Vem tog fram trafikkontorets svar?", "handläggare"),
+        ("Vem ansvarade för att ta fram svaret, och hur når man hen?", "kontakt"),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:
@@ -148,6 +151,12 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör) "
             "och Anna Hamlin (avdelningschef). [1]",
             ["Ann-Christine Hansson\nStadsdelsdirektör", "Anna Hamlin\nAvdelningschef"],
+        ),
+        (  # a date asked for: the approval list's
+            "Vem är utbildnigsdirektör och vilket datum godkände hen tjänsteutlåtandet?",
+            "Utbildningsnämndens remissvar är undertecknat av Lena Holmdahl (utbildningsdirektör, godkände 2023-10-17)."
+            " [1] [2]",
+            ["Lena Holmdahl\nUtbildningsdirektör", "Lena Holmdahl, Utbildningsdirektör 2023-10-17"],
         ),
         (  # the OCR-damaged letterhead, repaired
             "Vilken avdelning på Enskede-Årsta-Vantör står som avsändare av yttrandet?",
