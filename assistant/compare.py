@@ -20,6 +20,7 @@ from assistant import prompts
 from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compose import best_sentences
 from assistant.doctext import DocText, SentenceRef, load_document
+from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position
 from assistant.records import Hit
 from assistant.rerank import idf_weights
@@ -309,17 +310,23 @@ def view_of(
     """
     filters = filters or Filters()
     scope = Filters((responder,), filters.periods, filters.sources)
-    ranking = assistant.rank(topic, scope, allow_furniture=procedure)
+    understood = assistant.understand(topic)
+    # A topic word the documents never use is searched by their word for it ('friskolor' -> 'fristående skolor'),
+    # and so is the topic of a question held to its rare words ('fusk' -> 'välfärdsbrott').
+    searched = understood.query if understood.unknown_terms or which else topic
+    ranking = assistant.rank(searched, scope, allow_furniture=procedure)
     hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:PASSAGES_PER_RESPONDER]
     if not hits:
         return View(responder, "", False, NO_POSITION, reason="inga dokument")
-    reason = assistant.abstain_reason(assistant.understand(topic), hits, ranking)
+    reason = assistant.abstain_reason(understood, hits, ranking)
     index = ranking.scorer.index
     weights = idf_weights(index, index.query_terms(topic))
     if which and not reason:  # only the passages that name the topic's rarest word, among more of them
         mine = [h for h in ranking.hits if h.chunk.meta.responder == responder][:DEEP_PASSAGES]
-        # 'mer stöd eller tydligare vägledning': the rarest word of either alternative will do.
-        options = [idf_weights(index, index.query_terms(o)) for o in re.split(r"\s+(?:eller|or)\s+", topic)]
+        # 'mer stöd eller tydligare vägledning': the rarest word of either alternative will do, and
+        # so will the documents' own word for the topic ('fusk' -> 'välfärdsbrott').
+        alternatives = [*re.split(r"\s+(?:eller|or)\s+", topic), documents_words(topic, False, lambda _: True)]
+        options = [idf_weights(index, index.query_terms(o)) for o in alternatives if o]
         hits = [h for h in mine if any(names_rarest([ranking.sentences[h.chunk.id]], w, index.vocab) for w in options)]
         if not hits:
             return View(responder, mine[0].chunk.source, False, NO_POSITION, reason=NOT_ADDRESSED, hits=tuple(mine))

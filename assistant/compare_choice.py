@@ -34,6 +34,7 @@ NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only
 GENERAL_BONUS_SCALE = 3.0  # a topic that is the programme itself: the position sentences count for more
 SUMMARY_BONUS = 1.0
 _SUMMARY = re.compile(r"(sammanfattning|summary)\b")
+_SHORT_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s+(\S+\s*){1,4}$")
 
 
 RARE_SHARE = 0.8  # a topic's rare words: those within this share of its rarest word's idf
@@ -90,6 +91,8 @@ def choose(
         ):
             if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
                 continue  # headings, stray words, and sentences that only introduce a list
+            if _SHORT_ITEM.match(text):
+                continue  # a list item of a few words ('- Stadens offentliga miljö') says nothing alone
             if scores.kinds and scores.kinds[i] not in (CONTENT, PROCEDURE):
                 continue  # letterheads, contact blocks, signatures: no one's view, whatever is asked
             position = classify(text)
