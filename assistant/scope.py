@@ -30,10 +30,12 @@ from assistant.scope_checks import (
     asks_view_of,
     counted_missing,
     counted_noun,
+    instances_missing,
     money_missing,
     off_topic,
     organisation_whose_view,
     outcome_missing,
+    person_missing,
     sibling_missing,
     topical,
     when_missing,
@@ -56,7 +58,7 @@ _ENGLISH_DOMAIN = re.compile(
     r"police|school\w*|social|traffic|district\w*|referral\w*|prevent\w*|violence|youth|focus areas?|"
     r"cooperation|collaborat\w*|responsib\w*|coordinat\w*|welfare|public|environment|deadline|administration|"
     r"drug\w*|assault\w*|violen\w*|parent\w*|guideline\w*|influence|graffiti|light\w*|survey\w*|gender|extrem\w*|"
-    r"gang\w*|neighbo\w*|street\w*|square\w*|park\w*|unsafe|insecur\w*|actors?|camera\w*|guards?|corrupt\w*|brib\w*|"
+    r"gang\w*|neighbo\w*|street\w*|square\w*|parks?|unsafe|insecur\w*|actors?|camera\w*|guards?|corrupt\w*|brib\w*|"
     r"officer|vulnerable|area\w*|office|focus)\b",
     re.I,
 )
@@ -210,7 +212,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     if not q.compares and (reason := _fixed_time_missing(q, evidence, used)):
         return reason
-    if reason := outcome_missing(q, used):
+    if reason := outcome_missing(q, used) or instances_missing(q, used) or person_missing(q, used):
         return reason
     if (role := _ROLE.search(q.text)) and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
         return f"Dokumenten nämner ingen {role.group(0).lower()}."

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.glossary import documents_words
+from assistant.letterhead_fields import PERSON
 from assistant.question import Question, is_specific
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
@@ -97,7 +98,8 @@ _ORGANISATION = re.compile(
     r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}AB|[\wåäöÅÄÖ-]+verket|kommunfullmäktige|kommunfullmaktige|"
     r"[\wåäöÅÄÖ-]*myndighet\w*|[\wåäöÅÄÖ-]*inspektion\w*|kriminalvård\w*|kriminalvard\w*|Brå|BRÅ|"
     r"[\wåäöÅÄÖ-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|SL|"
-    r"regionen|region \w+|landsting\w*|Polisregion \w+|[Pp]olis(?:en|myndigheten)|Storstockholms brandförsvar\w*)\b"
+    r"regionen|region \w+|landsting\w*|Polisregion \w+|[Pp]olis(?:en|myndigheten)|Storstockholms brandförsvar\w*|"
+    r"[\wåäöÅÄÖ-]+rådet|[\wåäöÅÄÖ-]+radet)\b"  # a council: 'pensionärsrådet', 'funktionshinderrådet'
 )
 VIEW_BEFORE = (
     r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig|ser"
@@ -291,14 +293,16 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
 
 
 def asks_view_of(q: Question, name: str, gap: str) -> bool:
-    """Whether the question asks for the body's own view: "tycker {gap}polisen", "polisens synpunkter".
+    """Whether the question asks for the body's own view: 'tycker {gap}polisen', 'polisens synpunkter'.
 
-    Read in the question as typed and as corrected: a body may be named in either ('pensionarsrad').
+    Or 'synpunkter hade polisen'. Read in the question as typed and as corrected: a body may be
+    named in either ('pensionarsrad').
     """
     b = re.escape(name)
     return any(
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
         or re.search(rf"{b}\w*\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)
+        or re.search(rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade)\s+{b}", text, re.I)
         for text in (q.text, q.query)
     )
 
@@ -331,3 +335,50 @@ def _names_no_one(name: str, keys: set[str]) -> bool:
     first = fold(name.split()[0]).removesuffix("s")
     generic = re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse)\w*|stad\w*|kommun\w*|program\w*", first)
     return len(first) > 3 and first != "stockholm" and not generic and not any(k.startswith(first) for k in keys)
+
+
+# A question for named instances of something ('Vilka skolor …', 'Vilket företag …', 'Vilka är de
+# fjorton platser …'): the documents answer it only by naming some, or by saying all of them.
+_INSTANCES = re.compile(
+    r"\b(?:vilka|vilket|vilken|which|what)\s+(?:är|ar|are|were|var)?\s*(?:de\s+|the\s+)?(?:\w+\s+)?"
+    r"(skolor|skolorna|företag|foretag|företaget|bolag|bolagen|leverantör\w*|leverantor\w*|utförare|utforare|"
+    r"restauranger|gator|gatorna|platser|platserna|parker|butiker|studier|rapporter|forskning|schools|compan(?:y|ies)|"
+    r"suppliers?|providers?|places|streets|parks|shops|studies|reports|research)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+")
+_NOT_A_NAME = re.compile(r"^(Stockholm\w*|Staden|Stadens|Förvaltning\w*|Forvaltning\w*|Kontoret|Nämnden|I|En|Ett|Det)$")
+# 'Vem är trafiknämndens utsedda tjänsteperson …': a person, named.
+_PERSON_ASKED = re.compile(
+    r"^\s*(vem|vilken person)\s+(är|ar|var)\b.*\b(tjänsteperson\w*|tjansteperson\w*|kontaktperson\w*|samordnare\w*|"
+    r"ordförande\w*|ordforande\w*|ansvarig\w*|chef\w*|direktör\w*|direktor\w*)\b",
+    re.I,
+)
+
+
+def instances_missing(q: Question, used: Sequence[str]) -> str:
+    """'Vilka skolor …' answered by a sentence that names no school: no instance is in the documents.
+
+    A name is a capitalised word inside a sentence (not its first word, nor one of the question's
+    own, nor the city's); an aside in brackets is no name ('(PDV, Pågående dödligt våld)').
+    """
+    match = _INSTANCES.search(q.query)
+    if not match:
+        return ""
+    asked = {fold(w) for w in words(q.query)}
+    noun = fold(match.group(1)).rstrip("na")[:5]
+    for sentence in used:
+        plain = re.sub(r"\([^)]*\)", " ", sentence).strip()
+        if re.search(rf"\b(alla|samtliga|all)\s+(\w+\s+)?{noun}", fold(plain)):
+            return ""
+        names = [m.group(0) for m in _CAPITALISED.finditer(plain)]
+        if any(fold(n.lower()) not in asked and not _NOT_A_NAME.match(n) for n in names):
+            return ""
+    return f"Dokumenten namnger inga sådana {match.group(1).lower()}."
+
+
+def person_missing(q: Question, used: Sequence[str]) -> str:
+    """'Vem är … tjänsteperson/samordnare …?' needs a person named in the answer (first and last name)."""
+    if not _PERSON_ASKED.search(q.corrected) or any(re.search(PERSON, s) for s in used):
+        return ""
+    return "Dokumenten namnger ingen sådan person."

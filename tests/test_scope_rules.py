@@ -42,6 +42,9 @@ TEXTS = {
         "Detta dokument har godkänts digitalt av följande personer: Lena Holm, direktör 2023-10-17.",
     ),
     "mentor": ("Utbildningsnämnden", "Mentorer i våldsprevention arbetar med elever i skolan."),
+    "cosafe": ("Utbildningsnämnden", "Tjänsten Cosafe används i alla stadens skolor för att larma."),
+    "tjänsteperson": ("Trafiknämnden", "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arbetet."),
+    "områden": ("Utbildningsnämnden", "Några områden kan belysas tydligare i programmet."),
     # Two more passages, so that a word two passages use ('elever') is specific, though less rare.
     "park": ("Trafiknämnden", "Parkerna i Stockholm sköts av kontoret under sommaren."),
     "bibliotek": ("Kungsholmens stadsdelsnämnd", "Biblioteket i Stockholm har öppet på kvällarna."),
@@ -217,6 +220,31 @@ def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> No
     check(question, sentences, expected)
 
 
+COSAFE = "Tjänsten Cosafe används i alla stadens skolor för att larma (PDV, Pågående dödligt våld)."
+MENTORS = "Mentorer i våldsprevention arbetar med elever i skolan på Rinkebyskolan."
+APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arbetet."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # Named instances asked for: a sentence must name one (an aside in brackets names none) ...
+        ("Vilka är de fjorton platser där kontoret gjorde trygghetsinvesteringar?", (INVESTMENTS,), "inga sådana"),
+        ("Vilket företag levererar Cosafe till skolorna?", (COSAFE,), "inga sådana företag"),
+        ("Vilka andra platser i Stockholm än Kungsholmen har aktörer för skötsel?", (ACTORS,), "inga sådana"),
+        ("Vilka skolor har mentorer i våldsprevention?", (MENTORS,), ""),  # Rinkebyskolan is named
+        ("Vilka skolor använder Cosafe?", (COSAFE,), ""),  # 'alla stadens skolor' answers it
+        ("Vilka områden kan belysas tydligare?", (ACTORS,), ""),  # not named instances
+        # ... and a person asked for must be named.
+        ("Vem är trafiknämndens utsedda tjänsteperson för arbetet?", (APPOINTED,), "ingen sådan person"),
+        ("Vem är utsedd tjänsteperson?", ("Utsedd tjänsteperson är Lena Holm på kontoret.",), ""),
+        ("Vem ansvarar för skötsel?", (ACTORS,), ""),  # a body may answer who is responsible
+    ],
+)
+def test_named_instances_and_people(question: str, sentences: tuple[str, ...], expected: str) -> None:
+    check(question, sentences, expected)
+
+
 @pytest.mark.parametrize(
     ("question", "dense", "expected"),
     [
@@ -254,6 +282,9 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         # A responder's own council did not respond either; the responder's view of it is answered.
         ("Vad tyckte utbildningsnämndens råd för funktionshinderfrågor om programmet?", "inget remissvar från råd för"),
         ("Vad tycker utbildningsnämnden om rådet för funktionshinderfrågor?", ""),
+        # A council, and its view asked as 'synpunkter hade …'.
+        ("Vilka synpunkter hade pensionärsrådet på Kungsholmen?", "inget remissvar från pensionärsrådet"),
+        ("Har pensionärsrådet behandlat ärendet?", ""),
     ],
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
