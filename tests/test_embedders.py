@@ -62,3 +62,27 @@ def test_sentence_transformers_needs_a_model_name() -> None:
 def test_missing_local_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="embeddingmodellen"):
         get_embedder(EmbeddingSettings(backend="sentence-transformers", model=str(tmp_path / "nope")))
+
+
+def test_a_question_asked_again_is_not_embedded_again() -> None:
+    """A comparison searches one topic once per responder: the model runs once; old questions are let go."""
+    from vectorstore.embedders.base import RECENT_QUERIES, BatchEmbedder
+
+    class Counting(BatchEmbedder):
+        name, dim = "counting", 2
+
+        def __init__(self) -> None:
+            super().__init__(batch_size=8)
+            self.calls = 0
+
+        def embed_batch(self, texts: list[str], input_type: str) -> np.ndarray:
+            self.calls += 1
+            return np.ones((len(texts), 2))
+
+    embedder = Counting()
+    first = embedder.embed_query("Vad tycker trafiknämnden?")
+    assert np.array_equal(embedder.embed_query("Vad tycker trafiknämnden?"), first) and embedder.calls == 1
+    for i in range(RECENT_QUERIES):
+        embedder.embed_query(f"fråga {i}")
+    embedder.embed_query("Vad tycker trafiknämnden?")
+    assert embedder.calls == RECENT_QUERIES + 2

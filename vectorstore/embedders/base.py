@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Literal, Protocol
 
 import numpy as np
 
 InputType = Literal["query", "document"]
+RECENT_QUERIES = 32
 
 
 class Embedder(Protocol):
@@ -37,14 +39,22 @@ class BatchEmbedder(ABC):
         self.batch_size = batch_size
         # Native backends are not documented as re-entrant; one call at a time per model.
         self._lock = threading.Lock()
+        # The last few questions' vectors: a comparison searches one topic once per responder.
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @abstractmethod
     def embed_batch(self, texts: list[str], input_type: InputType) -> np.ndarray:
         """Embed one batch; rows need not be normalised."""
 
     def embed_query(self, text: str) -> np.ndarray:
-        """One vector for a question."""
-        return self._embed([text], "query")[0]
+        """One vector for a question (the same question again is not embedded again)."""
+        if (vector := self._recent.get(text)) is not None:
+            return vector
+        vector = self._embed([text], "query")[0]
+        self._recent[text] = vector
+        while len(self._recent) > RECENT_QUERIES:
+            self._recent.popitem(last=False)
+        return vector
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         """One row per passage, in batches."""
