@@ -22,7 +22,7 @@ from assistant.question import Question, overlaps, periods_in, read_question
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
-from assistant.scope import Evidence, abstain_reason, defines
+from assistant.scope import Evidence, abstain_reason, dated, defines
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
 from assistant.spelling import swedish_words
@@ -297,16 +297,21 @@ class Assistant:
     @staticmethod
     def evidence(answer_hits: Sequence[Hit], ranking: Ranking, citations: Sequence[Citation] = ()) -> Evidence:
         """How well the passages an answer would use support the question, and what the answer would say."""
-        used = [ranking.sentences[h.chunk.id] for h in answer_hits[:EVIDENCE_PASSAGES]]
-        content = [(s, i) for s in used for i in range(len(s.texts)) if s.is_content(i)]
+        used = [(h.chunk.meta.date, ranking.sentences[h.chunk.id]) for h in answer_hits[:EVIDENCE_PASSAGES]]
+        content = [(date, s, i) for date, s in used for i in range(len(s.texts)) if s.is_content(i)]
+        # A sentence about the present ('i år', 'nu') is about its document's year, and says so here.
+        answer_sentences = tuple(
+            dated(c.chunk.clean_text[span.start : span.end], c.chunk.meta.date)
+            for c in citations
+            for span in c.highlights
+        )
         return Evidence(
-            support=max((float(s.coverage[i]) for s, i in content), default=0.0),
-            top_dense=max((float(s.dense[i]) for s, i in content), default=0.0),
-            sentences=tuple(s.texts[i] for s, i in content),
-            answer_sentences=tuple(
-                c.chunk.clean_text[span.start : span.end] for c in citations for span in c.highlights
-            ),
-            context=tuple(t for c in citations for t in (c.chunk.clean_text, c.chunk.meta.title, c.chunk.meta.period)),
+            support=max((float(s.coverage[i]) for _, s, i in content), default=0.0),
+            top_dense=max((float(s.dense[i]) for _, s, i in content), default=0.0),
+            sentences=tuple(dated(s.texts[i], date) for date, s, i in content),
+            answer_sentences=answer_sentences,
+            context=tuple(t for c in citations for t in (c.chunk.clean_text, c.chunk.meta.title, c.chunk.meta.period))
+            + answer_sentences,
             periods=tuple(p for c in citations for p in periods_in(c.chunk.meta.period)),
         )
 

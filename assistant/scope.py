@@ -92,6 +92,15 @@ class Evidence:
     periods: tuple[tuple[int, int], ...] = ()  # programme periods of the cited documents
 
 
+_PRESENT = re.compile(r"\b(i år|i ar|hittills i år|innevarande år|nu|idag|i dag)\b", re.I)
+
+
+def dated(sentence: str, document_date: str) -> str:
+    """A sentence about the present ('i år', 'nu') with its document's year in brackets: the year it means."""
+    year = document_date[:4]
+    return f"{sentence} [{year}]" if year.isdigit() and _PRESENT.search(sentence) else sentence
+
+
 def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
     """Capitalised words (not sentence-initial) that no document mentions, even as a compound part."""
     out = []
