@@ -289,3 +289,12 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
     check(question, (GOAL,), expected)
+
+
+def test_a_sentence_about_the_present_means_its_documents_year() -> None:
+    from assistant.scope import dated
+
+    now = dated(PUPILS, "2023-10-26")  # 'I grundskolan går nu …'
+    assert now.endswith("[2023]") and dated(ADOPTED, "2023-10-26") == ADOPTED
+    check("Hur många elever gick i fristående skolor 2023?", (now,), "")
+    check("Hur många elever gick i fristående skolor 2022?", (now,), "för 2022")
