@@ -65,6 +65,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "beredning": re.compile(
         r"\b(berett\w*|bered\w*"
         r"|(tagit|tog|tar|arbetat|arbetade) fram (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
+        r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
+        r".*\b(tagits|arbetats) fram"
         r"|prepared)\b",
         _WORDS,
     ),

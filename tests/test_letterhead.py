@@ -102,6 +102,7 @@ def answer(
         ("vilka avdelningar var med och beredde arendet", "beredning"),
         ("Vem tog fram trafikkontorets svar?", "handläggare"),
         ("Vem ansvarade för att ta fram svaret, och hur når man hen?", "kontakt"),
+        ("Var inom förvaltningen har ärendet om trygghetsprogrammet tagits fram?", "beredning"),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:
