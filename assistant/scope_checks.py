@@ -340,7 +340,8 @@ def _names_no_one(name: str, keys: set[str]) -> bool:
 # A question for named instances of something ('Vilka skolor …', 'Vilket företag …', 'Vilka är de
 # fjorton platser …'): the documents answer it only by naming some, or by saying all of them.
 _INSTANCES = re.compile(
-    r"\b(?:vilka|vilket|vilken|which|what)\s+(?:är|ar|are|were|var)?\s*(?:de\s+|the\s+)?(?:\w+\s+)?"
+    r"\b(?:vilka|vilket|vilken|which)\s+(?:är|ar|are|were|var)?\s*(?:de\s+|the\s+)?"
+    r"(?:(?:andra|other|fler|more|\w+ton|\d+|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|elva|tolv)\s+)?"
     r"(skolor|skolorna|företag|foretag|företaget|bolag|bolagen|leverantör\w*|leverantor\w*|utförare|utforare|"
     r"restauranger|gator|gatorna|platser|platserna|parker|butiker|studier|rapporter|forskning|schools|compan(?:y|ies)|"
     r"suppliers?|providers?|places|streets|parks|shops|studies|reports|research)\b",
