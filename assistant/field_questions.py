@@ -39,7 +39,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     ),
     "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", _WORDS),
     "adress": re.compile(
-        r"\b(adress\w*|address|besöksadress|postadress)\b"
+        r"\b(\w*adress\w*|address)\b"
         r"|\bvar (ligger|finns|sitter) (\w+ ){0,2}?\w*(kontoret|förvaltningen|forvaltningen)\b",
         _WORDS,
     ),
@@ -129,3 +129,23 @@ def asked_field(text: str, names_responder: bool) -> str:
     if field == "dnr" and not names_responder and re.search(r"program", text, _WORDS):
         return ""  # the programme's own dnr is in its running text, not in a letterhead
     return field
+
+
+# A second question joined to the first: '… står som avsändare, och vilken gatuadress har den?'
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:och|samt|and)\s+(?=(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|what|which|who|when|where)\b)",
+    _WORDS,
+)
+# Fields a contact answer already gives.
+_PART_OF = {"kontakt": ("handläggare", "telefon")}
+
+
+def further_fields(text: str, names_responder: bool, first: str) -> tuple[str, ...]:
+    """The fields each of two joined questions asks for, besides `first` (the whole's) and what it gives."""
+    clauses = _SECOND_QUESTION.split(text)
+    out: list[str] = []
+    for clause in clauses if len(clauses) > 1 else []:
+        field = asked_field(clause, names_responder)
+        if field and field != first and field not in _PART_OF.get(first, ()) and field not in out:
+            out.append(field)
+    return tuple(out)

@@ -146,7 +146,6 @@ def letterhead_answer(
 
     No citations when no document states the field: the text then says why.
     """
-    spec = FIELDS[q.metadata_field]
     if q.other_bodies and not q.responders and q.metadata_field != "dnr":
         return _not_a_responder(q.other_bodies[0]), []  # the dnr of the remiss itself is in every response
     responders = q.responders or tuple(sorted(index.responders))
@@ -159,11 +158,25 @@ def letterhead_answer(
             sources.setdefault(source, responder)
     if person := _asked_person(q, index):
         return _person_contact(q, person, sources, chunks)
+    citations: list[Citation] = []
+    lines = [
+        line
+        for field in (q.metadata_field, *q.more_fields)
+        for line in _field_lines(q, field, sources, chunks, citations)
+    ]
+    return "\n".join(lines), citations
+
+
+def _field_lines(
+    q: Question, field: str, sources: dict[str, str], chunks: DocumentChunks, citations: list[Citation]
+) -> list[str]:
+    """One sentence per document for one field, markers numbered on from the citations so far (extended here)."""
+    spec = FIELDS[field]
     written, asked = _asked_title(q.corrected) if spec.collects else ("", "")
     dated = q.answer_type == "when"
     lines: list[str] = []
     missing: set[str] = set()
-    citations: list[Citation] = []
+    found = False
     for source, responder in sorted(sources.items(), key=lambda item: item[1]):
         whose = _whose(responder)
         document = chunks(source, 0, MAX_CHUNKS)
@@ -176,6 +189,7 @@ def letterhead_answer(
             missing.add(said.format(Whose=_capital(whose)))
             lines.append(said.format(Whose=_capital(whose)))
             continue
+        found = True
         markers = []
         for chunk, span in read.spans:
             cited = next((c for c in citations if c.chunk.id == chunk.id), None)
@@ -186,9 +200,9 @@ def letterhead_answer(
                 citations[cited.n - 1] = Citation(cited.n, chunk, (*cited.highlights, span))
             markers.append(f"[{cited.n}]")
         lines.append(f"{read.sentence} {' '.join(dict.fromkeys(markers))}")
-    if asked and citations and not q.responders:  # 'Vem är utbildningsdirektör?': whoever has one, not who has none
+    if asked and found and not q.responders:  # 'Vem är utbildningsdirektör?': whoever has one, not who has none
         lines = [line for line in lines if line not in missing]
-    return "\n".join(lines), citations
+    return lines
 
 
 def cited_first(passages: list[Hit], citations: list[Citation]) -> list[Hit]:

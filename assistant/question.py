@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.field_questions import asked_field
+from assistant.field_questions import asked_field, further_fields
 from assistant.glossary import ENGLISH_KEYS, documents_words
 from assistant.spelling import correct_english, correct_words
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
@@ -154,6 +154,7 @@ class Question:
     follow_up: bool = False
     compares: bool = False
     metadata_field: str = ""  # a document field asked for (assistant/field_questions.py): answered from it
+    more_fields: tuple[str, ...] = ()  # fields a second question joined to the first asks for ('… och vilken adress')
     asks_procedure: bool = False  # furniture and procedure sentences may answer
 
     @property
@@ -179,6 +180,7 @@ class Question:
             "follow_up": self.follow_up,
             "compares": self.compares,
             "metadata_field": self.metadata_field,
+            "more_fields": list(self.more_fields),
             "asks_procedure": self.asks_procedure,
         }
 
@@ -358,5 +360,6 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         follow_up=follow_up,
         compares=bool(_COMPARE.search(corrected)) or len(responders) >= 2,
         metadata_field=field_name,
+        more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)),
     )

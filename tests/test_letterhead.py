@@ -92,6 +92,7 @@ def answer(
         ("Vem godkände Kungsholmens tjänsteutlåtande?", "underskrifter"),
         ("Vilka datum godkändes tjänsteutlåtandet digitalt, och av vilka?", ""),  # dates and names: the passage
         ("Var ligger trafikkontoret?", "adress"),
+        ("Vilken gatuadress har trafikkontoret?", "adress"),
         ("Var ligger Fridhemsplan?", ""),  # a place in the text, not the sender's address
         ("Vilket orgnummer står på trafikkontorets yttrande?", "organisationsnummer"),
         ("Till vilken nämnd är trafikkontorets tjänsteutlåtande ställt?", "mottagare"),
@@ -152,6 +153,12 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör) "
             "och Anna Hamlin (avdelningschef). [1]",
             ["Ann-Christine Hansson\nStadsdelsdirektör", "Anna Hamlin\nAvdelningschef"],
+        ),
+        (  # two questions joined: each field, one sentence each, markers numbered on
+            "Vem är handläggare för trafiknämndens svar och vilket diarienummer har det?",
+            "Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson. [1]\n"
+            "Diarienumret i trafiknämndens remissvar är KS 2023/739. [2]",
+            ["Kristoffer Bengtsson", "KS 2023/739"],
         ),
         (  # a date asked for: the approval list's
             "Vem är utbildnigsdirektör och vilket datum godkände hen tjänsteutlåtandet?",
@@ -374,3 +381,19 @@ def test_the_passages_of_a_metadata_answer_start_with_what_it_was_read_from() ->
     assert [(h.chunk.id, h.score) for h in cited_first(hits, [Citation(1, b)])] == [("b", 0.5), ("a", 0.9)]
     # a chunk read but not ranked comes first too, unscored; the number of passages stays
     assert [(h.chunk.id, h.score) for h in cited_first(hits, [Citation(1, c)])] == [("c", 0.0), ("a", 0.9)]
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        ("Vem är handläggare och vilket diarienummer har svaret?", ("handläggare", "dnr")),
+        ("Vilken avdelning står som avsändare, och vilken gatuadress har den?", ("adress", "avsändare")),
+        ("Vem är handläggare och vilket telefonnummer har hen?", ("kontakt",)),  # one contact answer gives both
+        ("Vilket diarienummer har trafikkontorets svar?", ("dnr",)),
+    ],
+)
+def test_joined_questions_ask_for_each_field(question: str, fields: tuple[str, ...]) -> None:
+    from assistant.field_questions import asked_field, further_fields
+
+    first = asked_field(question, names_responder=True)
+    assert (first, *further_fields(question, True, first)) == fields
