@@ -25,6 +25,14 @@ from vectorstore.records import Chunk
 _LIST_QUESTION = re.compile(r"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are|which)\b|\bvilka\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s")
 PASSAGES_CONSIDERED = 5
+# A responder's verdict on the programme as a whole ('ställer sig positiv till programförslagets innehåll').
+_VERDICT = re.compile(
+    r"\bställer sig (mycket )?(positiv|positivt|negativ|negativt|bakom)\w* till (det nya |det föreslagna )?"
+    r"(trygghetsprogram\w*|program\w*|förslag\w*|stadsledningskontorets förslag\w*)"
+    r"|\bi sin helhet\b|\bvill förvaltningen belysa flera positiva delar\b",
+    re.I,
+)
+VERDICT_DISCOUNT = 0.5
 
 
 # Signals of a candidate sentence, each in 0..1; SentenceMix weighs them.
@@ -322,6 +330,7 @@ def compose(
     next_chunk: Callable[[Chunk], Chunk | None] | None = None,
     attribute: bool = False,
     answer_type: str = "",
+    overall: bool = True,
 ) -> tuple[str, list[Citation]]:
     """Answer text with markers, and the citations the markers refer to.
 
@@ -329,7 +338,8 @@ def compose(
     a list a chosen sentence introduces follows it. `next_chunk` gives the chunk that follows
     one in its document: a list introduced at the very end of a passage ('...fyra
     fokusområden:') is completed from it, and cited as such. With `attribute`, an answer drawn
-    from one responder's document says whose it is.
+    from one responder's document says whose it is. Unless the question is about the programme
+    `overall`, a responder's verdict on the whole of it counts for half.
     """
     hits = list(hits[:PASSAGES_CONSIDERED])
     if not hits:
@@ -337,7 +347,12 @@ def compose(
     wants_list = is_list_question(question)
     limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
-    candidates = sorted(_candidates(hits, sentences, mix, answer_type), key=lambda s: -s.score)
+    candidates = _candidates(hits, sentences, mix, answer_type)
+    if not overall:  # a verdict on the whole programme does not answer a question about a part of it
+        candidates = [
+            replace(s, score=s.score * VERDICT_DISCOUNT) if _VERDICT.search(s.text) else s for s in candidates
+        ]
+    candidates = sorted(candidates, key=lambda s: -s.score)
     if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone
         candidates = [
             s

@@ -113,3 +113,11 @@ def test_a_contact_question_is_answered_from_the_letterhead_with_its_span(
     (start, end), *_ = cited["highlights"]
     assert cited["clean_text"][start:end] == "Kristoffer Bengtsson\n08-508 26 097"
     assert out["passages"][0]["chunk_id"] == cited["chunk_id"]  # the passage it was read from comes first
+
+
+def test_a_question_about_a_part_is_not_answered_by_the_verdict_on_the_whole(assistant: Assistant) -> None:
+    """A verdict on the whole programme counts for half here: what is to be moved is asked."""
+    answer = assistant.ask("Vilka textavsnitt i programmet vill skolförvaltningen placera om, och var ska de hamna?")
+    assert "flyttas in under rubriken" in answer.text
+    overall = assistant.ask("Vad tycker utbildningsförvaltningen om trygghetsprogrammet?")
+    assert "ställer sig positiv" in overall.text  # the verdict is what this one asks for
