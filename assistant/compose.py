@@ -94,12 +94,15 @@ class Sentence:
     text: str
 
 
+# Numbers in words, as the documents write them ('fjorton trygghetsinvesteringar').
+NUMBER_WORDS = (
+    r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton"
+    r"|tjugo|trettio|fyrtio|femtio|hundra|tusen|miljon\w*|miljard\w*|hälften"
+)
 # What a sentence must hold to answer a question of each type (see assistant.question.answer_type).
 _HOLDS: dict[str, re.Pattern[str]] = {
     "list": re.compile(r":\s*$"),  # a sentence that introduces a list
-    "quantity": re.compile(
-        r"\b(\d+(?![\d–-]*\d{4})|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tusen|miljon\w*|miljard\w*|hälften)\b", re.I
-    ),
+    "quantity": re.compile(rf"\b(\d+(?![\d–-]*\d{{4}})|{NUMBER_WORDS})\b", re.I),
     "when": re.compile(
         r"\b(\d{4}-\d\d-\d\d|\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
         r"|december)|(19|20)\d\d)\b",

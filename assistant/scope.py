@@ -23,6 +23,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wordfreq import zipf_frequency
+
+from assistant.compose import NUMBER_WORDS
 from assistant.question import Question, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
@@ -41,8 +44,10 @@ from assistant.scope_checks import (
     when_missing,
 )
 from assistant.settings import Thresholds
-from vectorstore.analyzer import fold, term, term_set
+from vectorstore.analyzer import fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
+
+COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'personer') names nothing counted
 
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
 _ROLE = re.compile(
@@ -64,8 +69,7 @@ _ENGLISH_DOMAIN = re.compile(
 )
 _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
 _NUMBER = re.compile(
-    r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|miljard\w*|hälften|halveras"
-    r"|ett par|några|flera)\b",
+    rf"\d|\b({NUMBER_WORDS}|halveras|ett par|några|flera)\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*(19|20)?\d\d)?\b")
@@ -153,8 +157,7 @@ def has_quantity(sentences: Iterable[str], question: str) -> bool:
         numbers = set(re.findall(r"\d+", stripped)) - own
         if numbers or re.search(
             # A share said in words counts too: 'halverad', 'fördubblas' (OCR: 'fordubblas').
-            r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tusen|miljon\w*|miljard\w*|hälften|halver\w*|fördubbl\w*"
-            r"|fordubbl\w*|procent)\b",
+            rf"\b({NUMBER_WORDS}|halver\w*|fördubbl\w*|fordubbl\w*|procent)\b",
             stripped,
             re.I,
         ):
@@ -264,7 +267,9 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         # The number must stand in a sentence about what the question counts (when the question is
         # worded as the documents are; a paraphrase cannot be held to their words), in its year.
         specific = specific_terms(q, index) if not q.unknown_terms else set()
-        # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever').
+        # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever'); a word
+        # that is common in Swedish ('gjort') names nothing, however rare in the documents.
+        specific -= {term(w) for w in words(q.corrected) if zipf_frequency(w, "sv") >= COMMON_ZIPF}
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
         about = [s for s in used if not rare or rare & term_set(s)]

@@ -45,6 +45,8 @@ TEXTS = {
     "cosafe": ("Utbildningsnämnden", "Tjänsten Cosafe används i alla stadens skolor för att larma."),
     "tjänsteperson": ("Trafiknämnden", "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arbetet."),
     "områden": ("Utbildningsnämnden", "Några områden kan belysas tydligare i programmet."),
+    "gjort": ("Kungsholmens stadsdelsnämnd", "Stadsdelen har gjort mycket i Stockholm."),
+    "investering": ("Trafiknämnden", "Kontoret planerar fler trygghetsinvesteringar i Stockholm."),
     # Two more passages, so that a word two passages use ('elever') is specific, though less rare.
     "park": ("Trafiknämnden", "Parkerna i Stockholm sköts av kontoret under sommaren."),
     "bibliotek": ("Kungsholmens stadsdelsnämnd", "Biblioteket i Stockholm har öppet på kvällarna."),
@@ -298,3 +300,8 @@ def test_a_sentence_about_the_present_means_its_documents_year() -> None:
     assert now.endswith("[2023]") and dated(ADOPTED, "2023-10-26") == ADOPTED
     check("Hur många elever gick i fristående skolor 2023?", (now,), "")
     check("Hur många elever gick i fristående skolor 2022?", (now,), "för 2022")
+
+
+def test_a_common_word_is_not_what_a_number_counts() -> None:
+    """'gjort' is rare in the documents but common in Swedish: the number of investments answers."""
+    check("Hur många trygghetsinvesteringar har kontoret gjort i Stockholm?", (INVESTMENTS,), "")
