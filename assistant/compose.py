@@ -101,7 +101,11 @@ NUMBER_WORDS = (
 )
 # What a sentence must hold to answer a question of each type (see assistant.question.answer_type).
 _HOLDS: dict[str, re.Pattern[str]] = {
-    "list": re.compile(r":\s*$"),  # a sentence that introduces a list
+    # A sentence that introduces a list, or names several things: 'Trygghetsmätningen, Stockholmsenkäten
+    # och skolenkäter', 'ABC, Komet och grupper för …' (items of at most four words between the commas).
+    "list": re.compile(
+        r":\s*$|(?:[\wåäöÅÄÖ()-]+(?: [\wåäöÅÄÖ()-]+){0,3}, ){2,}|, [\wåäöÅÄÖ-]+(?: [\wåäöÅÄÖ-]+){0,3} (?:och|samt) "
+    ),
     "quantity": re.compile(rf"\b(\d+(?![\d–-]*\d{{4}})|{NUMBER_WORDS})\b", re.I),
     "when": re.compile(
         r"\b(\d{4}-\d\d-\d\d|\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"

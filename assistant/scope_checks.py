@@ -361,14 +361,21 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
     """'Vilka skolor …' answered by a sentence that names no school: no instance is in the documents.
 
     A name is a capitalised word inside a sentence (not its first word, nor one of the question's
-    own, nor the city's); an aside in brackets is no name ('(PDV, Pågående dödligt våld)').
+    own, nor the city's); an aside in brackets is no name ('(PDV, Pågående dödligt våld)'). The
+    sentence must be about what the question asks (share one of its other terms): a list of
+    names on another subject answers nothing.
     """
     match = _INSTANCES.search(q.query)
     if not match:
         return ""
     asked = {fold(w) for w in words(q.query)}
     noun = fold(match.group(1)).rstrip("na")[:5]
+    named = {term(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+", q.text.strip())}
+    about = set(q.terms) - LIGHT_TERMS - named - {term(match.group(1).lower())}  # 'skolsociala team', not 'Stockholm'
+
     for sentence in used:
+        if about and not about & term_set(sentence):
+            continue
         plain = re.sub(r"\([^)]*\)", " ", sentence).strip()
         if re.search(rf"\b(alla|samtliga|all)\s+(\w+\s+)?{noun}", fold(plain)):
             return ""

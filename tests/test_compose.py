@@ -117,3 +117,12 @@ def test_an_introduction_whose_list_was_shown_already_is_left_out() -> None:
     assert answer.count("- Riktade sociala insatser") == 1
     introductions = [s for s in re.split(r"\s*\[\d+\]\s*", answer) if s.rstrip().endswith(":")]
     assert len(introductions) == 1
+
+
+def test_a_sentence_that_names_several_things_holds_a_list() -> None:
+    from assistant.compose import holds_answer_type
+
+    assert holds_answer_type("Arbetet ska utgå från Trygghetsmätningen, Stockholmsenkäten och skolenkäter.", "list")
+    assert holds_answer_type("Föräldrastödsprogram som ABC, Komet och grupper för nyanlända föräldrar är viktiga.", "list")
+    assert holds_answer_type("Programmet pekar ut följande fokusområden:", "list")
+    assert not holds_answer_type("Förvaltningen ställer sig positiv till programförslagets innehåll.", "list")
