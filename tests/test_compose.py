@@ -123,6 +123,6 @@ def test_a_sentence_that_names_several_things_holds_a_list() -> None:
     from assistant.compose import holds_answer_type
 
     assert holds_answer_type("Arbetet ska utgå från Trygghetsmätningen, Stockholmsenkäten och skolenkäter.", "list")
-    assert holds_answer_type("Föräldrastödsprogram som ABC, Komet och grupper för nyanlända föräldrar är viktiga.", "list")
+    assert holds_answer_type("Program som ABC, Komet och grupper för nyanlända föräldrar är viktiga.", "list")
     assert holds_answer_type("Programmet pekar ut följande fokusområden:", "list")
     assert not holds_answer_type("Förvaltningen ställer sig positiv till programförslagets innehåll.", "list")
