@@ -150,7 +150,7 @@ SYNONYMS: dict[str, str] = {
     r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
     r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
     r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
-    r"slutdatum|deadline|sista dag\w*|fram till när": "senast remisstiden",
+    r"slutdatum|deadline|sista dag\w*|fram till när|senast när": "senast remisstiden",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

@@ -103,7 +103,7 @@ _PROCEDURE = re.compile(
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|\w*chef\w*|\w*direktör\w*|\w*direktor\w*|datum|daterad\w*|senast|deadline|"
     r"justera\w*|godkän\w*|godkan\w*|referral|signed|svarsdag\w*|sista dag\w*|sista datum\w*"
-    r"|svara (på|pa) remissen|(lämna|lamna) (sitt |sina )?(svar|yttrande|synpunkter)"
+    r"|svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer))\b"
     # Who asked for the response: 'Kommunstyrelsen har begärt nämndens yttrande', 'vem har bett X om svar'.
     r"|\b(bett|bad|begärt|begärde|begart|begarde)\b.*\b(yttrande\w*|svar|synpunkter)\b",

@@ -317,6 +317,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("trafiknamnden sista dag att svara pa remissen", "asks_procedure", True),
         ("Fram till när gick det att lämna synpunkter?", "asks_procedure", True),
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it
+        ("Senast när skulle nämnderna ha lämnat sina synpunkter?", "asks_procedure", True),
         ("Vad ber utbildningsnämnden staden om?", "asks_procedure", False),
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
         ("Vilket orgnuummer står på trafikkontorets yttrande?", "metadata_field", "organisationsnummer"),  # misspelt
