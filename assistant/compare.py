@@ -368,10 +368,11 @@ def single_answer_leads(
     filters = filters or Filters()
     q = assistant.understand(question)
     ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources))
+    overall = is_general(topic_of(q.text, responders))
     out = {}
     for responder in responders:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]
-        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES)
+        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall)
         out[responder] = [(hits[s.hit_rank], (s.start, s.end)) for s in best]
     return out
 

@@ -183,22 +183,28 @@ def sentence_features(
 
 
 def _candidates(
-    hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix, answer_type: str
+    hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix, answer_type: str, overall: bool = True
 ) -> list[Sentence]:
+    """Every candidate sentence with its probability of answering.
+
+    Unless the question is about the programme `overall`, a verdict on the whole of it counts for half.
+    """
     found, features = sentence_features(hits, sentences, answer_type)
     probability = 1 / (1 + np.exp(-(features @ mix.weights() + mix.bias)))
-    return [replace(s, score=float(p)) for s, p in zip(found, probability, strict=True)]
+    discount = [1.0 if overall or not _VERDICT.search(s.text) else VERDICT_DISCOUNT for s in found]
+    return [replace(s, score=float(p) * d) for s, p, d in zip(found, probability, discount, strict=True)]
 
 
 def best_sentences(
-    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str = "", count: int = 1
+    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str = "", count: int = 1, overall: bool = True
 ) -> list[Sentence]:
     """The sentences a single answer from these passages would open with, those that can stand alone.
 
     A list item, or a sentence that introduces a list, cannot; nor can one that restates a better one.
     """
     hits = hits[:PASSAGES_CONSIDERED]
-    ranked = sorted(_candidates(hits, sentences, SentenceMix(), answer_type), key=lambda s: -s.score) if hits else []
+    candidates = _candidates(hits, sentences, SentenceMix(), answer_type, overall) if hits else []
+    ranked = sorted(candidates, key=lambda s: -s.score)
     out: list[Sentence] = []
     said: list[frozenset[str]] = []
     for sentence in ranked:
@@ -354,12 +360,7 @@ def compose(
     wants_list = is_list_question(question)
     limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
-    candidates = _candidates(hits, sentences, mix, answer_type)
-    if not overall:  # a verdict on the whole programme does not answer a question about a part of it
-        candidates = [
-            replace(s, score=s.score * VERDICT_DISCOUNT) if _VERDICT.search(s.text) else s for s in candidates
-        ]
-    candidates = sorted(candidates, key=lambda s: -s.score)
+    candidates = sorted(_candidates(hits, sentences, mix, answer_type, overall), key=lambda s: -s.score)
     if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone
         candidates = [
             s
