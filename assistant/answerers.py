@@ -12,7 +12,7 @@ from collections.abc import Callable, Generator, Sequence
 from typing import Protocol
 
 from assistant import prompts
-from assistant.compare import is_general, topic_of
+from assistant.compare import asks_overall
 from assistant.compose import compose
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
 from assistant.question import Question
@@ -56,7 +56,7 @@ class ExtractiveAnswerer:
             next_chunk=self.next_chunk,
             attribute=True,
             answer_type=q.answer_type,
-            overall=is_general(topic_of(q.text, q.responders)),
+            overall=asks_overall(q),
         )
         return text, citations, ()
 

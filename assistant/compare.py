@@ -22,6 +22,7 @@ from assistant.compose import best_sentences
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position
+from assistant.question import Question
 from assistant.records import Hit
 from assistant.rerank import idf_weights
 from ingest.pipeline import document_text_path
@@ -251,6 +252,11 @@ def is_general(topic: str) -> bool:
     return not set(analyze(topic)) - _PROGRAMME_TERMS
 
 
+def asks_overall(q: Question) -> bool:
+    """Whether the question is about the programme as a whole ('Vad tycker X om programmet?'), not a part of it."""
+    return is_general(topic_of(q.text, q.responders))
+
+
 def ordered(responders: Iterable[str]) -> list[str]:
     """Responders in the one stable order every answer and table uses (alphabetical, Swedish letters last)."""
     return sorted(set(responders), key=lambda r: (fold(r), r))
@@ -368,7 +374,7 @@ def single_answer_leads(
     filters = filters or Filters()
     q = assistant.understand(question)
     ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources))
-    overall = is_general(topic_of(q.text, responders))
+    overall = asks_overall(q)
     out = {}
     for responder in responders:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]

@@ -195,6 +195,16 @@ def _candidates(
     return [replace(s, score=float(p) * d) for s, p, d in zip(found, probability, discount, strict=True)]
 
 
+def answering(
+    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str = "", overall: bool = True
+) -> list[float]:
+    """For each passage, how likely its best sentence answers the question (the composer's model; 0 for none)."""
+    best = [0.0] * len(hits)
+    for sentence in _candidates(hits, sentences, SentenceMix(), answer_type, overall) if hits else []:
+        best[sentence.hit_rank] = max(best[sentence.hit_rank], sentence.score)
+    return best
+
+
 def best_sentences(
     hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str = "", count: int = 1, overall: bool = True
 ) -> list[Sentence]:

@@ -121,3 +121,13 @@ def test_a_question_about_a_part_is_not_answered_by_the_verdict_on_the_whole(ass
     assert "flyttas in under rubriken" in answer.text
     overall = assistant.ask("Vad tycker utbildningsförvaltningen om trygghetsprogrammet?")
     assert "ställer sig positiv" in overall.text  # the verdict is what this one asks for
+
+
+def test_the_passage_that_answers_is_shown_first(assistant: Assistant) -> None:
+    """A paraphrase ranks the passage that answers second; it is shown first, where the answer quotes it."""
+    answer = assistant.ask(
+        "Gör verksamheten för dem som vill lämna gängen också stan tryggare för vanligt folk, "
+        "enligt socialförvaltningen?"
+    )
+    assert "Avhopparverksamheten" in answer.text
+    assert "Avhopparverksamheten" in answer.passages[0].chunk.clean_text
