@@ -42,6 +42,7 @@ EVIDENCE_PASSAGES = 3  # abstention looks at the passages an answer would be bui
 # score plus this share of their best sentence's probability (0.3 and 0.5 tried on the tuned sets).
 SHOWN_REORDERED = 8
 SHOWN_BLEND = 0.5
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -264,8 +265,8 @@ class Assistant:
 
         Only views: a fact about the 2020–2023 programme may well be told by a 2024–2027 response.
         """
-        if not q.periods or q.compares or (filters and filters.periods):
-            return None
+        if not q.periods or q.compares or (filters and filters.periods) or q.previous_programme:
+            return None  # 'det förra programmet för 2020–2023': a response to the new one tells of it
         if not (q.responders or q.answer_type == "opinion"):
             return None
         known = set(self.lexical.get().columns["period"]) - {""}

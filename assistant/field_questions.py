@@ -114,6 +114,10 @@ _PERSON_ASKED = re.compile(r"^\s*(vem|vilka|vad heter|who)\b|\bvem\b", _WORDS)
 _DUTIES = re.compile(r"\b(ansvar\w*|roll\w*|ska|skall|bör|bor|uppgift\w*|uppdrag\w*|arbetar|gör|gor)\b", _WORDS)
 
 
+# The programme before the one a response answers ('det förra programmet för 2020–2023').
+PREVIOUS_PROGRAMME = re.compile(r"\b(förra|forra|gamla|tidigare|föregående|foregaende)\s+(trygghets)?program", _WORDS)
+
+
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
     about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
@@ -126,7 +130,11 @@ def asked_field(text: str, names_responder: bool) -> str:
     if _DATE_ASKED.search(text) and _DOCUMENT.search(text) and not _EVENT.search(text):
         return "datum"
     field = next((name for name, pattern in METADATA_FIELDS.items() if pattern.search(text)), "")
-    if field == "dnr" and not names_responder and re.search(r"program", text, _WORDS):
+    if (
+        field == "dnr"
+        and (not names_responder or PREVIOUS_PROGRAMME.search(text))
+        and re.search(r"program", text, _WORDS)
+    ):
         return ""  # the programme's own dnr is in its running text, not in a letterhead
     return field
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.field_questions import asked_field, further_fields
+from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, further_fields
 from assistant.glossary import ENGLISH_KEYS, documents_words
 from assistant.spelling import correct_english, correct_words
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
@@ -156,6 +156,7 @@ class Question:
     metadata_field: str = ""  # a document field asked for (assistant/field_questions.py): answered from it
     more_fields: tuple[str, ...] = ()  # fields a second question joined to the first asks for ('… och vilken adress')
     asks_procedure: bool = False  # furniture and procedure sentences may answer
+    previous_programme: bool = False  # it asks about the programme before ('det förra programmet för 2020–2023')
 
     @property
     def corrected(self) -> str:
@@ -181,6 +182,7 @@ class Question:
             "compares": self.compares,
             "metadata_field": self.metadata_field,
             "more_fields": list(self.more_fields),
+            "previous_programme": self.previous_programme,
             "asks_procedure": self.asks_procedure,
         }
 
@@ -362,4 +364,5 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         metadata_field=field_name,
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)),
+        previous_programme=bool(PREVIOUS_PROGRAMME.search(corrected)),
     )

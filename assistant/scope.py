@@ -30,9 +30,9 @@ from assistant.question import Question, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
+    asks_money,
     asks_view_of,
     counted_missing,
-    counted_noun,
     instances_missing,
     money_missing,
     off_topic,
@@ -226,7 +226,9 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     if reason := outcome_missing(q, used) or instances_missing(q, used) or person_missing(q, used):
         return reason
-    if (role := _ROLE.search(q.text)) and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
+    # 'Vem är ordförande …', 'Vilket parti har ordförandeposten …' ask for a role; '… eller politiker' names one.
+    role = _ROLE.search(q.text) if re.match(r"\s*(vem|vilk\w*|who|which|what)\b", q.text, re.I) else None
+    if role and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
         return f"Dokumenten nämner ingen {role.group(0).lower()}."
     return ""
 
@@ -273,9 +275,10 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
         about = [s for s in used if not rare or rare & term_set(s)]
-        # Things counted in a programme ("fokusområden i trygghetsprogrammet 2024–2027") belong to it, so its
-        # period is checked with the other fixed times; an amount of money is for a time, so it must say it.
-        in_period = counted_noun(q) and q.periods
+        # A programme period names the programme ("fokusområden i trygghetsprogrammet 2024–2027", "hur mycket
+        # skulle otryggheten minska enligt programmet för 2020–2023"), so it is checked with the other fixed
+        # times; an amount of money is for a time, so it must say it.
+        in_period = q.periods and not asks_money(q)
         years = [y for y in q.years if not (in_period and any(a <= y <= b for a, b in q.periods))]
         with_year = [s for s in about if all(mentions_year([s], y) for y in years)]
         if not has_quantity(with_year, q.text):
@@ -292,7 +295,8 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
 
 def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) -> str:
     """The answer would be about another time than the one the question fixes."""
-    about_views = bool(q.responders) or q.answer_type == "opinion"  # a response's own period, not the programme's
+    # A response's own period, not the programme's: unless the question is about the programme before.
+    about_views = (bool(q.responders) or q.answer_type == "opinion") and not q.previous_programme
     if (
         about_views
         and q.periods

@@ -193,6 +193,11 @@ def _without_identifiers(text: str) -> str:
     return re.sub(r"\b(19|20)\d\d\b", " ", IDENTIFIER.sub(" ", text))
 
 
+def asks_money(q: Question) -> bool:
+    """Whether the question asks for an amount of money ('hur mycket har kontoret satsat …', 'budget')."""
+    return bool(_MONEY_QUESTION.search(q.text))
+
+
 def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     """A question about money needs an amount of money, not a count or a year, and for what it asks.
 
@@ -200,7 +205,7 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     att bekämpa skadedjur": an amount must stand in a sentence that names the purpose, when the
     documents know the purpose's words (a word they never use cannot be checked).
     """
-    if q.answer_type != "quantity" or counted_noun(q) or not _MONEY_QUESTION.search(q.text):
+    if q.answer_type != "quantity" or counted_noun(q) or not asks_money(q):
         return ""
     amounts = [s for s in used if _MONEY.search(s)]
     if not amounts:
@@ -260,7 +265,9 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     the change asked about ("ökat", "minskat", "halverats") is in no sentence at all.
     """
     yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
-    if not yes_no or not _OUTCOME_QUESTION.search(q.text):
+    # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
+    asked = re.sub(r"\bför att [^,?]*", " ", q.text)
+    if not yes_no or not _OUTCOME_QUESTION.search(asked):
         return ""
     folded = [fold(s) for s in used]
     if any(_TARGET.search(s) for s in folded) and not any(_RESULT.search(s) and not _GOAL.search(s) for s in folded):

@@ -131,3 +131,9 @@ def test_the_passage_that_answers_is_shown_first(assistant: Assistant) -> None:
     )
     assert "Avhopparverksamheten" in answer.text
     assert "Avhopparverksamheten" in answer.passages[0].chunk.clean_text
+
+
+def test_the_previous_programmes_period_does_not_narrow_the_responses(assistant: Assistant) -> None:
+    """A response to the 2024–2027 programme tells when the 2020–2023 one was adopted."""
+    answer = assistant.ask("Vilket år antog fullmäktige det förra programmet för 2020–2023, enligt skolförvaltningen?")
+    assert not answer.abstained and "2021" in answer.text

@@ -305,3 +305,29 @@ def test_a_sentence_about_the_present_means_its_documents_year() -> None:
 def test_a_common_word_is_not_what_a_number_counts() -> None:
     """'gjort' is rare in the documents but common in Swedish: the number of investments answers."""
     check("Hur många trygghetsinvesteringar har kontoret gjort i Stockholm?", (INVESTMENTS,), "")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # Money is for a time, so its sentence must say it.
+        ("Hur mycket pengar satsade kontoret 2020–2023?", (GRAFFITI,), "för 2020"),
+        # A purpose is no outcome asked about.
+        ("Kan det krocka med andra mål att ta bort buskar för att göra en plats tryggare?", (ACTORS,), ""),
+        ("Har platserna blivit tryggare?", (GOAL,), "målet"),
+        # A role asked for must be named; a role only mentioned need not.
+        ("Vilket politiskt parti har ordförandeposten i trafiknämnden?", (ACTORS,), "ingen ordförande"),
+        ("Hur förklaras påverkan på en tjänsteperson eller politiker i Stockholm?", (ACTORS,), ""),
+    ],
+)
+def test_what_a_question_fixes_and_what_it_only_mentions(
+    question: str, sentences: tuple[str, ...], expected: str
+) -> None:
+    check(question, sentences, expected)
+
+
+def test_a_programme_period_names_the_programme_not_the_numbers_year() -> None:
+    """'… enligt programmet för 2020–2023' is answered by the goal that programme states."""
+    q = read_question("Hur mycket skulle otryggheten minska enligt programmet för 2020–2023?", INDEX)
+    said = abstain_reason(q, Evidence(0.6, 0.82, (GOAL,), (GOAL,), (GOAL, "2020–2023")), INDEX, THRESHOLDS)
+    assert said == ""
