@@ -137,3 +137,12 @@ def test_the_previous_programmes_period_does_not_narrow_the_responses(assistant:
     """A response to the 2024–2027 programme tells when the 2020–2023 one was adopted."""
     answer = assistant.ask("Vilket år antog fullmäktige det förra programmet för 2020–2023, enligt skolförvaltningen?")
     assert not answer.abstained and "2021" in answer.text
+
+
+def test_a_goal_of_the_programme_period_named_answers_how_much(assistant: Assistant) -> None:
+    """'… enligt X:s beskrivning av programmet för 2020–2023': the period and the frame name nothing counted."""
+    answer = assistant.ask(
+        "Hur mycket skulle otryggheten minska och till vilket år, enligt Enskede-Årsta-Vantörs beskrivning "
+        "av programmet för 2020–2023?"
+    )
+    assert not answer.abstained and "halverad" in answer.text
