@@ -20,6 +20,7 @@ from assistant.compare import (
     View,
     asks_comparison,
     asks_which,
+    is_general,
     mentioned_responders,
     ordered,
     responders_in_scope,
@@ -135,9 +136,11 @@ def compare_views(assistant: Assistant, question: str, filters: Filters | None =
     if comparison is None:
         return None
     c = comparison
-    # The handling of the referral is read from its own sentences; any other question leads with
-    # what a single answer to it would say, per responder.
-    leads = {} if c.procedure else single_answer_leads(assistant, question, c.responders, filters)
+    # The handling of the referral is read from its own sentences, and a view of the whole programme
+    # from each responder's position sentences; any other question leads with what a single answer
+    # to it would say, per responder.
+    overall = c.procedure or is_general(c.topic)
+    leads = {} if overall else single_answer_leads(assistant, question, c.responders, filters)
     views = [
         view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
         for r in c.responders

@@ -55,6 +55,8 @@ def test_two_named_responders_are_answered_each_from_its_own_document(assistant:
     for responder, paragraph in parts.items():
         assert cited_sources(answer, paragraph) == {FIVE[responder]}
     assert "positiv" in parts["Socialnämnden"] and "positiv" in parts["Trafiknämnden"]
+    # A view of the whole programme opens with the sentence that states the position.
+    assert all("positiv" in paragraph.split("[")[0] for paragraph in parts.values())
     assert answer.understood["compares"] is True  # how the question was read, as for any answer
 
 
