@@ -364,21 +364,20 @@ def view_of(
 
 
 def single_answer_leads(
-    assistant: Assistant, question: str, responders: Sequence[str], filters: Filters | None = None
+    assistant: Assistant, q: Question, responders: Sequence[str], filters: Filters | None = None
 ) -> dict[str, list[tuple[Hit, tuple[int, int]]]]:
     """Per responder, the sentences a single answer to the question from its document would open with.
 
     The question is ranked once over the responders' documents, and each answer composed from
-    its own passages among them.
+    its own passages among them. Only a question about a part of the programme is led so (a view
+    of the whole opens with the position sentences), so a verdict on the whole counts for half.
     """
     filters = filters or Filters()
-    q = assistant.understand(question)
     ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources))
-    overall = asks_overall(q)
     out = {}
     for responder in responders:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]
-        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall)
+        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall=False)
         out[responder] = [(hits[s.hit_rank], (s.start, s.end)) for s in best]
     return out
 

@@ -132,7 +132,8 @@ def compare_views(assistant: Assistant, question: str, filters: Filters | None =
     """The topic of a comparison question and each responder's view of it; None when it is not one."""
     scope = responders_in_scope(assistant, filters)
     periods = {r: p for r, p in responder_periods(assistant).items() if r in scope}
-    comparison = read_comparison(assistant.understand(question), scope, periods)
+    q = assistant.understand(question)
+    comparison = read_comparison(q, scope, periods)
     if comparison is None:
         return None
     c = comparison
@@ -140,7 +141,7 @@ def compare_views(assistant: Assistant, question: str, filters: Filters | None =
     # from each responder's position sentences; any other question leads with what a single answer
     # to it would say, per responder.
     overall = c.procedure or is_general(c.topic)
-    leads = {} if overall else single_answer_leads(assistant, question, c.responders, filters)
+    leads = {} if overall else single_answer_leads(assistant, q, c.responders, filters)
     views = [
         view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
         for r in c.responders

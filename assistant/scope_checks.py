@@ -377,9 +377,8 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
         return ""
     asked = {fold(w) for w in words(q.query)}
     noun = fold(match.group(1)).rstrip("na")[:5]
-    named = {term(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+", q.text.strip())}
+    named = {term(m.group(0).lower()) for m in _CAPITALISED.finditer(q.text.strip())}
     about = set(q.terms) - LIGHT_TERMS - named - {term(match.group(1).lower())}  # 'skolsociala team', not 'Stockholm'
-
     for sentence in used:
         if about and not about & term_set(sentence):
             continue
