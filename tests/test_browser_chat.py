@@ -231,7 +231,8 @@ def test_conversation_survives_a_reload_and_is_listed(page: Any) -> None:
     page.locator(ASSISTANT).first.locator("a.trygg-marker").first.wait_for(timeout=60_000)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_role("button", name=DESIGN_QUESTION).wait_for(timeout=30_000)  # listed
-    assert page.locator(USER).count() == 2
+    # Both questions are shown again (waited for: the second is drawn after the first answer's marker).
+    page.wait_for_function(f"document.querySelectorAll('{USER}').length === 2", timeout=30_000)
     # a new conversation, then the old one reopened from the list
     sidebar.get_by_role("button", name="Nytt samtal").click()
     page.wait_for_function(f"document.querySelectorAll('{USER}').length === 0", timeout=30_000)
