@@ -22,7 +22,7 @@ from assistant.compose import best_sentences
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position
-from assistant.question import Question
+from assistant.question import Question, aliased, name_initials
 from assistant.records import Hit
 from assistant.rerank import idf_weights
 from ingest.pipeline import document_text_path
@@ -182,9 +182,12 @@ def _name_keys(responder: str) -> list[tuple[str, bool]]:
 
 def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
     """Responders the question names ('trafiknämndens', 'socialförvaltningen', 'Kungsholmen'), in order named."""
-    words = [fold(term(w.lower())) for w in re.findall(r"[^\W_]+", question)]
+    words = aliased([fold(term(w.lower())) for w in re.findall(r"[^\W_]+", question)], False)
     found: dict[str, int] = {}
     for responder in responders:
+        initials = name_initials(responder)
+        if initials and initials in words:
+            found[responder] = words.index(initials)
         for key, needs_tail in _name_keys(responder):
             for i, word in enumerate(words):
                 rest = word[len(key) :].removeprefix("s") if word.startswith(key) else None
@@ -229,12 +232,14 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     """The question without the responders' names and the words that frame the comparison."""
     named = set(mentioned_responders(question, responders))
     keys = [k for r in named for k in _name_keys(r)]
+    initials = {name_initials(r) for r in named} - {""}
     kept = []
     for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question)):
         folded = fold(word)
-        stem = fold(term(word.lower()))
+        stem = aliased([fold(term(word.lower()))], False)[0]
         english = {name for k, _ in keys for name in ENGLISH_NAMES.get(k, ())}
-        if folded in _FRAME or folded in english or any(_strips(stem, k) for k, _ in keys):
+        named_here = stem.split("-")[0] in initials or any(_strips(stem, k) for k, _ in keys)
+        if folded in _FRAME or folded in english or named_here:
             continue
         kept.append(word)
     return " ".join(kept) or DEFAULT_TOPIC

@@ -14,12 +14,12 @@ from collections.abc import Container, Mapping, Sequence
 
 import numpy as np
 
-from assistant.compare_terms import added_coverage, adjacent_sentence, term_matches, topic_coverage
+from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTENT, PROCEDURE
-from vectorstore.analyzer import fold, term_set
+from vectorstore.analyzer import fold, term_matches, term_set
 
 SENTENCES_PER_RESPONDER = 2
 WHOLE_TOPIC = 0.99  # the share of the topic's idf mass a sentence holds to count as holding all of it

@@ -168,7 +168,8 @@ class Assistant:
         t = time.perf_counter()
         scorer = self.scorer()
         weights = idf_weights(scorer.index, scorer.index.query_terms(query))
-        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, allow_furniture)
+        related = scorer.index.related(weights)
+        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, allow_furniture, related)
         if (self.settings.retrieval.rerank if rerank is None else rerank) and hits:
             hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences)
         return Ranking(hits, sentences, scorer, retrieve_ms, _ms(t))

@@ -141,7 +141,7 @@ def asked_field(text: str, names_responder: bool) -> str:
 
 # A second question joined to the first: '… står som avsändare, och vilken gatuadress har den?'
 _SECOND_QUESTION = re.compile(
-    r",?\s+(?:och|samt|and)\s+(?=(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|what|which|who|when|where)\b)",
+    r"(?:,?\s+(?:och|samt|and)|\s+[–—-]|[,;:?])\s+(?=(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|what|which|who|when|where)\b)",
     _WORDS,
 )
 # Fields a contact answer already gives.

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from assistant.compose import responder_genitive
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
 from assistant.question import Question, named_responders
@@ -73,7 +75,7 @@ def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str, d
             for match in reading.pattern.finditer(chunk.clean_text):
                 name, title = " ".join(match.group(1).split()), match.group(2)
                 approved = match.group(3) if dated and match.lastindex == 3 else ""
-                if (name in people and not approved) or (asked and not fold(title.lower()).startswith(asked)):
+                if (name in people and not approved) or (asked and not _is_title(title, asked)):
                     continue
                 if name in people and people[name] == signatory(name, title, approved):
                     continue
@@ -82,6 +84,12 @@ def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str, d
     if not people:
         return None
     return Read(_fill(spec.readings[0].said, whose, [and_list(list(people.values()))]), tuple(spans))
+
+
+def _is_title(title: str, asked: str) -> bool:
+    """Whether a title in the document is the one asked for, misspelt by a letter too ('förvaltningchef')."""
+    written = fold(title.lower())
+    return written.startswith(asked) or (len(asked) >= 8 and OSA.distance(title_stem(written), asked) <= 1)
 
 
 def _asked_title(text: str) -> tuple[str, str]:

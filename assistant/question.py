@@ -132,6 +132,8 @@ _SWEDISH_ALIASES = {
     "skolnamnd": "utbildningsnamnd",
     "gatukontor": "trafikkontor",  # the traffic office's name until 2007, still in use
 }
+# Short names written as a word of their own ("soc" for socialförvaltningen).
+_SHORT_NAMES = {"soc": "socialforvaltning"}
 SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages
 
 
@@ -193,6 +195,15 @@ def is_english(text: str) -> bool:
     return bool(tokens) and sum(w in _ENGLISH for w in tokens) / len(tokens) >= 0.2
 
 
+# What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").
+_SAYS = re.compile(r"\b(vad|hur) (säger|sager|skriver|menar|framför|framfor|tar)\b", re.I)
+
+
+def _asked_of(kind: str, text: str, responders: Sequence[str]) -> str:
+    """The answer type, with 'what does a responder say about …' read as asking for its view."""
+    return "opinion" if kind == "other" and responders and _SAYS.search(text) else kind
+
+
 def answer_type(text: str) -> str:
     """The kind of answer a question asks for."""
     for name, pattern in _ANSWER_TYPES:
@@ -248,11 +259,20 @@ def _names_responder(token: str, keys: set[str], by_place: bool) -> bool:
     return False
 
 
-def _aliased(tokens: Sequence[str], english: bool) -> list[str]:
+def aliased(tokens: Sequence[str], english: bool) -> list[str]:
     """Tokens with other names of a responder's office replaced by the name its keys know."""
     if english:
         return [ENGLISH_KEYS.get(t, t) for t in tokens]
-    return [next((v + t[len(k) :] for k, v in _SWEDISH_ALIASES.items() if t.startswith(k)), t) for t in tokens]
+    return [
+        _SHORT_NAMES.get(t) or next((v + t[len(k) :] for k, v in _SWEDISH_ALIASES.items() if t.startswith(k)), t)
+        for t in tokens
+    ]
+
+
+def name_initials(responder: str) -> str:
+    """The folded initials users write for a name of three or more parts ('EÅV', 'eav'); '' for others."""
+    parts = [p for p in re.split(r"-", responder.split()[0]) if p] if responder.split() else []
+    return fold("".join(p[0] for p in parts).lower()) if len(parts) >= 3 else ""
 
 
 def _by_place(responder: str) -> bool:
@@ -261,11 +281,14 @@ def _by_place(responder: str) -> bool:
 
 def named_responders(text: str, responders: Iterable[str]) -> tuple[str, ...]:
     """Responders a question names (also by their office, "socialförvaltningen", or in English)."""
-    tokens = _aliased([fold(term(w)) for w in words(text)], is_english(text))
+    tokens = aliased([fold(term(w)) for w in words(text)], is_english(text))
     found = []
     for responder in sorted(responders):
         keys = responder_keys(responder)
-        if keys and any(_names_responder(t, keys, _by_place(responder)) for t in tokens):
+        initials = name_initials(responder)
+        if (keys and any(_names_responder(t, keys, _by_place(responder)) for t in tokens)) or (
+            initials and initials in tokens
+        ):
             found.append(responder)
     return tuple(found)
 
@@ -277,7 +300,7 @@ def other_bodies(text: str, responders: Iterable[str], english: bool = False) ->
     for match in _BODY.finditer(text):
         name = match.group(0)
         tokens = [fold(term(w)) for w in re.findall(r"[\wåäöÅÄÖ]+", name.lower())]
-        tokens = _aliased(tokens, english)
+        tokens = aliased(tokens, english)
         generic = fold(name.lower()).split()[-1]
         if re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse|rad)\w*", generic) and len(tokens) == 1:
             continue  # 'nämnderna', 'förvaltningen' in general are not one body
@@ -357,7 +380,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         years=years_in(text),
         periods=periods_in(text),
         defines=defined_term(corrected, index),
-        answer_type=answer_type(corrected),
+        answer_type=_asked_of(answer_type(corrected), corrected, responders),
         language="en" if english else "sv",
         follow_up=follow_up,
         compares=bool(_COMPARE.search(corrected)) or len(responders) >= 2,

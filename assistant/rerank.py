@@ -79,6 +79,7 @@ class FeatureScorer:
     def features(self, question: str, hits: list[Hit], sentences: dict[str, SentenceScores]) -> np.ndarray:
         """One row of signals per hit, in the order of FEATURES."""
         weights = idf_weights(self.index, self.index.query_terms(question))
+        related = self.index.related(weights)
         named = self.named_responders(question)
         rows = []
         for hit in hits:
@@ -86,7 +87,7 @@ class FeatureScorer:
             rows.append(
                 (
                     hit.dense or 0.0,
-                    coverage(weights, term_set(hit.chunk.embed_text)),
+                    coverage(weights, term_set(hit.chunk.embed_text), related),
                     float(scores.coverage.max(initial=0.0)),
                     1.0 if hit.chunk.meta.responder in named else 0.0,
                 )

@@ -39,6 +39,7 @@ from assistant.scope_checks import (
     organisation_whose_view,
     outcome_missing,
     person_missing,
+    share_missing,
     sibling_missing,
     topical,
     when_missing,
@@ -262,7 +263,10 @@ def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
 def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
     """The answer would lack what the question asks for: a number, a date, an explanation."""
     if q.answer_type == "quantity" and (
-        reason := counted_missing(q, used) or sibling_missing(q, used) or money_missing(q, used, index)
+        reason := counted_missing(q, used)
+        or sibling_missing(q, used)
+        or share_missing(q, used)
+        or money_missing(q, used, index)
     ):
         return reason
     if q.answer_type == "quantity":

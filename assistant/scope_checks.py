@@ -176,6 +176,22 @@ def _members(text: str, group: tuple[str, ...]) -> set[str]:
     return {m for m in group for w in _folded_words(text) if w.startswith(m) or (len(m) > 5 and m in w)}
 
 
+# A share asked for ("hur många procent", "hur stor andel", "what percentage") and one stated.
+_SHARE_ASKED = re.compile(r"\b(procent\w*|andel(en)?|percent\w*|proportion|share)\b", re.I)
+_SHARE_STATED = re.compile(
+    r"\d\s*%|\d+\s*procent|\bprocent\w*\b|\bhälften\b|\bhalften\b|\b(en|ett) (tredjedel|fjärdedel|femtedel)\b"
+    r"|\bvar (tredje|fjärde|femte|tionde)\b|\bmajoritet\w*",
+    re.I,
+)
+
+
+def share_missing(q: Question, used: Sequence[str]) -> str:
+    """'Hur många procent …' answered with a count or a goal ('halverats'): a share must be stated."""
+    if not _SHARE_ASKED.search(q.corrected) or any(_SHARE_STATED.search(s) for s in used):
+        return ""
+    return "Dokumenten anger ingen sådan andel."
+
+
 def sibling_missing(q: Question, used: Sequence[str]) -> str:
     """A number about a sibling of what is asked: 'kommunala' asked, only 'fristående' counted."""
     numbered = [s for s in used if re.search(r"\d", _without_identifiers(s))]
@@ -254,8 +270,19 @@ def when_missing(
             continue
         about = not subject or subject & term_set(sentence)
         if about and (not decided or _DECISION.search(fold(sentence + " " + _before(sentence, context)))):
+            if decided and not _same_period(q.periods, sentence):
+                continue  # 'antog 2021 … programmet 2020–2023' does not date the programme 2018–2021
             return ""
     return "Dokumenten säger inget om när det ska ske." if future else "Dokumenten anger ingen sådan tidpunkt."
+
+
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)?\d\d)\b")
+
+
+def _same_period(asked: Sequence[tuple[int, int]], sentence: str) -> bool:
+    """Whether a sentence naming a programme period names one the question asks about (or names none)."""
+    named = {(int(a), int(b if len(b) == 4 else a[:2] + b)) for a, b in _PERIOD.findall(sentence)}
+    return not asked or not named or bool(named & set(asked))
 
 
 def outcome_missing(q: Question, used: Sequence[str]) -> str:

@@ -7,7 +7,7 @@ store filled by another machine) is embedded on the spot and cached.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,10 +36,36 @@ class SentenceScores:
         return not self.kinds or not self.kinds[i]
 
 
-def coverage(weights: dict[str, float], terms: Set[str]) -> float:
-    """Share of the question's idf mass found among terms."""
+# What a question's term counts for when a text holds it only inside a compound ('orsak' in 'orsaksanalys').
+COMPOUND_SHARE = 0.5
+
+
+def _inside(related: Mapping[str, float], terms: Set[str]) -> float:
+    """The highest idf among the related terms that are in `terms` (0 when none), looked up from the smaller side."""
+    if len(related) < len(terms):
+        return max((idf for r, idf in related.items() if r in terms), default=0.0)
+    return max((related[r] for r in terms if r in related), default=0.0)
+
+
+def coverage(
+    weights: dict[str, float], terms: Set[str], related: Mapping[str, Mapping[str, float]] | None = None
+) -> float:
+    """Share of the question's idf mass found among terms.
+
+    A term found only inside a `related` one counts at COMPOUND_SHARE, and for no more than that
+    term's own idf: 'trygg' inside the ubiquitous 'trygghetsprogram' says little, 'orsak' inside
+    'orsaksanalys' much.
+    """
     total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
+    if not total:
+        return 0.0
+    found = 0.0
+    for t, w in weights.items():
+        if t in terms:
+            found += w
+        elif related and (inside := _inside(related.get(t, {}), terms)):
+            found += COMPOUND_SHARE * min(w, inside)
+    return found / total
 
 
 def chunk_sentences(chunk: Chunk) -> list[tuple[int, int]]:
@@ -53,6 +79,7 @@ def score_sentences(
     weights: dict[str, float],
     lookup: VectorLookup,
     allow_furniture: bool = False,
+    related: Mapping[str, Mapping[str, float]] | None = None,
 ) -> dict[str, SentenceScores]:
     """Sentence signals for every hit, keyed by chunk id.
 
@@ -74,7 +101,7 @@ def score_sentences(
             spans=tuple(spans[hit.chunk.id]),
             texts=tuple(ts),
             dense=np.array([similarity[t] for t in ts], dtype=np.float64) * content,
-            coverage=np.array([coverage(weights, term_set(t)) for t in ts], dtype=np.float64) * content,
+            coverage=np.array([coverage(weights, term_set(t), related) for t in ts], dtype=np.float64) * content,
             kinds=kinds,
         )
     return out

@@ -12,11 +12,11 @@ import pytest
 
 from assistant.compare import asks_comparison, asks_which, mentioned_responders
 from assistant.compare_choice import choose, holds_topic, names_rarest
-from assistant.compare_terms import added_coverage, adjacent_sentence, term_matches, topic_coverage
+from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
 from tests.test_compare_rules import scored_passage
-from vectorstore.analyzer import analyze, term
+from vectorstore.analyzer import analyze, term, term_matches
 
 RESPONDERS = [
     "Enskede-Årsta-Vantörs stadsdelsnämnd",

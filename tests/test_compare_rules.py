@@ -103,10 +103,15 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
         ("Hur skiljer sig Enskede-Årsta-Vantörs synpunkter 2020 från Kungsholmens 2023 om samverkan?", "samverkan"),
         ("Vad säger Kungsholmens stadsdelsförvaltning och trafikkontoret om Fridhemsplan?", "Fridhemsplan"),
         ("Hur beskriver socialnämnden respektive skolförvaltningen skolans roll?", "skolans roll"),
+        # Initials and short names, as users write them, name a responder and leave the topic.
+        ("Jamfor vad Kungsholmen och EAV sager om platsaktivering", "platsaktivering"),
+        ("Hur ser utbildningsnämnden och EÅV-förvaltningen på gemensamma begrepp?", "gemensamma begrepp"),
+        ("Vad säger Kungsholmen och soc om narkotika?", "narkotika"),
     ],
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:
     assert topic_of(question, SCOPE) == topic
+    assert len(mentioned_responders(question, SCOPE)) == 2
 
 
 def test_english_topic_gets_the_documents_words() -> None:

@@ -158,6 +158,8 @@ def test_wording_counts_only_for_a_question_worded_as_the_documents_are() -> Non
         ("Vad säger trafiknämnden och utbildningsnämnden?", {"Trafiknämnden", "Utbildningsnämnden"}),
         ("Vad vill nämnderna?", set()),
         ("Vad vill trafikkontoret och skolförvaltningen?", {"Trafiknämnden", "Utbildningsnämnden"}),  # by office
+        ("Vad säger soc om droger?", {"Socialnämnden"}),  # a short name, as a word of its own
+        ("Vad säger sociala insatsgrupper om droger?", set()),  # not in a longer word
     ],
 )
 def test_named_responders(question: str, named: set[str]) -> None:
@@ -334,6 +336,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "metadata_field", "beslutsdatum"),
         ("Vilket ansvar har chefer enligt programmet?", "metadata_field", ""),
         ("Vad tyckte trafiknämnden om programmet 2020–2023?", "periods", ((2020, 2023),)),
+        ("Vad säger trafiknämnden om belysning?", "answer_type", "opinion"),  # what a responder says is its view
+        ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view
         ("Hur hänger belysning ihop med trygghet?", "language", "sv"),
         ("How is lighting related to safety?", "language", "en"),
     ],

@@ -98,6 +98,10 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
         ("Hur många organisationer ansvarar för skötseln?", (ACTORS,), ""),  # a generic word counts any actor
         ("Hur många procent av eleverna går i fristående skolor?", (PUPILS,), ""),  # a unit, not a thing
+        # A share asked for needs a share stated: a count or a goal ('halverats') is none.
+        ("Hur många procent av stockholmarna känner sig otrygga?", (GOAL,), "ingen sådan andel"),
+        ("Hur stor andel av eleverna går i fristående skolor?", (PUPILS,), ""),
+        ("Hur stor andel av investeringarna gäller klotter?", (INVESTMENTS,), "ingen sådan andel"),
         # What is counted is named by the question's rarest words, not its common ones ('elever').
         ("Hur många elever arbetar med Mentorer i våldsprevention?", (PUPILS,), "inget sådant antal"),
         # A programme period names the programme; a single year fixes the count.
@@ -163,6 +167,9 @@ def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
         ),
         ("När ska nämnden senast yttra sig över remissen?", (DEADLINE,), ""),  # a deadline is the future
         ("När antog kommunfullmäktige trygghetsprogrammet?", (ADOPTED,), ""),  # the past, asked about the past
+        # A decision about another programme period does not date the one asked about.
+        ("När antog kommunfullmäktige trygghetsprogrammet 2018–2021?", (ADOPTED,), "ingen sådan tidpunkt"),
+        ("När antog kommunfullmäktige trygghetsprogrammet 2020–2023?", (ADOPTED,), ""),
         # The subject as the documents call it: 'facket' is the 'fackliga samverkansgruppen' (assistant/glossary.py).
         ("När får facket ta upp yttrandet?", (UNION,), ""),
         ("När får facket ta upp yttrandet?", (ADOPTED,), "ingen sådan tidpunkt"),

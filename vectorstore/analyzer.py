@@ -80,3 +80,21 @@ def analyze_words(tokens: Iterable[str]) -> list[str]:
 def term_set(text: str) -> frozenset[str]:
     """The distinct terms of a text; cached, since candidate passages recur across questions."""
     return frozenset(analyze(text))
+
+
+# How a term meets a compound or another stemming of itself (assistant/compare_terms.py, LexicalIndex.related).
+MIN_PART = 4  # a topic term shorter than this ('lag') only counts whole
+MIN_HEAD = 5  # a compound's last part must be this long to count ('program' in 'trygghetsprogram')
+STEM_SLACK = 2  # letters by which two stems of one word may differ ('orsaksanalys' / 'orsaksanaly')
+
+
+def term_matches(topic_term: str, word_term: str) -> bool:
+    """Whether a sentence's term speaks of a topic term: the same, an inflection, or a compound holding it."""
+    if topic_term == word_term:
+        return True
+    short, long = sorted((topic_term, word_term), key=len)
+    if len(short) >= MIN_PART + 1 and long.startswith(short) and len(long) - len(short) <= STEM_SLACK:
+        return True  # the same word stemmed two ways
+    if len(topic_term) >= MIN_PART and word_term.startswith(topic_term):
+        return True  # the topic term as a compound's first part: 'polis' in 'polisregion'
+    return len(topic_term) >= MIN_HEAD and word_term.endswith(topic_term)  # as its head: 'trygghetsprogram'

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze_words, fold, term, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze_words, fold, term, term_matches, words
 from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
@@ -87,6 +87,7 @@ class LexicalIndex:
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self.avg_len = float(doc_len.mean()) if n else 0.0
         self.sorted_vocab = sorted(vocab)
+        self._related: dict[str, dict[str, float]] = {}
 
     @classmethod
     def build(cls, chunks: Sequence[IndexedChunk]) -> LexicalIndex:
@@ -129,6 +130,21 @@ class LexicalIndex:
         out: dict[str, str] = {}
         for written in sorted(self.spellings.values(), key=lambda w: (len(w), w)):
             out.setdefault(term(written), written)
+        return out
+
+    def related(self, terms: Iterable[str]) -> dict[str, dict[str, float]]:
+        """Each term -> the known terms that hold it in a compound or stem it another way, with their idf.
+
+        Swedish joins words ('orsaksanalys' holds 'orsak' and 'analys'), so a question's words often
+        meet a passage only inside a longer word (vectorstore.analyzer.term_matches). Cached per term.
+        """
+        out = {}
+        for t in terms:
+            if t not in self._related:
+                self._related[t] = {
+                    v: float(self.idf[self.vocab[v]]) for v in self.sorted_vocab if v != t and term_matches(t, v)
+                }
+            out[t] = self._related[t]
         return out
 
     def __len__(self) -> int:
