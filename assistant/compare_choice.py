@@ -96,8 +96,9 @@ def choose(
             if scores.kinds and scores.kinds[i] not in (CONTENT, PROCEDURE):
                 continue  # letterheads, contact blocks, signatures: no one's view, whatever is asked
             position = classify(text)
-            if position is NO_POSITION and is_procedural(text) and not procedure:
-                continue
+            handling = (scores.kinds and scores.kinds[i] == PROCEDURE) or is_procedural(text)
+            if position is NO_POSITION and handling and not procedure:
+                continue  # how the referral was handled ('Ärendet har beretts av Staben …') is no one's view
             compound = topic_coverage(weights, term_set(text)) if weights else 0.0  # 'polis' in 'Polisregion'
             covered = max(float(cov), compound, HEADING_WEIGHT * heading)
             relevance = 0.5 * (dense - lo) / ((hi - lo) or 1.0) + 0.5 * covered - 0.05 * rank

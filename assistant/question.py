@@ -196,7 +196,7 @@ def is_english(text: str) -> bool:
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").
-_SAYS = re.compile(r"\b(vad|hur) (säger|sager|skriver|menar|framför|framfor|tar)\b", re.I)
+_SAYS = re.compile(r"\b(vad|hur)( [\w-]+){0,6}? (säger|sager|skriver|menar|framför|framfor|tar upp)\b", re.I)
 
 
 def _asked_of(kind: str, text: str, responders: Sequence[str]) -> str:

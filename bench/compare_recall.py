@@ -7,7 +7,8 @@ was written afterwards and not tuned on.
 
 Each question of bench/compare_questions.jsonl lists facts per responder. A part's recall is
 the share of its facts ("a|b" = either) found in that responder's paragraph of the answer
-(the paragraph that opens with its name); a missing paragraph scores 0. With --baseline the
+(the paragraph that opens with its name); a missing paragraph scores 0. An answer without such
+paragraphs counts whole for each responder whose document it cites. With --baseline the
 comparison path is switched off and a part's facts are looked for in the whole answer, and
 count only when the answer cites that responder's document (the single-answer path has no
 per-responder paragraphs).
@@ -28,9 +29,16 @@ from eval.metrics import fact_recall
 QUESTIONS = Path(__file__).with_name("compare_questions.jsonl")
 
 
-def part_text(answer_text: str, responder: str) -> str:
-    """The paragraph of the answer that opens with the responder's name ('' if none)."""
-    return next((p for p in answer_text.split("\n\n") if p.startswith(responder)), "")
+def part_text(answer_text: str, responder: str, cited: set[str]) -> str:
+    """The paragraph of the answer that opens with the responder's name ('' if none).
+
+    An answer with no such paragraphs (one answer naming each responder in its sentences, as a
+    metadata question gets) counts as a whole for each responder whose document it cites.
+    """
+    paragraphs = answer_text.split("\n\n")
+    if not any(p.startswith(r) for p in paragraphs for r in cited):
+        return answer_text if responder in cited else ""
+    return next((p for p in paragraphs if p.startswith(responder)), "")
 
 
 def _split(case_id: str) -> str:
@@ -58,7 +66,7 @@ def main() -> None:
                 if args.baseline:
                     text = answer.text if responder in cited or facts == ["Tar inte upp"] else ""
                 else:
-                    text = part_text(answer.text, responder)
+                    text = part_text(answer.text, responder, cited)
                 score = fact_recall(text, facts) or 0.0
                 scores.append(score)
                 by_split[_split(case["id"])].append(score)

@@ -8,6 +8,8 @@ embedder: (sentence, similarity to the question, exact-term coverage).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.compare import asks_comparison, asks_which, mentioned_responders
@@ -15,6 +17,7 @@ from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
+from ingest.furniture import sentence_kind
 from tests.test_compare_rules import scored_passage
 from vectorstore.analyzer import analyze, term, term_matches
 
@@ -194,3 +197,14 @@ def test_a_responder_takes_a_topic_up_when_it_names_its_rare_words(
 )
 def test_which_responders_take_a_topic_up(question: str, which: bool) -> None:
     assert asks_which(question) is which
+
+
+def test_how_the_referral_was_handled_is_no_ones_view() -> None:
+    """'Ärendet har beretts av Staben i samarbete med …' is procedure: quoted only when the handling is asked."""
+    handled = "Ärendet har beretts av Staben i samarbete med avdelningarna Stadsmiljö och lokaler."
+    view = "Samarbetet med polisen är viktigt för det trygghetsskapande arbetet i stadsdelen."
+    hit, scores = _passage("p", [(handled, 0.88, 0.5), (view, 0.84, 0.5)])
+    scores = replace(scores, kinds=tuple(sentence_kind(s) for s in scores.texts))
+    weights = {_term("samarbetet"): 1.0, _term("polisen"): 1.0}
+    assert _quoted([(hit, scores)], "samarbetet polisen", weights, opinion=False) == [view]
+    assert handled in _quoted([(hit, scores)], "samarbetet polisen", weights, opinion=False, procedure=True)
