@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
-from assistant.question import Question, is_specific
+from assistant.question import Question, is_specific, named_responders
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
@@ -73,7 +73,7 @@ _FUTURE_SENTENCE = re.compile(
 )
 # A decision and the words for taking one (folded).
 _DECISION = re.compile(
-    r"\b(beslut\w*|beslot|fattade|fattat|sammantrad\w*|juster\w*|antog\w*|antag\w*|anta|antas|godkan\w*|"
+    r"\b(beslut\w*|beslot|fattade|fattat|sammantrad\w*|juster\w*|antog\w*|antag\w*|anta|antas|godkan\w*|klubba\w*|"
     r"adopt\w*|decid\w*|decision\w*)\b"
 )
 _OUTCOME_QUESTION = re.compile(
@@ -261,19 +261,29 @@ def when_missing(
         return ""
     future = bool(_FUTURE_QUESTION.search(q.text))
     decided = bool(_DECISION.search(fold(q.text)))
-    whose = {t for r in q.responders for t in index.query_terms(r)}  # whose document, not what happened
-    subject = {t for t in q.terms if topical(t, index) and not t.isdigit() and t not in whose}
+    # Whose document, as the responders are called and as the question calls them ('skolförvaltningen'),
+    # and the decision asked about: neither is what happened.
+    naming = [w for w in words(q.corrected) if named_responders(w, index.responders)]
+    whose = {t for name in [*q.responders, *naming] for t in index.query_terms(name)}
+    subject = {
+        t for t in q.terms if topical(t, index) and not t.isdigit() and t not in whose and not _DECISION.fullmatch(t)
+    }
     # The documents' words added to the query ('facket' -> 'fackliga') say what the subject is called there.
     subject |= {t for t in index.query_terms(q.query) if t not in q.terms and t not in whose} if subject else set()
     for sentence, dated in zip(used, dates, strict=True):
         if not dated or (future and not _FUTURE_SENTENCE.search(sentence)):
             continue
-        about = not subject or subject & term_set(sentence)
+        about = not subject or _speaks_of(subject, term_set(sentence), index)
         if about and (not decided or _DECISION.search(fold(sentence + " " + _before(sentence, context)))):
-            if decided and not _same_period(q.periods, sentence):
+            if not _same_period(q.periods, sentence):
                 continue  # 'antog 2021 … programmet 2020–2023' does not date the programme 2018–2021
             return ""
     return "Dokumenten säger inget om när det ska ske." if future else "Dokumenten anger ingen sådan tidpunkt."
+
+
+def _speaks_of(subject: set[str], terms: frozenset[str], index: LexicalIndex) -> bool:
+    """Whether a sentence holds a subject term, whole or inside a compound ('fullmäktige' in 'Kommunfullmäktige')."""
+    return bool(subject & terms) or any(not terms.isdisjoint(related) for related in index.related(subject).values())
 
 
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)?\d\d)\b")

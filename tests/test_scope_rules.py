@@ -170,6 +170,9 @@ def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
         # A decision about another programme period does not date the one asked about.
         ("När antog kommunfullmäktige trygghetsprogrammet 2018–2021?", (ADOPTED,), "ingen sådan tidpunkt"),
         ("När antog kommunfullmäktige trygghetsprogrammet 2020–2023?", (ADOPTED,), ""),
+        ("När klubbade kommunfullmäktige trygghetsprogrammet 2024–2027?", (ADOPTED,), "ingen sådan tidpunkt"),
+        # The responder as the question calls it ('trafikkontoret') says whose document, not what happened.
+        ("När antog kommunfullmäktige trygghetsprogrammet, enligt trafikkontoret?", (ADOPTED,), ""),
         # The subject as the documents call it: 'facket' is the 'fackliga samverkansgruppen' (assistant/glossary.py).
         ("När får facket ta upp yttrandet?", (UNION,), ""),
         ("När får facket ta upp yttrandet?", (ADOPTED,), "ingen sådan tidpunkt"),
