@@ -113,6 +113,11 @@ GLOSSARY: dict[str, str] = {
     r"first-time parents|new parents|home visits?": "förstagångsföräldrar hembesöksprogrammet",
     r"examples?": "exempel",
     r"support": "stöd",
+    r"tools?": "verktyg",
+    r"guidance|guidelines?": "vägledning riktlinjer stödmaterial",
+    r"honou?r[- ]related|honou?r violence": "hedersrelaterat våld",
+    r"evaluat\w*|follow[- ]up|monitor\w*": "uppföljning utvärdering",
+    r"concrete": "konkret",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
@@ -146,6 +151,9 @@ SYNONYMS: dict[str, str] = {
     r"vakter|väktare": "ordningsvakter",
     r"mutor|muta|korruption": "mutor jäv",
     r"påtryckning\w*|hot mot anställda": "otillåten påverkan",
+    r"samarbet\w*": "samverkan",
+    r"avhoppar\w*|lämna gäng\w*|lämna kriminalitet\w*": "avhopparverksamheten",
+    r"uppföljning\w*|utvärder\w*": "uppföljning",
     r"fusk\w*|bidragsbrott\w*": "välfärdsbrott",
     r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
     r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
