@@ -25,7 +25,7 @@ from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason, dated, defines
-from assistant.sentence_scores import SentenceScores, score_sentences
+from assistant.sentence_scores import SentenceScores, compounds_of, score_sentences
 from assistant.settings import Settings
 from assistant.spelling import swedish_words
 from vectorstore.chroma_store import ChromaStore
@@ -168,8 +168,8 @@ class Assistant:
         t = time.perf_counter()
         scorer = self.scorer()
         weights = idf_weights(scorer.index, scorer.index.query_terms(query))
-        related = scorer.index.related(weights)
-        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, allow_furniture, related)
+        compounds = compounds_of(scorer.index.related(weights))
+        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, allow_furniture, compounds)
         if (self.settings.retrieval.rerank if rerank is None else rerank) and hits:
             hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences)
         return Ranking(hits, sentences, scorer, retrieve_ms, _ms(t))

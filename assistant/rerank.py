@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.question import named_responders
 from assistant.records import Hit
-from assistant.sentence_scores import SentenceScores, coverage
+from assistant.sentence_scores import SentenceScores, compounds_of, coverage
 from vectorstore.analyzer import term_set
 from vectorstore.lexical import LexicalIndex
 
@@ -79,7 +79,7 @@ class FeatureScorer:
     def features(self, question: str, hits: list[Hit], sentences: dict[str, SentenceScores]) -> np.ndarray:
         """One row of signals per hit, in the order of FEATURES."""
         weights = idf_weights(self.index, self.index.query_terms(question))
-        related = self.index.related(weights)
+        compounds = compounds_of(self.index.related(weights))
         named = self.named_responders(question)
         rows = []
         for hit in hits:
@@ -87,7 +87,7 @@ class FeatureScorer:
             rows.append(
                 (
                     hit.dense or 0.0,
-                    coverage(weights, term_set(hit.chunk.embed_text), related),
+                    coverage(weights, term_set(hit.chunk.embed_text), compounds),
                     float(scores.coverage.max(initial=0.0)),
                     1.0 if hit.chunk.meta.responder in named else 0.0,
                 )

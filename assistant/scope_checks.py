@@ -281,9 +281,14 @@ def when_missing(
     return "Dokumenten säger inget om när det ska ske." if future else "Dokumenten anger ingen sådan tidpunkt."
 
 
+# A definite ending the stemmer leaves on ('programmet'): the bare word is what compounds hold ('trygghetsprogram').
+_DEFINITE = re.compile(r"(\w{4,}?)(\w)\2?(?:et|en)")
+
+
 def _speaks_of(subject: set[str], terms: frozenset[str], index: LexicalIndex) -> bool:
     """Whether a sentence holds a subject term, whole or inside a compound ('fullmäktige' in 'Kommunfullmäktige')."""
-    return bool(subject & terms) or any(not terms.isdisjoint(related) for related in index.related(subject).values())
+    forms = subject | {m.group(1) + m.group(2) for t in subject if (m := _DEFINITE.fullmatch(t))}
+    return bool(forms & terms) or any(not terms.isdisjoint(related) for related in index.related(forms).values())
 
 
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)?\d\d)\b")

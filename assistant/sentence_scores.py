@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -40,37 +41,54 @@ class SentenceScores:
 COMPOUND_SHARE = 0.5
 
 
-def _inside(related: Mapping[str, float], terms: Set[str]) -> float:
-    """The highest idf among the related terms that are in `terms` (0 when none), looked up from the smaller side."""
-    if len(related) < len(terms):
-        return max((idf for r, idf in related.items() if r in terms), default=0.0)
-    return max((related[r] for r in terms if r in related), default=0.0)
+# A text's term -> the question's terms it holds inside it, each with the text term's idf (see `compounds_of`).
+Compounds = Mapping[str, tuple[tuple[str, float], ...]]
 
 
-def coverage(
-    weights: dict[str, float], terms: Set[str], related: Mapping[str, Mapping[str, float]] | None = None
-) -> float:
+def compounds_of(related: Mapping[str, Mapping[str, float]]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """LexicalIndex.related turned round: for each known term, the question's terms inside it."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    for asked, holders in related.items():
+        for holder, idf in holders.items():
+            out.setdefault(holder, []).append((asked, idf))
+    return {holder: tuple(pairs) for holder, pairs in out.items()}
+
+
+def coverage(weights: dict[str, float], terms: Set[str], compounds: Compounds | None = None) -> float:
     """Share of the question's idf mass found among terms.
 
-    A term found only inside a `related` one counts at COMPOUND_SHARE, and for no more than that
-    term's own idf: 'trygg' inside the ubiquitous 'trygghetsprogram' says little, 'orsak' inside
-    'orsaksanalys' much.
+    A term found only inside another (`compounds`) counts at COMPOUND_SHARE, and for no more than
+    that term's own idf: 'trygg' inside the ubiquitous 'trygghetsprogram' says little, 'orsak'
+    inside 'orsaksanalys' much.
     """
     total = sum(weights.values())
     if not total:
         return 0.0
-    found = 0.0
-    for t, w in weights.items():
-        if t in terms:
-            found += w
-        elif related and (inside := _inside(related.get(t, {}), terms)):
-            found += COMPOUND_SHARE * min(w, inside)
+    found = sum(w for t, w in weights.items() if t in terms)
+    if compounds:
+        inside: dict[str, float] = {}
+        for holder in compounds.keys() & terms:
+            for asked, idf in compounds[holder]:
+                if asked not in terms and idf > inside.get(asked, 0.0):
+                    inside[asked] = idf
+        found += COMPOUND_SHARE * sum(min(weights[t], idf) for t, idf in inside.items() if t in weights)
     return found / total
 
 
 def chunk_sentences(chunk: Chunk) -> list[tuple[int, int]]:
     """The sentence spans of a chunk's clean text, the unit embedded at ingest."""
-    return sentence_spans(chunk.clean_text)
+    return list(_spans(chunk.clean_text))
+
+
+# Candidate passages recur from question to question: their sentences and kinds are read once.
+@lru_cache(maxsize=8192)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(text))
+
+
+@lru_cache(maxsize=8192)
+def _kinds(texts: tuple[str, ...], section: str) -> tuple[str, ...]:
+    return tuple(sentence_kinds(texts, section))
 
 
 def score_sentences(
@@ -79,7 +97,7 @@ def score_sentences(
     weights: dict[str, float],
     lookup: VectorLookup,
     allow_furniture: bool = False,
-    related: Mapping[str, Mapping[str, float]] | None = None,
+    compounds: Compounds | None = None,
 ) -> dict[str, SentenceScores]:
     """Sentence signals for every hit, keyed by chunk id.
 
@@ -95,13 +113,13 @@ def score_sentences(
     out = {}
     for hit in hits:
         ts = texts[hit.chunk.id]
-        kinds = tuple("" for _ in ts) if allow_furniture else sentence_kinds(ts, hit.chunk.section)
+        kinds = tuple("" for _ in ts) if allow_furniture else _kinds(tuple(ts), hit.chunk.section)
         content = np.array([not k for k in kinds], dtype=np.float64)
         out[hit.chunk.id] = SentenceScores(
             spans=tuple(spans[hit.chunk.id]),
             texts=tuple(ts),
             dense=np.array([similarity[t] for t in ts], dtype=np.float64) * content,
-            coverage=np.array([coverage(weights, term_set(t), related) for t in ts], dtype=np.float64) * content,
+            coverage=np.array([coverage(weights, term_set(t), compounds) for t in ts], dtype=np.float64) * content,
             kinds=kinds,
         )
     return out

@@ -15,7 +15,7 @@ import os
 import threading
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -48,6 +48,14 @@ class IndexedChunk:
     responder: str
     period: str
     ordinal: int = -1
+
+
+def _starting(sorted_words: Sequence[str], prefix: str) -> Iterator[str]:
+    """The words of a sorted list that start with prefix."""
+    at = bisect.bisect_left(sorted_words, prefix)
+    while at < len(sorted_words) and sorted_words[at].startswith(prefix):
+        yield sorted_words[at]
+        at += 1
 
 
 class LexicalIndex:
@@ -87,6 +95,7 @@ class LexicalIndex:
         self.idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self.avg_len = float(doc_len.mean()) if n else 0.0
         self.sorted_vocab = sorted(vocab)
+        self.reversed_vocab = sorted(w[::-1] for w in vocab)  # for the terms that end with a given one
         self._related: dict[str, dict[str, float]] = {}
 
     @classmethod
@@ -141,9 +150,10 @@ class LexicalIndex:
         out = {}
         for t in terms:
             if t not in self._related:
-                self._related[t] = {
-                    v: float(self.idf[self.vocab[v]]) for v in self.sorted_vocab if v != t and term_matches(t, v)
-                }
+                # Only terms that begin or end with t, or that t extends by a letter or two, can match.
+                found = {*_starting(self.sorted_vocab, t), *(w[::-1] for w in _starting(self.reversed_vocab, t[::-1]))}
+                found.update(t[:-n] for n in (1, 2) if t[:-n] in self.vocab)
+                self._related[t] = {v: float(self.idf[self.vocab[v]]) for v in found if v != t and term_matches(t, v)}
             out[t] = self._related[t]
         return out
 
