@@ -24,6 +24,11 @@ _ENGLISH = frozenset(
     "the a an of in on to is are was were what which who whom how does do did for by with and or "
     "according from that this these their its be should when where why about think say said".split()
 )
+# Swedish small words, folded: what tells Swedish typed without å/ä/ö from English.
+_SWEDISH = frozenset(
+    "vad vilka vilken vilket hur nar var vem varfor ar och som att det den de en ett om pa med kan ska har "
+    "inte finns nagot nagon till av sig mot under eller enligt tycker sager gor blir vara".split()
+)
 _FOLLOW_UP_START = re.compile(
     r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about|how about)\b", re.I
 )
@@ -190,9 +195,15 @@ class Question:
 
 
 def is_english(text: str) -> bool:
-    """English questions get no lexical support from Swedish text; several stages treat them apart."""
+    """English questions get no lexical support from Swedish text; several stages treat them apart.
+
+    Swedish typed without å/ä/ö shares words with English ('for' is 'för'), so a question with
+    more Swedish small words than English ones ('vad ar programmet for nagot') is Swedish.
+    """
     tokens = re.findall(r"[a-zåäö']+", text.lower())
-    return bool(tokens) and sum(w in _ENGLISH for w in tokens) / len(tokens) >= 0.2
+    english = sum(w in _ENGLISH for w in tokens)
+    swedish = sum(fold(w) in _SWEDISH for w in tokens)
+    return bool(tokens) and english / len(tokens) >= 0.2 and english > swedish
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").

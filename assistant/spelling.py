@@ -22,6 +22,7 @@ from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
+_SMALL_WORD_ZIPF = 5.0  # 'for' (4.9) is 'för' typed without ö; 'sa' (5.6, 'said') and 'man' are words as typed
 _KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
 
 
@@ -89,6 +90,18 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     names = {w.lower() for w in re.findall(r"\b[A-ZÅÄÖ]\w+", text)}
     for word in dict.fromkeys(w for w in words(text) if w.isalpha()):
         key = fold(word)
+        # A small word typed without å/ä/ö ('nar', 'pa', 'for'), unless it is a common word as typed ('man', 'sa').
+        short = index.spellings.get(key, word)
+        small = len(word) < 4 or key in FOLDED_STOPWORDS
+        if (
+            key == word
+            and short != word
+            and fold(short) == key
+            and small
+            and zipf_frequency(word, "sv") < _SMALL_WORD_ZIPF
+        ):
+            out[word] = short
+            continue
         if len(word) < 4 or word in STOPWORDS or key in FOLDED_STOPWORDS:
             continue
         written = index.spellings.get(key)

@@ -340,6 +340,16 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view
         ("Hur hänger belysning ihop med trygghet?", "language", "sv"),
         ("How is lighting related to safety?", "language", "en"),
+        # Swedish typed without å/ä/ö shares 'for' with English; its small words say it is Swedish.
+        ("vad ar trafiknamnden ansvarig for", "language", "sv"),
+        ("vad ar trafiknamnden ansvarig for", "corrections", {"trafiknamnden": "trafiknämnden", "for": "för"}),
+        ("What is the traffic committee responsible for?", "language", "en"),
+        # 'man' is a word as typed, not 'män'; 'for' is 'för'.
+        (
+            "vad gor man for att fa fler vuxna pa skolgardarna",
+            "corrections",
+            {"for": "för", "skolgardarna": "skolgårdarna"},
+        ),
     ],
 )
 def test_question_record(question: str, field: str, value: object) -> None:

@@ -133,7 +133,7 @@ def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str)
         # The amount must be for what the question says it is for.
         ("Hur mycket pengar har kontoret avsatt för bättre belysning i år?", (GRAFFITI,), "inget belopp för bättre"),
         ("Hur mycket pengar har kontoret avsatt för sanering i år?", (GRAFFITI,), ""),
-        ("hur mycket pengar har kontoret avsatt for battre belysning i ar", (GRAFFITI,), "inget belopp for"),
+        ("hur mycket pengar har kontoret avsatt for battre belysning i ar", (GRAFFITI,), "inget belopp för battre"),
         ("Hur mycket pengar lägger kontoret på råttor och klotter?", (GRAFFITI,), ""),  # 'råttor' is no word of theirs
     ],
 )
@@ -288,7 +288,7 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("hur ser uppsala kommuns trygghetsprogram ut", "gäller Stockholms stad, inte uppsala kommuns"),
         ("vad har malmo stad for trygghetsprogram", "inte malmo stad"),  # in lower case, no å/ä/ö
         ("vad tycker farsta stadsdelsnamnd om trygghetsprogrammet", "inget remissvar från farsta stadsdels"),
-        ("vad tyckte utbildningsnamndens rad for funktionshinderfragor om programmet", "inget remissvar från rad for"),
+        ("vad tyckte utbildningsnamndens rad for funktionshinderfragor om programmet", "inget remissvar från rad för"),
         ("Vad tycker Kungsholmen om trygghetsprogrammet?", ""),  # a responder by its place
         ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
         # A responder's own council did not respond either; the responder's view of it is answered.
