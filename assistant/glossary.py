@@ -159,6 +159,12 @@ SYNONYMS: dict[str, str] = {
     r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
     r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
     r"slutdatum|deadline|sista dag\w*|fram till när|senast när": "senast remisstiden",
+    r"centralt håll|central nivå|centralt|hela staden": "stadsövergripande",
+    r"handledning\w*|manual\w*|mallar": "stödmaterial vägledning",
+    r"regler|regelverk\w*|policy\w*": "riktlinjer",
+    r"föredöme\w*|förebild\w*": "gott exempel",
+    r"tonåring\w*|ungdomar": "unga",
+    r"pengar|budget\w*|finansiering\w*": "medel resurser",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]
