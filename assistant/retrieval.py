@@ -109,13 +109,13 @@ class HybridRetriever:
 
         chunks = {c.id: c for c, _ in dense}
         missing = [i for i, _ in lexical if i not in chunks]
-        # Fetched from the store, so a chunk deleted by a concurrent ingest is simply absent.
-        chunks.update(self.store.get(missing))
+        # Fetched from the store, so a chunk deleted by a concurrent ingest is simply absent; these
+        # lexical-only hits get their dense similarity from the stored vector, fetched with them.
+        fetched, stored = self.store.get_with_vectors(missing)
+        chunks.update(fetched)
         dense_score = {c.id: s for c, s in dense}
+        dense_score.update({i: float(v @ query_vector) for i, v in stored.items()})
         lexical_score = {i: s for i, s in lexical}
         fused = reciprocal_rank_fusion([[c.id for c, _ in dense], [i for i, _ in lexical]], self.settings.rrf_k)
-        # Lexical-only hits get their dense similarity from the stored vector.
-        stored = self.store.vectors([i for i in fused if i in chunks and i not in dense_score])
-        dense_score.update({i: float(v @ query_vector) for i, v in stored.items()})
         order = sorted((i for i in fused if i in chunks), key=lambda i: -fused[i])
         return [Hit(chunks[i], fused[i], dense=dense_score.get(i), lexical=lexical_score.get(i)) for i in order]

@@ -191,3 +191,14 @@ def test_broken_setting_exit_status_of_the_real_command(key: str, value: str, tm
     assert done.returncode == 2
     assert done.stderr.startswith("trygg: Ogiltig inställning") and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_chunks_fetched_with_their_vectors_are_those_stored(ingested: Settings) -> None:
+    """Retrieval fetches lexical-only hits and their vectors in one call; a deleted chunk is simply absent."""
+    store = ChromaStore(ingested)
+    ids = sorted(c.id for c in store.all_chunks())[:5]
+    chunks, vectors = store.get_with_vectors([*ids, "no-such-chunk"])
+    assert chunks == store.get(ids)
+    assert set(vectors) == set(ids)
+    for chunk_id, vector in store.vectors(ids).items():
+        assert vectors[chunk_id].tolist() == vector.tolist()

@@ -247,6 +247,17 @@ class ChromaStore:
             for chunk_id, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
+    def get_with_vectors(self, ids: Sequence[str]) -> tuple[dict[str, Chunk], dict[str, np.ndarray]]:
+        """The chunks with these ids that still exist, and their stored vectors, in one call to the store."""
+        if not ids:
+            return {}, {}
+        got = self._call("get", self.collection.get, ids=list(ids), include=["documents", "metadatas", "embeddings"])
+        chunks = {
+            chunk_id: chunk_from_record(chunk_id, doc, meta)
+            for chunk_id, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
+        return chunks, {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors by chunk id."""
         if not ids:
