@@ -103,7 +103,7 @@ _ORGANISATION = re.compile(
 )
 VIEW_BEFORE = (
     r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig|ser"
-    r"|think|say|said)"
+    r"|skrev|skriver|föreslog|foreslog|föreslår|foreslar|framförde|framforde|think|say|said|wrote|write|proposed?)"
 )
 VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"

@@ -297,6 +297,10 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         # A council, and its view asked as 'synpunkter hade …'.
         ("Vilka synpunkter hade pensionärsrådet på Kungsholmen?", "inget remissvar från pensionärsrådet"),
         ("Har pensionärsrådet behandlat ärendet?", ""),
+        # What such a body wrote or proposed is its view too; a responder's own writing is answered.
+        ("Vad skrev pensionärsrådet i sin separata skrivelse?", "inget remissvar från pensionärsrådet"),
+        ("Vad föreslog Trafikverket om trygghetsprogrammet?", "inget remissvar från Trafikverket"),
+        ("Vad skriver trafiknämnden om belysning?", ""),
     ],
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
