@@ -57,6 +57,7 @@ class ExtractiveAnswerer:
             attribute=True,
             answer_type=q.answer_type,
             overall=asks_overall(q),
+            given=q.years,
         )
         return text, citations, ()
 

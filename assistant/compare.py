@@ -382,7 +382,7 @@ def single_answer_leads(
     out = {}
     for responder in responders:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]
-        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall=False)
+        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall=False, given=q.years)
         out[responder] = [(hits[s.hit_rank], (s.start, s.end)) for s in best]
     return out
 

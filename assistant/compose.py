@@ -8,7 +8,7 @@ citations in the order they are first used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -121,10 +121,17 @@ _HOLDS: dict[str, re.Pattern[str]] = {
 }
 
 
-def holds_answer_type(text: str, answer_type: str) -> bool:
-    """Whether a sentence holds what a question of this type asks for."""
+def holds_answer_type(text: str, answer_type: str, given: Collection[int] = ()) -> bool:
+    """Whether a sentence holds what a question of this type asks for.
+
+    A year the question brought itself (`given`: "programmet 2020–2023") answers no 'when'.
+    """
     pattern = _HOLDS.get(answer_type)
-    return bool(pattern and pattern.search(text))
+    if not pattern:
+        return False
+    if answer_type == "when":
+        return any(not (m.group(0).isdigit() and int(m.group(0)) in given) for m in pattern.finditer(text))
+    return bool(pattern.search(text))
 
 
 def is_list_question(question: str) -> bool:
@@ -133,7 +140,7 @@ def is_list_question(question: str) -> bool:
 
 
 def sentence_features(
-    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str
+    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str, given: Collection[int] = ()
 ) -> tuple[list[Sentence], np.ndarray]:
     """The candidate sentences of the passages and one row of FEATURES each (scores left at 0)."""
     top, bottom = hits[0].score, hits[-1].score
@@ -165,7 +172,7 @@ def sentence_features(
                     (dense - lo) / ((hi - lo) or 1.0),
                     float(cov),
                     passage_rel,
-                    float(holds_answer_type(text, answer_type)),
+                    float(holds_answer_type(text, answer_type, given)),
                     float(first),
                     float(rank == 0),
                 )
@@ -183,37 +190,51 @@ def sentence_features(
 
 
 def _candidates(
-    hits: list[Hit], sentences: dict[str, SentenceScores], mix: SentenceMix, answer_type: str, overall: bool = True
+    hits: list[Hit],
+    sentences: dict[str, SentenceScores],
+    mix: SentenceMix,
+    answer_type: str,
+    overall: bool = True,
+    given: Collection[int] = (),
 ) -> list[Sentence]:
     """Every candidate sentence with its probability of answering.
 
     Unless the question is about the programme `overall`, a verdict on the whole of it counts for half.
     """
-    found, features = sentence_features(hits, sentences, answer_type)
+    found, features = sentence_features(hits, sentences, answer_type, given)
     probability = 1 / (1 + np.exp(-(features @ mix.weights() + mix.bias)))
     discount = [1.0 if overall or not _VERDICT.search(s.text) else VERDICT_DISCOUNT for s in found]
     return [replace(s, score=float(p) * d) for s, p, d in zip(found, probability, discount, strict=True)]
 
 
 def answering(
-    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str = "", overall: bool = True
+    hits: list[Hit],
+    sentences: dict[str, SentenceScores],
+    answer_type: str = "",
+    overall: bool = True,
+    given: Collection[int] = (),
 ) -> list[float]:
     """For each passage, how likely its best sentence answers the question (the composer's model; 0 for none)."""
     best = [0.0] * len(hits)
-    for sentence in _candidates(hits, sentences, SentenceMix(), answer_type, overall) if hits else []:
+    for sentence in _candidates(hits, sentences, SentenceMix(), answer_type, overall, given) if hits else []:
         best[sentence.hit_rank] = max(best[sentence.hit_rank], sentence.score)
     return best
 
 
 def best_sentences(
-    hits: list[Hit], sentences: dict[str, SentenceScores], answer_type: str = "", count: int = 1, overall: bool = True
+    hits: list[Hit],
+    sentences: dict[str, SentenceScores],
+    answer_type: str = "",
+    count: int = 1,
+    overall: bool = True,
+    given: Collection[int] = (),
 ) -> list[Sentence]:
     """The sentences a single answer from these passages would open with, those that can stand alone.
 
     A list item, or a sentence that introduces a list, cannot; nor can one that restates a better one.
     """
     hits = hits[:PASSAGES_CONSIDERED]
-    candidates = _candidates(hits, sentences, SentenceMix(), answer_type, overall) if hits else []
+    candidates = _candidates(hits, sentences, SentenceMix(), answer_type, overall, given) if hits else []
     ranked = sorted(candidates, key=lambda s: -s.score)
     out: list[Sentence] = []
     said: list[frozenset[str]] = []
@@ -354,6 +375,7 @@ def compose(
     attribute: bool = False,
     answer_type: str = "",
     overall: bool = True,
+    given: Collection[int] = (),
 ) -> tuple[str, list[Citation]]:
     """Answer text with markers, and the citations the markers refer to.
 
@@ -370,7 +392,7 @@ def compose(
     wants_list = is_list_question(question)
     limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
-    candidates = sorted(_candidates(hits, sentences, mix, answer_type, overall), key=lambda s: -s.score)
+    candidates = sorted(_candidates(hits, sentences, mix, answer_type, overall, given), key=lambda s: -s.score)
     if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone
         candidates = [
             s

@@ -301,7 +301,7 @@ class Assistant:
         if q.asks_procedure or not hits:
             return hits[: self.settings.retrieval.top_k]
         top = hits[:SHOWN_REORDERED]
-        answers = answering(top, ranking.sentences, q.answer_type, asks_overall(q))
+        answers = answering(top, ranking.sentences, q.answer_type, asks_overall(q), q.years)
         order = sorted(range(len(top)), key=lambda i: -(top[i].score + SHOWN_BLEND * answers[i]))
         return ([top[i] for i in order] + hits[SHOWN_REORDERED:])[: self.settings.retrieval.top_k]
 

@@ -52,7 +52,7 @@ def main() -> None:
             ranking = assistant.rank(q.query, allow_furniture=q.asks_procedure)
             hits = ranking.hits[: settings.retrieval.top_k]
             hits = [h for h in hits if h.chunk.meta.responder in q.responders] or hits
-            found, features = sentence_features(hits[:PASSAGES_CONSIDERED], ranking.sentences, q.answer_type)
+            found, features = sentence_features(hits[:PASSAGES_CONSIDERED], ranking.sentences, q.answer_type, q.years)
             for sentence, row in zip(found, features, strict=True):
                 rows.append(row)
                 labels.append(bool(fact_recall(sentence.text, case.must_include)))

@@ -126,3 +126,15 @@ def test_a_sentence_that_names_several_things_holds_a_list() -> None:
     assert holds_answer_type("Program som ABC, Komet och grupper för nyanlända föräldrar är viktiga.", "list")
     assert holds_answer_type("Programmet pekar ut följande fokusområden:", "list")
     assert not holds_answer_type("Förvaltningen ställer sig positiv till programförslagets innehåll.", "list")
+
+
+def test_a_year_the_question_brought_answers_no_when() -> None:
+    """'När … programmet för 2020–2023?': a sentence naming only that period does not say when; a date does."""
+    from assistant.compose import holds_answer_type
+
+    period = "Stadsledningskontoret har föreslagit ett nytt trygghetsprogram som ska gälla för tiden 2020-2023."
+    deadline = "Remisstiden sträcker sig till den 21 februari 2021."
+    assert holds_answer_type(period, "when")
+    assert not holds_answer_type(period, "when", given=(2020, 2023))
+    assert holds_answer_type(deadline, "when", given=(2020, 2023))
+    assert holds_answer_type(deadline, "when", given=(2021,))  # the day and month still say when
