@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
-from assistant.question import Question, is_specific, named_responders
+from assistant.question import Question, is_specific, named_responders, periods_in
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
@@ -291,12 +291,9 @@ def _speaks_of(subject: set[str], terms: frozenset[str], index: LexicalIndex) ->
     return bool(forms & terms) or any(not terms.isdisjoint(related) for related in index.related(forms).values())
 
 
-_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)?\d\d)\b")
-
-
 def _same_period(asked: Sequence[tuple[int, int]], sentence: str) -> bool:
     """Whether a sentence naming a programme period names one the question asks about (or names none)."""
-    named = {(int(a), int(b if len(b) == 4 else a[:2] + b)) for a, b in _PERIOD.findall(sentence)}
+    named = set(periods_in(sentence))
     return not asked or not named or bool(named & set(asked))
 
 

@@ -90,16 +90,11 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     names = {w.lower() for w in re.findall(r"\b[A-ZÅÄÖ]\w+", text)}
     for word in dict.fromkeys(w for w in words(text) if w.isalpha()):
         key = fold(word)
-        # A small word typed without å/ä/ö ('nar', 'pa', 'for'), unless it is a common word as typed ('man', 'sa').
+        # A small word typed without å/ä/ö ('nar', 'pa', 'for'), unless it is a common word as typed ('man', 'sa'):
+        # the documents' spelling of it folds to the word as typed.
         short = index.spellings.get(key, word)
         small = len(word) < 4 or key in FOLDED_STOPWORDS
-        if (
-            key == word
-            and short != word
-            and fold(short) == key
-            and small
-            and zipf_frequency(word, "sv") < _SMALL_WORD_ZIPF
-        ):
+        if key == word and short != word and small and zipf_frequency(word, "sv") < _SMALL_WORD_ZIPF:
             out[word] = short
             continue
         if len(word) < 4 or word in STOPWORDS or key in FOLDED_STOPWORDS:

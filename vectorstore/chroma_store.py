@@ -77,6 +77,19 @@ def chunk_from_record(chunk_id: str, document: str, meta: dict[str, Any]) -> Chu
     )
 
 
+def _chunks_of(got: Any) -> dict[str, Chunk]:
+    """The chunks of a `collection.get` answer that includes documents and metadatas, by id."""
+    return {
+        chunk_id: chunk_from_record(chunk_id, doc, meta)
+        for chunk_id, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    }
+
+
+def _vectors_of(got: Any) -> dict[str, np.ndarray]:
+    """The vectors of a `collection.get` answer that includes embeddings, by id."""
+    return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
+
 def filters_to_where(filters: Filters | None) -> dict[str, Any] | None:
     """Chroma's where clause for the filters, or None for no restriction."""
     if not filters:
@@ -242,28 +255,21 @@ class ChromaStore:
         if not ids:
             return {}
         got = self._call("get", self.collection.get, ids=list(ids), include=["documents", "metadatas"])
-        return {
-            chunk_id: chunk_from_record(chunk_id, doc, meta)
-            for chunk_id, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        }
+        return _chunks_of(got)
 
     def get_with_vectors(self, ids: Sequence[str]) -> tuple[dict[str, Chunk], dict[str, np.ndarray]]:
         """The chunks with these ids that still exist, and their stored vectors, in one call to the store."""
         if not ids:
             return {}, {}
         got = self._call("get", self.collection.get, ids=list(ids), include=["documents", "metadatas", "embeddings"])
-        chunks = {
-            chunk_id: chunk_from_record(chunk_id, doc, meta)
-            for chunk_id, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        }
-        return chunks, {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+        return _chunks_of(got), _vectors_of(got)
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors by chunk id."""
         if not ids:
             return {}
         got = self._call("get", self.collection.get, ids=list(ids), include=["embeddings"])
-        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+        return _vectors_of(got)
 
     def query(
         self, vector: np.ndarray, k: int, filters: Filters | None = None, ids: Sequence[str] | None = None
