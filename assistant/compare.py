@@ -22,11 +22,13 @@ from assistant.compose import best_sentences
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position
-from assistant.question import Question, aliased, name_initials
+from assistant.question import Question
 from assistant.records import Hit
 from assistant.rerank import idf_weights
+from assistant.responder_names import is_name_of, responders_in_order
+from ingest.furniture import PROCEDURE
 from ingest.pipeline import document_text_path
-from vectorstore.analyzer import analyze, fold, term
+from vectorstore.analyzer import analyze, fold
 from vectorstore.records import Chunk, Filters
 
 if TYPE_CHECKING:
@@ -52,8 +54,6 @@ _PROGRAMME_TERMS = frozenset(
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
 
-# A committee's name ends in one of these; "namd" takes the common misspelling ("socialnämden").
-_COMMITTEE_TAIL = ("namnd", "namd", "forvaltning", "kontor", "stadsdel")
 _GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
@@ -125,82 +125,6 @@ class View:
     hits: tuple[Hit, ...] = ()
 
 
-# English names of committees, by the stem of their Swedish name ('the traffic committee').
-ENGLISH_NAMES = {
-    "trafik": ("traffic", "transport"),
-    "social": ("social",),
-    "utbildning": ("education", "school", "schools"),
-    "kultur": ("culture", "cultural"),
-    "idrott": ("sport", "sports"),
-    "miljo": ("environment", "environmental"),
-    "arbetsmarknad": ("labour", "employment"),
-    "stadsbyggnad": ("planning",),
-}
-# Other Swedish names of a committee, by its stem: 'skolförvaltningen', 'skolnämnden' (with the tail).
-SWEDISH_ALIASES = {"utbildning": ("skol",)}
-_ALIAS_STEMS = frozenset(a for aliases in SWEDISH_ALIASES.values() for a in aliases)
-_ENGLISH_BODY = re.compile(r"^(committee|committees|board|boards|department|office|services?)$")
-
-
-_ENGLISH_NAME_WORDS = frozenset(name for names in ENGLISH_NAMES.values() for name in names)
-_ENGLISH_JOINS = frozenset(("and", "or", "the", "nor", "both"))
-
-
-def _english_mentions(question: str, keys: list[tuple[str, bool]]) -> int | None:
-    """Where 'the traffic committee' and the like name this responder in an English question.
-
-    Names listed before one body word count each ('the traffic and social committees').
-    """
-    words = re.findall(r"[a-z]+", question.lower())
-    for i, word in enumerate(words[:-1]):
-        for key, needs_tail in keys:
-            if not needs_tail or word not in ENGLISH_NAMES.get(key, ()):
-                continue
-            j = i + 1
-            while j < len(words) and (words[j] in _ENGLISH_JOINS or words[j] in _ENGLISH_NAME_WORDS):
-                j += 1  # the other names of a list that shares the body word
-            if any(_ENGLISH_BODY.match(w) for w in words[i + 1 : i + 3]) or (
-                j < len(words) and _ENGLISH_BODY.match(words[j])
-            ):
-                return i
-    return None
-
-
-def _name_keys(responder: str) -> list[tuple[str, bool]]:
-    """Stems that name a responder in a question; True for a committee's stem that needs its tail."""
-    keys = []
-    for word in re.findall(r"[^\W_]+", responder):
-        stem = fold(term(word.lower()))
-        if "namnd" in stem:
-            stem = stem.split("stadsdelsnamnd")[0].split("namnd")[0].removesuffix("s")
-            keys.append((stem, True))
-            keys.extend((alias, True) for alias in SWEDISH_ALIASES.get(stem, ()))
-        elif len(stem) >= 4:
-            keys.append((stem, False))
-    return [(k, tail) for k, tail in keys if len(k) >= 4 or k in _ALIAS_STEMS]
-
-
-def mentioned_responders(question: str, responders: Iterable[str]) -> list[str]:
-    """Responders the question names ('trafiknämndens', 'socialförvaltningen', 'Kungsholmen'), in order named."""
-    words = aliased([fold(term(w.lower())) for w in re.findall(r"[^\W_]+", question)], False)
-    found: dict[str, int] = {}
-    for responder in responders:
-        initials = name_initials(responder)
-        if initials and initials in words:
-            found[responder] = words.index(initials)
-        for key, needs_tail in _name_keys(responder):
-            for i, word in enumerate(words):
-                rest = word[len(key) :].removeprefix("s") if word.startswith(key) else None
-                if rest is None or (needs_tail and not rest.startswith(_COMMITTEE_TAIL)):
-                    continue
-                if needs_tail or rest == "" or rest.startswith(_COMMITTEE_TAIL):
-                    found[responder] = min(found.get(responder, i), i)
-        english = _english_mentions(question, _name_keys(responder))
-        if english is not None and responder not in found:
-            found[responder] = english
-    return sorted(found, key=lambda r: found[r])
-
-
 # "Vilka nämnder tar upp X?": the answer names only the responders whose passages speak of X.
 _WHICH = re.compile(rf"\bvilka (av )?(de )?{_GROUP}|\bwhich (of the )?(committees|bodies|responders)\b")
 
@@ -220,7 +144,7 @@ def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
     text = fold(" ".join(question.split()))
     if _OVERVIEW.search(text):
         return "overview"
-    named = len(mentioned_responders(question, responders))
+    named = len(responders_in_order(question, responders))
     if named >= 2:
         return "compare"
     # With one responder named, 'jämfört med' and 'skiljer sig' compare something else
@@ -230,26 +154,13 @@ def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
 
 def topic_of(question: str, responders: Iterable[str]) -> str:
     """The question without the responders' names and the words that frame the comparison."""
-    named = set(mentioned_responders(question, responders))
-    keys = [k for r in named for k in _name_keys(r)]
-    initials = {name_initials(r) for r in named} - {""}
-    kept = []
-    for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question)):
-        folded = fold(word)
-        stem = aliased([fold(term(word.lower()))], False)[0]
-        english = {name for k, _ in keys for name in ENGLISH_NAMES.get(k, ())}
-        named_here = stem.split("-")[0] in initials or any(_strips(stem, k) for k, _ in keys)
-        if folded in _FRAME or folded in english or named_here:
-            continue
-        kept.append(word)
+    named = responders_in_order(question, responders)
+    kept = [
+        word
+        for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question))
+        if fold(word) not in _FRAME and not is_name_of(word, named)
+    ]
     return " ".join(kept) or DEFAULT_TOPIC
-
-
-def _strips(stem: str, key: str) -> bool:
-    """Whether a word of the question is a responder's name (an alias only with its tail: not 'skolans')."""
-    if key not in _ALIAS_STEMS:
-        return stem.startswith(key)
-    return stem.startswith(key) and stem[len(key) :].removeprefix("s").startswith(_COMMITTEE_TAIL)
 
 
 def is_general(topic: str) -> bool:
@@ -321,11 +232,12 @@ def view_of(
     """
     filters = filters or Filters()
     scope = Filters((responder,), filters.periods, filters.sources)
-    understood = assistant.understand(topic)
+    # A topic is in the documents' words: an English question's topic has the glossary's Swedish words added.
+    understood = assistant.understand(topic, language="sv")
     # A topic word the documents never use is searched by their word for it ('friskolor' -> 'fristående skolor'),
     # and so is the topic of a question held to its rare words ('fusk' -> 'välfärdsbrott').
     searched = understood.query if understood.unknown_terms or which else topic
-    ranking = assistant.rank(searched, scope, allow_furniture=procedure)
+    ranking = assistant.rank(searched, scope, furniture=(PROCEDURE,) if procedure else ())
     hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:PASSAGES_PER_RESPONDER]
     if not hits:
         return View(responder, "", False, NO_POSITION, reason="inga dokument")

@@ -12,10 +12,11 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from assistant import prompts
-from assistant.compare import NOT_ADDRESSED, View, mentioned_responders, ordered, question_kind
+from assistant.compare import NOT_ADDRESSED, View, ordered, question_kind
 from assistant.compare_rules import compare_views
 from assistant.doctext import load_document
 from assistant.records import Answer, Citation, Hit, Span
+from assistant.responder_names import responders_in_order
 from ingest.pipeline import document_text_path
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold
@@ -118,7 +119,7 @@ def overview_answer(
             continue  # 'Vilka nämnder svarade på programmet 2020–2023?'
         if (source, period) not in documents.setdefault(responder, []):
             documents[responder].append((source, period))
-    named = mentioned_responders(question, documents)
+    named = responders_in_order(question, documents)
     responders = ordered(named or documents)
     lines: list[str] = []
     citations: list[Citation] = []

@@ -21,7 +21,6 @@ from assistant.compare import (
     asks_comparison,
     asks_which,
     is_general,
-    mentioned_responders,
     ordered,
     responders_in_scope,
     single_answer_leads,
@@ -31,6 +30,7 @@ from assistant.compare import (
 from assistant.glossary import documents_words
 from assistant.positions import Label, asked_label, asks_opinion
 from assistant.question import Question, periods_in
+from assistant.responder_names import responders_in_order
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
 
@@ -94,7 +94,7 @@ def period_responders(years: Sequence[int], named: Sequence[str], periods: Mappi
 def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str]) -> Comparison | None:
     """The comparison a question asks for, or None for a question about one responder or none in particular."""
     text = q.corrected
-    named = mentioned_responders(text, scope)
+    named = responders_in_order(text, scope)
     group = group_asked(text, scope)
     by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []
     if len(named) >= 2:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant import prompts
-from assistant.compare import View, mentioned_responders, ordered, responders_in_scope, view_of
+from assistant.compare import View, ordered, responders_in_scope, view_of
 from assistant.core import normalise_question
 from assistant.doctext import load_document
+from assistant.responder_names import responders_in_order
 from ingest.pipeline import document_text_path
 from ingest.sections import KNOWN_HEADINGS, NOT_HEADINGS
 from ingest.sections import fold as section_fold
@@ -53,7 +54,7 @@ def resolve_filters(assistant: Assistant, responders: list[str], periods: list[s
     known = ordered(r for r in columns["responder"] if r)
     chosen = []
     for name in responders:
-        match = [r for r in known if fold(r) == fold(name.strip())] or mentioned_responders(name, known)
+        match = [r for r in known if fold(r) == fold(name.strip())] or responders_in_order(name, known)
         if len(match) != 1:
             raise QuestionError(prompts.UNKNOWN_RESPONDER.format(name=name, known=", ".join(known)))
         chosen.append(match[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -264,15 +265,27 @@ def restates(text: str, said: list[frozenset[str]]) -> bool:
     return bool(terms) and any(len(terms & before) >= RESTATES * len(terms) for before in said)
 
 
-def _continuation(hit: Hit, end: int) -> tuple[int, int] | None:
-    """The sentence right after `end` in the passage when it leans back on it ('Detta …'), else None."""
+# A question of these types wants what one sentence holds or lacks (a date, a number).
+_COMPLETED = ("when", "quantity")
+
+
+def _never(_: str) -> bool:
+    return False
+
+
+def _continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) -> tuple[int, int] | None:
+    """The sentence right after `end` in its paragraph when it leans back on it ('Detta …'), else None.
+
+    Also when it `completes` it: holds the date or number the sentence before lacks ('… en utredning.'
+    'Utredningen ska lämna sitt förslag senast den 15 juni 2021.').
+    """
     text = hit.chunk.clean_text
     following = sentence_spans(text, end)
     if not following:
         return None
     a, b = following[0]
     between = text[end:a]
-    leans = "\n\n" not in between and _ANAPHOR.match(text[a:b])
+    leans = "\n\n" not in between and (_ANAPHOR.match(text[a:b]) or completes(text[a:b]))
     return (
         (a, b) if leans and not text[a:b].rstrip().endswith(":") else None
     )  # a list's introduction comes with its list
@@ -423,7 +436,9 @@ def compose(
         said.append(term_set(sentence.text))
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
-        if count == 1 and (more := _continuation(hits[sentence.hit_rank], sentence.end)):
+        lacks = answer_type in _COMPLETED and not holds_answer_type(sentence.text, answer_type, given)
+        completes = partial(holds_answer_type, answer_type=answer_type, given=given) if lacks else _never
+        if count == 1 and (more := _continuation(hits[sentence.hit_rank], sentence.end, completes)):
             # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …").
             seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[more[0] : more[1]].split())))
             chosen.append((sentence.hit_rank, *more))

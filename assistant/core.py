@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Generator, Sequence
+from collections.abc import Collection, Generator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -154,11 +154,11 @@ class Assistant:
         return self._cache
 
     def rank(
-        self, query: str, filters: Filters | None = None, rerank: bool | None = None, allow_furniture: bool = False
+        self, query: str, filters: Filters | None = None, rerank: bool | None = None, furniture: Collection[str] = ()
     ) -> Ranking:
         """First stage, sentence signals and (unless turned off) the second stage, for one query.
 
-        Letterheads, signatures and procedure sentences weigh nothing unless `allow_furniture`.
+        Letterheads, signatures and procedure sentences weigh nothing unless their kind is in `furniture`.
         """
         t = time.perf_counter()
         query_vector = self.embedder.embed_query(query)
@@ -169,7 +169,7 @@ class Assistant:
         scorer = self.scorer()
         weights = idf_weights(scorer.index, scorer.index.query_terms(query))
         compounds = compounds_of(scorer.index.related(weights))
-        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, allow_furniture, compounds)
+        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, furniture, compounds)
         if (self.settings.retrieval.rerank if rerank is None else rerank) and hits:
             hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences)
         return Ranking(hits, sentences, scorer, retrieve_ms, _ms(t))
@@ -178,10 +178,10 @@ class Assistant:
         """Answer a question from the documents, with citations, or say the documents do not answer."""
         return self.stream(question, history, filters).answer()
 
-    def understand(self, question: str, history: Sequence[Turn] = ()) -> Question:
-        """The question read once: the record every later stage uses."""
+    def understand(self, question: str, history: Sequence[Turn] = (), language: str = "") -> Question:
+        """The question read once: the record every later stage uses (`language` when the caller knows it)."""
         text = normalise_question(question, self.settings.answer.max_question_chars)
-        return read_question(text, self.lexical.get(), history[-1].question if history else "")
+        return read_question(text, self.lexical.get(), history[-1].question if history else "", language)
 
     def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> AnswerStream:
         """The answer as it is written: iterate for its pieces, then `.answer()` (see AnswerStream).
@@ -198,7 +198,7 @@ class Assistant:
             yield from words(per_responder.text)  # who said what: answered per responder (assistant/compare.py)
             return replace(per_responder, understood=q.to_json())
         period_filters = self._period_filters(q, filters)
-        ranking = self.rank(q.query, period_filters or filters, allow_furniture=q.asks_procedure)
+        ranking = self.rank(q.query, period_filters or filters, furniture=q.furniture_asked)
         passages = self.shown_passages(q, ranking)
 
         t = time.perf_counter()

@@ -123,14 +123,6 @@ GLOSSARY: dict[str, str] = {
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
 _ENGLISH_MONTHS = "january february march april may june july august september october november december".split()
 GLOSSARY.update({english: swedish for english, swedish in zip(_ENGLISH_MONTHS, _MONTHS, strict=True)})
-# English words for the responders' Swedish name parts ('the traffic committee'), folded.
-ENGLISH_KEYS = {
-    "traffic": "trafiknamnd",
-    "transport": "trafiknamnd",
-    "social": "socialnamnd",
-    "education": "utbildningsnamnd",
-    "school": "utbildningsnamnd",
-}
 # Swedish words that users write and the documents do not, -> the words the documents use.
 SYNONYMS: dict[str, str] = {
     r"gatukontor\w*|gatu- och trafikförvaltning\w*|trafikförvaltning\w*": "trafikkontoret",
@@ -165,6 +157,8 @@ SYNONYMS: dict[str, str] = {
     r"föredöme\w*|förebild\w*": "gott exempel",
     r"tonåring\w*|ungdomar": "unga",
     r"pengar|budget\w*|finansiering\w*": "medel resurser",
+    r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
+    r"svarstid\w*": "remisstiden",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

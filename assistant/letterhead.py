@@ -17,8 +17,9 @@ from rapidfuzz.distance import OSA
 
 from assistant.compose import responder_genitive
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
-from assistant.question import Question, named_responders
+from assistant.question import Question
 from assistant.records import Citation, Hit, Span
+from assistant.responder_names import named_responders
 from vectorstore.analyzer import fold
 from vectorstore.lexical import LexicalIndex
 from vectorstore.records import Chunk, Filters

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
+from wordfreq import zipf_frequency
+
 from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, further_fields
-from assistant.glossary import ENGLISH_KEYS, documents_words
+from assistant.glossary import documents_words
+from assistant.responder_names import mentions, named_responders
 from assistant.spelling import correct_english, correct_words
+from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
@@ -24,6 +28,9 @@ _ENGLISH = frozenset(
     "the a an of in on to is are was were what which who whom how does do did for by with and or "
     "according from that this these their its be should when where why about think say said".split()
 )
+# A word counts for a language when it is common in it (zipf) and far more common than in the other.
+_LANGUAGE_ZIPF = 3.0
+_LANGUAGE_MARGIN = 1.0
 # Swedish small words, folded: what tells Swedish typed without å/ä/ö from English.
 _SWEDISH = frozenset(
     "vad vilka vilken vilket hur nar var vem varfor ar och som att det den de en ett om pa med kan ska har "
@@ -128,17 +135,6 @@ _BODY = re.compile(
     r"region \w+|stadshus\w*|police|fire (?:service|brigade)|[\w-]+ (?:committee|board))",
     re.I,
 )
-# The part of a responder's name that users write on its own ("trafik" in trafiknämnden, trafikkontoret).
-_BODY_SUFFIXES = ("stadsdelsnamnd", "stadsdelsforvaltning", "namnd", "forvaltning", "kontor")
-_RESPONDER_FORMS = ("namnd", "forvaltning", "kontor", "styrelse")
-# Other names users give a responder's office ("skolförvaltningen" for utbildningsförvaltningen).
-_SWEDISH_ALIASES = {
-    "skolforvaltning": "utbildningsforvaltning",
-    "skolnamnd": "utbildningsnamnd",
-    "gatukontor": "trafikkontor",  # the traffic office's name until 2007, still in use
-}
-# Short names written as a word of their own ("soc" for socialförvaltningen).
-_SHORT_NAMES = {"soc": "socialforvaltning"}
 SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages
 
 
@@ -162,13 +158,24 @@ class Question:
     compares: bool = False
     metadata_field: str = ""  # a document field asked for (assistant/field_questions.py): answered from it
     more_fields: tuple[str, ...] = ()  # fields a second question joined to the first asks for ('… och vilken adress')
-    asks_procedure: bool = False  # furniture and procedure sentences may answer
+    asks_procedure: bool = False  # the remiss's handling or a document field is asked for
     previous_programme: bool = False  # it asks about the programme before ('det förra programmet för 2020–2023')
 
     @property
     def corrected(self) -> str:
         """The question as asked with its spelling corrections ('socialnämden' -> 'socialnämnden'), no follow-up."""
         return spell(self.text, self.corrections)
+
+    @property
+    def furniture_asked(self) -> tuple[str, ...]:
+        """The furniture kinds that may answer.
+
+        Every kind for a document field; for the remiss's handling its procedure and approval sentences and
+        the approval table's rows ('Namn Datum'), not the letterhead ('Avdelning Social omsorg Vuxen').
+        """
+        if self.metadata_field:
+            return FURNITURE_KINDS
+        return (PROCEDURE, SIGNATURE, PAGE) if self.asks_procedure else ()
 
     def to_json(self) -> dict[str, object]:
         """The record as plain JSON values."""
@@ -197,13 +204,20 @@ class Question:
 def is_english(text: str) -> bool:
     """English questions get no lexical support from Swedish text; several stages treat them apart.
 
-    Swedish typed without å/ä/ö shares words with English ('for' is 'för'), so a question with
-    more Swedish small words than English ones ('vad ar programmet for nagot') is Swedish.
+    A question is English when more of its words are English than Swedish: the small words of
+    each language, and words far more common in one language than in the other (wordfreq), so
+    that "Which committees bring up platssamverkan (place-based cooperation around squares)?"
+    is English. Swedish typed without å/ä/ö shares small words with English ('for' is 'för'):
+    'vad ar programmet for nagot' has more Swedish small words and is Swedish.
     """
-    tokens = re.findall(r"[a-zåäö']+", text.lower())
-    english = sum(w in _ENGLISH for w in tokens)
-    swedish = sum(fold(w) in _SWEDISH for w in tokens)
-    return bool(tokens) and english / len(tokens) >= 0.2 and english > swedish
+    english = swedish = 0
+    for word in re.findall(r"[a-zåäö']+", text.lower()):
+        in_english, in_swedish = zipf_frequency(word, "en"), zipf_frequency(word, "sv")
+        if word in _ENGLISH or (in_english >= _LANGUAGE_ZIPF and in_english > in_swedish + _LANGUAGE_MARGIN):
+            english += 1
+        elif fold(word) in _SWEDISH or (in_swedish >= _LANGUAGE_ZIPF and in_swedish > in_english + _LANGUAGE_MARGIN):
+            swedish += 1
+    return english > swedish
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").
@@ -247,75 +261,16 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def responder_keys(responder: str) -> set[str]:
-    """Folded name parts that identify a responder: 'trafik', 'kungsholm', 'enskede', 'arsta'."""
-    keys: set[str] = set()
-    for word in re.findall(r"[\wåäöÅÄÖ]+", responder):
-        stem = fold(term(word.lower()))
-        for suffix in _BODY_SUFFIXES:
-            stem = stem.removesuffix(suffix)
-        stem = stem.removesuffix("s")
-        if len(stem) >= 3:
-            keys.add(stem)
-    return keys
-
-
-def _names_responder(token: str, keys: set[str], by_place: bool) -> bool:
-    """Does one folded word name a responder? A district by its place alone; a committee with its form."""
-    for key in keys:
-        if token.startswith(key):
-            rest = token[len(key) :].lstrip("s")
-            if by_place or rest.startswith(_RESPONDER_FORMS):
-                return True
-    return False
-
-
-def aliased(tokens: Sequence[str], english: bool) -> list[str]:
-    """Tokens with other names of a responder's office replaced by the name its keys know."""
-    if english:
-        return [ENGLISH_KEYS.get(t, t) for t in tokens]
-    return [
-        _SHORT_NAMES.get(t) or next((v + t[len(k) :] for k, v in _SWEDISH_ALIASES.items() if t.startswith(k)), t)
-        for t in tokens
-    ]
-
-
-def name_initials(responder: str) -> str:
-    """The folded initials users write for a name of three or more parts ('EÅV', 'eav'); '' for others."""
-    parts = [p for p in re.split(r"-", responder.split()[0]) if p] if responder.split() else []
-    return fold("".join(p[0] for p in parts).lower()) if len(parts) >= 3 else ""
-
-
-def _by_place(responder: str) -> bool:
-    return "stadsdels" in fold(responder)
-
-
-def named_responders(text: str, responders: Iterable[str]) -> tuple[str, ...]:
-    """Responders a question names (also by their office, "socialförvaltningen", or in English)."""
-    tokens = aliased([fold(term(w)) for w in words(text)], is_english(text))
-    found = []
-    for responder in sorted(responders):
-        keys = responder_keys(responder)
-        initials = name_initials(responder)
-        if (keys and any(_names_responder(t, keys, _by_place(responder)) for t in tokens)) or (
-            initials and initials in tokens
-        ):
-            found.append(responder)
-    return tuple(found)
-
-
-def other_bodies(text: str, responders: Iterable[str], english: bool = False) -> tuple[str, ...]:
+def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
     """Bodies the question names that are not responders ('polisen', 'kulturnamnden')."""
-    keys = {r: responder_keys(r) for r in responders}
     out = []
     for match in _BODY.finditer(text):
         name = match.group(0)
-        tokens = [fold(term(w)) for w in re.findall(r"[\wåäöÅÄÖ]+", name.lower())]
-        tokens = aliased(tokens, english)
         generic = fold(name.lower()).split()[-1]
-        if re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse|rad)\w*", generic) and len(tokens) == 1:
+        one_word = len(re.findall(r"[^\W_]+", name)) == 1
+        if one_word and re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse|rad)\w*", generic):
             continue  # 'nämnderna', 'förvaltningen' in general are not one body
-        if any(any(_names_responder(t, k, _by_place(r)) for t in tokens) for r, k in keys.items() if k):
+        if mentions(name, responders):
             continue
         out.append(name)
     return tuple(dict.fromkeys(out))
@@ -363,9 +318,12 @@ def spell(text: str, corrections: dict[str, str]) -> str:
     return text
 
 
-def read_question(text: str, index: LexicalIndex, previous: str = "") -> Question:
-    """The record of a normalised question; `previous` is the last question of the conversation, if any."""
-    english = is_english(text)
+def read_question(text: str, index: LexicalIndex, previous: str = "", language: str = "") -> Question:
+    """The record of a normalised question; `previous` is the last question of the conversation, if any.
+
+    `language` ('sv', 'en') is the question's language when the caller knows it; else it is read from the text.
+    """
+    english = language == "en" if language else is_english(text)
     corrections = correct_english(text) if english else correct_words(text, index)
     corrected = spell(text, corrections)
     own_terms = index.query_terms(corrected)
@@ -387,7 +345,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "") -> Questio
         unknown_terms=tuple(t for t in own_terms if t not in index.vocab),
         corrections=corrections,
         responders=responders,
-        other_bodies=other_bodies(corrected, index.responders, english),
+        other_bodies=other_bodies(corrected, index.responders),
         years=years_in(text),
         periods=periods_in(text),
         defines=defined_term(corrected, index),

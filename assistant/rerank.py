@@ -18,8 +18,8 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.question import named_responders
 from assistant.records import Hit
+from assistant.responder_names import named_responders
 from assistant.sentence_scores import SentenceScores, compounds_of, coverage
 from vectorstore.analyzer import term_set
 from vectorstore.lexical import LexicalIndex

@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
-from assistant.question import Question, is_specific, named_responders, periods_in
+from assistant.question import Question, is_specific, periods_in
+from assistant.responder_names import named_responders
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
@@ -68,8 +69,9 @@ _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
 )
+# A target year ('otryggheten är halverad till år 2025') speaks of the future too.
 _FUTURE_SENTENCE = re.compile(
-    r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will)\b", re.I
+    r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will|till (år )?(19|20)\d\d)\b", re.I
 )
 # A decision and the words for taking one (folded).
 _DECISION = re.compile(

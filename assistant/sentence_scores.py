@@ -7,7 +7,7 @@ store filled by another machine) is embedded on the spot and cached.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,14 +96,14 @@ def score_sentences(
     query_vector: np.ndarray,
     weights: dict[str, float],
     lookup: VectorLookup,
-    allow_furniture: bool = False,
+    furniture: Collection[str] = (),
     compounds: Compounds | None = None,
 ) -> dict[str, SentenceScores]:
     """Sentence signals for every hit, keyed by chunk id.
 
     Furniture and procedure sentences (letterheads, signatures, "godkänner tjänsteutlåtandet
     som svar på remissen") get no signal, so they weigh nothing in ranking or answers, unless
-    the question asks for exactly that (`allow_furniture`).
+    the question asks for exactly that (the kinds in `furniture`).
     """
     spans = {h.chunk.id: chunk_sentences(h.chunk) for h in hits}
     texts = {h.chunk.id: [h.chunk.clean_text[a:b] for a, b in spans[h.chunk.id]] for h in hits}
@@ -113,7 +113,7 @@ def score_sentences(
     out = {}
     for hit in hits:
         ts = texts[hit.chunk.id]
-        kinds = tuple("" for _ in ts) if allow_furniture else _kinds(tuple(ts), hit.chunk.section)
+        kinds = tuple("" if k in furniture else k for k in _kinds(tuple(ts), hit.chunk.section))
         content = np.array([not k for k in kinds], dtype=np.float64)
         out[hit.chunk.id] = SentenceScores(
             spans=tuple(spans[hit.chunk.id]),

@@ -17,7 +17,8 @@ from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
 from assistant.field_questions import FIELD_WORDS
-from assistant.glossary import ENGLISH_KEYS, GLOSSARY
+from assistant.glossary import GLOSSARY
+from assistant.responder_names import ENGLISH_NAME_WORDS
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
@@ -49,7 +50,7 @@ def _field_words() -> tuple[dict[str, str], list[str]]:
 def _english_words() -> tuple[dict[str, str], list[str]]:
     """The English words the glossary and the committees' English names use, folded -> spelling."""
     found = {w for pattern in GLOSSARY for w in re.findall(r"[a-z]{4,}", pattern)}
-    found |= set(ENGLISH_KEYS) | {"committee", "response", "programme", "according", "district", "council"}
+    found |= ENGLISH_NAME_WORDS | {"committee", "response", "programme", "according", "district", "council"}
     return {w: w for w in found}, sorted(found)
 
 
@@ -59,7 +60,8 @@ def correct_english(text: str) -> dict[str, str]:
     A word common in English (wordfreq) is left as typed, and so is every word shorter than five letters.
     """
     out: dict[str, str] = {}
-    for word in dict.fromkeys(w for w in words(text) if w.isalpha() and len(w) >= 5):
+    typed = (re.sub(r"['’]s$", "", w) for w in words(text))  # "the committee's": the word without its 's
+    for word in dict.fromkeys(w for w in typed if w.isalpha() and len(w) >= 5):
         if zipf_frequency(word, "en") >= _KNOWN_WORD_ZIPF:
             continue
         if (found := closest(word, *_english_words())) and found[0] != word:

@@ -12,10 +12,11 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.compare import asks_comparison, asks_which, mentioned_responders
+from assistant.compare import asks_comparison, asks_which
 from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
 from assistant.records import Hit
+from assistant.responder_names import responders_in_order
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import sentence_kind
 from tests.test_compare_rules import scored_passage
@@ -143,7 +144,7 @@ def test_a_compound_holding_the_topic_makes_a_sentence_relevant() -> None:
     ],
 )
 def test_english_names_listed_before_one_committee_word(question: str, named: list[str]) -> None:
-    assert mentioned_responders(question, RESPONDERS) == named
+    assert responders_in_order(question, RESPONDERS) == named
 
 
 @pytest.mark.parametrize(

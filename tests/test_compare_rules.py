@@ -9,11 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.compare import mentioned_responders, topic_of
+from assistant.compare import topic_of
 from assistant.compare_choice import choose
 from assistant.compare_rules import Comparison, group_asked, period_responders, read_comparison
 from assistant.question import read_question
 from assistant.records import Hit
+from assistant.responder_names import responders_in_order
 from assistant.sentence_scores import SentenceScores
 from vectorstore.analyzer import analyze
 from vectorstore.lexical import IndexedChunk, LexicalIndex
@@ -111,7 +112,7 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:
     assert topic_of(question, SCOPE) == topic
-    assert len(mentioned_responders(question, SCOPE)) == 2
+    assert len(responders_in_order(question, SCOPE)) == 2
 
 
 def test_english_topic_gets_the_documents_words() -> None:
@@ -154,7 +155,7 @@ def test_preparation_questions_search_for_the_preparation_sentence() -> None:
     ],
 )
 def test_misspelt_committee_names(question: str, named: list[str]) -> None:
-    assert mentioned_responders(question, SCOPE) == named
+    assert responders_in_order(question, SCOPE) == named
 
 
 def test_groups_and_periods() -> None:

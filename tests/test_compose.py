@@ -73,6 +73,21 @@ def test_the_best_sentence_brings_the_next_when_the_thought_goes_on() -> None:
     assert "Parkerna" not in answer
 
 
+def test_a_when_answer_brings_the_next_sentence_when_it_holds_the_date() -> None:
+    text = (
+        "Regeringen har tillsatt en utredning om ansvar för offentlig miljö. "
+        "Utredningen ska lämna sitt förslag senast den 15 juni 2021.\n\nParkerna sköts väl."
+    )
+    hits = [Hit(_chunk("c1", text), 1.0)]
+    question = "När ska utredningen om ansvar för offentlig miljö vara klar?"
+    weights = {"ansvar": 1.0, "offentlig": 1.0, "miljo": 1.0}
+    sentences = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
+    when, _ = compose(question, hits, sentences, 1, answer_type="when")
+    other, _ = compose(question, hits, sentences, 1, answer_type="other")
+    assert "Regeringen har tillsatt" in when and "15 juni 2021" in when
+    assert "15 juni 2021" not in other  # only what a question lacks brings the next sentence
+
+
 def test_a_shorter_restatement_of_a_chosen_sentence_is_left_out() -> None:
     longer = "Förvaltningen är positiv till programmet och anser att det stärker det trygghetsskapande arbetet."
     said = [term_set(longer)]

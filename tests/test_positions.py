@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compare import is_general, mentioned_responders, ordered, question_kind, topic_of
+from assistant.compare import is_general, ordered, question_kind, topic_of
 from assistant.positions import asked_label, classify
+from assistant.responder_names import responders_in_order
 
 RESPONDERS = (
     "Trafiknämnden",
@@ -121,7 +122,7 @@ def test_comparison_and_overview_questions_are_recognised(question: str, kind: s
     ],
 )
 def test_responders_named_in_questions(question: str, named: list[str]) -> None:
-    assert mentioned_responders(question, RESPONDERS) == named
+    assert responders_in_order(question, RESPONDERS) == named
 
 
 def test_topic_leaves_out_names_and_the_comparison_frame() -> None:

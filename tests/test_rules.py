@@ -308,6 +308,14 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
         ("Vad föreslår förvaltningen att nämnden beslutar?", "asks_procedure", True),
+        # The handling may be answered from procedure and approval lines, never from the letterhead.
+        ("Vad föreslår förvaltningen att nämnden beslutar?", "furniture_asked", ("procedure", "signature", "page")),
+        (
+            "Vem är handläggare för ärendet?",
+            "furniture_asked",
+            ("contact", "letterhead", "page", "signature", "procedure"),
+        ),
+        ("Vad tycker nämnden om belysning?", "furniture_asked", ()),
         ("What does PDV stand for in the education committee's response?", "defines", "PDV"),
         ("What risks are there when it comes to bribes?", "answer_type", "other"),
         ("Until when could comments be sent?", "answer_type", "when"),
@@ -324,6 +332,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
         ("Vilket orgnuummer står på trafikkontorets yttrande?", "metadata_field", "organisationsnummer"),  # misspelt
         ("What does the socail committee think about lighting?", "responders", ("Socialnämnden",)),  # misspelt English
+        ("Who handled the traffic cmomittee's response?", "responders", ("Trafiknämnden",)),  # misspelt before 's
+        ("What do the schools do about bullying?", "responders", ()),  # 'schools' alone is a topic, no committee
         ("vem sköter underhallet av torg", "corrections", {"underhallet": "underhållet"}),  # not 'underhåll'
         ("hade trafiknamnden en sista svarsdag", "corrections", {"trafiknamnden": "trafiknämnden"}),  # not 'årsdag'
         ("vad tycker skarpnacks stadsdelsnamnd om belysning", "other_bodies", ("skarpnäcks stadsdelsnamnd",)),
@@ -340,6 +350,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view
         ("Hur hänger belysning ihop med trygghet?", "language", "sv"),
         ("How is lighting related to safety?", "language", "en"),
+        # English with a Swedish term: its other words are far more common in English than in Swedish.
+        ("Which committees bring up platssamverkan (place-based cooperation around squares)?", "language", "en"),
+        ("Vilka nämnder tar upp platssamverkan kring torg?", "language", "sv"),
         # Swedish typed without å/ä/ö shares 'for' with English; its small words say it is Swedish.
         ("vad ar trafiknamnden ansvarig for", "language", "sv"),
         ("vad ar trafiknamnden ansvarig for", "corrections", {"trafiknamnden": "trafiknämnden", "for": "för"}),

@@ -177,6 +177,9 @@ def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
         ("När får facket ta upp yttrandet?", (UNION,), ""),
         ("När får facket ta upp yttrandet?", (ADOPTED,), "ingen sådan tidpunkt"),
         ("nar ska programmet revideras", (ADOPTED,), "inget om när det ska ske"),
+        # A target year speaks of the future in the present tense.
+        ("Till vilket år ska otryggheten ha minskat?", ("Målet är att otryggheten är halverad till år 2025.",), ""),
+        ("Till vilket år ska otryggheten ha minskat?", ("Otryggheten var halverad år 2025.",), "inget om när"),
         # Any "när": a dated sentence about the subject; a decision date needs a decision.
         ("När antog kommunfullmäktige trygghetsprogrammet?", (DEADLINE, ADOPTED), ""),
         ("Vilket datum beslutade nämnden om yttrandet?", (DEADLINE,), "ingen sådan tidpunkt"),

@@ -1,0 +1,141 @@
+"""How a question names a responder, read one way for every stage that asks.
+
+By its name with a committee's form ("trafiknämndens", "socialförvaltningen", misspelt
+"socialnämden"), by another name of its office ("skolförvaltningen", "gatukontoret", "soc"), by
+the initials of a three-part name ("EÅV"), a district by its place alone ("Kungsholmen"), and in
+English by a name word before a body word ("the traffic committee", "the education
+administration", "the traffic and social committees"). The question record takes the set of
+names, a comparison the order they come in and which of the question's words are names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from vectorstore.analyzer import fold, term
+
+# What follows a committee's stem in its name; "namd" takes the common misspelling ("socialnämden").
+_FORMS = ("namnd", "namd", "forvaltning", "kontor", "styrelse")
+# The part of a responder's name that users write on its own ("trafik" in trafiknämnden, trafikkontoret).
+_BODY_SUFFIXES = ("stadsdelsnamnd", "stadsdelsforvaltning", "namnd", "forvaltning", "kontor")
+# Other names users give a responder's office, as folded stems: the name its keys know.
+_SWEDISH_ALIASES = {
+    "skolforvaltning": "utbildningsforvaltning",
+    "skolnamnd": "utbildningsnamnd",
+    "gatukontor": "trafikkontor",  # the traffic office's name until 2007, still in use
+}
+# Short names written as a word of their own ("soc" for socialförvaltningen).
+_SHORT_NAMES = {"soc": "socialforvaltning"}
+# English words for the stems of committees' Swedish names ('the traffic committee').
+ENGLISH_NAMES = {
+    "trafik": ("traffic", "transport"),
+    "social": ("social", "welfare"),
+    "utbildning": ("education", "school", "schools"),
+    "kultur": ("culture", "cultural"),
+    "idrott": ("sport", "sports"),
+    "miljo": ("environment", "environmental"),
+    "arbetsmarknad": ("labour", "employment"),
+    "stadsbyggnad": ("planning",),
+}
+ENGLISH_NAME_WORDS = frozenset(name for names in ENGLISH_NAMES.values() for name in names)
+# A name word names a committee only before one of these ('schools' alone is a topic).
+_ENGLISH_BODY = frozenset(
+    "committee committees board boards department departments office offices service services "
+    "administration administrations".split()
+)
+_ENGLISH_JOINS = frozenset(("and", "or", "the", "nor", "both"))
+
+
+@lru_cache(maxsize=64)
+def responder_keys(responder: str) -> frozenset[str]:
+    """Folded name parts that identify a responder: 'trafik', 'kungsholm', 'enskede', 'arsta'."""
+    keys: set[str] = set()
+    for word in re.findall(r"[^\W_]+", responder):
+        stem = fold(term(word.lower()))
+        for suffix in _BODY_SUFFIXES:
+            stem = stem.removesuffix(suffix)
+        stem = stem.removesuffix("s")
+        if len(stem) >= 3:
+            keys.add(stem)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=64)
+def name_initials(responder: str) -> str:
+    """The folded initials users write for a name of three or more parts ('EÅV', 'eav'); '' for others."""
+    parts = [p for p in re.split(r"-", responder.split()[0]) if p] if responder.split() else []
+    return fold("".join(p[0] for p in parts).lower()) if len(parts) >= 3 else ""
+
+
+def office_name(token: str) -> str:
+    """A folded, stemmed word with another name of a responder's office replaced by the one its keys know."""
+    if token in _SHORT_NAMES:
+        return _SHORT_NAMES[token]
+    renamed = (name + token[len(alias) :] for alias, name in _SWEDISH_ALIASES.items() if token.startswith(alias))
+    return next(renamed, token)
+
+
+def names(token: str, responder: str) -> bool:
+    """Whether one folded, stemmed word names the responder: a district by its place, a committee with its form."""
+    token = office_name(token)
+    if token and token == name_initials(responder):
+        return True
+    by_place = "stadsdels" in fold(responder)
+    for key in responder_keys(responder):
+        if token.startswith(key) and (by_place or token[len(key) :].lstrip("s").startswith(_FORMS)):
+            return True
+    return False
+
+
+def _english_words(responder: str) -> frozenset[str]:
+    return frozenset(w for key in responder_keys(responder) for w in ENGLISH_NAMES.get(key, ()))
+
+
+def english_name_at(lowered: Sequence[str], responder: str) -> int | None:
+    """Where an English name of the responder starts among lower-cased words (None where there is none).
+
+    Names listed before one body word count each ('the traffic and social committees').
+    """
+    own = _english_words(responder)
+    for i, word in enumerate(lowered):
+        if word not in own:
+            continue
+        j = i + 1
+        while j < len(lowered) and (lowered[j] in _ENGLISH_JOINS or lowered[j] in ENGLISH_NAME_WORDS):
+            j += 1  # the other names of a list that shares the body word
+        if j < len(lowered) and lowered[j] in _ENGLISH_BODY:
+            return i
+    return None
+
+
+def mentions(text: str, responders: Iterable[str]) -> dict[str, int]:
+    """The responders a text names, each with the index of the first word that names it."""
+    lowered = re.findall(r"[^\W_]+", text.lower())
+    tokens = [fold(term(w)) for w in lowered]
+    found: dict[str, int] = {}
+    for responder in responders:
+        first = next((i for i, t in enumerate(tokens) if names(t, responder)), None)
+        at = [i for i in (first, english_name_at(lowered, responder)) if i is not None]
+        if at:
+            found[responder] = min(at)
+    return found
+
+
+def named_responders(text: str, responders: Iterable[str]) -> tuple[str, ...]:
+    """The responders a text names, in alphabetical order."""
+    return tuple(sorted(mentions(text, responders)))
+
+
+def responders_in_order(text: str, responders: Iterable[str]) -> list[str]:
+    """The responders a text names, in the order it names them."""
+    found = mentions(text, responders)
+    return sorted(found, key=lambda r: found[r])
+
+
+def is_name_of(word: str, responders: Iterable[str]) -> bool:
+    """Whether a word of a question (hyphenated names too: 'Enskede-Årsta-Vantörs') names one of the responders."""
+    stem = fold(term(word.lower())).split("-")[0]
+    lowered = word.lower()
+    return any(names(stem, r) or lowered in _english_words(r) for r in responders)

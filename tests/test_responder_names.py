@@ -1,0 +1,50 @@
+"""How questions name responders: one reading for the question record and for comparisons."""
+
+import pytest
+
+from assistant.compare import topic_of
+from assistant.responder_names import named_responders, responders_in_order
+
+KUNGSHOLMEN = "Kungsholmens stadsdelsnämnd"
+EAV = "Enskede-Årsta-Vantörs stadsdelsnämnd"
+RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämnden", EAV]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Vad tycker trafiknämndens tjänstemän?", ["Trafiknämnden"]),  # a form of the name
+        ("Vad skriver socialnämden om droger?", ["Socialnämnden"]),  # the common misspelling
+        ("Vad vill skolförvaltningen och gatukontoret?", ["Utbildningsnämnden", "Trafiknämnden"]),  # other names
+        ("Vad säger soc om droger?", ["Socialnämnden"]),  # a short name, as a word of its own
+        ("Vad tycker EÅV om belysning?", [EAV]),  # initials of a three-part name
+        ("vad tycker eav om belysning", [EAV]),
+        ("Vad tycker Kungsholmen?", [KUNGSHOLMEN]),  # a district by its place alone
+        ("Vad tycker Årsta om skolan?", [EAV]),
+        ("What does the education administration suggest?", ["Utbildningsnämnden"]),
+        ("According to the Social Welfare Committee, when was the deadline?", ["Socialnämnden"]),
+        ("Compare the traffic and social committees", ["Trafiknämnden", "Socialnämnden"]),  # one body word
+        # Not names: the same stems in words about something else.
+        ("Vad säger programmet om sociala insatsgrupper och socialtjänsten?", []),
+        ("What does the programme say about schools?", []),
+        ("How does traffic affect social work?", []),
+        ("Hur påverkas trafiken av skolans arbete?", []),
+    ],
+)
+def test_responders_named_in_order(question: str, named: list[str]) -> None:
+    assert responders_in_order(question, RESPONDERS) == named
+    assert named_responders(question, RESPONDERS) == tuple(sorted(named))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Hur skiljer sig trafiknämndens och socialnämndens syn på platssamverkan?", "platssamverkan"),
+        # A word that shares a name's stem is the topic, not a name.
+        ("Vad säger socialnämnden och utbildningsnämnden om socialtjänstens roll?", "socialtjänstens roll"),
+        ("Vad tycker EÅV och Kungsholmen om belysning?", "belysning"),
+        ("What do the traffic and education committees say about lighting?", "lighting"),
+    ],
+)
+def test_topic_leaves_out_the_names(question: str, topic: str) -> None:
+    assert topic_of(question, RESPONDERS) == topic
