@@ -159,6 +159,7 @@ SYNONYMS: dict[str, str] = {
     r"pengar|budget\w*|finansiering\w*": "medel resurser",
     r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
     r"svarstid\w*": "remisstiden",
+    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) remissen": "remissinstanser",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

@@ -30,6 +30,7 @@ from assistant.question import Question, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
+    asks_if_consulted,
     asks_money,
     asks_view_of,
     counted_missing,
@@ -129,6 +130,8 @@ def names_known(q: Question, index: LexicalIndex) -> list[str]:
 
 def body_whose_view(q: Question) -> str:
     """A body that did not respond whose view the question asks for ('' if none)."""
+    if asks_if_consulted(q.text):
+        return ""
     if q.other_bodies and q.answer_type == "opinion" and not q.responders:
         return q.other_bodies[0]
     return next((body for body in q.other_bodies if asks_view_of(q, body, _GAP)), "")

@@ -340,6 +340,20 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
     return ""
 
 
+# Whether a body was consulted ('Står polisen bland dem som ombetts lämna synpunkter?') is no question
+# about its view: the documents list who the remiss went to.
+_CONSULTED = re.compile(
+    r"\b(ombetts|ombads|ombe[dt]+[ad]?|tillfråga\w*|tillfraga\w*|remissinstans\w*|remisslista\w*|remitter\w*"
+    r"|(fått|fatt|fick) (remissen|ta del av)|bland (dem|de) som|consulted|asked (to|for))\b",
+    re.I,
+)
+
+
+def asks_if_consulted(text: str) -> bool:
+    """Whether the question asks who the remiss went to rather than what a body thinks."""
+    return bool(_CONSULTED.search(text))
+
+
 def asks_view_of(q: Question, name: str, gap: str) -> bool:
     """Whether the question asks for the body's own view: 'tycker {gap}polisen', 'polisens synpunkter'.
 
@@ -357,6 +371,8 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
 
 def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
     """An organisation without '-nämnd' in its name whose own view is asked ('' if none)."""
+    if asks_if_consulted(q.text):
+        return ""
     keys = {fold(w) for r in responders for w in words(r)}
     for match in _ORGANISATION.finditer(q.text):
         name = match.group(0).strip()

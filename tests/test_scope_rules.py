@@ -304,6 +304,10 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("Vad skrev pensionärsrådet i sin separata skrivelse?", "inget remissvar från pensionärsrådet"),
         ("Vad föreslog Trafikverket om trygghetsprogrammet?", "inget remissvar från Trafikverket"),
         ("Vad skriver trafiknämnden om belysning?", ""),
+        # Whether a body was consulted is read from the list of remissinstanser, not declined as its view.
+        ("Står polisen med bland dem som ombetts lämna synpunkter?", ""),
+        ("Fick Polisregion Stockholm remissen?", ""),
+        ("Vilka synpunkter lämnade polisen?", "inget remissvar från polisen"),
     ],
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
