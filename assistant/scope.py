@@ -34,6 +34,7 @@ from assistant.scope_checks import (
     asks_money,
     asks_view_of,
     counted_missing,
+    decision_missing,
     instances_missing,
     money_missing,
     off_topic,
@@ -226,7 +227,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     used = evidence.answer_sentences or evidence.sentences
     if reason := _answer_type_missing(q, used, index, evidence.context):
         return reason
-    if not q.compares and (reason := _fixed_time_missing(q, evidence, used)):
+    if not q.compares and (reason := _fixed_time_missing(q, evidence, used) or decision_missing(q, used)):
         return reason
     if reason := outcome_missing(q, used) or instances_missing(q, used) or person_missing(q, used):
         return reason

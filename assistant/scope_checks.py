@@ -69,6 +69,23 @@ _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
 )
+
+
+def decision_missing(q: Question, used: Sequence[str]) -> str:
+    """A decision asked about for one programme period, answered only by decisions about another.
+
+    "Vilket beslut fattade kommunfullmäktige om programmet 2024–2027?" is not answered by "Programmet
+    2020–2023 antogs av Kommunfullmäktige 2021": a decision sentence that names a period must name one asked.
+    """
+    if not q.periods or not _DECISION.search(fold(q.text)):
+        return ""
+    decisions = [s for s in used if _DECISION.search(fold(s))]
+    if decisions and not any(_same_period(q.periods, s) for s in decisions):
+        asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+        return f"Dokumenten anger inget sådant beslut om programmet {asked}."
+    return ""
+
+
 # A target year ('otryggheten är halverad till år 2025') speaks of the future too.
 _FUTURE_SENTENCE = re.compile(
     r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will|till (år )?(19|20)\d\d)\b", re.I

@@ -197,6 +197,19 @@ def test_when(question: str, sentences: tuple[str, ...], expected: str) -> None:
     check(question, sentences, expected)
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A decision about another programme period does not answer a decision question about this one.
+        ("Vilket beslut fattade kommunfullmäktige om trygghetsprogrammet 2024–2027?", "inget sådant beslut"),
+        ("Vilket beslut fattade kommunfullmäktige om trygghetsprogrammet 2020–2023?", ""),
+        ("Vilket beslut fattade kommunfullmäktige om trygghetsprogrammet?", ""),  # no period fixed
+    ],
+)
+def test_decision_for_a_period(question: str, expected: str) -> None:
+    check(question, (ADOPTED,), expected)
+
+
 def test_a_decision_stated_just_before_the_date_counts() -> None:
     signed = "Lena Holm, direktör 2023-10-17"
     passage = f"Detta dokument har godkänts digitalt av följande personer: {signed}"
