@@ -12,7 +12,6 @@ from collections.abc import Callable, Generator, Sequence
 from typing import Protocol
 
 from assistant import prompts
-from assistant.compare import asks_overall
 from assistant.compose import compose
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
 from assistant.question import Question
@@ -56,7 +55,7 @@ class ExtractiveAnswerer:
             next_chunk=self.next_chunk,
             attribute=True,
             answer_type=q.answer_type,
-            overall=asks_overall(q),
+            overall=q.overall,
             given=q.years,
         )
         return text, citations, ()

@@ -25,7 +25,8 @@ from assistant.positions import NO_POSITION, Label, Position
 from assistant.question import Question
 from assistant.records import Hit
 from assistant.rerank import idf_weights
-from assistant.responder_names import is_name_of, responders_in_order
+from assistant.responder_names import responders_in_order
+from assistant.topics import is_general
 from ingest.furniture import PROCEDURE
 from ingest.pipeline import document_text_path
 from vectorstore.analyzer import analyze, fold
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 Kind = Literal["compare", "overview"]
-# Periods are answered by whom, not searched for; but a year that is part of a name ('Agenda 2030') stays.
-_YEARS = re.compile(r"(?<!agenda )(?<!vision )\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?", re.I)
 LEAD_SENTENCES = 2  # the sentences a single answer to the question opens with lead a responder's view
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 # A deeper passage of the responder is read too when one of its sentences holds every term of the topic.
@@ -44,15 +43,8 @@ DEEP_PASSAGES = 8
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
 GENERAL_PASSAGES = 20
-_PROGRAMME_TERMS = frozenset(
-    analyze(
-        "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
-        "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
-        "programme proposal safety city's whole"
-    )
-)
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
-DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
+
 
 _GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
@@ -78,27 +70,6 @@ _OVERVIEW = re.compile(
     r"|\bhur manga (namnder|remissvar|remissinstanser)\w* (har )?(svarat|finns|besvarat)\b"
     r"|\bwhich (committees|bodies|responders) (have )?(responded|replied|answered)\b"
     r"|\bwho (has |have )?(responded|replied)\b",
-)
-# Words that frame a comparison rather than say what it is about.
-_FRAME = frozenset(
-    fold(w)
-    for w in (
-        "hur skiljer sig skiljer de skillnad skillnaden skillnaderna mellan jämför jämföra jämfört respektive varje "
-        "alla samtliga olika vilka vilken vad hur är var och samt med om på i till kring gällande angående "
-        "nämnd nämnden nämnder nämnderna nämndernas nämnds remissinstans remissinstanser remissinstanserna "
-        "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
-        "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
-        "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
-        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått kort hade samma "
-        "stadsdelsförvaltning stadsdelsförvaltningen stadsdelsnämnden stadsdelsnämnds förvaltningens kontoret "
-        "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
-        "compare comparison differ difference each all which what how do does the and of on about committee "
-        "committees views view responses district districts council in their they to according criticism critique "
-        "opinion opinions think say says said much has one from briefly summarise summarize "
-        "nämner nämnt nämns berör diskuterar kommenterar talar skrev tagit lyft mention mentions mentioned discuss "
-        "discusses address addresses raise raises comment comments write writes wrote it them describe describes "
-        "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights"
-    ).split()
 )
 
 
@@ -150,27 +121,6 @@ def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
     # With one responder named, 'jämfört med' and 'skiljer sig' compare something else
     # (two periods, two concepts) within that responder's view: a single answer.
     return "compare" if named == 0 and _COMPARE.search(text) else None
-
-
-def topic_of(question: str, responders: Iterable[str]) -> str:
-    """The question without the responders' names and the words that frame the comparison."""
-    named = responders_in_order(question, responders)
-    kept = [
-        word
-        for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question))
-        if fold(word) not in _FRAME and not is_name_of(word, named)
-    ]
-    return " ".join(kept) or DEFAULT_TOPIC
-
-
-def is_general(topic: str) -> bool:
-    """True when the topic is the programme as a whole rather than a part of it."""
-    return not set(analyze(topic)) - _PROGRAMME_TERMS
-
-
-def asks_overall(q: Question) -> bool:
-    """Whether the question is about the programme as a whole ('Vad tycker X om programmet?'), not a part of it."""
-    return is_general(topic_of(q.text, q.responders))
 
 
 def ordered(responders: Iterable[str]) -> list[str]:

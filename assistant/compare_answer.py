@@ -15,6 +15,7 @@ from assistant import prompts
 from assistant.compare import NOT_ADDRESSED, View, ordered, question_kind
 from assistant.compare_rules import compare_views
 from assistant.doctext import load_document
+from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Span
 from assistant.responder_names import responders_in_order
 from ingest.pipeline import document_text_path
@@ -30,13 +31,14 @@ _NUMBERS = "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split()
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
-def comparison_answer(assistant: Assistant, question: str, filters: Filters | None = None) -> Answer | None:
-    """The answer to a comparison or overview question; None when the question is neither."""
+def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None = None) -> Answer | None:
+    """The answer to a comparison or overview question (as read once); None when the question is neither."""
     index = assistant.lexical.get()
     started = time.perf_counter()
+    question = q.text
     if question_kind(question, index.responders) == "overview":
         return overview_answer(assistant, question, filters, started)
-    compared = compare_views(assistant, question, filters)
+    compared = compare_views(assistant, q, filters)
     if compared is None:
         return None
     topic, views = compared

@@ -20,17 +20,16 @@ from assistant.compare import (
     View,
     asks_comparison,
     asks_which,
-    is_general,
     ordered,
     responders_in_scope,
     single_answer_leads,
-    topic_of,
     view_of,
 )
 from assistant.glossary import documents_words
 from assistant.positions import Label, asked_label, asks_opinion
 from assistant.question import Question, periods_in
 from assistant.responder_names import responders_in_order
+from assistant.topics import is_general, topic_of
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
 
@@ -128,11 +127,10 @@ def responder_periods(assistant: Assistant) -> dict[str, str]:
     return {r: p for r, p in zip(columns["responder"], columns["period"], strict=True) if r}
 
 
-def compare_views(assistant: Assistant, question: str, filters: Filters | None = None) -> tuple[str, list[View]] | None:
+def compare_views(assistant: Assistant, q: Question, filters: Filters | None = None) -> tuple[str, list[View]] | None:
     """The topic of a comparison question and each responder's view of it; None when it is not one."""
     scope = responders_in_scope(assistant, filters)
     periods = {r: p for r, p in responder_periods(assistant).items() if r in scope}
-    q = assistant.understand(question)
     comparison = read_comparison(q, scope, periods)
     if comparison is None:
         return None

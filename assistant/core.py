@@ -14,7 +14,6 @@ import numpy as np
 from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
-from assistant.compare import asks_overall
 from assistant.compare_answer import comparison_answer
 from assistant.compose import answering
 from assistant.letterhead import cited_first, letterhead_answer
@@ -22,10 +21,10 @@ from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
 from assistant.question import Question, overlaps, periods_in, read_question
 from assistant.records import Answer, Citation, Hit
-from assistant.rerank import CrossEncoderScorer, FeatureScorer, Scorer, idf_weights
+from assistant.rerank import CrossEncoderScorer, FeatureScorer, QueryTerms, Scorer
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason, dated, defines
-from assistant.sentence_scores import SentenceScores, compounds_of, score_sentences
+from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
 from assistant.spelling import swedish_words
 from vectorstore.chroma_store import ChromaStore
@@ -70,6 +69,7 @@ class Ranking:
     hits: list[Hit]
     sentences: dict[str, SentenceScores]
     scorer: FeatureScorer
+    terms: QueryTerms
     retrieve_ms: float
     rerank_ms: float
 
@@ -167,12 +167,13 @@ class Assistant:
 
         t = time.perf_counter()
         scorer = self.scorer()
-        weights = idf_weights(scorer.index, scorer.index.query_terms(query))
-        compounds = compounds_of(scorer.index.related(weights))
-        sentences = score_sentences(hits, query_vector, weights, self.sentence_vectors, furniture, compounds)
+        terms = QueryTerms.of(scorer.index, query)
+        sentences = score_sentences(
+            hits, query_vector, terms.weights, self.sentence_vectors, furniture, terms.compounds
+        )
         if (self.settings.retrieval.rerank if rerank is None else rerank) and hits:
-            hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences)
-        return Ranking(hits, sentences, scorer, retrieve_ms, _ms(t))
+            hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences, terms)
+        return Ranking(hits, sentences, scorer, terms, retrieve_ms, _ms(t))
 
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question from the documents, with citations, or say the documents do not answer."""
@@ -194,7 +195,7 @@ class Assistant:
         """The answer's pieces as they are written, returning the Answer."""
         started = time.perf_counter()
         q = self.understand(question, history)
-        if not q.metadata_field and (per_responder := comparison_answer(self, q.text, filters)) is not None:
+        if not q.metadata_field and (per_responder := comparison_answer(self, q, filters)) is not None:
             yield from words(per_responder.text)  # who said what: answered per responder (assistant/compare.py)
             return replace(per_responder, understood=q.to_json())
         period_filters = self._period_filters(q, filters)
@@ -301,7 +302,7 @@ class Assistant:
         if q.asks_procedure or not hits:
             return hits[: self.settings.retrieval.top_k]
         top = hits[:SHOWN_REORDERED]
-        answers = answering(top, ranking.sentences, q.answer_type, asks_overall(q), q.years)
+        answers = answering(top, ranking.sentences, q.answer_type, q.overall, q.years)
         order = sorted(range(len(top)), key=lambda i: -(top[i].score + SHOWN_BLEND * answers[i]))
         return ([top[i] for i in order] + hits[SHOWN_REORDERED:])[: self.settings.retrieval.top_k]
 

@@ -20,6 +20,7 @@ from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, further_f
 from assistant.glossary import documents_words
 from assistant.responder_names import mentions, named_responders
 from assistant.spelling import correct_english, correct_words
+from assistant.topics import is_general, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
@@ -114,7 +115,7 @@ _PROCEDURE = re.compile(
     r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|\w*chef\w*|\w*direktör\w*|\w*direktor\w*|datum|daterad\w*|senast|deadline|"
-    r"justera\w*|godkän\w*|godkan\w*|referral|signed|svarsdag\w*|sista dag\w*|sista datum\w*"
+    r"justera\w*|godkän\w*|godkan\w*|referral|signed|svarsdag\w*|svarstid\w*|sista dag\w*|sista datum\w*"
     r"|svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer))\b"
     # Who asked for the response: 'Kommunstyrelsen har begärt nämndens yttrande', 'vem har bett X om svar'.
@@ -160,6 +161,7 @@ class Question:
     more_fields: tuple[str, ...] = ()  # fields a second question joined to the first asks for ('… och vilken adress')
     asks_procedure: bool = False  # the remiss's handling or a document field is asked for
     previous_programme: bool = False  # it asks about the programme before ('det förra programmet för 2020–2023')
+    overall: bool = False  # about the programme as a whole ('Vad tycker X om programmet?'), not a part of it
 
     @property
     def corrected(self) -> str:
@@ -198,6 +200,7 @@ class Question:
             "more_fields": list(self.more_fields),
             "previous_programme": self.previous_programme,
             "asks_procedure": self.asks_procedure,
+            "overall": self.overall,
         }
 
 
@@ -357,4 +360,5 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)),
         previous_programme=bool(PREVIOUS_PROGRAMME.search(corrected)),
+        overall=is_general(topic_of(text, responders)),
     )

@@ -20,16 +20,35 @@ import numpy as np
 
 from assistant.records import Hit
 from assistant.responder_names import named_responders
-from assistant.sentence_scores import SentenceScores, compounds_of, coverage
+from assistant.sentence_scores import Compounds, SentenceScores, compounds_of, coverage
 from vectorstore.analyzer import term_set
 from vectorstore.lexical import LexicalIndex
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A query's terms as every lexical signal weighs them: their idf, and the compounds that hold them."""
+
+    weights: dict[str, float]
+    compounds: Compounds
+
+    @classmethod
+    def of(cls, index: LexicalIndex, query: str) -> QueryTerms:
+        """Read once a query, for the sentence signals and the second stage alike."""
+        weights = idf_weights(index, index.query_terms(query))
+        return cls(weights, compounds_of(index.related(weights)))
 
 
 class Scorer(Protocol):
     """Re-scores hits for a question; returns them best first."""
 
     def rescore(
-        self, question: str, query_vector: np.ndarray, hits: list[Hit], sentences: dict[str, SentenceScores]
+        self,
+        question: str,
+        query_vector: np.ndarray,
+        hits: list[Hit],
+        sentences: dict[str, SentenceScores],
+        terms: QueryTerms,
     ) -> list[Hit]:
         """Hits with new scores, best first."""
         ...
@@ -76,10 +95,11 @@ class FeatureScorer:
         """Responders the question names, read as the question record reads them (by office, misspelt …)."""
         return set(named_responders(question, self.index.responders))
 
-    def features(self, question: str, hits: list[Hit], sentences: dict[str, SentenceScores]) -> np.ndarray:
+    def features(
+        self, question: str, hits: list[Hit], sentences: dict[str, SentenceScores], terms: QueryTerms
+    ) -> np.ndarray:
         """One row of signals per hit, in the order of FEATURES."""
-        weights = idf_weights(self.index, self.index.query_terms(question))
-        compounds = compounds_of(self.index.related(weights))
+        weights, compounds = terms.weights, terms.compounds
         named = self.named_responders(question)
         rows = []
         for hit in hits:
@@ -95,12 +115,17 @@ class FeatureScorer:
         return np.array(rows, dtype=np.float64).reshape(len(hits), len(FEATURES))
 
     def rescore(
-        self, question: str, query_vector: np.ndarray, hits: list[Hit], sentences: dict[str, SentenceScores]
+        self,
+        question: str,
+        query_vector: np.ndarray,
+        hits: list[Hit],
+        sentences: dict[str, SentenceScores],
+        terms: QueryTerms,
     ) -> list[Hit]:
         """Hits with new scores, best first."""
         if not hits:
             return []
-        scores = self.weights.score(self.features(question, hits, sentences))
+        scores = self.weights.score(self.features(question, hits, sentences, terms))
         return sorted((replace(h, score=float(s)) for h, s in zip(hits, scores, strict=True)), key=lambda h: -h.score)
 
 
@@ -113,7 +138,12 @@ class CrossEncoderScorer:
         self.model = CrossEncoder(model, device="cpu")
 
     def rescore(
-        self, question: str, query_vector: np.ndarray, hits: list[Hit], sentences: dict[str, SentenceScores]
+        self,
+        question: str,
+        query_vector: np.ndarray,
+        hits: list[Hit],
+        sentences: dict[str, SentenceScores],
+        terms: QueryTerms,
     ) -> list[Hit]:
         """Hits scored by the cross-encoder (squashed to 0..1), best first."""
         if not hits:

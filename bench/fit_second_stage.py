@@ -34,7 +34,7 @@ def main() -> None:
     groups: list[tuple[str, tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]] = []
     for found in first_stage(assistant, paths):
         hits = found.ranking.hits
-        rows = found.ranking.scorer.features(found.question.query, hits, found.ranking.sentences)
+        rows = found.ranking.scorer.features(found.question.query, hits, found.ranking.sentences, found.ranking.terms)
         fused = np.array([h.score for h in hits])
         groups.append((found.file, found.case.tags, rows, found.relevant, fused))
     x = np.vstack([g[2] for g in groups])

@@ -71,7 +71,7 @@ def main() -> None:
             Case(
                 found.file,
                 found.case.tags,
-                found.ranking.scorer.features(found.question.query, hits, sentences),
+                found.ranking.scorer.features(found.question.query, hits, sentences, found.ranking.terms),
                 np.array([sentences[i].dense.max(initial=0.0) for i in ids]),
                 np.array([float(sparse_cache[i] @ query_sparse) for i in ids]),
                 np.array([stored[i] for i in ids]),

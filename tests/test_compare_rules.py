@@ -9,13 +9,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.compare import topic_of
 from assistant.compare_choice import choose
 from assistant.compare_rules import Comparison, group_asked, period_responders, read_comparison
 from assistant.question import read_question
 from assistant.records import Hit
 from assistant.responder_names import responders_in_order
 from assistant.sentence_scores import SentenceScores
+from assistant.topics import topic_of
 from vectorstore.analyzer import analyze
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 from vectorstore.records import Chunk, DocMeta

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compare import is_general, ordered, question_kind, topic_of
+from assistant.compare import ordered, question_kind
 from assistant.positions import asked_label, classify
 from assistant.responder_names import responders_in_order
+from assistant.topics import is_general, topic_of
 
 RESPONDERS = (
     "Trafiknämnden",

@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.compare import topic_of
 from assistant.responder_names import named_responders, responders_in_order
+from assistant.topics import topic_of
 
 KUNGSHOLMEN = "Kungsholmens stadsdelsnämnd"
 EAV = "Enskede-Årsta-Vantörs stadsdelsnämnd"

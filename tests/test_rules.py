@@ -15,7 +15,7 @@ import pytest
 from assistant.answer_stream import AnswerStream
 from assistant.question import read_question
 from assistant.records import Answer, Hit
-from assistant.rerank import FeatureScorer, Weights, idf_weights
+from assistant.rerank import FeatureScorer, QueryTerms, Weights, idf_weights
 from assistant.retrieval import reciprocal_rank_fusion
 from assistant.scope import Evidence, abstain_reason
 from assistant.sentence_scores import SentenceScores, coverage
@@ -140,7 +140,7 @@ def test_feature_scorer_ranks_first(question: str, dense: dict[str, float], firs
     hits = [Hit(chunk(k), 0.0, dense=d, lexical=1.0) for k, d in dense.items()]
     weights = idf_weights(INDEX, INDEX.query_terms(question))
     sentences = {k: sentence_scores(d, coverage(weights, term_set(TEXTS[k][1]))) for k, d in dense.items()}
-    assert SCORER.rescore(question, np.zeros(3), hits, sentences)[0].chunk.id == first
+    assert SCORER.rescore(question, np.zeros(3), hits, sentences, QueryTerms.of(INDEX, question))[0].chunk.id == first
 
 
 def test_wording_counts_only_for_a_question_worded_as_the_documents_are() -> None:
@@ -326,6 +326,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("trafiknamnden sista dag att svara pa remissen", "answer_type", "when"),  # a deadline, not a view
         ("trafiknamnden sista dag att svara pa remissen", "asks_procedure", True),
         ("Fram till när gick det att lämna synpunkter?", "asks_procedure", True),
+        ("Nar gar svarstiden ut for remissen?", "asks_procedure", True),  # the remiss's deadline
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it
         ("Senast när skulle nämnderna ha lämnat sina synpunkter?", "asks_procedure", True),
         ("Vad ber utbildningsnämnden staden om?", "asks_procedure", False),

@@ -1,0 +1,63 @@
+"""What a question is about once the responders' names and the words that frame it are left out.
+
+A comparison retrieves its topic once per responder; a topic that is the programme itself ("Vad
+tycker varje nämnd om programmet?") is answered from each responder's position sentences, and a
+single answer weighs a responder's verdict on the whole programme as an answer only to such a question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.responder_names import is_name_of, responders_in_order
+from vectorstore.analyzer import analyze, fold
+
+# Periods are answered by whom, not searched for; but a year that is part of a name ('Agenda 2030') stays.
+_YEARS = re.compile(r"(?<!agenda )(?<!vision )\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?", re.I)
+_PROGRAMME_TERMS = frozenset(
+    analyze(
+        "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
+        "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
+        "programme proposal safety city's whole"
+    )
+)
+DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
+
+# Words that frame a comparison rather than say what it is about.
+_FRAME = frozenset(
+    fold(w)
+    for w in (
+        "hur skiljer sig skiljer de skillnad skillnaden skillnaderna mellan jämför jämföra jämfört respektive varje "
+        "alla samtliga olika vilka vilken vad hur är var och samt med om på i till kring gällande angående "
+        "nämnd nämnden nämnder nämnderna nämndernas nämnds remissinstans remissinstanser remissinstanserna "
+        "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "
+        "förvaltningarna synpunkter synpunkterna syn tycker tyckte anser ansåg sammanfatta beskriv har de deras "
+        "sin sina sitt kritisk kritiska kritiskt positiv positiva positivt negativ negativa negativt "
+        "säger sade sa menar ser tar upp skriver beskriver beskrivs berättar enligt hos från fått kort hade samma "
+        "stadsdelsförvaltning stadsdelsförvaltningen stadsdelsnämnden stadsdelsnämnds förvaltningens kontoret "
+        "mest minst mer saknar saknas efterfrågar föreslår önskar vill lyfter betonar kritik invändningar "
+        "compare comparison differ difference each all which what how do does the and of on about committee "
+        "committees views view responses district districts council in their they to according criticism critique "
+        "opinion opinions think say says said much has one from briefly summarise summarize "
+        "nämner nämnt nämns berör diskuterar kommenterar talar skrev tagit lyft mention mentions mentioned discuss "
+        "discusses address addresses raise raises comment comments write writes wrote it them describe describes "
+        "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights"
+    ).split()
+)
+
+
+def topic_of(question: str, responders: Iterable[str]) -> str:
+    """The question without the responders' names and the words that frame the comparison."""
+    named = responders_in_order(question, responders)
+    kept = [
+        word
+        for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question))
+        if fold(word) not in _FRAME and not is_name_of(word, named)
+    ]
+    return " ".join(kept) or DEFAULT_TOPIC
+
+
+def is_general(topic: str) -> bool:
+    """True when the topic is the programme as a whole rather than a part of it."""
+    return not set(analyze(topic)) - _PROGRAMME_TERMS
