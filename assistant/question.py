@@ -55,7 +55,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "quantity",
         re.compile(
-            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*)|vilken (lön|lon|summa|budget|kostnad)|vad (kostar|kostade)"
+            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*)|vilken (lön|lon|summa|budget|kostnad)"
+            r"|vad (kostar|kostade|betalar|betalade|betalas)"
             r"|budget\w*"
             r"|how (many|much)|cost\w*)\b",
             re.I,
@@ -69,6 +70,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?! det (gäller|galler|kommer))"
             r"|\bvilket (datum|år|ar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b"
+            r"|\bhur länge (hade|har|fick|får) \w+ på sig\b"  # until when; 'hur länge har X haft …' is a duration
             r"|\b(what|which) dates?\b"
             r"|\bdeadline\b)",
             re.I,

@@ -35,6 +35,8 @@ from assistant.scope_checks import (
     asks_view_of,
     counted_missing,
     decision_missing,
+    finding_missing,
+    future_missing,
     instances_missing,
     money_missing,
     off_topic,
@@ -229,7 +231,13 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     if not q.compares and (reason := _fixed_time_missing(q, evidence, used) or decision_missing(q, used)):
         return reason
-    if reason := outcome_missing(q, used) or instances_missing(q, used) or person_missing(q, used):
+    if reason := (
+        outcome_missing(q, used)
+        or future_missing(q, used)
+        or finding_missing(q, used)
+        or instances_missing(q, used)
+        or person_missing(q, used)
+    ):
         return reason
     # 'Vem är ordförande …', 'Vilket parti har ordförandeposten …' ask for a role; '… eller politiker' names one.
     role = _ROLE.search(q.text) if re.match(r"\s*(vem|vilk\w*|who|which|what)\b", q.text, re.I) else None

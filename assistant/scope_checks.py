@@ -316,6 +316,34 @@ def _same_period(asked: Sequence[tuple[int, int]], sentence: str) -> bool:
     return not asked or not named or bool(named & set(asked))
 
 
+# 'Kommer stadsledningskontoret att flytta avsnitten?': whether something will happen.
+_WILL = re.compile(r"^\s*(kommer\b.*\batt|will)\b", re.I)
+# 'Vad visade utvärderingen av Rinkebymodellen?': what an evaluation or a measurement found.
+_FOUND = re.compile(
+    r"\b(vad|what) (visade|visar|visat|gav|did|does|showed?)\b.*\b(utvärdering\w*|utvardering\w*|uppföljning\w*"
+    r"|uppfoljning\w*|mätning\w*|matning\w*|evaluation\w*|follow-up|survey)",
+    re.I,
+)
+
+
+def future_missing(q: Question, used: Sequence[str]) -> str:
+    """'Kommer X att …?' answered by what a responder proposes: a proposal does not say it will happen.
+
+    The answer needs a sentence about the future (ska, kommer, planeras …); the documents' 'bör flyttas'
+    states a wish.
+    """
+    if _WILL.search(q.text) and not any(_FUTURE_SENTENCE.search(s) for s in used):
+        return "Dokumenten säger inget om vad som kommer att ske."
+    return ""
+
+
+def finding_missing(q: Question, used: Sequence[str]) -> str:
+    """'Vad visade utvärderingen av …?' answered by a description: the answer must state a result."""
+    if _FOUND.search(q.text) and not any(_RESULT.search(fold(s)) for s in used):
+        return "Dokumenten anger inget resultat av det."
+    return ""
+
+
 def outcome_missing(q: Question, used: Sequence[str]) -> str:
     """'Har otryggheten halverats?' answered by the goal alone: a goal does not say it was reached.
 

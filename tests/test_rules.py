@@ -327,6 +327,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("trafiknamnden sista dag att svara pa remissen", "asks_procedure", True),
         ("Fram till när gick det att lämna synpunkter?", "asks_procedure", True),
         ("Nar gar svarstiden ut for remissen?", "asks_procedure", True),  # the remiss's deadline
+        ("Hur länge hade nämnderna på sig att svara?", "answer_type", "when"),  # until when
+        ("Hur länge har kommunen haft insyn i klassningen?", "answer_type", "other"),  # a duration
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it
         ("Senast när skulle nämnderna ha lämnat sina synpunkter?", "asks_procedure", True),
         ("Vad ber utbildningsnämnden staden om?", "asks_procedure", False),

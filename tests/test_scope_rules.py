@@ -64,6 +64,8 @@ INVESTMENTS = "Kontoret har hittills i år genomfört fjorton trygghetsinvesteri
 GRAFFITI = "I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter."
 PUPILS = "I grundskolan går nu närmare 26 300 stockholms elever i fristående skolor, cirka 24%."
 ADOPTED = "Kommunfullmäktige antog 2021 Stockholms stads trygghetsprogram 2020–2023."
+MOVE = "Förvaltningen anser att avsnitten om välfärdsbrott bör flyttas in under en annan rubrik."
+HOME_VISITS = "Hembesöksprogrammet erbjuds förstagångsföräldrar i vissa delar av staden."
 GOAL = "Målet är att otryggheten i Stockholm ska ha halverats till år 2025."
 DEADLINE = "Nämnden har mottagit remissen för yttrande senast 2023-10-27."
 ACTORS = "På många platser i Stockholm är minst tre aktörer ansvariga för skötsel."
@@ -208,6 +210,24 @@ def test_when(question: str, sentences: tuple[str, ...], expected: str) -> None:
 )
 def test_decision_for_a_period(question: str, expected: str) -> None:
     check(question, (ADOPTED,), expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # Whether something will happen: a proposal ('bör') does not say so; a sentence about the future does.
+        ("Kommer staden att flytta avsnitten om välfärdsbrott?", (MOVE,), "inget om vad som kommer att ske"),
+        ("Kommer kommunfullmäktige att anta programmet?", ("Kommunfullmäktige ska anta programmet 2024.",), ""),
+        ("Vad föreslår förvaltningen om avsnitten om välfärdsbrott?", (MOVE,), ""),  # the proposal is asked
+        # What an evaluation showed needs a result, not a description of what was evaluated.
+        ("Vad visade utvärderingen av hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
+        ("Vad visar mätningen om flickors trygghet?", ("Mätningen visar att flickor är mer otrygga.",), ""),
+        # What something costs, asked as what is paid for it.
+        ("Vad betalar förvaltningen per år för hembesöksprogrammet?", (HOME_VISITS,), "inget sådant antal"),
+    ],
+)
+def test_future_finding_and_price(question: str, sentences: tuple[str, ...], expected: str) -> None:
+    check(question, sentences, expected, dense=0.9)  # clearly similar: only the rule may decline
 
 
 def test_a_decision_stated_just_before_the_date_counts() -> None:
