@@ -50,8 +50,8 @@ _HOW_MANY = re.compile(r"\b(?:hur (?:många|manga))\s+([\wåäöÅÄÖ-]+)(?:\s+
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
     "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
-    "olika st".split()
-)
+    "olika st moment steg punkter led faser".split()
+)  # 'hur många moment' may be counted as 'fem steg': the parts of a whole go by many names
 # Units rather than things: "hur många procent", "hur många kronor" (the money rule checks those).
 _MEASURES = frozenset("procent kronor kr miljoner miljarder tusen tkr mnkr".split())
 _NUMBER_WORDS = frozenset(

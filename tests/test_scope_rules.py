@@ -212,6 +212,10 @@ def test_decision_for_a_period(question: str, expected: str) -> None:
     check(question, (ADOPTED,), expected)
 
 
+def test_parts_of_a_whole_are_counted_under_any_name() -> None:
+    check("Hur många moment har processen?", ("Arbetet bygger på en process i fem steg.",), "", dense=0.9)
+
+
 @pytest.mark.parametrize(
     ("question", "sentences", "expected"),
     [
