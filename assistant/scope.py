@@ -57,7 +57,7 @@ COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'persone
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
 _ROLE = re.compile(
     r"\b\w*(direktör|direktor|chef|ordförande|ordforande|handläggare|handlaggare|politiker|kommunalråd|borgarråd"
-    r"|sekreterare|chair\w*|director)\w*",
+    r"|sekreterare|chair\w*|director|parti|party)\w*",
     re.I,
 )
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
@@ -242,7 +242,8 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     # 'Vem är ordförande …', 'Vilket parti har ordförandeposten …' ask for a role; '… eller politiker' names one.
     role = _ROLE.search(q.text) if re.match(r"\s*(vem|vilk\w*|who|which|what)\b", q.text, re.I) else None
     if role and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
-        return f"Dokumenten nämner ingen {role.group(0).lower()}."
+        named = role.group(0).lower()
+        return f"Dokumenten nämner {'inget' if fold(named).startswith('parti') else 'ingen'} {named}."
     return ""
 
 

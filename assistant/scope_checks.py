@@ -60,11 +60,13 @@ _NUMBER_WORDS = frozenset(
 )
 _MONEY_QUESTION = re.compile(
     r"\b(pengar|kronor|kr|miljon\w*|miljard\w*|budget\w*|kost\w*|satsa\w*|avsatt\w*|avsätt\w*|anslag\w*|lägger|"
-    r"lagger|lade|lagt|spend\w*|spent|cost\w*|money|lön|lon)\b",
+    r"lagger|lade|lagt|betal\w*|spend\w*|spent|cost\w*|money|lön|lon)\b",
     re.I,
 )
 # What money is for: "avsatt för bättre belysning", "satsar på klotter" (up to a time or the end).
 _PURPOSE = re.compile(r"\b(?:för|for|till|på|pa)\s+((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,6})", re.I)
+# What costs the money: 'Vad kostar avhopparverksamheten per år?'
+_COSTS = re.compile(r"\b(?:kostar|kostade|costs?)\s+((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,4})", re.I)
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
@@ -245,14 +247,15 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     amounts = [s for s in used if _MONEY.search(s)]
     if not amounts:
         return "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
-    purpose = _PURPOSE.search(q.query)  # as corrected
+    purpose = _PURPOSE.search(q.query) or _COSTS.search(q.query)  # as corrected
     # Only words the documents write as typed: a folded stem can collide ("råttor", "rätt").
     # The documents' own word for a purpose counts too ('graffiti' -> 'klotter').
     said = f"{purpose.group(1)} {documents_words(purpose.group(1), False, lambda _: True)}" if purpose else ""
     typed = [w for w in words(said) if index.spellings.get(fold(w)) == w]
     wanted = {t for w in typed if is_specific(t := term(w), index)}
     if purpose and wanted and not any(wanted & term_set(s) for s in amounts):
-        return f"Dokumenten anger inget sådant antal eller belopp. De anger inget belopp {purpose.group(0).strip()}."
+        what = purpose.group(0).strip() if purpose.re is _PURPOSE else f"för {purpose.group(1).strip()}"
+        return f"Dokumenten anger inget sådant antal eller belopp. De anger inget belopp {what}."
     return ""
 
 
@@ -321,7 +324,8 @@ _WILL = re.compile(r"^\s*(kommer\b.*\batt|will)\b", re.I)
 # 'Vad visade utvärderingen av Rinkebymodellen?': what an evaluation or a measurement found.
 _FOUND = re.compile(
     r"\b(vad|what) (visade|visar|visat|gav|did|does|showed?)\b.*\b(utvärdering\w*|utvardering\w*|uppföljning\w*"
-    r"|uppfoljning\w*|mätning\w*|matning\w*|evaluation\w*|follow-up|survey)",
+    r"|uppfoljning\w*|mätning\w*|matning\w*|evaluation\w*|follow-up|survey)"
+    r"|\b(vilka|vilket|vad blev|what were the|what was the) (resultat\w*|results?|outcomes?)\b",
     re.I,
 )
 

@@ -226,8 +226,16 @@ def test_parts_of_a_whole_are_counted_under_any_name() -> None:
         # What an evaluation showed needs a result, not a description of what was evaluated.
         ("Vad visade utvärderingen av hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
         ("Vad visar mätningen om flickors trygghet?", ("Mätningen visar att flickor är mer otrygga.",), ""),
-        # What something costs, asked as what is paid for it.
+        ("Vilka resultat gav hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
+        # What something costs, asked as what is paid for it, or as what it costs.
         ("Vad betalar förvaltningen per år för hembesöksprogrammet?", (HOME_VISITS,), "inget sådant antal"),
+        (
+            "Vad kostar belysning per år?",
+            ("Kontoret har avsatt 6 miljoner kr för klotter.",),
+            "inget belopp för belysning",
+        ),
+        # A party leads no committee in the documents.
+        ("Vilket parti leder trafiknämnden?", (HOME_VISITS,), "nämner inget parti"),
     ],
 )
 def test_future_finding_and_price(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -374,7 +382,7 @@ def test_a_common_word_is_not_what_a_number_counts() -> None:
         ("Kan det krocka med andra mål att ta bort buskar för att göra en plats tryggare?", (ACTORS,), ""),
         ("Har platserna blivit tryggare?", (GOAL,), "målet"),
         # A role asked for must be named; a role only mentioned need not.
-        ("Vilket politiskt parti har ordförandeposten i trafiknämnden?", (ACTORS,), "ingen ordförande"),
+        ("Vilket politiskt parti har ordförandeposten i trafiknämnden?", (ACTORS,), "nämner inget parti"),
         ("Hur förklaras påverkan på en tjänsteperson eller politiker i Stockholm?", (ACTORS,), ""),
     ],
 )
