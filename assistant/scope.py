@@ -60,6 +60,8 @@ _ROLE = re.compile(
     r"|sekreterare|chair\w*|director|parti|party)\w*",
     re.I,
 )
+# The Swedish word for a role asked in English, for the refusal ('Who chairs …' -> ordförande).
+_ROLE_IN_SWEDISH = {"chair": "ordförande", "director": "direktör", "party": "parti"}
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
 _NEXT_YEAR = re.compile(r"\b(nästa år|nasta ar|kommande år|kommande ar|nästkommande år|next year)\b", re.I)
 # An English question must be about something these documents are about.
@@ -242,8 +244,8 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     # 'Vem är ordförande …', 'Vilket parti har ordförandeposten …' ask for a role; '… eller politiker' names one.
     role = _ROLE.search(q.text) if re.match(r"\s*(vem|vilk\w*|who|which|what)\b", q.text, re.I) else None
     if role and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
-        named = role.group(0).lower()
-        return f"Dokumenten nämner {'inget' if fold(named).startswith('parti') else 'ingen'} {named}."
+        named = _ROLE_IN_SWEDISH.get(fold(role.group(1)).rstrip("s"), role.group(0).lower())
+        return f"Dokumenten nämner {'inget' if named.startswith('parti') else 'ingen'} {named}."
     return ""
 
 

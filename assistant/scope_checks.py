@@ -102,7 +102,8 @@ _OUTCOME_QUESTION = re.compile(
     r"nått|natt|nådde|nadde|uppnått|uppnatt|uppnådde|uppnadde|förbättrats|forbattrats|försämrats|forsamrats|"
     r"sjunkit|fortfarande|resultat\w*|effekt\w*|succeed\w*|achiev\w*|reduced|halved|decreased|increased|still|"
     r"lett till|ledde till|bidragit till|fått \w+ att|fatt \w+ att|färre|farre|tryggare|säkrare|sakrare|"
-    r"worked|helped|led to|fewer|safer)\b",
+    r"worked|helped|led to|fewer|safer|go(?:ne)? down|went down|go(?:ne)? up|went up|fallen|fell|dropped|declined|"
+    r"risen|rose|improved|better|worse)\b",
     re.I,
 )
 # A sentence that states a result (folded): "har minskat", "visar att", "sjunker".

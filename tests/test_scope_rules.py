@@ -259,6 +259,7 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Har otryggheten halverats?", ("Otryggheten har halverats sedan 2020, visar mätningen.",), ""),
         ("Till vilket år ska otryggheten ha halverats?", (GOAL,), ""),  # the goal is what is asked
         ("By which year should insecurity be halved?", (GOAL,), ""),
+        ("Did insecurity go down after the programme?", (GOAL,), "anger målet"),  # in English, plain words
         (
             "Har platsaktiveringen minskat otryggheten?",
             ("Platsaktivering prövas i ett trygghetsfrämjande syfte.",),
@@ -383,6 +384,7 @@ def test_a_common_word_is_not_what_a_number_counts() -> None:
         ("Har platserna blivit tryggare?", (GOAL,), "målet"),
         # A role asked for must be named; a role only mentioned need not.
         ("Vilket politiskt parti har ordförandeposten i trafiknämnden?", (ACTORS,), "nämner inget parti"),
+        ("Who chairs the traffic committee?", (ACTORS,), "nämner ingen ordförande"),  # said in Swedish
         ("Hur förklaras påverkan på en tjänsteperson eller politiker i Stockholm?", (ACTORS,), ""),
     ],
 )
