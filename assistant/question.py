@@ -111,6 +111,8 @@ _DEFINED = re.compile(
     r"(.+?)(?:\s+(?:stand for|för|for|ut på|ut pa|mean))?\s*\??$",
     re.I,
 )
+# 'Vad är PDV?': an acronym alone (checked in capitals) asks what it stands for.
+_ACRONYM_ASKED = re.compile(r"^\s*(?:vad (?:är|ar)|what is|what's)\s+(?:en |ett |an? )?([\wÅÄÖ]{2,6})\s*\??\s*$", re.I)
 # Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
 # Not "tjänsteutlåtande": users call the response itself so ("vad skriver X:s tjänsteutlåtande om …").
 _PROCEDURE = re.compile(
@@ -234,8 +236,16 @@ def _asked_of(kind: str, text: str, responders: Sequence[str]) -> str:
     return "opinion" if kind == "other" and responders and _SAYS.search(text) else kind
 
 
+def asked_acronym(text: str) -> str:
+    """The acronym a bare 'Vad är PDV?' / 'What is VBE?' asks to have spelt out ('' for other questions)."""
+    match = _ACRONYM_ASKED.match(text)
+    return match.group(1) if match and match.group(1).isupper() else ""
+
+
 def answer_type(text: str) -> str:
     """The kind of answer a question asks for."""
+    if asked_acronym(text):
+        return "definition"
     for name, pattern in _ANSWER_TYPES:
         if pattern.search(text):
             return name
@@ -301,6 +311,8 @@ def defined_term(text: str, index: LexicalIndex) -> str:
 
     A word that names a responder ("trafikkontoret") says where, not what.
     """
+    if acronym := asked_acronym(text):
+        return acronym
     if not (match := _DEFINED.search(text)):
         return ""
     defined = re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]

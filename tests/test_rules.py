@@ -304,6 +304,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
+        ("Vad är PDV?", "defines", "PDV"),  # an acronym alone asks what it stands for
+        ("vad ar VBE", "answer_type", "definition"),
+        ("Vad är trygghet?", "defines", ""),  # a word, not an acronym
         ("Hur många fältassistenter finns det?", "terms", ("faltassistent", "finn")),  # 'många' asks, is no term
         ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
