@@ -118,6 +118,11 @@ GLOSSARY: dict[str, str] = {
     r"honou?r[- ]related|honou?r violence": "hedersrelaterat våld",
     r"evaluat\w*|follow[- ]up|monitor\w*": "uppföljning utvärdering",
     r"concrete": "konkret",
+    r"bush\w*|shrubs?|vegetation": "buskar",
+    r"disabilit\w*|disabled": "funktionshinder funktionshinderperspektiv",
+    r"elderly|older people|seniors?": "äldre",
+    r"terror\w*": "terroristattentat",
+    r"neighbou?rhoods?|residential areas?": "bostadsområde",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
