@@ -104,6 +104,13 @@ def _asked_title(text: str) -> tuple[str, str]:
     return written, title_stem(written)
 
 
+def _indefinite(title: str) -> str:
+    """A title as asked, without its definite ending: 'ordföranden' -> 'ordförande', 'chefen' -> 'chef'."""
+    if title.endswith(("anden", "aren", "ern")):
+        return title[:-1]  # ordförande-n, handläggare-n, politiker-n
+    return title.removesuffix("en")
+
+
 def _not_a_responder(body: str) -> str:
     """'Dokumenten har inget remissvar från polisen.' for a body named in the genitive or not."""
     name = body[:-1] if re.search(r"(en|et|ns)s$", body) else body
@@ -194,7 +201,7 @@ def _field_lines(
         else:
             read = read_field(spec, document, whose)
         if read is None:
-            said = f"{{Whose}} namnger ingen {written}." if asked else spec.missing
+            said = f"{{Whose}} namnger ingen {_indefinite(written)}." if asked else spec.missing
             missing.add(said.format(Whose=_capital(whose)))
             lines.append(said.format(Whose=_capital(whose)))
             continue

@@ -261,6 +261,10 @@ def test_metadata_answer(
         ),
         ("vem ar ordforande i utbildningsnamnden", "Utbildningsnämndens remissvar namnger ingen ordförande."),
         (
+            "Vem är ordföranden i trafiknämnden?",
+            "Trafiknämndens remissvar namnger ingen ordförande.",
+        ),  # not 'ordföranden'
+        (
             "Vad har utbildningsförvaltningen för e-postadress?",
             "Utbildningsnämndens remissvar anger ingen e-postadress.",
         ),
