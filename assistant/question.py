@@ -20,7 +20,7 @@ from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, further_f
 from assistant.glossary import documents_words
 from assistant.responder_names import mentions, named_responders
 from assistant.spelling import correct_english, correct_words
-from assistant.topics import is_general, topic_of
+from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
@@ -41,6 +41,8 @@ _FOLLOW_UP_START = re.compile(
     r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about|how about)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|they|them|their|there)\b", re.I)
+# A pronoun that points back at a thing asked about, not at whom ('det', 'detta'; 'de' are the responders).
+_THING = re.compile(r"\b(det|den|detta|denna|dessa|dess|it|this|that)\b", re.I)
 # A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
 _OWN_SUBJECT_TERMS = 2
 _YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
@@ -301,6 +303,19 @@ def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool
     return len(own_terms) < _OWN_SUBJECT_TERMS or (bool(_PRONOUN.search(text)) and len(own_terms) <= _OWN_SUBJECT_TERMS)
 
 
+def leaned_on(text: str, previous: str, index: LexicalIndex) -> str:
+    """What a follow-up takes from the previous question.
+
+    All of it when it has no topic of its own ('Och socialnämnden?', 'Varför då?') or points back at a
+    thing ('Vad innebär det för skolorna?'); only whom it asked about when it brings a topic and points
+    back at them ('Vad tycker de om samverkan?' after a question about orsaksanalys).
+    """
+    topic = topic_of(text, index.responders)
+    if topic == DEFAULT_TOPIC or not index.query_terms(topic) or _THING.search(text):
+        return previous
+    return " ".join(named_responders(previous, index.responders)) or previous
+
+
 def is_specific(term: str, index: LexicalIndex) -> bool:
     """Whether the documents use the term, in few passages (what a question is about, not 'staden')."""
     return term in index.vocab and index.idf[index.vocab[term]] >= SPECIFIC_IDF
@@ -345,7 +360,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     corrected = spell(text, corrections)
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))
-    query = f"{corrected} ({previous})" if follow_up else corrected
+    query = f"{corrected} ({leaned_on(corrected, previous, index)})" if follow_up else corrected
     asked_terms = tuple(index.query_terms(query))  # what the question itself says: the rules judge it
     # English takes any word the documents use (it has none of theirs); Swedish only specific ones.
     usable = (lambda t: t in index.vocab) if english else (lambda t: is_specific(t, index))

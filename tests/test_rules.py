@@ -218,6 +218,14 @@ def test_follow_up(question: str, previous: str, follow_up: bool) -> None:
     assert q.query.startswith(f"{question} ({previous})") is follow_up
 
 
+def test_a_follow_up_with_a_topic_of_its_own_takes_only_whom_the_previous_asked_about() -> None:
+    q = read_question("Vad tycker de om belysning?", INDEX, "Vad tycker trafiknämnden om fältassistenter?")
+    assert q.follow_up and q.responders == ("Trafiknämnden",)
+    assert "belysning" in q.query and "fältassistenter" not in q.query  # the new topic, not the old one
+    thing = read_question("Vad innebär det för skolorna?", INDEX, "Vad tycker trafiknämnden om fältassistenter?")
+    assert "fältassistenter" in thing.query  # 'det' points back at what was asked
+
+
 # --- the streamed answer ----------------------------------------------------------------------------
 
 ANSWER = Answer("Fråga?", "Ett svar [1].", False, (), ())
