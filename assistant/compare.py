@@ -49,18 +49,26 @@ NOT_ADDRESSED = prompts.NOT_ADDRESSED
 _GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
+# 'Vilka nämnder är kritiska …' asks for views; 'Vilka nämnder är ansvariga för …' for the programme's content.
+_STANCE = (
+    r"(ar|var) (\w+ )?(kritisk\w*|positiv\w*|negativ\w*|overens|emot|for det|oroad\w*|tveksam\w*|nojd\w*|missnojd\w*)"
+)
+_STANCE_EN = (
+    r"(are|were) (\w+ )?(critical|positive|negative|supportive|against|in favou?r|concerned|sceptical|skeptical"
+    r"|(dis)?satisfied|happy|unhappy)"
+)
 _COMPARE = re.compile(
     r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
     rf"|\b(varje|de olika) {_GROUP}|\b(alla|samtliga) remissvar\w*"
     rf"|\b(alla|samtliga) {_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {_GROUP}"
     rf"|\bvilka (av )?{_GROUP} (som )?(har )?"
-    r"(ar|var|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
+    rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
     r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
     r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
-    r"|\bwhich (committees|bodies|responders) (are|were|think|thought|say|said|propose|want|criticis\w*|support|"
+    rf"|\bwhich (committees|bodies|responders) ({_STANCE_EN}|think|thought|say|said|propose|want|criticis\w*|support|"
     r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|"
     r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*)\b",
 )

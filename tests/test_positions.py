@@ -93,6 +93,11 @@ def test_background_and_procedure_state_no_position(sentence: str) -> None:
         ("Hur många nämnder har svarat?", "overview"),
         ("Which committees have responded?", "overview"),
         ("Vilka nämnder ansvarar för stadens offentliga miljö?", None),
+        # 'är' with a stance asks for views; with anything else, for the programme's content.
+        ("Vilka nämnder är ansvariga för stadens offentliga miljö?", None),
+        ("Which committees are responsible for physical planning?", None),
+        ("Which committees are critical of the programme?", "compare"),
+        ("Vilka nämnder är mest positiva till programmet?", "compare"),
         ("Vilka remissinstanser räknas upp i Kungsholmens tjänsteutlåtande?", None),
         ("Vad tycker trafiknämnden om programmet?", None),
         ("Vilka är de fyra fokusområdena?", None),
