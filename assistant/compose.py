@@ -273,6 +273,13 @@ def _never(_: str) -> bool:
     return False
 
 
+def _completer(text: str, answer_type: str, given: Collection[int]) -> Callable[[str], bool]:
+    """What would complete the best sentence: the date or number it lacks that the question asks for."""
+    if answer_type in _COMPLETED and not holds_answer_type(text, answer_type, given):
+        return partial(holds_answer_type, answer_type=answer_type, given=given)
+    return _never
+
+
 def _continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) -> tuple[int, int] | None:
     """The sentence right after `end` in its paragraph when it leans back on it ('Detta …'), else None.
 
@@ -436,9 +443,9 @@ def compose(
         said.append(term_set(sentence.text))
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
-        lacks = answer_type in _COMPLETED and not holds_answer_type(sentence.text, answer_type, given)
-        completes = partial(holds_answer_type, answer_type=answer_type, given=given) if lacks else _never
-        if count == 1 and (more := _continuation(hits[sentence.hit_rank], sentence.end, completes)):
+        if count == 1 and (
+            more := _continuation(hits[sentence.hit_rank], sentence.end, _completer(sentence.text, answer_type, given))
+        ):
             # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …").
             seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[more[0] : more[1]].split())))
             chosen.append((sentence.hit_rank, *more))

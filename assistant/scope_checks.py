@@ -64,9 +64,11 @@ _MONEY_QUESTION = re.compile(
     re.I,
 )
 # What money is for: "avsatt för bättre belysning", "satsar på klotter" (up to a time or the end).
-_PURPOSE = re.compile(r"\b(?:för|for|till|på|pa)\s+((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,6})", re.I)
+# The words after a preposition or verb that say what money is for, up to a time ('i år', 'per år') or a number.
+_FOR_WHAT = r"((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){{1,{most}}})"
+_PURPOSE = re.compile(rf"\b(?:för|for|till|på|pa)\s+{_FOR_WHAT.format(most=6)}", re.I)
 # What costs the money: 'Vad kostar avhopparverksamheten per år?'
-_COSTS = re.compile(r"\b(?:kostar|kostade|costs?)\s+((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){1,4})", re.I)
+_COSTS = re.compile(rf"\b(?:kostar|kostade|costs?)\s+{_FOR_WHAT.format(most=4)}", re.I)
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
