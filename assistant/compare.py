@@ -22,7 +22,7 @@ from assistant.compose import best_sentences
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position
-from assistant.question import Question
+from assistant.question import RESPONDER_GROUP, Question, asks_comparison
 from assistant.records import Hit
 from assistant.rerank import idf_weights
 from assistant.responder_names import responders_in_order
@@ -46,34 +46,9 @@ GENERAL_PASSAGES = 20
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 
 
-_GROUP = (
-    r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
-)
-# 'Vilka nämnder är kritiska …' asks for views; 'Vilka nämnder är ansvariga för …' for the programme's content.
-_STANCE = (
-    r"(ar|var) (\w+ )?(kritisk\w*|positiv\w*|negativ\w*|overens|emot|for det|oroad\w*|tveksam\w*|nojd\w*|missnojd\w*)"
-)
-_STANCE_EN = (
-    r"(are|were) (\w+ )?(critical|positive|negative|supportive|against|in favou?r|concerned|sceptical|skeptical"
-    r"|(dis)?satisfied|happy|unhappy)"
-)
-_COMPARE = re.compile(
-    r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
-    rf"|\b(varje|de olika) {_GROUP}|\b(alla|samtliga) remissvar\w*"
-    rf"|\b(alla|samtliga) {_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
-    rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {_GROUP}"
-    rf"|\bvilka (av )?{_GROUP} (som )?(har )?"
-    rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
-    r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
-    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
-    r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller)\b"
-    r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
-    rf"|\bwhich (committees|bodies|responders) ({_STANCE_EN}|think|thought|say|said|propose|want|criticis\w*|support|"
-    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|"
-    r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*)\b",
-)
 _OVERVIEW = re.compile(
-    rf"\bvilka {_GROUP} (har |som har )?(svarat|svarade|besvarat|besvarade|yttrat|yttrade|lamnat|lamnade|inkommit)\b"
+    rf"\bvilka {RESPONDER_GROUP} (har |som har )?"
+    r"(svarat|svarade|besvarat|besvarade|yttrat|yttrade|lamnat|lamnade|inkommit)\b"
     r"|\bvilka (har|som har) (svarat|besvarat|yttrat sig)\b|\bvilka remissvar (finns|ingar|har)\b"
     r"|\bhur manga (namnder|remissvar|remissinstanser)\w* (har )?(svarat|finns|besvarat)\b"
     r"|\bwhich (committees|bodies|responders) (have )?(responded|replied|answered)\b"
@@ -105,17 +80,12 @@ class View:
 
 
 # "Vilka nämnder tar upp X?": the answer names only the responders whose passages speak of X.
-_WHICH = re.compile(rf"\bvilka (av )?(de )?{_GROUP}|\bwhich (of the )?(committees|bodies|responders)\b")
+_WHICH = re.compile(rf"\bvilka (av )?(de )?{RESPONDER_GROUP}|\bwhich (of the )?(committees|bodies|responders)\b")
 
 
 def asks_which(question: str) -> bool:
     """Whether the question asks which responders take a topic up (not every responder's view)."""
     return bool(_WHICH.search(fold(" ".join(question.split()))))
-
-
-def asks_comparison(question: str) -> bool:
-    """Whether the wording asks how responders differ ('skiljer sig', 'respektive', 'varje nämnd', 'compare')."""
-    return bool(_COMPARE.search(fold(" ".join(question.split()))))
 
 
 def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
@@ -128,7 +98,7 @@ def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
         return "compare"
     # With one responder named, 'jämfört med' and 'skiljer sig' compare something else
     # (two periods, two concepts) within that responder's view: a single answer.
-    return "compare" if named == 0 and _COMPARE.search(text) else None
+    return "compare" if named == 0 and asks_comparison(text) else None
 
 
 def ordered(responders: Iterable[str]) -> list[str]:

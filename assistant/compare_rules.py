@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from assistant.compare import (
     View,
-    asks_comparison,
     asks_which,
     ordered,
     responders_in_scope,
@@ -98,11 +97,11 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []
     if len(named) >= 2:
         responders = named
-    elif len(group) >= 2 and (asks_opinion(text) or asks_comparison(text)):
+    elif len(group) >= 2 and (asks_opinion(text) or q.compares):
         responders = group
     elif len(by_period) >= 2:
         responders = by_period
-    elif not named and asks_comparison(text):
+    elif not named and q.compares:
         responders = list(scope)
     else:
         return None

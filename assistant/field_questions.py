@@ -44,7 +44,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         _WORDS,
     ),
     "handläggare": re.compile(
-        rf"\b({_HANDLER})\b|\bvem\b.*\b(skrev|skrivit|författade|forfattade|tog fram|tagit fram|ta fram)\s+"
+        rf"\b({_HANDLER})\b|\bvem handl[aä]g{{1,2}}er\b"
+        r"|\bvem\b.*\b(skrev|skrivit|författade|forfattade|tog fram|tagit fram|ta fram)\s+"
         rf"(\S+\s+){{0,3}}?{_RESPONSE}"
         rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
         _WORDS,

@@ -149,7 +149,7 @@ SYNONYMS: dict[str, str] = {
     r"mutor|muta|korruption": "mutor jäv",
     r"påtryckning\w*|hot mot anställda": "otillåten påverkan",
     r"samarbet\w*": "samverkan",
-    r"avhoppar\w*|lämna gäng\w*|lämna kriminalitet\w*": "avhopparverksamheten",
+    r"avhoppar\w*|lämna (?:kriminella )?(?:gäng|nätverk)\w*|lämna kriminalitet\w*": "avhopparverksamheten",
     r"uppföljning\w*|utvärder\w*": "uppföljning",
     r"fusk\w*|bidragsbrott\w*": "välfärdsbrott",
     r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
@@ -166,6 +166,12 @@ SYNONYMS: dict[str, str] = {
     r"pengar|budget\w*|finansiering\w*": "medel resurser",
     r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
     r"svarstid\w*": "remisstiden",
+    r"obligatorisk\w*|tvång\w*": "tvingande miniminivå",
+    r"statistik\w*|siffror": "data datakällor",
+    r"varför (?:brott\w*|problem\w*) (?:uppstår|uppkommer|sker|begås)|orsake[rn]\w* (?:till|bakom) brott\w*": (
+        "orsaksanalys"
+    ),
+    r"städning\w*|underhåll\w*": "skötsel",
     r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) remissen": "remissinstanser",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]

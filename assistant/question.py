@@ -46,12 +46,54 @@ _THING = re.compile(r"\b(det|den|detta|denna|dessa|dess|it|this|that)\b", re.I)
 # A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
 _OWN_SUBJECT_TERMS = 2
 _YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
-_COMPARE = re.compile(
-    r"\b(respektive|skiljer|skillnad\w*|jämför\w*|jamfor\w*|olika nämnder|olika namnder|varje nämnd|varje namnd"
-    r"|alla (nämnder|namnder|remissvar|remissinstanser)|vilka (nämnder|namnder|remissinstanser)|compare\w*"
-    r"|differ\w*|each committee|all committees)\b",
-    re.I,
+# Who a comparison asks about, in folded text ('nämnderna', 'remissinstanser', 'committees').
+RESPONDER_GROUP = (
+    r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
+# The responders together, in the definite plural: 'Vad tycker nämnderna …', 'What do the committees think …'.
+_ALL_OF_THEM = (
+    r"(de olika |alla |samtliga )?(namnderna|remissinstanserna|instanserna|forvaltningarna|stadsdelsnamnderna"
+    r"|stadsdelsforvaltningarna|facknamnderna|remissvaren)|(the )?(committees|responders|responses|administrations)"
+)
+_VIEW_VERB = (
+    r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|think|thought|say|said|write|wrote"
+    r"|view|see|feel|felt|propose|want)"
+)
+# 'Vilka nämnder är kritiska …' asks for views; 'Vilka nämnder är ansvariga för …' for the programme's content.
+_STANCE = (
+    r"(ar|var) (\w+ )?(kritisk\w*|positiv\w*|negativ\w*|overens|emot|for det|oroad\w*|tveksam\w*|nojd\w*|missnojd\w*)"
+)
+_STANCE_EN = (
+    r"(are|were) (\w+ )?(critical|positive|negative|supportive|against|in favou?r|concerned|sceptical|skeptical"
+    r"|(dis)?satisfied|happy|unhappy)"
+)
+_COMPARE = re.compile(
+    r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
+    rf"|\b(varje|de olika) {RESPONDER_GROUP}|\b(alla|samtliga) remissvar\w*"
+    rf"|\b(alla|samtliga) {RESPONDER_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
+    rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn)\b.*\b(alla|samtliga) {RESPONDER_GROUP}"
+    rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
+    r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|the responses)\b"
+    rf"|\bvilka (av )?{RESPONDER_GROUP} (som )?(har )?"
+    rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
+    r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
+    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
+    r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller)\b"
+    r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
+    rf"|\bwhich (committees|bodies|responders) ({_STANCE_EN}|think|thought|say|said|propose|want|criticis\w*|support|"
+    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|"
+    r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*)\b",
+)
+
+
+def asks_comparison(question: str) -> bool:
+    """Whether the wording asks about the responders side by side ('skiljer sig', 'varje nämnd', 'compare').
+
+    'Vad tycker nämnderna …' asks too. The question record and the comparison path share this one reading.
+    """
+    return bool(_COMPARE.search(fold(" ".join(question.split()))))
+
+
 # Answer types, checked in order: the first that matches decides.
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -139,7 +181,9 @@ _BODY = re.compile(
     r"|(?:råd|rad)(?:et)? (?:för|for) [\w ]+?(?=\?|$| om\b)"
     r"|[\wåäöÅÄÖ-]*(?<!om)(?:grupp|gruppen|rådet)\b"
     r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*)|"
-    r"region \w+|stadshus\w*|police|fire (?:service|brigade)|[\w-]+ (?:committee|board))",
+    r"region \w+|stadshus\w*|police|fire (?:service|brigade)"
+    r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no)\s)"
+    r"[\w-]+ (?:committee|board)s?\b)",
     re.I,
 )
 SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages
@@ -384,7 +428,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         answer_type=_asked_of(answer_type(corrected), corrected, responders),
         language="en" if english else "sv",
         follow_up=follow_up,
-        compares=bool(_COMPARE.search(corrected)) or len(responders) >= 2,
+        compares=asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2,
         metadata_field=field_name,
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)),

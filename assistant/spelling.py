@@ -79,6 +79,15 @@ def swedish_words() -> tuple[dict[str, str], list[str]]:
     return spellings, sorted(spellings)
 
 
+_RARE_SHORT_ZIPF = 2.0  # a four-letter word rarer than this is taken for a misspelling ('kraf': 1.6)
+_INFLECTION_ZIPF = 1.0  # a Swedish word this common whose stem the documents use is one of its forms
+
+
+def _inflects_known(word: str, index: LexicalIndex) -> bool:
+    """Whether a word is a real form of a word the documents use in another form ('nämnderna' of 'nämnden')."""
+    return term(word) in index.vocab and zipf_frequency(word, "sv") >= _INFLECTION_ZIPF
+
+
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     """Words as typed -> the spelling the documents use.
 
@@ -107,8 +116,11 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if written is None and (common := swedish_words()[0].get(key)) and common != word:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:
-            if len(word) < 5 or len(index.query_terms(word)) > 1:
-                continue  # short, or known once split into a compound's parts
+            # A four-letter word that is hardly a word ('kraf') is mended too, by one edit.
+            rare = zipf_frequency(word, "sv") < _RARE_SHORT_ZIPF
+            short = len(word) < 4 or (len(word) == 4 and (word in names or not rare))
+            if short or len(index.query_terms(word)) > 1 or _inflects_known(word, index):
+                continue  # short, known once split into a compound's parts, or an inflection ('nämnderna')
             # The closest of the documents' words, the letterhead fields' and common Swedish ones,
             # the documents' first when as close ('gadkande' is 'godkände', not the documents' 'gällande').
             options = [closest(key, index.spellings, index.folded_words), closest(key, *_field_words())]

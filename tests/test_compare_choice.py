@@ -12,9 +12,10 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.compare import asks_comparison, asks_which
+from assistant.compare import asks_which
 from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
+from assistant.question import asks_comparison
 from assistant.records import Hit
 from assistant.responder_names import responders_in_order
 from assistant.sentence_scores import SentenceScores
@@ -158,6 +159,12 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("vilka namnder tar upp fristaende skolor", True),
         ("Vilka nämnder som har lyft frågan om belysning?", True),
         ("Vad säger trafiknämnden om klotter?", False),
+        ("Vad tycker nämnderna om kameraövervakning?", True),  # the responders together
+        ("Hur ser remissinstanserna på platssamverkan?", True),
+        ("Vad står det i remissvaren om belysning?", True),
+        ("What did the responses say about schools?", True),
+        ("Vad säger programmet om nämndernas ansvar?", False),  # what the programme says
+        ("Vad ska förvaltningarna göra enligt programmet?", False),
         ("Which focus areas does the programme mention?", False),
     ],
 )

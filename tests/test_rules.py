@@ -309,6 +309,11 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker Skarpnäcks stadsdelsnämnd om belysning?", "other_bodies", ("Skarpnäcks stadsdelsnämnd",)),
         ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
         ("Hur skiljer sig trafiknämndens och socialnämndens syn?", "compares", True),
+        ("Vad tycker nämnderna om belysningen?", "compares", True),  # the responders together
+        ("What do the committees think about lighting?", "compares", True),
+        ("Vilka nämnder är ansvariga för stadens offentliga miljö?", "compares", False),  # the programme's content
+        ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
+        ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
@@ -355,6 +360,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
+        ("Vem handlägger Kungsholmens ärende?", "metadata_field", "handläggare"),  # the verb asks for the person
         ("Vem ska jag ringa på trafikkontoret om deras yttrande?", "metadata_field", "kontakt"),
         ("vilket datum har trafikkontorets tjansteutlatande?", "metadata_field", "datum"),
         ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "metadata_field", "beslutsdatum"),
@@ -424,6 +430,14 @@ def test_a_misspelling_takes_the_closest_word_not_the_documents_first() -> None:
     index = LexicalIndex.build([IndexedChunk("g", text, "g.txt", "Trafiknämnden", "")])
     assert correct_words("vilken dag gadkande nämnden svaret", index)["gadkande"] == "godkände"
     assert correct_words("vilken dag gallande regler", index)["gallande"] == "gällande"  # å/ä/ö restored
+
+
+def test_another_form_of_a_word_the_documents_use_is_no_misspelling() -> None:
+    """'nämnderna' is not in the text, but 'nämnden' is: it stays as typed (not 'nämnden', which asks of one)."""
+    from assistant.spelling import correct_words
+
+    index = LexicalIndex.build([IndexedChunk("g", "Nämnden anser att belysningen ska bli bättre.", "g.txt", "", "")])
+    assert correct_words("Vad tycker nämnderna om belysningen?", index) == {}
 
 
 def test_an_inflected_misspelling_is_matched_by_its_stem() -> None:

@@ -227,6 +227,8 @@ def test_parts_of_a_whole_are_counted_under_any_name() -> None:
         ("Vad visade utvärderingen av hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
         ("Vad visar mätningen om flickors trygghet?", ("Mätningen visar att flickor är mer otrygga.",), ""),
         ("Vilka resultat gav hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
+        # Research that shows something is no result of the evaluation asked about.
+        ("Vad visade utvärderingen av programmet?", ("Forskningen visar att det tar tid.",), "inget resultat"),
         # What something costs, asked as what is paid for it, or as what it costs.
         ("Vad betalar förvaltningen per år för hembesöksprogrammet?", (HOME_VISITS,), "inget sådant antal"),
         (
