@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from assistant import prompts
 from assistant.compare_choice import choose, holds_topic, names_rarest
-from assistant.compose import best_sentences
+from assistant.compose import best_sentences, continuation, leaned_on
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position
@@ -191,7 +191,7 @@ def view_of(
         deeper = [h for h in ranking.hits if h.chunk.meta.responder == responder][len(hits) : DEEP_PASSAGES]
         hits = hits + [h for h in deeper if holds_topic(ranking.sentences[h.chunk.id], weights)]
     chosen = choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)), weights)
-    chosen = _led_by(lead, chosen)
+    chosen = _with_its_context(_led_by(lead, chosen))
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
     for hit, (a, b) in chosen:
@@ -225,6 +225,19 @@ def single_answer_leads(
         best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall=False, given=q.years)
         out[responder] = [(hits[s.hit_rank], (s.start, s.end)) for s in best]
     return out
+
+
+def _with_its_context(chosen: list[tuple[Hit, tuple[int, int]]]) -> list[tuple[Hit, tuple[int, int]]]:
+    """The first sentence with the one it leans back on ('Här kan …') and the one that leans on it ('Detta görs …').
+
+    A responder's thought often runs over two sentences: a view and how, or a finding and what follows.
+    """
+    if not chosen:
+        return chosen
+    hit, (start, end) = chosen[0]
+    before, after = leaned_on(hit, start), continuation(hit, end)
+    first = [(hit, span) for span in (before, (start, end), after) if span is not None]
+    return [*first, *(c for c in chosen[1:] if c not in first)]
 
 
 def _led_by(

@@ -280,7 +280,7 @@ def _completer(text: str, answer_type: str, given: Collection[int]) -> Callable[
     return _never
 
 
-def _continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) -> tuple[int, int] | None:
+def continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) -> tuple[int, int] | None:
     """The sentence right after `end` in its paragraph when it leans back on it ('Detta …'), else None.
 
     Also when it `completes` it: holds the date or number the sentence before lacks ('… en utredning.'
@@ -296,6 +296,18 @@ def _continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never)
     return (
         (a, b) if leans and not text[a:b].rstrip().endswith(":") else None
     )  # a list's introduction comes with its list
+
+
+def leaned_on(hit: Hit, start: int) -> tuple[int, int] | None:
+    """The sentence right before `start` in its paragraph when the one at `start` leans back on it ('Här kan …')."""
+    text = hit.chunk.clean_text
+    following = sentence_spans(text, start)
+    if not following or not _ANAPHOR.match(text[following[0][0] : following[0][1]]):
+        return None
+    before = sentence_spans(text, 0, start)
+    if not before or "\n\n" in text[before[-1][1] : start] or _LIST_ITEM.match(text[before[-1][0] : before[-1][1]]):
+        return None
+    return before[-1]
 
 
 def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool) -> Sentence | None:
@@ -444,7 +456,7 @@ def compose(
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
         if count == 1 and (
-            more := _continuation(hits[sentence.hit_rank], sentence.end, _completer(sentence.text, answer_type, given))
+            more := continuation(hits[sentence.hit_rank], sentence.end, _completer(sentence.text, answer_type, given))
         ):
             # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …").
             seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[more[0] : more[1]].split())))

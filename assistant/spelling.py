@@ -117,9 +117,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:
             # A four-letter word that is hardly a word ('kraf') is mended too, by one edit.
-            rare = zipf_frequency(word, "sv") < _RARE_SHORT_ZIPF
-            short = len(word) < 4 or (len(word) == 4 and (word in names or not rare))
-            if short or len(index.query_terms(word)) > 1 or _inflects_known(word, index):
+            too_short = len(word) == 4 and (word in names or zipf_frequency(word, "sv") >= _RARE_SHORT_ZIPF)
+            if too_short or len(index.query_terms(word)) > 1 or _inflects_known(word, index):
                 continue  # short, known once split into a compound's parts, or an inflection ('nämnderna')
             # The closest of the documents' words, the letterhead fields' and common Swedish ones,
             # the documents' first when as close ('gadkande' is 'godkände', not the documents' 'gällande').

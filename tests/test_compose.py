@@ -153,3 +153,26 @@ def test_a_year_the_question_brought_answers_no_when() -> None:
     assert not holds_answer_type(period, "when", given=(2020, 2023))
     assert holds_answer_type(deadline, "when", given=(2020, 2023))
     assert holds_answer_type(deadline, "when", given=(2021,))  # the day and month still say when
+
+
+def test_a_thought_over_two_sentences_is_found_both_ways() -> None:
+    """'Detta görs …' and 'Här kan …' lean on the sentence before them; a new paragraph does not."""
+    from assistant.compose import continuation, leaned_on
+
+    text = (
+        "Stadsdelen följer skillnaderna mellan kön. Detta görs genom mätningar. "
+        "Samordningen har stor utvecklingspotential. Här kan ANDT-arbetet tjäna som exempel.\n\nDetta är nytt."
+    )
+    hit = Hit(_chunk("c1", text), 1.0)
+
+    def span_of(sentence: str) -> tuple[int, int]:
+        start = text.index(sentence)
+        return start, start + len(sentence)
+
+    view = span_of("Stadsdelen följer skillnaderna mellan kön.")
+    assert continuation(hit, view[1]) == span_of("Detta görs genom mätningar.")
+    assert leaned_on(hit, view[0]) is None  # it opens the passage
+    example = span_of("Här kan ANDT-arbetet tjäna som exempel.")
+    assert leaned_on(hit, example[0]) == span_of("Samordningen har stor utvecklingspotential.")
+    assert continuation(hit, example[1]) is None  # 'Detta är nytt.' opens a paragraph of its own
+    assert leaned_on(hit, span_of("Detta görs genom mätningar.")[0]) == view
