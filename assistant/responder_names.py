@@ -77,18 +77,25 @@ def office_name(token: str) -> str:
     return next(renamed, token)
 
 
+@lru_cache(maxsize=64)
+def _by_place(responder: str) -> bool:
+    """Whether a responder is named by its place (a district), not by a committee's form."""
+    return "stadsdels" in fold(responder)
+
+
 def names(token: str, responder: str) -> bool:
     """Whether one folded, stemmed word names the responder: a district by its place, a committee with its form."""
     token = office_name(token)
     if token and token == name_initials(responder):
         return True
-    by_place = "stadsdels" in fold(responder)
+    by_place = _by_place(responder)
     for key in responder_keys(responder):
         if token.startswith(key) and (by_place or token[len(key) :].lstrip("s").startswith(_FORMS)):
             return True
     return False
 
 
+@lru_cache(maxsize=64)
 def _english_words(responder: str) -> frozenset[str]:
     return frozenset(w for key in responder_keys(responder) for w in ENGLISH_NAMES.get(key, ()))
 

@@ -135,8 +135,6 @@ def names_known(q: Question, index: LexicalIndex) -> list[str]:
 
 def body_whose_view(q: Question) -> str:
     """A body that did not respond whose view the question asks for ('' if none)."""
-    if asks_if_consulted(q.text):
-        return ""
     if q.other_bodies and q.answer_type == "opinion" and not q.responders:
         return q.other_bodies[0]
     return next((body for body in q.other_bodies if asks_view_of(q, body, _GAP)), "")
@@ -218,7 +216,9 @@ def other_city(q: Question, index: LexicalIndex) -> str:
 
 def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     """The named rules: why the documents cannot answer, whatever the similarity ('' when none applies)."""
-    if body := body_whose_view(q):
+    # Whether a body was consulted is read from the list of remissinstanser: no question of its view.
+    consulted = asks_if_consulted(q.text)
+    if not consulted and (body := body_whose_view(q)):
         return f"Det finns inget remissvar från {body} bland dokumenten."
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
         return "Inget stycke i dokumenten handlar om det frågan gäller."
@@ -226,7 +226,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return f"Dokumenten nämner inte {', '.join(names)}."
     if city := other_city(q, index):  # also in lower case, which the names above need
         return f"Dokumenten gäller Stockholms stad, inte {city}."
-    if body := organisation_whose_view(q, index.responders):
+    if not consulted and (body := organisation_whose_view(q, index.responders)):
         return f"Det finns inget remissvar från {body} bland dokumenten."
     used = evidence.answer_sentences or evidence.sentences
     if reason := _answer_type_missing(q, used, index, evidence.context):

@@ -433,8 +433,6 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
 
 def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
     """An organisation without '-nämnd' in its name whose own view is asked ('' if none)."""
-    if asks_if_consulted(q.text):
-        return ""
     keys = {fold(w) for r in responders for w in words(r)}
     for match in _ORGANISATION.finditer(q.text):
         name = match.group(0).strip()
