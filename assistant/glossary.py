@@ -167,6 +167,9 @@ SYNONYMS: dict[str, str] = {
     r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
     r"svarstid\w*": "remisstiden",
     r"obligatorisk\w*|tvång\w*": "tvingande miniminivå",
+    r"glömt\w*|glömdes|glömd\w*|utelämna\w*|missat\w*|fattas": "saknas saknar",
+    r"berätta för\w*|informera\w*|information till": "kommunikation kommunicera",
+    r"våld i familj\w*|familjevåld\w*|partnervåld\w*|mäns våld mot kvinnor": "våld i nära relationer relationsvåld",
     r"statistik\w*|siffror": "data datakällor",
     r"varför (?:brott\w*|problem\w*) (?:uppstår|uppkommer|sker|begås)|orsake[rn]\w* (?:till|bakom) brott\w*": (
         "orsaksanalys"
