@@ -170,6 +170,8 @@ SYNONYMS: dict[str, str] = {
     r"glömt\w*|glömdes|glömd\w*|utelämna\w*|missat\w*|fattas": "saknas saknar",
     r"skolform\w*": "förskolan grundskolan gymnasieskolan",
     r"gymnasiet|gymnasier|gymnasium": "gymnasieskolan",
+    r"larmapp\w*|larmsystem\w*|larmverktyg\w*|larmtjänst\w*": "Cosafe larma",
+    r"uppnå|uppnås|åstadkomma": "syftar syfte",
     r"berätta för\w*|informera\w*|information till": "kommunikation kommunicera",
     r"våld i familj\w*|familjevåld\w*|partnervåld\w*|mäns våld mot kvinnor": "våld i nära relationer relationsvåld",
     r"statistik\w*|siffror": "data datakällor",
