@@ -15,6 +15,10 @@ DOCUMENT_WORDS = {
     "områden",
     "handläggare",
     "föräldrastöd",
+    "gymnasieskolan",
+    "grundskolan",
+    "Cosafe",
+    "saknas",
 }
 
 
@@ -34,6 +38,9 @@ def known(word: str) -> bool:
         ("Vad tycker trafiknämnden om cykelbanor?", False, ""),  # nothing in the synonyms
         ("What is the purpose of the programme?", True, "syftet"),
         ("How do I bake cinnamon buns?", True, ""),
+        ("Vilka skolformer glömdes bort?", False, "saknas grundskolan gymnasieskolan"),  # in the table's order
+        ("Nämns gymnasiet?", False, "gymnasieskolan"),
+        ("Kan skolornas larmapp mer än att larma?", False, "Cosafe"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
