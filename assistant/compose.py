@@ -266,7 +266,7 @@ def restates(text: str, said: list[frozenset[str]]) -> bool:
 
 
 # A question of these types wants what one sentence holds or lacks (a date, a number).
-_COMPLETED = ("when", "quantity")
+_COMPLETED = ("when", "quantity", "opinion")
 
 
 def _never(_: str) -> bool:
@@ -296,6 +296,17 @@ def continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) 
     return (
         (a, b) if leans and not text[a:b].rstrip().endswith(":") else None
     )  # a list's introduction comes with its list
+
+
+def completed_before(hit: Hit, start: int, completes: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The sentence right before `start` in its paragraph when it `completes` the one at `start`, else None."""
+    text = hit.chunk.clean_text
+    before = sentence_spans(text, 0, start)
+    if not before or "\n\n" in text[before[-1][1] : start]:
+        return None
+    a, b = before[-1]
+    ok = completes(text[a:b]) and not _LIST_ITEM.match(text[a:b]) and not text[a:b].rstrip().endswith(":")
+    return (a, b) if ok else None
 
 
 def leaned_on(hit: Hit, start: int) -> tuple[int, int] | None:
@@ -455,12 +466,17 @@ def compose(
         said.append(term_set(sentence.text))
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
-        if count == 1 and (
-            more := continuation(hits[sentence.hit_rank], sentence.end, _completer(sentence.text, answer_type, given))
-        ):
+        completes = _completer(sentence.text, answer_type, given) if count == 1 else _never
+        if count == 1 and (more := continuation(hits[sentence.hit_rank], sentence.end, completes)):
             # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …").
             seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[more[0] : more[1]].split())))
             chosen.append((sentence.hit_rank, *more))
+            count += 1
+        elif count == 1 and (before := completed_before(hits[sentence.hit_rank], sentence.start, completes)):
+            # Or it began in the one before, which holds what the question asks ("… anser att det är en
+            # bra utveckling. Det handlar om att …").
+            seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[before[0] : before[1]].split())))
+            chosen.insert(len(chosen) - 1, (sentence.hit_rank, *before))
             count += 1
         if not (sentence.text.rstrip().endswith(":") or wants_list):
             continue  # only a list question takes the list a sentence introduces without a colon

@@ -176,3 +176,20 @@ def test_a_thought_over_two_sentences_is_found_both_ways() -> None:
     assert leaned_on(hit, example[0]) == span_of("Samordningen har stor utvecklingspotential.")
     assert continuation(hit, example[1]) is None  # 'Detta är nytt.' opens a paragraph of its own
     assert leaned_on(hit, span_of("Detta görs genom mätningar.")[0]) == view
+
+
+def test_a_view_stated_just_before_the_best_sentence_completes_it() -> None:
+    """An opinion question's best sentence without a view takes the one before it when that states one."""
+    text = (
+        "I programmet heter det orsaksanalys och förvaltningen anser att det är en bra utveckling. "
+        "Det handlar om att förstå varför brott sker på en viss plats vid en viss tid."
+    )
+    chunks = [_chunk("c1", text)]
+    hits = [Hit(c, 1.0) for c in chunks]
+    question = "Vad tycker förvaltningen om att förstå varför brott sker på en viss plats vid en viss tid?"
+    weights = {"forst": 1.0, "brott": 1.0, "plats": 1.0, "tid": 1.0}
+    sentences = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
+    answer, _ = compose(question, hits, sentences, 1, answer_type="opinion")
+    assert answer.index("bra utveckling") < answer.index("Det handlar om")  # in the order written
+    plain, _ = compose(question, hits, sentences, 1)  # a question that asks for no view: the best sentence alone
+    assert "bra utveckling" not in plain
