@@ -151,7 +151,7 @@ SYNONYMS: dict[str, str] = {
     r"samarbet\w*": "samverkan",
     r"avhoppar\w*|lämna (?:kriminella )?(?:gäng|nätverk)\w*|lämna kriminalitet\w*": "avhopparverksamheten",
     r"uppföljning\w*|utvärder\w*": "uppföljning",
-    r"fusk\w*|bidragsbrott\w*": "välfärdsbrott",
+    r"fusk\w*|bidragsfusk\w*|bidragsbrott\w*": "välfärdsbrott",
     r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
     r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
     r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
@@ -172,6 +172,11 @@ SYNONYMS: dict[str, str] = {
     r"gymnasiet|gymnasier|gymnasium": "gymnasieskolan",
     r"larmapp\w*|larmsystem\w*|larmverktyg\w*|larmtjänst\w*": "Cosafe larma",
     r"uppnå|uppnås|åstadkomma": "syftar syfte",
+    r"håll\w* ihop|hålls ihop|koordiner\w*": "samordna samordning",
+    r"kommunstyrelsens (?:uppgift|roll|ansvar)\w*|kommunstyrelsen (?:ska|bör) (?:styra|samordna|leda|hålla)": (
+        "centrala nivån"
+    ),
+    r"följa upp|följs upp|följer upp": "uppföljning uppföljningsarbete",
     r"berätta för\w*|informera\w*|information till": "kommunikation kommunicera",
     r"våld i familj\w*|familjevåld\w*|partnervåld\w*|mäns våld mot kvinnor": "våld i nära relationer relationsvåld",
     r"statistik\w*|siffror": "data datakällor",
