@@ -177,6 +177,7 @@ SYNONYMS: dict[str, str] = {
         "centrala nivån"
     ),
     r"följa upp|följs upp|följer upp": "uppföljning uppföljningsarbete",
+    r"gör\w* (?:\w+ ){0,3}otrygg\w*|känns otrygg\w*": "skapa otrygghet faktorer",
     r"berätta för\w*|informera\w*|information till": "kommunikation kommunicera",
     r"våld i familj\w*|familjevåld\w*|partnervåld\w*|mäns våld mot kvinnor": "våld i nära relationer relationsvåld",
     r"statistik\w*|siffror": "data datakällor",
