@@ -298,15 +298,21 @@ def continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) 
     )  # a list's introduction comes with its list
 
 
+def _sentence_before(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence right before `start` in its paragraph, unless it is a list item."""
+    before = sentence_spans(text, 0, start)
+    if not before or "\n\n" in text[before[-1][1] : start] or _LIST_ITEM.match(text[before[-1][0] : before[-1][1]]):
+        return None
+    return before[-1]
+
+
 def completed_before(hit: Hit, start: int, completes: Callable[[str], bool]) -> tuple[int, int] | None:
     """The sentence right before `start` in its paragraph when it `completes` the one at `start`, else None."""
     text = hit.chunk.clean_text
-    before = sentence_spans(text, 0, start)
-    if not before or "\n\n" in text[before[-1][1] : start]:
+    span = _sentence_before(text, start)
+    if span is None or text[span[0] : span[1]].rstrip().endswith(":") or not completes(text[span[0] : span[1]]):
         return None
-    a, b = before[-1]
-    ok = completes(text[a:b]) and not _LIST_ITEM.match(text[a:b]) and not text[a:b].rstrip().endswith(":")
-    return (a, b) if ok else None
+    return span
 
 
 def leaned_on(hit: Hit, start: int) -> tuple[int, int] | None:
@@ -315,10 +321,7 @@ def leaned_on(hit: Hit, start: int) -> tuple[int, int] | None:
     following = sentence_spans(text, start)
     if not following or not _ANAPHOR.match(text[following[0][0] : following[0][1]]):
         return None
-    before = sentence_spans(text, 0, start)
-    if not before or "\n\n" in text[before[-1][1] : start] or _LIST_ITEM.match(text[before[-1][0] : before[-1][1]]):
-        return None
-    return before[-1]
+    return _sentence_before(text, start)
 
 
 def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool) -> Sentence | None:
@@ -466,18 +469,17 @@ def compose(
         said.append(term_set(sentence.text))
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
-        completes = _completer(sentence.text, answer_type, given) if count == 1 else _never
-        if count == 1 and (more := continuation(hits[sentence.hit_rank], sentence.end, completes)):
-            # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …").
-            seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[more[0] : more[1]].split())))
-            chosen.append((sentence.hit_rank, *more))
-            count += 1
-        elif count == 1 and (before := completed_before(hits[sentence.hit_rank], sentence.start, completes)):
-            # Or it began in the one before, which holds what the question asks ("… anser att det är en
-            # bra utveckling. Det handlar om att …").
-            seen.add(fold(" ".join(hits[sentence.hit_rank].chunk.clean_text[before[0] : before[1]].split())))
-            chosen.insert(len(chosen) - 1, (sentence.hit_rank, *before))
-            count += 1
+        if count == 1:
+            # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …"), or
+            # began in the one before, which holds what the question asks ("… anser att det är en bra
+            # utveckling. Det handlar om att …").
+            hit, completes = hits[sentence.hit_rank], _completer(sentence.text, answer_type, given)
+            after = continuation(hit, sentence.end, completes)
+            extra = after or completed_before(hit, sentence.start, completes)
+            if extra:
+                seen.add(fold(" ".join(hit.chunk.clean_text[extra[0] : extra[1]].split())))
+                chosen.insert(len(chosen) if after else len(chosen) - 1, (sentence.hit_rank, *extra))
+                count += 1
         if not (sentence.text.rstrip().endswith(":") or wants_list):
             continue  # only a list question takes the list a sentence introduces without a colon
         rank, items = sentence.hit_rank, following_items(hits[sentence.hit_rank], sentence.end)
