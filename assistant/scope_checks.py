@@ -108,11 +108,13 @@ _OUTCOME_QUESTION = re.compile(
     r"risen|rose|improved|better|worse)\b",
     re.I,
 )
-# A sentence that states a result (folded): "har minskat", "visar att", "sjunker".
-_RESULT = re.compile(
-    r"\b(lyckats|lyckades|halverats|halverades|minskat|minskade|minskar|okat|okade|okar|blivit|blev|natt|nadde|"
-    r"uppnatt|uppnadde|forbattrats|forsamrats|sjunkit|sjunker|sjonk|visar|resultat\w*|effekt\w*|utvardering\w*)\b"
+# Words that state an outcome (folded): "har minskat", "har lyckats", "visar att".
+_OUTCOME_WORDS = (
+    r"lyckats|lyckades|halverats|halverades|minskat|minskade|okat|okade|natt|nadde|uppnatt|uppnadde"
+    r"|forbattrats|forsamrats|sjunkit|sjonk|visar|resultat\w*"
 )
+# A sentence that states a result (folded): "har minskat", "visar att", "sjunker".
+_RESULT = re.compile(rf"\b({_OUTCOME_WORDS}|minskar|okar|blivit|blev|sjunker|effekt\w*|utvardering\w*)\b")
 # A change a question asks about, by its stem (folded): "har otryggheten ökat?" needs a sentence saying "ök…".
 _CHANGE = re.compile(r"\b(halver|minsk|ok(?=at|ade|ar|ning)|forbattr|forsamr|sjunk|sjonk|farre|tryggare|sakrare)\w*")
 _TARGET = re.compile(r"\b(mal|malet|malen|malsattning\w*|syfte\w*|syftar|ambition\w*|vision\w*)\b")
@@ -334,10 +336,7 @@ _FOUND = re.compile(
 
 
 # A finding is a result stated of something measured: 'Trygghetsmätningen visar …', not 'Forskningen visar …'.
-_SHOWN = re.compile(
-    r"\b(lyckats|lyckades|halverats|halverades|minskat|minskade|okat|okade|natt|nadde|uppnatt|uppnadde"
-    r"|forbattrats|forsamrats|sjunkit|sjonk|visar|visade|visat|resultat\w*)\b"
-)
+_SHOWN = re.compile(rf"\b({_OUTCOME_WORDS}|visade|visat)\b")
 _MEASURED = re.compile(
     r"\b(utvardering\w*|uppfoljning\w*|\w*matning\w*|\w*enkat\w*|undersokning\w*|resultat\w*|statistik\w*)\b"
 )

@@ -83,9 +83,9 @@ _RARE_SHORT_ZIPF = 2.0  # a four-letter word rarer than this is taken for a miss
 _INFLECTION_ZIPF = 1.0  # a Swedish word this common whose stem the documents use is one of its forms
 
 
-def _inflects_known(word: str, index: LexicalIndex) -> bool:
-    """Whether a word is a real form of a word the documents use in another form ('nämnderna' of 'nämnden')."""
-    return term(word) in index.vocab and zipf_frequency(word, "sv") >= _INFLECTION_ZIPF
+def _inflects_known(word: str, frequency: float, index: LexicalIndex) -> bool:
+    """Whether a word (of this zipf frequency) is another form of a word the documents use ('nämnderna')."""
+    return frequency >= _INFLECTION_ZIPF and term(word) in index.vocab
 
 
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
@@ -111,14 +111,15 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if len(word) < 4 or word in STOPWORDS or key in FOLDED_STOPWORDS:
             continue
         written = index.spellings.get(key)
-        if written == word or zipf_frequency(word, "sv") >= _KNOWN_WORD_ZIPF:
+        frequency = zipf_frequency(word, "sv")
+        if written == word or frequency >= _KNOWN_WORD_ZIPF:
             continue  # as the documents write it, or a real Swedish word the documents happen not to use
         if written is None and (common := swedish_words()[0].get(key)) and common != word:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:
             # A four-letter word that is hardly a word ('kraf') is mended too, by one edit.
-            too_short = len(word) == 4 and (word in names or zipf_frequency(word, "sv") >= _RARE_SHORT_ZIPF)
-            if too_short or len(index.query_terms(word)) > 1 or _inflects_known(word, index):
+            too_short = len(word) == 4 and (word in names or frequency >= _RARE_SHORT_ZIPF)
+            if too_short or len(index.query_terms(word)) > 1 or _inflects_known(word, frequency, index):
                 continue  # short, known once split into a compound's parts, or an inflection ('nämnderna')
             # The closest of the documents' words, the letterhead fields' and common Swedish ones,
             # the documents' first when as close ('gadkande' is 'godkände', not the documents' 'gällande').
