@@ -12,7 +12,7 @@ svarat på remissen?" and its kin are answered from the catalogue of documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -26,6 +26,7 @@ from assistant.question import RESPONDER_GROUP, Question, asks_comparison
 from assistant.records import Hit
 from assistant.rerank import idf_weights
 from assistant.responder_names import responders_in_order
+from assistant.sentence_scores import SentenceScores
 from assistant.topics import is_general
 from ingest.furniture import PROCEDURE
 from ingest.pipeline import document_text_path
@@ -190,7 +191,9 @@ def view_of(
     if not (general or prefer or which) and len(weights) >= 2:  # a deeper passage holding the whole topic
         deeper = [h for h in ranking.hits if h.chunk.meta.responder == responder][len(hits) : DEEP_PASSAGES]
         hits = hits + [h for h in deeper if holds_topic(ranking.sentences[h.chunk.id], weights)]
-    chosen = choose(hits, ranking.sentences, prefer, general, views, procedure, frozenset(analyze(topic)), weights)
+    retold = _retold(assistant, hits, ranking.sentences) if views else frozenset()
+    topic_terms = frozenset(analyze(topic))
+    chosen = choose(hits, ranking.sentences, prefer, general, views, procedure, topic_terms, weights, retold)
     chosen = _with_its_context(_led_by(lead, chosen))
     doc = _document(assistant, hits[0].chunk.source)
     statements = []
@@ -206,6 +209,20 @@ def view_of(
         )
     position = next((s.ref.position for s in statements if s.ref.position.stated), NO_POSITION)
     return View(responder, statements[0].chunk.source, True, position, tuple(statements), hits=tuple(hits))
+
+
+def _retold(
+    assistant: Assistant, hits: Sequence[Hit], sentences: Mapping[str, SentenceScores]
+) -> frozenset[tuple[str, tuple[int, int]]]:
+    """The sentences of the hits (chunk id, span) that retell the proposal rather than state the responder's view."""
+    out: set[tuple[str, tuple[int, int]]] = set()
+    for hit in hits:
+        doc = _document(assistant, hit.chunk.source)
+        offset = doc.chunk_offset(hit.chunk) if doc else None
+        if doc is None or offset is None:
+            continue
+        out.update((hit.chunk.id, span) for span in sentences[hit.chunk.id].spans if doc.retells(offset + span[0]))
+    return frozenset(out)
 
 
 def single_answer_leads(

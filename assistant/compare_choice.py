@@ -37,6 +37,9 @@ _SUMMARY = re.compile(r"(sammanfattning|summary)\b")
 _SHORT_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s+(\S+\s*){1,4}$")
 
 
+# score, relevance, passage rank, passage, sentence span, sentence text, position stated
+_Candidate = tuple[float, float, int, Hit, tuple[int, int], str, Position]
+
 RARE_SHARE = 0.8  # a topic's rare words: those within this share of its rarest word's idf
 
 
@@ -72,15 +75,19 @@ def choose(
     procedure: bool = False,
     topic_terms: frozenset[str] = frozenset(),
     weights: Mapping[str, float] | None = None,
+    retold: Container[tuple[str, tuple[int, int]]] = frozenset(),
 ) -> list[tuple[Hit, tuple[int, int]]]:
     """Up to two relevant sentences, those that state a position preferred over background.
+
+    A sentence where the response retells the proposal (`retold`: chunk id and span) states the
+    programme's view, not the responder's ('Socialtjänsten ska motverka …'), and counts for less.
 
     A sentence under a heading that names the topic ('Förslag till beslut', 'Samverkan') counts as
     covering the topic as far as its heading does.
     """
     all_dense = np.concatenate([sentences[h.chunk.id].dense for h in hits])
     lo, hi = float(all_dense.min()), float(all_dense.max())
-    candidates: list[tuple[float, float, int, Hit, tuple[int, int], str]] = []
+    candidates: list[_Candidate] = []
     on_topic: dict[tuple[str, tuple[int, int]], float] = {}  # relevance of the sentences holding a topic term
     for rank, hit in enumerate(hits):
         scores = sentences[hit.chunk.id]
@@ -95,7 +102,8 @@ def choose(
                 continue  # a list item of a few words ('- Stadens offentliga miljö') says nothing alone
             if scores.kinds and scores.kinds[i] not in (CONTENT, PROCEDURE):
                 continue  # letterheads, contact blocks, signatures: no one's view, whatever is asked
-            position = classify(text)
+            is_retold = (hit.chunk.id, span) in retold
+            position = NO_POSITION if is_retold else classify(text)
             handling = (scores.kinds and scores.kinds[i] == PROCEDURE) or is_procedural(text)
             if position is NO_POSITION and handling and not procedure:
                 continue  # how the referral was handled ('Ärendet har beretts av Staben …') is no one's view
@@ -110,7 +118,7 @@ def choose(
                 bonus *= GENERAL_BONUS_SCALE
             if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
                 bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
-            candidates.append((relevance + bonus, relevance, rank, hit, span, text))
+            candidates.append((relevance + bonus, relevance, rank, hit, span, text, position))
             if covered > 0:
                 on_topic[(hit.chunk.id, span)] = relevance
     if not candidates:
@@ -119,19 +127,18 @@ def choose(
     floor = -np.inf if general else (OPINION_FLOOR if opinion else RELEVANCE_FLOOR) * best_relevance
     eligible = sorted((c for c in candidates if c[1] >= floor), key=lambda c: -c[0])
     if opinion:  # among the relevant sentences, those stating a view come first
-        eligible.sort(key=lambda c: (-_rank_of(classify(c[5]), prefer), -c[0]))
+        eligible.sort(key=lambda c: (-_rank_of(c[6], prefer), -c[0]))
 
     if general and eligible:  # a whole view: its main position, then its main reservation or praise
-        head, first = eligible[0], classify(eligible[0][5]).label
+        head, first = eligible[0], eligible[0][6].label
 
-        def same_or_none(c: tuple[float, float, int, Hit, tuple[int, int], str]) -> bool:
-            position = classify(c[5])
-            return position.label == first or not _rank_of(position, None)
+        def same_or_none(c: _Candidate) -> bool:
+            return c[6].label == first or not _rank_of(c[6], None)
 
         eligible = [head, *sorted(eligible[1:], key=same_or_none)]
     out: list[tuple[Hit, tuple[int, int]]] = []
     seen: list[frozenset[str]] = []
-    for _, _, _, hit, span, text in eligible:
+    for _, _, _, hit, span, text, _ in eligible:
         words = term_set(text)
         if any(len(words & other) > NEAR_DUPLICATE * min(len(words), len(other)) for other in seen):
             continue  # overlapping chunks repeat sentences, and summaries repeat the conclusions

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assistant.positions import Position, classify
 from ingest.clean import clean
-from ingest.sections import Section, fold, split_sections
+from ingest.sections import Section, fold, restating_spans, split_sections
 from ingest.sentences import sentence_spans
 from ingest.textmap import MappedText
 from vectorstore.records import Chunk
@@ -46,6 +46,7 @@ class DocText:
         self.raw = raw
         self.cleaned: MappedText = clean(raw)
         self.sections: list[Section] = split_sections(self.cleaned.text)
+        self.retold: list[tuple[int, int]] = restating_spans(self.sections)
 
     @property
     def text(self) -> str:
@@ -58,6 +59,10 @@ class DocText:
             if section.start <= offset < section.end:
                 return section.heading
         return ""
+
+    def retells(self, offset: int) -> bool:
+        """Whether a cleaned offset lies where the response retells the proposal ('Bakgrund', 'Ärendet')."""
+        return any(start <= offset < end for start, end in self.retold)
 
     def sentence(self, start: int, end: int, section: str | None = None) -> SentenceRef:
         """The sentence at cleaned text[start:end], with its span in the file."""

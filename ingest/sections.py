@@ -47,6 +47,9 @@ KNOWN_HEADINGS = frozenset(
     }
 )
 KNOWN_HEADING_PREFIXES = ("remiss om ", "remiss fran ", "svar pa remiss om ")
+# Where a response retells the proposal it was sent ('Bakgrund', 'Ärendet', 'Remissen'): the sections
+# from one of these up to the next of the headings above, or one with the responder's 'synpunkter'.
+RESTATING_HEADINGS = frozenset({"bakgrund", "arendet", "remissen"})
 # Header-field labels and closing words: alone on a line, yet never section headings.
 NOT_HEADINGS = frozenset({"handlaggare", "till", "fran", "telefon", "fax", "vaxel", "datum", "dnr", "sida", "slut"})
 _DIGITS = re.compile(r"\d")
@@ -124,3 +127,23 @@ def split_sections(text: str) -> list[Section]:
     ends = [start for start, _ in starts[1:]] + [len(text)]
     pairs = zip(starts, ends, strict=True)
     return [Section(heading, start, end) for (start, heading), end in pairs]
+
+
+def restating_spans(sections: list[Section]) -> list[tuple[int, int]]:
+    """The [start, end) of the sections that retell the referred proposal rather than give a view.
+
+    A response retells the programme under 'Bakgrund', 'Ärendet' or 'Remissen' and the subheadings
+    that follow ('Ansvarsfördelning', 'Fyra fokusområden'), until its own view or the referral's
+    handling begins ('Förvaltningens synpunkter', 'Ärendets beredning', 'Jämställdhetsanalys').
+    """
+    spans: list[tuple[int, int]] = []
+    retelling = False
+    for section in sections:
+        heading = fold(section.heading).strip(" :*")
+        if heading in RESTATING_HEADINGS:
+            retelling = True
+        elif _is_known_heading(heading) or "synpunkter" in heading:
+            retelling = False
+        if retelling:
+            spans.append((section.start, section.end))
+    return spans

@@ -27,7 +27,7 @@ from ingest.ocr_repair import (
     repair_report,
     repair_token,
 )
-from ingest.sections import Section, fold, split_sections
+from ingest.sections import Section, fold, restating_spans, split_sections
 from ingest.textmap import MappedText
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
@@ -510,6 +510,25 @@ def test_corpus_sections(path: Path, cleaned: dict) -> None:
     for field in ("handlaggare", "till", "telefon", "jenny lindfors", "kristoffer bengtsson"):
         assert field not in folded
     assert not any(s.heading.startswith("- ") for s in sections)
+
+
+RETELLING = {
+    "000": ["bakgrund", "arendet"],
+    "001": ["bakgrund", "arendet"],
+    "002": ["bakgrund", "arendet", "uppdrag, ansvar, struktur och samverkan"],
+    "003": ["remissen", "ansvarsfordelning", "fyra fokusomraden"],
+    "004": ["bakgrund", "arendet"],
+}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:3])
+def test_where_a_response_retells_the_proposal(path: Path, cleaned: dict) -> None:
+    """From 'Bakgrund', 'Ärendet' or 'Remissen' up to the responder's own view or the referral's handling."""
+    sections = split_sections(cleaned[path.name][1].text)
+    retold = restating_spans(sections)
+    headings = [fold(s.heading) for s in sections if (s.start, s.end) in retold]
+    assert headings[: len(RETELLING[path.name[:3]])] == RETELLING[path.name[:3]]
+    assert not any("synpunkter" in h or h.startswith("sammanfattning") or "beredning" in h for h in headings)
 
 
 def test_sections_of_the_ocr_file_without_repair() -> None:

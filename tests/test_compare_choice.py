@@ -216,3 +216,14 @@ def test_how_the_referral_was_handled_is_no_ones_view() -> None:
     weights = {_term("samarbetet"): 1.0, _term("polisen"): 1.0}
     assert _quoted([(hit, scores)], "samarbetet polisen", weights, opinion=False) == [view]
     assert handled in _quoted([(hit, scores)], "samarbetet polisen", weights, opinion=False, procedure=True)
+
+
+def test_a_retold_proposal_states_no_view_of_the_responder() -> None:
+    """A 'behöver' under 'Ärendet' is the programme's proposal retold: the responder's own view comes first."""
+    retold = "Särskilt viktigt är att stöd når de unga och de familjer som behöver det mest."
+    own = "Förvaltningen anser att stödet till unga och deras familjer är en viktig del av programmet."
+    hit, scores = _passage("s", [(retold, 0.90, 0.5), (own, 0.84, 0.5)])
+    weights = {_term("unga"): 1.0, _term("familjer"): 1.0}
+    assert _quoted([(hit, scores)], "unga familjer", weights)[0] == retold  # read as a proposal
+    retelling = frozenset({(hit.chunk.id, scores.spans[0])})
+    assert _quoted([(hit, scores)], "unga familjer", weights, retold=retelling)[0] == own
