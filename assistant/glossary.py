@@ -185,6 +185,10 @@ SYNONYMS: dict[str, str] = {
         "orsaksanalys"
     ),
     r"städning\w*|underhåll\w*": "skötsel",
+    # What a responder wants given more room: 'borde lyftas mer', 'ta upp mer' ~ 'kan lyftas fram tydligare'.
+    r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats": (
+        "lyftas tydligare belysas"
+    ),
     r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) remissen": "remissinstanser",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]

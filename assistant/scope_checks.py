@@ -42,7 +42,8 @@ LIGHT_TERMS = frozenset(
     for w in (
         "många manga mycket stor stort storlek andel antal totalt sammanlagt ungefär ungefar kommer komma kom "
         "finns fanns finnas går gar gick blir blev bli får far fick gör gor gjorde göra gora nästa nasta idag "
-        "imorgon just nu enligt beskrivning beskrivningen beskriver beskrivs beskrev"  # the last frame a question
+        "imorgon just nu enligt beskrivning beskrivningen beskriver beskrivs beskrev "  # these frame a question
+        "gäller galler gällde gallde"  # 'Vilka regler gäller för …' is about the regler
     ).split()
 )
 _HOW_MANY_EN = re.compile(r"\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)", re.I)

@@ -19,6 +19,9 @@ DOCUMENT_WORDS = {
     "grundskolan",
     "Cosafe",
     "saknas",
+    "lyftas",
+    "tydligare",
+    "belysas",
 }
 
 
@@ -41,6 +44,7 @@ def known(word: str) -> bool:
         ("Vilka skolformer glömdes bort?", False, "saknas grundskolan gymnasieskolan"),  # in the table's order
         ("Nämns gymnasiet?", False, "gymnasieskolan"),
         ("Kan skolornas larmapp mer än att larma?", False, "Cosafe"),
+        ("Vad borde programmet ta upp mer?", False, "lyftas tydligare belysas"),  # ~ 'kan lyftas fram tydligare'
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
