@@ -161,7 +161,7 @@ SYNONYMS: dict[str, str] = {
     r"centralt håll|central nivå|centralt|hela staden": "stadsövergripande",
     r"handledning\w*|manual\w*|mallar": "stödmaterial vägledning",
     r"regler|regelverk\w*|policy\w*": "riktlinjer",
-    r"föredöme\w*|förebild\w*": "gott exempel",
+    r"föredöme\w*|förebild\w*": "gott exempel goda exemplen",
     r"tonåring\w*|ungdomar": "unga",
     r"pengar|budget\w*|finansiering\w*": "medel resurser",
     r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
@@ -185,6 +185,8 @@ SYNONYMS: dict[str, str] = {
         "orsaksanalys"
     ),
     r"städning\w*|underhåll\w*": "skötsel",
+    # 'Skiljer sig det nya programmet från det gamla?' ~ 'inga större förändringar mot tidigare'
+    r"(?:skiljer sig|skillnad\w*|ändrat\w*) (?:\w+ ){0,5}(?:det |den )?(?:gamla|förra)": "förändringar tidigare",
     # What a responder wants given more room: 'borde lyftas mer', 'ta upp mer' ~ 'kan lyftas fram tydligare'.
     r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats": (
         "lyftas tydligare belysas"

@@ -22,6 +22,8 @@ DOCUMENT_WORDS = {
     "lyftas",
     "tydligare",
     "belysas",
+    "förändringar",
+    "tidigare",
 }
 
 
@@ -45,6 +47,7 @@ def known(word: str) -> bool:
         ("Nämns gymnasiet?", False, "gymnasieskolan"),
         ("Kan skolornas larmapp mer än att larma?", False, "Cosafe"),
         ("Vad borde programmet ta upp mer?", False, "lyftas tydligare belysas"),  # ~ 'kan lyftas fram tydligare'
+        ("Skiljer sig nya programmet mycket från det gamla?", False, "förändringar tidigare"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
