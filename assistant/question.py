@@ -433,5 +433,5 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)),
         previous_programme=bool(PREVIOUS_PROGRAMME.search(corrected)),
-        overall=is_general(topic_of(text, responders)),
+        overall=any(is_general(topic_of(t, responders)) for t in (text, corrected)),  # 'stadsdelsnämd' mended
     )

@@ -121,6 +121,8 @@ def test_a_question_about_a_part_is_not_answered_by_the_verdict_on_the_whole(ass
     assert "flyttas in under rubriken" in answer.text
     overall = assistant.ask("Vad tycker utbildningsförvaltningen om trygghetsprogrammet?")
     assert "ställer sig positiv" in overall.text  # the verdict is what this one asks for
+    misspelt = assistant.ask("Vad tycker Kungsholmens stadsdelsnämd om trygghetsprogrammet?")
+    assert misspelt.text.split("[1]")[0].count("ställer sig positiv") == 1  # opens with it, as spelt right
 
 
 def test_the_passage_that_answers_is_shown_first(assistant: Assistant) -> None:
