@@ -113,6 +113,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"|december)|(19|20)\d\d)\b",
         re.I,
     ),
+    "example": re.compile(
+        r"\b(exempelvis|till exempel|t\. ?ex|som (ett )?(gott |bra )?exempel|goda exempel|bland annat)\b", re.I
+    ),
     "opinion": re.compile(
         r"\b(anser|ansåg|tycker|positiv\w*|negativ\w*|välkomna\w*|föreslår|saknar|efterfrågar|bör|borde|behöver"
         r"|ser (ett|en|det|gärna|positivt)|ställer sig|instämmer|avstyrker|tillstyrker|kritisk\w*|önskar|vore"
@@ -251,7 +254,8 @@ def best_sentences(
 
 # Openers that lean on the sentence before ("Detta …") or carry its sequence on ("Därefter …").
 _ANAPHOR = re.compile(
-    r"^(detta|dessa|denna|det här|här|där|därför|så|på så sätt|det gör|de|därefter|sedan|slutligen|dessutom|utöver)\b",
+    r"^(detta|dessa|denna|det här|här|där|därför|så|på så sätt|det gör|de|därefter|sedan|slutligen|dessutom|utöver"
+    r"|det handlar om|av (?:den|denna|detta|det) (?:anledningen|anledning|skälet|skäl))\b",
     re.I,
 )
 
@@ -266,7 +270,7 @@ def restates(text: str, said: list[frozenset[str]]) -> bool:
 
 
 # A question of these types wants what one sentence holds or lacks (a date, a number).
-_COMPLETED = ("when", "quantity", "opinion")
+_COMPLETED = ("when", "quantity", "opinion", "example")
 
 
 def _never(_: str) -> bool:
@@ -473,13 +477,15 @@ def compose(
             # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …"), or
             # began in the one before, which holds what the question asks ("… anser att det är en bra
             # utveckling. Det handlar om att …").
+            # An answer never opens on a sentence that leans back ('Av den anledningen …'): its reason comes first.
             hit, completes = hits[sentence.hit_rank], _completer(sentence.text, answer_type, given)
-            after = continuation(hit, sentence.end, completes)
-            extra = after or completed_before(hit, sentence.start, completes)
+            leans_back = leaned_on(hit, sentence.start)
+            after = None if leans_back else continuation(hit, sentence.end, completes)
+            extra = leans_back or after or completed_before(hit, sentence.start, completes)
             if extra:
                 seen.add(fold(" ".join(hit.chunk.clean_text[extra[0] : extra[1]].split())))
                 chosen.insert(len(chosen) if after else len(chosen) - 1, (sentence.hit_rank, *extra))
-                count += 1
+                count += 0 if leans_back else 1  # what a sentence leans on is its context, not another claim
         if not (sentence.text.rstrip().endswith(":") or wants_list):
             continue  # only a list question takes the list a sentence introduces without a colon
         rank, items = sentence.hit_rank, following_items(hits[sentence.hit_rank], sentence.end)

@@ -130,6 +130,15 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # 'Vilket exempel ger … på en målkonflikt?': an instance ('Hugga ner buskar kan exempelvis …').
+    (
+        "example",
+        re.compile(
+            r"\b(vilket|vilka|något|några|nagot|nagra|ge\w*|ger) (\w+ )?exempel\b"
+            r"|\bwhat examples?\b|\bgive an example\b",
+            re.I,
+        ),
+    ),
     (
         "opinion",
         re.compile(
@@ -274,7 +283,11 @@ def is_english(text: str) -> bool:
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").
-_SAYS = re.compile(r"\b(vad|hur)( [\w-]+){0,6}? (säger|sager|skriver|menar|framför|framfor|tar upp)\b", re.I)
+_SAYS = re.compile(
+    r"\b(vad|hur)( [\w-]+){0,6}? (säger|sager|skriver|menar|framför|framfor|tar upp)\b"
+    r"|\bhur ser (?:(?!ut\b)[\w-]+ ){1,6}?(?:på|pa)\b",  # 'Hur ser Kungsholmen på …' asks its view; '… ut på' does not
+    re.I,
+)
 
 
 def _asked_of(kind: str, text: str, responders: Sequence[str]) -> str:

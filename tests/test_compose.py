@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from assistant.compose import compose, restates
 from assistant.records import Hit
 from assistant.sentence_scores import score_sentences
@@ -153,6 +155,8 @@ def test_a_year_the_question_brought_answers_no_when() -> None:
     assert not holds_answer_type(period, "when", given=(2020, 2023))
     assert holds_answer_type(deadline, "when", given=(2020, 2023))
     assert holds_answer_type(deadline, "when", given=(2021,))  # the day and month still say when
+    assert holds_answer_type("Hugga ner buskar kan exempelvis strida mot handlingsplanen.", "example")
+    assert not holds_answer_type("Det kan röra gränsdragningsfrågor om vem som har ansvar.", "example")
 
 
 def test_a_thought_over_two_sentences_is_found_both_ways() -> None:
@@ -182,7 +186,7 @@ def test_a_view_stated_just_before_the_best_sentence_completes_it() -> None:
     """An opinion question's best sentence without a view takes the one before it when that states one."""
     text = (
         "I programmet heter det orsaksanalys och förvaltningen anser att det är en bra utveckling. "
-        "Det handlar om att förstå varför brott sker på en viss plats vid en viss tid."
+        "Metoden går ut på att förstå varför brott sker på en viss plats vid en viss tid."
     )
     chunks = [_chunk("c1", text)]
     hits = [Hit(c, 1.0) for c in chunks]
@@ -190,6 +194,29 @@ def test_a_view_stated_just_before_the_best_sentence_completes_it() -> None:
     weights = {"forst": 1.0, "brott": 1.0, "plats": 1.0, "tid": 1.0}
     sentences = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
     answer, _ = compose(question, hits, sentences, 1, answer_type="opinion")
-    assert answer.index("bra utveckling") < answer.index("Det handlar om")  # in the order written
+    assert answer.index("bra utveckling") < answer.index("Metoden går ut på")  # in the order written
     plain, _ = compose(question, hits, sentences, 1)  # a question that asks for no view: the best sentence alone
     assert "bra utveckling" not in plain
+
+
+@pytest.mark.parametrize(
+    ("before", "best"),
+    [
+        (
+            "Stockholm har unika utmaningar kopplade till trygghet i huvudstaden.",
+            "Av den anledningen behöver staden arbeta mer systematiskt med utvärdering och forskning.",
+        ),
+        (
+            "I programmet heter det orsaksanalys och förvaltningen ser det som en bra utveckling.",
+            "Det handlar om att förstå varför brott sker på en viss plats vid en viss tid.",
+        ),
+    ],
+)
+def test_an_answer_never_opens_on_a_sentence_that_leans_back(before: str, best: str) -> None:
+    """'Av den anledningen …', 'Det handlar om …' need what they lean on: it comes first, whatever is asked."""
+    hits = [Hit(_chunk("c1", f"{before} {best}"), 1.0)]
+    question = best.rstrip(".") + "?"
+    weights = {t: 1.0 for t in term_set(best)}
+    sentences = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
+    answer, _ = compose(question, hits, sentences, 1)
+    assert answer.index(before[:30]) < answer.index(best[:30])

@@ -368,6 +368,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tyckte trafiknämnden om programmet 2020–2023?", "periods", ((2020, 2023),)),
         ("Vad säger trafiknämnden om belysning?", "answer_type", "opinion"),  # what a responder says is its view
         ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view
+        ("Vilket exempel ger stadsdelsnämnden på en målkonflikt?", "answer_type", "example"),
+        ("Hur ser trafiknämnden på belysningen?", "answer_type", "opinion"),  # how it views it
+        ("Hur ser trafiknämndens arbete ut på torgen?", "answer_type", "other"),  # how it looks
+        ("Vilka exempel från trafiknämnden lyfts i programmet?", "answer_type", "example"),
         ("Hur hänger belysning ihop med trygghet?", "language", "sv"),
         ("How is lighting related to safety?", "language", "en"),
         # English with a Swedish term: its other words are far more common in English than in Swedish.
