@@ -192,6 +192,8 @@ SYNONYMS: dict[str, str] = {
         "lyftas tydligare belysas"
     ),
     r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) remissen": "remissinstanser",
+    r"räddningstjänst\w*|brandkår\w*": "brandförsvar",
+    r"placera\w* om|omplacera\w*": "flyttas",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

@@ -172,7 +172,8 @@ _PROCEDURE = re.compile(
     r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|\w*chef\w*|\w*direktör\w*|\w*direktor\w*|datum|daterad\w*|senast|deadline|"
-    r"justera\w*|godkän\w*|godkan\w*|referral|signed|svarsdag\w*|svarstid\w*|sista dag\w*|sista datum\w*"
+    r"justera\w*|godkän\w*|godkan\w*|referral(?! respons| repl)|signed|"
+    r"svarsdag\w*|svarstid\w*|sista dag\w*|sista datum\w*"
     r"|svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer))\b"
     # Who asked for the response: 'Kommunstyrelsen har begärt nämndens yttrande', 'vem har bett X om svar'.

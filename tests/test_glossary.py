@@ -24,6 +24,8 @@ DOCUMENT_WORDS = {
     "belysas",
     "förändringar",
     "tidigare",
+    "brandförsvar",
+    "flyttas",
 }
 
 
@@ -48,6 +50,8 @@ def known(word: str) -> bool:
         ("Kan skolornas larmapp mer än att larma?", False, "Cosafe"),
         ("Vad borde programmet ta upp mer?", False, "lyftas tydligare belysas"),  # ~ 'kan lyftas fram tydligare'
         ("Skiljer sig nya programmet mycket från det gamla?", False, "förändringar tidigare"),
+        ("Fick räddningstjänsten remissen?", False, "brandförsvar"),  # 'remissinstanser' is no document word here
+        ("Vilka avsnitt vill de placera om?", False, "flyttas"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:

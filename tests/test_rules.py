@@ -360,6 +360,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
+        ("What did the education committee say in its referral response?", "asks_procedure", False),  # remissvar
+        ("Who signed the referral?", "asks_procedure", True),
         ("Vem handlägger Kungsholmens ärende?", "metadata_field", "handläggare"),  # the verb asks for the person
         ("Vem ska jag ringa på trafikkontoret om deras yttrande?", "metadata_field", "kontakt"),
         ("vilket datum har trafikkontorets tjansteutlatande?", "metadata_field", "datum"),
