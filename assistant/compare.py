@@ -21,7 +21,7 @@ from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compose import best_sentences, continuation, leaned_on
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
-from assistant.positions import NO_POSITION, Label, Position
+from assistant.positions import NO_POSITION, Label, Position, is_procedural
 from assistant.question import RESPONDER_GROUP, Question, asks_comparison
 from assistant.records import Hit
 from assistant.rerank import idf_weights
@@ -194,6 +194,8 @@ def view_of(
     retold = _retold(assistant, hits, ranking.sentences) if views else frozenset()
     topic_terms = frozenset(analyze(topic))
     chosen = choose(hits, ranking.sentences, prefer, general, views, procedure, topic_terms, weights, retold)
+    if not procedure:  # how the referral was handled, or who it went to, is no one's view here either
+        lead = [(hit, (a, b)) for hit, (a, b) in lead if not is_procedural(hit.chunk.clean_text[a:b])]
     chosen = _with_its_context(_led_by(lead, chosen))
     doc = _document(assistant, hits[0].chunk.source)
     statements = []

@@ -78,7 +78,8 @@ _KIND_ORDER: dict[str, int] = {"kritisk": 0, "förslag": 1, "positiv": 2, "neutr
 # Decisions about the procedure itself ("Förvaltningen föreslår att nämnden godkänner
 # tjänsteutlåtandet …") state no view of the programme.
 _PROCEDURAL = re.compile(
-    r"\b(godkann\w*|overlamna\w*|justera\w*|tjansteutlatande\w*|besvaras med|som svar pa remissen)\b"
+    r"\b(godkann\w*|overlamna\w*|justera\w*|tjansteutlatande\w*|besvaras med|som svar pa remissen"
+    r"|remissinstanser(na)? (ar|var)|har remitterat)\b"  # who the referral went to ('Remissinstanser är …')
 )
 
 

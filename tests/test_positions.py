@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.compare import ordered, question_kind
-from assistant.positions import asked_label, classify
+from assistant.positions import asked_label, classify, is_procedural
 from assistant.responder_names import responders_in_order
 from assistant.topics import is_general, topic_of
 
@@ -68,6 +68,20 @@ def test_position_sentences_get_their_kind_and_cue(sentence: str, label: str, cu
 def test_background_and_procedure_state_no_position(sentence: str) -> None:
     position = classify(sentence)
     assert not position.stated and position.label == "neutral" and position.cue == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "procedural"),
+    [
+        ("Förvaltningen föreslår att nämnden godkänner förvaltningens tjänsteutlåtande.", True),
+        ("Remissinstanser är Stadsledningskontoret, Socialnämnden och Polisregion Stockholm.", True),  # who it went to
+        ("Kommunstyrelsen har remitterat förslaget till samtliga stadsdelsnämnder.", True),
+        ("Förvaltningen anser att remissinstanserna borde ha varit fler.", False),  # a view of them
+        ("Samverkan med polisen är viktig för tryggheten.", False),
+    ],
+)
+def test_the_referrals_handling_is_told_from_views(sentence: str, procedural: bool) -> None:
+    assert is_procedural(sentence) is procedural
 
 
 @pytest.mark.parametrize(
