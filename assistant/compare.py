@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from assistant import prompts
 from assistant.compare_choice import choose, holds_topic, names_rarest
@@ -22,10 +22,9 @@ from assistant.compose import best_sentences, continuation, leaned_on
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position, is_procedural
-from assistant.question import RESPONDER_GROUP, Question, asks_comparison
+from assistant.question import RESPONDER_GROUP, Question
 from assistant.records import Hit
 from assistant.rerank import idf_weights
-from assistant.responder_names import responders_in_order
 from assistant.sentence_scores import SentenceScores
 from assistant.topics import is_general
 from ingest.furniture import PROCEDURE
@@ -36,7 +35,6 @@ from vectorstore.records import Chunk, Filters
 if TYPE_CHECKING:
     from assistant.core import Assistant
 
-Kind = Literal["compare", "overview"]
 LEAD_SENTENCES = 2  # the sentences a single answer to the question opens with lead a responder's view
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 # A deeper passage of the responder is read too when one of its sentences holds every term of the topic.
@@ -89,17 +87,9 @@ def asks_which(question: str) -> bool:
     return bool(_WHICH.search(fold(" ".join(question.split()))))
 
 
-def question_kind(question: str, responders: Iterable[str]) -> Kind | None:
-    """'overview' (who responded), 'compare' (per responder), or None for an ordinary question."""
-    text = fold(" ".join(question.split()))
-    if _OVERVIEW.search(text):
-        return "overview"
-    named = len(responders_in_order(question, responders))
-    if named >= 2:
-        return "compare"
-    # With one responder named, 'jämfört med' and 'skiljer sig' compare something else
-    # (two periods, two concepts) within that responder's view: a single answer.
-    return "compare" if named == 0 and asks_comparison(text) else None
+def asks_overview(question: str) -> bool:
+    """Whether the question asks who responded ('Vilka nämnder har svarat på remissen?'): the catalogue answers it."""
+    return bool(_OVERVIEW.search(fold(" ".join(question.split()))))
 
 
 def ordered(responders: Iterable[str]) -> list[str]:

@@ -12,7 +12,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from assistant import prompts
-from assistant.compare import NOT_ADDRESSED, View, ordered, question_kind
+from assistant.compare import NOT_ADDRESSED, View, asks_overview, ordered
 from assistant.compare_rules import compare_views
 from assistant.doctext import load_document
 from assistant.question import Question
@@ -33,10 +33,9 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None = None) -> Answer | None:
     """The answer to a comparison or overview question (as read once); None when the question is neither."""
-    index = assistant.lexical.get()
     started = time.perf_counter()
     question = q.text
-    if question_kind(question, index.responders) == "overview":
+    if asks_overview(question):
         return overview_answer(assistant, question, filters, started)
     compared = compare_views(assistant, q, filters)
     if compared is None:

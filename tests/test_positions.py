@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compare import ordered, question_kind
+from assistant.compare import asks_overview, ordered
+from assistant.compare_rules import read_comparison
 from assistant.positions import asked_label, classify, is_procedural
+from assistant.question import read_question
 from assistant.responder_names import responders_in_order
 from assistant.topics import is_general, topic_of
+from tests.test_rules import INDEX
 
 RESPONDERS = (
     "Trafiknämnden",
@@ -123,7 +126,9 @@ def test_the_referrals_handling_is_told_from_views(sentence: str, procedural: bo
     ],
 )
 def test_comparison_and_overview_questions_are_recognised(question: str, kind: str | None) -> None:
-    assert question_kind(question, RESPONDERS) == kind
+    """As the answer path decides: the catalogue for who responded, else per responder when a comparison is read."""
+    compared = read_comparison(read_question(question, INDEX), RESPONDERS, dict.fromkeys(RESPONDERS, "2024–2027"))
+    assert ("overview" if asks_overview(question) else "compare" if compared else None) == kind
 
 
 @pytest.mark.parametrize(
