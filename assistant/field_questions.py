@@ -73,7 +73,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     ),
     "avsändare": re.compile(
         r"\b(avsändar\w*|avsandar\w*|avsändande|avsandande|sender|vem skickade|vem har skickat"
-        r"|från vilken (avdelning|förvaltning|enhet)|fran vilken (avdelning|forvaltning|enhet))\b",
+        r"|från vilken (avdelning|förvaltning|enhet)|fran vilken (avdelning|forvaltning|enhet)"
+        r"|vilken (avdelning|enhet) (står|star|har skrivit|skrev|skickade)"  # 'Vilken avdelning står i sidhuvudet?'
+        r")\b",
         _WORDS,
     ),
 }

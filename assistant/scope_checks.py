@@ -331,15 +331,19 @@ _WILL = re.compile(r"^\s*(kommer\b.*\batt|will)\b", re.I)
 _FOUND = re.compile(
     r"\b(vad|what) (visade|visar|visat|gav|did|does|showed?)\b.*\b(utvärdering\w*|utvardering\w*|uppföljning\w*"
     r"|uppfoljning\w*|mätning\w*|matning\w*|evaluation\w*|follow-up|survey)"
-    r"|\b(vilka|vilket|vad blev|what were the|what was the) (resultat\w*|results?|outcomes?)\b",
+    r"|\b(vilka|vilket|vad blev|what were the|what was the) (resultat\w*|results?|outcomes?)\b"
+    # 'Vad föreslog regeringens utredning?': what an inquiry concluded, which a document may only announce.
+    r"|\b(vad|what) (föreslog|foreslog|kom\b.*\bfram till|konstaterade|proposed|concluded)\b.*\b(utredning\w*|inquiry)"
+    r"|\b(utredning\w*|inquiry)\b.*\b(föreslog|foreslog|kom fram till|konstaterade|proposed|concluded)\b",
     re.I,
 )
 
 
 # A finding is a result stated of something measured: 'Trygghetsmätningen visar …', not 'Forskningen visar …'.
-_SHOWN = re.compile(rf"\b({_OUTCOME_WORDS}|visade|visat)\b")
+_SHOWN = re.compile(rf"\b({_OUTCOME_WORDS}|visade|visat|foreslar|foreslog|kom fram till|konstaterar|konstaterade)\b")
 _MEASURED = re.compile(
-    r"\b(utvardering\w*|uppfoljning\w*|\w*matning\w*|\w*enkat\w*|undersokning\w*|resultat\w*|statistik\w*)\b"
+    r"\b(utvardering\w*|uppfoljning\w*|\w*matning\w*|\w*enkat\w*|undersokning\w*|resultat\w*|statistik\w*"
+    r"|utredning\w*)\b"
 )
 
 

@@ -367,6 +367,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("vilket datum har trafikkontorets tjansteutlatande?", "metadata_field", "datum"),
         ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "metadata_field", "beslutsdatum"),
         ("Vilket ansvar har chefer enligt programmet?", "metadata_field", ""),
+        ("Vilken avdelning står i sidhuvudet på trafikkontorets yttrande?", "metadata_field", "avsändare"),
+        ("Vilken avdelning ansvarar för skötseln?", "metadata_field", ""),  # a responsibility, not the sender
         ("Vad tyckte trafiknämnden om programmet 2020–2023?", "periods", ((2020, 2023),)),
         ("Vad säger trafiknämnden om belysning?", "answer_type", "opinion"),  # what a responder says is its view
         ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view

@@ -230,6 +230,13 @@ def test_parts_of_a_whole_are_counted_under_any_name() -> None:
         ("Vilka resultat gav hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
         # Research that shows something is no result of the evaluation asked about.
         ("Vad visade utvärderingen av programmet?", ("Forskningen visar att det tar tid.",), "inget resultat"),
+        # What an inquiry concluded: its announcement ('ska föreslå') is none; its proposal is.
+        (
+            "Vad föreslog regeringens utredning?",
+            ("Regeringen har tillsatt en utredning som ska föreslå ett kommunalt ansvar.",),
+            "inget resultat",
+        ),
+        ("Vad föreslog utredningen?", ("Utredningen föreslog ett lagstiftat kommunalt ansvar.",), ""),
         # What something costs, asked as what is paid for it, or as what it costs.
         ("Vad betalar förvaltningen per år för hembesöksprogrammet?", (HOME_VISITS,), "inget sådant antal"),
         (
