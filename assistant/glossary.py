@@ -194,6 +194,9 @@ SYNONYMS: dict[str, str] = {
     r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) remissen": "remissinstanser",
     r"räddningstjänst\w*|brandkår\w*": "brandförsvar",
     r"placera\w* om|omplacera\w*": "flyttas",
+    r"vems (?:jobb|uppgift|sak)|vem (?:ska|bör) se till": "ansvar ansvarar",
+    r"trevlig\w*|mysig\w*": "trivsamma",
+    r"gillar att (?:vara|vistas|hänga)|tycker om att vara|vill vara på": "vill vistas",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

@@ -26,6 +26,9 @@ DOCUMENT_WORDS = {
     "tidigare",
     "brandförsvar",
     "flyttas",
+    "trivsamma",
+    "vill",
+    "vistas",
 }
 
 
@@ -52,6 +55,7 @@ def known(word: str) -> bool:
         ("Skiljer sig nya programmet mycket från det gamla?", False, "förändringar tidigare"),
         ("Fick räddningstjänsten remissen?", False, "brandförsvar"),  # 'remissinstanser' is no document word here
         ("Vilka avsnitt vill de placera om?", False, "flyttas"),
+        ("Varför trevliga torg som folk gillar att vara på?", False, "trivsamma vill vistas"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
