@@ -197,6 +197,10 @@ SYNONYMS: dict[str, str] = {
     r"vems (?:jobb|uppgift|sak)|vem (?:ska|bör) se till": "ansvar ansvarar",
     r"trevlig\w*|mysig\w*": "trivsamma",
     r"gillar att (?:vara|vistas|hänga)|tycker om att vara|vill vara på": "vill vistas",
+    r"personalen": "medarbetare",
+    r"familjeverksamhet\w*|småbarnsverksamhet\w*": "öppna förskolan mötesplats",
+    r"pressa\w*|utpress\w*": "otillåten påverkan",
+    r"brott mot välfärden|välfärdsfusk\w*": "välfärdsbrott",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

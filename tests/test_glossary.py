@@ -29,6 +29,7 @@ DOCUMENT_WORDS = {
     "trivsamma",
     "vill",
     "vistas",
+    "välfärdsbrott",
 }
 
 
@@ -56,6 +57,7 @@ def known(word: str) -> bool:
         ("Fick räddningstjänsten remissen?", False, "brandförsvar"),  # 'remissinstanser' is no document word here
         ("Vilka avsnitt vill de placera om?", False, "flyttas"),
         ("Varför trevliga torg som folk gillar att vara på?", False, "trivsamma vill vistas"),
+        ("Hur hänger brott mot välfärden ihop med annat?", False, "välfärdsbrott"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
