@@ -80,7 +80,7 @@ def choose(
     """Up to two relevant sentences, those that state a position preferred over background.
 
     A sentence where the response retells the proposal (`retold`: chunk id and span) states the
-    programme's view, not the responder's ('Socialtjänsten ska motverka …'), and counts for less.
+    programme's view, not the responder's ('Socialtjänsten ska motverka …'): it is read as stating none.
 
     A sentence under a heading that names the topic ('Förslag till beslut', 'Samverkan') counts as
     covering the topic as far as its heading does.

@@ -474,10 +474,10 @@ def compose(
         chosen.append((sentence.hit_rank, sentence.start, sentence.end))
         count += 1
         if count == 1:
-            # The best sentence's thought goes on in the next one ("Detta görs genom mätningar …"), or
-            # began in the one before, which holds what the question asks ("… anser att det är en bra
-            # utveckling. Det handlar om att …").
-            # An answer never opens on a sentence that leans back ('Av den anledningen …'): its reason comes first.
+            # The best sentence's thought began in the one before when it leans back ('Av den anledningen
+            # …'), and an answer never opens on such a sentence; else it goes on in the next one ("Detta
+            # görs genom mätningar …"), or the one before holds what the question asks ("… anser att
+            # det är en bra utveckling. Metoden går ut på …").
             hit, completes = hits[sentence.hit_rank], _completer(sentence.text, answer_type, given)
             leans_back = leaned_on(hit, sentence.start)
             after = None if leans_back else continuation(hit, sentence.end, completes)
