@@ -53,6 +53,7 @@ _CUE_TABLE: tuple[tuple[Label, str, str], ...] = (
     ("förslag", "föreslår", r"\bforeslar\b"),
     ("förslag", "rekommenderar", r"\brekommendera(r|s)\b"),
     ("förslag", "bör", r"\bbor\b"),
+    ("förslag", "borde", r"\bborde\b"),
     ("förslag", "behöver", r"\bbehover\b"),
     ("förslag", "vill lyfta", r"\bvill (lyfta|framhalla|betona|understryka|papeka|uppmarksamma)\b"),
     ("förslag", "skulle kunna", r"\bskulle (kunna|behova)\b"),
@@ -115,10 +116,15 @@ def asks_opinion(question: str) -> bool:
 def asked_label(question: str) -> Label | None:
     """The kind of view a question asks about ('Vilka nämnder är kritiska …' -> kritisk)."""
     text = fold(question)
-    if re.search(r"\b(kritisk\w*|negativ\w*|critical|critici\w*|saknar|invand\w*|tveksam\w*)\b", text):
+    if re.search(
+        r"\b(kritisk\w*|negativ\w*|critical|critici\w*|saknar|invand\w*|tveksam\w*|brister|luckor|svagheter"
+        r"|weaknesses|shortcomings|gaps)\b",
+        text,
+    ):
         return "kritisk"
     if re.search(r"\b(positiv\w*|valkomna\w*|support\w*|in favour|in favor)\b", text):
         return "positiv"
-    if re.search(r"\b(forslag|foreslar|propos\w*|suggest\w*)\b", text):
+    # 'propose', not 'the proposed programme': that asks for a view of the programme as a whole
+    if re.search(r"\b(forslag|foreslar|propose|proposes|proposals?|suggest\w*)\b", text):
         return "förslag"
     return None

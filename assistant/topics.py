@@ -19,7 +19,7 @@ _PROGRAMME_TERMS = frozenset(
     analyze(
         "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
         "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
-        "programme proposal safety city's whole"
+        "programme proposal proposed safety city's whole overall trygghet säkerhet föreslår föreslagna"
     )
 )
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
@@ -42,7 +42,8 @@ _FRAME = frozenset(
         "opinion opinions think say says said much has one from briefly summarise summarize "
         "nämner nämnt nämns berör diskuterar kommenterar talar skrev tagit lyft mention mentions mentioned discuss "
         "discusses address addresses raise raises comment comments write writes wrote it them describe describes "
-        "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights"
+        "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights "
+        "pekar brister luckor svagheter fram dem when comes come regarding concerning weaknesses shortcomings gaps"
     ).split()
 )
 

@@ -58,6 +58,10 @@ _PSEUDO = 1.0
 # Candidate readings considered: listed words with at least this share of the best prior.
 _MIN_CANDIDATE_SHARE = 0.001
 
+# A reading the next word rules out, whatever the counts: the auxiliary "har" is never directly
+# followed by a finite verb ("Har kan socialförvaltningens samordning …" is "Här kan …").
+_RULED_OUT_BEFORE = {"har": ("här", frozenset("kan ska skall bör måste får finns är blir behöver".split()))}
+
 _WORD = re.compile(r"[^\W\d_]+")
 _BREAK = re.compile(r"[.!?:;]\s|\n")
 
@@ -261,6 +265,9 @@ def plan_repairs(text: str, table: ContextTable | None = None) -> dict[int, str]
             if token.ambiguous:
                 neighbours = words[max(0, i - _WINDOW) : i] + words[i + 1 : i + 1 + _WINDOW]
                 chosen = decide(token.written.lower(), token.first.lower(), neighbours, reference).reading
+                instead, followers = _RULED_OUT_BEFORE.get(chosen, ("", frozenset()))
+                if i + 1 < len(words) and words[i + 1] in followers and instead in candidates(token.written.lower()):
+                    chosen = instead
                 if chosen != token.first.lower():
                     reading = _case_like(token.written, chosen) or token.first
             if reading != token.written:

@@ -108,6 +108,8 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
         ("Jamfor vad Kungsholmen och EAV sager om platsaktivering", "platsaktivering"),
         ("Hur ser utbildningsnämnden och EÅV-förvaltningen på gemensamma begrepp?", "gemensamma begrepp"),
         ("Vad säger Kungsholmen och soc om narkotika?", "narkotika"),
+        ("Vilka digitala verktyg lyfter utbildningsnämnden respektive trafiknämnden fram?", "digitala verktyg"),
+        ("How do Kungsholmen and EÅV differ when it comes to lighting?", "lighting"),
     ],
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:

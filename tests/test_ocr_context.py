@@ -46,6 +46,9 @@ def reading(sentence: str, word: str) -> str:
         ("Kommunen har enligt lag inget brottsförebyggande uppdrag.", "lag", "lag"),
         ("Kommunen har enligt lag inget brottsförebyggande uppdrag.", "har", "har"),
         ("Förvaltningen har fått ett nytt uppdrag.", "har", "har"),
+        # A reading the next word rules out: "har" is never directly followed by a finite verb.
+        ("Har kan socialförvaltningens samordning tjäna som exempel.", "Har", "Här"),
+        ("Nämnden har kunnat se en förbättring.", "har", "har"),
         # No evidence either way: the written word stays (conservative).
         ("Målen i programmet ska nas.", "nas", "nas"),
     ],

@@ -45,6 +45,7 @@ RESPONDERS = (
         ("Kontoret välkomnar skrivningarna men efterfrågar mer konkreta stödmaterial.", "kritisk", "efterfrågar"),
         ("Förvaltningen föreslår att uppföljningen görs årligen.", "förslag", "föreslår"),
         ("Programmet bör kompletteras med ett avsnitt om skolan.", "förslag", "bör"),
+        ("Förvaltningen anser att ANDT-arbetet borde lyftas fram mer i programmet.", "förslag", "borde"),
         ("Stadsdelarna behöver stöd i samordningen.", "förslag", "behöver"),
         ("Förvaltningen vill lyfta fram vikten av tidiga insatser.", "förslag", "vill lyfta"),
         ("Förvaltningen anser att det främjar arbetet.", "positiv", "stärker"),
@@ -154,13 +155,19 @@ def test_topic_leaves_out_names_and_the_comparison_frame() -> None:
     topic = topic_of("Hur skiljer sig trafiknämndens och socialnämndens syn på platssamverkan?", RESPONDERS)
     assert topic == "platssamverkan"
     assert is_general(topic_of("Vilka nämnder är kritiska till programmet?", RESPONDERS))
+    assert is_general(topic_of("Vilka nämnder pekar på brister eller luckor i programmet?", RESPONDERS))
+    # an English topic carries the glossary's Swedish words for it: still the programme as a whole
+    assert is_general("proposed safety programme overall trygghet säkerhet programmet föreslår förslag")
     assert not is_general("skolans roll")
 
 
 def test_asked_kind_of_view_and_stable_order() -> None:
     assert asked_label("Vilka nämnder är kritiska till programmet?") == "kritisk"
     assert asked_label("Vilka nämnder är positiva?") == "positiv"
+    assert asked_label("Vilka nämnder pekar på brister eller luckor i programmet?") == "kritisk"
     assert asked_label("Vad tycker nämnderna?") is None
+    assert asked_label("What does each committee think of the proposed programme?") is None
+    assert asked_label("What does each committee propose about lighting?") == "förslag"
     assert (
         ordered(reversed(RESPONDERS))
         == ordered(RESPONDERS)
