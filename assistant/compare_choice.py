@@ -15,6 +15,7 @@ from collections.abc import Container, Mapping, Sequence
 import numpy as np
 
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
+from assistant.compose import is_verdict
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
@@ -33,6 +34,7 @@ NEIGHBOUR_FLOOR = 0.5  # the sentence next to the one chosen is added when at le
 NEAR_DUPLICATE = 0.6  # share of shared terms above which a second sentence only repeats the first
 GENERAL_BONUS_SCALE = 3.0  # a topic that is the programme itself: the position sentences count for more
 SUMMARY_BONUS = 1.0
+VERDICT_BONUS = 1.5  # more, for its verdict on the programme ('ställer sig positiv till programförslaget')
 _SUMMARY = re.compile(r"(sammanfattning|summary)\b")
 _SHORT_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s+(\S+\s*){1,4}$")
 
@@ -118,6 +120,8 @@ def choose(
                 bonus *= GENERAL_BONUS_SCALE
             if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
                 bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
+            if general and position.stated and is_verdict(text):
+                bonus += VERDICT_BONUS
             candidates.append((relevance + bonus, relevance, rank, hit, span, text, position))
             if covered > 0:
                 on_topic[(hit.chunk.id, span)] = relevance

@@ -36,6 +36,11 @@ _VERDICT = re.compile(
 VERDICT_DISCOUNT = 0.5
 
 
+def is_verdict(sentence: str) -> bool:
+    """Whether a sentence is a responder's verdict on the programme as a whole."""
+    return bool(_VERDICT.search(sentence))
+
+
 # Signals of a candidate sentence, each in 0..1; SentenceMix weighs them.
 FEATURES = (
     "meaning",
@@ -207,7 +212,7 @@ def _candidates(
     """
     found, features = sentence_features(hits, sentences, answer_type, given)
     probability = 1 / (1 + np.exp(-(features @ mix.weights() + mix.bias)))
-    discount = [1.0 if overall or not _VERDICT.search(s.text) else VERDICT_DISCOUNT for s in found]
+    discount = [1.0 if overall or not is_verdict(s.text) else VERDICT_DISCOUNT for s in found]
     return [replace(s, score=float(p) * d) for s, p, d in zip(found, probability, discount, strict=True)]
 
 

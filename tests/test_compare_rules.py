@@ -231,6 +231,16 @@ def test_a_whole_view_comes_from_the_summary() -> None:
     assert _chosen(hits, prefer=None, general=True)[0] == SUMMARY_VIEW
 
 
+def test_a_verdict_on_the_whole_comes_before_praise_of_a_part() -> None:
+    praise = "Det är också positivt att programmet inkluderar arbetet mot välfärdsbrott."
+    verdict = "Utbildningsförvaltningen ställer sig positiv till programförslagets innehåll."
+    hits = [
+        scored_passage("a", "Sammanfattning", [(praise, 0.85, 0.5)]),
+        scored_passage("b", "Förvaltningens synpunkter", [(verdict, 0.8, 0.3), (BACKGROUND, 0.7, 0.3)]),
+    ]
+    assert _chosen(hits, prefer=None, general=True)[0] == verdict
+
+
 def test_a_heading_that_names_the_topic_counts_for_its_sentences() -> None:
     under = "Kontoret arbetar i nära dialog med polisen och stadsdelarna varje vecka."
     elsewhere = "Polisen nämns på flera ställen i programmet som en viktig aktör."
