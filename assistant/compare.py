@@ -42,6 +42,7 @@ DEEP_PASSAGES = 8
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
 GENERAL_PASSAGES = 20
+SHORT_TOPIC = 2  # known words of a topic judged by the words its passages name rather than by similarity
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 
 
@@ -160,9 +161,19 @@ def view_of(
     hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][:PASSAGES_PER_RESPONDER]
     if not hits:
         return View(responder, "", False, NO_POSITION, reason="inga dokument")
-    reason = assistant.abstain_reason(understood, hits, ranking)
     index = ranking.scorer.index
     weights = idf_weights(index, index.query_terms(topic))
+    reason = assistant.abstain_reason(understood, hits, ranking)
+    # A topic of one or two words ('narkotika och droger') is less like any sentence than a question
+    # is: where the responder's passages name its rarest word (in the documents' words: 'friskolor'
+    # -> 'fristående skolor'), only the named rules can say it is not addressed.
+    searched_weights = {t: w for t, w in idf_weights(index, index.query_terms(searched)).items() if t in index.vocab}
+    if (
+        reason
+        and 0 < len(searched_weights) <= SHORT_TOPIC
+        and names_rarest([ranking.sentences[h.chunk.id] for h in hits], searched_weights, index.vocab)
+    ):
+        reason = assistant.abstain_reason(understood, hits, ranking, rules_only=True)
     if which and not reason:  # only the passages that name the topic's rarest word, among more of them
         mine = [h for h in ranking.hits if h.chunk.meta.responder == responder][:DEEP_PASSAGES]
         # 'mer stöd eller tydligare vägledning': the rarest word of either alternative will do, and

@@ -23,7 +23,7 @@ from assistant.question import Question, overlaps, periods_in, read_question
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, QueryTerms, Scorer
 from assistant.retrieval import HybridRetriever, LexicalHandle
-from assistant.scope import Evidence, abstain_reason, dated, defines
+from assistant.scope import Evidence, abstain_reason, dated, defines, rule_reason
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
 from assistant.spelling import swedish_words
@@ -341,10 +341,21 @@ class Assistant:
         )
 
     def abstain_reason(
-        self, q: Question, answer_hits: list[Hit], ranking: Ranking, citations: Sequence[Citation] = ()
+        self,
+        q: Question,
+        answer_hits: list[Hit],
+        ranking: Ranking,
+        citations: Sequence[Citation] = (),
+        rules_only: bool = False,
     ) -> str:
-        """Why the documents do not answer ('' when they may), judged on what an answer would use."""
+        """Why the documents do not answer ('' when they may), judged on what an answer would use.
+
+        With `rules_only`, only the named rules judge (a body that did not respond, a year not
+        given …), not how similar the passages are.
+        """
         evidence = self.evidence(answer_hits, ranking, citations)
+        if rules_only:
+            return rule_reason(q, evidence, ranking.scorer.index)
         return abstain_reason(q, evidence, ranking.scorer.index, self.settings.abstention)
 
 

@@ -65,7 +65,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
     "beredning": re.compile(
         r"\b(berett\w*|bered\w*"
-        r"|(tagit|tog|tar|arbetat|arbetade) fram (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
+        r"|(tagit|tog|tar|arbetat|arbetade|jobbat|jobbade|jobbar) fram (underlaget (till |för |for )?)?"
+        r"(svar|yttrande|remissvar|tjänsteutlåtande|tjansteutlatande)(et|t)?"  # also as the spelling mends it
         r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
         r".*\b(tagits|arbetats) fram"
         r"|prepared)\b",
@@ -112,7 +113,11 @@ _SIGNING = re.compile(
     _WORDS,
 )
 _TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
-_PERSON_ASKED = re.compile(r"^\s*(vem|vilka|vad heter|who)\b|\bvem\b", _WORDS)
+_PERSON_ASKED = re.compile(
+    r"^\s*(vem|vilka|vad heter|who)\b|\bvem\b|\bvad heter (hon|han|hen|den|personen)\b"
+    r"|\b(godkände|godkande|godkänt|godkant|approved)\b",  # 'När godkände utbildningsdirektören …': the approval list
+    _WORDS,
+)
 # A title in a question about duties ("Vilket ansvar har chefer?") asks about the programme.
 _DUTIES = re.compile(r"\b(ansvar\w*|roll\w*|ska|skall|bör|bor|uppgift\w*|uppdrag\w*|arbetar|gör|gor)\b", _WORDS)
 

@@ -100,21 +100,21 @@ def _english_words(responder: str) -> frozenset[str]:
     return frozenset(w for key in responder_keys(responder) for w in ENGLISH_NAMES.get(key, ()))
 
 
+def _before_body(lowered: Sequence[str], i: int) -> bool:
+    """Whether the English name word at i stands before a body word, across the other names of a list."""
+    j = i + 1
+    while j < len(lowered) and (lowered[j] in _ENGLISH_JOINS or lowered[j] in ENGLISH_NAME_WORDS):
+        j += 1  # the other names of a list that shares the body word
+    return j < len(lowered) and lowered[j] in _ENGLISH_BODY
+
+
 def english_name_at(lowered: Sequence[str], responder: str) -> int | None:
     """Where an English name of the responder starts among lower-cased words (None where there is none).
 
     Names listed before one body word count each ('the traffic and social committees').
     """
     own = _english_words(responder)
-    for i, word in enumerate(lowered):
-        if word not in own:
-            continue
-        j = i + 1
-        while j < len(lowered) and (lowered[j] in _ENGLISH_JOINS or lowered[j] in ENGLISH_NAME_WORDS):
-            j += 1  # the other names of a list that shares the body word
-        if j < len(lowered) and lowered[j] in _ENGLISH_BODY:
-            return i
-    return None
+    return next((i for i, word in enumerate(lowered) if word in own and _before_body(lowered, i)), None)
 
 
 def mentions(text: str, responders: Iterable[str]) -> dict[str, int]:
@@ -141,8 +141,13 @@ def responders_in_order(text: str, responders: Iterable[str]) -> list[str]:
     return sorted(found, key=lambda r: found[r])
 
 
-def is_name_of(word: str, responders: Iterable[str]) -> bool:
-    """Whether a word of a question (hyphenated names too: 'Enskede-Årsta-Vantörs') names one of the responders."""
+def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
+    """Whether the word at i of a question's words names one of the responders ('Enskede-Årsta-Vantörs' too).
+
+    An English name word names a committee only before a body word: 'the education committee',
+    not 'independent schools'.
+    """
+    word = words[i]
     stem = fold(term(word.lower())).split("-")[0]
-    lowered = word.lower()
-    return any(names(stem, r) or lowered in _english_words(r) for r in responders)
+    lowered = [w.lower() for w in words]
+    return any(names(stem, r) or (lowered[i] in _english_words(r) and _before_body(lowered, i)) for r in responders)

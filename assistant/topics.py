@@ -51,11 +51,8 @@ _FRAME = frozenset(
 def topic_of(question: str, responders: Iterable[str]) -> str:
     """The question without the responders' names and the words that frame the comparison."""
     named = responders_in_order(question, responders)
-    kept = [
-        word
-        for word in re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question))
-        if fold(word) not in _FRAME and not is_name_of(word, named)
-    ]
+    words = re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question))
+    kept = [word for i, word in enumerate(words) if fold(word) not in _FRAME and not is_name_of(words, i, named)]
     return " ".join(kept) or DEFAULT_TOPIC
 
 

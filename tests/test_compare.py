@@ -98,6 +98,19 @@ def test_a_responder_that_does_not_take_the_topic_up_says_so(assistant: Assistan
     assert "platssamverkan" in parts["Socialnämnden"].lower()
 
 
+def test_a_short_topic_is_taken_up_where_the_responder_names_it(assistant: Assistant) -> None:
+    """Two words are less like any sentence than a question: naming them is what taking them up means."""
+    parts = paragraphs(assistant.ask("Vilka nämnder tar upp narkotika och droger i sina remissvar?"))
+    assert "narkotikaprevention" in parts["Utbildningsnämnden"]
+    assert parts["Trafiknämnden"].endswith("Tar inte upp frågan i sitt remissvar.")
+    # a longer topic is still judged by its meaning: Kungsholmen says nothing of alarm tools
+    parts = paragraphs(
+        assistant.ask("Hur ser utbildningsnämnden och Kungsholmen på digitala larm- och kommunikationsverktyg?")
+    )
+    assert parts["Kungsholmens stadsdelsnämnd"].endswith("Tar inte upp frågan i sitt remissvar.")
+    assert "Cosafe" in parts["Utbildningsnämnden"]
+
+
 def test_comparison_of_something_no_one_discusses_is_declined(assistant: Assistant) -> None:
     answer = assistant.ask("Jämför nämndernas syn på Göteborgs hamn")
     assert answer.abstained and answer.text == "Jag hittar inget svar på det i dokumenten."

@@ -166,6 +166,12 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             " [1] [2]",
             ["Lena Holmdahl\nUtbildningsdirektör", "Lena Holmdahl, Utbildningsdirektör 2023-10-17"],
         ),
+        (  # the same asked the other way round
+            "När godkände utbildningsdirektören tjänsteutlåtandet och vad heter hon?",
+            "Utbildningsnämndens remissvar är undertecknat av Lena Holmdahl (utbildningsdirektör, godkände 2023-10-17)."
+            " [1] [2]",
+            ["Lena Holmdahl\nUtbildningsdirektör", "Lena Holmdahl, Utbildningsdirektör 2023-10-17"],
+        ),
         (  # the OCR-damaged letterhead, repaired
             "Vilken avdelning på Enskede-Årsta-Vantör står som avsändare av yttrandet?",
             "Avsändare av Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är Enskede-Årsta-Vantör "
@@ -183,6 +189,18 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
             "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [1]",
             ["inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet"],
+        ),
+        (  # the preparing department asked in everyday words ('jobbade fram', 'underlaget till')
+            "Vilken avdelning på Kungsholmens förvaltning har tagit fram underlaget till remissvaret?",
+            "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
+            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [1]",
+            ["inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet"],
+        ),
+        (
+            "Vilka avdelningar på utbildingsförvaltningen jobbade fram yttrandet?",
+            "Enligt utbildningsnämndens remissvar har ärendet beretts inom avdelningen för ekonomi och styrning i "
+            "samverkan med grundskoleavdelningen och gymnasieavdelningen. [1]",
+            ["inom avdelningen för ekonomi och styrning i samverkan med grundskoleavdelningen och gymnasieavdelningen"],
         ),
         (  # two responders named: one sentence each, not a comparison of passages
             "Vilka avdelningar har tagit fram svaret hos Kungsholmen jämfört med Enskede-Årsta-Vantör?",
