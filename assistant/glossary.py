@@ -180,7 +180,7 @@ SYNONYMS: dict[str, str] = {
     r"gör\w* (?:\w+ ){0,3}otrygg\w*|känns otrygg\w*": "skapa otrygghet faktorer",
     r"berätta för\w*|informera\w*|information till": "kommunikation kommunicera",
     r"våld i familj\w*|familjevåld\w*|partnervåld\w*|mäns våld mot kvinnor": "våld i nära relationer relationsvåld",
-    r"statistik\w*|siffror": "data datakällor",
+    r"statistik\w*|siffror|underlag och mätningar|kunskapsunderlag\w*": "data datakällor",
     r"varför (?:brott\w*|problem\w*) (?:uppstår|uppkommer|sker|begås)|orsake[rn]\w* (?:till|bakom) brott\w*": (
         "orsaksanalys"
     ),
@@ -188,10 +188,9 @@ SYNONYMS: dict[str, str] = {
     # 'Skiljer sig det nya programmet från det gamla?' ~ 'inga större förändringar mot tidigare'
     r"(?:skiljer sig|skillnad\w*|ändrat\w*) (?:\w+ ){0,5}(?:det |den )?(?:gamla|förra)": "förändringar tidigare",
     # What a responder wants given more room: 'borde lyftas mer', 'ta upp mer' ~ 'kan lyftas fram tydligare'.
-    r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats": (
-        "lyftas tydligare belysas"
-    ),
-    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) remissen": "remissinstanser",
+    r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats"
+    r"|mer utvecklad\w*|utveckla\w* mer": ("lyftas tydligare belysas"),
+    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) (?:\w+ ){0,2}remissen": "remissinstanser",
     r"räddningstjänst\w*|brandkår\w*": "brandförsvar",
     r"placera\w* om|omplacera\w*": "flyttas",
     r"vems (?:jobb|uppgift|sak)|vem (?:ska|bör) se till": "ansvar ansvarar",

@@ -71,6 +71,7 @@ def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str, d
     """
     people: dict[str, str] = {}
     spans: list[tuple[Chunk, Span]] = []
+    dates: list[tuple[Chunk, Span]] = []  # where the approval list gives a date: cited first when one is asked
     for chunk in chunks:
         for reading in spec.readings:
             for match in reading.pattern.finditer(chunk.clean_text):
@@ -81,10 +82,10 @@ def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str, d
                 if name in people and people[name] == signatory(name, title, approved):
                     continue
                 people[name] = signatory(name, title, approved)
-                spans.append((chunk, Span(match.start(1), match.end(match.lastindex or 2))))
+                (dates if approved else spans).append((chunk, Span(match.start(1), match.end(match.lastindex or 2))))
     if not people:
         return None
-    return Read(_fill(spec.readings[0].said, whose, [and_list(list(people.values()))]), tuple(spans))
+    return Read(_fill(spec.readings[0].said, whose, [and_list(list(people.values()))]), (*dates, *spans))
 
 
 def _is_title(title: str, asked: str) -> bool:

@@ -116,6 +116,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b"
             r"|\bhur länge (hade|har|fick|får) \w+ på sig\b"  # until when; 'hur länge har X haft …' is a duration
             r"|\b(what|which) dates?\b"
+            r"|\b(öppettider|oppettider|opening (hours|times))\b"  # a time of day is asked for too
             r"|\bdeadline\b)",
             re.I,
         ),

@@ -82,13 +82,24 @@ def decision_missing(q: Question, used: Sequence[str]) -> str:
     "Vilket beslut fattade kommunfullmäktige om programmet 2024–2027?" is not answered by "Programmet
     2020–2023 antogs av Kommunfullmäktige 2021": a decision sentence that names a period must name one asked.
     """
-    if not q.periods or not _DECISION.search(fold(q.text)):
+    if not (q.periods or q.years) or not _DECISION.search(fold(q.text)):
         return ""
     decisions = [s for s in used if _DECISION.search(fold(s))]
-    if decisions and not any(_same_period(q.periods, s) for s in decisions):
-        asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
-        return f"Dokumenten anger inget sådant beslut om programmet {asked}."
+    if q.periods:
+        if decisions and not any(_same_period(q.periods, s) for s in decisions):
+            asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+            return f"Dokumenten anger inget sådant beslut om programmet {asked}."
+        return ""
+    # '… det nya programmet som ska gälla från 2024': a decision about a period that holds the year.
+    if decisions and not any(_holds_year(q.years, s) for s in decisions):
+        return f"Dokumenten anger inget sådant beslut om programmet från {', '.join(map(str, q.years))}."
     return ""
+
+
+def _holds_year(years: Sequence[int], sentence: str) -> bool:
+    """Whether a sentence naming a programme period names one that holds a year asked about (or names none)."""
+    named = periods_in(sentence)
+    return not named or any(first <= year <= last for first, last in named for year in years)
 
 
 # A target year ('otryggheten är halverad till år 2025') speaks of the future too.

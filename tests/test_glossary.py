@@ -62,3 +62,7 @@ def known(word: str) -> bool:
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
     assert documents_words(question, english, known) == added
+
+
+def test_words_between_are_allowed_where_users_put_them() -> None:
+    assert documents_words("Vilka utanför staden fick också remissen?", False, lambda _: True) == "remissinstanser"

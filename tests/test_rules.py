@@ -316,6 +316,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
+        ("What are the opening hours of Jobbtorg Stockholm?", "answer_type", "when"),  # a time of day
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
         ("Vad är PDV?", "defines", "PDV"),  # an acronym alone asks what it stands for
         ("vad ar VBE", "answer_type", "definition"),

@@ -207,6 +207,9 @@ def test_when(question: str, sentences: tuple[str, ...], expected: str) -> None:
         ("Vilket beslut fattade kommunfullmäktige om trygghetsprogrammet 2024–2027?", "inget sådant beslut"),
         ("Vilket beslut fattade kommunfullmäktige om trygghetsprogrammet 2020–2023?", ""),
         ("Vilket beslut fattade kommunfullmäktige om trygghetsprogrammet?", ""),  # no period fixed
+        # A year fixes the period that holds it: the programme that applies from 2024 is not 2020–2023's.
+        ("Vad beslutade kommunfullmäktige om programmet som ska gälla från 2024?", "inget sådant beslut"),
+        ("Vad beslutade kommunfullmäktige om programmet som gällde 2021?", ""),
     ],
 )
 def test_decision_for_a_period(question: str, expected: str) -> None:
