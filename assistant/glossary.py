@@ -17,8 +17,8 @@ GLOSSARY: dict[str, str] = {
     r"unsafe|insecurity|feel(?:s)? unsafe|fear": "otrygghet otrygga",
     r"crime prevention|crime-prevention|prevent(?:ing)? crime": "brottsförebyggande",
     r"crimes?|criminality|criminal": "brott kriminalitet",
-    r"welfare crimes?": "välfärdsbrott",
-    r"undue influence|improper influence": "otillåten påverkan",
+    r"welfare (?:crimes?|fraud)|benefit fraud": "välfärdsbrott",
+    r"(?:undue|improper) (?:influence|pressure)": "otillåten påverkan",
     r"programme|program": "programmet",
     r"referral|consultation": "remiss",
     r"responses?|replies|reply|statement": "remissvar yttrande",
@@ -200,6 +200,8 @@ SYNONYMS: dict[str, str] = {
     r"familjeverksamhet\w*|småbarnsverksamhet\w*": "öppna förskolan mötesplats",
     r"pressa\w*|utpress\w*": "otillåten påverkan",
     r"brott mot välfärden|välfärdsfusk\w*": "välfärdsbrott",
+    r"stadsplanering\w*|samhällsplanering\w*": "stadsutveckling planering",
+    r"(?:invånare|elever|barn|unga|medborgare)\w* (?:kan |får |ska )?påverka|inflytande": "delaktighet dialog",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

@@ -43,7 +43,8 @@ _FRAME = frozenset(
         "nämner nämnt nämns berör diskuterar kommenterar talar skrev tagit lyft mention mentions mentioned discuss "
         "discusses address addresses raise raises comment comments write writes wrote it them describe describes "
         "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights "
-        "pekar brister luckor svagheter fram dem when comes come regarding concerning weaknesses shortcomings gaps"
+        "pekar brister luckor svagheter fram dem when comes come regarding concerning weaknesses shortcomings gaps "
+        "see sees councils boards"
     ).split()
 )
 

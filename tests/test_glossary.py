@@ -30,6 +30,10 @@ DOCUMENT_WORDS = {
     "vill",
     "vistas",
     "välfärdsbrott",
+    "stadsutveckling",
+    "planering",
+    "otillåten",
+    "påverkan",
 }
 
 
@@ -58,6 +62,8 @@ def known(word: str) -> bool:
         ("Vilka avsnitt vill de placera om?", False, "flyttas"),
         ("Varför trevliga torg som folk gillar att vara på?", False, "trivsamma vill vistas"),
         ("Hur hänger brott mot välfärden ihop med annat?", False, "välfärdsbrott"),
+        ("Vad säger de om trygghet i stadsplaneringen?", False, "stadsutveckling planering"),
+        ("How do they view welfare fraud and improper pressure on staff?", True, "välfärdsbrott otillåten påverkan"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
