@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant import prompts
-from assistant.compare_choice import choose, holds_topic, names_rarest
+from assistant.compare_choice import choose, holds_topic, names_rarest, names_rarest_in
 from assistant.compose import best_sentences, continuation, leaned_on
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
@@ -183,6 +183,12 @@ def view_of(
         hits = [h for h in mine if any(names_rarest([ranking.sentences[h.chunk.id]], w, index.vocab) for w in options)]
         if not hits:
             return View(responder, mine[0].chunk.source, False, NO_POSITION, reason=NOT_ADDRESSED, hits=tuple(mine))
+        # and a single answer's opening leads only where it names the topic at all
+        lead = [
+            (hit, (a, b))
+            for hit, (a, b) in lead
+            if any(names_rarest_in(hit.chunk.clean_text[a:b], w, index.vocab, share=0.0) for w in options)
+        ]
     if reason:
         return View(responder, hits[0].chunk.source, False, NO_POSITION, reason=reason, hits=tuple(hits))
     general = is_general(topic)

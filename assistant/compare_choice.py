@@ -51,16 +51,22 @@ def names_rarest(scores: Sequence[SentenceScores], weights: Mapping[str, float],
     'stöd till föräldrar' needs 'föräldrar', not only 'stöd'; 'bostadsområden stigmatiseras' either word.
     True when the topic has no word the documents know (nothing to hold it to).
     """
+    return any(names_rarest_in(text, weights, known) for passage in scores for text in passage.texts)
+
+
+def names_rarest_in(
+    sentence: str, weights: Mapping[str, float], known: Container[str], share: float = RARE_SHARE
+) -> bool:
+    """Whether one sentence names one of the topic's rarest known words (True when it has none).
+
+    The rarest: within `share` of the rarest word's idf; 0 for any word of the topic.
+    """
     terms = [t for t in weights if t in known]
     if not terms:
         return True
     top = max(weights[t] for t in terms)
-    rare = [t for t in terms if weights[t] >= RARE_SHARE * top]
-    return any(
-        any(r in said or any(term_matches(r, s) for s in said) for r in rare)
-        for passage in scores
-        for said in (term_set(text) for text in passage.texts)
-    )
+    said = term_set(sentence)
+    return any(r in said or any(term_matches(r, s) for s in said) for r in terms if weights[r] >= share * top)
 
 
 def holds_topic(scores: SentenceScores, weights: Mapping[str, float]) -> bool:

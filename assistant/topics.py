@@ -44,7 +44,7 @@ _FRAME = frozenset(
         "discusses address addresses raise raises comment comments write writes wrote it them describe describes "
         "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights "
         "pekar brister luckor svagheter fram dem when comes come regarding concerning weaknesses shortcomings gaps "
-        "see sees councils boards"
+        "see sees councils boards synen"
     ).split()
 )
 

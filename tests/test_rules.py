@@ -311,6 +311,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur skiljer sig trafiknämndens och socialnämndens syn?", "compares", True),
         ("Vad tycker nämnderna om belysningen?", "compares", True),  # the responders together
         ("What do the committees think about lighting?", "compares", True),
+        ("Hur ser alla remissinstanser på trygghetsprogrammet i stort?", "compares", True),
         ("Vilka nämnder är ansvariga för stadens offentliga miljö?", "compares", False),  # the programme's content
         ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
         ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
