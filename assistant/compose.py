@@ -30,7 +30,8 @@ PASSAGES_CONSIDERED = 5
 _VERDICT = re.compile(
     r"\bställer sig (mycket )?(positiv|positivt|negativ|negativt|bakom)\w* till (det nya |det föreslagna )?"
     r"(trygghetsprogram\w*|program\w*|förslag\w*|stadsledningskontorets förslag\w*)"
-    r"|\bi sin helhet\b|\bvill förvaltningen belysa flera positiva delar\b",
+    r"|\bi sin helhet (stärker|bidrar|är)\b"  # not 'Förslaget återfinns i sin helhet som bilaga 1'
+    r"|\bvill förvaltningen belysa flera positiva delar\b",
     re.I,
 )
 VERDICT_DISCOUNT = 0.5
@@ -208,11 +209,15 @@ def _candidates(
 ) -> list[Sentence]:
     """Every candidate sentence with its probability of answering.
 
-    Unless the question is about the programme `overall`, a verdict on the whole of it counts for half.
+    Unless the question is about the programme `overall`, a verdict on the whole of it counts for half;
+    asked what a responder thinks of the programme (an opinion `overall`), the verdict answers.
     """
     found, features = sentence_features(hits, sentences, answer_type, given)
     probability = 1 / (1 + np.exp(-(features @ mix.weights() + mix.bias)))
-    discount = [1.0 if overall or not is_verdict(s.text) else VERDICT_DISCOUNT for s in found]
+    verdicts = [is_verdict(s.text) for s in found]
+    if overall and answer_type == "opinion":
+        return [replace(s, score=1.0 if v else float(p)) for s, p, v in zip(found, probability, verdicts, strict=True)]
+    discount = [VERDICT_DISCOUNT if v and not overall else 1.0 for v in verdicts]
     return [replace(s, score=float(p) * d) for s, p, d in zip(found, probability, discount, strict=True)]
 
 

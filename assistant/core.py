@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.compose import answering
+from assistant.compose import answering, is_verdict
 from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
@@ -309,13 +309,19 @@ class Assistant:
     def answer_passages(self, q: Question, ranking: Ranking) -> list[Hit]:
         """The passages an answer is built from: the top ones, only the named responders' if any is named.
 
-        A definition is read where a passage defines the term ("(PDV, Pågående dödligt våld)"):
-        such passages among all candidates come first, however the rest of the question ranked them.
+        A definition is read where a passage defines the term ("(PDV, Pågående dödligt våld)"), and
+        a responder's view of the programme where it states its verdict ("ställer sig positiv till
+        programförslaget"): such passages among all candidates come first, however the rest of the
+        question ranked them.
         """
         candidates = ranking.hits
         if q.answer_type == "definition" and q.defines:
             defining = {h.chunk.id for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defines)}
             candidates = sorted(candidates, key=lambda h: h.chunk.id not in defining)  # stable: rank order kept
+        elif q.answer_type == "opinion" and q.overall and q.responders:
+            # What a responder thinks of the programme is read where it states its verdict on it.
+            judging = {h.chunk.id for h in candidates if any(map(is_verdict, ranking.sentences[h.chunk.id].texts))}
+            candidates = sorted(candidates, key=lambda h: h.chunk.id not in judging)
         passages = candidates[: self.settings.retrieval.top_k]
         return [h for h in passages if h.chunk.meta.responder in q.responders] or passages
 

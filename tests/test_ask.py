@@ -125,6 +125,23 @@ def test_a_question_about_a_part_is_not_answered_by_the_verdict_on_the_whole(ass
     assert misspelt.text.split("[1]")[0].count("ställer sig positiv") == 1  # opens with it, as spelt right
 
 
+@pytest.mark.parametrize(
+    ("question", "opens_with"),
+    [
+        # its passages name socialnämnden often; the verdict is where it states its view of the programme
+        ("Vad tycker socialnämnden om programmet?", "Socialförvaltningen anser att stadsledningskontorets förslag"),
+        ("Vad tycker trafiknämnden om trygghetsprogrammet?", "Kontoret ställer sig positivt till förslaget"),
+        ("Hur ser utbildningsnämnden på trygghetsprogrammet?", "Utbildningsförvaltningen ställer sig positiv"),
+    ],
+)
+def test_a_responders_view_of_the_programme_opens_with_its_verdict(
+    assistant: Assistant, question: str, opens_with: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.text.split(": ", 1)[1].startswith(opens_with)
+    assert "bilaga" not in answer.text  # 'Förslaget återfinns i sin helhet som bilaga 1' is no verdict
+
+
 def test_the_passage_that_answers_is_shown_first(assistant: Assistant) -> None:
     """A paraphrase ranks the passage that answers second; it is shown first, where the answer quotes it."""
     answer = assistant.ask(
