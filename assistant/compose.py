@@ -215,8 +215,9 @@ def _candidates(
     found, features = sentence_features(hits, sentences, answer_type, given)
     probability = 1 / (1 + np.exp(-(features @ mix.weights() + mix.bias)))
     verdicts = [is_verdict(s.text) for s in found]
-    if overall and answer_type == "opinion":
-        return [replace(s, score=1.0 if v else float(p)) for s, p, v in zip(found, probability, verdicts, strict=True)]
+    if overall and answer_type == "opinion":  # verdicts first, in the model's order among themselves
+        scores = [0.99 + 0.01 * float(p) if v else float(p) for p, v in zip(probability, verdicts, strict=True)]
+        return [replace(s, score=score) for s, score in zip(found, scores, strict=True)]
     discount = [VERDICT_DISCOUNT if v and not overall else 1.0 for v in verdicts]
     return [replace(s, score=float(p) * d) for s, p, d in zip(found, probability, discount, strict=True)]
 

@@ -41,6 +41,7 @@ EVIDENCE_PASSAGES = 3  # abstention looks at the passages an answer would be bui
 # score plus this share of their best sentence's probability (0.3 and 0.5 tried on the tuned sets).
 SHOWN_REORDERED = 8
 SHOWN_BLEND = 0.5
+MOVED_STEP = 1e-3  # passages an answer is to be read from (a definition, a verdict) score just above the top
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -315,13 +316,19 @@ class Assistant:
         question ranked them.
         """
         candidates = ranking.hits
+        first: set[str] = set()
         if q.answer_type == "definition" and q.defines:
-            defining = {h.chunk.id for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defines)}
-            candidates = sorted(candidates, key=lambda h: h.chunk.id not in defining)  # stable: rank order kept
+            first = {h.chunk.id for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defines)}
         elif q.answer_type == "opinion" and q.overall and q.responders:
             # What a responder thinks of the programme is read where it states its verdict on it.
-            judging = {h.chunk.id for h in candidates if any(map(is_verdict, ranking.sentences[h.chunk.id].texts))}
-            candidates = sorted(candidates, key=lambda h: h.chunk.id not in judging)
+            first = {h.chunk.id for h in candidates if any(map(is_verdict, ranking.sentences[h.chunk.id].texts))}
+        if first and candidates:  # moved up in rank order and scored as the best, the rest as the least
+            moved = [h for h in candidates if h.chunk.id in first]
+            top, bottom = candidates[0].score, min(h.score for h in candidates)
+            candidates = [
+                *(replace(h, score=top + MOVED_STEP * (len(moved) - i)) for i, h in enumerate(moved)),
+                *(replace(h, score=bottom) for h in candidates if h.chunk.id not in first),
+            ]
         passages = candidates[: self.settings.retrieval.top_k]
         return [h for h in passages if h.chunk.meta.responder in q.responders] or passages
 

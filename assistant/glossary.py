@@ -76,6 +76,10 @@ GLOSSARY: dict[str, str] = {
     r"goals?|aims?|objectives?": "mål målet",
     r"chang\w*|differen\w*|new": "förändringar nya",
     r"previous|earlier|old|former": "tidigare",
+    r"(?:comes?|came|come|entered|enters?) into (?:force|effect)|takes? effect|in force|appl(?:y|ies) from": (
+        "trädde i kraft"
+    ),
+    r"(?:builds?|built|based) on|starts? from|rests? on": "utgår från",
     r"research|theor\w*": "forskning teorier",
     r"funding|resources": "resurser",
     r"purpose|intended|meant to": "syftet syfte",

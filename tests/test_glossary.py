@@ -34,6 +34,11 @@ DOCUMENT_WORDS = {
     "planering",
     "otillåten",
     "påverkan",
+    "lagen",
+    "nya",
+    "trädde",
+    "i",
+    "kraft",
 }
 
 
@@ -64,6 +69,7 @@ def known(word: str) -> bool:
         ("Hur hänger brott mot välfärden ihop med annat?", False, "välfärdsbrott"),
         ("Vad säger de om trygghet i stadsplaneringen?", False, "stadsutveckling planering"),
         ("How do they view welfare fraud and improper pressure on staff?", True, "välfärdsbrott otillåten påverkan"),
+        ("When did the new law come into force?", True, "förändringar nya trädde i kraft lagen"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
