@@ -120,6 +120,11 @@ _OUTCOME_QUESTION = re.compile(
     r"risen|rose|improved|better|worse)\b",
     re.I,
 )
+# The programme as finally decided, which referral responses written before the decision cannot tell (folded).
+_FINAL = re.compile(
+    r"\b(slutliga|slutgiltiga|i slutandan|final version"
+    r"|(beslutade|beslot|antog|antogs|blev|decided|adopted) .{0,40}(till slut|finally|in the end))\b"
+)
 # Words that state an outcome (folded): "har minskat", "har lyckats", "visar att".
 _OUTCOME_WORDS = (
     r"lyckats|lyckades|halverats|halverades|minskat|minskade|okat|okade|natt|nadde|uppnatt|uppnadde"
@@ -379,9 +384,13 @@ def finding_missing(q: Question, used: Sequence[str]) -> str:
 def outcome_missing(q: Question, used: Sequence[str]) -> str:
     """'Har otryggheten halverats?' answered by the goal alone: a goal does not say it was reached.
 
+    Nor can a response tell what the programme finally became ('… i den slutliga versionen?').
+
     Applies when the answer would state a goal (mål, syfte …) and no sentence states a result, or when
     the change asked about ("ökat", "minskat", "halverats") is in no sentence at all.
     """
+    if _FINAL.search(fold(q.text)) and not any(_FINAL.search(fold(s)) for s in used):
+        return "Remissvaren skrevs före beslutet och säger inget om den slutliga versionen."
     yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
     # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
     asked = re.sub(r"\bför att [^,?]*", " ", q.text)

@@ -288,6 +288,10 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Hur många trygghetsinvesteringar gör kontoret nästa år?", (INVESTMENTS,), "för nästa år"),
         # No goal in the answer: the rule has nothing to say.
         ("Finns det fortfarande aktörer som ansvarar för skötsel?", (ACTORS,), ""),
+        # What the programme finally became: responses written before the decision cannot tell.
+        ("Flyttades avsnitten i den slutliga versionen?", ("Avsnitten bör flyttas in under rubriken.",), "slutliga"),
+        ("Vad beslutade kommunfullmäktige till slut?", (ADOPTED,), "slutliga versionen"),
+        ("Vad vill förvaltningen till slut om aktörerna?", (ACTORS,), ""),  # 'till slut' alone is no decision
     ],
 )
 def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> None:
