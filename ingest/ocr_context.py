@@ -58,9 +58,11 @@ _PSEUDO = 1.0
 # Candidate readings considered: listed words with at least this share of the best prior.
 _MIN_CANDIDATE_SHARE = 0.001
 
-# A reading the next word rules out, whatever the counts: the auxiliary "har" is never directly
-# followed by a finite verb ("Har kan socialförvaltningens samordning …" is "Här kan …").
+# Readings a neighbouring word rules out, whatever the counts: the auxiliary "har" is never directly
+# followed by a finite verb ("Har kan socialförvaltningens samordning …" is "Här kan …"), and the
+# verb "stod" never directly follows a preposition ("vända sig för stod" is "för stöd").
 _RULED_OUT_BEFORE = {"har": ("här", frozenset("kan ska skall bör måste får finns är blir behöver".split()))}
+_RULED_OUT_AFTER = {"stod": ("stöd", frozenset("för for till av med utan på pa om efter".split()))}
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BREAK = re.compile(r"[.!?:;]\s|\n")
@@ -267,6 +269,9 @@ def plan_repairs(text: str, table: ContextTable | None = None) -> dict[int, str]
                 chosen = decide(token.written.lower(), token.first.lower(), neighbours, reference).reading
                 instead, followers = _RULED_OUT_BEFORE.get(chosen, ("", frozenset()))
                 if i + 1 < len(words) and words[i + 1] in followers and instead in candidates(token.written.lower()):
+                    chosen = instead
+                instead, preceders = _RULED_OUT_AFTER.get(chosen, ("", frozenset()))
+                if i > 0 and words[i - 1] in preceders and instead in candidates(token.written.lower()):
                     chosen = instead
                 if chosen != token.first.lower():
                     reading = _case_like(token.written, chosen) or token.first

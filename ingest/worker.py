@@ -30,7 +30,7 @@ from vectorstore.records import Chunk, DocMeta
 MB = 1024 * 1024
 # Raise when cleaning, OCR repair, metadata or chunking change what a file turns into: a store
 # whose chunks carry another recipe has its documents read again (see ReadSpec.recipe).
-READER_VERSION = 7
+READER_VERSION = 8
 
 
 class ReadSettings(Protocol):

@@ -49,6 +49,8 @@ def reading(sentence: str, word: str) -> str:
         # A reading the next word rules out: "har" is never directly followed by a finite verb.
         ("Har kan socialförvaltningens samordning tjäna som exempel.", "Har", "Här"),
         ("Nämnden har kunnat se en förbättring.", "har", "har"),
+        ("Det är otydligt vart nivån ska vända sig för stod när samverkan brister.", "stod", "stöd"),
+        ("Han stod där länge.", "stod", "stod"),  # a verb after its subject stays
         # No evidence either way: the written word stays (conservative).
         ("Målen i programmet ska nas.", "nas", "nas"),
     ],
