@@ -8,9 +8,10 @@ citations in the order they are first used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import pairwise
 
 import numpy as np
 
@@ -20,7 +21,7 @@ from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTACT, LETTERHEAD, sentence_kind
 from ingest.sections import split_sections
 from ingest.sentences import sentence_spans
-from vectorstore.analyzer import fold, term_set
+from vectorstore.analyzer import fold, term_matches, term_set
 from vectorstore.records import Chunk
 
 _LIST_QUESTION = re.compile(r"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are|which)\b|\bvilka\b", re.I)
@@ -147,6 +148,14 @@ def holds_answer_type(text: str, answer_type: str, given: Collection[int] = ()) 
 def is_list_question(question: str) -> bool:
     """Questions that ask for several items gather them across passages."""
     return bool(_LIST_QUESTION.search(question))
+
+
+def lists(texts: Sequence[str], term: str) -> bool:
+    """Whether a passage's sentences introduce a list by naming `term` ('… fyra fokusområden:' and its items)."""
+    return any(
+        intro.rstrip().endswith(":") and _LIST_ITEM.match(item) and any(term_matches(term, t) for t in term_set(intro))
+        for intro, item in pairwise(texts)
+    )
 
 
 def sentence_features(

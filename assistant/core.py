@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.compose import answering, is_verdict
+from assistant.compose import answering, is_verdict, lists
 from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
@@ -310,10 +310,11 @@ class Assistant:
     def answer_passages(self, q: Question, ranking: Ranking) -> list[Hit]:
         """The passages an answer is built from: the top ones, only the named responders' if any is named.
 
-        A definition is read where a passage defines the term ("(PDV, Pågående dödligt våld)"), and
-        a responder's view of the programme where it states its verdict ("ställer sig positiv till
-        programförslaget"): such passages among all candidates come first, however the rest of the
-        question ranked them.
+        A definition is read where a passage defines the term ("(PDV, Pågående dödligt våld)"), a
+        responder's view of the programme where it states its verdict ("ställer sig positiv till
+        programförslaget"), and a list asked for where a passage introduces one by the question's
+        rarest word ("… fyra fokusområden:"): such passages among all candidates come first,
+        however the rest of the question ranked them.
         """
         candidates = ranking.hits
         first: set[str] = set()
@@ -322,6 +323,9 @@ class Assistant:
         elif q.answer_type == "opinion" and q.overall and q.responders:
             # What a responder thinks of the programme is read where it states its verdict on it.
             first = {h.chunk.id for h in candidates if any(map(is_verdict, ranking.sentences[h.chunk.id].texts))}
+        elif q.answer_type == "list" and (asked := self._rarest_term(q, ranking)):
+            # 'Vilka är fokusområdena …?' is read where a passage lists them ('… fyra fokusområden:').
+            first = {h.chunk.id for h in candidates if lists(ranking.sentences[h.chunk.id].texts, asked)}
         if first and candidates:  # moved up in rank order and scored as the best, the rest as the least
             moved = [h for h in candidates if h.chunk.id in first]
             top, bottom = candidates[0].score, min(h.score for h in candidates)
@@ -331,6 +335,13 @@ class Assistant:
             ]
         passages = candidates[: self.settings.retrieval.top_k]
         return [h for h in passages if h.chunk.meta.responder in q.responders] or passages
+
+    @staticmethod
+    def _rarest_term(q: Question, ranking: Ranking) -> str:
+        """The question's rarest word the documents know, not a number ('' when none)."""
+        index = ranking.scorer.index
+        known = [t for t in q.terms if t in index.vocab and not t.isdigit()]
+        return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
 
     @staticmethod
     def evidence(answer_hits: Sequence[Hit], ranking: Ranking, citations: Sequence[Citation] = ()) -> Evidence:

@@ -125,6 +125,14 @@ def test_a_question_about_a_part_is_not_answered_by_the_verdict_on_the_whole(ass
     assert misspelt.text.split("[1]")[0].count("ställer sig positiv") == 1  # opens with it, as spelt right
 
 
+def test_a_list_asked_for_is_read_where_a_passage_lists_it(assistant: Assistant) -> None:
+    """The programme's years pull 'Struktur, fokusområden … 2024–2027 är huvudsakligen samma …' first."""
+    answer = assistant.ask("Vilka är fokusområdena i nya trygghetsprogrammet 2024-2027?")
+    assert all(
+        area in answer.text for area in ("Riktade sociala insatser", "Stadens offentliga miljö", "Stadsutveckling")
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "opens_with"),
     [

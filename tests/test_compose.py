@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.compose import compose, restates
+from assistant.compose import compose, lists, restates
 from assistant.records import Hit
 from assistant.sentence_scores import score_sentences
 from vectorstore.analyzer import term_set
@@ -220,3 +220,22 @@ def test_an_answer_never_opens_on_a_sentence_that_leans_back(before: str, best: 
     sentences = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
     answer, _ = compose(question, hits, sentences, 1)
     assert answer.index(before[:30]) < answer.index(best[:30])
+
+
+@pytest.mark.parametrize(
+    ("texts", "term", "expected"),
+    [
+        (
+            ["Programmet utgår från fyra fokusområden:", "- Förebyggande arbete", "- Stadsutveckling"],
+            "fokusomrad",
+            True,
+        ),
+        (["Struktur och fokusområden är desamma som förut.", "Programmet gäller alla."], "fokusomrad", False),
+        (["Det framgår i uppdrag och ansvar att:", "- Nämnderna ska samverka"], "fokusomrad", False),
+        (["Programmet utgår från fyra fokusområden:", "Förebyggande arbete är ett av dem."], "fokusomrad", False),
+    ],
+)
+def test_a_list_is_found_where_its_introduction_names_what_is_asked(
+    texts: list[str], term: str, expected: bool
+) -> None:
+    assert lists(texts, term) is expected
