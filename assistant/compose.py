@@ -412,6 +412,21 @@ def _open_without_connective(chosen: list[tuple[int, int, int]], hits: list[Hit]
     return [item for group in groups for item in group]
 
 
+def _best_passages_list_first(chosen: list[tuple[int, int, int]], hits: list[Hit]) -> list[tuple[int, int, int]]:
+    """For a list question, the list the best passage gives ('… fyra fokusområden:' and its items) opens the answer."""
+    for i, (rank, a, b) in enumerate(chosen):
+        if rank != 0 or not hits[rank].chunk.clean_text[a:b].rstrip().endswith(":"):
+            continue
+        end = i + 1
+        while end < len(chosen) and _LIST_ITEM.match(
+            hits[chosen[end][0]].chunk.clean_text[chosen[end][1] : chosen[end][2]]
+        ):
+            end += 1
+        if end > i + 1:  # an introduction with its items
+            return [*chosen[i:end], *chosen[:i], *chosen[end:]]
+    return chosen
+
+
 def responder_genitive(responder: str) -> str:
     """'Trafiknämnden' -> 'trafiknämndens'; 'Kungsholmens stadsdelsnämnd' -> 'Kungsholmens stadsdelsnämnds'."""
     # A committee is a common noun in running text; a district keeps its place name's capital.
@@ -529,6 +544,8 @@ def compose(
             chosen.append((rank, a, b))
 
     chosen = _open_without_connective(chosen, hits)
+    if wants_list:
+        chosen = _best_passages_list_first(chosen, hits)
     numbers: dict[int, int] = {}  # hit rank -> marker, in order of first use
     for rank, _, _ in chosen:
         numbers.setdefault(rank, len(numbers) + 1)

@@ -131,6 +131,8 @@ def test_a_list_asked_for_is_read_where_a_passage_lists_it(assistant: Assistant)
     assert all(
         area in answer.text for area in ("Riktade sociala insatser", "Stadens offentliga miljö", "Stadsutveckling")
     )
+    first = answer.text.splitlines()[0]  # the list asked for opens the answer: its introduction alone
+    assert first.endswith("fokusområden: [1]") and len(re.findall(r"\[\d+\]", first)) == 1
 
 
 @pytest.mark.parametrize(
