@@ -164,16 +164,15 @@ def view_of(
     index = ranking.scorer.index
     weights = idf_weights(index, index.query_terms(topic))
     reason = assistant.abstain_reason(understood, hits, ranking)
-    # A topic of one or two words ('narkotika och droger') is less like any sentence than a question
-    # is: where the responder's passages name its rarest word (in the documents' words: 'friskolor'
-    # -> 'fristående skolor'), only the named rules can say it is not addressed.
-    searched_weights = {t: w for t, w in idf_weights(index, index.query_terms(searched)).items() if t in index.vocab}
-    if (
-        reason
-        and 0 < len(searched_weights) <= SHORT_TOPIC
-        and names_rarest([ranking.sentences[h.chunk.id] for h in hits], searched_weights, index.vocab)
-    ):
-        reason = assistant.abstain_reason(understood, hits, ranking, rules_only=True)
+    if reason:
+        # A topic of one or two words ('narkotika och droger') is less like any sentence than a question
+        # is: where the responder's passages name its rarest word (in the documents' words: 'friskolor'
+        # -> 'fristående skolor'), only the named rules can say it is not addressed.
+        known = {t: w for t, w in idf_weights(index, index.query_terms(searched)).items() if t in index.vocab}
+        if 0 < len(known) <= SHORT_TOPIC and names_rarest(
+            [ranking.sentences[h.chunk.id] for h in hits], known, index.vocab
+        ):
+            reason = assistant.abstain_reason(understood, hits, ranking, rules_only=True)
     if which and not reason:  # only the passages that name the topic's rarest word, among more of them
         mine = [h for h in ranking.hits if h.chunk.meta.responder == responder][:DEEP_PASSAGES]
         # 'mer stöd eller tydligare vägledning': the rarest word of either alternative will do, and

@@ -392,16 +392,24 @@ _CONNECTIVE = re.compile(
 )
 
 
-def _open_without_connective(chosen: list[tuple[int, int, int]], hits: list[Hit]) -> list[tuple[int, int, int]]:
-    """The chosen sentences, reordered so the answer does not open with 'Dessutom …' (quotes stay verbatim)."""
-    groups: list[list[tuple[int, int, int]]] = []  # a sentence and the list items that follow it
+_Group = list[tuple[int, int, int]]  # a chosen sentence (hit rank, start, end) and the list items that follow it
+
+
+def _groups(chosen: list[tuple[int, int, int]], hits: list[Hit]) -> list[_Group]:
+    """The chosen sentences, each with the list items that follow it: they move together."""
+    groups: list[_Group] = []
     for rank, a, b in chosen:
         if groups and _LIST_ITEM.match(hits[rank].chunk.clean_text[a:b]):
             groups[-1].append((rank, a, b))
         else:
             groups.append([(rank, a, b)])
+    return groups
 
-    def leans(group: list[tuple[int, int, int]]) -> bool:
+
+def _open_without_connective(groups: list[_Group], hits: list[Hit]) -> list[_Group]:
+    """The groups reordered so the answer does not open with 'Dessutom …' (quotes stay verbatim)."""
+
+    def leans(group: _Group) -> bool:
         rank, a, b = group[0]
         return bool(_CONNECTIVE.match(hits[rank].chunk.clean_text[a:b]))
 
@@ -409,22 +417,16 @@ def _open_without_connective(chosen: list[tuple[int, int, int]], hits: list[Hit]
         standing = next((i for i, g in enumerate(groups) if not leans(g)), None)
         if standing is not None:
             groups.insert(0, groups.pop(standing))
-    return [item for group in groups for item in group]
+    return groups
 
 
-def _best_passages_list_first(chosen: list[tuple[int, int, int]], hits: list[Hit]) -> list[tuple[int, int, int]]:
+def _best_passages_list_first(groups: list[_Group], hits: list[Hit]) -> list[_Group]:
     """For a list question, the list the best passage gives ('… fyra fokusområden:' and its items) opens the answer."""
-    for i, (rank, a, b) in enumerate(chosen):
-        if rank != 0 or not hits[rank].chunk.clean_text[a:b].rstrip().endswith(":"):
-            continue
-        end = i + 1
-        while end < len(chosen) and _LIST_ITEM.match(
-            hits[chosen[end][0]].chunk.clean_text[chosen[end][1] : chosen[end][2]]
-        ):
-            end += 1
-        if end > i + 1:  # an introduction with its items
-            return [*chosen[i:end], *chosen[:i], *chosen[end:]]
-    return chosen
+    for i, group in enumerate(groups):
+        rank, a, b = group[0]
+        if rank == 0 and len(group) > 1 and hits[rank].chunk.clean_text[a:b].rstrip().endswith(":"):
+            return [group, *groups[:i], *groups[i + 1 :]]
+    return groups
 
 
 def responder_genitive(responder: str) -> str:
@@ -543,9 +545,10 @@ def compose(
             seen.add(item_key)
             chosen.append((rank, a, b))
 
-    chosen = _open_without_connective(chosen, hits)
+    groups = _open_without_connective(_groups(chosen, hits), hits)
     if wants_list:
-        chosen = _best_passages_list_first(chosen, hits)
+        groups = _best_passages_list_first(groups, hits)
+    chosen = [item for group in groups for item in group]
     numbers: dict[int, int] = {}  # hit rank -> marker, in order of first use
     for rank, _, _ in chosen:
         numbers.setdefault(rank, len(numbers) + 1)
