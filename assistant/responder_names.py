@@ -100,12 +100,12 @@ def _english_words(responder: str) -> frozenset[str]:
     return frozenset(w for key in responder_keys(responder) for w in ENGLISH_NAMES.get(key, ()))
 
 
-def _before_body(lowered: Sequence[str], i: int) -> bool:
+def _before_body(words: Sequence[str], i: int) -> bool:
     """Whether the English name word at i stands before a body word, across the other names of a list."""
     j = i + 1
-    while j < len(lowered) and (lowered[j] in _ENGLISH_JOINS or lowered[j] in ENGLISH_NAME_WORDS):
+    while j < len(words) and (words[j].lower() in _ENGLISH_JOINS or words[j].lower() in ENGLISH_NAME_WORDS):
         j += 1  # the other names of a list that shares the body word
-    return j < len(lowered) and lowered[j] in _ENGLISH_BODY
+    return j < len(words) and words[j].lower() in _ENGLISH_BODY
 
 
 def english_name_at(lowered: Sequence[str], responder: str) -> int | None:
@@ -147,7 +147,6 @@ def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
     An English name word names a committee only before a body word: 'the education committee',
     not 'independent schools'.
     """
-    word = words[i]
-    stem = fold(term(word.lower())).split("-")[0]
-    lowered = [w.lower() for w in words]
-    return any(names(stem, r) or (lowered[i] in _english_words(r) and _before_body(lowered, i)) for r in responders)
+    lowered = words[i].lower()
+    stem = fold(term(lowered)).split("-")[0]
+    return any(names(stem, r) or (lowered in _english_words(r) and _before_body(words, i)) for r in responders)

@@ -61,8 +61,11 @@ _MIN_CANDIDATE_SHARE = 0.001
 # Readings a neighbouring word rules out, whatever the counts: the auxiliary "har" is never directly
 # followed by a finite verb ("Har kan socialförvaltningens samordning …" is "Här kan …"), and the
 # verb "stod" never directly follows a preposition ("vända sig för stod" is "för stöd").
-_RULED_OUT_BEFORE = {"har": ("här", frozenset("kan ska skall bör måste får finns är blir behöver".split()))}
-_RULED_OUT_AFTER = {"stod": ("stöd", frozenset("för for till av med utan på pa om efter".split()))}
+# reading -> (the reading instead, where the ruling word stands: +1 after, -1 before, the ruling words)
+_RULED_OUT: dict[str, tuple[str, int, frozenset[str]]] = {
+    "har": ("här", +1, frozenset("kan ska skall bör måste får finns är blir behöver".split())),
+    "stod": ("stöd", -1, frozenset("för for till av med utan på pa om efter".split())),
+}
 
 _WORD = re.compile(r"[^\W\d_]+")
 _BREAK = re.compile(r"[.!?:;]\s|\n")
@@ -267,12 +270,11 @@ def plan_repairs(text: str, table: ContextTable | None = None) -> dict[int, str]
             if token.ambiguous:
                 neighbours = words[max(0, i - _WINDOW) : i] + words[i + 1 : i + 1 + _WINDOW]
                 chosen = decide(token.written.lower(), token.first.lower(), neighbours, reference).reading
-                instead, followers = _RULED_OUT_BEFORE.get(chosen, ("", frozenset()))
-                if i + 1 < len(words) and words[i + 1] in followers and instead in candidates(token.written.lower()):
-                    chosen = instead
-                instead, preceders = _RULED_OUT_AFTER.get(chosen, ("", frozenset()))
-                if i > 0 and words[i - 1] in preceders and instead in candidates(token.written.lower()):
-                    chosen = instead
+                if chosen in _RULED_OUT:
+                    instead, at, ruling = _RULED_OUT[chosen]
+                    j = i + at
+                    if 0 <= j < len(words) and words[j] in ruling and instead in candidates(token.written.lower()):
+                        chosen = instead
                 if chosen != token.first.lower():
                     reading = _case_like(token.written, chosen) or token.first
             if reading != token.written:
