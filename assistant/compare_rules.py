@@ -28,7 +28,7 @@ from assistant.glossary import documents_words
 from assistant.positions import Label, asked_label, asks_opinion
 from assistant.question import Question, periods_in
 from assistant.responder_names import responders_in_order
-from assistant.topics import is_general, topic_of
+from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
 
@@ -45,6 +45,9 @@ _PREPARED = re.compile(
     r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
     r"bered(de|des|ts)?|berett\w*|prepared)\b"
 )
+# The kinds of view a question about one responder's view of the whole programme is answered with, per
+# position sentence: its criticism or its proposals are spread over its response, not said in one passage.
+_WHOLE_VIEW_LABELS = ("kritisk", "förslag")
 # Questions about the referral's own dates, asked in words the single path does not read as procedure.
 _DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
 
@@ -103,21 +106,33 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         responders = by_period
     elif not named and q.compares:
         responders = list(scope)
+    elif len(named) == 1 and asked_label(text) in _WHOLE_VIEW_LABELS and _about_programme(topic_of(q.text, scope)):
+        responders = named  # 'Vilka brister ser socialnämnden i programmet?': its critical sentences, labelled
     else:
         return None
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
-    if q.language == "en":  # the documents' own words added to an English topic
+    if len(responders) == 1 and topic == DEFAULT_TOPIC:
+        topic = "trygghetsprogrammet"  # one responder's view of the whole, read from its position sentences
+    translated = ""
+    if q.language == "en" and not is_general(topic):  # the documents' own words added to an English topic
         # A word the glossary translates is no name, whatever its capital ('July').
         words = [w.lower() if documents_words(w, True, lambda _: True) else w for w in topic.split()]
-        topic = " ".join([*words, documents_words(topic, True, lambda _: True)]).strip()
+        translated = documents_words(topic, True, lambda _: True)
+        topic = " ".join([*words, translated]).strip()
     folded = fold(q.text.lower())
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
         topic = f"{topic} beretts beredning avdelningen"
     # 'förslag till beslut', 'beretts', 'sista svarsdag': the handling of the referral, not a view
     if q.asks_procedure or _DEADLINE.search(folded) or _PREPARED.search(folded):
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
-    which = asks_which(text) and q.language == "sv"  # an English topic's Swedish words are the glossary's guesses
+    # Which responders take an English topic up is judged by its Swedish words, so only where the glossary has them.
+    which = asks_which(text) and (q.language == "sv" or bool(translated))
     return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text), which=which)
+
+
+def _about_programme(topic: str) -> bool:
+    """Whether a topic is the programme itself, or nothing but the view asked ('Vad föreslår trafiknämnden?')."""
+    return topic == DEFAULT_TOPIC or is_general(topic)
 
 
 def responder_periods(assistant: Assistant) -> dict[str, str]:

@@ -114,7 +114,10 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "list": re.compile(
         r":\s*$|(?:[\wåäöÅÄÖ()-]+(?: [\wåäöÅÄÖ()-]+){0,3}, ){2,}|, [\wåäöÅÄÖ-]+(?: [\wåäöÅÄÖ-]+){0,3} (?:och|samt) "
     ),
-    "quantity": re.compile(rf"\b(\d+(?![\d–-]*\d{{4}})|{NUMBER_WORDS})\b", re.I),
+    # A number, not a year ('för 2024–2027' counts nothing) nor a date's parts; or a change by a factor.
+    "quantity": re.compile(
+        rf"\b((?!(?:19|20)\d\d\b)(?<![\d–-])\d+(?![\d–-]*\d{{4}})|{NUMBER_WORDS}|halver\w*|fördubbl\w*)\b", re.I
+    ),
     "when": re.compile(
         r"\b(\d{4}-\d\d-\d\d|\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
         r"|december)|(19|20)\d\d)\b",

@@ -24,9 +24,11 @@ from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, QueryTerms, Scorer
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason, dated, defines, rule_reason
+from assistant.scope_checks import counted_noun, counts
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
 from assistant.spelling import swedish_words
+from vectorstore.analyzer import fold
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
@@ -327,6 +329,13 @@ class Assistant:
         elif q.answer_type == "list" and (asked := self._rarest_term(q, ranking)):
             # 'Vilka är fokusområdena …?' is read where a passage lists them ('… fyra fokusområden:').
             first = {h.chunk.id for h in candidates if lists(ranking.sentences[h.chunk.id].texts, asked)}
+        elif q.answer_type == "quantity" and (noun := counted_noun(q)):
+            # 'Hur många fokusområden …?' is read where a passage counts them ('… fyra fokusområden').
+            first = {
+                h.chunk.id
+                for h in candidates
+                if any(counts(t, fold(noun)) for t in ranking.sentences[h.chunk.id].texts)
+            }
         if first and candidates:  # moved up in rank order and scored as the best, the rest as the least
             moved = [h for h in candidates if h.chunk.id in first]
             top, bottom = candidates[0].score, min(h.score for h in candidates)
@@ -379,7 +388,10 @@ class Assistant:
         given …), not how similar the passages are.
         """
         evidence = self.evidence(answer_hits, ranking, citations)
-        if rules_only:
+        # A responder's view of the whole programme is answered wherever it states its verdict on it,
+        # however the question is worded ('Är EÅV nöjd med programmet?').
+        verdict = q.answer_type == "opinion" and q.overall and bool(q.responders)
+        if rules_only or (verdict and any(map(is_verdict, evidence.answer_sentences))):
             return rule_reason(q, evidence, ranking.scorer.index)
         return abstain_reason(q, evidence, ranking.scorer.index, self.settings.abstention)
 

@@ -45,6 +45,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     ),
     "handläggare": re.compile(
         rf"\b({_HANDLER})\b|\bvem handl[aä]g{{1,2}}er\b"
+        r"|\bvem\b.*\bhandlade\s+(ärendet|arendet|remissen|frågan|fragan)\b"
         r"|\bvem\b.*\b(skrev|skrivit|författade|forfattade|tog fram|tagit fram|ta fram)\s+"
         rf"(\S+\s+){{0,3}}?{_RESPONSE}"
         rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
@@ -94,7 +95,7 @@ _DOCUMENT = re.compile(
 # Something that happened on a date, which is not the document's own date.
 _EVENT = re.compile(
     r"\b(beslut\w*|fattade|fattat|sammanträd\w*|sammantrad\w*|möte\w*|mote\w*|antog\w*|antag\w*|behandla\w*"
-    r"|justera\w*|senast|deadline|lämna\w*|lamna\w*|godkän\w*|godkan\w*|skulle|ska|skall|mottog|remitter\w*"
+    r"|justera\w*|senast|deadline|lämna\w*|lamna\w*|godkän\w*|godkan\w*|attest\w*|skulle|ska|skall|mottog|remitter\w*"
     r"|trädde|tradde|gäller|galler|började|borjade|löper|loper|decid\w*|meet\w*|approv\w*|adopt\w*)\b",
     _WORDS,
 )
@@ -103,7 +104,7 @@ _DECISION = re.compile(
     r"\b((fattade|fattat|tog|togs) (\w+ ){0,2}beslut|beslutade|beslöt|beslot|sammanträdde|sammantradde|decided)\b",
     _WORDS,
 )
-_WHEN = re.compile(r"\b(när|nar|vilket datum|vilken dag|datum|when|what date)\b", _WORDS)
+WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|datum|when|what date|which dates?)\b", _WORDS)
 # Bodies above the committees, whose decisions the documents do tell ("Kommunfullmäktige antog 2021 …").
 _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
 # People on the document: signatories named by title, or asked for as signing.
@@ -112,28 +113,43 @@ _SIGNING = re.compile(
     r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b",
     _WORDS,
 )
-_TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
+TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
 _PERSON_ASKED = re.compile(
-    r"^\s*(vem|vilka|vad heter|who)\b|\bvem\b|\bvad heter (hon|han|hen|den|personen)\b"
-    r"|\b(godkände|godkande|godkänt|godkant|approved)\b",  # 'När godkände utbildningsdirektören …': the approval list
+    r"^\s*(vem|vilka|vilken|vad heter|who|which)\b|\bvem\b|\bvad heter (hon|han|hen|den|personen)\b"
+    # 'När godkände utbildningsdirektören …': the approval list
+    r"|\b(godkände|godkande|godkänt|godkant|attesterade|attesterat|approved)\b",
     _WORDS,
 )
+_WHO = re.compile(r"\b(vem|who)\b|\bvad heter\b", _WORDS)
 # A title in a question about duties ("Vilket ansvar har chefer?") asks about the programme.
-_DUTIES = re.compile(r"\b(ansvar\w*|roll\w*|ska|skall|bör|bor|uppgift\w*|uppdrag\w*|arbetar|gör|gor)\b", _WORDS)
+_DUTIES = re.compile(
+    r"\b(ansvar\w*|roll\w*|ska|skall|bör|bor|uppgift\w*|uppdrag\w*|arbeta\w*|gör|gor|göra|gora|förväntas|forvantas"
+    r"|duties|role|responsib\w*)\b",
+    _WORDS,
+)
 
 
 # The programme before the one a response answers ('det förra programmet för 2020–2023').
 PREVIOUS_PROGRAMME = re.compile(r"\b(förra|forra|gamla|tidigare|föregående|foregaende)\s+(trygghets)?program", _WORDS)
 
 
+def asks_title_holder(text: str) -> bool:
+    """Whether the question asks who holds a title ('Vem är förvaltningschef …'), not what its holders do.
+
+    'Vem är ordförande … som ska fatta beslut' asks the person, whatever it adds; 'Vilken roll har cheferna' does not.
+    """
+    if not TITLE.search(text) or not _PERSON_ASKED.search(text):
+        return False
+    return bool(_WHO.search(text)) or not _DUTIES.search(text)
+
+
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
     about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
-    titled = _TITLE.search(text) and _PERSON_ASKED.search(text) and not _DUTIES.search(text)
-    if _SIGNING.search(text) or (titled and not about_programme):
+    if _SIGNING.search(text) or (asks_title_holder(text) and not about_programme):
         return "underskrifter"
     committee = names_responder or bool(re.search(r"\bnämnd\w*|\bnamnd\w*", text, _WORDS))
-    if committee and _WHEN.search(text) and _DECISION.search(text) and not _CITY_BODIES.search(text):
+    if committee and WHEN.search(text) and _DECISION.search(text) and not _CITY_BODIES.search(text):
         return "beslutsdatum"
     if _DATE_ASKED.search(text) and _DOCUMENT.search(text) and not _EVENT.search(text):
         return "datum"

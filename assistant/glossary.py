@@ -42,7 +42,7 @@ GLOSSARY: dict[str, str] = {
     r"coordinat\w*": "samordning samordna",
     r"civil society": "civilsamhället",
     r"violent extremism|extremism": "våldsbejakande extremism",
-    r"drugs?|narcotics": "narkotika drogscen",
+    r"drugs?|narcotics": "narkotika droger drogscen",
     r"open drug scene|drug scene": "öppen drogscen",
     r"assaults?|violence|violent": "våld våldsbrott överfall",
     r"young people|youths?|young|adolescents?": "unga ungdomar",
@@ -205,6 +205,8 @@ SYNONYMS: dict[str, str] = {
     r"pressa\w*|utpress\w*": "otillåten påverkan",
     r"brott mot välfärden|välfärdsfusk\w*": "välfärdsbrott",
     r"stadsplanering\w*|samhällsplanering\w*": "stadsutveckling planering",
+    r"orolig\w*|oroa\w*|rädd|rädda|rädsla\w*|obehag\w*|otäck\w*": "otrygghet otrygga",
+    r"upprustning\w*|rusta\w* upp": "reinvesteringar trygghetsinvesteringar",
     r"(?:invånare|elever|barn|unga|medborgare)\w* (?:kan |får |ska )?påverka|inflytande": "delaktighet dialog",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]

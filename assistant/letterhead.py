@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from assistant.compose import responder_genitive
+from assistant.field_questions import WHEN
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
 from assistant.question import Question
 from assistant.records import Citation, Hit, Span
@@ -190,7 +191,7 @@ def _field_lines(
     """One sentence per document for one field, markers numbered on from the citations so far (extended here)."""
     spec = FIELDS[field]
     written, asked = _asked_title(q.corrected) if spec.collects else ("", "")
-    dated = q.answer_type == "when"
+    dated = q.answer_type == "when" or bool(WHEN.search(q.corrected))  # '… och vilka datum?' too
     lines: list[str] = []
     missing: set[str] = set()
     found = False

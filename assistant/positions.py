@@ -117,7 +117,7 @@ def asked_label(question: str) -> Label | None:
     """The kind of view a question asks about ('Vilka nämnder är kritiska …' -> kritisk)."""
     text = fold(question)
     if re.search(
-        r"\b(kritisk\w*|negativ\w*|critical|critici\w*|saknar|invand\w*|tveksam\w*|brister|luckor|svagheter"
+        r"\b(kritisk\w*|kritiser\w*|negativ\w*|critical|critici\w*|saknar|saknas|invand\w*|tveksam\w*|brister|luckor|svagheter"
         r"|weaknesses|shortcomings|gaps)\b",
         text,
     ):

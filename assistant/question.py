@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
 
-from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, further_fields
+from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, asks_title_holder, further_fields
 from assistant.glossary import documents_words
 from assistant.responder_names import mentions, named_responders
 from assistant.spelling import correct_english, correct_words
-from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
+from assistant.topics import DEFAULT_TOPIC, about_whole_programme, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
@@ -74,6 +74,8 @@ _COMPARE = re.compile(
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn|ser)\b.*\b(alla|samtliga) {RESPONDER_GROUP}"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|the responses)\b"
+    rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
+    r"|\bwhich (committee|body|responder) (is|was) (the )?(most|least) "
     rf"|\bvilka (av )?{RESPONDER_GROUP} (som )?(har )?"
     rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
@@ -165,6 +167,7 @@ _DEFINED = re.compile(
     r"(.+?)(?:\s+(?:stand for|för|for|ut på|ut pa|mean))?\s*\??$",
     re.I,
 )
+COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'tar') names nothing asked about
 # 'Vad är PDV?': an acronym alone (checked in capitals) asks what it stands for.
 _ACRONYM_ASKED = re.compile(r"^\s*(?:vad (?:är|ar)|what is|what's)\s+(?:en |ett |an? )?([\wÅÄÖ]{2,6})\s*\??\s*$", re.I)
 # Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
@@ -172,8 +175,12 @@ _ACRONYM_ASKED = re.compile(r"^\s*(?:vad (?:är|ar)|what is|what's)\s+(?:en |ett
 _PROCEDURE = re.compile(
     r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
-    r"signer\w*|\w*chef\w*|\w*direktör\w*|\w*direktor\w*|datum|daterad\w*|senast|deadline|"
+    r"signer\w*|attest\w*|datum|daterad\w*|senast|deadline|"
     r"justera\w*|godkän\w*|godkan\w*|referral(?! respons| repl)|signed|"
+    # the groups and councils a response was shown to ('Ärendet har behandlats i pensionärsrådet')
+    r"pensionärsråd\w*|pensionarsrad\w*|funktionshinderråd\w*|funktionshinderrad\w*|"
+    r"råd\w* för funktionshinderfr\w*|rad\w* for funktionshinderfr\w*|"
+    r"förvaltningsgrupp\w*|forvaltningsgrupp\w*|samverkansgrupp\w*|"
     r"svarsdag\w*|svarstid\w*|sista dag\w*|sista datum\w*"
     r"|svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer))\b"
@@ -292,9 +299,14 @@ _SAYS = re.compile(
 )
 
 
-def _asked_of(kind: str, text: str, responders: Sequence[str]) -> str:
-    """The answer type, with 'what does a responder say about …' read as asking for its view."""
-    return "opinion" if kind == "other" and responders and _SAYS.search(text) else kind
+def _asked_of(kind: str, text: str, responders: Sequence[str], overall: bool) -> str:
+    """The answer type, with 'what does a responder say about …' read as asking for its view.
+
+    So is 'Stöder socialnämnden programmet?': yes or no is its verdict on the whole.
+    """
+    if responders and ((kind == "other" and _SAYS.search(text)) or (kind == "yesno" and overall)):
+        return "opinion"
+    return kind
 
 
 def asked_acronym(text: str) -> str:
@@ -393,7 +405,14 @@ def defined_term(text: str, index: LexicalIndex) -> str:
     if fold(defined) not in FOLDED_STOPWORDS | {"it", "that", "this"}:
         return defined
     before = [w for w in words(text[: match.start()]) if w.isalpha() and fold(w) not in FOLDED_STOPWORDS]
-    known = [w for w in before if term(w) in index.vocab and not named_responders(w, index.responders)]
+    # A common word ('tar' in 'Programmet tar upp MVP, vad betyder det?') may be rare in the documents.
+    known = [
+        w
+        for w in before
+        if term(w) in index.vocab
+        and zipf_frequency(w.lower(), "sv") < COMMON_ZIPF
+        and not named_responders(w, index.responders)
+    ]
     return max(known, key=lambda w: index.idf[index.vocab[term(w)]], default="")
 
 
@@ -429,6 +448,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     if not responders and follow_up:
         responders = named_responders(previous, index.responders)
     field_name = asked_field(corrected, bool(responders))
+    overall = any(about_whole_programme(t, responders) for t in (text, corrected))  # 'stadsdelsnämd' mended
     return Question(
         text=text,
         query=query,
@@ -440,13 +460,13 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         years=years_in(text),
         periods=periods_in(text),
         defines=defined_term(corrected, index),
-        answer_type=_asked_of(answer_type(corrected), corrected, responders),
+        answer_type=_asked_of(answer_type(corrected), corrected, responders, overall),
         language="en" if english else "sv",
         follow_up=follow_up,
         compares=asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2,
         metadata_field=field_name,
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
-        asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)),
+        asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)) or asks_title_holder(corrected),
         previous_programme=bool(PREVIOUS_PROGRAMME.search(corrected)),
-        overall=any(is_general(topic_of(t, responders)) for t in (text, corrected)),  # 'stadsdelsnämd' mended
+        overall=overall,
     )

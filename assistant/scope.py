@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from assistant.compose import NUMBER_WORDS
-from assistant.question import Question, is_specific, overlaps
+from assistant.field_questions import TITLE, asks_title_holder
+from assistant.question import COMMON_ZIPF, Question, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
@@ -43,6 +44,7 @@ from assistant.scope_checks import (
     organisation_whose_view,
     outcome_missing,
     person_missing,
+    service_asked,
     share_missing,
     sibling_missing,
     topical,
@@ -51,8 +53,6 @@ from assistant.scope_checks import (
 from assistant.settings import Thresholds
 from vectorstore.analyzer import fold, term, term_set, words
 from vectorstore.lexical import LexicalIndex
-
-COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'personer') names nothing counted
 
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
 _ROLE = re.compile(
@@ -220,6 +220,8 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
         return f"Det finns inget remissvar från {body} bland dokumenten."
+    if reason := service_asked(q):
+        return reason
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     if q.language != "en" and (names := unknown_names(q, index)):
@@ -243,9 +245,13 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     # 'Vem är ordförande …', 'Vilket parti har ordförandeposten …' ask for a role; '… eller politiker' names one.
     role = _ROLE.search(q.text) if re.match(r"\s*(vem|vilk\w*|who|which|what)\b", q.text, re.I) else None
+    if role and TITLE.fullmatch(role.group(0)) and not asks_title_holder(q.text):
+        role = None  # what chiefs do ('Vilken roll har cheferna …'), not who they are
     if role and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
         named = _ROLE_IN_SWEDISH.get(fold(role.group(1)).rstrip("s"), role.group(0).lower())
-        return f"Dokumenten nämner {'inget' if named.startswith('parti') else 'ingen'} {named}."
+        plural = re.search(r"(chef|direkt[oö]r)er\w*$", named)
+        article = "inget" if named.startswith("parti") else "inga" if plural else "ingen"
+        return f"Dokumenten nämner {article} {named}."
     return ""
 
 

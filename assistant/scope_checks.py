@@ -209,7 +209,9 @@ def counted_missing(q: Question, used: Sequence[str]) -> str:
         asked = match.group(1) if match else ""
         return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {asked}."
     noun = counted_noun(q)
-    if not noun or fold(noun) in _GENERIC_COUNTED or any(counts(s, fold(noun)) for s in used):
+    # The documents may count it in their own word ('upprustningar' -> 'reinvesteringar').
+    named = [noun, *documents_words(noun, False, lambda _: True).split()] if noun else []
+    if not noun or fold(noun) in _GENERIC_COUNTED or any(counts(s, fold(w)) for s in used for w in named):
         return ""
     return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {noun}."
 
@@ -426,11 +428,30 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
     return ""
 
 
+# A service asked for, for oneself ('Hur felanmäler jag en gatlykta?', 'How do I apply for a job …?'):
+# the documents are referral responses on a programme, not the city's service pages.
+_HOW_DO_I = re.compile(
+    r"^\s*(hur|var) (gör jag (för att|en|när)|gor jag (for att|en|nar)|söker jag|soker jag|ansöker jag|ansoker jag"
+    r"|anmäler jag|anmaler jag|felanmäler jag|felanmaler jag|bokar jag|betalar jag|registrerar jag|får jag tag"
+    r"|far jag tag|kan jag (söka|soka|ansöka|ansoka|anmäla|anmala|felanmäla|felanmala|boka|betala))\b"
+    r"|^\s*(how|where) (do|can|should) i (apply|report|book|pay|register|get|obtain|sign up|file)\b",
+    re.I,
+)
+
+
+def service_asked(q: Question) -> str:
+    """Why a question asking how the asker gets a service is not answered here ('' for other questions)."""
+    if not _HOW_DO_I.search(q.corrected):
+        return ""
+    return "Dokumenten är remissvar om trygghetsprogrammet och beskriver inte hur man ansöker om eller anmäler något."
+
+
 # Whether a body was consulted ('Står polisen bland dem som ombetts lämna synpunkter?') is no question
 # about its view: the documents list who the remiss went to.
 _CONSULTED = re.compile(
     r"\b(ombetts|ombads|ombe[dt]+[ad]?|tillfråga\w*|tillfraga\w*|remissinstans\w*|remisslista\w*|remitter\w*"
-    r"|(fått|fatt|fick) (remissen|ta del av)|bland (dem|de) som|consulted|asked (to|for))\b",
+    r"|(fått|fatt|fick|haft möjlighet att) (remissen|ta del av|se|läsa|lasa|behandla)|bland (dem|de) som"
+    r"|consulted|asked (to|for))\b",
     re.I,
 )
 

@@ -44,9 +44,20 @@ _FRAME = frozenset(
         "discusses address addresses raise raises comment comments write writes wrote it them describe describes "
         "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights "
         "pekar brister luckor svagheter fram dem when comes come regarding concerning weaknesses shortcomings gaps "
-        "see sees councils boards synen"
+        "see sees councils boards synen kritiserar kritiserat criticise criticises criticize criticizes most least "
+        "critical positive negative propose proposes suggest suggests"
     ).split()
 )
+
+
+# Words that ask for a verdict ('Stöder X programmet?', 'Är X nöjd med programmet?'), not name a part of it.
+_VERDICT_WORDS = frozenset(fold(w) for w in "stöder stödjer support supports bra nöjd nöjda missnöjd missnöjda".split())
+
+
+def about_whole_programme(question: str, responders: Iterable[str]) -> bool:
+    """Whether a question is about the programme as a whole, a verdict asked for included."""
+    kept = [w for w in topic_of(question, responders).split() if fold(w) not in _VERDICT_WORDS]
+    return bool(kept) and is_general(" ".join(kept))
 
 
 def topic_of(question: str, responders: Iterable[str]) -> str:

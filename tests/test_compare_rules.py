@@ -15,7 +15,7 @@ from assistant.question import read_question
 from assistant.records import Hit
 from assistant.responder_names import responders_in_order
 from assistant.sentence_scores import SentenceScores
-from assistant.topics import topic_of
+from assistant.topics import is_general, topic_of
 from vectorstore.analyzer import analyze
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 from vectorstore.records import Chunk, DocMeta
@@ -74,6 +74,8 @@ def read(question: str) -> Comparison | None:
         ("Vad var målet 2020-2023 jämfört med 2024-2027?", SCOPE),
         # every responder
         ("Vad säger respektive nämnd om välfärdsbrott?", SCOPE),
+        ("Vilken nämnd är mest kritisk till programmet?", SCOPE),  # one of them, told by each one's view
+        ("Which committee is the most critical of the programme?", SCOPE),
     ],
 )
 def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
@@ -94,6 +96,34 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
     ],
 )
 def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:
+    assert read(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Vilka brister ser socialnämnden i programmet?", "kritisk"),
+        ("Vad tycker socialnämnden saknas i programmet?", "kritisk"),
+        ("Vad är socialnämnden kritisk till?", "kritisk"),
+        ("What does the social committee criticise?", "kritisk"),
+        ("Vad föreslår trafiknämnden?", "förslag"),
+    ],
+)
+def test_one_responders_criticism_or_proposals_are_read_from_its_position_sentences(question: str, label: str) -> None:
+    """Spread over its response, not said in one passage: its view of the whole programme, of the kind asked."""
+    comparison = read(question)
+    assert comparison is not None and len(comparison.responders) == 1
+    assert comparison.prefer == label and is_general(comparison.topic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad saknar utbildningsförvaltningen i programmet när det gäller fristående skolor?",  # a part of it
+        "Vad föreslår trafikkontoret att trafiknämnden beslutar?",  # the decision asked for
+    ],
+)
+def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) -> None:
     assert read(question) is None
 
 

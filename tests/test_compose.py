@@ -145,6 +145,24 @@ def test_a_sentence_that_names_several_things_holds_a_list() -> None:
     assert not holds_answer_type("Förvaltningen ställer sig positiv till programförslagets innehåll.", "list")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Detta holistiska arbetssätt pekar ut fyra fokusområden:", True),
+        ("I gymnasieskolan går 14 400 stockholms elever, cirka 50 %.", True),
+        ("Struktur och fokusområden i förslag till nytt trygghetsprogram för 2024–2027 är desamma.", False),  # a period
+        ("Enligt planen ska arbetet vara klart år 2025.", False),  # a year
+        ("Otryggheten ska ha halverats till år 2025.", True),  # by how much it falls
+        ("Dokumentet godkändes 2023-10-09.", False),  # a date
+    ],
+)
+def test_a_year_or_a_date_is_no_quantity(sentence: str, counts: bool) -> None:
+    """'Hur många fokusområden …?' is not answered by a programme period."""
+    from assistant.compose import holds_answer_type
+
+    assert holds_answer_type(sentence, "quantity") is counts
+
+
 def test_a_year_the_question_brought_answers_no_when() -> None:
     """'När … programmet för 2020–2023?': a sentence naming only that period does not say when; a date does."""
     from assistant.compose import holds_answer_type

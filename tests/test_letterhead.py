@@ -56,6 +56,7 @@ def answer(
         ("Vem är handläggare för trafiknämndens remissvar?", "handläggare"),
         ("Vem är handlägare för trafiknämndens remissvar?", "handläggare"),  # misspelt
         ("Vad skickades med som bilagor till Kungsholmens svar?", "bilagor"),
+        ("Vem på trafikkontoret handlade ärendet?", "handläggare"),  # the verb, as users say it
         ("Vilka chefer står med på trafikkontorets tjänsteutlåtande?", "underskrifter"),
         ("Vilka har undertecknat utbildningsförvaltningens tjänsteutlåtande?", "underskrifter"),
         ("vem ar ordforande i utbildningsnamnden", "underskrifter"),
@@ -171,6 +172,12 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Utbildningsnämndens remissvar är undertecknat av Lena Holmdahl (utbildningsdirektör, godkände 2023-10-17)."
             " [1] [2]",
             ["Lena Holmdahl, Utbildningsdirektör 2023-10-17", "Lena Holmdahl\nUtbildningsdirektör"],
+        ),
+        (  # 'attesterade', the approval list's own word
+            "När attesterade stadsdelsdirektören på Kungsholmen tjänsteutlåtandet om trygghetsprogrammet?",
+            "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör, "
+            "godkände 2023-10-09). [1] [2]",
+            ["Ann-Christine Hansson, Stadsdelsdirektör 2023-10-09", "Ann-Christine Hansson\nStadsdelsdirektör"],
         ),
         (  # the OCR-damaged letterhead, repaired
             "Vilken avdelning på Enskede-Årsta-Vantör står som avsändare av yttrandet?",

@@ -350,6 +350,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it
         ("Senast när skulle nämnderna ha lämnat sina synpunkter?", "asks_procedure", True),
         ("Vad ber utbildningsnämnden staden om?", "asks_procedure", False),
+        ("Vilka nämnder skriver att rådet för funktionshinderfrågor har fått se svaret?", "asks_procedure", True),
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
         ("Vilket orgnuummer står på trafikkontorets yttrande?", "metadata_field", "organisationsnummer"),  # misspelt
         ("What does the socail committee think about lighting?", "responders", ("Socialnämnden",)),  # misspelt English
@@ -360,6 +361,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("vad tycker skarpnacks stadsdelsnamnd om belysning", "other_bodies", ("skarpnäcks stadsdelsnamnd",)),
         ("what date is on the educatin committee's resonse?", "metadata_field", "datum"),
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
+        ("Skolorna vill ha fältassistenter, vad innebär det?", "defines", "fältassistenter"),  # not the common "vill"
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
         ("What did the education committee say in its referral response?", "asks_procedure", False),  # remissvar
@@ -369,10 +371,18 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("vilket datum har trafikkontorets tjansteutlatande?", "metadata_field", "datum"),
         ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "metadata_field", "beslutsdatum"),
         ("Vilket ansvar har chefer enligt programmet?", "metadata_field", ""),
+        ("Vilken roll har skolans rektorer och chefer?", "asks_procedure", False),  # what chiefs do: no signatures
+        ("Vad ska cheferna göra enligt utbildningsnämnden?", "asks_procedure", False),
+        ("kungsholmens stadsdelsdirektor vem ar det", "asks_procedure", True),  # who holds the title
         ("Vilken avdelning står i sidhuvudet på trafikkontorets yttrande?", "metadata_field", "avsändare"),
         ("Vilken avdelning ansvarar för skötseln?", "metadata_field", ""),  # a responsibility, not the sender
         ("Vad tyckte trafiknämnden om programmet 2020–2023?", "periods", ((2020, 2023),)),
         ("Vad säger trafiknämnden om belysning?", "answer_type", "opinion"),  # what a responder says is its view
+        ("Stöder socialnämnden programmet?", "answer_type", "opinion"),  # yes or no is its verdict on the whole
+        ("Does the social committee support the programme?", "overall", True),
+        ("Tycker trafiknämnden att programmet är bra?", "overall", True),
+        ("Är trafiknämnden nöjd med programmet?", "overall", True),
+        ("Stöder trafiknämnden fler trygghetskameror?", "overall", False),  # a part of it
         ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view
         ("Vilket exempel ger stadsdelsnämnden på en målkonflikt?", "answer_type", "example"),
         ("Hur ser trafiknämnden på belysningen?", "answer_type", "opinion"),  # how it views it

@@ -343,6 +343,22 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        # A service for oneself is not what referral responses tell, however close to their topics ...
+        ("Hur felanmäler jag klotter i Stockholm?", "beskriver inte hur man ansöker"),
+        ("Hur gör jag för att anmäla klotter?", "beskriver inte hur man ansöker"),
+        ("How do I apply for a job as a security guard in Stockholm?", "beskriver inte hur man ansöker"),
+        # ... but asking whom to call about a response, or how the city works, is answered.
+        ("Vem ska jag ringa om trafiknämndens remissvar om klotter?", ""),
+        ("Hur arbetar kontoret mot klotter i Stockholm?", ""),
+    ],
+)
+def test_a_service_for_oneself(question: str, expected: str) -> None:
+    check(question, (GRAFFITI,), expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         ("Vad tyckte Stockholms Stadshus AB om trygghetsprogrammet?", "inget remissvar från Stadshus"),
         ("Vad tycker Trafikverket om trygghetsprogrammet?", "inget remissvar från Trafikverket"),
         ("vad anser kommunfullmaktige om trygghetsprogrammet", "inget remissvar från kommunfullmaktige"),

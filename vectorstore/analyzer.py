@@ -85,6 +85,7 @@ def term_set(text: str) -> frozenset[str]:
 # How a term meets a compound or another stemming of itself (assistant/compare_terms.py, LexicalIndex.related).
 MIN_PART = 4  # a topic term shorter than this ('lag') only counts whole
 MIN_HEAD = 5  # a compound's last part must be this long to count ('program' in 'trygghetsprogram')
+HEAD_ENDINGS = ("", "n", "en", "et", "na", "er", "ar")  # what may follow a compound's head ('-teorin', '-insatserna')
 STEM_SLACK = 2  # letters by which two stems of one word may differ ('orsaksanalys' / 'orsaksanaly')
 
 
@@ -97,4 +98,6 @@ def term_matches(topic_term: str, word_term: str) -> bool:
         return True  # the same word stemmed two ways
     if len(topic_term) >= MIN_PART and word_term.startswith(topic_term):
         return True  # the topic term as a compound's first part: 'polis' in 'polisregion'
-    return len(topic_term) >= MIN_HEAD and word_term.endswith(topic_term)  # as its head: 'trygghetsprogram'
+    # As its head: 'trygghetsprogram'; also with the definite or plural ending the stemmer leaves on a
+    # compound ('teori' in 'rutinaktivitetsteorin').
+    return len(topic_term) >= MIN_HEAD and any(word_term.endswith(topic_term + ending) for ending in HEAD_ENDINGS)

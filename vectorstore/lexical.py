@@ -22,7 +22,16 @@ from pathlib import Path
 
 import numpy as np
 
-from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, analyze_words, fold, term, term_matches, words
+from vectorstore.analyzer import (
+    FOLDED_STOPWORDS,
+    HEAD_ENDINGS,
+    STOPWORDS,
+    analyze_words,
+    fold,
+    term,
+    term_matches,
+    words,
+)
 from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
@@ -150,7 +159,9 @@ class LexicalIndex:
         out = {}
         for t in terms:
             # Only terms that begin or end with t, or that t extends by a letter or two, can match.
-            found = {*_starting(self.sorted_vocab, t), *(w[::-1] for w in _starting(self.reversed_vocab, t[::-1]))}
+            found = set(_starting(self.sorted_vocab, t))
+            for ending in HEAD_ENDINGS:  # a compound's head, with the ending the stemmer left on it
+                found.update(w[::-1] for w in _starting(self.reversed_vocab, (t + ending)[::-1]))
             found.update(t[:-n] for n in (1, 2) if t[:-n] in self.vocab)
             out[t] = {v: float(self.idf[self.vocab[v]]) for v in found if v != t and term_matches(t, v)}
         return out
