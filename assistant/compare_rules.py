@@ -28,7 +28,7 @@ from assistant.glossary import documents_words
 from assistant.positions import Label, asked_label, asks_opinion
 from assistant.question import Question, periods_in
 from assistant.responder_names import responders_in_order
-from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
+from assistant.topics import about_whole_programme, is_general, topic_of
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
 
@@ -48,6 +48,10 @@ _PREPARED = re.compile(
 # The kinds of view a question about one responder's view of the whole programme is answered with, per
 # position sentence: its criticism or its proposals are spread over its response, not said in one passage.
 _WHOLE_VIEW_LABELS = ("kritisk", "förslag")
+# How the programme differs from the one before, in the documents' words ('inga större förändringar mot tidigare').
+_CHANGE_ASKED = re.compile(r"\b(skillnad\w*|skiljer|skilde|forandr\w*|andrat\w*|andrats|differ\w*|chang\w*)\b")
+CHANGES_TOPIC = "förändringar mot tidigare trygghetsprogram"
+_SUMMARY_ASKED = re.compile(r"\b(sammanfatta\w*|sammanfattning\w*|summera\w*|summar\w*|i korthet|vad handlar)\b")
 # Questions about the referral's own dates, asked in words the single path does not read as procedure.
 _DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
 
@@ -106,13 +110,17 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         responders = by_period
     elif not named and q.compares:
         responders = list(scope)
-    elif len(named) == 1 and asked_label(text) in _WHOLE_VIEW_LABELS and _about_programme(topic_of(q.text, scope)):
-        responders = named  # 'Vilka brister ser socialnämnden i programmet?': its critical sentences, labelled
+    elif len(named) == 1 and _whole_view_asked(text) and about_whole_programme(q.text, scope):
+        # 'Vilka brister ser socialnämnden i programmet?', 'Sammanfatta socialnämndens yttrande': its position
+        # sentences on the whole, labelled
+        responders = named
     else:
         return None
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
-    if len(responders) == 1 and topic == DEFAULT_TOPIC:
+    if len(responders) == 1:
         topic = "trygghetsprogrammet"  # one responder's view of the whole, read from its position sentences
+    elif is_general(topic) and _CHANGE_ASKED.search(fold(q.text)):
+        topic = CHANGES_TOPIC  # 'Vad är skillnaden mellan programmet 2020–2023 och 2024–2027?': what changed
     translated = ""
     if q.language == "en" and not is_general(topic):  # the documents' own words added to an English topic
         # A word the glossary translates is no name, whatever its capital ('July').
@@ -130,9 +138,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text), which=which)
 
 
-def _about_programme(topic: str) -> bool:
-    """Whether a topic is the programme itself, or nothing but the view asked ('Vad föreslår trafiknämnden?')."""
-    return topic == DEFAULT_TOPIC or is_general(topic)
+def _whole_view_asked(text: str) -> bool:
+    """Whether a question asks for a responder's criticism, proposals or a summary of its response."""
+    return asked_label(text) in _WHOLE_VIEW_LABELS or bool(_SUMMARY_ASKED.search(fold(text)))
 
 
 def responder_periods(assistant: Assistant) -> dict[str, str]:

@@ -10,6 +10,7 @@ from collections.abc import Collection, Generator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from wordfreq import zipf_frequency
 
 from assistant import prompts
 from assistant.answer_stream import AnswerStream
@@ -19,7 +20,7 @@ from assistant.compose import answering, is_verdict, lists
 from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
-from assistant.question import Question, overlaps, periods_in, read_question
+from assistant.question import COMMON_ZIPF, Question, overlaps, periods_in, read_question
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, QueryTerms, Scorer
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -28,7 +29,8 @@ from assistant.scope_checks import counted_noun, counts
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
 from assistant.spelling import swedish_words
-from vectorstore.analyzer import fold
+from vectorstore.analyzer import fold, term, term_matches, term_set
+from vectorstore.analyzer import words as word_tokens
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_path
 from vectorstore.embedders import get_embedder
@@ -330,11 +332,14 @@ class Assistant:
             # 'Vilka är fokusområdena …?' is read where a passage lists them ('… fyra fokusområden:').
             first = {h.chunk.id for h in candidates if lists(ranking.sentences[h.chunk.id].texts, asked)}
         elif q.answer_type == "quantity" and (noun := counted_noun(q)):
-            # 'Hur många fokusområden …?' is read where a passage counts them ('… fyra fokusområden').
+            # 'Hur många fokusområden …?' is read where a passage counts them ('… fyra fokusområden') and
+            # names what the question is about ('Hur många elever använder Cosafe?' is not '26 300 elever').
+            about = self._rarest_besides(q, ranking, term(noun.lower()))
             first = {
                 h.chunk.id
                 for h in candidates
                 if any(counts(t, fold(noun)) for t in ranking.sentences[h.chunk.id].texts)
+                and (not about or any(term_matches(about, t) for t in term_set(h.chunk.clean_text)))
             }
         if first and candidates:  # moved up in rank order and scored as the best, the rest as the least
             moved = [h for h in candidates if h.chunk.id in first]
@@ -351,6 +356,17 @@ class Assistant:
         """The question's rarest word the documents know, not a number ('' when none)."""
         index = ranking.scorer.index
         known = [t for t in q.terms if t in index.vocab and not t.isdigit()]
+        return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
+
+    @staticmethod
+    def _rarest_besides(q: Question, ranking: Ranking, counted: str) -> str:
+        """The question's rarest word the documents know besides what it counts; no common Swedish word ('nya')."""
+        index = ranking.scorer.index
+        known = {
+            term(w)
+            for w in word_tokens(q.corrected)
+            if term(w) in index.vocab and term(w) != counted and zipf_frequency(w, "sv") < COMMON_ZIPF
+        }
         return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
 
     @staticmethod

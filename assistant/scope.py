@@ -51,7 +51,7 @@ from assistant.scope_checks import (
     when_missing,
 )
 from assistant.settings import Thresholds
-from vectorstore.analyzer import fold, term, term_set, words
+from vectorstore.analyzer import fold, term, term_matches, term_set, words
 from vectorstore.lexical import LexicalIndex
 
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
@@ -147,7 +147,9 @@ def defines(sentences: Iterable[str], term: str) -> bool:
     cue = r"((\w*\s+){0,4}(ar|innebar|betyder|handlar om|gar ut pa|syftar|avser|definieras|star for)\b|\w*\s*[,:(])"
     named = rf"(kallas|benamns|menas med|sa kallade?)\s+(\w+\s+){{0,2}}{head}"
     return any(
-        re.search(rf"\b{head}\w*\s*{cue}", fold(s)) or re.search(rf"\(\s*{head}|{named}", fold(s)) for s in sentences
+        # '(PDV, …)', '(s.k. situationell prevention)': a term in brackets after what it names
+        re.search(rf"\b{head}\w*\s*{cue}", fold(s)) or re.search(rf"\(\s*(s\.\s?k\.\s*)?{head}|{named}", fold(s))
+        for s in sentences
     )
 
 
@@ -299,7 +301,8 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         specific -= {term(w) for w in words(q.corrected) if zipf_frequency(w, "sv") >= COMMON_ZIPF}
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
-        about = [s for s in used if not rare or rare & term_set(s)]
+        # ('fokusområden' and 'fokusområdena' stem apart: matched as one word stemmed two ways)
+        about = [s for s in used if not rare or any(term_matches(r, t) for r in rare for t in term_set(s))]
         # A programme period names the programme ("fokusområden i trygghetsprogrammet 2024–2027", "hur mycket
         # skulle otryggheten minska enligt programmet för 2020–2023"), so it is checked with the other fixed
         # times; an amount of money is for a time, so it must say it.

@@ -50,14 +50,23 @@ _FRAME = frozenset(
 )
 
 
-# Words that ask for a verdict ('Stöder X programmet?', 'Är X nöjd med programmet?'), not name a part of it.
-_VERDICT_WORDS = frozenset(fold(w) for w in "stöder stödjer support supports bra nöjd nöjda missnöjd missnöjda".split())
+# Words that ask for a verdict ('Stöder X programmet?', 'Är X nöjd med programmet?') or a summary of a
+# response ('Ge en sammanfattning av Kungsholmens yttrande'), not name a part of the programme.
+_WHOLE_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "stöder stödjer support supports bra nöjd nöjda missnöjd missnöjda sammanfattning sammanfatta summera ge "
+        "en av yttrande yttrandet tjänsteutlåtande tjänsteutlåtandet svar svaret handlar korthet summary summarise "
+        "summarize response s"
+    ).split()
+)
 
 
 def about_whole_programme(question: str, responders: Iterable[str]) -> bool:
-    """Whether a question is about the programme as a whole, a verdict asked for included."""
-    kept = [w for w in topic_of(question, responders).split() if fold(w) not in _VERDICT_WORDS]
-    return bool(kept) and is_general(" ".join(kept))
+    """Whether a question is about the programme, or a response, as a whole: a verdict or a summary asked for."""
+    topic = topic_of(question, responders)
+    kept = [w for w in topic.split() if fold(w) not in _WHOLE_WORDS]
+    return topic == DEFAULT_TOPIC or not kept or is_general(" ".join(kept))
 
 
 def topic_of(question: str, responders: Iterable[str]) -> str:

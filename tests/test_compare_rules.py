@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from assistant.compare_choice import choose
-from assistant.compare_rules import Comparison, group_asked, period_responders, read_comparison
+from assistant.compare_rules import CHANGES_TOPIC, Comparison, group_asked, period_responders, read_comparison
 from assistant.question import read_question
 from assistant.records import Hit
 from assistant.responder_names import responders_in_order
@@ -107,9 +107,13 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
         ("Vad är socialnämnden kritisk till?", "kritisk"),
         ("What does the social committee criticise?", "kritisk"),
         ("Vad föreslår trafiknämnden?", "förslag"),
+        ("Sammanfatta socialnämndens yttrande", None),  # a summary: its main positions, whatever their kind
+        ("Vad handlar trafiknämndens remissvar om?", None),
     ],
 )
-def test_one_responders_criticism_or_proposals_are_read_from_its_position_sentences(question: str, label: str) -> None:
+def test_one_responders_criticism_or_proposals_are_read_from_its_position_sentences(
+    question: str, label: str | None
+) -> None:
     """Spread over its response, not said in one passage: its view of the whole programme, of the kind asked."""
     comparison = read(question)
     assert comparison is not None and len(comparison.responders) == 1
@@ -121,10 +125,18 @@ def test_one_responders_criticism_or_proposals_are_read_from_its_position_senten
     [
         "Vad saknar utbildningsförvaltningen i programmet när det gäller fristående skolor?",  # a part of it
         "Vad föreslår trafikkontoret att trafiknämnden beslutar?",  # the decision asked for
+        "Sammanfatta vad socialnämnden säger om skolan",  # a summary of a part
     ],
 )
 def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) -> None:
     assert read(question) is None
+
+
+def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
+    """The responses say it in their words: 'inga större förändringar mot tidigare trygghetsprogram'."""
+    comparison = read("Vad är skillnaden mellan programmet 2020-2023 och 2024-2027?")
+    assert comparison is not None and comparison.topic == CHANGES_TOPIC
+    assert len(comparison.responders) == len(SCOPE)
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,14 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
         ("Vad betyder belysning?", evidence(TEXTS["trafik"][1]), "Dokumenten förklarar inte vad belysning är."),
         ("Vad betyder belysning?", evidence(LIGHT), ""),
         ("Vad står PDV för?", evidence(TEXTS["larm"][1]), ""),
+        (  # a term in brackets after what it names, introduced by 's.k.'
+            "Vad menas med belysning?",
+            evidence("Arbete i stadsmiljön (s.k. belysning) ska prioriteras."),
+            "",
+        ),
+        ("Vilken roll har cheferna för belysning?", evidence(TEXTS["trafik"][1]), ""),  # duties, not a person
+        ("Vilka chefer ansvarar för belysning?", evidence(TEXTS["trafik"][1]), ""),
+        ("Vem är chef för belysningen?", evidence(TEXTS["trafik"][1]), "ingen sådan person"),  # a person asked
         # What the question fixes must agree: a year, a programme period, a role.
         ("Hur många fältassistenter fanns det 2019?", evidence(TEXTS["social"][1]), "eller belopp för 2019."),
         (
