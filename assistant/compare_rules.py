@@ -119,7 +119,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
     if len(responders) == 1:
         topic = "trygghetsprogrammet"  # one responder's view of the whole, read from its position sentences
-    elif is_general(topic) and _CHANGE_ASKED.search(fold(q.text)):
+    elif is_general(topic) and _CHANGE_ASKED.search(fold(q.text)) and (len(q.periods) >= 2 or q.previous_programme):
         topic = CHANGES_TOPIC  # 'Vad är skillnaden mellan programmet 2020–2023 och 2024–2027?': what changed
     translated = ""
     if q.language == "en" and not is_general(topic):  # the documents' own words added to an English topic

@@ -51,7 +51,7 @@ from assistant.scope_checks import (
     when_missing,
 )
 from assistant.settings import Thresholds
-from vectorstore.analyzer import fold, term, term_matches, term_set, words
+from vectorstore.analyzer import fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
@@ -302,7 +302,7 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
         # ('fokusområden' and 'fokusområdena' stem apart: matched as one word stemmed two ways)
-        about = [s for s in used if not rare or any(term_matches(r, t) for r in rare for t in term_set(s))]
+        about = [s for s in used if not rare or any(same_term(r, t) for r in rare for t in term_set(s))]
         # A programme period names the programme ("fokusområden i trygghetsprogrammet 2024–2027", "hur mycket
         # skulle otryggheten minska enligt programmet för 2020–2023"), so it is checked with the other fixed
         # times; an amount of money is for a time, so it must say it.

@@ -22,7 +22,7 @@ from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
 from assistant.question import Question, is_specific, periods_in
 from assistant.responder_names import named_responders
-from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, term_matches, term_set, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
 # Numbers that identify rather than count: dnr "2023/739", a law "(2023:196)", phone numbers, pages.
@@ -164,7 +164,7 @@ def _same_word(asked: str, written: str) -> bool:
         return True
     a, w = term(asked), term(written)
     # a compound, or a form the stemmer cut otherwise ('fokusomraden' / 'fokusomradena' once folded)
-    return (len(a) >= 4 and w.endswith(a)) or (len(w) >= 4 and a.endswith(w)) or term_matches(a, w)
+    return (len(a) >= 4 and w.endswith(a)) or (len(w) >= 4 and a.endswith(w)) or same_term(a, w)
 
 
 def _is_number(word: str) -> bool:

@@ -175,3 +175,36 @@ def test_a_goal_of_the_programme_period_named_answers_how_much(assistant: Assist
         "av programmet för 2020–2023?"
     )
     assert not answer.abstained and "halverad" in answer.text
+
+
+def test_how_many_is_read_where_a_passage_counts_it(assistant: Assistant) -> None:
+    """'Hur många fokusområden …': the programme's period is no number, 'de fyra fokusområdena' is."""
+    answer = assistant.ask("Hur många fokusområden har det nya programmet?")
+    assert not answer.abstained and "fyra fokusområden" in answer.text.split("[1]")[0]
+    # a count of something else ('26 300 elever' in fristående skolor) does not answer a count of Cosafe's users
+    assert assistant.ask("Hur många elever i stadens skolor använder Cosafe varje vecka?").abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        (
+            "Vilka brister ser socialnämnden i programmet?",
+            "Socialnämnden (kritisk): Förvaltningen anser att några delar",
+        ),
+        ("Sammanfatta socialnämndens yttrande", "Socialnämnden (positiv): Socialförvaltningen är positiv"),
+        ("Vilken nämnd är mest kritisk till programmet?", "Enskede-Årsta-Vantörs stadsdelsnämnd (kritisk)"),
+    ],
+)
+def test_a_responders_criticism_or_summary_is_read_from_its_position_sentences(
+    assistant: Assistant, question: str, says: str
+) -> None:
+    """Before, 'Ett särskilt ansvar för detta ligger på socialnämnden …' answered the first: its name matched."""
+    answer = assistant.ask(question)
+    assert answer.text.startswith(says)
+
+
+def test_a_service_for_oneself_is_declined(assistant: Assistant) -> None:
+    """'Hur felanmäler jag …' was answered with the traffic office's work with Tyck till-appen."""
+    answer = assistant.ask("Hur felanmäler jag en trasig gatlykta i Tyck till-appen?")
+    assert answer.abstained and "beskriver inte hur man" in answer.text

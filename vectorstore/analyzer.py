@@ -89,13 +89,18 @@ HEAD_ENDINGS = ("", "n", "en", "et", "na", "er", "ar")  # what may follow a comp
 STEM_SLACK = 2  # letters by which two stems of one word may differ ('orsaksanalys' / 'orsaksanaly')
 
 
+def same_term(one: str, other: str) -> bool:
+    """Whether two terms are one word, perhaps stemmed two ways ('fokusomrad' / 'fokusomraden')."""
+    short, long = sorted((one, other), key=len)
+    return one == other or (
+        len(short) >= MIN_PART + 1 and long.startswith(short) and len(long) - len(short) <= STEM_SLACK
+    )
+
+
 def term_matches(topic_term: str, word_term: str) -> bool:
     """Whether a sentence's term speaks of a topic term: the same, an inflection, or a compound holding it."""
-    if topic_term == word_term:
+    if same_term(topic_term, word_term):
         return True
-    short, long = sorted((topic_term, word_term), key=len)
-    if len(short) >= MIN_PART + 1 and long.startswith(short) and len(long) - len(short) <= STEM_SLACK:
-        return True  # the same word stemmed two ways
     if len(topic_term) >= MIN_PART and word_term.startswith(topic_term):
         return True  # the topic term as a compound's first part: 'polis' in 'polisregion'
     # As its head: 'trygghetsprogram'; also with the definite or plural ending the stemmer leaves on a
