@@ -338,8 +338,8 @@ class Assistant:
             first = {
                 h.chunk.id
                 for h in candidates
-                if any(counts(t, fold(noun)) for t in ranking.sentences[h.chunk.id].texts)
-                and (not about or any(term_matches(about, t) for t in term_set(h.chunk.clean_text)))
+                if (not about or any(term_matches(about, t) for t in term_set(h.chunk.clean_text)))
+                and any(counts(t, fold(noun)) for t in ranking.sentences[h.chunk.id].texts)
             }
         if first and candidates:  # moved up in rank order and scored as the best, the rest as the least
             moved = [h for h in candidates if h.chunk.id in first]
