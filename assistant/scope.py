@@ -31,6 +31,7 @@ from assistant.question import COMMON_ZIPF, Question, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
+    after_every_period,
     asks_if_consulted,
     asks_money,
     asks_view_of,
@@ -222,7 +223,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
         return f"Det finns inget remissvar från {body} bland dokumenten."
-    if reason := service_asked(q):
+    if reason := service_asked(q) or after_every_period(q, index):
         return reason
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
         return "Inget stycke i dokumenten handlar om det frågan gäller."

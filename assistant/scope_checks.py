@@ -447,6 +447,19 @@ def service_asked(q: Question) -> str:
     return "Dokumenten är remissvar om trygghetsprogrammet och beskriver inte hur man ansöker om eller anmäler något."
 
 
+# A time after every period the documents are about ('nästa trygghetsprogram efter 2027').
+_AFTER_YEAR = re.compile(r"\b(?:efter|after|från och med|fran och med|from)\s+(?:år\s+|ar\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def after_every_period(q: Question, index: LexicalIndex) -> str:
+    """Why a question about the time after the latest programme period is not answered ('' otherwise)."""
+    match = _AFTER_YEAR.search(q.corrected)
+    ends = [last for period in set(index.columns["period"]) for _, last in periods_in(period)]
+    if not match or not ends or int(match.group(1)) < max(ends):
+        return ""
+    return f"Dokumenten gäller programperioder till och med {max(ends)} och säger inget om tiden efter."
+
+
 # Whether a body was consulted ('Står polisen bland dem som ombetts lämna synpunkter?') is no question
 # about its view: the documents list who the remiss went to.
 _CONSULTED = re.compile(

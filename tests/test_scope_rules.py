@@ -11,6 +11,7 @@ import pytest
 
 from assistant.question import read_question
 from assistant.scope import Evidence, abstain_reason, has_quantity
+from assistant.scope_checks import after_every_period
 from assistant.settings import Thresholds
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 
@@ -354,6 +355,20 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
 )
 def test_a_service_for_oneself(question: str, expected: str) -> None:
     check(question, (GRAFFITI,), expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # after the last period any document is about (here 2024–2027) ...
+        ("Vad ska trygghetsprogrammet efter 2027 innehålla om klotter?", "säger inget om tiden efter"),
+        ("What will the programme say about graffiti after 2027?", "säger inget om tiden efter"),
+    ],
+)
+def test_a_time_after_every_period(question: str, expected: str) -> None:
+    check(question, (GRAFFITI,), expected)
+    # a year inside the periods is asked of the documents (the year rules judge it)
+    assert after_every_period(read_question("Vad har kontoret gjort mot klotter efter 2023?", INDEX), INDEX) == ""
 
 
 @pytest.mark.parametrize(
