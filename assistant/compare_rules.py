@@ -125,7 +125,10 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     if q.language == "en" and not is_general(topic):  # the documents' own words added to an English topic
         # A word the glossary translates is no name, whatever its capital ('July').
         words = [w.lower() if documents_words(w, True, lambda _: True) else w for w in topic.split()]
-        translated = documents_words(topic, True, lambda _: True)
+        # not its words for a responder ('street' -> trafikkontoret): each responder is asked anyway
+        translated = " ".join(
+            w for w in documents_words(topic, True, lambda _: True).split() if not responders_in_order(w, scope)
+        )
         topic = " ".join([*words, translated]).strip()
     folded = fold(q.text.lower())
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'

@@ -166,6 +166,13 @@ def test_english_topic_gets_the_documents_words() -> None:
     assert comparison is not None and "jämställdhet" in comparison.topic
 
 
+def test_an_english_topic_has_no_responders_names() -> None:
+    """'street' is glossed as trafikkontoret's field, but asked of each responder it is no request for its text."""
+    comparison = read("What do the traffic office and social services say about street lighting?")
+    assert comparison is not None and "lighting" in comparison.topic
+    assert not {"trafikkontoret", "trafiknämnden"} & set(comparison.topic.split())
+
+
 def test_an_english_month_in_a_topic_is_no_unknown_name() -> None:
     """'July' is translated, not a name no document mentions: the topic is searched, not refused."""
     comparison = read("Which committees talk about the new law from July 2023?")
