@@ -45,9 +45,10 @@ _PREPARED = re.compile(
     r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
     r"bered(de|des|ts)?|berett\w*|prepared)\b"
 )
-# The kinds of view a question about one responder's view of the whole programme is answered with, per
-# position sentence: its criticism or its proposals are spread over its response, not said in one passage.
-_WHOLE_VIEW_LABELS = ("kritisk", "förslag")
+# A question about one responder's criticism or proposals, or a summary of its response: spread over the
+# response, not said in one passage. Proposals asked by the verb ('Vad föreslår …'): 'X:s förslag till
+# trygghetsprogram' is the programme.
+_PROPOSALS_ASKED = re.compile(r"\b(foreslar|foreslog|foreslagit|vilka forslag|propose[sd]?|suggest\w*)\b")
 # How the programme differs from the one before, in the documents' words ('inga större förändringar mot tidigare').
 _CHANGE_ASKED = re.compile(r"\b(skillnad\w*|skiljer|skilde|forandr\w*|andrat\w*|andrats|differ\w*|chang\w*)\b")
 CHANGES_TOPIC = "förändringar mot tidigare trygghetsprogram"
@@ -143,7 +144,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
 
 def _whole_view_asked(text: str) -> bool:
     """Whether a question asks for a responder's criticism, proposals or a summary of its response."""
-    return asked_label(text) in _WHOLE_VIEW_LABELS or bool(_SUMMARY_ASKED.search(fold(text)))
+    folded = fold(text)
+    return asked_label(text) == "kritisk" or bool(_PROPOSALS_ASKED.search(folded) or _SUMMARY_ASKED.search(folded))
 
 
 def responder_periods(assistant: Assistant) -> dict[str, str]:

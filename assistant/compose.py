@@ -35,7 +35,7 @@ _VERDICT = re.compile(
     r"|\bvill förvaltningen belysa flera positiva delar\b",
     re.I,
 )
-VERDICT_DISCOUNT = 0.5
+VERDICT_DISCOUNT = 0.25
 
 
 def is_verdict(sentence: str) -> bool:

@@ -19,7 +19,8 @@ _PROGRAMME_TERMS = frozenset(
     analyze(
         "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
         "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
-        "programme proposal proposed safety city's whole overall trygghet säkerhet föreslår föreslagna"
+        "programme proposal proposed safety city's whole overall trygghet säkerhet föreslår föreslagna "
+        "stadsledningskontorets kommunstyrelsens"  # whose proposal the programme is ('… förslag till trygghetsprogram')
     )
 )
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
@@ -45,7 +46,7 @@ _FRAME = frozenset(
         "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights "
         "pekar brister luckor svagheter fram dem when comes come regarding concerning weaknesses shortcomings gaps "
         "see sees councils boards synen kritiserar kritiserat criticise criticises criticize criticizes most least "
-        "critical positive negative propose proposes suggest suggests"
+        "critical positive negative propose proposes suggest suggests ställer ställde"
     ).split()
 )
 

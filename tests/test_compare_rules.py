@@ -126,6 +126,8 @@ def test_one_responders_criticism_or_proposals_are_read_from_its_position_senten
         "Vad saknar utbildningsförvaltningen i programmet när det gäller fristående skolor?",  # a part of it
         "Vad föreslår trafikkontoret att trafiknämnden beslutar?",  # the decision asked for
         "Sammanfatta vad socialnämnden säger om skolan",  # a summary of a part
+        # 'förslag' the noun is the programme, not proposals asked for: its view, as a single answer
+        "Hur ställer sig socialförvaltningen till stadsledningskontorets förslag till trygghetsprogram 2020-2023?",
     ],
 )
 def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) -> None:
