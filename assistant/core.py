@@ -10,7 +10,6 @@ from collections.abc import Collection, Generator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from wordfreq import zipf_frequency
 
 from assistant import prompts
 from assistant.answer_stream import AnswerStream
@@ -20,7 +19,7 @@ from assistant.compose import answering, is_verdict, lists
 from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
-from assistant.question import COMMON_ZIPF, Question, overlaps, periods_in, read_question
+from assistant.question import Question, common_in_swedish, overlaps, periods_in, read_question
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, QueryTerms, Scorer
 from assistant.retrieval import HybridRetriever, LexicalHandle
@@ -365,7 +364,7 @@ class Assistant:
         known = {
             term(w)
             for w in word_tokens(q.corrected)
-            if term(w) in index.vocab and term(w) != counted and zipf_frequency(w, "sv") < COMMON_ZIPF
+            if term(w) in index.vocab and term(w) != counted and not common_in_swedish(w)
         }
         return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
 

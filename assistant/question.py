@@ -167,7 +167,6 @@ _DEFINED = re.compile(
     r"(.+?)(?:\s+(?:stand for|för|for|ut på|ut pa|mean))?\s*\??$",
     re.I,
 )
-COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'tar') names nothing asked about
 # 'Vad är PDV?': an acronym alone (checked in capitals) asks what it stands for.
 _ACRONYM_ASKED = re.compile(r"^\s*(?:vad (?:är|ar)|what is|what's)\s+(?:en |ett |an? )?([\wÅÄÖ]{2,6})\s*\??\s*$", re.I)
 # Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
@@ -309,6 +308,14 @@ def _asked_of(kind: str, text: str, responders: Sequence[str], overall: bool) ->
     return kind
 
 
+COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'tar') names nothing asked about
+
+
+def common_in_swedish(word: str) -> bool:
+    """Whether a word is so frequent in Swedish ('tar', 'nya', 'gjort') that it names nothing a question asks about."""
+    return zipf_frequency(word.lower(), "sv") >= COMMON_ZIPF
+
+
 def asked_acronym(text: str) -> str:
     """The acronym a bare 'Vad är PDV?' / 'What is VBE?' asks to have spelt out ('' for other questions)."""
     match = _ACRONYM_ASKED.match(text)
@@ -409,9 +416,7 @@ def defined_term(text: str, index: LexicalIndex) -> str:
     known = [
         w
         for w in before
-        if term(w) in index.vocab
-        and zipf_frequency(w.lower(), "sv") < COMMON_ZIPF
-        and not named_responders(w, index.responders)
+        if term(w) in index.vocab and not common_in_swedish(w) and not named_responders(w, index.responders)
     ]
     return max(known, key=lambda w: index.idf[index.vocab[term(w)]], default="")
 

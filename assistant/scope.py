@@ -23,11 +23,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
-
 from assistant.compose import NUMBER_WORDS
 from assistant.field_questions import TITLE, asks_title_holder
-from assistant.question import COMMON_ZIPF, Question, is_specific, overlaps
+from assistant.question import Question, common_in_swedish, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
@@ -299,7 +297,7 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         specific = specific_terms(q, index) if not q.unknown_terms else set()
         # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever'); a word
         # that is common in Swedish ('gjort') names nothing, however rare in the documents.
-        specific -= {term(w) for w in words(q.corrected) if zipf_frequency(w, "sv") >= COMMON_ZIPF}
+        specific -= {term(w) for w in words(q.corrected) if common_in_swedish(w)}
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
         # ('fokusområden' and 'fokusområdena' stem apart: matched as one word stemmed two ways)

@@ -454,8 +454,10 @@ _AFTER_YEAR = re.compile(r"\b(?:efter|after|från och med|fran och med|from)\s+(
 def after_every_period(q: Question, index: LexicalIndex) -> str:
     """Why a question about the time after the latest programme period is not answered ('' otherwise)."""
     match = _AFTER_YEAR.search(q.corrected)
+    if not match:  # read the store's periods only for a question that names a time after a year
+        return ""
     ends = [last for period in set(index.columns["period"]) for _, last in periods_in(period)]
-    if not match or not ends or int(match.group(1)) < max(ends):
+    if not ends or int(match.group(1)) < max(ends):
         return ""
     return f"Dokumenten gäller programperioder till och med {max(ends)} och säger inget om tiden efter."
 
