@@ -80,7 +80,11 @@ class View:
 
 
 # "Vilka nämnder tar upp X?": the answer names only the responders whose passages speak of X.
-_WHICH = re.compile(rf"\bvilka (av )?(de )?{RESPONDER_GROUP}|\bwhich (of the )?(committees|bodies|responders)\b")
+# 'Vilken nämnd tar upp X?' asks the same; 'Vilken nämnd är mest kritisk?' asks every responder's view.
+_WHICH = re.compile(
+    rf"\bvilka (av )?(de )?{RESPONDER_GROUP}|\bvilk(en|et) (av )?(de )?{RESPONDER_GROUP} (?!(ar|var) (mest|minst)\b)"
+    r"|\bwhich (of the )?(committees|bodies|responders)\b"
+)
 
 
 def asks_which(question: str) -> bool:

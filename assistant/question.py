@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 
 from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, asks_title_holder, further_fields
 from assistant.glossary import documents_words
-from assistant.responder_names import mentions, named_responders
+from assistant.responder_names import is_name_of, mentions, named_responders
 from assistant.spelling import correct_english, correct_words
 from assistant.topics import DEFAULT_TOPIC, about_whole_programme, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
@@ -52,8 +52,10 @@ RESPONDER_GROUP = (
 )
 # The responders together, in the definite plural: 'Vad tycker nämnderna …', 'What do the committees think …'.
 _ALL_OF_THEM = (
-    r"(de olika |alla |samtliga )?(namnderna|remissinstanserna|instanserna|forvaltningarna|stadsdelsnamnderna"
-    r"|stadsdelsforvaltningarna|facknamnderna|remissvaren)|(the )?(committees|responders|responses|administrations)"
+    r"(de olika |alla |samtliga |de (fem|fyra|tre|\d) |alla (fem|\d) )?"
+    r"(namnderna|remissinstanserna|instanserna|forvaltningarna|stadsdelsnamnderna"
+    r"|stadsdelsforvaltningarna|facknamnderna|remissvaren)"
+    r"|(the )?((five|\d) )?(committees|responders|responses|administrations)"
 )
 _VIEW_VERB = (
     r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|think|thought|say|said|write|wrote"
@@ -76,7 +78,7 @@ _COMPARE = re.compile(
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|the responses)\b"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
     r"|\bwhich (committee|body|responder) (is|was) (the )?(most|least) "
-    rf"|\bvilka (av )?{RESPONDER_GROUP} (som )?(har )?"
+    rf"|\bvilk(a|en|et) (av )?{RESPONDER_GROUP} (som )?(har )?"  # 'Vilken nämnd tar upp klotter?' asks the same
     rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
     r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
@@ -216,6 +218,7 @@ class Question:
     corrections: dict[str, str] = field(default_factory=dict)  # word as typed -> the documents' spelling
     unknown_terms: tuple[str, ...] = ()  # terms of the question no document uses, even after correction
     responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
+    name_terms: tuple[str, ...] = ()  # the terms that name them ('kungsholm'): a passage of theirs holds them anyway
     other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
     years: tuple[int, ...] = ()  # years the question fixes (a period gives its first and last)
     periods: tuple[tuple[int, int], ...] = ()  # programme periods it names ("2020–2023")
@@ -255,6 +258,7 @@ class Question:
             "corrections": dict(self.corrections),
             "unknown_terms": list(self.unknown_terms),
             "responders": list(self.responders),
+            "name_terms": list(self.name_terms),
             "other_bodies": list(self.other_bodies),
             "years": list(self.years),
             "periods": [list(p) for p in self.periods],
@@ -433,6 +437,13 @@ def spell(text: str, corrections: dict[str, str]) -> str:
     return text
 
 
+def _name_terms(text: str, responders: Sequence[str], index: LexicalIndex) -> tuple[str, ...]:
+    """The index terms of the words that name the responders ('Enskede-Årsta-Vantör', 'trafikkontoret')."""
+    tokens = re.findall(r"[^\W_][\w-]*", text)
+    named = [t for i, t in enumerate(tokens) if is_name_of(tokens, i, responders)]
+    return tuple(dict.fromkeys(t for word in named for t in index.query_terms(word)))
+
+
 def read_question(text: str, index: LexicalIndex, previous: str = "", language: str = "") -> Question:
     """The record of a normalised question; `previous` is the last question of the conversation, if any.
 
@@ -461,6 +472,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         unknown_terms=tuple(t for t in own_terms if t not in index.vocab),
         corrections=corrections,
         responders=responders,
+        name_terms=_name_terms(corrected, responders, index),
         other_bodies=other_bodies(corrected, index.responders),
         years=years_in(text),
         periods=periods_in(text),

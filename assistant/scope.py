@@ -33,6 +33,7 @@ from assistant.scope_checks import (
     asks_if_consulted,
     asks_money,
     asks_view_of,
+    committee_decision_missing,
     counted_missing,
     decision_missing,
     finding_missing,
@@ -238,6 +239,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     if reason := (
         outcome_missing(q, used)
+        or committee_decision_missing(q, used)
         or future_missing(q, used)
         or finding_missing(q, used)
         or instances_missing(q, used)
@@ -278,8 +280,15 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
 
 
 def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
-    """The question's terms that few passages use (what it is about, not 'staden' or 'många')."""
-    return {t for t in q.terms if not t.isdigit() and t not in LIGHT_TERMS and is_specific(t, index)}
+    """The question's terms that few passages use (what it is about, not 'staden' or 'många').
+
+    Not a responder's name ('EAV:s'), which says whose answer, nor a stray letter ('s').
+    """
+    return {
+        t
+        for t in q.terms
+        if len(t) > 1 and not t.isdigit() and t not in LIGHT_TERMS and t not in q.name_terms and is_specific(t, index)
+    }
 
 
 def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:

@@ -384,6 +384,28 @@ def finding_missing(q: Question, used: Sequence[str]) -> str:
     return ""
 
 
+_DECIDED = r"(godkande|godkant|rostade|rostat|beslutade|beslutat|beslot|antog|antagit|bifoll|bifallit|klubbade|klubbat)"
+# Whether a committee itself approved its response: 'Röstade socialnämnden igenom förvaltningens förslag?'
+_COMMITTEE_DECIDED = re.compile(
+    rf"^\s*(har |hade )?{_DECIDED} (\S+ )?\S*namnd\w*\b|^\s*(har |hade )?\S*namnd\w* (\S+ )?{_DECIDED}\b"
+    r"|^\s*(did|has|have) (the )?[\w\s-]*(committee|board)s? (\w+ )?(approve|adopt|vote|decide|accept|pass)\w*\b"
+)
+# A sentence of a protocol that records the committee's decision.
+_RECORDED = re.compile(r"(namnden|styrelsen) (beslutade|beslot|har beslutat|biföll|bifoll)\b")
+
+
+def committee_decision_missing(q: Question, used: Sequence[str]) -> str:
+    """Whether a committee approved its response, asked of a tjänsteutlåtande: the office's proposal to it.
+
+    'Förvaltningen föreslår att nämnden godkänner …' says what was proposed, not what the committee decided.
+    """
+    if not _COMMITTEE_DECIDED.search(fold(" ".join(q.text.split()))):
+        return ""
+    if any(_RECORDED.search(fold(s)) for s in used):
+        return ""
+    return "Remissvaren är förvaltningarnas förslag till nämnderna och säger inte hur nämnden beslutade."
+
+
 def outcome_missing(q: Question, used: Sequence[str]) -> str:
     """'Har otryggheten halverats?' answered by the goal alone: a goal does not say it was reached.
 

@@ -208,3 +208,18 @@ def test_a_service_for_oneself_is_declined(assistant: Assistant) -> None:
     """'Hur felanmäler jag …' was answered with the traffic office's work with Tyck till-appen."""
     answer = assistant.ask("Hur felanmäler jag en trasig gatlykta i Tyck till-appen?")
     assert answer.abstained and "beskriver inte hur man" in answer.text
+
+
+def test_a_responders_name_is_no_support_for_a_topic_it_does_not_take_up(assistant: Assistant) -> None:
+    """Before, 'Kungsholmens stadsdelsförvaltning ställer sig positiv …' answered it: the name matched."""
+    answer = assistant.ask("Vad tycker Kungsholmen om belysning?")
+    assert answer.abstained and not answer.citations
+    # and a topic it takes up in other words is still answered ('teorier' as 'teoretiskt ramverk', 'teorin')
+    theories = assistant.ask("Vilka teorier vill Enskede-Årsta-Vantör att alla förvaltningar ska luta sig mot?")
+    assert not theories.abstained and "rutinaktivitetsteorin" in theories.text
+
+
+def test_a_responders_name_is_not_what_a_number_counts(assistant: Assistant) -> None:
+    """'EAV:s' was held to be what the number counts, and no sentence named it: the goal was refused."""
+    answer = assistant.ask("Hur mycket skulle otryggheten minska och till vilket år, enligt EAV:s beskrivning?")
+    assert not answer.abstained and "halver" in answer.text

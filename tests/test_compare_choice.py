@@ -159,8 +159,13 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Vilka av nämnderna skriver om klotter?", True),
         ("vilka namnder tar upp fristaende skolor", True),
         ("Vilka nämnder som har lyft frågan om belysning?", True),
+        ("vilken nämnd tar upp klotter", True),  # the singular asks the same
+        ("Vilken nämnd ansvarar för belysningen?", False),  # what the programme says
         ("Vad säger trafiknämnden om klotter?", False),
         ("Vad tycker nämnderna om kameraövervakning?", True),  # the responders together
+        ("Vad säger de fem nämnderna om uppföljning?", True),
+        ("What do the five committees say about schools?", True),
+        ("Vad säger programmet om de fem fokusområdena?", False),
         ("Hur ser remissinstanserna på platssamverkan?", True),
         ("Vad står det i remissvaren om belysning?", True),
         ("What did the responses say about schools?", True),
@@ -200,6 +205,8 @@ def test_a_responder_takes_a_topic_up_when_it_names_its_rare_words(
         ("Vilka nämnder tar upp stöd till föräldrar?", True),
         ("Vilka av nämnderna skriver om klotter?", True),
         ("Which committees mention the Tyck till app?", True),
+        ("Vilken nämnd nämner klotter?", True),
+        ("Vilken nämnd är mest kritisk till programmet?", False),  # every responder's view, to weigh them
         ("Vad tycker varje nämnd om programmet?", False),
         ("Hur skiljer sig trafiknämnden och socialnämnden om klotter?", False),
     ],

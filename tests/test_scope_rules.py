@@ -66,6 +66,9 @@ INVESTMENTS = "Kontoret har hittills i år genomfört fjorton trygghetsinvesteri
 GRAFFITI = "I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter."
 PUPILS = "I grundskolan går nu närmare 26 300 stockholms elever i fristående skolor, cirka 24%."
 ADOPTED = "Kommunfullmäktige antog 2021 Stockholms stads trygghetsprogram 2020–2023."
+PROPOSED = (
+    "Socialförvaltningen föreslår att socialnämnden godkänner förvaltningens tjänsteutlåtande som svar på remissen."
+)
 MOVE = "Förvaltningen anser att avsnitten om välfärdsbrott bör flyttas in under en annan rubrik."
 HOME_VISITS = "Hembesöksprogrammet erbjuds förstagångsföräldrar i vissa delar av staden."
 GOAL = "Målet är att otryggheten i Stockholm ska ha halverats till år 2025."
@@ -293,6 +296,12 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Flyttades avsnitten i den slutliga versionen?", ("Avsnitten bör flyttas in under rubriken.",), "slutliga"),
         ("Vad beslutade kommunfullmäktige till slut?", (ADOPTED,), "slutliga versionen"),
         ("Vad vill förvaltningen till slut om aktörerna?", (ACTORS,), ""),  # 'till slut' alone is no decision
+        # Whether a committee approved its response: a tjänsteutlåtande is only the office's proposal to it.
+        ("Röstade socialnämnden igenom förvaltningens förslag till remissvar?", (PROPOSED,), "hur nämnden beslutade"),
+        ("Har trafiknämnden godkänt tjänsteutlåtandet?", (PROPOSED,), "hur nämnden beslutade"),
+        ("Did the traffic committee approve the response?", (PROPOSED,), "hur nämnden beslutade"),
+        ("Godkände socialnämnden förslaget?", ("Socialnämnden beslutade att godkänna förslaget.",), ""),  # a protocol
+        ("Vad föreslår förvaltningen att nämnden ska besluta?", (PROPOSED,), ""),  # the proposal is what is asked
     ],
 )
 def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> None:
