@@ -360,6 +360,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad ber utbildningsnämnden staden om?", "asks_procedure", False),
         ("Vilka nämnder skriver att rådet för funktionshinderfrågor har fått se svaret?", "asks_procedure", True),
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
+        # the terms that name a responder: its passages hold them anyway, so they support no answer
+        ("Vad tycker trafiknämnden om belysning?", "name_terms", ("trafiknamnd",)),
+        ("Vad anser skolförvaltningen om belysning?", "name_terms", ("skolforvaltning",)),  # as the user wrote it
+        ("Vad säger programmet om belysning?", "name_terms", ()),
         ("Vilket orgnuummer står på trafikkontorets yttrande?", "metadata_field", "organisationsnummer"),  # misspelt
         ("What does the socail committee think about lighting?", "responders", ("Socialnämnden",)),  # misspelt English
         ("Who handled the traffic cmomittee's response?", "responders", ("Trafiknämnden",)),  # misspelt before 's
