@@ -104,13 +104,13 @@ GLOSSARY: dict[str, str] = {
     r"places? of worship": "trossamfund",
     r"property owners?|landlords?": "fastighetsägare",
     r"unclear|clearer|clarif\w*": "tydligare otydligt förtydligande",
-    r"positive|welcomes?": "positiv välkomnar",
+    r"positive|welcomes?|satisfied|happy with": "positiv välkomnar",
     r"critical|criticism|concerns?": "kritisk saknar",
     r"suggest\w*|propos\w*|recommend\w*": "föreslår förslag",
     r"missing|lacks?|lacking": "saknas saknar",
     r"conflicts?|clash\w*|trade-offs?": "intressekonflikter målkonflikter",
     r"alcohol|tobacco|substance abuse|addiction": "ANDT missbruk beroende",
-    r"asked (?:to|for) comments?|consulted|consultation bodies": "remissinstanser",
+    r"asked (?:to|for) comments?|consulted|consultation bodies|referral list|consultation list": "remissinstanser",
     r"submit\w*|comment period|consultation period": "remisstiden",
     r"measures?|initiatives?|efforts?|interventions?": "insatser satsningar åtgärder",
     r"updated|revised|revision": "uppdaterat reviderat revidering",
@@ -192,9 +192,9 @@ SYNONYMS: dict[str, str] = {
     # 'Skiljer sig det nya programmet från det gamla?' ~ 'inga större förändringar mot tidigare'
     r"(?:skiljer sig|skillnad\w*|ändrat\w*) (?:\w+ ){0,5}(?:det |den )?(?:gamla|förra)": "förändringar tidigare",
     # What a responder wants given more room: 'borde lyftas mer', 'ta upp mer' ~ 'kan lyftas fram tydligare'.
-    r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats"
+    r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats|mer plats"
     r"|mer utvecklad\w*|utveckla\w* mer": ("lyftas tydligare belysas"),
-    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) (?:\w+ ){0,2}remissen": "remissinstanser",
+    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) (?:\w+ ){0,2}remissen|remisslist\w*": "remissinstanser",
     r"räddningstjänst\w*|brandkår\w*": "brandförsvar",
     r"placera\w* om|omplacera\w*": "flyttas",
     r"vems (?:jobb|uppgift|sak)|vem (?:ska|bör) se till": "ansvar ansvarar",
@@ -207,6 +207,7 @@ SYNONYMS: dict[str, str] = {
     r"stadsplanering\w*|samhällsplanering\w*": "stadsutveckling planering",
     r"orolig\w*|oroa\w*|rädd|rädda|rädsla\w*|obehag\w*|otäck\w*": "otrygghet otrygga",
     r"upprustning\w*|rusta\w* upp": "reinvesteringar trygghetsinvesteringar",
+    r"nöjd\w*|nojd\w*": "positiv",  # 'Är EÅV nöjd med programmet?' ~ 'ställer sig positiv'
     r"(?:invånare|elever|barn|unga|medborgare)\w* (?:kan |får |ska )?påverka|inflytande": "delaktighet dialog",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]

@@ -70,6 +70,7 @@ def known(word: str) -> bool:
         ("Vad säger de om trygghet i stadsplaneringen?", False, "stadsutveckling planering"),
         ("How do they view welfare fraud and improper pressure on staff?", True, "välfärdsbrott otillåten påverkan"),
         ("When did the new law come into force?", True, "förändringar nya trädde i kraft lagen"),
+        ("Vad borde få mer plats i programmet?", False, "lyftas tydligare belysas"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
@@ -78,3 +79,11 @@ def test_documents_words(question: str, english: bool, added: str) -> None:
 
 def test_words_between_are_allowed_where_users_put_them() -> None:
     assert documents_words("Vilka utanför staden fick också remissen?", False, lambda _: True) == "remissinstanser"
+
+
+def test_a_view_of_the_whole_asked_as_being_satisfied_meets_the_documents_verdict_words() -> None:
+    """'Är EÅV nöjd med programmet?' ~ 'ställer sig positiv'; the referral list ~ 'Remissinstanser är …'."""
+    assert documents_words("Är EÅV nöjd med programmet?", False, lambda _: True) == "positiv"
+    assert documents_words("Is the committee satisfied?", True, lambda _: True).startswith("nämnd nämnder positiv")
+    assert documents_words("Who was on the referral list?", True, lambda _: True) == "remiss remissinstanser"
+    assert documents_words("Vilka fanns på remisslistan?", False, lambda _: True) == "remissinstanser"
