@@ -390,8 +390,8 @@ _COMMITTEE_DECIDED = re.compile(
     rf"^\s*(har |hade )?{_DECIDED} (\S+ )?\S*namnd\w*\b|^\s*(har |hade )?\S*namnd\w* (\S+ )?{_DECIDED}\b"
     r"|^\s*(did|has|have) (the )?[\w\s-]*(committee|board)s? (\w+ )?(approve|adopt|vote|decide|accept|pass)\w*\b"
 )
-# A sentence of a protocol that records the committee's decision.
-_RECORDED = re.compile(r"(namnden|styrelsen) (beslutade|beslot|har beslutat|biföll|bifoll)\b")
+# A sentence of a protocol that records the committee's decision (read folded: ö as o).
+_RECORDED = re.compile(r"(namnden|styrelsen) (beslutade|beslot|har beslutat|bifoll)\b")
 
 
 def committee_decision_missing(q: Question, used: Sequence[str]) -> str:
