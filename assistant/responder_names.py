@@ -28,6 +28,15 @@ _SWEDISH_ALIASES = {
 }
 # Short names written as a word of their own ("soc" for socialförvaltningen).
 _SHORT_NAMES = {"soc": "socialforvaltning"}
+# Names of a service that are a responder's office only where they speak ('Vad tycker socialtjänsten?',
+# 'enligt socialtjänsten', 'Kungsholmen och socialtjänsten'); elsewhere the service is a topic
+# ('samarbetet med socialtjänsten', 'socialtjänstens roll').
+_SPEAKER_NAMES = {"socialtjanst": "socialforvaltning"}
+_SPEECH = frozenset(
+    fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
+)
+_RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
+_JOINS = frozenset(("och", "respektive", "samt", "eller"))
 # English words for the stems of committees' Swedish names ('the traffic committee').
 ENGLISH_NAMES = {
     "trafik": ("traffic", "transport"),
@@ -117,10 +126,28 @@ def english_name_at(lowered: Sequence[str], responder: str) -> int | None:
     return next((i for i, word in enumerate(lowered) if word in own and _before_body(lowered, i)), None)
 
 
+def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
+    """The folded, stemmed words with a service that speaks in the text renamed as its office (`_SPEAKER_NAMES`)."""
+    responders = tuple(responders)
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        office = next((name for alias, name in _SPEAKER_NAMES.items() if token.startswith(alias)), "")
+        if not office:
+            continue
+        before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
+        speaks = before in _SPEECH or after.startswith(_RESPONSE) or after == "syn"  # 'socialtjänstens yttrande'
+        joined = (i >= 2 and before in _JOINS and any(names(tokens[i - 2], r) for r in responders)) or (
+            i + 2 < len(tokens) and after in _JOINS and any(names(tokens[i + 2], r) for r in responders)
+        )
+        if speaks or joined:
+            out[i] = office
+    return out
+
+
 def mentions(text: str, responders: Iterable[str]) -> dict[str, int]:
     """The responders a text names, each with the index of the first word that names it."""
     lowered = re.findall(r"[^\W_]+", text.lower())
-    tokens = [fold(term(w)) for w in lowered]
+    tokens = _as_speaker([fold(term(w)) for w in lowered], responders)
     found: dict[str, int] = {}
     for responder in responders:
         first = next((i for i, t in enumerate(tokens) if names(t, responder)), None)
@@ -149,4 +176,6 @@ def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
     """
     lowered = words[i].lower()
     stem = fold(term(lowered)).split("-")[0]
+    if any(fold(term(lowered)).startswith(alias) for alias in _SPEAKER_NAMES):
+        stem = _as_speaker([fold(term(w.lower())).split("-")[0] for w in words], responders)[i]
     return any(names(stem, r) or (lowered in _english_words(r) and _before_body(words, i)) for r in responders)

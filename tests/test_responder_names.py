@@ -24,6 +24,13 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("What does the education administration suggest?", ["Utbildningsnämnden"]),
         ("According to the Social Welfare Committee, when was the deadline?", ["Socialnämnden"]),
         ("Compare the traffic and social committees", ["Trafiknämnden", "Socialnämnden"]),  # one body word
+        # The social services name socialförvaltningen only where they speak.
+        ("Vad tycker socialtjänsten om programmet?", ["Socialnämnden"]),
+        ("vad tycker socialtjansten om programmet", ["Socialnämnden"]),
+        ("Vad skriver Kungsholmen och socialtjänsten om våldsbrott?", [KUNGSHOLMEN, "Socialnämnden"]),
+        ("Vad står i socialtjänstens yttrande om skolan?", ["Socialnämnden"]),
+        ("Vad tycker Kungsholmen om samarbetet med socialtjänsten?", [KUNGSHOLMEN]),
+        ("Vad säger programmet om att socialtjänsten synliggörs?", []),
         # Not names: the same stems in words about something else.
         ("Vad säger programmet om sociala insatsgrupper och socialtjänsten?", []),
         ("What does the programme say about schools?", []),
@@ -43,6 +50,7 @@ def test_responders_named_in_order(question: str, named: list[str]) -> None:
         # A word that shares a name's stem is the topic, not a name.
         ("Vad säger socialnämnden och utbildningsnämnden om socialtjänstens roll?", "socialtjänstens roll"),
         ("Vad tycker EÅV och Kungsholmen om belysning?", "belysning"),
+        ("Vad skriver Kungsholmen och socialtjänsten om våldsbrott?", "våldsbrott"),
         ("What do the traffic and education committees say about lighting?", "lighting"),
     ],
 )
