@@ -51,6 +51,8 @@ _FRAME = frozenset(
 )
 
 
+_COUNTS = frozenset(fold(w) for w in "två tre fyra fem two three four five 2 3 4 5".split())  # 'de fem nämnderna'
+
 # Words that ask for a verdict ('Stöder X programmet?', 'Är X nöjd med programmet?') or a summary of a
 # response ('Ge en sammanfattning av Kungsholmens yttrande'), not name a part of the programme.
 _WHOLE_WORDS = frozenset(
@@ -74,8 +76,17 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     """The question without the responders' names and the words that frame the comparison."""
     named = responders_in_order(question, responders)
     words = re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question))
-    kept = [word for i, word in enumerate(words) if fold(word) not in _FRAME and not is_name_of(words, i, named)]
+    kept = [
+        word
+        for i, word in enumerate(words)
+        if fold(word) not in _FRAME and not is_name_of(words, i, named) and not _counts_responders(words, i)
+    ]
     return " ".join(kept) or DEFAULT_TOPIC
+
+
+def _counts_responders(words: list[str], i: int) -> bool:
+    """Whether the word at i counts the responders ('de fem nämnderna', 'all five committees'), not the topic."""
+    return fold(words[i]) in _COUNTS and i + 1 < len(words) and fold(words[i + 1]) in _FRAME
 
 
 def is_general(topic: str) -> bool:

@@ -51,6 +51,9 @@ def test_responders_named_in_order(question: str, named: list[str]) -> None:
         ("Vad säger socialnämnden och utbildningsnämnden om socialtjänstens roll?", "socialtjänstens roll"),
         ("Vad tycker EÅV och Kungsholmen om belysning?", "belysning"),
         ("Vad skriver Kungsholmen och socialtjänsten om våldsbrott?", "våldsbrott"),
+        # A number that counts the responders frames the question; one that counts steps is the topic.
+        ("Vad säger de fem nämnderna om underlag och uppföljning?", "underlag uppföljning"),
+        ("Vad säger varje nämnd om de fem stegen?", "fem stegen"),
         ("What do the traffic and education committees say about lighting?", "lighting"),
     ],
 )
