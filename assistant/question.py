@@ -45,7 +45,8 @@ _PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|t
 _THING = re.compile(r"\b(det|den|detta|denna|dessa|dess|it|this|that)\b", re.I)
 # A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
 _OWN_SUBJECT_TERMS = 2
-_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
+# Not a law's number ('lag (2023:196)') nor a case number ('KS 2023/739').
+_YEAR = re.compile(r"\b((?:19|20)\d\d)(?![:/]\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
 # Who a comparison asks about, in folded text ('nämnderna', 'remissinstanser', 'committees').
 RESPONDER_GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
@@ -82,10 +83,12 @@ _COMPARE = re.compile(
     rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
     r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
-    r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller)\b"
+    r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller|"
+    r"hanvisar|refererar|tanker pa|efterlyser)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
-    rf"|\bwhich (committees|bodies|responders) ({_STANCE_EN}|think|thought|say|said|propose|want|criticis\w*|support|"
-    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|"
+    rf"|\bwhich (committees|bodies|responders|responses) ({_STANCE_EN}|think|thought|say|said|propose|want|"
+    r"criticis\w*|support|"
+    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|refer\w*|"
     r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*)\b",
 )
 
@@ -162,6 +165,10 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# A question that opens by asking a view of a clause asks the view, whatever the clause holds.
+_VIEW_OF_CLAUSE = re.compile(
+    r"^\s*(hur ser [^?]{1,80}? (på|pa)|vad (tycker|tyckte|anser|ansåg|ansag) [^?]{1,80}? om) att\b", re.I
+)
 # The term a definition question asks about: "Vad betyder otillåten påverkan?" -> "otillåten påverkan".
 _DEFINED = re.compile(
     r"(?:vad (?:betyder|innebär|innebar|menas med)|vad (?:står|star)|vad (?:går|gar)|hur fungerar"
@@ -184,7 +191,8 @@ _PROCEDURE = re.compile(
     r"förvaltningsgrupp\w*|forvaltningsgrupp\w*|samverkansgrupp\w*|"
     r"svarsdag\w*|svarstid\w*|sista dag\w*|sista datum\w*"
     r"|svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
-    r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer))\b"
+    r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"
+    r"|draft\w*|prepared (?:the|its) (?:response|reply|statement))\b"
     # Who asked for the response: 'Kommunstyrelsen har begärt nämndens yttrande', 'vem har bett X om svar'.
     r"|\b(bett|bad|begärt|begärde|begart|begarde)\b.*\b(yttrande\w*|svar|synpunkter)\b",
     re.I,
@@ -330,6 +338,8 @@ def answer_type(text: str) -> str:
     """The kind of answer a question asks for."""
     if asked_acronym(text):
         return "definition"
+    if _VIEW_OF_CLAUSE.search(text):  # 'Hur ser X på att programmet visar hur mycket …': its view, not a number
+        return "opinion"
     for name, pattern in _ANSWER_TYPES:
         if pattern.search(text):
             return name

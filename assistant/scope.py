@@ -40,6 +40,7 @@ from assistant.scope_checks import (
     future_missing,
     instances_missing,
     money_missing,
+    names_statute,
     off_topic,
     organisation_whose_view,
     outcome_missing,
@@ -47,6 +48,8 @@ from assistant.scope_checks import (
     service_asked,
     share_missing,
     sibling_missing,
+    spoken_of,
+    statute_missing,
     topical,
     when_missing,
 )
@@ -136,7 +139,7 @@ def names_known(q: Question, index: LexicalIndex) -> list[str]:
 def body_whose_view(q: Question) -> str:
     """A body that did not respond whose view the question asks for ('' if none)."""
     if q.other_bodies and q.answer_type == "opinion" and not q.responders:
-        return q.other_bodies[0]
+        return next((body for body in q.other_bodies if not spoken_of(q, body)), "")
     return next((body for body in q.other_bodies if asks_view_of(q, body, _GAP)), "")
 
 
@@ -244,6 +247,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         or finding_missing(q, used)
         or instances_missing(q, used)
         or person_missing(q, used)
+        or statute_missing(q, used, evidence.context)
     ):
         return reason
     # 'Vem är ordförande …', 'Vilket parti har ordförandeposten …' ask for a role; '… eller politiker' names one.
@@ -266,6 +270,8 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
         return reason  # no word of what it is about, and no sentence clearly similar
     if q.answer_type == "definition" and q.defines:
         return ""  # an explained term is support enough, however short the question
+    if names_statute(q, evidence.answer_sentences):
+        return ""  # so is the law the question quotes by its number ('Vad säger X om lag (2023:196)?')
     if q.language == "en":
         return (
             "Inget stycke i dokumenten handlar om det frågan gäller."

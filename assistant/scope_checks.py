@@ -457,7 +457,9 @@ _HOW_DO_I = re.compile(
     r"^\s*(hur|var) (gör jag (för att|en|när)|gor jag (for att|en|nar)|söker jag|soker jag|ansöker jag|ansoker jag"
     r"|anmäler jag|anmaler jag|felanmäler jag|felanmaler jag|bokar jag|betalar jag|registrerar jag|får jag tag"
     r"|far jag tag|kan jag (söka|soka|ansöka|ansoka|anmäla|anmala|felanmäla|felanmala|boka|betala))\b"
-    r"|^\s*(how|where) (do|can|should) i (apply|report|book|pay|register|get|obtain|sign up|file)\b",
+    r"|^\s*(how|where) (do|can|should) i (apply|report|book|pay|register|get|obtain|sign up|file)\b"
+    # a job to apply for
+    r"|\blediga (jobb|tjänster|tjanster)\b|\bplatsannons\w*|\b(job (openings|vacancies)|vacancies)\b",
     re.I,
 )
 
@@ -514,6 +516,13 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
     )
 
 
+def spoken_of(q: Question, name: str) -> bool:
+    """Whether the question speaks of the body ('samarbetet med polisen', 'via pensionärsrådet'), not to it."""
+    return bool(
+        re.search(rf"\b(om|kring|till|med|för|for|via|genom|about|through)\s+(\w+\s+)?{re.escape(name)}", q.text, re.I)
+    )
+
+
 def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
     """An organisation without '-nämnd' in its name whose own view is asked ('' if none)."""
     keys = {fold(w) for r in responders for w in words(r)}
@@ -521,14 +530,12 @@ def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
         name = match.group(0).strip()
         if fold(name) in keys:
             continue
-        b = re.escape(name)
         # Up to two words between the verb and the name ("tyckte den regionala polisen"), none when a
         # responder is named: "anser socialnämnden att polisen …" asks socialnämnden.
         gap = (
             "" if q.responders else r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor))[\w-]+\s+){0,2}"
         )
-        about_it = re.search(rf"\b(om|kring|till|med|för|for|about)\s+(\w+\s+)?{b}", q.text, re.I)
-        if asks_view_of(q, name, gap) and not about_it:
+        if asks_view_of(q, name, gap) and not spoken_of(q, name):
             return name
     # A name right after the view verb that is no responder ("Vad ansåg Sveriges kommuner och regioner …").
     named = re.search(rf"\b{VIEW_BEFORE}\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+(?!om\b)[a-zåäö]+){{0,3}}?)\s+om\b", q.text)
@@ -592,7 +599,36 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
 
 
 def person_missing(q: Question, used: Sequence[str]) -> str:
-    """'Vem är … tjänsteperson/samordnare …?' needs a person named in the answer (first and last name)."""
+    """'Vem är … tjänsteperson/samordnare …?' needs a person named in the answer (first and last name).
+
+    'Vem leder …?' needs a person, or a sentence that says who leads ('Stadsdelsnämnderna ska leda …').
+    """
+    if _LEADER_ASKED.search(q.corrected):
+        if any(re.search(PERSON, s) or _LEADS.search(fold(s)) for s in used):
+            return ""
+        return "Dokumenten säger inte vem som leder det."
     if not _PERSON_ASKED.search(q.corrected) or any(re.search(PERSON, s) for s in used):
         return ""
     return "Dokumenten namnger ingen sådan person."
+
+
+_LEADER_ASKED = re.compile(
+    r"^\s*(vem|vilka|vilken \w+|who|which \w+)\s+(leder|ledde|leds|leads|led)\b",
+    re.I,  # a chair: the role rule
+)
+_LEADS = re.compile(r"\b(led(a|er|s|de|des|ning\w*|are\w*)|ordforande\w*|chair\w*|leads?)\b")
+# A law's number ('lag (2023:196)') quoted by a question: only a sentence that names that law answers about it.
+_STATUTE = re.compile(r"\b(?:19|20)\d\d:\d{1,4}\b")
+
+
+def names_statute(q: Question, sentences: Sequence[str]) -> bool:
+    """Whether the question quotes a law's number ('lag (2023:196)') that one of the sentences names."""
+    return any(n in s for n in _STATUTE.findall(q.text) for s in sentences)
+
+
+def statute_missing(q: Question, used: Sequence[str], context: Sequence[str] = ()) -> str:
+    """'Vad sade socialnämnden om lagen (2023:196)?' answered from a response that never names that law."""
+    numbers = set(_STATUTE.findall(q.text))
+    if not numbers or names_statute(q, (*used, *context)):
+        return ""
+    return f"De stycken som skulle besvara frågan nämner inte lag ({', '.join(sorted(numbers))})."

@@ -46,7 +46,8 @@ _FRAME = frozenset(
         "oroar oroas sig varnar ifrågasätter talk talks deal deals cover covers highlight highlights "
         "pekar brister luckor svagheter fram dem when comes come regarding concerning weaknesses shortcomings gaps "
         "see sees councils boards synen kritiserar kritiserat criticise criticises criticize criticizes most least "
-        "critical positive negative propose proposes suggest suggests ställer ställde"
+        "critical positive negative propose proposes suggest suggests ställer ställde "
+        "nämder nämderna svar svaren hänvisar refererar tänker refer refers"
     ).split()
 )
 

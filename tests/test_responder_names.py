@@ -54,6 +54,7 @@ def test_responders_named_in_order(question: str, named: list[str]) -> None:
         # A number that counts the responders frames the question; one that counts steps is the topic.
         ("Vad säger de fem nämnderna om underlag och uppföljning?", "underlag uppföljning"),
         ("Vad säger varje nämnd om de fem stegen?", "fem stegen"),
+        ("Vilka nämder tar upp hbtq-perspektivet i sina svar?", "hbtq-perspektivet"),  # misspelt frame words too
         ("What do the traffic and education committees say about lighting?", "lighting"),
     ],
 )

@@ -317,6 +317,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker Skarpnäcks stadsdelsnämnd om belysning?", "other_bodies", ("Skarpnäcks stadsdelsnämnd",)),
         ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
         ("Hur skiljer sig trafiknämndens och socialnämndens syn?", "compares", True),
+        ("Vilka remissvar hänvisar till Agenda 2030?", "compares", True),  # which responses do
+        ("Vilka nämnder tänker på pensionärerna?", "compares", True),
+        ("Which responses refer to Agenda 2030?", "compares", True),
         ("Vad tycker nämnderna om belysningen?", "compares", True),  # the responders together
         ("What do the committees think about lighting?", "compares", True),
         ("Hur ser alla remissinstanser på trygghetsprogrammet i stort?", "compares", True),
@@ -324,6 +327,17 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
         ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
+        # A view asked of a clause is a view, whatever the clause counts.
+        (
+            "Hur ser nämnden på att programmet visar hur mycket av arbetet som förebygger brott?",
+            "answer_type",
+            "opinion",
+        ),
+        ("Vad tycker nämnden om att det kostar 35 miljoner?", "answer_type", "opinion"),
+        ("Hur mycket av arbetet förebygger brott enligt nämnden?", "answer_type", "quantity"),
+        ("Who drafted the traffic committee's response?", "asks_procedure", True),
+        ("Vad säger nämnden om lag (2023:196)?", "years", ()),  # a law's number, not a year
+        ("Vad gäller ärende KS 2023/739 för period 2024–2027?", "years", (2024, 2027)),
         ("När ska belysningen bytas ut?", "answer_type", "when"),
         ("What are the opening hours of Jobbtorg Stockholm?", "answer_type", "when"),  # a time of day
         ("Vad står förkortningen PDV för?", "defines", "PDV"),

@@ -76,6 +76,9 @@ DEADLINE = "Nämnden har mottagit remissen för yttrande senast 2023-10-27."
 ACTORS = "På många platser i Stockholm är minst tre aktörer ansvariga för skötsel."
 DNR = "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739."
 UNION = "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."
+FORUM = "Det pågår också ett utvecklingsarbete i de olika trygghetsforum som stadsdelen bedriver."
+LEAD = "Stadsdelsnämnderna ska leda och samordna det lokala trygghetsskapande arbetet."
+LAW = "Trygghetsprogrammet utgår från kraven som ställs i lag (2023:196) om kommuners ansvar."
 
 
 def evidence(*sentences: str, dense: float = 0.82) -> Evidence:
@@ -327,6 +330,10 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vem är trafiknämndens utsedda tjänsteperson för arbetet?", (APPOINTED,), "ingen sådan person"),
         ("Vem är utsedd tjänsteperson?", ("Utsedd tjänsteperson är Lena Holm på kontoret.",), ""),
         ("Vem ansvarar för skötsel?", (ACTORS,), ""),  # a body may answer who is responsible
+        # Who leads something: a person, or a sentence saying who leads it.
+        ("Vem leder trygghetsforumet på Kungsholmen?", (FORUM,), "vem som leder"),
+        ("Vem leder det lokala arbetet?", (LEAD,), ""),
+        ("Vem leder arbetet i Stockholm?", ("Arbetet i Stockholm leds av Lena Holm på kontoret.",), ""),
     ],
 )
 def test_named_instances_and_people(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -357,6 +364,7 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("Hur felanmäler jag klotter i Stockholm?", "beskriver inte hur man ansöker"),
         ("Hur gör jag för att anmäla klotter?", "beskriver inte hur man ansöker"),
         ("How do I apply for a job as a security guard in Stockholm?", "beskriver inte hur man ansöker"),
+        ("Vilka lediga jobb finns inom socialtjänsten i Stockholm?", "beskriver inte hur man ansöker"),
         # ... but asking whom to call about a response, or how the city works, is answered.
         ("Vem ska jag ringa om trafiknämndens remissvar om klotter?", ""),
         ("Hur arbetar kontoret mot klotter i Stockholm?", ""),
@@ -391,6 +399,7 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("Hur ser trafiknämnden på samarbetet med Polisregion Stockholm?", ""),
         ("Vad tycker trafiknämnden om samarbetet med Trafikverket?", ""),  # a responder's view of it
         ("Vad säger socialnämnden om kommunfullmäktige?", ""),
+        ("Vilka nämnder tänker på pensionärerna via pensionärsrådet?", ""),  # a way to reach them, not a voice
         ("Vad ansåg Sveriges kommuner och regioner om trygghetsprogrammet?", "inget remissvar från Sveriges kommuner"),
         ("Vad tycker Stockholms stad om trygghetsprogrammet?", ""),  # the city's own programme
         ("hur ser uppsala kommuns trygghetsprogram ut", "gäller Stockholms stad, inte uppsala kommuns"),
@@ -458,3 +467,18 @@ def test_a_programme_period_names_the_programme_not_the_numbers_year() -> None:
     q = read_question("Hur mycket skulle otryggheten minska enligt programmet för 2020–2023?", INDEX)
     said = abstain_reason(q, Evidence(0.6, 0.82, (GOAL,), (GOAL,), (GOAL, "2020–2023")), INDEX, THRESHOLDS)
     assert said == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "dense", "expected"),
+    [
+        # A law quoted by its number is answered only by sentences that name it ...
+        ("Vad sade socialnämnden om lagen (2023:196)?", (PROPOSED,), 0.82, "nämner inte lag (2023:196)"),
+        ("Vad säger Kungsholmen om lag (2023:196)?", (LAW,), 0.82, ""),
+        # ... and a sentence naming it is support enough, however short the question.
+        ("Vad säger Kungsholmen om lag (2023:196)?", (LAW,), 0.5, ""),
+        ("Vad säger Kungsholmen om belysning?", (LAW,), 0.5, "handlar om det frågan gäller"),
+    ],
+)
+def test_a_law_quoted_by_its_number(question: str, sentences: tuple[str, ...], dense: float, expected: str) -> None:
+    check(question, sentences, expected, dense)
