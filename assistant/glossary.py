@@ -131,6 +131,20 @@ GLOSSARY: dict[str, str] = {
     r"elderly|older people|seniors?": "äldre",
     r"terror\w*": "terroristattentat",
     r"neighbou?rhoods?|residential areas?": "bostadsområde",
+    r"governing documents?|steering documents?|policy documents?": "styrdokument",
+    r"residents?|inhabitants?|citizens?": "invånare boende stockholmarna",
+    r"visitors?": "besökare",
+    r"business(?:es)?|companies|business owners?|entrepreneurs?": "företagare näringsliv",
+    r"lgbt\w*": "hbtq hbtqi",
+    r"mentors?|mentoring": "mentorer",
+    r"upkeep|maintenance": "skötsel",
+    r"recruit\w*": "rekrytering rekryteras",
+    r"victims?": "brottsutsatta",
+    r"domestic violence|intimate partner violence|violence in close relationships": "våld i nära relationer",
+    r"early (?:intervention|prevention|measures)\w*": "tidiga förebyggande insatser",
+    r"situational (?:crime )?prevention": "situationell prevention",
+    r"social (?:crime )?prevention": "social prevention",
+    r"schoolyards?|school grounds?": "skolgårdar",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()

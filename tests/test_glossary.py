@@ -39,6 +39,9 @@ DOCUMENT_WORDS = {
     "trädde",
     "i",
     "kraft",
+    "styrdokument",
+    "situationell",
+    "prevention",
 }
 
 
@@ -52,6 +55,8 @@ def known(word: str) -> bool:
         ("How much was spent on graffiti?", True, "klotter"),
         ("What is said about vulnerable areas?", True, "utsatta områden"),
         ("Who is the case officer?", True, "handläggare"),
+        ("How do they describe the programme as a governing document?", True, "styrdokument"),
+        ("What about situational crime prevention?", True, "situationell prevention"),
         ("Vad gör gatukontoret åt graffitin?", False, "trafikkontoret klotter"),
         ("Finns det föräldrakurser?", False, "föräldrastöd"),  # 'föräldrastödsprogram' is not a document word here
         ("Vad gör trafikkontoret åt klotter?", False, ""),  # already in the documents' words
