@@ -21,7 +21,7 @@ from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTACT, LETTERHEAD, sentence_kind
 from ingest.sections import split_sections
 from ingest.sentences import sentence_spans
-from vectorstore.analyzer import fold, term_matches, term_set
+from vectorstore.analyzer import fold, term, term_matches, term_set
 from vectorstore.records import Chunk
 
 _LIST_QUESTION = re.compile(r"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are|which)\b|\bvilka\b", re.I)
@@ -283,6 +283,43 @@ _ANAPHOR = re.compile(
 )
 
 
+# A sentence that goes on from the one before: its consequence ('Det leder till mycket text …') or an
+# example of it ('Hugga ner buskar kan exempelvis strida mot …'). Not read backwards: what a best
+# sentence like 'Det innebär att …' leans on is found by _ANAPHOR alone.
+_SEQUEL = re.compile(
+    r"^(det (leder|innebär|medför|betyder) |(?:\S+\s+){0,4}?(exempelvis|till exempel|bland annat)\b)", re.I
+)
+# Subjects a response opens its own claims with: the same noun again starts a new claim, not the last one's sequel.
+_OWN_SUBJECTS = frozenset(
+    fold(w)
+    for w in "förvaltningen kontoret nämnden staden programmet trygghetsprogrammet stadsdelen stadsdelsförvaltningen "
+    "kommunen remissen ärendet förslaget".split()
+)
+
+
+def _is_sequel(hit: Hit, end: int, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` goes on from the one ending at `end` as its consequence, example or sequel."""
+    text = hit.chunk.clean_text
+    before = sentence_spans(text, 0, end)
+    said = text[before[-1][0] : end] if before else ""
+    return bool(_SEQUEL.match(text[span[0] : span[1]])) or _takes_up(said, text[span[0] : span[1]])
+
+
+def _takes_up(said: str, sentence: str) -> bool:
+    """Whether a sentence opens on the definite form of a noun the one before introduced.
+
+    '… har tillsatt en utredning …' 'Utredningen ska lämna sitt förslag senast den 15 juni 2021.'
+    """
+    first = re.match(r"[^\W\d_]+", sentence)
+    if not first or len(first.group(0)) < 6 or fold(first.group(0)) in _OWN_SUBJECTS:
+        return False
+    word = fold(first.group(0))
+    if not word.endswith(("en", "et", "na")):
+        return False
+    stem = term(word)
+    return any(term(fold(w)) == stem and fold(w) != word for w in re.findall(r"[^\W\d_]+", said))
+
+
 RESTATES = 0.8  # a sentence whose terms are this much inside one already said adds nothing
 
 
@@ -319,7 +356,11 @@ def continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) 
         return None
     a, b = following[0]
     between = text[end:a]
-    leans = "\n\n" not in between and (_ANAPHOR.match(text[a:b]) or completes(text[a:b]))
+    before = sentence_spans(text, 0, end)
+    said = text[before[-1][0] : end] if before else ""
+    leans = "\n\n" not in between and (
+        _ANAPHOR.match(text[a:b]) or completes(text[a:b]) or _SEQUEL.match(text[a:b]) or _takes_up(said, text[a:b])
+    )
     return (
         (a, b) if leans and not text[a:b].rstrip().endswith(":") else None
     )  # a list's introduction comes with its list
@@ -525,7 +566,8 @@ def compose(
             if extra:
                 seen.add(fold(" ".join(hit.chunk.clean_text[extra[0] : extra[1]].split())))
                 chosen.insert(len(chosen) if after else len(chosen) - 1, (sentence.hit_rank, *extra))
-                count += 0 if leans_back else 1  # what a sentence leans on is its context, not another claim
+                # What a sentence leans on is its context, and its consequence or example its sequel; not another claim.
+                count += 0 if leans_back or (after and _is_sequel(hit, sentence.end, after)) else 1
         if not (sentence.text.rstrip().endswith(":") or wants_list):
             continue  # only a list question takes the list a sentence introduces without a colon
         rank, items = sentence.hit_rank, following_items(hits[sentence.hit_rank], sentence.end)

@@ -78,7 +78,7 @@ def test_the_best_sentence_brings_the_next_when_the_thought_goes_on() -> None:
 def test_a_when_answer_brings_the_next_sentence_when_it_holds_the_date() -> None:
     text = (
         "Regeringen har tillsatt en utredning om ansvar för offentlig miljö. "
-        "Utredningen ska lämna sitt förslag senast den 15 juni 2021.\n\nParkerna sköts väl."
+        "Den ska lämna sitt förslag senast den 15 juni 2021.\n\nParkerna sköts väl."  # no sequel by its words
     )
     hits = [Hit(_chunk("c1", text), 1.0)]
     question = "När ska utredningen om ansvar för offentlig miljö vara klar?"
@@ -198,6 +198,31 @@ def test_a_thought_over_two_sentences_is_found_both_ways() -> None:
     assert leaned_on(hit, example[0]) == span_of("Samordningen har stor utvecklingspotential.")
     assert continuation(hit, example[1]) is None  # 'Detta är nytt.' opens a paragraph of its own
     assert leaned_on(hit, span_of("Detta görs genom mätningar.")[0]) == view
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "goes_on"),
+    [
+        # a consequence, an example, the noun the first sentence introduced taken up again ...
+        ("Programmet beskriver många handböcker.", "Det leder till mycket text.", True),
+        ("Det kan röra gränsdragningsfrågor.", "Hugga ner buskar kan exempelvis strida mot föreskrifter.", True),
+        (
+            "Regeringen har tillsatt en utredning om ansvaret.",
+            "Utredningen ska lämna sitt förslag senast i juni.",
+            True,
+        ),
+        # ... but not a new claim by the same speaker, nor a sentence about something else
+        ("Förvaltningen tycker att programmet är bra.", "Förvaltningen önskar ett förtydligande.", False),
+        ("Regeringen har tillsatt en utredning om ansvaret.", "Skolan har en viktig roll.", False),
+    ],
+)
+def test_a_sentence_that_goes_on_from_the_best_one_follows_it(first: str, then: str, goes_on: bool) -> None:
+    from assistant.compose import continuation
+
+    text = f"{first} {then}"
+    hit = Hit(_chunk("c1", text), 1.0)
+    start = text.index(then)
+    assert continuation(hit, len(first)) == ((start, start + len(then)) if goes_on else None)
 
 
 def test_a_view_stated_just_before_the_best_sentence_completes_it() -> None:
