@@ -66,6 +66,12 @@ class AnswerSettings(Section):
     abstain_min_dense_english: float | None = Field(
         None, ge=-1, le=1, description="English questions (no lexical support): abstain under this similarity."
     )
+    abstain_strong_support: float = Field(
+        0.5, ge=0, le=1, description="A sentence covering this much of the question is support enough..."
+    )
+    abstain_strong_dense: float | None = Field(
+        None, ge=-1, le=1, description="...down to this similarity, under abstain_min_dense."
+    )
     llm_provider: Literal["openai", "ollama"] = Field("openai", description="LangChain chat model family.")
     llm_model: str = Field("", description="Chat model name, e.g. gpt-4o-mini or llama3.1.")
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint or Ollama URL.")
@@ -81,6 +87,8 @@ class Thresholds:
     min_support: float
     weak_dense: float
     min_dense_english: float
+    strong_support: float = 1.1  # off unless set: see AnswerSettings.abstain_strong_support
+    strong_dense: float = 1.0
 
 
 class Settings(BaseSettings):
@@ -117,6 +125,8 @@ class Settings(BaseSettings):
             min_support=answer.abstain_min_support,
             weak_dense=pick(answer.abstain_weak_dense, 0.84),
             min_dense_english=pick(answer.abstain_min_dense_english, 0.79),
+            strong_support=answer.abstain_strong_support,
+            strong_dense=pick(answer.abstain_strong_dense, 0.795),
         )
 
     @property

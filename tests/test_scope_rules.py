@@ -482,3 +482,17 @@ def test_a_programme_period_names_the_programme_not_the_numbers_year() -> None:
 )
 def test_a_law_quoted_by_its_number(question: str, sentences: tuple[str, ...], dense: float, expected: str) -> None:
     check(question, sentences, expected, dense)
+
+
+def test_a_sentence_holding_most_of_the_question_is_support_a_little_under_the_floor() -> None:
+    """Short questions are less like any sentence: strong lexical support lowers the floor a little, no further."""
+    strong = Thresholds(0.8, 0.1, 0.85, 0.79, strong_support=0.5, strong_dense=0.78)
+    q = read_question("Vad antog kommunfullmäktige om trygghetsprogrammet?", INDEX)
+
+    def said(support: float, dense: float) -> str:
+        return abstain_reason(q, Evidence(support, dense, (ADOPTED,), (ADOPTED,), ("2024–2027",)), INDEX, strong)
+
+    assert said(0.6, 0.79) == ""  # well supported, a little under the floor
+    assert "handlar om" in said(0.3, 0.79)  # weakly supported
+    assert "handlar om" in said(0.6, 0.75)  # too far under the floor
+    assert "handlar om" in abstain_reason(q, Evidence(0.6, 0.79, (ADOPTED,), (ADOPTED,)), INDEX, THRESHOLDS)  # off
