@@ -356,10 +356,8 @@ def continuation(hit: Hit, end: int, completes: Callable[[str], bool] = _never) 
         return None
     a, b = following[0]
     between = text[end:a]
-    before = sentence_spans(text, 0, end)
-    said = text[before[-1][0] : end] if before else ""
     leans = "\n\n" not in between and (
-        _ANAPHOR.match(text[a:b]) or completes(text[a:b]) or _SEQUEL.match(text[a:b]) or _takes_up(said, text[a:b])
+        _ANAPHOR.match(text[a:b]) or completes(text[a:b]) or _is_sequel(hit, end, (a, b))
     )
     return (
         (a, b) if leans and not text[a:b].rstrip().endswith(":") else None

@@ -612,10 +612,8 @@ def person_missing(q: Question, used: Sequence[str]) -> str:
     return "Dokumenten namnger ingen sådan person."
 
 
-_LEADER_ASKED = re.compile(
-    r"^\s*(vem|vilka|vilken \w+|who|which \w+)\s+(leder|ledde|leds|leads|led)\b",
-    re.I,  # a chair: the role rule
-)
+# 'Vem leder …?' ('Vem är ordförande …?' is the role rule's, in assistant/scope.py).
+_LEADER_ASKED = re.compile(r"^\s*(vem|vilka|vilken \w+|who|which \w+)\s+(leder|ledde|leds|leads|led)\b", re.I)
 _LEADS = re.compile(r"\b(led(a|er|s|de|des|ning\w*|are\w*)|ordforande\w*|chair\w*|leads?)\b")
 # A law's number ('lag (2023:196)') quoted by a question: only a sentence that names that law answers about it.
 _STATUTE = re.compile(r"\b(?:19|20)\d\d:\d{1,4}\b")
