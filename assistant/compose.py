@@ -284,11 +284,9 @@ _ANAPHOR = re.compile(
 
 
 # A sentence that goes on from the one before: its consequence ('Det leder till mycket text …') or an
-# example of it ('Hugga ner buskar kan exempelvis strida mot …'). Not read backwards: what a best
-# sentence like 'Det innebär att …' leans on is found by _ANAPHOR alone.
-_SEQUEL = re.compile(
-    r"^(det (leder|innebär|medför|betyder) |(?:\S+\s+){0,4}?(exempelvis|till exempel|bland annat)\b)", re.I
-)
+# example of it ('Hugga ner buskar kan exempelvis strida mot …').
+_CONSEQUENCE = re.compile(r"^det (leder|innebär|medför|betyder) ", re.I)
+_SEQUEL = re.compile(rf"{_CONSEQUENCE.pattern}|^(?:\S+\s+){{0,4}}?(exempelvis|till exempel|bland annat)\b", re.I)
 # Subjects a response opens its own claims with: the same noun again starts a new claim, not the last one's sequel.
 _OWN_SUBJECTS = frozenset(
     fold(w)
@@ -385,9 +383,17 @@ def leaned_on(hit: Hit, start: int) -> tuple[int, int] | None:
     """The sentence right before `start` in its paragraph when the one at `start` leans back on it ('Här kan …')."""
     text = hit.chunk.clean_text
     following = sentence_spans(text, start)
-    if not following or not _ANAPHOR.match(text[following[0][0] : following[0][1]]):
+    if not following:
         return None
-    return _sentence_before(text, start)
+    sentence = text[following[0][0] : following[0][1]]
+    if _ANAPHOR.match(sentence):
+        return _sentence_before(text, start)
+    # 'Det innebär att …' says what the sentence before means: that one comes too, unless it leans
+    # back in turn ('Utredningen ska …' after '… en utredning.'), when the thought began further up.
+    before = _sentence_before(text, start) if _CONSEQUENCE.match(sentence) else None
+    if before is None or _ANAPHOR.match(text[before[0] : before[1]]) or _is_sequel(hit, before[0], before):
+        return None
+    return before
 
 
 def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool) -> Sentence | None:

@@ -225,6 +225,24 @@ def test_a_sentence_that_goes_on_from_the_best_one_follows_it(first: str, then: 
     assert continuation(hit, len(first)) == ((start, start + len(then)) if goes_on else None)
 
 
+@pytest.mark.parametrize(
+    ("text", "leans_on"),
+    [
+        # 'Det innebär …' says what the sentence before means: that one comes with it ...
+        ("Stadsdelen får ett nytt uppdrag. Det innebär att ansvaret växer.", "Stadsdelen får ett nytt uppdrag."),
+        # ... unless that one leans back in turn: then the answer opens as it did
+        ("Regeringen tillsatte en utredning. Utredningen var klar i juni. Det innebär att lagen saknas.", None),
+        ("Skolan är viktig. Det är bra.", None),  # no consequence asked of the one before
+    ],
+)
+def test_a_consequence_brings_what_it_is_the_consequence_of(text: str, leans_on: str | None) -> None:
+    from assistant.compose import leaned_on
+
+    last = text.rindex(". ") + 2
+    span = leaned_on(Hit(_chunk("c1", text), 1.0), last)
+    assert (text[span[0] : span[1]] if span else None) == leans_on
+
+
 def test_a_view_stated_just_before_the_best_sentence_completes_it() -> None:
     """An opinion question's best sentence without a view takes the one before it when that states one."""
     text = (
