@@ -137,10 +137,14 @@ def names_known(q: Question, index: LexicalIndex) -> list[str]:
 
 
 def body_whose_view(q: Question) -> str:
-    """A body that did not respond whose view the question asks for ('' if none)."""
-    if q.other_bodies and q.answer_type == "opinion" and not q.responders:
-        return next((body for body in q.other_bodies if not spoken_of(q, body)), "")
-    return next((body for body in q.other_bodies if asks_view_of(q, body, _GAP)), "")
+    """A body that did not respond whose view the question asks for ('' if none).
+
+    A body the question only speaks of ('samarbetet med polisen', 'via pensionärsrådet') is not asked.
+    """
+    asked = [body for body in q.other_bodies if not spoken_of(q, body)]
+    if asked and q.answer_type == "opinion" and not q.responders:
+        return asked[0]
+    return next((body for body in asked if asks_view_of(q, body, _GAP)), "")
 
 
 def defines(sentences: Iterable[str], term: str) -> bool:
