@@ -41,6 +41,8 @@ _DISTRICTS = re.compile(
 )
 _SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
 _DISTRICT_NAME = "stadsdelsnamnd"
+# What a group says or writes is what each of its members says ('Vad säger stadsdelsnämnderna om …').
+_SAYS = re.compile(r"\b(sager|sagt|skriver|skrev|skrivit|tar upp|lyfter|says?|said|write|writes|wrote)\b")
 _PREPARED = re.compile(
     r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
     r"bered(de|des|ts)?|berett\w*|prepared)\b"
@@ -105,7 +107,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []
     if len(named) >= 2:
         responders = named
-    elif len(group) >= 2 and (asks_opinion(text) or q.compares):
+    elif len(group) >= 2 and (asks_opinion(text) or q.compares or _SAYS.search(fold(text.lower()))):
         responders = group
     elif len(by_period) >= 2:
         responders = by_period

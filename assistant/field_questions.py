@@ -83,7 +83,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
 }
 # A date or a day asked for.
 _DATE_ASKED = re.compile(
-    r"\b(datum|dater\w*|dagtecknad\w*|vilken dag|när (skrevs|skrev)|nar (skrevs|skrev)|what date|the date|dated)\b",
+    r"\b(datum(en|et|s)?|dater\w*|dagtecknad\w*|vilken dag|när (skrevs|skrev)|nar (skrevs|skrev)"
+    r"|what date|the date|dated)\b",
     _WORDS,
 )
 # ... of the document itself.

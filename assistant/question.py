@@ -201,7 +201,8 @@ _PROCEDURE = re.compile(
 _BODY = re.compile(
     # A district by its name, with or without the genitive s ('farsta stadsdelsnämnd' typed in lower case).
     r"\b((?!(?:en|ett|varje|vilken|vilka|samtliga|alla|andra|de|den|denna|som|och|eller|från|fran|för|for|till|om|"
-    r"i|på|pa|per|hela|egen|egna|sin|sina|din|er|min|vår|var|respektive|berörda|berorda)\s)"
+    r"i|på|pa|per|hela|egen|egna|sin|sina|din|er|min|vår|var|respektive|berörda|berorda|"
+    r"två|tva|tre|fyra|fem|båda|bada|bägge|bagge|dessa|övriga|ovriga|olika|flera)\s)"
     r"[\wåäöÅÄÖ-]+s? stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w*"
     r"|[\wåäöÅÄÖ-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor|styrelse)(?:en|ens|s|ernas|erna|et|ets)?"
     r"|[\wåäöÅÄÖ-]*(?:pensionärsråd|pensionarsrad|funktionshinderråd|funktionshinderrad)\w*"

@@ -66,6 +66,10 @@ def read(question: str) -> Comparison | None:
             ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd"],
         ),
         ("Vad tycker facknämnderna om programmet?", ["Socialnämnden", "Trafiknämnden", "Utbildningsnämnden"]),
+        (  # what a group says is what each member says
+            "Vad säger de två stadsdelsförvaltningarna om samordningsarbetet?",
+            ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd"],
+        ),
         # programme periods set against each other: the named responder and the other period's
         (
             "Hur skiljer sig målet i programmet 2020–2023 från målet 2024–2027 enligt Kungsholmen?",

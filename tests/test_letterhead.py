@@ -70,6 +70,7 @@ def answer(
         ("Vem skrev trafiknämndens remissvar?", "handläggare"),
         ("Vem har skrivit under trafiknämndens remissvar?", "underskrifter"),
         ("När är tjänsteutlåtandet daterat?", "datum"),
+        ("Jämför datumen på tjänsteutlåtandena från utbildningsnämnden och trafiknämnden", "datum"),  # plural
         ("What is the date of the traffic committee's response?", "datum"),
         ("Vem skickade yttrandet från Kungsholmen?", "avsändare"),
         ("Vilken avdelning har berett ärendet på utbildningsförvaltningen?", "beredning"),
