@@ -247,7 +247,7 @@ def single_answer_leads(
     of the whole opens with the position sentences), so a verdict on the whole counts for half.
     """
     filters = filters or Filters()
-    ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources))
+    ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources), names=q.name_terms)
     out = {}
     for responder in responders:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]

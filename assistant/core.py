@@ -159,11 +159,19 @@ class Assistant:
         return self._cache
 
     def rank(
-        self, query: str, filters: Filters | None = None, rerank: bool | None = None, furniture: Collection[str] = ()
+        self,
+        query: str,
+        filters: Filters | None = None,
+        rerank: bool | None = None,
+        furniture: Collection[str] = (),
+        names: Collection[str] = (),
     ) -> Ranking:
         """First stage, sentence signals and (unless turned off) the second stage, for one query.
 
         Letterheads, signatures and procedure sentences weigh nothing unless their kind is in `furniture`.
+        The terms in `names` only name whom the question asks (Question.name_terms): the responder prior
+        stands for them, so they weigh nothing in the wording signals, and a sentence that names the
+        responder ('… inom Enskede-Årsta-Vantörs stadsdelsområde') is not taken for one that answers.
         """
         t = time.perf_counter()
         query_vector = self.embedder.embed_query(query)
@@ -172,7 +180,7 @@ class Assistant:
 
         t = time.perf_counter()
         scorer = self.scorer()
-        terms = QueryTerms.of(scorer.index, query)
+        terms = QueryTerms.of(scorer.index, query, names)
         sentences = score_sentences(
             hits, query_vector, terms.weights, self.sentence_vectors, furniture, terms.compounds
         )
@@ -204,7 +212,7 @@ class Assistant:
             yield from words(per_responder.text)  # who said what: answered per responder (assistant/compare.py)
             return replace(per_responder, understood=q.to_json())
         period_filters = self._period_filters(q, filters)
-        ranking = self.rank(q.query, period_filters or filters, furniture=q.furniture_asked)
+        ranking = self.rank(q.query, period_filters or filters, furniture=q.furniture_asked, names=q.name_terms)
         passages = self.shown_passages(q, ranking)
 
         t = time.perf_counter()

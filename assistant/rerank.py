@@ -13,6 +13,7 @@ A deployment with a sentence-transformers CrossEncoder can configure it instead.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -33,9 +34,14 @@ class QueryTerms:
     compounds: Compounds
 
     @classmethod
-    def of(cls, index: LexicalIndex, query: str) -> QueryTerms:
-        """Read once a query, for the sentence signals and the second stage alike."""
-        weights = idf_weights(index, index.query_terms(query))
+    def of(cls, index: LexicalIndex, query: str, names: Collection[str] = ()) -> QueryTerms:
+        """Read once a query, for the sentence signals and the second stage alike.
+
+        Terms in `names` are left out, unless nothing else would be left.
+        """
+        terms = index.query_terms(query)
+        terms = [t for t in terms if t not in names] or terms
+        weights = idf_weights(index, terms)
         return cls(weights, compounds_of(index.related(weights)))
 
 

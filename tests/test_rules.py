@@ -160,6 +160,21 @@ def test_wording_counts_only_for_a_question_worded_as_the_documents_are() -> Non
 
 
 @pytest.mark.parametrize(
+    ("question", "weighed"),
+    [
+        # the name is the responder prior's business: only what is asked of it weighs in wording
+        ("Vad vill trafiknämnden med belysning?", {"vill", "belysning"}),
+        ("Trafiknämnden?", {"trafiknamnd"}),  # nothing else asked: the name is kept
+    ],
+)
+def test_terms_that_name_the_responder_weigh_nothing_in_wording(question: str, weighed: set[str]) -> None:
+    q = read_question(question, INDEX)
+    assert q.name_terms
+    weights = QueryTerms.of(INDEX, q.query, q.name_terms).weights
+    assert set(weights) == weighed
+
+
+@pytest.mark.parametrize(
     ("question", "named"),
     [
         ("Vad vill utbildningsnämnden?", {"Utbildningsnämnden"}),
@@ -316,6 +331,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker polisen om belysningen?", "other_bodies", ("polisen",)),
         ("Vad tycker Skarpnäcks stadsdelsnämnd om belysning?", "other_bodies", ("Skarpnäcks stadsdelsnämnd",)),
         ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
+        ("Vad säger de två stadsdelsförvaltningarna om samverkan?", "other_bodies", ()),  # a group, not a body
+        ("Vad tycker båda stadsdelsnämnderna om belysning?", "other_bodies", ()),
         ("Hur skiljer sig trafiknämndens och socialnämndens syn?", "compares", True),
         ("Vilka remissvar hänvisar till Agenda 2030?", "compares", True),  # which responses do
         ("Vilka nämnder tänker på pensionärerna?", "compares", True),
