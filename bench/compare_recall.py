@@ -36,9 +36,14 @@ def part_text(answer_text: str, responder: str, cited: set[str]) -> str:
     metadata question gets) counts as a whole for each responder whose document it cites.
     """
     paragraphs = answer_text.split("\n\n")
-    if not any(p.startswith(r) for p in paragraphs for r in cited):
+    if not any(_opens_with(p, r) for p in paragraphs for r in cited):
         return answer_text if responder in cited else ""
-    return next((p for p in paragraphs if p.startswith(responder)), "")
+    return next((p for p in paragraphs if _opens_with(p, responder)), "")
+
+
+def _opens_with(paragraph: str, responder: str) -> bool:
+    """'Trafiknämnden (kritisk): …' opens a part; 'Trafiknämndens remissvar är daterat …' does not."""
+    return bool(re.match(rf"{re.escape(responder)}(?: \([^)]*\))?:", paragraph))
 
 
 def _split(case_id: str) -> str:
