@@ -25,7 +25,7 @@ from assistant.rerank import CrossEncoderScorer, FeatureScorer, QueryTerms, Scor
 from assistant.retrieval import HybridRetriever, LexicalHandle
 from assistant.scope import Evidence, abstain_reason, dated, defines, rule_reason
 from assistant.scope_checks import counted_noun, counts
-from assistant.sentence_scores import SentenceScores, coverage, score_sentences
+from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
 from assistant.spelling import swedish_words
 from vectorstore.analyzer import fold, term, term_matches, term_set
@@ -377,21 +377,16 @@ class Assistant:
         return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
 
     @staticmethod
-    def evidence(
-        answer_hits: Sequence[Hit], ranking: Ranking, citations: Sequence[Citation] = (), names: Collection[str] = ()
-    ) -> Evidence:
+    def evidence(answer_hits: Sequence[Hit], ranking: Ranking, citations: Sequence[Citation] = ()) -> Evidence:
         """How well the passages an answer would use support the question, and what the answer would say.
 
-        Support counts what the question asks, not the responder it names (`names`): 'Vad tycker Kungsholmen
-        om belysning?' is not supported by any sentence that says 'Kungsholmens stadsdelsförvaltning'.
+        Support counts what the question asks, not the responder it names: a ranking made with the
+        question's name terms (`rank(names=…)`) weighs them nothing, so 'Vad tycker Kungsholmen om
+        belysning?' is not supported by any sentence that says 'Kungsholmens stadsdelsförvaltning'.
         """
         used = [(h.chunk.meta.date, ranking.sentences[h.chunk.id]) for h in answer_hits[:EVIDENCE_PASSAGES]]
         content = [(date, s, i) for date, s in used for i in range(len(s.texts)) if s.is_content(i)]
-        asked = {t: w for t, w in ranking.terms.weights.items() if t not in names}
-        if len(asked) < len(ranking.terms.weights) and asked:
-            covered = [coverage(asked, term_set(s.texts[i]), ranking.terms.compounds) for _, s, i in content]
-        else:
-            covered = [float(s.coverage[i]) for _, s, i in content]
+        covered = [float(s.coverage[i]) for _, s, i in content]
         # A sentence about the present ('i år', 'nu') is about its document's year, and says so here.
         answer_sentences = tuple(
             dated(c.chunk.clean_text[span.start : span.end], c.chunk.meta.date)
@@ -421,7 +416,7 @@ class Assistant:
         With `rules_only`, only the named rules judge (a body that did not respond, a year not
         given …), not how similar the passages are.
         """
-        evidence = self.evidence(answer_hits, ranking, citations, q.name_terms)
+        evidence = self.evidence(answer_hits, ranking, citations)
         # A responder's view of the whole programme is answered wherever it states its verdict on it,
         # however the question is worded ('Är EÅV nöjd med programmet?').
         verdict = q.answer_type == "opinion" and q.overall and bool(q.responders)

@@ -73,9 +73,13 @@ class Weights:
     # little of it, is ranked mostly by meaning (bench/fit_second_stage.py, questions + fit sets).
     lexical_gate: float = 0.5
 
+    def gate(self, rows: np.ndarray) -> float:
+        """How far the wording signals count for a question's candidates: 1 when worded as the documents are."""
+        return min(1.0, float(rows[:, 2].max(initial=0.0)) / self.lexical_gate) if self.lexical_gate > 0 else 1.0
+
     def score(self, rows: np.ndarray) -> np.ndarray:
         """The score of each candidate from its row of FEATURES."""
-        gate = min(1.0, float(rows[:, 2].max(initial=0.0)) / self.lexical_gate) if self.lexical_gate > 0 else 1.0
+        gate = self.gate(rows)
         wording = self.coverage * rows[:, 1] + self.proximity * rows[:, 2]
         return self.dense * rows[:, 0] + gate * wording + self.responder * rows[:, 3]
 

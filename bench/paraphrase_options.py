@@ -58,8 +58,7 @@ def _gated_sentence(weight: float) -> Callable[[Case], np.ndarray]:
 
     def score(case: Case) -> np.ndarray:
         weights = Weights()
-        gate = min(1.0, float(case.rows[:, 2].max(initial=0.0)) / weights.lexical_gate)
-        return weights.score(case.rows) + weight * (1.0 - gate) * case.best_sentence
+        return weights.score(case.rows) + weight * (1.0 - weights.gate(case.rows)) * case.best_sentence
 
     return score
 
