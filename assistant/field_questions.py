@@ -111,7 +111,10 @@ _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige
 # People on the document: signatories named by title, or asked for as signing.
 _SIGNING = re.compile(
     r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*)\b"
-    r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b",
+    r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b"
+    # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
+    r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?)\s+(the\s+)?([\w-]+\s+)?[\w-]*"
+    r"(förvaltning|forvaltning|kontor|office|administration)\w*\b",
     _WORDS,
 )
 TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)

@@ -220,6 +220,9 @@ SYNONYMS: dict[str, str] = {
     r"gillar att (?:vara|vistas|hänga)|tycker om att vara|vill vara på": "vill vistas",
     r"personalen": "medarbetare",
     r"familjeverksamhet\w*|småbarnsverksamhet\w*": "öppna förskolan mötesplats",
+    r"(?:nyblivna|nya|blivande) (?:föräldrar|mammor|pappor)|förstagångsförälder\w*|hembesök\w*": (
+        "förstagångsföräldrar hemsbesöksprogrammet"
+    ),
     r"pressa\w*|utpress\w*": "otillåten påverkan",
     r"brott mot välfärden|välfärdsfusk\w*": "välfärdsbrott",
     r"stadsplanering\w*|samhällsplanering\w*": "stadsutveckling planering",

@@ -109,7 +109,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(hur (många|manga|mycket|stor\w*|dyr\w*)|vilken (lön|lon|summa|budget|kostnad)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
             r"|budget\w*"
-            r"|how (many|much)|cost\w*)\b",
+            r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share))\b",
             re.I,
         ),
     ),
@@ -211,7 +211,7 @@ _BODY = re.compile(
     r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*)|"
     r"region \w+|stadshus\w*|police|fire (?:service|brigade)"
     r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no)\s)"
-    r"[\w-]+ (?:committee|board)s?\b)",
+    r"[\w-]+ (?:committee|board|administration|department|office|agency)s?\b)",
     re.I,
 )
 SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages

@@ -150,7 +150,8 @@ VIEW_BEFORE = (
 )
 VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
-    r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade)"
+    r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade"
+    r"|kommenter\w*|comment\w*)"
 )
 
 

@@ -106,6 +106,10 @@ def answer(
         ("Vem tog fram trafikkontorets svar?", "handläggare"),
         ("Vem ansvarade för att ta fram svaret, och hur når man hen?", "kontakt"),
         ("Var inom förvaltningen har ärendet om trygghetsprogrammet tagits fram?", "beredning"),
+        # the head of the office signs its response; who leads a piece of work is in the text
+        ("Vem leder trafikkontoret enligt tjänsteutlåtandet?", "underskrifter"),
+        ("Who heads the education administration?", "underskrifter"),
+        ("Vem leder det lokala trygghetsarbetet?", ""),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:

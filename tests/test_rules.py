@@ -73,6 +73,10 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
             "inget remissvar från Storstockholms",
         ),
         ("Vad säger trafiknämnden om polisens roll?", SUPPORTED, ""),  # a responder's view of another body
+        ("Har idrottsförvaltningen kommenterat belysningen?", SUPPORTED, "inget remissvar från idrottsförvaltningen"),
+        ("Har trafikkontoret kommenterat belysningen?", SUPPORTED, ""),  # a responder's office
+        ("What does the sports administration think about lighting?", SUPPORTED, "inget remissvar från sports"),
+        ("What does the traffic office think about lighting?", SUPPORTED, ""),
         # The answer type must be in the sentences the answer would use.
         ("Hur många lampor ska sättas upp?", SUPPORTED, "Dokumenten anger inget sådant antal eller belopp."),
         ("Hur många fältassistenter finns det?", SOCIAL, ""),
@@ -344,6 +348,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
         ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
+        ("What percentage of residents feel unsafe?", "answer_type", "quantity"),  # a share: checked as one
         # A view asked of a clause is a view, whatever the clause counts.
         (
             "Hur ser nämnden på att programmet visar hur mycket av arbetet som förebygger brott?",
