@@ -97,7 +97,8 @@ _DOCUMENT = re.compile(
 _EVENT = re.compile(
     r"\b(beslut\w*|fattade|fattat|sammanträd\w*|sammantrad\w*|möte\w*|mote\w*|antog\w*|antag\w*|behandla\w*"
     r"|justera\w*|senast|deadline|lämna\w*|lamna\w*|godkän\w*|godkan\w*|attest\w*|skulle|ska|skall|mottog|remitter\w*"
-    r"|trädde|tradde|gäller|galler|började|borjade|löper|loper|decid\w*|meet\w*|approv\w*|adopt\w*)\b",
+    r"|trädde|tradde|gäller|galler|gällde|gallde|började|borjade|löper|loper|decid\w*|meet\w*|approv\w*|adopt\w*"
+    r"|sista|svarsdag\w*|remisstid\w*)\b",
     _WORDS,
 )
 # A committee's own decision or meeting.

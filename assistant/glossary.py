@@ -177,9 +177,8 @@ SYNONYMS: dict[str, str] = {
     r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
     r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
     r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
-    r"slutdatum|deadline|sista dag\w*|fram till när|senast när|hur länge (?:hade|har|fick|får) \w+ på sig": (
-        "senast remisstiden"
-    ),
+    r"slutdatum|deadline|sista dag\w*|sista svarsdag\w*|fram till när|senast när"
+    r"|hur länge (?:hade|har|fick|får) \w+ på sig": ("senast remisstiden"),
     r"centralt håll|central nivå|centralt|hela staden": "stadsövergripande",
     r"handledning\w*|manual\w*|mallar": "stödmaterial vägledning",
     r"regler|regelverk\w*|policy\w*": "riktlinjer",

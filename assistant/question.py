@@ -77,12 +77,14 @@ _COMPARE = re.compile(
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn|ser)\b.*\b(alla|samtliga) {RESPONDER_GROUP}"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|the responses)\b"
+    # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'
+    rf"|\b(tar|tog|lyfter|lyfte) ({_ALL_OF_THEM}) upp\b|\bi vilka ({RESPONDER_GROUP}|svar|yttranden|dokument)\b"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
     r"|\bwhich (committee|body|responder) (is|was) (the )?(most|least) "
     rf"|\bvilk(a|en|et) (av )?{RESPONDER_GROUP} (som )?(har )?"  # 'Vilken nämnd tar upp klotter?' asks the same
     rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
-    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriver|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
+    r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriv\w*|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
     r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller|"
     r"hanvisar|refererar|tanker pa|efterlyser)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"

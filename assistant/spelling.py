@@ -79,6 +79,7 @@ def swedish_words() -> tuple[dict[str, str], list[str]]:
     return spellings, sorted(spellings)
 
 
+_LONG_COMPOUND = 10  # a compound at least this long one edit from a document word is a misspelling of it
 _RARE_SHORT_ZIPF = 2.0  # a four-letter word rarer than this is taken for a misspelling ('kraf': 1.6)
 _INFLECTION_ZIPF = 1.0  # a Swedish word this common whose stem the documents use is one of its forms
 
@@ -119,7 +120,15 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if written is None:
             # A four-letter word that is hardly a word ('kraf') is mended too, by one edit.
             too_short = len(word) == 4 and (word in names or frequency >= _RARE_SHORT_ZIPF)
-            if too_short or len(index.query_terms(word)) > 1 or _inflects_known(word, frequency, index):
+            # A compound one letter from a word the documents use is that word ('platsamverkan'), though its
+            # parts are known ('plat' + 'samverkan').
+            compound = len(index.query_terms(word)) > 1
+            long_compound = compound and len(key) >= _LONG_COMPOUND
+            near = closest(key, index.spellings, index.folded_words) if long_compound else None
+            if near and near[1] == 1 and fold(near[0]) != key:
+                out[word] = near[0]
+                continue
+            if too_short or compound or _inflects_known(word, frequency, index):
                 continue  # short, known once split into a compound's parts, or an inflection ('nämnderna')
             # The closest of the documents' words, the letterhead fields' and common Swedish ones,
             # the documents' first when as close ('gadkande' is 'godkände', not the documents' 'gällande').

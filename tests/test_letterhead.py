@@ -110,6 +110,7 @@ def answer(
         ("Vem leder trafikkontoret enligt tjänsteutlåtandet?", "underskrifter"),
         ("Who heads the education administration?", "underskrifter"),
         ("Vem leder det lokala trygghetsarbetet?", ""),
+        ("Sista svarsdag för remissen – vilka datum gällde för Kungsholmen?", ""),  # a deadline, not its date
     ],
 )
 def test_asked_field(question: str, field: str) -> None:

@@ -344,6 +344,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker nämnderna om belysningen?", "compares", True),  # the responders together
         ("What do the committees think about lighting?", "compares", True),
         ("Hur ser alla remissinstanser på trygghetsprogrammet i stort?", "compares", True),
+        ("Hur tar nämnderna upp narkotika i sina svar?", "compares", True),
+        ("I vilka remissvar förekommer platssamverkan?", "compares", True),
+        ("I vilket dokument nämns Cosafe?", "compares", False),  # one document: a single answer
+        ("Vilka nämnder beskrivr hur programmet ska styra?", "compares", True),  # a misspelt verb
         ("Vilka nämnder är ansvariga för stadens offentliga miljö?", "compares", False),  # the programme's content
         ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
         ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
@@ -506,6 +510,16 @@ def test_another_form_of_a_word_the_documents_use_is_no_misspelling() -> None:
 
     index = LexicalIndex.build([IndexedChunk("g", "Nämnden anser att belysningen ska bli bättre.", "g.txt", "", "")])
     assert correct_words("Vad tycker nämnderna om belysningen?", index) == {}
+
+
+def test_a_compound_one_letter_from_the_documents_word_is_that_word() -> None:
+    """'platsamverkan' splits into known parts ('plat' + 'samverkan'), but the text writes 'platssamverkan'."""
+    from assistant.spelling import correct_words
+
+    text = "Kontoret arbetar med platssamverkan kring torg och samverkan med polisen på platser."
+    index = LexicalIndex.build([IndexedChunk("g", text, "g.txt", "Trafiknämnden", "")])
+    assert correct_words("vilka tar upp platsamverkan", index) == {"platsamverkan": "platssamverkan"}
+    assert correct_words("vad säger de om platssamverkan", index) == {}
 
 
 def test_an_inflected_misspelling_is_matched_by_its_stem() -> None:
