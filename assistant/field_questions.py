@@ -55,7 +55,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"\b(organisationsnummer\w*|orgnummer\w*|org\.? ?nr|orgnr|organi[sz]ation(al)? number)\b", _WORDS
     ),
     "mottagare": re.compile(
-        r"\b(mottagare\w*|adresserad\w*|addressed to|recipient)\b"
+        r"\b(mottagare\w*|adresserad\w*|addressed to|recipient)\b|\bto (which|whom|what)\b.*\baddressed\b"
         r"|\b(ställt|stallt|ställd|stalld|riktat|riktad|skrivet|skrivit) till (vilken|vem|vilka)\b"
         r"|\btill (vilken nämnd|vem) (är|ar|var) \w* ?(yttrande|svar|tjänsteutlåtande|tjansteutlatande|remissvar)\w*",
         _WORDS,

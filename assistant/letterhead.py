@@ -168,6 +168,8 @@ def letterhead_answer(
         return _not_a_responder(q.other_bodies[0]), []  # the dnr of the remiss itself is in every response
     responders = q.responders or tuple(sorted(index.responders))
     allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
+    if q.periods and not q.responders:  # 'each of the 2024–2027 responses': the responses to that programme
+        allowed.append(("period", {f"{a}–{b}" for a, b in q.periods}))
     sources: dict[str, str] = {}
     for row in zip(index.columns["source"], index.columns["responder"], index.columns["period"], strict=True):
         source, responder, period = row

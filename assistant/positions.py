@@ -125,6 +125,10 @@ def asked_label(question: str) -> Label | None:
     if re.search(r"\b(positiv\w*|valkomna\w*|support\w*|in favour|in favor)\b", text):
         return "positiv"
     # 'propose', not 'the proposed programme': that asks for a view of the programme as a whole
-    if re.search(r"\b(forslag|foreslar|propose|proposes|proposals?|suggest\w*)\b", text):
+    if re.search(
+        r"\b(forslag|foreslar|propose|proposes|proposals?|suggest\w*|forbattring\w*|efterlys\w*|onskemal\w*"
+        r"|improvements?)\b",
+        text,
+    ):
         return "förslag"
     return None

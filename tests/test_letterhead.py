@@ -111,6 +111,8 @@ def answer(
         ("Who heads the education administration?", "underskrifter"),
         ("Vem leder det lokala trygghetsarbetet?", ""),
         ("Sista svarsdag för remissen – vilka datum gällde för Kungsholmen?", ""),  # a deadline, not its date
+        ("To which body is each of the responses addressed?", "mottagare"),
+        ("Which issues are addressed in the traffic committee's response?", ""),  # topics, not a recipient
     ],
 )
 def test_asked_field(question: str, field: str) -> None:
