@@ -46,6 +46,7 @@ LIGHT_TERMS = frozenset(
         "gäller galler gällde gallde"  # 'Vilka regler gäller för …' is about the regler
     ).split()
 )
+_ENGLISH_REACH = 5  # words from a number to what an English question counts, in the glossary's Swedish words
 _HOW_MANY_EN = re.compile(r"\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)", re.I)
 _HOW_MANY = re.compile(r"\b(?:hur (?:många|manga))\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
@@ -172,13 +173,13 @@ def _is_number(word: str) -> bool:
     return word.isdigit() or word in _NUMBER_WORDS - {"en", "ett"}
 
 
-def counts(sentence: str, noun: str) -> bool:
-    """Whether the sentence puts a number (not a year or an identifier) up to three words before the noun."""
+def counts(sentence: str, noun: str, reach: int = 3) -> bool:
+    """Whether the sentence puts a number (not a year or an identifier) up to `reach` words before the noun."""
     toks = _folded_words(IDENTIFIER.sub(" ", sentence))
     for i, tok in enumerate(toks):
         if not _is_number(tok) or (tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20")):
             continue
-        after = toks[i + 1 : i + 4]
+        after = toks[i + 1 : i + 1 + reach]
         joined = ["".join(after[j : j + 2]) for j in range(len(after) - 1)]
         if any(_same_word(noun, w) for w in after + joined):
             return True
@@ -206,7 +207,8 @@ def counted_missing(q: Question, used: Sequence[str]) -> str:
     if q.language == "en":
         match = _HOW_MANY_EN.search(q.text)
         swedish = documents_words(match.group(1), True, lambda _: True).split() if match else []
-        if not swedish or any(counts(s, fold(w)) for s in used for w in swedish):
+        # The glossary's words are looser than a Swedish question's own ('åtta reinvesteringar … på små platser')
+        if not swedish or any(counts(s, fold(w), _ENGLISH_REACH) for s in used for w in swedish):
             return ""
         asked = match.group(1) if match else ""
         return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {asked}."

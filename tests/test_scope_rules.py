@@ -63,6 +63,7 @@ INDEX = LexicalIndex.build([IndexedChunk(k, t, f"{k}.txt", r, "2024–2027", 0) 
 THRESHOLDS = Thresholds(min_dense=0.8, min_support=0.1, weak_dense=0.85, min_dense_english=0.79)
 
 INVESTMENTS = "Kontoret har hittills i år genomfört fjorton trygghetsinvesteringar till ett värde av 35,4 miljoner kr."
+REINVESTED = "Dessutom har åtta reinvesteringar genomförts på små platser och torg till ett värde av 10,4 miljoner kr."
 GRAFFITI = "I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter."
 PUPILS = "I grundskolan går nu närmare 26 300 stockholms elever i fristående skolor, cirka 24%."
 ADOPTED = "Kommunfullmäktige antog 2021 Stockholms stads trygghetsprogram 2020–2023."
@@ -121,6 +122,8 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         # In English, through the glossary's Swedish words.
         ("How many of the pupils in the city are in independent schools?", (PUPILS,), ""),
         ("How many police officers work in Stockholm?", (PUPILS,), "anger inte antalet police officers"),
+        ("How many squares did the office reinvest in?", (REINVESTED,), ""),  # 'åtta reinvesteringar på … torg'
+        ("How many squares did the office reinvest in?", (PUPILS,), "anger inte antalet squares"),
         # A figure about a sibling kind is not a figure about the kind asked.
         ("Hur många elever går i kommunala skolor?", (PUPILS,), "Deras tal gäller inte kommunala"),
         ("Hur många elever går i fristående förskolor?", (PUPILS,), "Deras tal gäller inte förskolor"),
