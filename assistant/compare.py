@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant import prompts
@@ -157,7 +157,9 @@ def view_of(
     filters = filters or Filters()
     scope = Filters((responder,), filters.periods, filters.sources)
     # A topic is in the documents' words: an English question's topic has the glossary's Swedish words added.
-    understood = assistant.understand(topic, language="sv")
+    # The topic is asked of this responder: a body it names ('funktionshinderrådet') is what the response
+    # says of it, not a body whose own response is missing.
+    understood = replace(assistant.understand(topic, language="sv"), responders=(responder,))
     # A topic word the documents never use is searched by their word for it ('friskolor' -> 'fristående skolor'),
     # and so is the topic of a question held to its rare words ('fusk' -> 'välfärdsbrott').
     searched = understood.query if understood.unknown_terms or which else topic

@@ -50,6 +50,13 @@ _CUE_TABLE: tuple[tuple[Label, str, str], ...] = (
     ("kritisk", "otydlig", r"\b(otydlig\w*|oklar\w*|brister i|inte tillrackligt|svart att)\b"),
     ("kritisk", "tydligare", r"\b(tydligare|tydliggoras)\b"),
     ("kritisk", "oroar", r"\b(oroa\w*|farhag\w*|risk for att)\b"),
+    # 'I det föreslagna programmet ingår ingen jämställdhetsanalys': what the proposal lacks
+    (
+        "kritisk",
+        "saknas i programmet",
+        r"\b(programmet|programforslaget|forslaget)\b[^.]{0,40}?"
+        r"\b((ingar|finns|namns|beskrivs|berors) (inte|ingen|inget|inga)|(beskriver|namner|beror|tar) inte)\b",
+    ),
     ("förslag", "föreslår", r"\bforeslar\b"),
     ("förslag", "rekommenderar", r"\brekommendera(r|s)\b"),
     ("förslag", "bör", r"\bbor\b"),

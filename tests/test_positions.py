@@ -37,6 +37,8 @@ RESPONDERS = (
         ("Nämnden instämmer i programmets inriktning.", "positiv", "instämmer"),
         ("Programmet saknar beskrivning kring vad som gäller för dess verksamhet.", "kritisk", "saknar"),
         ("Kontoret efterfrågar dock mer konkret stadsövergripande stöd.", "kritisk", "efterfrågar"),
+        ("I det föreslagna programmet ingår ingen jämställdhetsanalys.", "kritisk", "saknas i programmet"),
+        ("Programmet tar inte upp gymnasieskolan.", "kritisk", "saknas i programmet"),
         ("Forvaltningen dnskar att programmet ar tydligare med avgransningarna.", "kritisk", "tydligare"),
         ("Förvaltningen önskar en annan ordning.", "kritisk", "önskar"),
         ("Förvaltningen ser även ett behov av att utveckla hanteringen av målkonflikter.", "kritisk", "ser ett behov"),
@@ -67,6 +69,7 @@ def test_position_sentences_get_their_kind_and_cue(sentence: str, label: str, cu
         "Förvaltningen föreslår att nämnden godkänner förvaltningens tjänsteutlåtande som svar på remissen.",
         "Bristande belysning och nedskräpning kan skapa otrygghet.",
         "Programmet tydliggör stadens ambition.",
+        "Det finns inga utsatta områden i stadsdelen.",  # a lack, but not of the proposal
     ],
 )
 def test_background_and_procedure_state_no_position(sentence: str) -> None:
