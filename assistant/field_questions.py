@@ -173,6 +173,8 @@ _SECOND_QUESTION = re.compile(
     r"(?:,?\s+(?:och|samt|and)|\s+[–—-]|[,;:?])\s+(?=(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|what|which|who|when|where)\b)",
     _WORDS,
 )
+# Two fields named in one question: 'Vilken postadress och växelnummer har …?'
+_JOINED_FIELDS = re.compile(r"\s+(?:och|samt|and)\s+|,\s+", _WORDS)
 # Fields a contact answer already gives.
 _PART_OF = {"kontakt": ("handläggare", "telefon")}
 
@@ -180,6 +182,8 @@ _PART_OF = {"kontakt": ("handläggare", "telefon")}
 def further_fields(text: str, names_responder: bool, first: str) -> tuple[str, ...]:
     """The fields each of two joined questions asks for, besides `first` (the whole's) and what it gives."""
     clauses = _SECOND_QUESTION.split(text)
+    if len(clauses) == 1:
+        clauses = _JOINED_FIELDS.split(text)
     out: list[str] = []
     for clause in clauses if len(clauses) > 1 else []:
         field = asked_field(clause, names_responder)

@@ -68,7 +68,9 @@ _MONEY_QUESTION = re.compile(
 # What money is for: "avsatt för bättre belysning", "satsar på klotter" (up to a time or the end).
 # The words after a preposition or verb that say what money is for, up to a time ('i år', 'per år') or a number.
 _FOR_WHAT = r"((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){{1,{most}}})"
-_PURPOSE = re.compile(rf"\b(?:för|for|till|på|pa)\s+{_FOR_WHAT.format(most=6)}", re.I)
+_PURPOSE = re.compile(
+    rf"\b(?:för|for|till|på|pa|on|(?:went|go|goes|gone|allocated|given) to)\s+{_FOR_WHAT.format(most=6)}", re.I
+)
 # What costs the money: 'Vad kostar avhopparverksamheten per år?'
 _COSTS = re.compile(rf"\b(?:kostar|kostade|costs?)\s+{_FOR_WHAT.format(most=4)}", re.I)
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
@@ -278,11 +280,19 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     purpose = _PURPOSE.search(q.query) or _COSTS.search(q.query)  # as corrected
     # Only words the documents write as typed: a folded stem can collide ("råttor", "rätt").
     # The documents' own word for a purpose counts too ('graffiti' -> 'klotter').
-    said = f"{purpose.group(1)} {documents_words(purpose.group(1), False, lambda _: True)}" if purpose else ""
+    english = q.language == "en"  # an English purpose by the glossary's Swedish words ('street lights' -> belysning)
+
+    # not its words for a responder ('street' -> trafikkontoret), which say whose money, not for what
+    def purpose_word(word: str) -> bool:
+        return not named_responders(word, index.responders)
+
+    said = f"{purpose.group(1)} {documents_words(purpose.group(1), english, purpose_word)}" if purpose else ""
     typed = [w for w in words(said) if index.spellings.get(fold(w)) == w]
     wanted = {t for w in typed if is_specific(t := term(w), index)}
     if purpose and wanted and not any(wanted & term_set(s) for s in amounts):
         what = purpose.group(0).strip() if purpose.re is _PURPOSE else f"för {purpose.group(1).strip()}"
+        if english:  # said in the documents' words, as the rest of the answer is
+            what = f"för {' '.join(w for w in typed if fold(w) not in fold(purpose.group(1)))}"
         return f"Dokumenten anger inget sådant antal eller belopp. De anger inget belopp {what}."
     return ""
 
@@ -462,7 +472,9 @@ _HOW_DO_I = re.compile(
     r"|far jag tag|kan jag (söka|soka|ansöka|ansoka|anmäla|anmala|felanmäla|felanmala|boka|betala))\b"
     r"|^\s*(how|where) (do|can|should) i (apply|report|book|pay|register|get|obtain|sign up|file)\b"
     # a job to apply for
-    r"|\blediga (jobb|tjänster|tjanster)\b|\bplatsannons\w*|\b(job (openings|vacancies)|vacancies)\b",
+    r"|\blediga (jobb|tjänster|tjanster)\b|\bplatsannons\w*|\b(job (openings|vacancies)|vacancies)\b"
+    # a place to apply for ('Vilka gymnasieskolor har lediga platser till hösten?')
+    r"|\blediga (platser|skolplatser|förskoleplatser|forskoleplatser)\b|\b(available|free) (places|spots)\b",
     re.I,
 )
 

@@ -427,6 +427,7 @@ def test_the_passages_of_a_metadata_answer_start_with_what_it_was_read_from() ->
         ("Vilken avdelning står som avsändare, och vilken gatuadress har den?", ("adress", "avsändare")),
         ("Vem är handläggare och vilket telefonnummer har hen?", ("kontakt",)),  # one contact answer gives both
         ("Vilket diarienummer har trafikkontorets svar?", ("dnr",)),
+        ("Vilken postadress och växelnummer har förvaltningen?", ("adress", "växel")),  # two fields, one verb
     ],
 )
 def test_joined_questions_ask_for_each_field(question: str, fields: tuple[str, ...]) -> None:
