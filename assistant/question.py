@@ -74,6 +74,9 @@ _COMPARE = re.compile(
     r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
     rf"|\b(varje|de olika) {RESPONDER_GROUP}|\b(alla|samtliga) remissvar\w*"
     rf"|\b(alla|samtliga) {RESPONDER_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
+    # 'Är samtliga fem nämnder positiva till programmet?', 'Are all the committees positive …?'
+    rf"|\b(alla|samtliga|all) ((the )?(fem|fyra|tre|five|four|three|\d) )?(the )?{RESPONDER_GROUP}\b.*"
+    r"\b(positiv\w*|kritisk\w*|negativ\w*|nojd\w*|missnojd\w*|eniga|overens|positive|critical|negative|agree)\b"
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn|ser)\b.*\b(alla|samtliga) {RESPONDER_GROUP}"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|the responses)\b"

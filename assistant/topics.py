@@ -21,6 +21,7 @@ _PROGRAMME_TERMS = frozenset(
         "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
         "programme proposal proposed safety city's whole overall trygghet säkerhet föreslår föreslagna "
         "stadsledningskontorets kommunstyrelsens"  # whose proposal the programme is ('… förslag till trygghetsprogram')
+        " grunden huvudsak princip generellt general basically"  # 'i grunden positiva till programmet
     )
 )
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"

@@ -345,6 +345,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What do the committees think about lighting?", "compares", True),
         ("Hur ser alla remissinstanser på trygghetsprogrammet i stort?", "compares", True),
         ("Hur tar nämnderna upp narkotika i sina svar?", "compares", True),
+        ("Är samtliga fem nämnder i grunden positiva till programmet?", "compares", True),
+        ("Are all the committees positive about the programme?", "compares", True),
         ("I vilka remissvar förekommer platssamverkan?", "compares", True),
         ("I vilket dokument nämns Cosafe?", "compares", False),  # one document: a single answer
         ("Vilka nämnder beskrivr hur programmet ska styra?", "compares", True),  # a misspelt verb
