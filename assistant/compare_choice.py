@@ -22,7 +22,7 @@ from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTENT, PROCEDURE
 from vectorstore.analyzer import fold, term_matches, term_set
 
-SENTENCES_PER_RESPONDER = 2
+SENTENCES_PER_RESPONDER = 3
 WHOLE_TOPIC = 0.99  # the share of the topic's idf mass a sentence holds to count as holding all of it
 RELEVANCE_FLOOR = 0.75  # a sentence must be at least this relevant, relative to the best
 OPINION_FLOOR = 0.5  # the same for questions about views, where a sentence stating one comes first
@@ -85,7 +85,7 @@ def choose(
     weights: Mapping[str, float] | None = None,
     retold: Container[tuple[str, tuple[int, int]]] = frozenset(),
 ) -> list[tuple[Hit, tuple[int, int]]]:
-    """Up to two relevant sentences, those that state a position preferred over background.
+    """Up to three relevant sentences, those that state a position preferred over background.
 
     A sentence where the response retells the proposal (`retold`: chunk id and span) states the
     programme's view, not the responder's ('Socialtjänsten ska motverka …'): it is read as stating none.
@@ -160,9 +160,13 @@ def choose(
         hit, span = out[0]
         relevance = {s: r for (cid, s), r in on_topic.items() if cid == hit.chunk.id}
         extra = adjacent_sentence(span, sentences[hit.chunk.id].spans, relevance, NEIGHBOUR_FLOOR * best_relevance)
-        replaces = len(out) == 1 or _adds_more(sentences, weights, out, extra) if extra is not None else False
-        if extra is not None and (hit, extra) not in out and replaces:
-            out = sorted([out[0], (hit, extra)], key=lambda o: o[1])  # in the order they are written
+        # it takes the second sentence's place when it holds more of the topic the first lacks (it may be
+        # chosen already, further down)
+        if extra is not None and (
+            len(out) == 1 or (out[1] != (hit, extra) and _adds_more(sentences, weights, out, extra))
+        ):
+            rest = [o for o in out[2:] if o != (hit, extra)]
+            out = [*sorted([out[0], (hit, extra)], key=lambda o: o[1]), *rest]  # the two in the order written
     return out
 
 

@@ -161,7 +161,7 @@ SYNONYMS: dict[str, str] = {
     r"kill\w*": "pojkar",
     r"föräldrakurs\w*|föräldrautbildning\w*": "föräldrastödsprogram föräldrastöd",
     r"graffiti\w*|tagg\w*": "klotter",
-    r"knark\w*|drog\w*|narkotikahandel": "narkotika droger ANDT",
+    r"knark\w*|drog\w*|narkotikahandel": "narkotika droger",
     r"ideella (?:krafter|organisationer|föreningar|sektorn)|frivilligorganisation\w*|föreningsliv\w*": "civilsamhället",
     r"gäng\w*|gängkriminalitet": "kriminella nätverk",
     r"bolag\w*": "bolagsstyrelser",
