@@ -35,7 +35,7 @@ from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_pat
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
 from vectorstore.errors import QuestionError
-from vectorstore.records import Chunk, Filters
+from vectorstore.records import Chunk, Filters, period_label
 
 log = logging.getLogger(__name__)
 
@@ -265,7 +265,7 @@ class Assistant:
         if not passages:
             return prompts.NO_PASSAGES, None
         if period_filtered and q.responders and not any(h.chunk.meta.responder in q.responders for h in passages):
-            asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+            asked = ", ".join(period_label(a, b) for a, b in q.periods)
             return prompts.OTHER_PERIOD.format(responders=" och ".join(q.responders), period=asked), None
         if q.metadata_field:
             text, citations = letterhead_answer(q, self.lexical.get(), self._document_chunks, filters)

@@ -23,7 +23,7 @@ from assistant.records import Citation, Hit, Span
 from assistant.responder_names import named_responders
 from vectorstore.analyzer import fold
 from vectorstore.lexical import LexicalIndex
-from vectorstore.records import Chunk, Filters
+from vectorstore.records import Chunk, Filters, period_label
 
 DocumentChunks = Callable[[str, int, int], list[Chunk]]  # (source, first ordinal, count) -> chunks
 
@@ -169,7 +169,7 @@ def letterhead_answer(
     responders = q.responders or tuple(sorted(index.responders))
     allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
     if q.periods and not q.responders:  # 'each of the 2024–2027 responses': the responses to that programme
-        allowed.append(("period", {f"{a}–{b}" for a, b in q.periods}))
+        allowed.append(("period", {period_label(a, b) for a, b in q.periods}))
     sources: dict[str, str] = {}
     for row in zip(index.columns["source"], index.columns["responder"], index.columns["period"], strict=True):
         source, responder, period = row

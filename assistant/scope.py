@@ -56,6 +56,7 @@ from assistant.scope_checks import (
 from assistant.settings import Thresholds
 from vectorstore.analyzer import fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
+from vectorstore.records import period_label
 
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
 _ROLE = re.compile(
@@ -352,7 +353,7 @@ def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) 
         and evidence.periods
         and not any(overlaps(p, d) for p in q.periods for d in evidence.periods)
     ):
-        asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+        asked = ", ".join(period_label(a, b) for a, b in q.periods)
         return f"De dokument som tar upp frågan gäller en annan programperiod än {asked}."
     for year in q.years:
         if not mentions_year(evidence.context or used, year):

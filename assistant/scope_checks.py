@@ -24,6 +24,7 @@ from assistant.question import Question, is_specific, periods_in
 from assistant.responder_names import named_responders
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
+from vectorstore.records import period_label
 
 # Numbers that identify rather than count: dnr "2023/739", a law "(2023:196)", phone numbers, pages.
 IDENTIFIER = re.compile(
@@ -90,7 +91,7 @@ def decision_missing(q: Question, used: Sequence[str]) -> str:
     decisions = [s for s in used if _DECISION.search(fold(s))]
     if q.periods:
         if decisions and not any(_same_period(q.periods, s) for s in decisions):
-            asked = ", ".join(f"{a}–{b}" for a, b in q.periods)
+            asked = ", ".join(period_label(a, b) for a, b in q.periods)
             return f"Dokumenten anger inget sådant beslut om programmet {asked}."
         return ""
     # '… det nya programmet som ska gälla från 2024': a decision about a period that holds the year.

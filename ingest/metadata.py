@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from vectorstore.errors import IngestError
-from vectorstore.records import META_FIELDS, DocMeta
+from vectorstore.records import META_FIELDS, DocMeta, period_label
 
 _MANIFEST_ENTRY_KEYS = frozenset({"source", "sha256", *META_FIELDS})
 
@@ -205,7 +205,7 @@ def _fallback_title(text: str, period: str) -> str:
     match = _PROGRAMME_NAME_RX.search(text)
     if not match:
         return ""
-    years = period or f"{match['a']}–{match['b']}"
+    years = period or period_label(match["a"], match["b"])
     return f"{match['o']} {match['g']} trygghetsprogram {years}"
 
 
@@ -213,8 +213,8 @@ def _period(text: str, title: str) -> str:
     """Find the period 'YYYY–YYYY': the title's, else the one most said of the programme."""
     in_title = [m for m in _YEARS_RX.finditer(title) if _valid_period(m)]
     if in_title:
-        return f"{in_title[0]['a']}–{in_title[0]['b']}"
-    periods = [f"{m['a']}–{m['b']}" for m in _PERIOD_RX.finditer(text) if _valid_period(m)]
+        return period_label(in_title[0]["a"], in_title[0]["b"])
+    periods = [period_label(m["a"], m["b"]) for m in _PERIOD_RX.finditer(text) if _valid_period(m)]
     if not periods:
         return ""
     counts = Counter(periods)
@@ -381,7 +381,7 @@ def apply_overrides(meta: DocMeta, overrides: Mapping[str, str]) -> DocMeta:
         match = _YEARS_RX.fullmatch(values["period"].strip())
         if not match:
             raise IngestError(f"period {values['period']!r} is not like '2024–2027'")
-        values["period"] = f"{match['a']}–{match['b']}"
+        values["period"] = period_label(match["a"], match["b"])
     if values.get("date"):
         match = _ISO_DATE_RX.fullmatch(values["date"].strip())
         if not match or not _valid_date(match):

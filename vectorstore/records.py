@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 
+def period_label(start: int | str, end: int | str) -> str:
+    """A programme period as the metadata writes it and filters compare it: '2024–2027' (an en dash)."""
+    return f"{start}–{end}"
+
+
 @dataclass(frozen=True)
 class DocMeta:
     """What a document is: read from its text, overridable in the manifest."""
