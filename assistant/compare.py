@@ -35,7 +35,7 @@ from vectorstore.records import Chunk, Filters
 if TYPE_CHECKING:
     from assistant.core import Assistant
 
-LEAD_SENTENCES = 2  # the sentences a single answer to the question opens with lead a responder's view
+LEAD_SENTENCES = 3  # the sentences a single answer to the question opens with lead a responder's view
 PASSAGES_PER_RESPONDER = 3  # the passages a responder's view is read from (as abstention judges)
 # A deeper passage of the responder is read too when one of its sentences holds every term of the topic.
 DEEP_PASSAGES = 8
