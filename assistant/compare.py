@@ -22,7 +22,7 @@ from assistant.compose import best_sentences, continuation, leaned_on
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position, is_procedural
-from assistant.question import RESPONDER_GROUP, Question, is_english
+from assistant.question import IN_WHICH_RESPONSES, RESPONDER_GROUP, Question, is_english
 from assistant.records import Hit
 from assistant.rerank import idf_weights
 from assistant.sentence_scores import SentenceScores
@@ -83,7 +83,7 @@ class View:
 # 'Vilken nämnd tar upp X?' asks the same; 'Vilken nämnd är mest kritisk?' asks every responder's view.
 _WHICH = re.compile(
     rf"\bvilka (av )?(de )?{RESPONDER_GROUP}|\bvilk(en|et) (av )?(de )?{RESPONDER_GROUP} (?!(ar|var) (mest|minst)\b)"
-    r"|\bwhich (of the )?(committees|bodies|responders)\b|\bi vilka (svar|yttranden|dokument)\b"
+    rf"|\bwhich (of the )?(committees|bodies|responders)\b|{IN_WHICH_RESPONSES}"
 )
 
 

@@ -51,6 +51,8 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)(?![:/]\d)(?:\s*[-–]\s*((?:19|20)?\d\d))
 RESPONDER_GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
+# 'I vilka remissvar förekommer platssamverkan?': which of the responses take a topic up.
+IN_WHICH_RESPONSES = rf"\bi vilka ({RESPONDER_GROUP}|svar|yttranden|dokument)\b"
 # The responders together, in the definite plural: 'Vad tycker nämnderna …', 'What do the committees think …'.
 _ALL_OF_THEM = (
     r"(de olika |alla |samtliga |de (fem|fyra|tre|\d) |alla (fem|\d) )?"
@@ -81,7 +83,7 @@ _COMPARE = re.compile(
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|the responses)\b"
     # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'
-    rf"|\b(tar|tog|lyfter|lyfte) ({_ALL_OF_THEM}) upp\b|\bi vilka ({RESPONDER_GROUP}|svar|yttranden|dokument)\b"
+    rf"|\b(tar|tog|lyfter|lyfte) ({_ALL_OF_THEM}) upp\b|{IN_WHICH_RESPONSES}"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
     r"|\bwhich (committee|body|responder) (is|was) (the )?(most|least) "
     rf"|\bvilk(a|en|et) (av )?{RESPONDER_GROUP} (som )?(har )?"  # 'Vilken nämnd tar upp klotter?' asks the same

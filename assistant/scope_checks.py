@@ -287,13 +287,16 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     def purpose_word(word: str) -> bool:
         return not named_responders(word, index.responders)
 
-    said = f"{purpose.group(1)} {documents_words(purpose.group(1), english, purpose_word)}" if purpose else ""
-    typed = [w for w in words(said) if index.spellings.get(fold(w)) == w]
+    def as_written(text: str) -> list[str]:
+        return [w for w in words(text) if index.spellings.get(fold(w)) == w]
+
+    theirs = documents_words(purpose.group(1), english, purpose_word) if purpose else ""
+    typed = as_written(f"{purpose.group(1)} {theirs}") if purpose else []
     wanted = {t for w in typed if is_specific(t := term(w), index)}
     if purpose and wanted and not any(wanted & term_set(s) for s in amounts):
         what = purpose.group(0).strip() if purpose.re is _PURPOSE else f"för {purpose.group(1).strip()}"
         if english:  # said in the documents' words, as the rest of the answer is
-            what = f"för {' '.join(w for w in typed if fold(w) not in fold(purpose.group(1)))}"
+            what = f"för {' '.join(as_written(theirs))}"
         return f"Dokumenten anger inget sådant antal eller belopp. De anger inget belopp {what}."
     return ""
 

@@ -125,7 +125,7 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             compound = len(index.query_terms(word)) > 1
             long_compound = compound and len(key) >= _LONG_COMPOUND
             near = closest(key, index.spellings, index.folded_words) if long_compound else None
-            if near and near[1] == 1 and fold(near[0]) != key:
+            if near and near[1] == 1:
                 out[word] = near[0]
                 continue
             if too_short or compound or _inflects_known(word, frequency, index):
