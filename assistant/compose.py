@@ -85,6 +85,8 @@ class SentenceMix:
     keep_ratio: float = 0.3  # sentences under this share of the best one's probability are left out
     confident: float = 0.5  # when the best sentence is at least this likely, the answer stops at `confident_budget`
     confident_budget: int = 2
+    # ... unless one more sentence still leaves the answer this short (characters of its sentences).
+    confident_room: int = 400
 
     def weights(self) -> np.ndarray:
         """The feature weights in the order of FEATURES."""
@@ -535,7 +537,9 @@ def compose(
             if not _LIST_ITEM.match(s.text) or _introduction(hits, s.hit_rank, s.start, wants_list) is not None
         ]
     best = candidates[0].score if candidates else 0.0
+    room = 0  # characters under which a confident answer may take one sentence past its budget
     if best >= mix.confident and not wants_list:  # a list is as long as the list
+        room = mix.confident_room if limit > mix.confident_budget else 0
         limit = min(limit, mix.confident_budget)
 
     chosen: list[tuple[int, int, int]] = []  # (hit rank, start, end) in answer order
@@ -543,8 +547,13 @@ def compose(
     said: list[frozenset[str]] = []  # the terms of each sentence chosen
     count = 0
     for sentence in candidates:
-        if count >= limit or sentence.score < mix.keep_ratio * best:
+        if sentence.score < mix.keep_ratio * best:
             break
+        if count >= limit:
+            length = sum(b - a for _, a, b in chosen) + len(sentence.text)
+            if length > room:
+                break
+            limit, room = limit + 1, 0  # a short confident answer takes one more sentence, once
         if _LIST_ITEM.match(sentence.text) and (
             intro := _introduction(hits, sentence.hit_rank, sentence.start, wants_list)
         ):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.compose import compose, lists, restates
+from assistant.compose import SentenceMix, compose, lists, restates
 from assistant.records import Hit
 from assistant.sentence_scores import score_sentences
 from vectorstore.analyzer import term_set
@@ -300,3 +300,21 @@ def test_a_list_is_found_where_its_introduction_names_what_is_asked(
     texts: list[str], term: str, expected: bool
 ) -> None:
     assert lists(texts, term) is expected
+
+
+@pytest.mark.parametrize(("room", "sentences"), [(0, 1), (400, 2), (60, 1)])
+def test_a_short_confident_answer_takes_one_more_sentence_while_it_stays_short(room: int, sentences: int) -> None:
+    chunk = _chunk(
+        "c1",
+        "Trafiknämnden har ansvar för den offentliga miljön. "
+        "Parkerna i offentlig miljö sköts av stadsdelarna. "
+        "Miljöförvaltningen mäter buller i staden.",
+    )
+    hits = [Hit(chunk, 1.0)]
+    question = "Vem har ansvar för offentlig miljö?"
+    weights = {"ansvar": 1.0, "offentlig": 1.0, "miljo": 1.0}
+    scores = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
+    # Always confident, budget one sentence: only the room decides whether a second one comes.
+    mix = SentenceMix(confident=0.0, confident_budget=1, confident_room=room, keep_ratio=0.0)
+    text, _ = compose(question, hits, scores, 3, mix=mix)
+    assert text.count("[1]") == sentences
