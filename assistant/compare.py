@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from assistant import prompts
 from assistant.compare_choice import choose, holds_topic, names_rarest, names_rarest_in
-from assistant.compose import best_sentences, continuation, leaned_on
+from assistant.compose import best_sentences, continuation, following_items, leaned_on
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position, is_procedural
@@ -248,15 +248,24 @@ def single_answer_leads(
 
     The question is ranked once over the responders' documents, and each answer composed from
     its own passages among them. Only a question about a part of the programme is led so (a view
-    of the whole opens with the position sentences), so a verdict on the whole counts for half.
+    of the whole opens with the position sentences), so a verdict on the whole counts for half. A
+    list question's lead may introduce a list ('… fyra fokusområden:'): its items follow it.
     """
     filters = filters or Filters()
     ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources), names=q.name_terms)
+    lists = q.answer_type == "list"
     out = {}
     for responder in responders:
         hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]
-        best = best_sentences(hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall=False, given=q.years)
-        out[responder] = [(hits[s.hit_rank], (s.start, s.end)) for s in best]
+        best = best_sentences(
+            hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall=False, given=q.years, introductions=lists
+        )
+        lead: list[tuple[Hit, tuple[int, int]]] = []
+        for s in best:
+            lead.append((hits[s.hit_rank], (s.start, s.end)))
+            if s.text.rstrip().endswith(":"):
+                lead += [(hits[s.hit_rank], span) for span in following_items(hits[s.hit_rank], s.end)]
+        out[responder] = lead
     return out
 
 

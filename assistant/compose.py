@@ -38,6 +38,11 @@ _VERDICT = re.compile(
 VERDICT_DISCOUNT = 0.25
 
 
+def is_list_item(text: str) -> bool:
+    """Whether a line is an item of a list ('- Förebyggande arbete', '2. Stadsutveckling')."""
+    return bool(_LIST_ITEM.match(text))
+
+
 def is_verdict(sentence: str) -> bool:
     """Whether a sentence is a responder's verdict on the programme as a whole."""
     return bool(_VERDICT.search(sentence))
@@ -257,10 +262,12 @@ def best_sentences(
     count: int = 1,
     overall: bool = True,
     given: Collection[int] = (),
+    introductions: bool = False,
 ) -> list[Sentence]:
     """The sentences a single answer from these passages would open with, those that can stand alone.
 
-    A list item, or a sentence that introduces a list, cannot; nor can one that restates a better one.
+    A list item cannot, nor can one that restates a better one; nor can a sentence that introduces
+    a list, unless `introductions` (a list question) and its items follow it in its passage.
     """
     hits = hits[:PASSAGES_CONSIDERED]
     candidates = _candidates(hits, sentences, SentenceMix(), answer_type, overall, given) if hits else []
@@ -270,7 +277,10 @@ def best_sentences(
     for sentence in ranked:
         if len(out) >= count:
             break
-        if _LIST_ITEM.match(sentence.text) or sentence.text.rstrip().endswith(":") or restates(sentence.text, said):
+        introduces = sentence.text.rstrip().endswith(":")
+        if introduces and not (introductions and following_items(hits[sentence.hit_rank], sentence.end)):
+            continue
+        if _LIST_ITEM.match(sentence.text) or restates(sentence.text, said):
             continue
         out.append(sentence)
         said.append(term_set(sentence.text))

@@ -75,6 +75,7 @@ _STANCE_EN = (
 _COMPARE = re.compile(
     r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
     rf"|\b(varje|de olika) {RESPONDER_GROUP}|\b(alla|samtliga) remissvar\w*"
+    rf"|\bvar och en av ({_ALL_OF_THEM})\b|\beach of ({_ALL_OF_THEM})\b"  # 'var och en av nämnderna'
     rf"|\b(alla|samtliga) {RESPONDER_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
     # 'Är samtliga fem nämnder positiva till programmet?', 'Are all the committees positive …?'
     rf"|\b(alla|samtliga|all) ((the )?(fem|fyra|tre|five|four|three|\d) )?(the )?{RESPONDER_GROUP}\b.*"

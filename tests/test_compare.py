@@ -222,3 +222,20 @@ def test_comparison_answers_quote_only_their_passages(assistant: Assistant) -> N
         assert " ".join(text.split()) in cited[int(n)]
     spans = {c.n: [c.chunk.clean_text[h.start : h.end] for h in c.highlights] for c in answer.citations}
     assert all(spans[n] for n in spans)  # each citation highlights the sentences it gave
+
+
+def test_a_list_a_responder_gives_comes_whole_with_its_items_on_their_own_lines(assistant: Assistant) -> None:
+    answer = assistant.ask("vilka fokusomraden tar utbildningsnamnden och trafiknamnden upp")
+    part = paragraphs(answer)["Utbildningsnämnden"]
+    items = ["Förebyggande arbete", "Riktade sociala insatser", "Stadens offentliga miljö", "Stadsutveckling"]
+    assert all(f"\n- {item} [" in part for item in items)
+    assert cited_sources(answer, part) == {FIVE["Utbildningsnämnden"]}
+
+
+def test_each_of_the_committees_for_or_against_gives_every_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Hur ställer sig var och en av nämnderna till förslaget till trygghetsprogram – för eller emot?"
+    )
+    parts = paragraphs(answer)
+    assert list(parts) == list(FIVE)
+    assert all("(positiv)" in parts[r] for r in ("Kungsholmens stadsdelsnämnd", "Socialnämnden", "Trafiknämnden"))

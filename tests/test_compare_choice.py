@@ -165,6 +165,9 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Vad tycker nämnderna om kameraövervakning?", True),  # the responders together
         ("Vad säger de fem nämnderna om uppföljning?", True),
         ("What do the five committees say about schools?", True),
+        ("Hur ställer sig var och en av nämnderna till förslaget – för eller emot?", True),
+        ("How does each of the committees view the programme?", True),
+        ("Var och en av nämnderna ska utse en samordnare, vad innebär det?", True),
         ("Vad säger programmet om de fem fokusområdena?", False),
         ("Hur ser remissinstanserna på platssamverkan?", True),
         ("Vad står det i remissvaren om belysning?", True),

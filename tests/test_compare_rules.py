@@ -138,6 +138,17 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
     assert read(question) is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur ställer sig var och en av nämnderna till förslaget till trygghetsprogram – för eller emot?",
+        "Is each committee in favour of the proposal?",
+    ],
+)
+def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:
+    assert is_general(topic_of(question, SCOPE))
+
+
 def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
     """The responses say it in their words: 'inga större förändringar mot tidigare trygghetsprogram'."""
     comparison = read("Vad är skillnaden mellan programmet 2020-2023 och 2024-2027?")

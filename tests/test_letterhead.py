@@ -157,6 +157,11 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Trafiknämndens remissvar är undertecknat av Gunilla Glantz (förvaltningschef). [1]",
             ["Gunilla Glantz\nFörvaltningschef"],
         ),
+        (  # the head of a district administration is its förvaltningschef, titled stadsdelsdirektör
+            "Vem är förvaltningschef på Kungsholmen?",
+            "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör). [1]",
+            ["Ann-Christine Hansson\nStadsdelsdirektör"],
+        ),
         (  # named twice (signature and approval list): said once
             "Vilka har undertecknat Kungsholmens tjänsteutlåtande?",
             "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör) "
@@ -410,6 +415,8 @@ def test_signatories_are_filtered_by_the_title_asked_for() -> None:
     director = read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "stadsdelsdirektor")
     assert director is not None and director.sentence == "Svaret är undertecknat av Eva Berg (stadsdelsdirektör)."
     assert read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "ordforande") is None
+    head = read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "forvaltningschef")
+    assert head is not None and head.sentence == director.sentence
 
 
 def test_the_passages_of_a_metadata_answer_start_with_what_it_was_read_from() -> None:
