@@ -49,7 +49,7 @@ _FRAME = frozenset(
         "see sees councils boards synen kritiserar kritiserat criticise criticises criticize criticizes most least "
         "critical positive negative propose proposes suggest suggests ställer ställde "
         "nämder nämderna svar svaren hänvisar refererar tänker refer refers"
-        " en av emot against favour favor are is was were or"  # 'var och en av nämnderna', 'för eller emot'
+        " en av emot against favour favor are is was were for or by"  # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
 

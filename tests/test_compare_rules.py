@@ -142,6 +142,7 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
     "question",
     [
         "Hur ställer sig var och en av nämnderna till förslaget till trygghetsprogram – för eller emot?",
+        "Are the committees for or against the programme?",
         "Is each committee in favour of the proposal?",
     ],
 )
