@@ -15,7 +15,7 @@ from collections.abc import Container, Mapping, Sequence
 import numpy as np
 
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
-from assistant.compose import is_verdict
+from assistant.compose import is_verdict, praises_whole
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
@@ -126,7 +126,7 @@ def choose(
                 bonus *= GENERAL_BONUS_SCALE
             if general and position.stated and _SUMMARY.match(fold(hit.chunk.section.strip().lower())):
                 bonus += SUMMARY_BONUS  # a whole view is stated where the responder sums itself up
-            if general and position.stated and is_verdict(text):
+            if general and position.stated and (is_verdict(text) or praises_whole(text)):
                 bonus += VERDICT_BONUS
             candidates.append((relevance + bonus, relevance, rank, hit, span, text, position))
             if covered > 0:

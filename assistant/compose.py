@@ -35,6 +35,17 @@ _VERDICT = re.compile(
     r"|\bvill förvaltningen belysa flera positiva delar\b",
     re.I,
 )
+# Praise of the programme as a whole, in other words than a verdict's: 'tycker att det är bra med ett
+# gemensamt program', 'det positiva i att det nu finns ett förslag till …', 'kommer bli ett bra stöd för …'.
+# It states a view of the whole when one is asked (comparisons), but is no verdict to discount elsewhere: it
+# answers 'What does EÅV think about having a common programme?' itself.
+_PRAISE_OF_WHOLE = re.compile(
+    r"\b(bra|positivt|positiva|välkommet) (med|i att det (nu )?finns) (ett|det) (\w+ ){0,2}?"
+    r"(program|trygghetsprogram|förslag)\w*"
+    r"|\b(den nya versionen|programmet|förslaget|trygghetsprogrammet) (kommer (att )?(bli|vara)|blir|är) ett "
+    r"(bra|gott|värdefullt|viktigt) (stöd|verktyg)\b",
+    re.I,
+)
 VERDICT_DISCOUNT = 0.25
 
 
@@ -46,6 +57,11 @@ def is_list_item(text: str) -> bool:
 def is_verdict(sentence: str) -> bool:
     """Whether a sentence is a responder's verdict on the programme as a whole."""
     return bool(_VERDICT.search(sentence))
+
+
+def praises_whole(sentence: str) -> bool:
+    """Whether a sentence praises the programme as a whole without a verdict's words (see _PRAISE_OF_WHOLE)."""
+    return bool(_PRAISE_OF_WHOLE.search(sentence))
 
 
 # Signals of a candidate sentence, each in 0..1; SentenceMix weighs them.
@@ -91,7 +107,7 @@ class SentenceMix:
     confident: float = 0.5  # when the best sentence is at least this likely, the answer stops at `confident_budget`
     confident_budget: int = 2
     # ... unless one more sentence still leaves the answer this short (characters of its sentences).
-    confident_room: int = 400
+    confident_room: int = 350
 
     def weights(self) -> np.ndarray:
         """The feature weights in the order of FEATURES."""

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.compose import SentenceMix, compose, lists, restates
+from assistant.compose import SentenceMix, compose, is_verdict, lists, praises_whole, restates
 from assistant.records import Hit
 from assistant.sentence_scores import score_sentences
 from vectorstore.analyzer import term_set
@@ -318,3 +318,22 @@ def test_a_short_confident_answer_takes_one_more_sentence_while_it_stays_short(r
     mix = SentenceMix(confident=0.0, confident_budget=1, confident_room=room, keep_ratio=0.0)
     text, _ = compose(question, hits, scores, 3, mix=mix)
     assert text.count("[1]") == sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Förvaltningen ställer sig positiv till programförslagets innehåll.", True),
+        ("Förvaltningen tycker att det är bra med ett gemensamt program som gäller för alla förvaltningar.", True),
+        ("Förvaltningen tycker att det ar bra med ett gemensamt program som géller for alla.", True),  # OCR
+        (
+            "Förvaltningen vill betona det positiva i att det nu finns ett förslag till ett gemensamt program.",
+            True,
+        ),
+        ("Den nya versionen kommer bli ett bra stöd för stadens samtliga förvaltningar och bolag.", True),
+        ("Det är bra att det i programmet framgår vad chefer har för ansvar.", False),  # a part, not the whole
+        ("Det är bra att programmet betonar vikten av samverkan.", False),
+    ],
+)
+def test_a_view_of_the_whole_programme_is_told_from_praise_of_a_part(sentence: str, verdict: bool) -> None:
+    assert (is_verdict(sentence) or praises_whole(sentence)) is verdict

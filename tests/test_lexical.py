@@ -29,6 +29,27 @@ def test_analyzer_folds_stems_and_drops_stopwords() -> None:
     assert analyze("nämnderna")[0] == analyze("nämnden")[0]  # inflections meet
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("genomsyras av jämställdhets-, barn-, funktionshinder-, hbtq- och äldreperspektiven", "barnperspektivet"),
+        (
+            "ska genomsyras av jamstalldhets-, barn-, funktionshinder-, hbtg och äldreperspektiv",
+            "jämställdhetsperspektiv",
+        ),
+        ("trygghets- och säkerhetsarbetet", "trygghetsarbetet"),
+        ("risk- och skyddsfaktorer", "riskfaktorer"),
+        ("grund- och gymnasieskola", "grundskola"),
+    ],
+)
+def test_a_suspended_compound_gives_each_of_its_words_whole(text: str, question: str) -> None:
+    assert set(analyze(question)) <= set(analyze(text))
+
+
+def test_respektive_frames_a_question_and_names_nothing() -> None:
+    assert analyze("Vad säger respektive nämnd?") == analyze("Vad säger nämnd?")
+
+
 def test_search_ranks_the_matching_chunk_first() -> None:
     index = LexicalIndex.build(CHUNKS)
     assert index.search("Vem ansvarar för gatorna?", 3)[0][0] == "a"

@@ -3,7 +3,9 @@
 Words are lower-cased, stop words dropped, stemmed with Snowball's Swedish stemmer, then
 folded (å/ä→a, ö→o, é→e) so that a question typed without diacritics, or an OCR-damaged
 document, meets the same terms. Stemming runs before folding because the Swedish stemmer's
-suffix rules are written with å/ä/ö.
+suffix rules are written with å/ä/ö. A suspended compound ('jämställdhets-, barn- och
+äldreperspektiven') gives each of its words whole as well (jämställdhetsperspektiven …), so a
+question's 'barnperspektivet' meets it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
+from wordfreq import zipf_frequency
 
-# Snowball's Swedish stop list, plus folded spellings that OCR damage and ASCII typing produce.
+# Snowball's Swedish stop list, plus folded spellings that OCR damage and ASCII typing produce,
+# and 'respektive', which frames a question ('Vad säger respektive nämnd …') and names nothing.
 STOPWORDS = frozenset(
     """
     och det att i en jag hon som han på den med var sig för så till är men ett om hade de av
@@ -25,7 +29,7 @@ STOPWORDS = frozenset(
     blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess inom
     mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra
     ert era vilkas ska skall också även samt the of and what which who is are how does do
-    många handlar
+    många handlar respektive
     """.split()
 )  # and the frames of a question: "hur många", "vad handlar … om" ask, they name nothing to match
 
@@ -43,15 +47,41 @@ def fold(text: str) -> str:
 FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
 
 
+# A suspended compound: first parts ending in '-', then 'och'/'eller'/'samt' and the whole last word.
+# (One part before 'och' may have lost its '-' to OCR: 'funktionshinder-, hbtg och äldreperspektiv'.)
+_SUSPENDED = re.compile(r"((?:[^\W\d_]+-,?\s+)+)(?:[^\W\d_]+\s+)?(?:och|eller|samt)\s+([^\W\d_]+)")
+_FIRST_PART = re.compile(r"([^\W\d_]+)-")
+HEAD_ZIPF = 2.0  # an ending Swedish uses at least this often (wordfreq's Zipf scale) is a compound's head
+SHORTEST_HEAD = 5  # 'skola' in 'gymnasieskola'; shorter endings are too often words by chance
+
+
 def words(text: str) -> list[str]:
-    """The word tokens of a text, lower-cased, hyphenated compounds split into parts too."""
+    """The word tokens of a text, lower-cased, hyphenated compounds split into parts too.
+
+    The words a suspended compound leaves implicit follow ('trygghets- och säkerhetsarbetet' gives
+    trygghetsarbetet).
+    """
+    lowered = text.lower()
     out: list[str] = []
-    for match in _WORD.finditer(text.lower()):
+    for match in _WORD.finditer(lowered):
         word = match.group(0)
         out.append(word)
         if "-" in word:
             out.extend(p for p in word.split("-") if p)
+    if "- " in lowered or "-," in lowered:
+        for match in _SUSPENDED.finditer(lowered):
+            if head := compound_head(match.group(2)):
+                out.extend(first + head for first in _FIRST_PART.findall(match.group(1)))
     return out
+
+
+@lru_cache(maxsize=10_000)
+def compound_head(word: str) -> str:
+    """A compound's last part: its longest ending that Swedish uses as a word ('äldreperspektiven' -> perspektiven)."""
+    for i in range(3, len(word) - SHORTEST_HEAD + 1):
+        if zipf_frequency(word[i:], "sv") >= HEAD_ZIPF:
+            return word[i:]
+    return ""
 
 
 @lru_cache(maxsize=200_000)

@@ -35,7 +35,7 @@ from vectorstore.analyzer import (
 from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def fingerprint(ids: Iterable[str]) -> str:
