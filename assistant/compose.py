@@ -201,8 +201,9 @@ def sentence_features(
         scores = sentences[hit.chunk.id]
         passage_rel = (hit.score - bottom) / spread
         first = True
+        carried = _carried_coverage(hit.chunk.clean_text, scores)
         for i, ((a, b), text, dense, cov) in enumerate(
-            zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
+            zip(scores.spans, scores.texts, scores.dense, carried, strict=True)
         ):
             if (
                 len(text.split()) < 2
@@ -232,6 +233,22 @@ def sentence_features(
     if not out:
         return out, np.zeros((0, len(FEATURES)))
     return out, np.column_stack([features, by_meaning, by_wording, item, introduces])
+
+
+# A word that points back at what the sentence before named: 'Programmet saknar beskrivning kring vad som
+# gäller för dess verksamhet' speaks of the fristående skolor of the sentence before.
+_POINTS_BACK = re.compile(r"\b(dess|deras|dessa|detta|denna|det här|den här|de här)\b", re.I)
+CARRY = 0.8  # the share of the sentence before's wording coverage a sentence pointing back at it carries
+
+
+def _carried_coverage(text: str, scores: SentenceScores) -> np.ndarray:
+    """Each sentence's wording coverage, or a share of the one before it in its paragraph when it points back at it."""
+    out = np.array(scores.coverage, dtype=np.float64)
+    for i in range(1, len(out)):
+        (_, end_before), (start, _) = scores.spans[i - 1], scores.spans[i]
+        if "\n\n" not in text[end_before:start] and _POINTS_BACK.search(scores.texts[i]):
+            out[i] = max(out[i], CARRY * float(scores.coverage[i - 1]))
+    return out
 
 
 def _candidates(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
-from assistant.compose import SentenceMix, compose, is_verdict, lists, praises_whole, restates
+from assistant.compose import SentenceMix, _carried_coverage, compose, is_verdict, lists, praises_whole, restates
 from assistant.records import Hit
-from assistant.sentence_scores import score_sentences
+from assistant.sentence_scores import SentenceScores, score_sentences
 from vectorstore.analyzer import term_set
 from vectorstore.embedders.fake import FakeEmbedder
 from vectorstore.records import Chunk, DocMeta
@@ -337,3 +338,19 @@ def test_a_short_confident_answer_takes_one_more_sentence_while_it_stays_short(r
 )
 def test_a_view_of_the_whole_programme_is_told_from_praise_of_a_part(sentence: str, verdict: bool) -> None:
     assert (is_verdict(sentence) or praises_whole(sentence)) is verdict
+
+
+@pytest.mark.parametrize(
+    ("second", "carried"),
+    [
+        ("Programmet saknar beskrivning kring vad som gäller för dess verksamhet.", 0.8),  # 'dess': the schools
+        ("Dessa skolor nämns inte i programmet.", 0.8),
+        ("Parkerna sköts av stadsdelarna.", 0.0),  # a new subject carries nothing
+    ],
+)
+def test_a_sentence_pointing_back_carries_some_of_the_wording_before_it(second: str, carried: float) -> None:
+    first = "En betydande del av eleverna går i fristående skolor."
+    text = f"{first} {second}"
+    spans = ((0, len(first)), (len(first) + 1, len(text)))
+    scores = SentenceScores(spans, (first, second), np.zeros(2), np.array([1.0, 0.0]))
+    assert _carried_coverage(text, scores).tolist() == pytest.approx([1.0, carried])
