@@ -15,7 +15,7 @@ from collections.abc import Container, Mapping, Sequence
 import numpy as np
 
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
-from assistant.compose import is_verdict, praises_whole
+from assistant.compose import carried_coverage, is_verdict, praises_whole
 from assistant.positions import NO_POSITION, Label, Position, classify, is_procedural
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
@@ -102,7 +102,7 @@ def choose(
         heading = len(topic_terms & term_set(hit.chunk.section)) / len(topic_terms) if topic_terms else 0.0
         lead = 1 if scores.texts and scores.texts[0].strip() == hit.chunk.section.strip() else -1
         for i, (span, text, dense, cov) in enumerate(
-            zip(scores.spans, scores.texts, scores.dense, scores.coverage, strict=True)
+            zip(scores.spans, scores.texts, scores.dense, carried_coverage(hit.chunk.clean_text, scores), strict=True)
         ):
             if len(text.split()) < 4 or text.strip() == hit.chunk.section.strip() or text.rstrip().endswith(":"):
                 continue  # headings, stray words, and sentences that only introduce a list

@@ -201,7 +201,7 @@ def sentence_features(
         scores = sentences[hit.chunk.id]
         passage_rel = (hit.score - bottom) / spread
         first = True
-        carried = _carried_coverage(hit.chunk.clean_text, scores)
+        carried = carried_coverage(hit.chunk.clean_text, scores)
         for i, ((a, b), text, dense, cov) in enumerate(
             zip(scores.spans, scores.texts, scores.dense, carried, strict=True)
         ):
@@ -241,7 +241,7 @@ _POINTS_BACK = re.compile(r"\b(dess|deras|dessa|detta|denna|det här|den här|de
 CARRY = 0.8  # the share of the sentence before's wording coverage a sentence pointing back at it carries
 
 
-def _carried_coverage(text: str, scores: SentenceScores) -> np.ndarray:
+def carried_coverage(text: str, scores: SentenceScores) -> np.ndarray:
     """Each sentence's wording coverage, or a share of the one before it in its paragraph when it points back at it."""
     out = np.array(scores.coverage, dtype=np.float64)
     for i in range(1, len(out)):

@@ -230,6 +230,9 @@ SYNONYMS: dict[str, str] = {
     r"upprustning\w*|rusta\w* upp": "reinvesteringar trygghetsinvesteringar",
     r"nöjd\w*|nojd\w*": "positiv",  # 'Är EÅV nöjd med programmet?' ~ 'ställer sig positiv'
     r"(?:invånare|elever|barn|unga|medborgare)\w* (?:kan |får |ska )?påverka|inflytande": "delaktighet dialog",
+    r"könen|könet|kön|könsskillnad\w*": "jämställdhet jämställdhetsperspektiv jämställdhetsanalys",
+    r"ordlist\w*|samma (?:ord|begrepp|termer)|gemensamma (?:ord|termer)": "begreppsram begrepp",
+    r"på stående fot|genast|direkt på mötet": "omedelbart",
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

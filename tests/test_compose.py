@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from assistant.compose import SentenceMix, _carried_coverage, compose, is_verdict, lists, praises_whole, restates
+from assistant.compose import SentenceMix, carried_coverage, compose, is_verdict, lists, praises_whole, restates
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores, score_sentences
 from vectorstore.analyzer import term_set
@@ -353,4 +353,4 @@ def test_a_sentence_pointing_back_carries_some_of_the_wording_before_it(second: 
     text = f"{first} {second}"
     spans = ((0, len(first)), (len(first) + 1, len(text)))
     scores = SentenceScores(spans, (first, second), np.zeros(2), np.array([1.0, 0.0]))
-    assert _carried_coverage(text, scores).tolist() == pytest.approx([1.0, carried])
+    assert carried_coverage(text, scores).tolist() == pytest.approx([1.0, carried])

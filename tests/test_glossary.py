@@ -42,6 +42,12 @@ DOCUMENT_WORDS = {
     "styrdokument",
     "situationell",
     "prevention",
+    "jämställdhet",
+    "jämställdhetsperspektiv",
+    "jämställdhetsanalys",
+    "begreppsram",
+    "begrepp",
+    "omedelbart",
 }
 
 
@@ -76,6 +82,9 @@ def known(word: str) -> bool:
         ("How do they view welfare fraud and improper pressure on staff?", True, "välfärdsbrott otillåten påverkan"),
         ("When did the new law come into force?", True, "förändringar nya trädde i kraft lagen"),
         ("Vad borde få mer plats i programmet?", False, "lyftas tydligare belysas"),
+        ("Vad saknas om skillnader mellan könen?", False, "jämställdhet jämställdhetsperspektiv jämställdhetsanalys"),
+        ("Ger programmet alla samma ordlista?", False, "begreppsram begrepp"),
+        ("Varför justeras protokollet på stående fot?", False, "omedelbart"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
