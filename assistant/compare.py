@@ -278,8 +278,11 @@ def _with_its_context(chosen: list[tuple[Hit, tuple[int, int]]]) -> list[tuple[H
         return chosen
     hit, (start, end) = chosen[0]
     before, after = leaned_on(hit, start), continuation(hit, end)
-    first = [(hit, span) for span in (before, (start, end), after) if span is not None]
-    return [*first, *(c for c in chosen[1:] if c not in first)]
+    out = [(hit, span) for span in (before, (start, end), after) if span is not None]
+    for hit, (start, end) in chosen[1:]:  # a later sentence that leans back ('Därför bör …') brings its ground
+        before = leaned_on(hit, start)
+        out += [c for c in ((hit, before) if before else None, (hit, (start, end))) if c is not None and c not in out]
+    return out
 
 
 def _led_by(

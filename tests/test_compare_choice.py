@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.compare import asks_which
+from assistant.compare import _with_its_context, asks_which
 from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
 from assistant.question import asks_comparison
@@ -238,3 +238,16 @@ def test_a_retold_proposal_states_no_view_of_the_responder() -> None:
     assert _quoted([(hit, scores)], "unga familjer", weights)[0] == retold  # read as a proposal
     retelling = frozenset({(hit.chunk.id, scores.spans[0])})
     assert _quoted([(hit, scores)], "unga familjer", weights, retold=retelling)[0] == own
+
+
+def test_a_later_quoted_sentence_that_leans_back_brings_its_ground() -> None:
+    """'Därför bör inte staden använda begrepp …' says why only with the sentence before it."""
+    rows = [
+        ("Utsatta områden är en terminologi som Polisen tagit fram.", 0.9, 0.5),
+        ("Förvaltningen vill inte använda ord som kan stigmatisera områden.", 0.2, 0.0),
+        ("Därför bör inte staden använda begrepp som utsatt område.", 0.8, 0.5),
+    ]
+    hit, scores = scored_passage("u", "Begrepp", rows)
+    first, ground, therefore = scores.spans
+    chosen = _with_its_context([(hit, first), (hit, therefore)])
+    assert [span for _, span in chosen] == [first, ground, therefore]
