@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wordfreq import zipf_frequency
+
 from assistant.compose import NUMBER_WORDS
 from assistant.field_questions import TITLE, asks_title_holder
 from assistant.question import Question, common_in_swedish, is_specific, overlaps
@@ -49,6 +51,7 @@ from assistant.scope_checks import (
     share_missing,
     sibling_missing,
     spoken_of,
+    states_money,
     statute_missing,
     topical,
     when_missing,
@@ -78,6 +81,7 @@ _ENGLISH_DOMAIN = re.compile(
     r"officer|vulnerable|area\w*|office|focus)\b",
     re.I,
 )
+ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name
 _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
 _NUMBER = re.compile(
     rf"\d|\b({NUMBER_WORDS}|halveras|ett par|några|flera)\b",
@@ -117,10 +121,15 @@ def dated(sentence: str, document_date: str) -> str:
 
 
 def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
-    """Capitalised words (not sentence-initial) that no document mentions, even as a compound part."""
+    """Capitalised words (not sentence-initial) that no document mentions, even as a compound part.
+
+    In an English question only a word English does not use counts ('Stockholmshem', not 'July').
+    """
     out = []
     for name in _NAME.findall(q.text):
         word = name.lower().removesuffix("'s")
+        if q.language == "en" and zipf_frequency(word, "en") >= ENGLISH_WORD_ZIPF:
+            continue
         if word in q.corrections and term(q.corrections[word]) in index.vocab:
             continue  # a misspelling of a word the documents use
         terms = index.query_terms(word)
@@ -234,7 +243,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return reason
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
         return "Inget stycke i dokumenten handlar om det frågan gäller."
-    if q.language != "en" and (names := unknown_names(q, index)):
+    if names := unknown_names(q, index):
         return f"Dokumenten nämner inte {', '.join(names)}."
     if city := other_city(q, index):  # also in lower case, which the names above need
         return f"Dokumenten gäller Stockholms stad, inte {city}."
@@ -331,6 +340,8 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         in_period = q.periods and not asks_money(q)
         years = [y for y in q.years if not (in_period and any(a <= y <= b for a, b in q.periods))]
         with_year = [s for s in about if all(mentions_year([s], y) for y in years)]
+        if years and asks_money(q):  # an amount for that year, not 'otryggheten halverad till år 2025'
+            with_year = [s for s in with_year if states_money(s)]
         if not has_quantity(with_year, q.text):
             what = f" för {', '.join(map(str, years))}" if years else ""
             return f"Dokumenten anger inget sådant antal eller belopp{what}."

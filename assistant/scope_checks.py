@@ -48,7 +48,12 @@ LIGHT_TERMS = frozenset(
     ).split()
 )
 _ENGLISH_REACH = 5  # words from a number to what an English question counts, in the glossary's Swedish words
-_HOW_MANY_EN = re.compile(r"\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)", re.I)
+# What 'how many …' counts: one or two words, not the verb after them ('how many crimes were reported').
+_HOW_MANY_EN = re.compile(
+    r"\bhow many\s+([a-z-]+(?:\s+(?!(?:are|is|was|were|will|would|did|do|does|have|has|had|can|could|should)\b)"
+    r"[a-z-]+)?)",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\b(?:hur (?:många|manga))\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
@@ -214,7 +219,7 @@ def counted_missing(q: Question, used: Sequence[str]) -> str:
         if not swedish or any(counts(s, fold(w), _ENGLISH_REACH) for s in used for w in swedish):
             return ""
         asked = match.group(1) if match else ""
-        return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet {asked}."
+        return f"Dokumenten anger inget sådant antal eller belopp. De anger inte antalet ”{asked}”."
     noun = counted_noun(q)
     # The documents may count it in their own word ('upprustningar' -> 'reinvesteringar').
     named = [noun, *documents_words(noun, False, lambda _: True).split()] if noun else []
@@ -266,6 +271,11 @@ def asks_money(q: Question) -> bool:
     return bool(_MONEY_QUESTION.search(q.text))
 
 
+def states_money(sentence: str) -> bool:
+    """Whether a sentence states an amount of money ('… till ett värde av 35,4 miljoner kr')."""
+    return bool(_MONEY.search(sentence))
+
+
 def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     """A question about money needs an amount of money, not a count or a year, and for what it asks.
 
@@ -275,7 +285,7 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     """
     if q.answer_type != "quantity" or counted_noun(q) or not asks_money(q):
         return ""
-    amounts = [s for s in used if _MONEY.search(s)]
+    amounts = [s for s in used if states_money(s)]
     if not amounts:
         return "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
     purpose = _PURPOSE.search(q.query) or _COSTS.search(q.query)  # as corrected
@@ -295,8 +305,9 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     wanted = {t for w in typed if is_specific(t := term(w), index)}
     if purpose and wanted and not any(wanted & term_set(s) for s in amounts):
         what = purpose.group(0).strip() if purpose.re is _PURPOSE else f"för {purpose.group(1).strip()}"
-        if english:  # said in the documents' words, as the rest of the answer is
-            what = f"för {' '.join(as_written(theirs))}"
+        if english:  # said in the documents' words, as the rest of the answer is, else quoted as asked
+            swedish = " ".join(as_written(theirs))
+            what = f"för {swedish}" if swedish else f"för ”{purpose.group(1).strip()}”"
         return f"Dokumenten anger inget sådant antal eller belopp. De anger inget belopp {what}."
     return ""
 
