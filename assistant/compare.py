@@ -46,10 +46,17 @@ SHORT_TOPIC = 2  # known words of a topic judged by the words its passages name 
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 
 
+# Which responses are on which programme: 'Vilka remissvar gäller programmet 2020–2023?', '… det äldre programmet?'
+_OF_PROGRAMME = (
+    r"\b(vilka remissvar|which responses) (galler|avser|ror|handlar om|hor till|concern|are about"
+    r"|relate to|belong to|deal with) (det |den |the )?(aldre |nya |gamla |tidigare |older |new |old |earlier )?"
+    r"(programmet|program\w*|trygghetsprogram\w*|perioden|period|\d{4})"
+)
 _OVERVIEW = re.compile(
     rf"\bvilka {RESPONDER_GROUP} (har |som har )?"
     r"(svarat|svarade|besvarat|besvarade|yttrat|yttrade|lamnat|lamnade|inkommit)\b"
     r"|\bvilka (har|som har) (svarat|besvarat|yttrat sig)\b|\bvilka remissvar (finns|ingar|har)\b"
+    rf"|{_OF_PROGRAMME}"
     r"|\bhur manga (namnder|remissvar|remissinstanser)\w* (har )?(svarat|finns|besvarat)\b"
     r"|\bwhich (committees|bodies|responders) (have )?(responded|replied|answered)\b"
     r"|\bwho (has |have )?(responded|replied)\b",
@@ -83,13 +90,18 @@ class View:
 # 'Vilken nämnd tar upp X?' asks the same; 'Vilken nämnd är mest kritisk?' asks every responder's view.
 _WHICH = re.compile(
     rf"\bvilka (av )?(de )?{RESPONDER_GROUP}|\bvilk(en|et) (av )?(de )?{RESPONDER_GROUP} (?!(ar|var) (mest|minst)\b)"
-    rf"|\bwhich (of the )?(committees|bodies|responders)\b|{IN_WHICH_RESPONSES}"
+    rf"|\bwhich (of the )?(committees?|bod(y|ies)|responders?)\b|{IN_WHICH_RESPONSES}"
 )
 
 
 def asks_which(question: str) -> bool:
     """Whether the question asks which responders take a topic up (not every responder's view)."""
     return bool(_WHICH.search(fold(" ".join(question.split()))))
+
+
+def asks_of_programme(question: str) -> bool:
+    """Whether the question asks which responses are on a programme ('… avser det äldre programmet?')."""
+    return bool(re.search(_OF_PROGRAMME, fold(" ".join(question.split()))))
 
 
 def asks_overview(question: str) -> bool:

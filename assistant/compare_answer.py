@@ -12,7 +12,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from assistant import prompts
-from assistant.compare import NOT_ADDRESSED, View, asks_overview, ordered
+from assistant.compare import NOT_ADDRESSED, View, asks_of_programme, asks_overview, ordered
 from assistant.compare_rules import compare_views
 from assistant.compose import is_list_item
 from assistant.doctext import load_document
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 COMPARISON_NOTE = "Jämförelse per nämnd"
 _NUMBERS = "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split()
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+# Asked which responses are on 'det äldre programmet': the earliest programme period; 'det nya': the latest.
+_OLDER = re.compile(r"\b(aldre|gamla|tidigare|forra|older|old|earlier|previous)\b")
+_NEWER = re.compile(r"\b(nya|nuvarande|senaste|new|current|latest)\b")
 
 
 def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None = None) -> Answer | None:
@@ -124,6 +127,12 @@ def overview_answer(
             continue  # 'Vilka nämnder svarade på programmet 2020–2023?'
         if (source, period) not in documents.setdefault(responder, []):
             documents[responder].append((source, period))
+    periods = sorted({p for docs in documents.values() for _, p in docs if p})
+    folded = fold(question)
+    older, newer = _OLDER.search(folded), _NEWER.search(folded)
+    if asks_of_programme(question) and not _YEAR.search(question) and len(periods) > 1 and (older or newer):
+        wanted = periods[0] if older else periods[-1]
+        documents = {r: kept for r, docs in documents.items() if (kept := [d for d in docs if d[1] == wanted])}
     named = responders_in_order(question, documents)
     responders = ordered(named or documents)
     lines: list[str] = []

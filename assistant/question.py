@@ -94,9 +94,11 @@ _COMPARE = re.compile(
     r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller|"
     r"hanvisar|refererar|tanker pa|efterlyser)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
-    rf"|\bwhich (committees|bodies|responders|responses) ({_STANCE_EN}|think|thought|say|said|propose|want|"
-    r"criticis\w*|support|"
-    r"mention\w*|discuss\w*|address\w*|raise\w*|bring up|brought up|take up|took up|comment\w*|write|wrote|refer\w*|"
+    # 'Which committees mention …', and the singular, which asks the same: 'Which committee talks about …?'
+    rf"|\bwhich (committees?|bodies|body|responders?|responses?) ({_STANCE_EN}|thinks?|thought|says?|said|"
+    r"propose\w*|wants?|criticis\w*|supports?|"
+    r"mention\w*|discuss\w*|address\w*|raise\w*|brings? up|brought up|takes? up|took up|comment\w*|writes?|wrote|"
+    r"refer\w*|"
     r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*)\b",
 )
 

@@ -55,6 +55,7 @@ _HOW_MANY_EN = re.compile(
     re.I,
 )
 _HOW_MANY = re.compile(r"\b(?:hur (?:många|manga))\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
+_MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many more of what follows
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
     "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
@@ -200,6 +201,8 @@ def counted_noun(q: Question) -> str:
     if not match:
         return ""
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    if fold(first) in _MORE and second:  # 'hur många fler poliser' counts poliser
+        first, second = second, ""
     if fold(first) in FOLDED_STOPWORDS or fold(first) in _MEASURES:
         return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure
     adjective = re.search(r"(a|ande|ende)$", first) and len(second) > 3  # kommunala, fristående

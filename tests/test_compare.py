@@ -140,6 +140,27 @@ def test_who_responded_names_all_five_each_cited_from_its_own_document(assistant
         assert any(w[:6] in highlighted for w in words if not w.startswith("stadsdel")), highlighted
 
 
+@pytest.mark.parametrize(
+    ("question", "responders"),
+    [
+        ("Vilka remissvar avser det äldre programmet?", ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Socialnämnden"]),
+        ("Which responses concern the 2020-2023 programme?", ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Socialnämnden"]),
+        (
+            "Vilka remissvar gäller det nya programmet?",
+            ["Kungsholmens stadsdelsnämnd", "Trafiknämnden", "Utbildningsnämnden"],
+        ),
+    ],
+)
+def test_which_responses_are_on_a_programme_is_read_from_the_catalogue(
+    assistant: Assistant, question: str, responders: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert [next(r for r in FIVE if line.startswith(f"- {r}")) for line in lines] == responders
+    for responder, line in zip(responders, lines, strict=True):
+        assert cited_sources(answer, line) == {FIVE[responder]}
+
+
 def test_period_in_the_question_narrows_the_overview(assistant: Assistant) -> None:
     answer = assistant.ask("Vilka nämnder svarade på remissen om programmet 2020–2023?")
     assert "Socialnämnden" in answer.text and "Enskede" in answer.text and "Trafiknämnden" not in answer.text

@@ -153,6 +153,9 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
     ("question", "compares"),
     [
         ("Which committees mention the Tyck till app?", True),
+        ("Which committee talks about Fridhemsplan and why?", True),  # the singular asks the same
+        ("Which committee mentions Cosafe?", True),
+        ("Which committee is responsible for the public environment?", False),  # what the programme says
         ("Which committees discuss graffiti?", True),
         ("Which committees talk about the new law from July 2023?", True),
         ("Vilka nämnder säger något om våld i nära relationer?", True),

@@ -113,6 +113,9 @@ def test_the_referrals_handling_is_told_from_views(sentence: str, procedural: bo
         ("Vilka remissvar finns?", "overview"),
         ("Hur många nämnder har svarat?", "overview"),
         ("Which committees have responded?", "overview"),
+        ("Vilka remissvar avser det äldre programmet?", "overview"),
+        ("Which responses concern the 2020-2023 programme?", "overview"),
+        ("Vilka remissvar tar upp klotter?", "compare"),  # a topic, not a programme
         ("Vilka nämnder ansvarar för stadens offentliga miljö?", None),
         # 'är' with a stance asks for views; with anything else, for the programme's content.
         ("Vilka nämnder är ansvariga för stadens offentliga miljö?", None),

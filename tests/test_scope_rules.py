@@ -104,6 +104,7 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         ("Hur många stockholmselever går i fristående skolor?", (PUPILS,), ""),  # a compound of the same thing
         ("hur manga elever gar i fristaende skolor", (PUPILS,), ""),
         ("Hur många lärare arbetar i fristående skolor?", (PUPILS,), "anger inte antalet lärare"),
+        ("Hur många fler lärare ska anställas i fristående skolor?", (PUPILS,), "anger inte antalet lärare"),
         ("Hur många barn går i fristående skolor?", (PUPILS,), "anger inte antalet barn"),
         ("Hur många trygghetsinvesteringar har kontoret genomfört i år?", (INVESTMENTS,), ""),
         ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
