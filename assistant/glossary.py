@@ -145,6 +145,26 @@ GLOSSARY: dict[str, str] = {
     r"situational (?:crime )?prevention": "situationell prevention",
     r"social (?:crime )?prevention": "social prevention",
     r"schoolyards?|school grounds?": "skolgårdar",
+    # Specific subject words of the documents that had no entry (generic ones, 'needs', 'local', 'actors',
+    # moved other passages up and were left out: docs/rounds.md, fourteenth round).
+    r"preschools?|nursery schools?|kindergartens?": "förskolan",
+    r"situation(?:al)? (?:reports?|pictures?)|crime pictures?": "lägesbilder",
+    r"specialist committees?|specialised committees?|specialized committees?": "facknämnder",
+    r"protective factors?": "skyddsfaktorer",
+    r"risk factors?": "riskfaktorer",
+    r"exchang\w* (?:of )?experiences?|shar\w* experiences?|learn\w* from each other": "erfarenhetsutbyte",
+    r"procure\w*|contractors?|suppliers?": "upphandlade upphandling",
+    r"leisure|free time|after-school": "fritid",
+    r"human rights": "mänskliga rättigheter",
+    r"democra\w*": "demokrati",
+    r"violence prevention|prevent\w* violence": "våldsprevention",
+    r"child(?:ren)?'?s? perspective|best interests? of the child|children's rights|rights of the child": (
+        "barnperspektiv barnets bästa barnkonventionen"
+    ),
+    r"city executive office|executive office": "stadsledningskontoret",
+    r"sustainab\w*": "hållbarhetsarbete",
+    r"classif\w*": "klassning",
+    r"division of (?:responsibilit\w*|roles|labou?r)": "ansvarsfördelning",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
