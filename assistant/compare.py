@@ -285,6 +285,7 @@ def _with_its_context(chosen: list[tuple[Hit, tuple[int, int]]]) -> list[tuple[H
     """The first sentence with the one it leans back on ('Här kan …') and the one that leans on it ('Detta görs …').
 
     A responder's thought often runs over two sentences: a view and how, or a finding and what follows.
+    A later sentence brings the one it leans back on too.
     """
     if not chosen:
         return chosen
@@ -293,7 +294,7 @@ def _with_its_context(chosen: list[tuple[Hit, tuple[int, int]]]) -> list[tuple[H
     out = [(hit, span) for span in (before, (start, end), after) if span is not None]
     for hit, (start, end) in chosen[1:]:  # a later sentence that leans back ('Därför bör …') brings its ground
         before = leaned_on(hit, start)
-        out += [c for c in ((hit, before) if before else None, (hit, (start, end))) if c is not None and c not in out]
+        out += [(hit, span) for span in (before, (start, end)) if span is not None and (hit, span) not in out]
     return out
 
 

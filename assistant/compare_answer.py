@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import prompts
 from assistant.compare import NOT_ADDRESSED, View, asks_of_programme, asks_overview, ordered
 from assistant.compare_rules import compare_views
-from assistant.compose import is_list_item
+from assistant.compose import marked_lines
 from assistant.doctext import load_document
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Span
@@ -66,16 +66,14 @@ def render_views(views: list[View]) -> tuple[str, list[Citation]]:
             paragraphs.append(f"{view.responder}: {NOT_ADDRESSED}")
             continue
         label = f" ({view.position.label})" if view.position.stated else ""
-        said, after_item = "", False  # a list item, and whatever follows it, starts a line
+        marked = []
         for statement in view.statements:
             chunk = statement.chunk
             n = numbers.setdefault(chunk.id, len(numbers) + 1)
             chunks[chunk.id] = chunk
             highlights.setdefault(chunk.id, []).append(Span(statement.start, statement.end))
-            text = statement.ref.clean_text
-            item = is_list_item(text)
-            said += ("\n" if (item or after_item) and said else " " if said else "") + f"{text} [{n}]"
-            after_item = item
+            marked.append(f"{statement.ref.clean_text} [{n}]")
+        said = "\n".join(marked_lines(marked))
         paragraphs.append(f"{view.responder}{label}: {said}")
     citations = [
         Citation(n, chunks[cid], tuple(sorted(set(highlights[cid]), key=lambda s: s.start)))

@@ -8,7 +8,7 @@ citations in the order they are first used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import pairwise
@@ -49,9 +49,15 @@ _PRAISE_OF_WHOLE = re.compile(
 VERDICT_DISCOUNT = 0.25
 
 
-def is_list_item(text: str) -> bool:
-    """Whether a line is an item of a list ('- Förebyggande arbete', '2. Stadsutveckling')."""
-    return bool(_LIST_ITEM.match(text))
+def marked_lines(marked: Iterable[str]) -> list[str]:
+    """Sentences with their markers, as lines: prose runs on; a list item, and whatever follows it, starts a line."""
+    lines: list[str] = []
+    for sentence in marked:
+        if lines and not _LIST_ITEM.match(sentence) and not _LIST_ITEM.match(lines[-1]):
+            lines[-1] += f" {sentence}"
+        else:
+            lines.append(sentence)
+    return lines
 
 
 def is_verdict(sentence: str) -> bool:
@@ -657,15 +663,9 @@ def compose(
         Citation(n, hits[rank].chunk, tuple(Span(a, b) for r, a, b in sorted(set(chosen)) if r == rank))
         for rank, n in numbers.items()
     ]
-    lines: list[str] = []
-    for rank, a, b in chosen:
-        text = " ".join(hits[rank].chunk.clean_text[a:b].split())
-        marked = f"{text} [{numbers[rank]}]"
-        # Prose runs on in one paragraph; a list item, and whatever follows it, starts a line.
-        if lines and not _LIST_ITEM.match(text) and not _LIST_ITEM.match(lines[-1]):
-            lines[-1] += f" {marked}"
-        else:
-            lines.append(marked)
+    lines = marked_lines(
+        f"{' '.join(hits[rank].chunk.clean_text[a:b].split())} [{numbers[rank]}]" for rank, a, b in chosen
+    )
     if attribute and (whose := attribution([c.chunk for c in citations])):
         first = lines[0]
         lines[0] = f"{whose}: {first}" if _LIST_ITEM.match(first) is None else first
