@@ -165,6 +165,9 @@ GLOSSARY: dict[str, str] = {
     r"sustainab\w*": "hållbarhetsarbete",
     r"classif\w*": "klassning",
     r"division of (?:responsibilit\w*|roles|labou?r)": "ansvarsfördelning",
+    r"(?:government |public |official )?inquir(?:y|ies)|commission of inquiry": "utredning utredningen",
+    r"government": "regeringen",
+    r"reports": "rapporter",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()

@@ -20,7 +20,7 @@ from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, asks_titl
 from assistant.glossary import documents_words
 from assistant.responder_names import is_name_of, mentions, named_responders
 from assistant.spelling import correct_english, correct_words
-from assistant.topics import DEFAULT_TOPIC, about_whole_programme, topic_of
+from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
@@ -46,7 +46,7 @@ _THING = re.compile(r"\b(det|den|detta|denna|dessa|dess|it|this|that)\b", re.I)
 # A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
 _OWN_SUBJECT_TERMS = 2
 # Not a law's number ('lag (2023:196)') nor a case number ('KS 2023/739').
-_YEAR = re.compile(r"\b((?:19|20)\d\d)(?![:/]\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
+_YEAR = re.compile(NAMED_YEAR + r"\b((?:19|20)\d\d)(?![:/]\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
 # Who a comparison asks about, in folded text ('nämnderna', 'remissinstanser', 'committees').
 RESPONDER_GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"

@@ -57,6 +57,7 @@ from assistant.scope_checks import (
     when_missing,
 )
 from assistant.settings import Thresholds
+from assistant.topics import NAMED_YEAR
 from vectorstore.analyzer import fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 from vectorstore.records import period_label
@@ -87,7 +88,7 @@ _NUMBER = re.compile(
     rf"\d|\b({NUMBER_WORDS}|halveras|ett par|några|flera)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(19|20)\d\d(\s*[-–]\s*(19|20)?\d\d)?\b")
+_YEAR = re.compile(NAMED_YEAR + r"\b(19|20)\d\d(\s*[-–]\s*(19|20)?\d\d)?\b")
 _MONTH = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 _DATE = re.compile(rf"\b(\d{{4}}-\d\d-\d\d|\d{{1,2}} {_MONTH}|{_MONTH} \d{{4}}|(19|20)\d\d|i år|nästa år)\b", re.I)
 # A body's own view: "tycker polisen", "polisens synpunkter", "what did the police say".

@@ -618,7 +618,9 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
     asked = {fold(w) for w in words(q.query)}
     noun = fold(match.group(1)).rstrip("na")[:5]
     named = {term(m.group(0).lower()) for m in _CAPITALISED.finditer(q.text.strip())}
-    about = set(q.terms) - LIGHT_TERMS - named - {term(match.group(1).lower())}  # 'skolsociala team', not 'Stockholm'
+    # An English question's subject is in the documents' words its glossary entries added to the query.
+    asked_terms = set(term_set(q.query)) if q.language == "en" else set(q.terms)
+    about = asked_terms - LIGHT_TERMS - named - {term(match.group(1).lower())}  # 'skolsociala team', not 'Stockholm'
     for sentence in used:
         if about and not about & term_set(sentence):
             continue

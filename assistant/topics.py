@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from assistant.responder_names import is_name_of, responders_in_order
 from vectorstore.analyzer import analyze, fold
 
-# Periods are answered by whom, not searched for; but a year that is part of a name ('Agenda 2030') stays.
-_YEARS = re.compile(r"(?<!agenda )(?<!vision )\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?", re.I)
+# A year that is part of a name ('Agenda 2030', 'Vision 2040') fixes no time.
+NAMED_YEAR = r"(?<!(?i:agenda) )(?<!(?i:vision) )"
+# Periods are answered by whom, not searched for; but a year that is part of a name stays.
+_YEARS = re.compile(NAMED_YEAR + r"\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?")
 _PROGRAMME_TERMS = frozenset(
     analyze(
         "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "

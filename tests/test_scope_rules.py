@@ -51,7 +51,7 @@ TEXTS = {
     # Two more passages, so that a word two passages use ('elever') is specific, though less rare.
     "park": ("Trafiknämnden", "Parkerna i Stockholm sköts av kontoret under sommaren."),
     "bibliotek": ("Kungsholmens stadsdelsnämnd", "Biblioteket i Stockholm har öppet på kvällarna."),
-    "gäller": ("Socialnämnden", "Detta gäller hela Stockholm."),
+    "gäller": ("Socialnämnden", "Detta gäller hela Stockholm, Agenda 2030 och brottsförebyggande rapporter."),
     "belysning": ("Trafiknämnden", "Bristande belysning kan skapa otrygghet på gator och torg."),
     "facklig": ("Utbildningsnämnden", "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."),
     "dnr": (
@@ -77,6 +77,7 @@ DEADLINE = "Nämnden har mottagit remissen för yttrande senast 2023-10-27."
 ACTORS = "På många platser i Stockholm är minst tre aktörer ansvariga för skötsel."
 DNR = "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739."
 UNION = "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."
+AGENDA = "Arbetet ska utgå från stadens hållbarhetsarbete i Agenda 2030 och ett jämställdhetsperspektiv."
 FORUM = "Det pågår också ett utvecklingsarbete i de olika trygghetsforum som stadsdelen bedriver."
 LEAD = "Stadsdelsnämnderna ska leda och samordna det lokala trygghetsskapande arbetet."
 LAW = "Trygghetsprogrammet utgår från kraven som ställs i lag (2023:196) om kommuners ansvar."
@@ -325,6 +326,7 @@ def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> No
 
 COSAFE = "Tjänsten Cosafe används i alla stadens skolor för att larma (PDV, Pågående dödligt våld)."
 MENTORS = "Mentorer i våldsprevention arbetar med elever i skolan på Rinkebyskolan."
+REPORTS = "Arbetet utgår från rapporterna Samverkan i lokalt brottsförebyggande arbete (2016)."
 APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arbetet."
 
 
@@ -337,6 +339,9 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vilka andra platser i Stockholm än Kungsholmen har aktörer för skötsel?", (ACTORS,), "inga sådana"),
         ("Vilka skolor har mentorer i våldsprevention?", (MENTORS,), ""),  # Rinkebyskolan is named
         ("Vilka skolor använder Cosafe?", (COSAFE,), ""),  # 'alla stadens skolor' answers it
+        # An English question's subject is in the Swedish words its glossary entries add ('reports' -> 'rapporter').
+        ("Which reports does the crime prevention work build on?", (REPORTS,), ""),
+        ("Which reports does the crime prevention work build on?", (COSAFE,), "inga sådana reports"),
         ("Vilka områden kan belysas tydligare?", (ACTORS,), ""),  # not named instances
         # ... and a person asked for must be named.
         ("Vem är trafiknämndens utsedda tjänsteperson för arbetet?", (APPOINTED,), "ingen sådan person"),
@@ -465,6 +470,10 @@ def test_a_common_word_is_not_what_a_number_counts() -> None:
     [
         # Money is for a time, so its sentence must say it.
         ("Hur mycket pengar satsade kontoret 2020–2023?", (GRAFFITI,), "för 2020"),
+        # A year in a name ('Agenda 2030') fixes no time: asked for 2030, it says nothing of 2030 ...
+        ("Vilket mål för otryggheten har staden satt till år 2030?", (GOAL, AGENDA), "för 2030"),
+        # ... and asked about by its name, it is no year the documents must name.
+        ("Vad säger stadsdelen om Agenda 2030?", (AGENDA,), ""),
         # A purpose is no outcome asked about.
         ("Kan det krocka med andra mål att ta bort buskar för att göra en plats tryggare?", (ACTORS,), ""),
         ("Har platserna blivit tryggare?", (GOAL,), "målet"),
