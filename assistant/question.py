@@ -212,8 +212,11 @@ _BODY = re.compile(
     # A district by its name, with or without the genitive s ('farsta stadsdelsnämnd' typed in lower case).
     r"\b((?!(?:en|ett|varje|vilken|vilka|samtliga|alla|andra|de|den|denna|som|och|eller|från|fran|för|for|till|om|"
     r"i|på|pa|per|hela|egen|egna|sin|sina|din|er|min|vår|var|respektive|berörda|berorda|"
-    r"två|tva|tre|fyra|fem|båda|bada|bägge|bagge|dessa|övriga|ovriga|olika|flera)\s)"
+    r"två|tva|tre|fyra|fem|båda|bada|bägge|bagge|dessa|övriga|ovriga|olika|flera|"
+    r"vad|hur|har|hade|är|ar|vill|kan|ska|gör|gor|"  # nor a question's verb: 'Vad tycker stadsdelsnämnden i …'
+    r"tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|ser|svarade|skrev|föreslår|foreslar)\s)"
     r"[\wåäöÅÄÖ-]+s? stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w*"
+    r"|stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w* i [\wåäöÅÄÖ-]+"
     r"|[\wåäöÅÄÖ-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor|styrelse)(?:en|ens|s|ernas|erna|et|ets)?"
     r"|[\wåäöÅÄÖ-]*(?:pensionärsråd|pensionarsrad|funktionshinderråd|funktionshinderrad)\w*"
     r"|(?:råd|rad)(?:et)? (?:för|for) [\w ]+?(?=\?|$| om\b)"

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from assistant.answer_stream import AnswerStream
-from assistant.question import read_question
+from assistant.question import other_bodies, read_question
 from assistant.records import Answer, Hit
 from assistant.rerank import FeatureScorer, QueryTerms, Weights, idf_weights
 from assistant.retrieval import reciprocal_rank_fusion
@@ -334,6 +334,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vilka riktade sociala insatser nämns?", "responders", ()),  # 'sociala' names no committee
         ("Vad tycker polisen om belysningen?", "other_bodies", ("polisen",)),
         ("Vad tycker Skarpnäcks stadsdelsnämnd om belysning?", "other_bodies", ("Skarpnäcks stadsdelsnämnd",)),
+        # A district named after the committee ('… i Skarpnäck'), and no verb taken for its name.
+        ("Vad tycker stadsdelsnämnden i Skarpnäck om programmet?", "other_bodies", ("stadsdelsnämnden i Skarpnäck",)),
         ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
         ("Vad säger de två stadsdelsförvaltningarna om samverkan?", "other_bodies", ()),  # a group, not a body
         ("Vad tycker båda stadsdelsnämnderna om belysning?", "other_bodies", ()),
@@ -461,6 +463,14 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
 )
 def test_question_record(question: str, field: str, value: object) -> None:
     assert getattr(read_question(question, INDEX), field) == value
+
+
+def test_a_responding_district_named_after_its_committee_is_no_other_body() -> None:
+    responders = ("Kungsholmens stadsdelsnämnd", "Socialnämnden")
+    assert other_bodies("Vad säger stadsdelsnämnden i Kungsholmen om belysning?", responders) == ()
+    assert other_bodies("Vad säger stadsdelsnämnden i Farsta om belysning?", responders) == (
+        "stadsdelsnämnden i Farsta",
+    )
 
 
 @pytest.mark.parametrize(
