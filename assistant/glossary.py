@@ -201,6 +201,7 @@ SYNONYMS: dict[str, str] = {
     r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
     r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
     r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
+    r"mobb\w*|trakasser\w*": "kränkande behandling",
     r"slutdatum|deadline|sista dag\w*|sista svarsdag\w*|fram till när|senast när"
     r"|hur länge (?:hade|har|fick|får) \w+ på sig": ("senast remisstiden"),
     r"centralt håll|central nivå|centralt|hela staden": "stadsövergripande",

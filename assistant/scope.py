@@ -54,6 +54,7 @@ from assistant.scope_checks import (
     states_money,
     statute_missing,
     topical,
+    unknown_topic,
     when_missing,
 )
 from assistant.settings import Thresholds
@@ -274,7 +275,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         plural = re.search(r"(chef|direkt[oö]r)er\w*$", named)
         article = "inget" if named.startswith("parti") else "inga" if plural else "ingen"
         return f"Dokumenten nämner {article} {named}."
-    return ""
+    return unknown_topic(q, index)
 
 
 def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresholds: Thresholds) -> str:

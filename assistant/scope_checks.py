@@ -22,6 +22,7 @@ from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
 from assistant.question import Question, is_specific, periods_in
 from assistant.responder_names import named_responders
+from assistant.topics import DEFAULT_TOPIC, topic_of
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 from vectorstore.records import period_label
@@ -480,6 +481,40 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
     if enough and not any(topical(t, index) for t in content):
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     return ""
+
+
+# What a view is asked about: 'Vad tycker trafiknämnden om hundrastgårdar?', 'Hur ser de på …'.
+_VIEW_TOPIC = re.compile(
+    r"\b(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s)(.+)$", re.I
+)
+# A known word inside an unknown compound this long says what it is about ('skolgårdsbelysning' -> 'belysning').
+_KNOWN_PART = 5
+
+
+def unknown_topic(q: Question, index: LexicalIndex) -> str:
+    """A view asked of a topic the documents never name: 'Vad tycker trafiknämnden om hundrastgårdar?'.
+
+    The topic is what the view is asked about ('om …', 'på …'); each of its terms is unknown, in the
+    documents' words too (the synonyms), and holds no known word of five letters or more. A misspelling
+    is corrected instead; a law's number or a body is for the rules on those.
+    """
+    about = _VIEW_TOPIC.search(q.text)
+    if q.language != "sv" or q.follow_up or q.answer_type != "opinion" or not about:
+        return ""
+    topic = topic_of(about.group(1), index.responders)
+    corrected = any(w.lower() in q.corrections for w in re.findall(r"\w+", topic))
+    if topic == DEFAULT_TOPIC or corrected or re.search(r"\d", topic) or q.other_bodies:
+        return ""
+    searched = f"{topic} {documents_words(topic, False, lambda _: True)}"
+    terms = [t for t in index.query_terms(searched) if t not in LIGHT_TERMS]
+    if not terms or any(t in index.vocab or index.related([t]).get(t) or _holds_known(t, index) for t in terms):
+        return ""
+    return f"Dokumenten nämner inte ”{topic}”."
+
+
+def _holds_known(t: str, index: LexicalIndex) -> bool:
+    """Whether a term ends or begins with a word the documents use ('skolgardsbelysning' holds 'belysning')."""
+    return any(t[i:] in index.vocab or t[:-i] in index.vocab for i in range(1, len(t) - _KNOWN_PART + 1))
 
 
 # A service asked for, for oneself ('Hur felanmäler jag en gatlykta?', 'How do I apply for a job …?'):

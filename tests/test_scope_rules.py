@@ -523,3 +523,20 @@ def test_a_sentence_holding_most_of_the_question_is_support_a_little_under_the_f
     assert "handlar om" in said(0.3, 0.79)  # weakly supported
     assert "handlar om" in said(0.6, 0.75)  # too far under the floor
     assert "handlar om" in abstain_reason(q, Evidence(0.6, 0.79, (ADOPTED,), (ADOPTED,)), INDEX, THRESHOLDS)  # off
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A topic no document names, in its words or the documents' (synonyms), nor inside a compound ...
+        ("Vad tycker trafiknämnden om hundrastgårdar?", "nämner inte ”hundrastgårdar”"),
+        ("Vad säger remissvaren om elsparkcyklar?", "nämner inte ”elsparkcyklar”"),
+        # ... but a compound holding a word they use is about that ('skolgårdsbelysning': belysning),
+        ("Vad tycker trafiknämnden om skolgårdsbelysning?", ""),
+        # a synonym is the documents' word ('lampor' -> belysning), and a misspelling is corrected.
+        ("Vad tycker trafiknämnden om lampor?", ""),
+        ("Vad tycker trafiknämnden om belysnign?", ""),
+    ],
+)
+def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
+    check(question, ("Bristande belysning kan skapa otrygghet på gator och torg.",), expected)
