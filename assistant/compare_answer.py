@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import prompts
 from assistant.compare import NOT_ADDRESSED, View, asks_of_programme, asks_overview, ordered
 from assistant.compare_rules import compare_views
-from assistant.compose import marked_lines
+from assistant.compose import led_by_answer, marked_lines
 from assistant.doctext import load_document
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Span
@@ -52,6 +52,7 @@ def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None
         return Answer(question, prompts.NOT_IN_DOCUMENTS, True, (), passages, _timings(retrieved, started), reasons)
     text, citations = render_views(views)
     notes = (f"{COMPARISON_NOTE}, ämne: {topic}",)
+    passages = tuple(led_by_answer(list(passages), citations))
     return Answer(question, text, False, tuple(citations), passages, _timings(retrieved, started), notes)
 
 

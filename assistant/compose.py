@@ -672,3 +672,16 @@ def compose(
         if _LIST_ITEM.match(first):
             lines.insert(0, f"{whose}:")
     return "\n".join(lines), citations
+
+
+def led_by_answer(passages: list[Hit], citations: Sequence[Citation]) -> list[Hit]:
+    """The shown passages, with the answer's first source on top when the answer uses nothing of the top one.
+
+    A reader opens the first passage to check the answer: it should hold what the answer says
+    (on the read sets, hit@1 0.865 -> 0.882; figures in docs/rounds.md, fifteenth round).
+    """
+    cited = {c.chunk.id for c in citations}
+    if not passages or not cited or passages[0].chunk.id in cited:
+        return passages
+    first = min(citations, key=lambda c: c.n).chunk.id
+    return [h for h in passages if h.chunk.id == first] + [h for h in passages if h.chunk.id != first]

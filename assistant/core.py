@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.compose import answering, is_verdict, lists
+from assistant.compose import answering, is_verdict, led_by_answer, lists
 from assistant.letterhead import cited_first, letterhead_answer
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
@@ -229,6 +229,8 @@ class Assistant:
         text, citations, notes = written
         if q.metadata_field and citations:  # read from the document's fields: those passages come first
             passages = cited_first(passages, citations)
+        else:
+            passages = led_by_answer(passages, citations)
         timings = {
             "retrieve": ranking.retrieve_ms,
             "rerank": ranking.rerank_ms,

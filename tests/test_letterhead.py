@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from assistant.compose import led_by_answer
 from assistant.field_questions import asked_field
 from assistant.letterhead import cited_first, letterhead_answer, read_field, read_signatories
 from assistant.letterhead_fields import FIELDS
@@ -425,6 +426,16 @@ def test_the_passages_of_a_metadata_answer_start_with_what_it_was_read_from() ->
     assert [(h.chunk.id, h.score) for h in cited_first(hits, [Citation(1, b)])] == [("b", 0.5), ("a", 0.9)]
     # a chunk read but not ranked comes first too, unscored; the number of passages stays
     assert [(h.chunk.id, h.score) for h in cited_first(hits, [Citation(1, c)])] == [("c", 0.0), ("a", 0.9)]
+
+
+def test_an_answers_first_source_is_shown_first_when_it_uses_nothing_of_the_top_passage() -> None:
+    a, b, c = (snippet(t, t) for t in "abc")
+    hits = [Hit(a, 0.9), Hit(b, 0.5), Hit(c, 0.4)]
+    # nothing of 'a' is cited: the answer's first source, 'c', goes on top, the rest keep their order
+    assert [h.chunk.id for h in led_by_answer(hits, [Citation(2, b), Citation(1, c)])] == ["c", "a", "b"]
+    # 'a' is cited (second): the ranking stands; so it does with no citations (a refusal)
+    assert [h.chunk.id for h in led_by_answer(hits, [Citation(1, c), Citation(2, a)])] == ["a", "b", "c"]
+    assert [h.chunk.id for h in led_by_answer(hits, [])] == ["a", "b", "c"]
 
 
 @pytest.mark.parametrize(
