@@ -177,11 +177,25 @@ def _without_years(text: str) -> str:
     return _YEAR.sub(" ", _DATE.sub(" ", text))
 
 
+# A number of years, months, weeks or days ('de två senaste åren') is how long, not how many of what is asked.
+_SPAN_OF_TIME = re.compile(
+    rf"\b(\d+|{NUMBER_WORDS})\s+(?:\w+\s+)?(år|åren|månader|månaderna|veckor|veckorna|dagar|dagarna)\b", re.I
+)
+_ASKS_TIME = re.compile(
+    r"\b(år|åren|ar|aren|månad\w*|manad\w*|veck\w*|dag\w*|länge|lange|years?|months?|weeks?|days?|long)\b", re.I
+)
+
+
 def has_quantity(sentences: Iterable[str], question: str) -> bool:
-    """Whether a sentence states a number other than a year or one the question brought itself."""
+    """Whether a sentence states a number other than a year or one the question brought itself.
+
+    A span of time counts only when the question asks of time ('Hur många år …').
+    """
     own = set(re.findall(r"\d+", question))
+    spans = not _ASKS_TIME.search(question)
     for sentence in sentences:
         stripped = _without_years(IDENTIFIER.sub(" ", sentence))
+        stripped = _SPAN_OF_TIME.sub(" ", stripped) if spans else stripped
         numbers = set(re.findall(r"\d+", stripped)) - own
         if numbers or re.search(
             # A share said in words counts too: 'halverad', 'fördubblas' (OCR: 'fordubblas').

@@ -172,10 +172,16 @@ def test_money(question: str, sentences: tuple[str, ...], expected: str) -> None
         ("Enligt lag (2023:196) om kommuners ansvar.", False),
         (INVESTMENTS, True),
         ("Det finns minst tre aktörer.", True),
+        # how long is not how many
+        ("Det är först de två senaste åren som kommunen har fått en inblick.", False),
     ],
 )
 def test_identifiers_are_not_quantities(sentence: str, quantity: bool) -> None:
     assert has_quantity([sentence], "Hur många?") is quantity
+
+
+def test_a_span_of_time_answers_a_question_about_time() -> None:
+    assert has_quantity(["Det är först de två senaste åren som kommunen har sett det."], "Hur många år har det tagit?")
 
 
 @pytest.mark.parametrize(
