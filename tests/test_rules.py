@@ -300,6 +300,8 @@ def test_a_finished_stream_gives_no_more_pieces() -> None:
         ("Gunilla Glantz\nFörvaltningschef\nUlrika Falk\nAvdelningschef", "signature"),
         ("Lena Holmdahl, Utbildningsdirektör 2023-10-17", "signature"),
         ("Till\nKungsholmens stadsdelsnämnd", "letterhead"),
+        ("Remiss från kommunstyrelsen, dnr KS 2023/739", "letterhead"),  # the reference line under the title
+        ("Kommunfullmäktige antog 2021 programmet 2020–2023 (dnr KS 2019/1939).", ""),  # a sentence naming one
         ("Detta dokument har godkänts digitalt av följande personer:", "signature"),  # heads the approval table
         ("Trafiknämnden godkänner tjänsteutlåtandet som svar på remissen.", "procedure"),
         ("Kommunstyrelsen har begärt nämndens yttrande över remissen senast den 27 oktober 2023.", "procedure"),
