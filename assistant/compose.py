@@ -155,6 +155,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "example": re.compile(
         r"\b(exempelvis|till exempel|t\. ?ex|som (ett )?(gott |bra )?exempel|goda exempel|bland annat)\b", re.I
     ),
+    # A sentence that says what something is: 'definieras att …', 'är ett samlingsbegrepp för', '(s.k. …)'.
+    "definition": re.compile(
+        r"\b(definieras|definierar|innebär|betyder|avses|menas med|samlingsbegrepp|handlar om|syftar på|kallas|benämns"
+        r"|står för|s\.\s?k\.)",
+        re.I,
+    ),
     "opinion": re.compile(
         r"\b(anser|ansåg|tycker|positiv\w*|negativ\w*|välkomna\w*|föreslår|saknar|efterfrågar|bör|borde|behöver"
         r"|ser (ett|en|det|gärna|positivt)|ställer sig|instämmer|avstyrker|tillstyrker|kritisk\w*|önskar|vore"

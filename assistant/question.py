@@ -144,7 +144,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "definition",
         re.compile(
             r"\b(vad (står|star) (\w+ ){1,3}(för|for)|vad (betyder|innebär|innebar|menas)|vad går .+ ut på"
-            r"|vad gar .+ ut pa|hur fungerar|what does \w+ (stand for|mean)|what is meant)\b",
+            r"|vad gar .+ ut pa|hur fungerar|what does \w+ (stand for|mean)|what is meant"
+            r"|definitionen|definieras|definierar|how is .+ defined|definition of)\b",
             re.I,
         ),
     ),

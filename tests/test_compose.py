@@ -146,6 +146,18 @@ def test_a_sentence_that_names_several_things_holds_a_list() -> None:
     assert not holds_answer_type("Förvaltningen ställer sig positiv till programförslagets innehåll.", "list")
 
 
+def test_a_sentence_that_says_what_something_is_holds_a_definition() -> None:
+    from assistant.compose import holds_answer_type
+
+    assert holds_answer_type(
+        "Vidare definieras att brottsförebyggande arbete är att minska brottsligheten.", "definition"
+    )
+    assert holds_answer_type("Otillåten påverkan är ett samlingsbegrepp för handlingar som …", "definition")
+    assert not holds_answer_type(
+        "Utifrån definitionen av brottsförebyggande arbete saknar förvaltningen en tydlighet.", "definition"
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "counts"),
     [
