@@ -44,7 +44,7 @@ GLOSSARY: dict[str, str] = {
     r"coordinat\w*": "samordning samordna",
     r"civil society|voluntary (?:sector|organi[sz]ations)|non-?profits?|ngos?": "civilsamhället",
     r"violent extremism|extremism": "våldsbejakande extremism",
-    r"drugs?|narcotics": "narkotika droger drogszen",
+    r"drugs?|narcotics": "narkotika droger",
     r"open drug scene|drug scene": "öppen drogszen",
     r"assaults?|violence|violent": "våld våldsbrott överfall",
     r"young people|youths?|young|adolescents?": "unga ungdomar",
@@ -184,8 +184,9 @@ SYNONYMS: dict[str, str] = {
     r"kill\w*": "pojkar",
     r"föräldrakurs\w*|föräldrautbildning\w*": "föräldrastödsprogram föräldrastöd",
     r"graffiti\w*|tagg\w*": "klotter",
+    r"knark\w*|drog\w*|narkotikahandel": "narkotika droger",
     # Kungsholmen writes 'öppen drogszen' (sic): the documents' word for an open drug scene.
-    r"knark\w*|drog\w*|narkotika\w*": "narkotika droger drogszen",
+    r"drogscen\w*|drogscener": "drogszen",
     # Enskede-Årsta-Vantör writes of 'bedrägerier mot välfärdssystemen', the others of 'välfärdsbrott'.
     r"välfärdsbrott\w*|valfardsbrott\w*": "välfärdssystemen bedrägerier",
     r"ideella (?:krafter|organisationer|föreningar|sektorn)|frivilligorganisation\w*|föreningsliv\w*": "civilsamhället",
