@@ -25,8 +25,8 @@ from assistant.compare import (
     view_of,
 )
 from assistant.glossary import documents_words
-from assistant.positions import Label, asked_label, asks_opinion
-from assistant.question import Question, periods_in
+from assistant.positions import WANTS_CHANGE, Label, asked_label, asks_opinion
+from assistant.question import RESPONDER_GROUP, Question, periods_in
 from assistant.responder_names import responders_in_order
 from assistant.topics import about_whole_programme, is_general, topic_of
 from vectorstore.analyzer import fold
@@ -42,6 +42,8 @@ _DISTRICTS = re.compile(
 _SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
 _DISTRICT_NAME = "stadsdelsnamnd"
 # What a group says or writes is what each of its members says ('Vad säger stadsdelsnämnderna om …').
+# The words that ask for changes, not what they are about ('vill ändra något i programmet').
+_CHANGE_WORDS = re.compile(r"\b(vill|ändra|ändras|ändringar|något|några|want|wants|would|like|to|see|changes?)\b", re.I)
 _SAYS = re.compile(r"\b(sager|sagt|skriver|skrev|skrivit|tar upp|lyfter|says?|said|write|writes|wrote)\b")
 _PREPARED = re.compile(
     r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
@@ -102,17 +104,18 @@ def period_responders(years: Sequence[int], named: Sequence[str], periods: Mappi
 def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str]) -> Comparison | None:
     """The comparison a question asks for, or None for a question about one responder or none in particular."""
     text = q.corrected
+    wants_change = bool(WANTS_CHANGE.search(q.text))  # as typed: 'ändra' is no document word to correct to
     named = responders_in_order(text, scope)
     group = group_asked(text, scope)
     by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []
     if len(named) >= 2:
         responders = named
-    elif len(group) >= 2 and (asks_opinion(text) or q.compares or _SAYS.search(fold(text.lower()))):
+    elif len(group) >= 2 and (asks_opinion(text) or q.compares or _SAYS.search(fold(text.lower())) or wants_change):
         responders = group
     elif len(by_period) >= 2:
         responders = by_period
-    elif not named and q.compares:
-        responders = list(scope)
+    elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", fold(text.lower())))):
+        responders = list(scope)  # every responder: 'Vad vill nämnderna ändra …' asks each
     elif len(named) == 1 and _whole_view_asked(text) and about_whole_programme(q.text, scope):
         # 'Vilka brister ser socialnämnden i programmet?', 'Sammanfatta socialnämndens yttrande': its position
         # sentences on the whole, labelled
@@ -120,8 +123,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     else:
         return None
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
-    if len(responders) == 1:
-        topic = "trygghetsprogrammet"  # one responder's view of the whole, read from its position sentences
+    if len(responders) == 1 or (wants_change and is_general(_CHANGE_WORDS.sub(" ", topic))):
+        # one responder's view of the whole, or what each wants changed in it: read from the position sentences
+        topic = "trygghetsprogrammet"
     elif is_general(topic) and _CHANGE_ASKED.search(fold(q.text)) and (len(q.periods) >= 2 or q.previous_programme):
         topic = CHANGES_TOPIC  # 'Vad är skillnaden mellan programmet 2020–2023 och 2024–2027?': what changed
     translated = ""
@@ -141,7 +145,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
     # Which responders take an English topic up is judged by its Swedish words, so only where the glossary has them.
     which = asks_which(text) and (q.language == "sv" or bool(translated))
-    return Comparison(tuple(ordered(responders)), topic, asked_label(text), asks_opinion(text), which=which)
+    label = "förslag" if wants_change else asked_label(text)
+    return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which)
 
 
 def _whole_view_asked(text: str) -> bool:

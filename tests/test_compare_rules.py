@@ -104,6 +104,25 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Vad vill nämnderna ändra i programmet?",
+        "Vilka nämnder vill ändra något i programmet?",
+        "Which committees want changes to the programme?",
+    ],
+)
+def test_what_each_wants_changed_is_each_ones_proposals_on_the_whole(question: str) -> None:
+    comparison = read(question)
+    assert comparison is not None and list(comparison.responders) == SCOPE
+    assert comparison.prefer == "förslag" and is_general(comparison.topic)
+
+
+def test_what_changed_is_not_what_each_wants_changed() -> None:
+    comparison = read("Vad har ändrats i det nya programmet enligt nämnderna?")
+    assert comparison is None or comparison.prefer != "förslag"
+
+
+@pytest.mark.parametrize(
     ("question", "label"),
     [
         ("Vilka brister ser socialnämnden i programmet?", "kritisk"),
