@@ -25,7 +25,7 @@ from assistant.compare import (
     view_of,
 )
 from assistant.glossary import documents_words
-from assistant.positions import WANTS_CHANGE, Label, asked_label, asks_opinion
+from assistant.positions import Label, asked_label, asks_opinion
 from assistant.question import RESPONDER_GROUP, Question, periods_in
 from assistant.responder_names import responders_in_order
 from assistant.topics import about_whole_programme, is_general, topic_of
@@ -42,9 +42,12 @@ _DISTRICTS = re.compile(
 _SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
 _DISTRICT_NAME = "stadsdelsnamnd"
 # What a group says or writes is what each of its members says ('Vad säger stadsdelsnämnderna om …').
-# The words that ask for changes, not what they are about ('vill ändra något i programmet').
-_CHANGE_WORDS = re.compile(r"\b(vill|ändra|ändras|ändringar|något|några|want|wants|would|like|to|see|changes?)\b", re.I)
 _SAYS = re.compile(r"\b(sager|sagt|skriver|skrev|skrivit|tar upp|lyfter|says?|said|write|writes|wrote)\b")
+# Asked what each wants changed: 'Vad vill nämnderna ändra i programmet?' (read as typed: 'ändra' folds to
+# 'andra', other, and is no document word a correction keeps) ...
+_WANTS_CHANGE = re.compile(r"\bvill\b.*\b(ändra|ändras|ändringar)\b|\b(want|would like)\b.*\bchanges?\b", re.I)
+# ... and the words that ask it, not what it is about ('vill ändra något i programmet').
+_CHANGE_WORDS = re.compile(r"\b(vill|ändra|ändras|ändringar|något|några|want|wants|would|like|to|see|changes?)\b", re.I)
 _PREPARED = re.compile(
     r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
     r"bered(de|des|ts)?|berett\w*|prepared)\b"
@@ -104,7 +107,7 @@ def period_responders(years: Sequence[int], named: Sequence[str], periods: Mappi
 def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str]) -> Comparison | None:
     """The comparison a question asks for, or None for a question about one responder or none in particular."""
     text = q.corrected
-    wants_change = bool(WANTS_CHANGE.search(q.text))  # as typed: 'ändra' is no document word to correct to
+    wants_change = bool(_WANTS_CHANGE.search(q.text))  # as typed: 'ändra' is no document word to correct to
     named = responders_in_order(text, scope)
     group = group_asked(text, scope)
     by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []

@@ -684,7 +684,7 @@ def led_by_answer(passages: list[Hit], citations: Sequence[Citation]) -> list[Hi
     """The shown passages, with the answer's first source on top when the answer uses nothing of the top one.
 
     A reader opens the first passage to check the answer: it should hold what the answer says
-    (on the read sets, hit@1 0.865 -> 0.882; figures in docs/rounds.md, fifteenth round).
+    (measured in docs/rounds.md, fifteenth round).
     """
     cited = {c.chunk.id for c in citations}
     if not passages or not cited or passages[0].chunk.id in cited:

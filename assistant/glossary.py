@@ -186,7 +186,7 @@ SYNONYMS: dict[str, str] = {
     r"graffiti\w*|tagg\w*": "klotter",
     r"knark\w*|drog\w*|narkotikahandel": "narkotika droger",
     # Kungsholmen writes 'öppen drogszen' (sic): the documents' word for an open drug scene.
-    r"drogscen\w*|drogscener": "drogszen",
+    r"drogscen\w*": "drogszen",
     # Enskede-Årsta-Vantör writes of 'bedrägerier mot välfärdssystemen', the others of 'välfärdsbrott'.
     r"välfärdsbrott\w*|valfardsbrott\w*": "välfärdssystemen bedrägerier",
     r"ideella (?:krafter|organisationer|föreningar|sektorn)|frivilligorganisation\w*|föreningsliv\w*": "civilsamhället",

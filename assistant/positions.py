@@ -120,11 +120,6 @@ def asks_opinion(question: str) -> bool:
     return bool(_OPINION_QUESTION.search(fold(question)))
 
 
-# Asked what each wants changed: 'Vad vill nämnderna ändra i programmet?' (read as typed: 'ändra' folds to
-# 'andra', other, and is no document word a correction keeps).
-WANTS_CHANGE = re.compile(r"\bvill\b.*\b(ändra|ändras|ändringar)\b|\b(want|would like)\b.*\bchanges?\b", re.I)
-
-
 def asked_label(question: str) -> Label | None:
     """The kind of view a question asks about ('Vilka nämnder är kritiska …' -> kritisk)."""
     text = fold(question)

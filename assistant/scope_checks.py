@@ -23,7 +23,7 @@ from assistant.letterhead_fields import PERSON
 from assistant.question import Question, is_specific, periods_in
 from assistant.responder_names import named_responders
 from assistant.topics import DEFAULT_TOPIC, topic_of
-from vectorstore.analyzer import FOLDED_STOPWORDS, fold, same_term, term, term_set, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, MIN_HEAD, fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 from vectorstore.records import period_label
 
@@ -487,8 +487,6 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
 _VIEW_TOPIC = re.compile(
     r"\b(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s)(.+)$", re.I
 )
-# A known word inside an unknown compound this long says what it is about ('skolgårdsbelysning' -> 'belysning').
-_KNOWN_PART = 5
 
 
 def unknown_topic(q: Question, index: LexicalIndex) -> str:
@@ -513,8 +511,11 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
 
 
 def _holds_known(t: str, index: LexicalIndex) -> bool:
-    """Whether a term ends or begins with a word the documents use ('skolgardsbelysning' holds 'belysning')."""
-    return any(t[i:] in index.vocab or t[:-i] in index.vocab for i in range(1, len(t) - _KNOWN_PART + 1))
+    """Whether a term ends or begins with a word the documents use ('skolgardsbelysning' holds 'belysning').
+
+    The word must be as long as a compound's head must be (MIN_HEAD letters).
+    """
+    return any(t[i:] in index.vocab or t[:-i] in index.vocab for i in range(1, len(t) - MIN_HEAD + 1))
 
 
 # A service asked for, for oneself ('Hur felanmäler jag en gatlykta?', 'How do I apply for a job …?'):
