@@ -45,9 +45,17 @@ _DISTRICT_NAME = "stadsdelsnamnd"
 _SAYS = re.compile(r"\b(sager|sagt|skriver|skrev|skrivit|tar upp|lyfter|says?|said|write|writes|wrote)\b")
 # Asked what each wants changed: 'Vad vill nämnderna ändra i programmet?' (read as typed: 'ändra' folds to
 # 'andra', other, and is no document word a correction keeps) ...
-_WANTS_CHANGE = re.compile(r"\bvill\b.*\b(ändra|ändras|ändringar)\b|\b(want|would like)\b.*\bchanges?\b", re.I)
+# Typed without å/ä/ö, 'andra' after 'vill' is the verb where it ends the question or a preposition follows
+# ('vad vill nämnderna andra i programmet'), not 'other' ('vill andra nämnder …').
+_WANTS_CHANGE = re.compile(
+    r"\bvill\b.*\b(ändra|ändras|ändringar)\b|\bvill\b(\s+[\w-]+){0,3}\s+andra(\s+(i|på|pa|med)\b|\W*$)|"
+    r"\b(want|would like)\b.*\bchanges?\b",
+    re.I,
+)
 # ... and the words that ask it, not what it is about ('vill ändra något i programmet').
-_CHANGE_WORDS = re.compile(r"\b(vill|ändra|ändras|ändringar|något|några|want|wants|would|like|to|see|changes?)\b", re.I)
+_CHANGE_WORDS = re.compile(
+    r"\b(vill|ändra|andra|ändras|ändringar|något|några|want|wants|would|like|to|see|changes?)\b", re.I
+)
 _PREPARED = re.compile(
     r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
     r"bered(de|des|ts)?|berett\w*|prepared)\b"
@@ -119,7 +127,10 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         responders = by_period
     elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", fold(text.lower())))):
         responders = list(scope)  # every responder: 'Vad vill nämnderna ändra …' asks each
-    elif len(named) == 1 and _whole_view_asked(text) and about_whole_programme(q.text, scope):
+    elif len(named) == 1 and (
+        (_whole_view_asked(text) and about_whole_programme(q.text, scope))
+        or (wants_change and about_whole_programme(_CHANGE_WORDS.sub(" ", q.text), scope))
+    ):
         # 'Vilka brister ser socialnämnden i programmet?', 'Sammanfatta socialnämndens yttrande': its position
         # sentences on the whole, labelled
         responders = named

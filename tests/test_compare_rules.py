@@ -109,12 +109,31 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
         "Vad vill nämnderna ändra i programmet?",
         "Vilka nämnder vill ändra något i programmet?",
         "Which committees want changes to the programme?",
+        "vad vill namnderna andra i programmet",
     ],
 )
 def test_what_each_wants_changed_is_each_ones_proposals_on_the_whole(question: str) -> None:
     comparison = read(question)
     assert comparison is not None and list(comparison.responders) == SCOPE
     assert comparison.prefer == "förslag" and is_general(comparison.topic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vad vill socialnämnden ändra i programmet?", "vad vill socialnamnden andra", "Vad vill socialnämnden ändra?"],
+)
+def test_what_one_responder_wants_changed_is_its_proposals(question: str) -> None:
+    comparison = read(question)
+    assert comparison is not None and list(comparison.responders) == ["Socialnämnden"]
+    assert comparison.prefer == "förslag" and is_general(comparison.topic)
+
+
+@pytest.mark.parametrize(
+    "question", ["Vad vill socialnämnden ändra i skolan?", "Vilka andra nämnder vill socialnämnden samverka med?"]
+)
+def test_a_change_asked_of_a_part_or_other_bodies_is_no_proposal_overview(question: str) -> None:
+    comparison = read(question)
+    assert comparison is None or comparison.prefer != "förslag"
 
 
 def test_what_changed_is_not_what_each_wants_changed() -> None:
