@@ -189,6 +189,16 @@ _DEFINED = re.compile(
 )
 # 'Vad är PDV?': an acronym alone (checked in capitals) asks what it stands for.
 _ACRONYM_ASKED = re.compile(r"^\s*(?:vad (?:är|ar)|what is|what's)\s+(?:en |ett |an? )?([\wÅÄÖ]{2,6})\s*\??\s*$", re.I)
+# 'Vad är rinkebymodellen?', 'What are welfare crimes?': a bare term of up to three words asks what it is ...
+_TERM_ASKED = re.compile(
+    r"^\s*(?:vad (?:är|ar)|what is|what are|what's)\s+(?:en |ett |an? )?([\w-]+(?: [\w-]+){0,2})\s*\??\s*$", re.I
+)
+# ... not a thing's property ('Vad är programmets syfte?'), nor what the words frame ('What are the focus areas?').
+_NOT_A_TERM = re.compile(
+    r"^(the|this|that|these|those|det|den|de|detta|denna|dessa|syfte\w*|mål\w*|mal\w*|skillnad\w*)$|"
+    r"^(med|för|for|i|av|om|mellan|enligt|på|pa|till|of|in|with|about|according|between|to)$",
+    re.I,
+)
 # Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
 # Not "tjänsteutlåtande": users call the response itself so ("vad skriver X:s tjänsteutlåtande om …").
 _PROCEDURE = re.compile(
@@ -349,9 +359,33 @@ def asked_acronym(text: str) -> str:
     return match.group(1) if match and match.group(1).isupper() else ""
 
 
+def asked_term(text: str) -> str:
+    """The term a bare 'Vad är rinkebymodellen?' asks to have explained ('' for other questions).
+
+    A genitive before another word asks for a property ('Vad är trafikkontorets faxnummer?').
+    """
+    if acronym := asked_acronym(text):
+        return acronym
+    if not (match := _TERM_ASKED.match(text)):
+        return ""
+    words = match.group(1).split()
+    if any(_NOT_A_TERM.match(w) for w in words) or any(w.lower().endswith("s") for w in words[:-1]):
+        return ""
+    return match.group(1)
+
+
+def explained_by_use(text: str) -> bool:
+    """Whether a question asks what a term is only by naming it ('Vad är rinkebymodellen?').
+
+    What the documents say of the term answers it, a definition or not; 'Vad betyder …' and an
+    acronym ask for the explanation itself.
+    """
+    return bool(asked_term(text)) and not asked_acronym(text)
+
+
 def answer_type(text: str) -> str:
     """The kind of answer a question asks for."""
-    if asked_acronym(text):
+    if asked_term(text):
         return "definition"
     if _VIEW_OF_CLAUSE.search(text):  # 'Hur ser X på att programmet visar hur mycket …': its view, not a number
         return "opinion"
@@ -433,8 +467,8 @@ def defined_term(text: str, index: LexicalIndex) -> str:
 
     A word that names a responder ("trafikkontoret") says where, not what.
     """
-    if acronym := asked_acronym(text):
-        return acronym
+    if term_asked := asked_term(text):
+        return term_asked
     if not (match := _DEFINED.search(text)):
         return ""
     defined = re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]

@@ -27,7 +27,7 @@ from wordfreq import zipf_frequency
 
 from assistant.compose import NUMBER_WORDS
 from assistant.field_questions import TITLE, asks_title_holder
-from assistant.question import Question, common_in_swedish, is_specific, overlaps
+from assistant.question import Question, common_in_swedish, explained_by_use, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
     LIGHT_TERMS,
@@ -298,7 +298,11 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
         return reason
     if evidence.top_dense < thresholds.weak_dense and (reason := off_topic(q, index)):
         return reason  # no word of what it is about, and no sentence clearly similar
-    if q.answer_type == "definition" and q.defines:
+    if (
+        q.answer_type == "definition"
+        and q.defines
+        and (not explained_by_use(q.corrected) or defines(evidence.answer_sentences, q.defines))
+    ):
         return ""  # an explained term is support enough, however short the question
     if names_statute(q, evidence.answer_sentences):
         return ""  # so is the law the question quotes by its number ('Vad säger X om lag (2023:196)?')
@@ -365,7 +369,12 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         return "Dokumenten anger ingen sådan tidpunkt."
     if reason := when_missing(q, used, [has_date([s], q.text) for s in used], index, context):
         return reason
-    if q.answer_type == "definition" and q.defines and not defines(used, q.defines):
+    if (
+        q.answer_type == "definition"
+        and q.defines
+        and not defines(used, q.defines)
+        and not explained_by_use(q.corrected)
+    ):
         return f"Dokumenten förklarar inte vad {q.defines} är."
     return ""
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
-from assistant.question import Question, is_specific, periods_in
+from assistant.question import Question, asked_term, explained_by_use, is_specific, periods_in
 from assistant.responder_names import named_responders
 from assistant.topics import DEFAULT_TOPIC, topic_of
 from vectorstore.analyzer import FOLDED_STOPWORDS, MIN_HEAD, fold, same_term, term, term_set, words
@@ -490,16 +490,15 @@ _VIEW_TOPIC = re.compile(
 
 
 def unknown_topic(q: Question, index: LexicalIndex) -> str:
-    """A view asked of a topic the documents never name: 'Vad tycker trafiknämnden om hundrastgårdar?'.
+    """A view asked of a topic the documents never name ('Vad tycker trafiknämnden om hundrastgårdar?'), or its meaning.
 
     The topic is what the view is asked about ('om …', 'på …'); each of its terms is unknown, in the
     documents' words too (the synonyms), and holds no known word of five letters or more. A misspelling
     is corrected instead; a law's number or a body is for the rules on those.
     """
-    about = _VIEW_TOPIC.search(q.text)
-    if q.language != "sv" or q.follow_up or q.answer_type != "opinion" or not about:
+    if q.language != "sv" or q.follow_up or not (asked := _topic_asked(q)):
         return ""
-    topic = topic_of(about.group(1), index.responders)
+    topic = topic_of(asked, index.responders)
     corrected = any(w.lower() in q.corrections for w in re.findall(r"\w+", topic))
     if topic == DEFAULT_TOPIC or corrected or re.search(r"\d", topic) or q.other_bodies:
         return ""
@@ -508,6 +507,13 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
     if not terms or any(t in index.vocab or index.related([t]).get(t) or _holds_known(t, index) for t in terms):
         return ""
     return f"Dokumenten nämner inte ”{topic}”."
+
+
+def _topic_asked(q: Question) -> str:
+    """What a view is asked of ('om …', 'på …'), or the term a bare 'Vad är …?' names ('' for neither)."""
+    if q.answer_type == "opinion" and (about := _VIEW_TOPIC.search(q.text)):
+        return about.group(1)
+    return asked_term(q.text) if explained_by_use(q.text) else ""
 
 
 def _holds_known(t: str, index: LexicalIndex) -> bool:

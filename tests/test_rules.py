@@ -87,6 +87,8 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
         ("Vilka ska stadsdelarna samarbeta med när de städar?", SUPPORTED, ""),  # 'när' inside: not a when-question
         ("Vad betyder belysning?", evidence(TEXTS["trafik"][1]), "Dokumenten förklarar inte vad belysning är."),
         ("Vad betyder belysning?", evidence(LIGHT), ""),
+        # Asked by naming it alone, a term is answered by what the documents say of it, a definition or not.
+        ("Vad är belysning?", evidence(TEXTS["trafik"][1]), ""),
         ("Vad står PDV för?", evidence(TEXTS["larm"][1]), ""),
         (  # a term in brackets after what it names, introduced by 's.k.'
             "Vad menas med belysning?",
@@ -377,7 +379,15 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
         ("Vad är PDV?", "defines", "PDV"),  # an acronym alone asks what it stands for
         ("vad ar VBE", "answer_type", "definition"),
-        ("Vad är trygghet?", "defines", ""),  # a word, not an acronym
+        # A bare term asks what it is (answered by what the documents say of it: tests above) ...
+        ("Vad är trygghet?", "defines", "trygghet"),
+        ("vad ar rinkebymodellen", "answer_type", "definition"),
+        ("What are welfare crimes?", "answer_type", "definition"),
+        # ... not a property of something ('trafikkontorets faxnummer'), nor what 'the' frames.
+        ("Vad är trafikkontorets faxnummer?", "defines", ""),
+        ("Vad är programmets syfte?", "defines", ""),
+        ("Vad är syftet med programmet?", "defines", ""),
+        ("What are the focus areas?", "answer_type", "list"),
         ("Hur många fältassistenter finns det?", "terms", ("faltassistent", "finn")),  # 'många' asks, is no term
         ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself

@@ -537,6 +537,7 @@ def test_a_sentence_holding_most_of_the_question_is_support_a_little_under_the_f
         # A topic no document names, in its words or the documents' (synonyms), nor inside a compound ...
         ("Vad tycker trafiknämnden om hundrastgårdar?", "nämner inte ”hundrastgårdar”"),
         ("Vad säger remissvaren om elsparkcyklar?", "nämner inte ”elsparkcyklar”"),
+        ("Vad är hundrastgårdar?", "nämner inte ”hundrastgårdar”"),  # its meaning asked
         # ... but a compound holding a word they use is about that ('skolgårdsbelysning': belysning),
         ("Vad tycker trafiknämnden om skolgårdsbelysning?", ""),
         # a synonym is the documents' word ('lampor' -> belysning), and a misspelling is corrected.
