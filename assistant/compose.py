@@ -465,11 +465,15 @@ def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool)
 
 
 def following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
-    """List items right after an introducing sentence ('...följande fokusområden:')."""
+    """List items right after an introducing sentence ('...följande fokusområden:').
+
+    A table's rows follow only an introduction that ends in a colon ('… följande personer:'): after a
+    full stop, short lines are the next block (a signature), not a list.
+    """
     text = hit.chunk.clean_text
     headings = {s.heading for s in split_sections(text) if s.heading}
     items: list[tuple[int, int]] = []
-    rows = True  # a table's rows, until a list item shows it is a list
+    rows = text[:end].rstrip().endswith(":")  # a table's rows, until a list item shows it is a list
     for a, b in sentence_spans(text, end):
         if text[a:b].strip() in headings:
             break  # the next section ('Ärendet') is not a row of the list before it

@@ -16,7 +16,8 @@ from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
 from assistant.compose import answering, is_verdict, led_by_answer, lists
-from assistant.letterhead import cited_first, letterhead_answer
+from assistant.field_questions import ROLE_OF
+from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, persons_asked, role_asked_of_signatory
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
 from assistant.question import Question, common_in_swedish, overlaps, periods_in, read_question
@@ -195,7 +196,19 @@ class Assistant:
     def understand(self, question: str, history: Sequence[Turn] = (), language: str = "") -> Question:
         """The question read once: the record every later stage uses (`language` when the caller knows it)."""
         text = normalise_question(question, self.settings.answer.max_question_chars)
-        return read_question(text, self.lexical.get(), history[-1].question if history else "", language)
+        q = read_question(text, self.lexical.get(), history[-1].question if history else "", language)
+        if not q.metadata_field and self._asks_signatory_role(q):
+            return replace(q, metadata_field="underskrifter")  # 'Vilken titel har Anna Hamlin?'
+        return q
+
+    def _asks_signatory_role(self, q: Question) -> bool:
+        """Whether the question asks the title of a person who signs a document (read from the documents)."""
+        index = self.lexical.get()
+        if not ROLE_OF.search(q.corrected) or not persons_asked(q.text, index.responders):
+            return False  # the cheap test first: most questions name no one
+        sources = dict.fromkeys(index.columns["source"])
+        chunks = [chunk for source in sources for chunk in self._document_chunks(source, 0, MAX_CHUNKS)]
+        return role_asked_of_signatory(q, chunks, index.responders)
 
     def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> AnswerStream:
         """The answer as it is written: iterate for its pieces, then `.answer()` (see AnswerStream).

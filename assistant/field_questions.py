@@ -118,6 +118,13 @@ _SIGNING = re.compile(
     r"(förvaltning|forvaltning|kontor|office|administration)\w*\b",
     _WORDS,
 )
+# A named person's title or role asked for ('What is Anna Hamlin's job title?', 'Vilka roller har Ulrika Falk och
+# Tove Nilsson?'): the signatories' titles, when the person signs a document (checked against the documents).
+ROLE_OF = re.compile(
+    r"\b(titel|titlar|titeln|title|befattning\w*|roll|rollen|roller|role|roles|position)\b"
+    r"|^\s*(vem|who)\s+(är|ar|var|is|was)\s+[A-ZÅÄÖ]",  # 'Vem är Anna Hamlin?'
+    _WORDS,
+)
 TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
 _PERSON_ASKED = re.compile(
     r"^\s*(vem|vilka|vilken|vad heter|who|which)\b|\bvem\b|\bvad heter (hon|han|hen|den|personen)\b"

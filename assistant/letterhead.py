@@ -10,13 +10,13 @@ assistant/letterhead_fields.py; which field a question asks for in assistant/fie
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 from assistant.compose import responder_genitive
-from assistant.field_questions import WHEN
+from assistant.field_questions import ROLE_OF, WHEN
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
 from assistant.question import Question
 from assistant.records import Citation, Hit, Span
@@ -65,11 +65,15 @@ def read_field(spec: Field, chunks: list[Chunk], whose: str) -> Read | None:
     return None
 
 
-def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str, dated: bool = False) -> Read | None:
+def read_signatories(
+    spec: Field, chunks: list[Chunk], whose: str, asked: str, dated: bool = False, only: Iterable[str] = ()
+) -> Read | None:
     """Every name with a title in the document, once each; only those with the asked title if any.
 
-    With `dated` (the question asks when), a name's date in the approval list is said too.
+    With `dated` (the question asks when), a name's date in the approval list is said too; with
+    `only`, only those people ('Vilken titel har Anna Hamlin?').
     """
+    wanted = {fold(person) for person in only}
     people: dict[str, str] = {}
     spans: list[tuple[Chunk, Span]] = []
     dates: list[tuple[Chunk, Span]] = []  # where the approval list gives a date: cited first when one is asked
@@ -79,6 +83,8 @@ def read_signatories(spec: Field, chunks: list[Chunk], whose: str, asked: str, d
                 name, title = " ".join(match.group(1).split()), match.group(2)
                 approved = match.group(3) if dated and match.lastindex == 3 else ""
                 if (name in people and not approved) or (asked and not _is_title(title, asked)):
+                    continue
+                if wanted and fold(name) not in wanted:
                     continue
                 if name in people and people[name] == signatory(name, title, approved):
                     continue
@@ -130,13 +136,43 @@ def _not_a_responder(body: str) -> str:
 _PERSONAL = {"telefon": "inget telefonnummer", "kontakt": "inga kontaktuppgifter", "e-post": "ingen e-postadress"}
 
 
+def asked_person(text: str, responders: Iterable[str]) -> str:
+    """The person a question names ('Lena Holmdahl'), '' when none (or a responder's name)."""
+    match = re.search(PERSON, text[1:])  # not the question's capitalised first word
+    name = " ".join(match.group(1).split()) if match else ""
+    return name if name and not named_responders(name, responders) else ""
+
+
+def persons_asked(text: str, responders: Iterable[str]) -> list[str]:
+    """Every person a question names ('Vilka roller har Ulrika Falk och Tove Nilsson?')."""
+    names = [" ".join(m.split()) for m in re.findall(PERSON, text[1:])]
+    return [n for n in dict.fromkeys(names) if not named_responders(n, responders)]
+
+
+def role_asked_of_signatory(q: Question, chunks: list[Chunk], responders: Iterable[str]) -> bool:
+    """Whether a question asks the title of a person who signs one of these documents.
+
+    'Vilken roll har Polisregion Stockholm?' names no signatory: it asks about the programme.
+    """
+    if not ROLE_OF.search(q.corrected) or not (people := persons_asked(q.text, responders)):
+        return False
+    signing = _signatories(chunks)
+    return any(fold(person) in signing for person in people)
+
+
+def _signatories(chunks: list[Chunk]) -> set[str]:
+    """The folded names of every signatory in the chunks."""
+    return {
+        fold(" ".join(match.group(1).split()))
+        for chunk in chunks
+        for reading in FIELDS["underskrifter"].readings
+        for match in reading.pattern.finditer(chunk.clean_text)
+    }
+
+
 def _asked_person(q: Question, index: LexicalIndex) -> str:
     """The person a contact question names ('Lena Holmdahl'), '' when none (or a responder's name)."""
-    if q.metadata_field not in _PERSONAL:
-        return ""
-    match = re.search(PERSON, q.text[1:])  # not the question's capitalised first word
-    name = " ".join(match.group(1).split()) if match else ""
-    return name if name and not named_responders(name, index.responders) else ""
+    return asked_person(q.text, index.responders) if q.metadata_field in _PERSONAL else ""
 
 
 def _person_contact(
@@ -200,6 +236,8 @@ def _field_lines(
     spec = FIELDS[field]
     written, asked = _asked_title(q.corrected) if spec.collects else ("", "")
     dated = q.answer_type == "when" or bool(WHEN.search(q.corrected))  # '… och vilka datum?' too
+    # The titles of named people: from the documents they sign, the others not mentioned.
+    only = persons_asked(q.text, sources.values()) if spec.collects and ROLE_OF.search(q.corrected) else []
     lines: list[str] = []
     missing: set[str] = set()
     found = False
@@ -207,9 +245,11 @@ def _field_lines(
         whose = _whose(responder)
         document = chunks(source, 0, MAX_CHUNKS)
         if spec.collects:
-            read = read_signatories(spec, document, whose, asked, dated)
+            read = read_signatories(spec, document, whose, asked, dated, only)
         else:
             read = read_field(spec, document, whose)
+        if read is None and only:
+            continue
         if read is None:
             said = f"{{Whose}} namnger ingen {_indefinite(written)}." if asked else spec.missing
             missing.add(said.format(Whose=_capital(whose)))

@@ -117,6 +117,17 @@ def test_a_table_after_its_introduction_is_kept() -> None:
     assert "Torg och parker 35 miljoner kr" in answer
 
 
+def test_short_lines_after_a_full_stop_are_no_table_of_its_list() -> None:
+    """A signature under a section's last sentence is the next block, not rows of a list the sentence began."""
+    text = (
+        "Programmet ska utgå från ansvar för offentlig miljö och ett funktionshinderperspektiv.\n\n"
+        "Anna Holm\nAvdelningschef\nKungsholmens\nstadsdelsförvaltning"
+    )
+    answer, _ = _answer("Vilka perspektiv ska ansvar för offentlig miljö utgå från?", [_chunk("c1", text)])
+    assert "funktionshinderperspektiv" in answer
+    assert "Anna Holm" not in answer
+
+
 def test_a_list_item_without_its_introduction_is_left_out_of_a_plain_answer() -> None:
     """A passage that opens inside a list: its items say nothing on their own to a question that is no list."""
     text = "- Ansvar för offentlig miljö\n- Riktade sociala insatser\n\nTrafiknämnden sköter gatorna i staden."

@@ -7,12 +7,13 @@ answered from its documents' own fields as `trygg ask` would answer it (assistan
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from assistant.compose import led_by_answer
 from assistant.field_questions import asked_field
-from assistant.letterhead import cited_first, letterhead_answer, read_field, read_signatories
+from assistant.letterhead import cited_first, letterhead_answer, read_field, read_signatories, role_asked_of_signatory
 from assistant.letterhead_fields import FIELDS
 from assistant.question import read_question
 from assistant.records import Citation, Hit
@@ -418,6 +419,47 @@ def test_signatories_are_filtered_by_the_title_asked_for() -> None:
     assert read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "ordforande") is None
     head = read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "forvaltningschef")
     assert head is not None and head.sentence == director.sentence
+
+
+def test_signatories_are_filtered_by_the_person_asked_for() -> None:
+    chunk = snippet("Eva Berg\nStadsdelsdirektör\n\nOla Ek\nAvdelningschef\n")
+    ola = read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "", only=["Ola Ek"])
+    assert ola is not None and ola.sentence == "Svaret är undertecknat av Ola Ek (avdelningschef)."
+    assert read_signatories(FIELDS["underskrifter"], [chunk], "svaret", "", only=["Per Holm"]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What is Anna Hamlin's job title?", True),
+        ("Vilka roller har Ulrika Falk och Tove Nilsson?", True),
+        ("Vem är Gunilla Glantz?", True),
+        # Not a signatory: a body, a handläggare, or no one the documents name.
+        ("Vilken roll har Polisregion Stockholm i trygghetsarbetet?", False),
+        ("Vilken roll har Kristoffer Bengtsson?", False),
+        ("Vilken titel har Kalle Anka?", False),
+        ("Vad säger Anna Hamlin om trygghetsprogrammet?", False),  # no title asked
+    ],
+)
+def test_a_persons_title_is_asked_of_the_signatories(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str, asks: bool
+) -> None:
+    index, by_source = corpus
+    chunks = [c for document in by_source.values() for c in document]
+    assert role_asked_of_signatory(read_question(question, index), chunks, index.responders) is asks
+
+
+def test_a_persons_title_is_answered_from_the_documents_they_sign(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]],
+) -> None:
+    index, by_source = corpus
+    q = replace(read_question("Vilka roller har Ulrika Falk och Tove Nilsson?", index), metadata_field="underskrifter")
+    text, citations = letterhead_answer(q, index, lambda source, first, count: by_source[source][first : first + count])
+    assert (
+        text
+        == "Trafiknämndens remissvar är undertecknat av Ulrika Falk (avdelningschef) och Tove Nilsson (enhetschef). [1]"
+    )
+    assert [c.chunk.source for c in citations] == [s for s in by_source if s.startswith("003")]
 
 
 def test_the_passages_of_a_metadata_answer_start_with_what_it_was_read_from() -> None:
