@@ -292,19 +292,24 @@ def _with_its_context(chosen: list[tuple[Hit, tuple[int, int]]]) -> list[tuple[H
     hit, (start, end) = chosen[0]
     before, after = leaned_on(hit, start), continuation(hit, end)
     out = [(hit, span) for span in (before, (start, end), after) if span is not None]
+    said = {_said(c) for c in out}
     for hit, (start, end) in chosen[1:]:  # a later sentence that leans back ('Därför bör …') brings its ground
-        before = leaned_on(hit, start)
-        out += [(hit, span) for span in (before, (start, end)) if span is not None and (hit, span) not in out]
+        for span in (leaned_on(hit, start), (start, end)):
+            if span is not None and _said((hit, span)) not in said:  # once, though chunks overlap
+                said.add(_said((hit, span)))
+                out.append((hit, span))
     return out
+
+
+def _said(chosen: tuple[Hit, tuple[int, int]]) -> str:
+    """A chosen sentence's text, as compared for repeats (overlapping chunks hold a sentence twice)."""
+    hit, (a, b) = chosen
+    return fold(" ".join(hit.chunk.clean_text[a:b].split()))
 
 
 def _led_by(
     lead: Sequence[tuple[Hit, tuple[int, int]]], chosen: list[tuple[Hit, tuple[int, int]]]
 ) -> list[tuple[Hit, tuple[int, int]]]:
     """The lead sentences first, then the chosen ones they do not repeat (chunks overlap: compared by text)."""
-
-    def text(c: tuple[Hit, tuple[int, int]]) -> str:
-        return fold(" ".join(c[0].chunk.clean_text[c[1][0] : c[1][1]].split()))
-
-    said = {text(c) for c in lead}
-    return [*lead, *(c for c in chosen if text(c) not in said)]
+    said = {_said(c) for c in lead}
+    return [*lead, *(c for c in chosen if _said(c) not in said)]

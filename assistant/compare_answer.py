@@ -49,7 +49,10 @@ def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None
     passages = _interleave(views)
     if not any(v.addressed for v in views):
         reasons = tuple(f"{v.responder}: {v.reason}" for v in views if v.reason)
-        return Answer(question, prompts.NOT_IN_DOCUMENTS, True, (), passages, _timings(retrieved, started), reasons)
+        # Why, as a single answer says it: once when every responder's reason is the same.
+        why = {v.reason for v in views if v.reason}
+        said = " ".join([prompts.NOT_IN_DOCUMENTS, *(why if len(why) == 1 else [])])
+        return Answer(question, said, True, (), passages, _timings(retrieved, started), reasons)
     text, citations = render_views(views)
     notes = (f"{COMPARISON_NOTE}, ämne: {topic}",)
     passages = tuple(led_by_answer(list(passages), citations))

@@ -72,6 +72,9 @@ _SUMMARY_ASKED = re.compile(r"\b(sammanfatta\w*|sammanfattning\w*|summera\w*|sum
 _DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
 
 
+_FACT_TYPES = ("who", "when", "where", "quantity")
+
+
 # Words of English comparison topics that the glossary does not cover.
 @dataclass(frozen=True)
 class Comparison:
@@ -154,6 +157,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     folded = fold(q.text.lower())
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
         topic = f"{topic} beretts beredning avdelningen"
+    if _DEADLINE.search(folded):  # its deadline: 'har mottagit remissen för yttrande …', 'remisstiden sträcker sig …'
+        topic = f"{topic} yttrande remisstiden mottagit"
     # 'förslag till beslut', 'beretts', 'sista svarsdag': the handling of the referral, not a view
     if q.asks_procedure or _DEADLINE.search(folded) or _PREPARED.search(folded):
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
@@ -186,7 +191,8 @@ def compare_views(assistant: Assistant, q: Question, filters: Filters | None = N
     # The handling of the referral is read from its own sentences, and a view of the whole programme
     # from each responder's position sentences; any other question leads with what a single answer
     # to it would say, per responder.
-    overall = c.procedure or is_general(c.topic)
+    # A fact asked of the programme ('Vem har tagit fram förslaget …') is no view of it: what a single answer says.
+    overall = c.procedure or (is_general(c.topic) and q.answer_type not in _FACT_TYPES)
     leads = {} if overall else single_answer_leads(assistant, q, c.responders, filters)
     views = [
         view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
