@@ -145,6 +145,7 @@ GLOSSARY: dict[str, str] = {
     r"situational (?:crime )?prevention": "situationell prevention",
     r"social (?:crime )?prevention": "social prevention",
     r"schoolyards?|school grounds?": "skolgårdar",
+    r"(?:basic |fundamental )?(?:preconditions?|prerequisites?)": "grundläggande förutsättningar",
     # Specific subject words of the documents that had no entry (generic ones, 'needs', 'local', 'actors',
     # moved other passages up and were left out: docs/rounds.md, fourteenth round).
     r"preschools?|nursery schools?|kindergartens?": "förskolan",
@@ -276,3 +277,8 @@ def documents_words(question: str, english: bool, known: Callable[[str], bool]) 
     found = " ".join(swedish for pattern, swedish in entries if pattern.search(question)).split()
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     return " ".join(w for w in dict.fromkeys(found) if w.lower() not in asked and known(w))
+
+
+def glossary_spans(question: str) -> list[tuple[int, int]]:
+    """Where an English question uses words the glossary translates ('the City Executive Office'): no names."""
+    return [m.span() for pattern, _ in _ENTRIES for m in pattern.finditer(question)]

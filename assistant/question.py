@@ -130,7 +130,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(^\s*(när|nar)\b(?! i )|\b(fram till|ända till|anda till|från|fran|sedan|senast) (när|nar)\b"
             r"(?! det (gäller|galler|kommer))"
             r"|\bvilket (datum|år|ar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
-            r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|^\s*when\b|\b(until|by|since|from) when\b"
+            r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|\b(until|by|since|from) when\b"
+            # 'When does …', not 'When the office plans investments, does it …' (a clause that sets the scene)
+            r"|^\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could|has|have|had|must)\b"
             r"|\bhur länge (hade|har|fick|får) \w+ på sig\b"  # until when; 'hur länge har X haft …' is a duration
             r"|\b(what|which) dates?\b"
             r"|\b(öppettider|oppettider|opening (hours|times))\b"  # a time of day is asked for too
@@ -503,6 +505,10 @@ def _name_terms(text: str, responders: Sequence[str], index: LexicalIndex) -> tu
     return tuple(dict.fromkeys(t for word in named for t in index.query_terms(word)))
 
 
+# The glossary's words for a committee in general ('committee' -> nämnd), which every response's title holds.
+_BODIES = frozenset({"nämnd", "nämnder"})
+
+
 def read_question(text: str, index: LexicalIndex, previous: str = "", language: str = "") -> Question:
     """The record of a normalised question; `previous` is the last question of the conversation, if any.
 
@@ -517,9 +523,12 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     asked_terms = tuple(index.query_terms(query))  # what the question itself says: the rules judge it
     # English takes any word the documents use (it has none of theirs); Swedish only specific ones.
     usable = (lambda t: t in index.vocab) if english else (lambda t: is_specific(t, index))
-    if added := documents_words(corrected, english, lambda w: all(usable(t) for t in index.query_terms(w))):
-        query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)
     responders = named_responders(corrected, index.responders)
+    added = documents_words(corrected, english, lambda w: all(usable(t) for t in index.query_terms(w)))
+    if responders and english:  # 'the traffic committee' is named: 'trafiknämnden', 'nämnd' would search its letterhead
+        added = " ".join(w for w in added.split() if not named_responders(w, index.responders) and w not in _BODIES)
+    if added:
+        query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)
     if not responders and follow_up:
         responders = named_responders(previous, index.responders)
     field_name = asked_field(corrected, bool(responders))

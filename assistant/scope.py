@@ -27,6 +27,7 @@ from wordfreq import zipf_frequency
 
 from assistant.compose import NUMBER_WORDS
 from assistant.field_questions import TITLE, asks_title_holder
+from assistant.glossary import glossary_spans
 from assistant.question import Question, common_in_swedish, explained_by_use, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
@@ -41,6 +42,7 @@ from assistant.scope_checks import (
     finding_missing,
     future_missing,
     instances_missing,
+    mention_missing,
     money_missing,
     names_statute,
     off_topic,
@@ -128,10 +130,14 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
     In an English question only a word English does not use counts ('Stockholmshem', not 'July').
     """
     out = []
-    for name in _NAME.findall(q.text):
+    translated = glossary_spans(q.text)  # in a comparison's topic too, read as Swedish
+    for match in _NAME.finditer(q.text):
+        name = match.group(1)
         word = name.lower().removesuffix("'s")
         if q.language == "en" and zipf_frequency(word, "en") >= ENGLISH_WORD_ZIPF:
             continue
+        if any(a <= match.start(1) < b for a, b in translated):
+            continue  # a word the glossary translates ('the City Executive Office' -> stadsledningskontoret)
         if word in q.corrections and term(q.corrections[word]) in index.vocab:
             continue  # a misspelling of a word the documents use
         terms = index.query_terms(word)
@@ -289,7 +295,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         plural = re.search(r"(chef|direkt[oö]r)er\w*$", named)
         article = "inget" if named.startswith("parti") else "inga" if plural else "ingen"
         return f"Dokumenten nämner {article} {named}."
-    return unknown_topic(q, index)
+    return unknown_topic(q, index) or mention_missing(q, index)
 
 
 def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresholds: Thresholds) -> str:

@@ -18,9 +18,10 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from assistant.compose import responder_genitive
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
-from assistant.question import Question, asked_term, explained_by_use, is_specific, periods_in
+from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific, periods_in
 from assistant.responder_names import named_responders
 from assistant.topics import DEFAULT_TOPIC, topic_of
 from vectorstore.analyzer import FOLDED_STOPWORDS, MIN_HEAD, fold, same_term, term, term_set, words
@@ -613,7 +614,10 @@ def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
         if asks_view_of(q, name, gap) and not spoken_of(q, name):
             return name
     # A name right after the view verb that is no responder ("Vad ansåg Sveriges kommuner och regioner …").
-    named = re.search(rf"\b{VIEW_BEFORE}\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+(?!om\b)[a-zåäö]+){{0,3}}?)\s+om\b", q.text)
+    # Its full name may follow in brackets ("Vad säger SiS (Statens institutionsstyrelse) om …").
+    named = re.search(
+        rf"\b{VIEW_BEFORE}\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+(?!om\b)[a-zåäö]+){{0,3}}?)(?:\s*\([^)]*\))?\s+om\b", q.text
+    )
     if named and not q.responders and _names_no_one(named.group(2), keys):
         return named.group(2)
     return ""
@@ -622,8 +626,18 @@ def organisation_whose_view(q: Question, responders: Iterable[str]) -> str:
 def _names_no_one(name: str, keys: set[str]) -> bool:
     """Whether a capitalised name is not one of the responders' nor the city's ('Stockholms stad')."""
     first = fold(name.split()[0]).removesuffix("s")
-    generic = re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse)\w*|stad\w*|kommun\w*|program\w*", first)
-    return len(first) > 3 and first != "stockholm" and not generic and not any(k.startswith(first) for k in keys)
+    generic = re.fullmatch(
+        r"(stadsdels)?(namnd|forvaltning|kontor|styrelse)\w*|stad\w*|kommun\w*|[\w-]*(program|strategi|modell)\w*",
+        first,
+    )  # a document or a way of working is no body ('ANDT-strategin', 'Rinkebymodellen')
+    head = name.split()[0]  # 'SiS', 'MSB': short, still a name ('ANDT-strategin' is a document)
+    acronym = bool(re.fullmatch(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,4}", head)) and sum(c.isupper() for c in head) >= 2
+    return (
+        (len(first) > 3 or acronym)
+        and first != "stockholm"
+        and not generic
+        and not any(k.startswith(first) for k in keys)
+    )
 
 
 # A question for named instances of something ('Vilka skolor …', 'Vilket företag …', 'Vilka är de
@@ -707,3 +721,59 @@ def statute_missing(q: Question, used: Sequence[str], context: Sequence[str] = (
     if not numbers or names_statute(q, (*used, *context)):
         return ""
     return f"De stycken som skulle besvara frågan nämner inte lag ({', '.join(sorted(numbers))})."
+
+
+# Whether a response mentions something at all ('Nämner trafikkontoret något om utsatta områden?',
+# 'Does the traffic committee mention graffiti?'): asked of its words, so its words decide.
+_MENTION = re.compile(
+    r"\b(nämner|namner|nämns|namns|nämnt|namnt|tar (\w+ )?upp|tagit upp|skriver (\w+ )?(något|nagot|alls) om|"
+    r"mentions?|mentioned|brings? up|raises?|says? anything about)\b",
+    re.I,
+)
+# ... asked as a question of whether it does.
+_MENTION_ASKED = re.compile(r"\s*(nämner|namner|nämns|namns|tar|skriver|har|does|did|has|is|are|was)\b", re.I)
+# What frames such a question rather than names its topic.
+_MENTION_FRAME = frozenset(
+    term(w)
+    for w in (
+        "nämner nämns nämnt tar upp tagit skriver något alls om sitt sina yttrande yttrandet remissvar remissvaret "
+        "svar svaret tjänsteutlåtande tjänsteutlåtandet begreppen begreppet begrepp ordet orden frågan frågor "
+        "mention mentions mentioned bring brings raise raises say says anything about its response"
+    ).split()
+)
+
+
+def mention_missing(q: Question, index: LexicalIndex) -> str:
+    """A named responder asked whether it mentions a topic that its documents never name, in any form.
+
+    The topic's rarest term (or the documents' words for it) must be in none of the responder's passages,
+    while another document has it: a topic no document names is `unknown_topic`'s.
+    """
+    asks = _MENTION_ASKED.match(q.corrected) and _MENTION.search(q.corrected)  # not '… som EÅV tar upp'
+    if len(q.responders) != 1 or q.compares or q.follow_up or not asks:
+        return ""
+    responder = q.responders[0]
+    common = {term(w) for w in words(q.corrected) if common_in_swedish(w)}  # 'ge', 'tar' name nothing
+    topical = [
+        t
+        for t in q.terms
+        if t in index.vocab and t not in q.name_terms and t not in _MENTION_FRAME | LIGHT_TERMS | common
+    ]
+    if not topical:
+        return ""
+    rarest = max(topical, key=lambda t: float(index.idf[index.vocab[t]]))
+    synonyms = index.query_terms(documents_words(q.corrected, q.language == "en", lambda _: True))
+    responders = index.columns["responder"]
+
+    def in_response(t: str) -> bool:
+        i = index.vocab.get(t)
+        if i is None:
+            return False
+        return any(responders[d] == responder for d in index.doc[index.ptr[i] : index.ptr[i + 1]])
+
+    holders = {t for terms in index.related([rarest]).values() for t in terms} | {rarest}
+    if any(in_response(t) for t in (*holders, *synonyms)):
+        return ""
+    written = next((w for w in re.findall(r"[\w-]+", q.corrected) if term(w) == rarest), rarest)  # as typed
+    whose = responder_genitive(responder)
+    return f"{whose[0].upper()}{whose[1:]} remissvar nämner inte ”{written}”."

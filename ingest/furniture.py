@@ -50,6 +50,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (LETTERHEAD, re.compile(r"^(till\s*\n|w stockholms$|svar på remiss|svar pa remiss)", re.I)),
+    # The title alone: 'Stockholms stads trygghetsprogram 2024-2027.' heads a response, it says nothing.
+    (
+        LETTERHEAD,
+        re.compile(r"^(förslag till |forslag till )?stockholms stads [\w-]*program \d{4}\s*[-–]\s*\d{4}\.?$", re.I),
+    ),
     # The reference line under the title: 'Remiss från kommunstyrelsen, dnr KS 2023/739'.
     (LETTERHEAD, re.compile(r"^remiss (från|fran) [\w ]+,?\s*(dnr|ks)\b[\s\w]*\d{4}/\d+\s*$", re.I)),
     (

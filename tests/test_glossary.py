@@ -8,6 +8,8 @@ from assistant.glossary import documents_words
 
 DOCUMENT_WORDS = {
     "syftet",
+    "grundläggande",
+    "förutsättningar",
     "klotter",
     "trafikkontoret",
     "belysning",
@@ -63,6 +65,11 @@ def known(word: str) -> bool:
     ("question", "english", "added"),
     [
         ("How much was spent on graffiti?", True, "klotter"),
+        (
+            "What is a basic precondition for situational prevention?",
+            True,
+            "situationell grundläggande förutsättningar",
+        ),
         ("What is said about vulnerable areas?", True, "utsatta områden"),
         ("Who is the case officer?", True, "handläggare"),
         ("How do they describe the programme as a governing document?", True, "styrdokument"),

@@ -303,6 +303,8 @@ def test_a_finished_stream_gives_no_more_pieces() -> None:
         ("Lena Holmdahl, Utbildningsdirektör 2023-10-17", "signature"),
         ("Till\nKungsholmens stadsdelsnämnd", "letterhead"),
         ("Remiss från kommunstyrelsen, dnr KS 2023/739", "letterhead"),  # the reference line under the title
+        ("Stockholms stads trygghetsprogram 2024-2027.", "letterhead"),  # the title alone
+        ("Kontoret ställer sig positivt till förslag till Stockholms stads trygghetsprogram 2024-2027.", ""),
         ("Kommunfullmäktige antog 2021 programmet 2020–2023 (dnr KS 2019/1939).", ""),  # a sentence naming one
         ("Detta dokument har godkänts digitalt av följande personer:", "signature"),  # heads the approval table
         ("Trafiknämnden godkänner tjänsteutlåtandet som svar på remissen.", "procedure"),
@@ -403,6 +405,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does PDV stand for in the education committee's response?", "defines", "PDV"),
         ("What risks are there when it comes to bribes?", "answer_type", "other"),
         ("Until when could comments be sent?", "answer_type", "when"),
+        ("When will the city council adopt the next programme?", "answer_type", "when"),
+        # a clause that sets the scene asks no time
+        ("When the traffic office plans investments, does it look at gender equality?", "answer_type", "other"),
         ("Vad betyder fältasistenter?", "defines", "fältassistenter"),  # read after its spelling is mended
         ("Vad tycker nämnden om lägesbilder när det gäller kön?", "answer_type", "opinion"),  # 'as to', not 'when'
         ("När i planeringen ska belysningen tas upp?", "answer_type", "other"),  # a stage, not a time

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.question import read_question
 from assistant.scope import Evidence, abstain_reason, has_quantity
-from assistant.scope_checks import after_every_period
+from assistant.scope_checks import after_every_period, organisation_whose_view
 from assistant.settings import Thresholds
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 
@@ -451,10 +451,26 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("What does the traffic office say about cooperation with Trafikverket?", ""),
         ("Is Stockholm safer than Gothenburg?", "nämner inte Gothenburg"),  # English names it, rarely
         ("What do the committees say about the new law from July 2023?", ""),  # 'July' is English
+        # a name the glossary translates ('the City Executive Office' -> stadsledningskontoret) is no unknown name
+        ("What does the traffic office say about the City Executive Office?", ""),
     ],
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
     check(question, (GOAL,), expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        # An acronym is a name however short, its full name in brackets or not (the documents may list it) ...
+        ("Vad säger SiS (Statens institutionsstyrelse) om strategin?", "SiS"),
+        ("Vad säger MSB om trygghetsprogrammet?", "MSB"),
+        # ... but a strategy is no body.
+        ("Vad säger ANDT-strategin om trygghetsprogrammet?", ""),
+    ],
+)
+def test_an_acronym_names_a_body_whose_view_is_asked(question: str, body: str) -> None:
+    assert organisation_whose_view(read_question(question, INDEX), INDEX.responders) == body
 
 
 def test_a_sentence_about_the_present_means_its_documents_year() -> None:
@@ -547,3 +563,22 @@ def test_a_sentence_holding_most_of_the_question_is_support_a_little_under_the_f
 )
 def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
     check(question, ("Bristande belysning kan skapa otrygghet på gator och torg.",), expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Asked whether a response mentions a topic its passages never name, though another's do ...
+        ("Nämner trafiknämnden något om Cosafe?", "Trafiknämndens remissvar nämner inte ”Cosafe”"),
+        (
+            "Tar Kungsholmen upp klotter i sitt yttrande?",
+            "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”",
+        ),
+        # ... not when they do (inside a compound too), nor when it asks what the response thinks.
+        ("Nämner trafiknämnden klotter?", ""),
+        ("Nämner trafiknämnden investeringar?", ""),  # 'trygghetsinvesteringar'
+        ("Vad tycker trafiknämnden om Cosafe?", ""),
+    ],
+)
+def test_a_response_asked_whether_it_mentions_what_it_never_names(question: str, expected: str) -> None:
+    check(question, (GOAL,), expected)
