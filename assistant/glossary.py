@@ -107,7 +107,7 @@ GLOSSARY: dict[str, str] = {
     r"elected officials?|politicians?": "förtroendevalda",
     r"places? of worship": "trossamfund",
     r"property owners?|landlords?": "fastighetsägare",
-    r"unclear|clearer|clarif\w*": "tydligare otydligt förtydligande",
+    r"unclear|clearer|clarif\w*": "tydligare otydligt oklart förtydligande",
     r"positive|welcomes?|satisfied|happy with": "positiv välkomnar",
     r"critical|criticism|concerns?": "kritisk saknar",
     r"suggest\w*|propos\w*|recommend\w*": "föreslår förslag",

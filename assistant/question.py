@@ -165,7 +165,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(tyck\w*|tänk\w*|anser|ansåg|ansag|synpunkt\w*|åsikt\w*|asikt\w*|inställning\w*|installning\w*|"
             r"ställning|stallning|ställer sig|staller sig|kritisk\w*|positiv\w*|negativ\w*|svara\w*|yttra\w*|"
-            r"remissvar\w*|think|view\w*|opinion\w*|position|say|said)\b",
+            r"remissvar\w*|think|view\w*|opinion\w*|position|say|said|"
+            # support for a proposal is a view of it ('Stödjer utbildningsnämnden programmet?')
+            r"stödjer|stöder|stodjer|stoder|för eller emot|for eller emot|supports?|in favou?r)\b",
             re.I,
         ),
     ),

@@ -18,6 +18,8 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from wordfreq import zipf_frequency
+
 from assistant.compose import responder_genitive
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
@@ -504,15 +506,39 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
     if topic == DEFAULT_TOPIC or corrected or re.search(r"\d", topic) or q.other_bodies:
         return ""
     searched = f"{topic} {documents_words(topic, False, lambda _: True)}"
-    terms = [t for t in index.query_terms(searched) if t not in LIGHT_TERMS]
+    # A word every response uses ('trygghet' in 'trygghet i kollektivtrafiken') says nothing of the topic.
+    terms = [
+        t
+        for t in index.query_terms(searched)
+        if t not in LIGHT_TERMS and not (t in index.vocab and not is_specific(t, index))
+    ]
+    # ... nor does a word Swedish uses often ('förra gången' in 'om programmet förra gången'): a topic is rarer.
+    everyday = {
+        t
+        for w in re.findall(r"[\w-]+", topic)
+        if zipf_frequency(w.lower(), "sv") >= _EVERYDAY_ZIPF
+        for t in index.query_terms(w)
+    }
+    if everyday & set(terms):
+        return ""
     if not terms or any(t in index.vocab or index.related([t]).get(t) or _holds_known(t, index) for t in terms):
         return ""
-    return f"Dokumenten nämner inte ”{topic}”."
+    unknown = [w for w in re.findall(r"[\w-]+", topic) if set(index.query_terms(w)) & set(terms)]
+    return f"Dokumenten nämner inte ”{' '.join(unknown) or topic}”."
+
+
+_EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
+
+# 'Finns det något om trygghet i kollektivtrafiken?', 'Står det något om …': whether the documents speak of it.
+_ANYTHING_ABOUT = re.compile(r"^\s*(finns|står|star|nämns|namns|sägs|sags|skrivs)\s+det\b", re.I)
 
 
 def _topic_asked(q: Question) -> str:
-    """What a view is asked of ('om …', 'på …'), or the term a bare 'Vad är …?' names ('' for neither)."""
-    if q.answer_type == "opinion" and (about := _VIEW_TOPIC.search(q.text)):
+    """What a view is asked of, or anything said of ('om …', 'på …'), or what a bare 'Vad är …?' names ('' if none).
+
+    Anything said: 'Finns det något om …', 'Står det något om …'.
+    """
+    if (q.answer_type == "opinion" or _ANYTHING_ABOUT.match(q.text)) and (about := _VIEW_TOPIC.search(q.text)):
         return about.group(1)
     return asked_term(q.text) if explained_by_use(q.text) else ""
 

@@ -58,6 +58,11 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
     for question, why in (
         ("Hur ser Göteborgs stads trygghetsprogram ut?", "Dokumenten nämner inte Göteborgs."),
         ("Vad svarade Idrottsnämnden på remissen?", "Det finns inget remissvar från Idrottsnämnden"),
+        # A word every response uses ('trygghet') names nothing of the topic; its other word is in none.
+        ("Finns det något om trygghet i kollektivtrafiken?", "Dokumenten nämner inte ”kollektivtrafiken”."),
+        ("Vad tycker trafiknämnden om trygghet i tunnelbanan?", "Dokumenten nämner inte ”tunnelbanan”."),
+        # Asked whether a response mentions what only others' name.
+        ("Nämner trafikkontoret något om utsatta områden?", "Trafiknämndens remissvar nämner inte"),
     ):
         answer = assistant.ask(question)
         assert answer.abstained and not answer.citations
@@ -142,6 +147,7 @@ def test_a_list_asked_for_is_read_where_a_passage_lists_it(assistant: Assistant)
         ("Vad tycker socialnämnden om programmet?", "Socialförvaltningen anser att stadsledningskontorets förslag"),
         ("Vad tycker trafiknämnden om trygghetsprogrammet?", "Kontoret ställer sig positivt till förslaget"),
         ("Hur ser utbildningsnämnden på trygghetsprogrammet?", "Utbildningsförvaltningen ställer sig positiv"),
+        ("Stödjer utbildningsnämnden programmet?", "Utbildningsförvaltningen ställer sig positiv"),  # support: a view
     ],
 )
 def test_a_responders_view_of_the_programme_opens_with_its_verdict(

@@ -362,6 +362,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
         ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
+        ("Stödjer utbildningsnämnden programmet?", "answer_type", "opinion"),  # support is a view
+        ("Does the traffic committee support the programme?", "answer_type", "opinion"),
         ("Hur lyder definitionen av brottsförebyggande arbete?", "answer_type", "definition"),
         ("How is crime prevention defined in the programme?", "answer_type", "definition"),
         ("What percentage of residents feel unsafe?", "answer_type", "quantity"),  # a share: checked as one

@@ -554,6 +554,10 @@ def test_a_sentence_holding_most_of_the_question_is_support_a_little_under_the_f
         ("Vad tycker trafiknämnden om hundrastgårdar?", "nämner inte ”hundrastgårdar”"),
         ("Vad säger remissvaren om elsparkcyklar?", "nämner inte ”elsparkcyklar”"),
         ("Vad är hundrastgårdar?", "nämner inte ”hundrastgårdar”"),  # its meaning asked
+        # whether anything is said of it (the real corpus: tests/test_ask.py)
+        ("Finns det något om belysning?", ""),
+        # words Swedish uses every day are no topic the documents could lack
+        ("Vad tyckte trafiknämnden om programmet förra gången?", ""),
         # ... but a compound holding a word they use is about that ('skolgårdsbelysning': belysning),
         ("Vad tycker trafiknämnden om skolgårdsbelysning?", ""),
         # a synonym is the documents' word ('lampor' -> belysning), and a misspelling is corrected.
