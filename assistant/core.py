@@ -17,7 +17,7 @@ from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Wri
 from assistant.compare_answer import comparison_answer
 from assistant.compose import answering, is_verdict, led_by_answer, lists
 from assistant.field_questions import ROLE_OF
-from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, persons_asked, role_asked_of_signatory
+from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, person_field, persons_asked
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
 from assistant.question import Question, common_in_swedish, overlaps, periods_in, read_question
@@ -197,18 +197,17 @@ class Assistant:
         """The question read once: the record every later stage uses (`language` when the caller knows it)."""
         text = normalise_question(question, self.settings.answer.max_question_chars)
         q = read_question(text, self.lexical.get(), history[-1].question if history else "", language)
-        if not q.metadata_field and self._asks_signatory_role(q):
-            return replace(q, metadata_field="underskrifter")  # 'Vilken titel har Anna Hamlin?'
+        if not q.metadata_field and (field := self._person_field(q)):
+            return replace(q, metadata_field=field)  # 'Vilken titel har Anna Hamlin?', 'Vem är Kristoffer Bengtsson?'
         return q
 
-    def _asks_signatory_role(self, q: Question) -> bool:
-        """Whether the question asks the title of a person who signs a document (read from the documents)."""
+    def _person_field(self, q: Question) -> str:
+        """The field that tells who a person the question names is, read from the documents ('' for none)."""
         index = self.lexical.get()
         if not ROLE_OF.search(q.corrected) or not persons_asked(q.text, index.responders):
-            return False  # the cheap test first: most questions name no one
-        sources = dict.fromkeys(index.columns["source"])
-        chunks = [chunk for source in sources for chunk in self._document_chunks(source, 0, MAX_CHUNKS)]
-        return role_asked_of_signatory(q, chunks, index.responders)
+            return ""  # the cheap test first: most questions name no one
+        documents = [self._document_chunks(source, 0, MAX_CHUNKS) for source in dict.fromkeys(index.columns["source"])]
+        return person_field(q, documents, index.responders)
 
     def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> AnswerStream:
         """The answer as it is written: iterate for its pieces, then `.answer()` (see AnswerStream).

@@ -149,15 +149,23 @@ def persons_asked(text: str, responders: Iterable[str]) -> list[str]:
     return [n for n in dict.fromkeys(names) if not named_responders(n, responders)]
 
 
-def role_asked_of_signatory(q: Question, chunks: list[Chunk], responders: Iterable[str]) -> bool:
-    """Whether a question asks the title of a person who signs one of these documents.
+def person_field(q: Question, documents: list[list[Chunk]], responders: Iterable[str]) -> str:
+    """The field that tells who a person the question asks about is ('' when it names no one the documents do).
 
-    'Vilken roll har Polisregion Stockholm?' names no signatory: it asks about the programme.
+    A signatory's title ('Vilken titel har Anna Hamlin?'), or the contact details of a document's
+    handläggare ('Vem är Kristoffer Bengtsson?'). 'Vilken roll har Polisregion Stockholm?' names no
+    such person: it asks about the programme.
     """
     if not ROLE_OF.search(q.corrected) or not (people := persons_asked(q.text, responders)):
-        return False
-    signing = _signatories(chunks)
-    return any(fold(person) in signing for person in people)
+        return ""
+    wanted = {fold(person) for person in people}
+    if wanted & _signatories([chunk for document in documents for chunk in document]):
+        return "underskrifter"
+    for document in documents:
+        read = read_field(FIELDS["handläggare"], document, "svaret")
+        if read is not None and any(person in fold(read.sentence) for person in wanted):
+            return "kontakt"
+    return ""
 
 
 def _signatories(chunks: list[Chunk]) -> set[str]:
