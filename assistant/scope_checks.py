@@ -499,7 +499,11 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
     documents' words too (the synonyms), and holds no known word of five letters or more. A misspelling
     is corrected instead; a law's number or a body is for the rules on those.
     """
-    if q.language != "sv" or q.follow_up or not (asked := _topic_asked(q)):
+    if q.follow_up:
+        return ""
+    if q.language == "en":
+        return _unknown_english_topic(q, index)
+    if not (asked := _topic_asked(q)):
         return ""
     topic = topic_of(asked, index.responders)
     corrected = any(w.lower() in q.corrections for w in re.findall(r"\w+", topic))
@@ -525,6 +529,31 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
         return ""
     unknown = [w for w in re.findall(r"[\w-]+", topic) if set(index.query_terms(w)) & set(terms)]
     return f"Dokumenten nämner inte ”{' '.join(unknown) or topic}”."
+
+
+# An English view of a topic ('What does the traffic committee say about school meals?').
+_ENGLISH_VIEW_TOPIC = re.compile(
+    r"\b(?:think|thinks|say|says|said|write|writes|wrote|view|views|position|opinion|mention|mentions)\b"
+    r".*?\b(?:about|on|of|regarding|concerning)\s+(?:the\s+)?(.+?)\??$",
+    re.I,
+)
+
+
+def _unknown_english_topic(q: Question, index: LexicalIndex) -> str:
+    """An English view asked of a topic that neither the glossary nor the documents' own words (names) know.
+
+    English words are never the documents' words, so a topic is known by its glossary entry or as a
+    name the documents use ('Cosafe', 'ANDT').
+    """
+    if not (about := _ENGLISH_VIEW_TOPIC.search(q.text)):
+        return ""
+    topic = about.group(1).strip()
+    if documents_words(topic, True, lambda _: True) or documents_words(q.text[about.start(1) :], True, lambda _: True):
+        return ""
+    words_ = [w for w in re.findall(r"[\w-]+", topic) if zipf_frequency(w.lower(), "en") < _EVERYDAY_ZIPF]
+    if not words_ or any(t in index.vocab for w in words_ for t in index.query_terms(w)):
+        return ""
+    return f"Dokumenten nämner inte ”{topic}”."
 
 
 _EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack

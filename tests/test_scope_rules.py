@@ -558,6 +558,11 @@ def test_a_sentence_holding_most_of_the_question_is_support_a_little_under_the_f
         ("Finns det något om belysning?", ""),
         # words Swedish uses every day are no topic the documents could lack
         ("Vad tyckte trafiknämnden om programmet förra gången?", ""),
+        # In English, a topic neither the glossary nor the documents' names know ...
+        ("What does the social services committee think about electric scooters?", "nämner inte ”electric scooters”"),
+        # ... but not one the glossary translates ('lighting' -> belysning), nor a name the documents use.
+        ("What does the traffic committee say about lighting?", ""),
+        ("What does the traffic committee say about Cosafe?", ""),
         # ... but a compound holding a word they use is about that ('skolgårdsbelysning': belysning),
         ("Vad tycker trafiknämnden om skolgårdsbelysning?", ""),
         # a synonym is the documents' word ('lampor' -> belysning), and a misspelling is corrected.
