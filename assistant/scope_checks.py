@@ -798,6 +798,20 @@ _MENTION_FRAME = frozenset(
 )
 
 
+def _phrase_around(text: str, rarest: str, topical: set[str]) -> str:
+    """The words as typed around the rarest term that are topical too ('utsatta områden', not 'utsatta')."""
+    tokens = re.findall(r"[\w-]+", text)
+    at = next((i for i, w in enumerate(tokens) if term(w) == rarest), None)
+    if at is None:
+        return rarest
+    first, last = at, at
+    while first > 0 and term(tokens[first - 1]) in topical:
+        first -= 1
+    while last + 1 < len(tokens) and term(tokens[last + 1]) in topical:
+        last += 1
+    return " ".join(tokens[first : last + 1])
+
+
 def mention_missing(q: Question, index: LexicalIndex) -> str:
     """A named responder asked whether it mentions a topic that its documents never name, in any form.
 
@@ -829,6 +843,6 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
     holders = {t for terms in index.related([rarest]).values() for t in terms} | {rarest}
     if any(in_response(t) for t in (*holders, *synonyms)):
         return ""
-    written = next((w for w in re.findall(r"[\w-]+", q.corrected) if term(w) == rarest), rarest)  # as typed
     whose = responder_genitive(responder)
+    written = _phrase_around(q.corrected, rarest, set(topical))
     return f"{whose[0].upper()}{whose[1:]} remissvar nämner inte ”{written}”."

@@ -62,7 +62,7 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         ("Finns det något om trygghet i kollektivtrafiken?", "Dokumenten nämner inte ”kollektivtrafiken”."),
         ("Vad tycker trafiknämnden om trygghet i tunnelbanan?", "Dokumenten nämner inte ”tunnelbanan”."),
         # Asked whether a response mentions what only others' name.
-        ("Nämner trafikkontoret något om utsatta områden?", "Trafiknämndens remissvar nämner inte"),
+        ("Nämner trafikkontoret något om utsatta områden?", "Trafiknämndens remissvar nämner inte ”utsatta områden”."),
     ):
         answer = assistant.ask(question)
         assert answer.abstained and not answer.citations
