@@ -534,7 +534,8 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
 # An English view of a topic ('What does the traffic committee say about school meals?').
 _ENGLISH_VIEW_TOPIC = re.compile(
     r"\b(?:think|thinks|say|says|said|write|writes|wrote|view|views|position|opinion|mention|mentions)\b"
-    r".*?\b(?:about|on|of|regarding|concerning)\s+(?:the\s+)?(.+?)\??$",
+    r".*?\b(?:about|on|of|regarding|concerning)\s+(?:the\s+)?(.+?)\??$"
+    r"|\b(?:responsible for|in charge of)\s+(?:the\s+)?(.+?)\??$",  # 'Which committee is responsible for …?'
     re.I,
 )
 
@@ -547,8 +548,9 @@ def _unknown_english_topic(q: Question, index: LexicalIndex) -> str:
     """
     if not (about := _ENGLISH_VIEW_TOPIC.search(q.text)):
         return ""
-    topic = about.group(1).strip()
-    if documents_words(topic, True, lambda _: True) or documents_words(q.text[about.start(1) :], True, lambda _: True):
+    group = 1 if about.group(1) else 2
+    topic = about.group(group).strip()
+    if documents_words(q.text[about.start(group) :], True, lambda _: True):
         return ""
     words_ = [w for w in re.findall(r"[\w-]+", topic) if zipf_frequency(w.lower(), "en") < _EVERYDAY_ZIPF]
     if not words_ or any(t in index.vocab for w in words_ for t in index.query_terms(w)):

@@ -560,6 +560,7 @@ def test_a_sentence_holding_most_of_the_question_is_support_a_little_under_the_f
         ("Vad tyckte trafiknämnden om programmet förra gången?", ""),
         # In English, a topic neither the glossary nor the documents' names know ...
         ("What does the social services committee think about electric scooters?", "nämner inte ”electric scooters”"),
+        ("Which committee is responsible for snow clearing?", "nämner inte ”snow clearing”"),
         # ... but not one the glossary translates ('lighting' -> belysning), nor a name the documents use.
         ("What does the traffic committee say about lighting?", ""),
         ("What does the traffic committee say about Cosafe?", ""),
