@@ -538,6 +538,11 @@ def _best_passages_list_first(groups: list[_Group], hits: list[Hit]) -> list[_Gr
     return groups
 
 
+def capital(text: str) -> str:
+    """The text with its first letter a capital, the rest as written ('trafiknämndens' -> 'Trafiknämndens')."""
+    return text[0].upper() + text[1:]
+
+
 def responder_genitive(responder: str) -> str:
     """'Trafiknämnden' -> 'trafiknämndens'; 'Kungsholmens stadsdelsnämnd' -> 'Kungsholmens stadsdelsnämnds'."""
     # A committee is a common noun in running text; a district keeps its place name's capital.

@@ -16,8 +16,7 @@ from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
 from assistant.compose import answering, is_verdict, led_by_answer, lists
-from assistant.field_questions import ROLE_OF
-from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, person_field, persons_asked
+from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, person_field
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
 from assistant.question import Question, common_in_swedish, overlaps, periods_in, read_question
@@ -204,10 +203,10 @@ class Assistant:
     def _person_field(self, q: Question) -> str:
         """The field that tells who a person the question names is, read from the documents ('' for none)."""
         index = self.lexical.get()
-        if not ROLE_OF.search(q.corrected) or not persons_asked(q.text, index.responders):
-            return ""  # the cheap test first: most questions name no one
-        documents = [self._document_chunks(source, 0, MAX_CHUNKS) for source in dict.fromkeys(index.columns["source"])]
-        return person_field(q, documents, index.responders)
+        sources = dict.fromkeys(index.columns["source"])
+        return person_field(
+            q, lambda: [self._document_chunks(source, 0, MAX_CHUNKS) for source in sources], index.responders
+        )
 
     def stream(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> AnswerStream:
         """The answer as it is written: iterate for its pieces, then `.answer()` (see AnswerStream).

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from assistant.compose import responder_genitive
+from assistant.compose import capital, responder_genitive
 from assistant.field_questions import ROLE_OF, WHEN
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
 from assistant.question import Question
@@ -45,12 +45,8 @@ def _whose(responder: str) -> str:
     return f"{responder_genitive(responder)} remissvar" if responder else "dokumentet"
 
 
-def _capital(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def _fill(template: str, whose: str, values: list[str]) -> str:
-    return _capital(template.format(*values, whose=whose, Whose=_capital(whose)))
+    return capital(template.format(*values, whose=whose, Whose=capital(whose)))
 
 
 def read_field(spec: Field, chunks: list[Chunk], whose: str) -> Read | None:
@@ -136,51 +132,37 @@ def _not_a_responder(body: str) -> str:
 _PERSONAL = {"telefon": "inget telefonnummer", "kontakt": "inga kontaktuppgifter", "e-post": "ingen e-postadress"}
 
 
-def asked_person(text: str, responders: Iterable[str]) -> str:
-    """The person a question names ('Lena Holmdahl'), '' when none (or a responder's name)."""
-    match = re.search(PERSON, text[1:])  # not the question's capitalised first word
-    name = " ".join(match.group(1).split()) if match else ""
-    return name if name and not named_responders(name, responders) else ""
-
-
 def persons_asked(text: str, responders: Iterable[str]) -> list[str]:
-    """Every person a question names ('Vilka roller har Ulrika Falk och Tove Nilsson?')."""
-    names = [" ".join(m.split()) for m in re.findall(PERSON, text[1:])]
+    """Every person a question names ('Vilka roller har Ulrika Falk och Tove Nilsson?'), not a responder's name."""
+    names = [" ".join(m.split()) for m in re.findall(PERSON, text[1:])]  # not the capitalised first word
     return [n for n in dict.fromkeys(names) if not named_responders(n, responders)]
 
 
-def person_field(q: Question, documents: list[list[Chunk]], responders: Iterable[str]) -> str:
+def person_field(q: Question, documents: Callable[[], list[list[Chunk]]], responders: Iterable[str]) -> str:
     """The field that tells who a person the question asks about is ('' when it names no one the documents do).
 
     A signatory's title ('Vilken titel har Anna Hamlin?'), or the contact details of a document's
     handläggare ('Vem är Kristoffer Bengtsson?'). 'Vilken roll har Polisregion Stockholm?' names no
-    such person: it asks about the programme.
+    such person: it asks about the programme. `documents` are read only for a question that names
+    someone and asks who they are: most questions do not.
     """
     if not ROLE_OF.search(q.corrected) or not (people := persons_asked(q.text, responders)):
         return ""
-    wanted = {fold(person) for person in people}
-    if wanted & _signatories([chunk for document in documents for chunk in document]):
+    read = documents()
+    if read_signatories(FIELDS["underskrifter"], [c for doc in read for c in doc], "svaret", "", only=people):
         return "underskrifter"
-    for document in documents:
-        read = read_field(FIELDS["handläggare"], document, "svaret")
-        if read is not None and any(person in fold(read.sentence) for person in wanted):
+    wanted = {fold(person) for person in people}
+    for document in read:
+        handler = read_field(FIELDS["handläggare"], document, "svaret")
+        if handler is not None and any(person in fold(handler.sentence) for person in wanted):
             return "kontakt"
     return ""
 
 
-def _signatories(chunks: list[Chunk]) -> set[str]:
-    """The folded names of every signatory in the chunks."""
-    return {
-        fold(" ".join(match.group(1).split()))
-        for chunk in chunks
-        for reading in FIELDS["underskrifter"].readings
-        for match in reading.pattern.finditer(chunk.clean_text)
-    }
-
-
 def _asked_person(q: Question, index: LexicalIndex) -> str:
     """The person a contact question names ('Lena Holmdahl'), '' when none (or a responder's name)."""
-    return asked_person(q.text, index.responders) if q.metadata_field in _PERSONAL else ""
+    people = persons_asked(q.text, index.responders) if q.metadata_field in _PERSONAL else []
+    return people[0] if people else ""
 
 
 def _person_contact(
@@ -203,7 +185,7 @@ def _person_contact(
             citations.append(Citation(n, chunk, (span,)))
             lines.append(f"{read.sentence} [{n}]")
         else:
-            lines.append(f"{_capital(whose)} anger {_PERSONAL[q.metadata_field]} till {person}.")
+            lines.append(f"{capital(whose)} anger {_PERSONAL[q.metadata_field]} till {person}.")
     return "\n".join(lines) or f"Dokumenten nämner inte {person}.", citations
 
 
@@ -260,8 +242,8 @@ def _field_lines(
             continue
         if read is None:
             said = f"{{Whose}} namnger ingen {_indefinite(written)}." if asked else spec.missing
-            missing.add(said.format(Whose=_capital(whose)))
-            lines.append(said.format(Whose=_capital(whose)))
+            missing.add(said.format(Whose=capital(whose)))
+            lines.append(said.format(Whose=capital(whose)))
             continue
         found = True
         markers = []

@@ -191,9 +191,8 @@ _DEFINED = re.compile(
     r"(.+?)(?:\s+(?:stand for|för|for|ut på|ut pa|mean))?\s*\??$",
     re.I,
 )
-# 'Vad är PDV?': an acronym alone (checked in capitals) asks what it stands for.
-_ACRONYM_ASKED = re.compile(r"^\s*(?:vad (?:är|ar)|what is|what's)\s+(?:en |ett |an? )?([\wÅÄÖ]{2,6})\s*\??\s*$", re.I)
-# 'Vad är rinkebymodellen?', 'What are welfare crimes?': a bare term of up to three words asks what it is ...
+# 'Vad är rinkebymodellen?', 'What are welfare crimes?': a bare term of up to three words asks what it is
+# (an acronym alone, 'Vad är PDV?', what it stands for) ...
 _TERM_ASKED = re.compile(
     r"^\s*(?:vad (?:är|ar)|what is|what are|what's)\s+(?:en |ett |an? )?([\w-]+(?: [\w-]+){0,2})\s*\??\s*$", re.I
 )
@@ -359,8 +358,9 @@ def common_in_swedish(word: str) -> bool:
 
 def asked_acronym(text: str) -> str:
     """The acronym a bare 'Vad är PDV?' / 'What is VBE?' asks to have spelt out ('' for other questions)."""
-    match = _ACRONYM_ASKED.match(text)
-    return match.group(1) if match and match.group(1).isupper() else ""
+    match = _TERM_ASKED.match(text)
+    word = match.group(1) if match else ""
+    return word if re.fullmatch(r"[\wÅÄÖ]{2,6}", word) and word.isupper() else ""
 
 
 def asked_term(text: str) -> str:

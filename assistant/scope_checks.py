@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from wordfreq import zipf_frequency
 
-from assistant.compose import responder_genitive
+from assistant.compose import capital, responder_genitive
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
 from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific, periods_in
@@ -491,6 +491,8 @@ _VIEW_TOPIC = re.compile(
     r"\b(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s)(.+)$", re.I
 )
 
+_EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
+
 
 def unknown_topic(q: Question, index: LexicalIndex) -> str:
     """A view asked of a topic the documents never name ('Vad tycker trafiknämnden om hundrastgårdar?'), or its meaning.
@@ -557,8 +559,6 @@ def _unknown_english_topic(q: Question, index: LexicalIndex) -> str:
         return ""
     return f"Dokumenten nämner inte ”{topic}”."
 
-
-_EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
 
 # 'Finns det något om trygghet i kollektivtrafiken?', 'Står det något om …': whether the documents speak of it.
 _ANYTHING_ABOUT = re.compile(r"^\s*(finns|står|star|nämns|namns|sägs|sags|skrivs)\s+det\b", re.I)
@@ -845,6 +845,5 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
     holders = {t for terms in index.related([rarest]).values() for t in terms} | {rarest}
     if any(in_response(t) for t in (*holders, *synonyms)):
         return ""
-    whose = responder_genitive(responder)
     written = _phrase_around(q.corrected, rarest, set(topical))
-    return f"{whose[0].upper()}{whose[1:]} remissvar nämner inte ”{written}”."
+    return f"{capital(responder_genitive(responder))} remissvar nämner inte ”{written}”."
