@@ -9,7 +9,9 @@ would be built from (see `assistant.question.Question`):
   a "when" a date or year that the question did not bring itself; and the named checks of
   assistant/scope_checks.py: the number counts what is asked (not a sibling kind), money is in
   kronor, a date is about the question's subject (a decision, the future), an outcome is more
-  than the goal, an organisation without "-nämnd" did not respond, an off-topic question;
+  than the goal, an organisation without "-nämnd" did not respond; and those of
+  assistant/scope_topics.py: an off-topic question, a topic no document names, a responder asked
+  whether it mentions what only others' passages name;
 - what the question fixes must agree: a year asked about must be in those sentences;
 - no real support: no sentence of the best passages is more similar to the question than
   unrelated text is, or none covers its terms and none is clearly similar (thresholds
@@ -31,7 +33,6 @@ from assistant.glossary import glossary_spans
 from assistant.question import Question, common_in_swedish, explained_by_use, is_specific, overlaps
 from assistant.scope_checks import (
     IDENTIFIER,
-    LIGHT_TERMS,
     after_every_period,
     asks_if_consulted,
     asks_money,
@@ -42,10 +43,8 @@ from assistant.scope_checks import (
     finding_missing,
     future_missing,
     instances_missing,
-    mention_missing,
     money_missing,
     names_statute,
-    off_topic,
     organisation_whose_view,
     outcome_missing,
     person_missing,
@@ -55,10 +54,9 @@ from assistant.scope_checks import (
     spoken_of,
     states_money,
     statute_missing,
-    topical,
-    unknown_topic,
     when_missing,
 )
+from assistant.scope_topics import LIGHT_TERMS, mention_missing, off_topic, topical, unknown_topic
 from assistant.settings import Thresholds
 from assistant.topics import NAMED_YEAR
 from vectorstore.analyzer import fold, same_term, term, term_set, words

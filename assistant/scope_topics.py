@@ -1,0 +1,221 @@
+"""Whether the documents speak of what a question is about (used by assistant/scope.py).
+
+Each check returns a Swedish reason ('' when it does not apply):
+- off topic: a question whose content words the documents never use, apart from ubiquitous ones;
+- unknown topic: a view, or a meaning, asked of a topic no document names, in any form or synonym
+  ('Vad tycker trafiknämnden om hundrastgårdar?', 'What does the traffic committee say about school meals?');
+- mention: whether one responder mentions a topic its passages never name while another's do
+  ('Nämner trafikkontoret något om utsatta områden?').
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from wordfreq import zipf_frequency
+
+from assistant.compose import capital, responder_genitive
+from assistant.glossary import documents_words
+from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific
+from assistant.topics import DEFAULT_TOPIC, topic_of
+from vectorstore.analyzer import MIN_HEAD, term, words
+from vectorstore.lexical import LexicalIndex
+
+_COMMON_IDF = math.log1p(1.0)  # a term in more than about half of the passages says nothing about the topic
+# Words that ask for or frame the answer rather than say what it is about.
+LIGHT_TERMS = frozenset(
+    term(w)
+    for w in (
+        "många manga mycket stor stort storlek andel antal totalt sammanlagt ungefär ungefar kommer komma kom "
+        "finns fanns finnas går gar gick blir blev bli får far fick gör gor gjorde göra gora nästa nasta idag "
+        "imorgon just nu enligt beskrivning beskrivningen beskriver beskrivs beskrev "  # these frame a question
+        "gäller galler gällde gallde"  # 'Vilka regler gäller för …' is about the regler
+    ).split()
+)
+
+
+def topical(t: str, index: LexicalIndex) -> bool:
+    """A known term that says what a question is about: not ubiquitous ('stockholm'), not a framing word."""
+    return t in index.vocab and t not in LIGHT_TERMS and index.idf[index.vocab[t]] >= _COMMON_IDF
+
+
+def off_topic(q: Question, index: LexicalIndex) -> str:
+    """A Swedish question whose content words the documents never use, apart from ubiquitous ones.
+
+    Two unknown words, or nothing else: one unknown word beside "staden" may be a paraphrase.
+    """
+    if q.language != "sv" or q.responders or q.other_bodies or q.follow_up:
+        return ""
+    content = [t for t in q.terms if t not in LIGHT_TERMS and not t.isdigit()]
+    unknown = [t for t in content if t not in index.vocab]
+    # One unknown word beside a ubiquitous one may be a paraphrase ("Vad gör staden åt knark?").
+    enough = len(unknown) >= 2 or (bool(unknown) and len(unknown) == len(content))
+    if enough and not any(topical(t, index) for t in content):
+        return "Inget stycke i dokumenten handlar om det frågan gäller."
+    return ""
+
+
+# What a view is asked about: 'Vad tycker trafiknämnden om hundrastgårdar?', 'Hur ser de på …'.
+_VIEW_TOPIC = re.compile(
+    r"\b(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s)(.+)$", re.I
+)
+
+_EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
+
+
+def unknown_topic(q: Question, index: LexicalIndex) -> str:
+    """A view asked of a topic the documents never name ('Vad tycker trafiknämnden om hundrastgårdar?'), or its meaning.
+
+    The topic is what the view is asked about ('om …', 'på …'); each of its terms is unknown, in the
+    documents' words too (the synonyms), and holds no known word of five letters or more. A misspelling
+    is corrected instead; a law's number or a body is for the rules on those.
+    """
+    if q.follow_up:
+        return ""
+    if q.language == "en":
+        return _unknown_english_topic(q, index)
+    if not (asked := _topic_asked(q)):
+        return ""
+    topic = topic_of(asked, index.responders)
+    corrected = any(w.lower() in q.corrections for w in re.findall(r"\w+", topic))
+    if topic == DEFAULT_TOPIC or corrected or re.search(r"\d", topic) or q.other_bodies:
+        return ""
+    searched = f"{topic} {documents_words(topic, False, lambda _: True)}"
+    # A word every response uses ('trygghet' in 'trygghet i kollektivtrafiken') says nothing of the topic.
+    terms = [
+        t
+        for t in index.query_terms(searched)
+        if t not in LIGHT_TERMS and not (t in index.vocab and not is_specific(t, index))
+    ]
+    # ... nor does a word Swedish uses often ('förra gången' in 'om programmet förra gången'): a topic is rarer.
+    everyday = {
+        t
+        for w in re.findall(r"[\w-]+", topic)
+        if zipf_frequency(w.lower(), "sv") >= _EVERYDAY_ZIPF
+        for t in index.query_terms(w)
+    }
+    if everyday & set(terms):
+        return ""
+    if not terms or any(t in index.vocab or index.related([t]).get(t) or _holds_known(t, index) for t in terms):
+        return ""
+    unknown = [w for w in re.findall(r"[\w-]+", topic) if set(index.query_terms(w)) & set(terms)]
+    return f"Dokumenten nämner inte ”{' '.join(unknown) or topic}”."
+
+
+# An English view of a topic ('What does the traffic committee say about school meals?').
+_ENGLISH_VIEW_TOPIC = re.compile(
+    r"\b(?:think|thinks|say|says|said|write|writes|wrote|view|views|position|opinion|mention|mentions)\b"
+    r".*?\b(?:about|on|of|regarding|concerning)\s+(?:the\s+)?(.+?)\??$"
+    r"|\b(?:responsible for|in charge of)\s+(?:the\s+)?(.+?)\??$",  # 'Which committee is responsible for …?'
+    re.I,
+)
+
+
+def _unknown_english_topic(q: Question, index: LexicalIndex) -> str:
+    """An English view asked of a topic that neither the glossary nor the documents' own words (names) know.
+
+    English words are never the documents' words, so a topic is known by its glossary entry or as a
+    name the documents use ('Cosafe', 'ANDT').
+    """
+    if not (about := _ENGLISH_VIEW_TOPIC.search(q.text)):
+        return ""
+    group = 1 if about.group(1) else 2
+    topic = about.group(group).strip()
+    if documents_words(q.text[about.start(group) :], True, lambda _: True):
+        return ""
+    words_ = [w for w in re.findall(r"[\w-]+", topic) if zipf_frequency(w.lower(), "en") < _EVERYDAY_ZIPF]
+    if not words_ or any(t in index.vocab for w in words_ for t in index.query_terms(w)):
+        return ""
+    return f"Dokumenten nämner inte ”{topic}”."
+
+
+# 'Finns det något om trygghet i kollektivtrafiken?', 'Står det något om …': whether the documents speak of it.
+_ANYTHING_ABOUT = re.compile(r"^\s*(finns|står|star|nämns|namns|sägs|sags|skrivs)\s+det\b", re.I)
+
+
+def _topic_asked(q: Question) -> str:
+    """What a view is asked of, or anything said of ('om …', 'på …'), or what a bare 'Vad är …?' names ('' if none).
+
+    Anything said: 'Finns det något om …', 'Står det något om …'.
+    """
+    if (q.answer_type == "opinion" or _ANYTHING_ABOUT.match(q.text)) and (about := _VIEW_TOPIC.search(q.text)):
+        return about.group(1)
+    return asked_term(q.text) if explained_by_use(q.text) else ""
+
+
+def _holds_known(t: str, index: LexicalIndex) -> bool:
+    """Whether a term ends or begins with a word the documents use ('skolgardsbelysning' holds 'belysning').
+
+    The word must be as long as a compound's head must be (MIN_HEAD letters).
+    """
+    return any(t[i:] in index.vocab or t[:-i] in index.vocab for i in range(1, len(t) - MIN_HEAD + 1))
+
+
+# Whether a response mentions something at all ('Nämner trafikkontoret något om utsatta områden?',
+# 'Does the traffic committee mention graffiti?'): asked of its words, so its words decide.
+_MENTION = re.compile(
+    r"\b(nämner|namner|nämns|namns|nämnt|namnt|tar (\w+ )?upp|tagit upp|skriver (\w+ )?(något|nagot|alls) om|"
+    r"mentions?|mentioned|brings? up|raises?|says? anything about)\b",
+    re.I,
+)
+# ... asked as a question of whether it does.
+_MENTION_ASKED = re.compile(r"\s*(nämner|namner|nämns|namns|tar|skriver|har|does|did|has|is|are|was)\b", re.I)
+# What frames such a question rather than names its topic.
+_MENTION_FRAME = frozenset(
+    term(w)
+    for w in (
+        "nämner nämns nämnt tar upp tagit skriver något alls om sitt sina yttrande yttrandet remissvar remissvaret "
+        "svar svaret tjänsteutlåtande tjänsteutlåtandet begreppen begreppet begrepp ordet orden frågan frågor "
+        "mention mentions mentioned bring brings raise raises say says anything about its response"
+    ).split()
+)
+
+
+def _phrase_around(text: str, rarest: str, topical: set[str]) -> str:
+    """The words as typed around the rarest term that are topical too ('utsatta områden', not 'utsatta')."""
+    tokens = re.findall(r"[\w-]+", text)
+    at = next((i for i, w in enumerate(tokens) if term(w) == rarest), None)
+    if at is None:
+        return rarest
+    first, last = at, at
+    while first > 0 and term(tokens[first - 1]) in topical:
+        first -= 1
+    while last + 1 < len(tokens) and term(tokens[last + 1]) in topical:
+        last += 1
+    return " ".join(tokens[first : last + 1])
+
+
+def mention_missing(q: Question, index: LexicalIndex) -> str:
+    """A named responder asked whether it mentions a topic that its documents never name, in any form.
+
+    The topic's rarest term (or the documents' words for it) must be in none of the responder's passages,
+    while another document has it: a topic no document names is `unknown_topic`'s.
+    """
+    asks = _MENTION_ASKED.match(q.corrected) and _MENTION.search(q.corrected)  # not '… som EÅV tar upp'
+    if len(q.responders) != 1 or q.compares or q.follow_up or not asks:
+        return ""
+    responder = q.responders[0]
+    common = {term(w) for w in words(q.corrected) if common_in_swedish(w)}  # 'ge', 'tar' name nothing
+    topical = [
+        t
+        for t in q.terms
+        if t in index.vocab and t not in q.name_terms and t not in _MENTION_FRAME | LIGHT_TERMS | common
+    ]
+    if not topical:
+        return ""
+    rarest = max(topical, key=lambda t: float(index.idf[index.vocab[t]]))
+    synonyms = index.query_terms(documents_words(q.corrected, q.language == "en", lambda _: True))
+    responders = index.columns["responder"]
+
+    def in_response(t: str) -> bool:
+        i = index.vocab.get(t)
+        if i is None:
+            return False
+        return any(responders[d] == responder for d in index.doc[index.ptr[i] : index.ptr[i + 1]])
+
+    holders = {t for terms in index.related([rarest]).values() for t in terms} | {rarest}
+    if any(in_response(t) for t in (*holders, *synonyms)):
+        return ""
+    written = _phrase_around(q.corrected, rarest, set(topical))
+    return f"{capital(responder_genitive(responder))} remissvar nämner inte ”{written}”."
