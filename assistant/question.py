@@ -72,6 +72,11 @@ _STANCE_EN = (
     r"(are|were) (\w+ )?(critical|positive|negative|supportive|against|in favou?r|concerned|sceptical|skeptical"
     r"|(dis)?satisfied|happy|unhappy)"
 )
+# A stance asked of whoever holds it, ended by what it is held about or by the question's end.
+_STANCE_WORD = (
+    r"(mest |minst |mer |mindre )?(kritisk|kritiska|positiv|positiva|negativ|negativa|emot|tveksam|tveksamma"
+    r"|nojd|nojda|missnojd|missnojda)(?=\s+(till|mot|over|med)\b|\s*[?.!]?\s*$)"
+)
 _COMPARE = re.compile(
     r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
     rf"|\b(varje|de olika) {RESPONDER_GROUP}|\b(alla|samtliga) remissvar\w*"
@@ -93,6 +98,16 @@ _COMPARE = re.compile(
     r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriv\w*|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
     r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller|"
     r"hanvisar|refererar|tanker pa|efterlyser)\b"
+    # 'Vilka är kritiska till programmet?', 'Vem är mest positiv?', 'Är någon nämnd negativ till förslaget?':
+    # a stance asked of whoever holds it (not 'Vilka delar är kritiska för …', a part critical for something)
+    rf"|\b(vilka|vem|vilken|vilket)( \w+)? (ar|var) {_STANCE_WORD}|\b(ar|var) (nagon|nagra)( \w+){{0,3}} {_STANCE_WORD}"
+    r"|\b(who|anyone|anybody)( of them)? (is|are|was|were) (most |least |more |the most )?(critical|positive|negative"
+    r"|supportive|sceptical|skeptical)\b"
+    # 'Vem tycker vad om programmet?', 'Vilka synpunkter kom in?', 'Sammanfatta remissvaren': every response
+    r"|\bvem (tycker|tyckte|sager|sade|anser|ansag|skriver|skrev) vad\b|\bwho (thinks|thought|says|said) what\b"
+    r"|\bvilka synpunkter (kom in|har kommit in|inkom|har inkommit|fick (programmet|forslaget))\b"
+    r"|\b(sammanfatta\w*|summera\w*|sammanfattning|oversikt|summari[sz]e|summary|overview)\b.*"
+    r"\b(remissvaren|svaren|yttrandena|synpunkterna|remissinstansernas|namndernas|responses|replies)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
     # 'Which committees mention …', and the singular, which asks the same: 'Which committee talks about …?'
     rf"|\bwhich (committees?|bodies|body|responders?|responses?) ({_STANCE_EN}|thinks?|thought|says?|said|"
@@ -140,7 +155,16 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("who", re.compile(r"^\s*(vem|vilka personer|who)\b|\bvem\b", re.I)),
+    # not a stance asked of whoever holds it ('Vem är mest kritisk?', 'Vem tycker vad?'): that is a view
+    (
+        "who",
+        re.compile(
+            r"(^\s*(vem|vilka personer|who)\b|\bvem\b)"
+            r"(?!\s+(är|ar|var|is|are|was|were)\s+(mest |minst |the most )?(kritisk|positiv|negativ|critical|positive"
+            r"|negative|supportive))(?!\s+(tycker|tyckte|anser|säger|sager|thinks?|says?)\s+(vad|what)\b)",
+            re.I,
+        ),
+    ),
     ("where", re.compile(r"^\s*(var|vart|where)\b", re.I)),
     (
         "definition",
@@ -511,6 +535,15 @@ def _name_terms(text: str, responders: Sequence[str], index: LexicalIndex) -> tu
 _BODIES = frozenset({"nämnd", "nämnder"})
 
 
+def _asks_procedure(text: str, kind: str) -> bool:
+    """Whether a question asks about the remiss's handling.
+
+    'Vilka remissinstanser fanns?' asks whom the remiss went to; 'Vad tyckte remissinstanserna?' their views.
+    """
+    found = [m.group(0).lower() for m in _PROCEDURE.finditer(text)]
+    return any(not (f.startswith("remissinstans") and kind == "opinion") for f in found)
+
+
 def read_question(text: str, index: LexicalIndex, previous: str = "", language: str = "") -> Question:
     """The record of a normalised question; `previous` is the last question of the conversation, if any.
 
@@ -535,6 +568,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         responders = named_responders(previous, index.responders)
     field_name = asked_field(corrected, bool(responders))
     overall = any(about_whole_programme(t, responders) for t in (text, corrected))  # 'stadsdelsnämd' mended
+    kind = _asked_of(answer_type(corrected), corrected, responders, overall)
     return Question(
         text=text,
         query=query,
@@ -547,13 +581,13 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         years=years_in(text),
         periods=periods_in(text),
         defines=defined_term(corrected, index),
-        answer_type=_asked_of(answer_type(corrected), corrected, responders, overall),
+        answer_type=kind,
         language="en" if english else "sv",
         follow_up=follow_up,
         compares=asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2,
         metadata_field=field_name,
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
-        asks_procedure=bool(field_name) or bool(_PROCEDURE.search(corrected)) or asks_title_holder(corrected),
+        asks_procedure=bool(field_name) or _asks_procedure(corrected, kind) or asks_title_holder(corrected),
         previous_programme=bool(PREVIOUS_PROGRAMME.search(corrected)),
         overall=overall,
     )

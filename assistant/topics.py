@@ -51,7 +51,9 @@ _FRAME = frozenset(
         "see sees councils boards synen kritiserar kritiserat criticise criticises criticize criticizes most least "
         "critical positive negative propose proposes suggest suggests ställer ställde "
         "nämder nämderna svar svaren hänvisar refererar tänker refer refers"
-        " en av emot against favour favor are is was were for or by"  # 'var och en av nämnderna', 'för eller emot'
+        " en av emot against favour favor are is was were for or by"
+        " någon anyone anybody kom kommit inkom inkommit"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
+        # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
 
@@ -96,4 +98,4 @@ def _counts_responders(words: list[str], i: int) -> bool:
 
 def is_general(topic: str) -> bool:
     """True when the topic is the programme as a whole rather than a part of it."""
-    return not set(analyze(topic)) - _PROGRAMME_TERMS
+    return topic == DEFAULT_TOPIC or not set(analyze(topic)) - _PROGRAMME_TERMS

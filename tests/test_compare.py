@@ -109,6 +109,20 @@ def test_which_are_critical_shows_their_criticism(assistant: Assistant) -> None:
     assert "(kritisk)" in parts["Enskede-Årsta-Vantörs stadsdelsnämnd"]
 
 
+@pytest.mark.parametrize(
+    "question", ["Sammanfatta remissvaren", "Vad tyckte remissinstanserna?", "Vilka är kritiska till programmet?"]
+)
+def test_a_summary_of_the_responses_shows_every_responder(assistant: Assistant, question: str) -> None:
+    """Asked without naming anyone, the responses are summarised each from its own document, with its position."""
+    answer = assistant.ask(question)
+    parts = paragraphs(answer)
+    assert list(parts) == sorted(FIVE)
+    for responder, paragraph in parts.items():
+        assert cited_sources(answer, paragraph) == {FIVE[responder]}
+    assert "ställer sig positiv" in parts["Kungsholmens stadsdelsnämnd"]
+    assert "godkänner" not in answer.text  # the remiss's handling is no view
+
+
 def test_a_responder_that_does_not_take_the_topic_up_says_so(assistant: Assistant) -> None:
     parts = paragraphs(assistant.ask("Vad tycker nämnderna respektive om platssamverkan?"))
     assert set(parts) == set(FIVE)

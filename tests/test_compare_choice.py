@@ -178,6 +178,17 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Vad säger programmet om nämndernas ansvar?", False),  # what the programme says
         ("Vad ska förvaltningarna göra enligt programmet?", False),
         ("Which focus areas does the programme mention?", False),
+        # a stance, or a summary, asked of whoever holds it: every response
+        ("Vilka är kritiska till programmet?", True),
+        ("Vem är mest kritisk?", True),
+        ("Är någon nämnd negativ till förslaget?", True),
+        ("Who is critical of the programme?", True),
+        ("Vem tycker vad om programmet?", True),
+        ("Vilka synpunkter kom in på programmet?", True),
+        ("Sammanfatta remissvaren", True),
+        ("Summarize the responses", True),
+        ("Vilka delar är kritiska för tryggheten?", False),  # critical for something: a part of the programme
+        ("Vem är handläggare för trafiknämndens remissvar?", False),
     ],
 )
 def test_questions_about_which_responders_take_a_topic_up(question: str, compares: bool) -> None:

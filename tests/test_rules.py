@@ -417,6 +417,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("trafiknamnden sista dag att svara pa remissen", "answer_type", "when"),  # a deadline, not a view
         ("trafiknamnden sista dag att svara pa remissen", "asks_procedure", True),
         ("Fram till när gick det att lämna synpunkter?", "asks_procedure", True),
+        ("Vilka remissinstanser fanns?", "asks_procedure", True),  # whom the remiss went to
+        ("Vad tyckte remissinstanserna?", "asks_procedure", False),  # their views
+        ("Vem är mest kritisk till programmet?", "answer_type", "opinion"),  # a stance, not a person
+        ("Vem tycker vad om programmet?", "answer_type", "opinion"),
         ("Nar gar svarstiden ut for remissen?", "asks_procedure", True),  # the remiss's deadline
         ("Hur länge hade nämnderna på sig att svara?", "answer_type", "when"),  # until when
         ("Hur länge har kommunen haft insyn i klassningen?", "answer_type", "other"),  # a duration
