@@ -121,8 +121,14 @@ _SIGNING = re.compile(
 # A named person's title or role asked for ('What is Anna Hamlin's job title?', 'Vilka roller har Ulrika Falk och
 # Tove Nilsson?'): the signatories' titles, when the person signs a document (checked against the documents).
 ROLE_OF = re.compile(
-    r"\b(titel|titlar|titeln|title|befattning\w*|roll|rollen|roller|role|roles|position)\b"
+    r"\b(titel|titlar|titeln|title|befattning\w*|roll|rollen|roller|role|roles|position|tjänst|tjanst|job)\b"
     r"|^\s*(vem|who)\s+(är|ar|var|is|was)\s+[A-ZÅÄÖ]",  # 'Vem är Anna Hamlin?'
+    _WORDS,
+)
+# How to reach a named person ('Hur når jag Kristoffer Bengtsson?', 'få tag på handläggaren Jenny Lindfors').
+CONTACT_OF = re.compile(
+    r"\b(når|nå|nås|nas|kontakta\w*|ringa|ringer|ring|mejla|maila|(få|får (jag|man|vi)) tag på"
+    r"|(fa|far (jag|man|vi)) tag pa|reach|contact|get hold of|call|e-?mail)\b",
     _WORDS,
 )
 TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)

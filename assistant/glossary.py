@@ -75,7 +75,11 @@ GLOSSARY: dict[str, str] = {
     r"gender|equality": "jämställdhet",
     r"perspectives?": "perspektiv",
     r"accessibility": "tillgänglighet",
+    r"(?:meet|meeting|reach|reaching|achiev\w*) (?:the |its |their )?(?:targets?|goals?)|goal attainment": (
+        "måluppfyllelsen"
+    ),
     r"goals?|aims?|objectives?": "mål målet",
+    r"sweden": "Sverige",
     r"chang\w*|differen\w*|new": "förändringar nya",
     r"previous|earlier|old|former": "tidigare",
     r"(?:comes?|came|come|entered|enters?) into (?:force|effect)|takes? effect|in force|appl(?:y|ies) from": (
@@ -217,6 +221,7 @@ SYNONYMS: dict[str, str] = {
     r"pengar|budget\w*|finansiering\w*": "medel resurser",
     r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
     r"svarstid\w*": "remisstiden",
+    r"(?:kom|kommer|skickades|sändes) remissen|remissen (?:kom|kommer|kommit|skickades|sändes)": "remitterat",
     r"obligatorisk\w*|tvång\w*": "tvingande miniminivå",
     r"glömt\w*|glömdes|glömd\w*|utelämna\w*|missat\w*|fattas": "saknas saknar",
     r"skolform\w*": "förskolan grundskolan gymnasieskolan",

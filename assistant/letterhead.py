@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from assistant.compose import capital, responder_genitive
-from assistant.field_questions import ROLE_OF, WHEN
+from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
 from assistant.question import Question
 from assistant.records import Citation, Hit, Span
@@ -129,7 +129,12 @@ def _not_a_responder(body: str) -> str:
 
 # A person's own contact detail asked for ("Vilket telefonnummer har Lena Holmdahl?"): only the
 # handläggare's is given, next to their name, so another person's is not in the documents.
-_PERSONAL = {"telefon": "inget telefonnummer", "kontakt": "inga kontaktuppgifter", "e-post": "ingen e-postadress"}
+_PERSONAL = {
+    "telefon": "inget telefonnummer",
+    "kontakt": "inga kontaktuppgifter",
+    "handläggare": "inga kontaktuppgifter",  # 'Hur får jag tag på handläggaren Jenny Lindfors?'
+    "e-post": "ingen e-postadress",
+}
 
 
 def persons_asked(text: str, responders: Iterable[str]) -> list[str]:
@@ -142,14 +147,17 @@ def person_field(q: Question, documents: Callable[[], list[list[Chunk]]], respon
     """The field that tells who a person the question asks about is ('' when it names no one the documents do).
 
     A signatory's title ('Vilken titel har Anna Hamlin?'), or the contact details of a document's
-    handläggare ('Vem är Kristoffer Bengtsson?'). 'Vilken roll har Polisregion Stockholm?' names no
-    such person: it asks about the programme. `documents` are read only for a question that names
-    someone and asks who they are: most questions do not.
+    handläggare ('Vem är Kristoffer Bengtsson?', 'Hur når jag handläggaren Jenny Lindfors?').
+    'Vilken roll har Polisregion Stockholm?' names no such person: it asks about the programme.
+    `documents` are read only for a question that names someone and asks who they are or how to
+    reach them: most questions do not.
     """
-    if not ROLE_OF.search(q.corrected) or not (people := persons_asked(q.text, responders)):
+    role = bool(ROLE_OF.search(q.corrected))
+    if not (role or CONTACT_OF.search(q.corrected)) or not (people := persons_asked(q.text, responders)):
         return ""
     read = documents()
-    if read_signatories(FIELDS["underskrifter"], [c for doc in read for c in doc], "svaret", "", only=people):
+    every_chunk = [c for doc in read for c in doc]
+    if role and read_signatories(FIELDS["underskrifter"], every_chunk, "svaret", "", only=people):
         return "underskrifter"
     wanted = {fold(person) for person in people}
     for document in read:

@@ -47,6 +47,8 @@ _THING = re.compile(r"\b(det|den|detta|denna|dessa|dess|it|this|that)\b", re.I)
 _OWN_SUBJECT_TERMS = 2
 # Not a law's number ('lag (2023:196)') nor a case number ('KS 2023/739').
 _YEAR = re.compile(NAMED_YEAR + r"\b((?:19|20)\d\d)(?![:/]\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
+# An acronym on its own ('MVP'; in a compound, 'ANDT-arbetet', it meets the documents' compounds already).
+_ACRONYM = re.compile(r"(?<!-)\b[A-ZÅÄÖ][A-Za-zÅÄÖ]{1,5}\b(?!-)")
 # Who a comparison asks about, in folded text ('nämnderna', 'remissinstanser', 'committees').
 RESPONDER_GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
@@ -142,7 +144,11 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "when",
         re.compile(
             # Not "… när det gäller kön" (as to), nor "När i planeringen …" (a stage, not a time).
-            r"(^\s*(när|nar)\b(?! i )|\b(fram till|ända till|anda till|från|fran|sedan|senast) (när|nar)\b"
+            # Nor 'När stadsdelarna rustar upp platser, ska de samverka …?': a clause that sets the scene, then
+            # the question itself, verb or question word first.
+            r"(^\s*(när|nar)\b(?! i )(?![^?]*[,–—]\s*(ska|skall|är|ar|har|kan|bör|bor|måste|maste|finns|gäller"
+            r"|galler|behöver|behover|får|far|brukar|borde|blir|vill|vad|hur|vilka|vilken|vilket|vem|varför|varfor)\b)"
+            r"|\b(fram till|ända till|anda till|från|fran|sedan|senast) (när|nar)\b"
             r"(?! det (gäller|galler|kommer))"
             r"|\bvilket (datum|år|ar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|\b(until|by|since|from) when\b"
@@ -238,7 +244,10 @@ _PROCEDURE = re.compile(
     r"råd\w* för funktionshinderfr\w*|rad\w* for funktionshinderfr\w*|"
     r"förvaltningsgrupp\w*|forvaltningsgrupp\w*|samverkansgrupp\w*|"
     r"svarsdag\w*|svarstid\w*|sista dag\w*|sista datum\w*"
-    r"|svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
+    # where the remiss came from ('Från vilken instans kom remissen …?')
+    r"|remissen (kom|kommer|kommit|skickades|skickats|sändes|sandes|gick)"
+    r"|(kom|kommer|skickade|skickades|skickat|sände|sande|sändes|sandes) remissen|"
+    r"svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"
     r"|draft\w*|prepared (?:the|its) (?:response|reply|statement))\b"
     # Who asked for the response: 'Kommunstyrelsen har begärt nämndens yttrande', 'vem har bett X om svar'.
@@ -562,6 +571,10 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     added = documents_words(corrected, english, lambda w: all(usable(t) for t in index.query_terms(w)))
     if responders and english:  # 'the traffic committee' is named: 'trafiknämnden', 'nämnd' would search its letterhead
         added = " ".join(w for w in added.split() if not named_responders(w, index.responders) and w not in _BODIES)
+    # An acronym a response spells out: the others may write only its words ('MVP' -> Mentorer i våldsprevention).
+    asked = {w.lower() for w in words(corrected)}
+    spelled = [index.acronyms[a] for a in dict.fromkeys(_ACRONYM.findall(corrected)) if a in index.acronyms]
+    added = " ".join([added, *(w for w in " ".join(spelled).split() if w.lower() not in asked)]).strip()
     if added:
         query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)
     if not responders and follow_up:

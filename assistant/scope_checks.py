@@ -20,7 +20,7 @@ from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
 from assistant.question import Question, is_specific, periods_in
 from assistant.responder_names import named_responders
-from assistant.scope_topics import LIGHT_TERMS, topical
+from assistant.scope_topics import CAPITALISED, LIGHT_TERMS, NOT_A_NAME, topical
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 from vectorstore.records import period_label
@@ -464,9 +464,20 @@ _HOW_DO_I = re.compile(
 )
 
 
+# A recommendation asked for ('Can you recommend a good restaurant near Fridhemsplan?').
+_RECOMMEND = re.compile(
+    r"^\s*(can|could|would) you (recommend|suggest)\b|^\s*(kan|skulle) du (rekommendera|tipsa)\b", re.I
+)
+
+
 def service_asked(q: Question) -> str:
-    """Why a question asking how the asker gets a service is not answered here ('' for other questions)."""
-    if not _HOW_DO_I.search(q.corrected):
+    """Why a question asking how the asker gets a service, or for a tip, is not answered here ('' for others).
+
+    A person's contact details asked for ('Hur får jag tag på Kristoffer Bengtsson?') are a document field.
+    """
+    if _RECOMMEND.search(q.corrected):
+        return "Dokumenten är remissvar om trygghetsprogrammet och ger inga rekommendationer utöver det."
+    if not _HOW_DO_I.search(q.corrected) or q.metadata_field:
         return ""
     return "Dokumenten är remissvar om trygghetsprogrammet och beskriver inte hur man ansöker om eller anmäler något."
 
@@ -574,8 +585,6 @@ _INSTANCES = re.compile(
     r"suppliers?|providers?|places|streets|parks|shops|studies|reports|research)\b",
     re.I,
 )
-_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+")
-_NOT_A_NAME = re.compile(r"^(Stockholm\w*|Staden|Stadens|Förvaltning\w*|Forvaltning\w*|Kontoret|Nämnden|I|En|Ett|Det)$")
 # 'Vem är trafiknämndens utsedda tjänsteperson …': a person, named.
 _PERSON_ASKED = re.compile(
     r"^\s*(vem|vilken person)\s+(är|ar|var)\b.*\b(tjänsteperson\w*|tjansteperson\w*|kontaktperson\w*|samordnare\w*|"
@@ -597,7 +606,7 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
         return ""
     asked = {fold(w) for w in words(q.query)}
     noun = fold(match.group(1)).rstrip("na")[:5]
-    named = {term(m.group(0).lower()) for m in _CAPITALISED.finditer(q.text.strip())}
+    named = {term(m.group(0).lower()) for m in CAPITALISED.finditer(q.text.strip())}
     # An English question's subject is in the documents' words its glossary entries added to the query.
     asked_terms = set(term_set(q.query)) if q.language == "en" else set(q.terms)
     about = asked_terms - LIGHT_TERMS - named - {term(match.group(1).lower())}  # 'skolsociala team', not 'Stockholm'
@@ -607,8 +616,8 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
         plain = re.sub(r"\([^)]*\)", " ", sentence).strip()
         if re.search(rf"\b(alla|samtliga|all)\s+(\w+\s+)?{noun}", fold(plain)):
             return ""
-        names = [m.group(0) for m in _CAPITALISED.finditer(plain)]
-        if any(fold(n.lower()) not in asked and not _NOT_A_NAME.match(n) for n in names):
+        names = [m.group(0) for m in CAPITALISED.finditer(plain)]
+        if any(fold(n.lower()) not in asked and not NOT_A_NAME.match(n) for n in names):
             return ""
     return f"Dokumenten namnger inga sådana {match.group(1).lower()}."
 

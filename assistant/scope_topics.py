@@ -19,7 +19,7 @@ from assistant.compose import capital, responder_genitive
 from assistant.glossary import documents_words
 from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific
 from assistant.topics import DEFAULT_TOPIC, topic_of
-from vectorstore.analyzer import MIN_HEAD, term, words
+from vectorstore.analyzer import MIN_HEAD, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
 _COMMON_IDF = math.log1p(1.0)  # a term in more than about half of the passages says nothing about the topic
@@ -106,7 +106,9 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
 # An English view of a topic ('What does the traffic committee say about school meals?').
 _ENGLISH_VIEW_TOPIC = re.compile(
     r"\b(?:think|thinks|say|says|said|write|writes|wrote|view|views|position|opinion|mention|mentions)\b"
-    r".*?\b(?:about|on|of|regarding|concerning)\s+(?:the\s+)?(.+?)\??$"
+    # a few words between ('say anything about', 'position does it take on'), not a clause ('think Stockholm
+    # faces challenges that differ from the rest of Sweden')
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:about|on|of|regarding|concerning)\s+(?:the\s+)?(.+?)\??$"
     r"|\b(?:responsible for|in charge of)\s+(?:the\s+)?(.+?)\??$",  # 'Which committee is responsible for …?'
     re.I,
 )
@@ -172,6 +174,11 @@ _MENTION_FRAME = frozenset(
 )
 
 
+# A name in a question: a capitalised word that does not open a sentence ('Cosafe', 'Mentorer i våldsprevention').
+CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+")
+NOT_A_NAME = re.compile(r"^(Stockholm\w*|Staden|Stadens|Förvaltning\w*|Forvaltning\w*|Kontoret|Nämnden|I|En|Ett|Det)$")
+
+
 def _phrase_around(text: str, rarest: str, topical: set[str]) -> str:
     """The words as typed around the rarest term that are topical too ('utsatta områden', not 'utsatta')."""
     tokens = re.findall(r"[\w-]+", text)
@@ -187,25 +194,29 @@ def _phrase_around(text: str, rarest: str, topical: set[str]) -> str:
 
 
 def mention_missing(q: Question, index: LexicalIndex) -> str:
-    """A named responder asked whether it mentions a topic that its documents never name, in any form.
+    """A named responder asked whether it mentions a topic, or asked of a name, that its documents never name.
 
     The topic's rarest term (or the documents' words for it) must be in none of the responder's passages,
-    while another document has it: a topic no document names is `unknown_topic`'s.
+    while another document has it: a topic no document names is `unknown_topic`'s. Asked in other words
+    than 'mentions', only a name counts ('Vill trafikkontoret att Mentorer i våldsprevention lyfts fram?'):
+    a name is not paraphrased, a topic is.
     """
     asks = _MENTION_ASKED.match(q.corrected) and _MENTION.search(q.corrected)  # not '… som EÅV tar upp'
-    if len(q.responders) != 1 or q.compares or q.follow_up or not asks:
+    if len(q.responders) != 1 or q.compares or q.follow_up:
+        return ""
+    # a name the question uses is what it asks about ('Nämner socialförvaltningen Cosafe eller någon annan …?')
+    # ... not a body ('Vad anser socialnämnden att Polisregion Stockholm ska göra?'): the response speaks of it
+    # in its own words ('polisen'), and the rules on bodies that did not respond are for its view.
+    bodies = {t for body in q.other_bodies for t in term_set(body)}
+    names = [
+        (name, terms)
+        for name in (_name_phrases(q.corrected) if q.language == "sv" else [])
+        if not term_set(name) & bodies
+        and (terms := [t for t in term_set(name) if topical(t, index) and t not in {*q.name_terms, *_MENTION_FRAME}])
+    ]
+    if not (asks or names):
         return ""
     responder = q.responders[0]
-    common = {term(w) for w in words(q.corrected) if common_in_swedish(w)}  # 'ge', 'tar' name nothing
-    topical = [
-        t
-        for t in q.terms
-        if t in index.vocab and t not in q.name_terms and t not in _MENTION_FRAME | LIGHT_TERMS | common
-    ]
-    if not topical:
-        return ""
-    rarest = max(topical, key=lambda t: float(index.idf[index.vocab[t]]))
-    synonyms = index.query_terms(documents_words(q.corrected, q.language == "en", lambda _: True))
     responders = index.columns["responder"]
 
     def in_response(t: str) -> bool:
@@ -214,8 +225,52 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
             return False
         return any(responders[d] == responder for d in index.doc[index.ptr[i] : index.ptr[i + 1]])
 
-    holders = {t for terms in index.related([rarest]).values() for t in terms} | {rarest}
-    if any(in_response(t) for t in (*holders, *synonyms)):
+    def said(terms: list[str], written: str) -> bool:
+        """Whether the response holds any of the terms, in a compound or another form, or the documents' word."""
+        holders = {h for held in index.related(terms).values() for h in held} | set(terms)
+        synonyms = index.query_terms(documents_words(written, q.language == "en", lambda _: True))
+        return any(in_response(t) for t in (*holders, *synonyms))
+
+    whose = capital(responder_genitive(responder))
+    if names:  # every word of a name the response lacks
+        missing = [name for name, terms in names if not said(terms, name)]
+        return f"{whose} remissvar nämner inte ”{missing[0]}”." if missing else ""
+    common = {term(w) for w in words(q.corrected) if common_in_swedish(w)}  # 'ge', 'tar' name nothing
+    topical_terms = [
+        t
+        for t in q.terms
+        if t in index.vocab and t not in q.name_terms and t not in _MENTION_FRAME | LIGHT_TERMS | common
+    ]
+    if not topical_terms:
         return ""
-    written = _phrase_around(q.corrected, rarest, set(topical))
-    return f"{capital(responder_genitive(responder))} remissvar nämner inte ”{written}”."
+    rarest = max(topical_terms, key=lambda t: float(index.idf[index.vocab[t]]))
+    written = _phrase_around(q.corrected, rarest, set(topical_terms))
+    if said([rarest], written):
+        return ""
+    return f"{whose} remissvar nämner inte ”{written}”."
+
+
+# A name goes on over capitalised words and a small word before the next ('Mentorer i våldsprevention').
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:i|för|mot|av|och)\s+[\wåäöÅÄÖ-]+|[A-ZÅÄÖ][\wåäöÅÄÖ-]*)")
+
+
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,}\b")
+
+
+def _name_phrases(text: str) -> list[str]:
+    """The names a question uses, as written ('Cosafe', 'Mentorer i våldsprevention', 'Levande Stockholm').
+
+    Not an acronym ('MVP', 'ANDT-frågor'): the documents may write it out instead.
+    """
+    text = text.strip()
+    out: list[tuple[int, int]] = []
+    for match in CAPITALISED.finditer(text):
+        if NOT_A_NAME.match(match.group(0)) or any(match.start() < end for _, end in out):
+            continue
+        if _ACRONYM.match(match.group(0)):  # 'MVP' is also written out ('Mentorer i våldsprevention')
+            continue
+        end = match.end()
+        while more := _NAME_GOES_ON.match(text, end):
+            end = more.end()
+        out.append((match.start(), end))
+    return [text[a:b].rstrip("?.!,") for a, b in out]

@@ -63,11 +63,38 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         ("Vad tycker trafiknämnden om trygghet i tunnelbanan?", "Dokumenten nämner inte ”tunnelbanan”."),
         # Asked whether a response mentions what only others' name.
         ("Nämner trafikkontoret något om utsatta områden?", "Trafiknämndens remissvar nämner inte ”utsatta områden”."),
+        # Asked of a name only others' responses use; a name is not paraphrased.
+        (
+            "Vill trafikkontoret att satsningen Mentorer i våldsprevention lyfts fram tydligare?",
+            "Trafiknämndens remissvar nämner inte ”Mentorer i våldsprevention”.",
+        ),
+        ("Can you recommend a good restaurant near Fridhemsplan?", "ger inga rekommendationer"),
     ):
         answer = assistant.ask(question)
         assert answer.abstained and not answer.citations
         # The refusal says so, and why, in Swedish.
         assert answer.text.startswith("Jag hittar inget svar på det i dokumenten.") and why in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a name asked of the response that uses it, or an acronym that another response writes out
+        ("Vad tycker utbildningsnämnden om Cosafe?", "Cosafe"),
+        ("Vad tycker socialnämnden om MVP?", "Mentorer i våldsprevention"),
+        # a when-clause that sets the scene is no when-question
+        (
+            "När stadsdelarna rustar upp eller gör platser tillgängliga – ska de då jobba ihop med externa aktörer, "
+            "enligt socialnämnden?",
+            "samverka med externa aktörer",
+        ),
+        ("Hur får jag tag på handläggaren Jenny Lindfors?", "08-50808203"),
+        ("Från vilken instans kom remissen om programmet till utbildningsnämnden?", "kommunstyrelsen"),
+    ],
+)
+def test_questions_the_documents_answer_are_answered(assistant: Assistant, question: str, said: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and said.lower() in " ".join(answer.text.split()).lower()
 
 
 def test_question_without_diacritics_finds_the_ocr_damaged_document(assistant: Assistant) -> None:

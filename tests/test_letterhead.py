@@ -436,6 +436,11 @@ def test_signatories_are_filtered_by_the_person_asked_for() -> None:
         ("Vem är Gunilla Glantz?", "underskrifter"),
         ("Vem är Kristoffer Bengtsson?", "kontakt"),  # a handläggare: who, and how to reach them
         ("Vilken roll har Kristoffer Bengtsson?", "kontakt"),
+        ("Vad har Ulrika Klemets för tjänst?", "underskrifter"),
+        # how to reach a handläggare the question names
+        ("Hur når jag Kristoffer Bengtsson?", "kontakt"),
+        ("Hur får jag tag på handläggaren Jenny Lindfors?", "kontakt"),
+        ("Kan jag ringa Lena Holmdahl?", ""),  # she signs, she handles nothing: no contact line of hers
         # No one the documents name: a body, or a name no document has; and no title asked.
         ("Vilken roll har Polisregion Stockholm i trygghetsarbetet?", ""),
         ("Vilken titel har Kalle Anka?", ""),

@@ -8,7 +8,7 @@ import pytest
 
 from vectorstore.analyzer import analyze, fold
 from vectorstore.errors import StoreError
-from vectorstore.lexical import INDEX_FILE, IndexedChunk, LexicalIndex, fingerprint
+from vectorstore.lexical import INDEX_FILE, IndexedChunk, LexicalIndex, fingerprint, spelled_out
 
 CHUNKS = [
     IndexedChunk("a", "Trafiknämnden ansvarar för stadens gator och torg.", "t.txt", "Trafiknämnden", "2024–2027"),
@@ -115,3 +115,27 @@ def test_chunk_at_finds_a_neighbour_by_position(tmp_path: Path) -> None:
     index = LexicalIndex.load(tmp_path)
     assert index.chunk_at("d.txt", 1) == "x1"
     assert index.chunk_at("d.txt", 2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        (
+            "arbetet kring våldsprevention genom ”MVP (Mentorer i våldsprevention)” och",
+            [("MVP", "Mentorer i våldsprevention")],
+        ),
+        ("Andra insatser som lyfts är \n\nRelationsvåldscentrum (RVC), ORIGO", [("RVC", "Relationsvåldscentrum")]),
+        ("alkohol, narkotika, dopning och tobak (ANDT) tjana", [("ANDT", "alkohol narkotika dopning och tobak")]),
+        ("såsom vid brand, hot och inrymning (PDV, Pågående dödligt våld).", [("PDV", "Pågående dödligt våld")]),
+        # brackets that spell nothing out: a year, a law, a word of one capital
+        ("Trygghetsprogrammet (2024–2027) och lag (2023:196) om kommuners ansvar (Lagen).", []),
+    ],
+)
+def test_the_acronyms_a_text_spells_out(text: str, spelled: list[tuple[str, str]]) -> None:
+    assert spelled_out(text) == spelled
+
+
+def test_the_acronyms_are_kept_with_the_index(tmp_path: Path) -> None:
+    chunk = IndexedChunk("m", "Satsningen MVP (Mentorer i våldsprevention) lyfts.", "u.txt", "Utbildningsnämnden", "")
+    LexicalIndex.build([*CHUNKS, chunk]).save(tmp_path)
+    assert LexicalIndex.load(tmp_path).acronyms == {"MVP": "Mentorer i våldsprevention"}

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import threading
 import zipfile
 from collections import Counter
@@ -35,7 +36,7 @@ from vectorstore.analyzer import (
 from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5  # 5: the acronyms the texts spell out
 
 
 def fingerprint(ids: Iterable[str]) -> str:
@@ -83,8 +84,12 @@ class LexicalIndex:
         postings_tf: np.ndarray,
         doc_len: np.ndarray,
         spellings: dict[str, str] | None = None,
+        acronyms: dict[str, str] | None = None,
     ) -> None:
         self.ids = ids
+        # Each acronym the texts spell out, with its words as written ('MVP' -> 'Mentorer i våldsprevention'):
+        # a question that uses one also searches the words a response may use instead.
+        self.acronyms = acronyms or {}
         # Each word of the texts, lower-cased and folded, with the spelling the texts use most
         # ("tjansteutlatande" -> "tjänsteutlåtande"): what a misspelt or ASCII-typed question is matched to.
         self.spellings = spellings or {}
@@ -113,7 +118,10 @@ class LexicalIndex:
         rows: list[tuple[int, int, int]] = []  # (term id, doc, tf)
         doc_len = np.zeros(len(chunks), dtype=np.float32)
         written: Counter[str] = Counter()
+        acronyms: dict[str, str] = {}
         for doc, chunk in enumerate(chunks):
+            for short, long in spelled_out(chunk.text):
+                acronyms.setdefault(short, long)
             tokens = words(chunk.text)  # tokenised once: for the spellings and for the terms
             written.update(w for w in tokens if w.isalpha())
             terms = analyze_words(tokens)
@@ -139,6 +147,7 @@ class LexicalIndex:
             table[:, 2].astype(np.float32),
             doc_len,
             most_common_spellings(written),
+            acronyms,
         )
 
     @cached_property
@@ -256,6 +265,7 @@ class LexicalIndex:
             "columns": self.columns,
             "vocab": list(self.vocab),
             "spellings": self.spellings,
+            "acronyms": self.acronyms,
             "fingerprint": self.fingerprint,
         }
         buffer = io.BytesIO()
@@ -300,11 +310,50 @@ class LexicalIndex:
                     data["tf"],
                     data["doc_len"],
                     header["spellings"],
+                    header["acronyms"],
                 )
         except (ValueError, KeyError, OSError, TypeError, EOFError, zipfile.BadZipFile) as exc:
             # A payload whose checksum matches but is not an index (written by a bug, another
             # version...) must be rebuilt like any other damage, not crash the caller.
             raise StoreError(f"lexical index damaged: {path}: {exc}") from exc
+
+
+_WORD_RUN = r"[^\W\d_][\w-]*"
+_ACRONYM_WORD = r"[A-ZÅÄÖ][A-Za-zÅÄÖ]{1,5}"
+# 'våldsbejakande extremism (VBE)', 'MVP (Mentorer i våldsprevention)', '(PDV, Pågående dödligt våld)'.
+_LONG_THEN_SHORT = re.compile(rf"((?:{_WORD_RUN},? ){{0,5}}{_WORD_RUN}) \(({_ACRONYM_WORD})[,)]")
+_SHORT_THEN_LONG = re.compile(rf"\b({_ACRONYM_WORD}) \(({_WORD_RUN}(?: {_WORD_RUN}){{0,5}})\)")
+_SHORT_COMMA_LONG = re.compile(rf"\(({_ACRONYM_WORD}), ({_WORD_RUN}(?: {_WORD_RUN}){{0,5}})\)")
+
+
+def _stands_for(short: str, words_: str) -> bool:
+    """Whether an acronym's letters begin the words and follow in them in order ('RVC' in 'Relationsvåldscentrum')."""
+    letters, text = fold(short), fold(words_)
+    if sum(c.isupper() for c in short) < 2 or not text.startswith(letters[0]):
+        return False
+    at = 0
+    for letter in letters:
+        at = text.find(letter, at) + 1
+        if not at:
+            return False
+    return True
+
+
+def spelled_out(text: str) -> list[tuple[str, str]]:
+    """The acronyms a text spells out, each with the shortest run of words before or inside its brackets."""
+    flat = " ".join(text.split())
+    found = []
+    for match in _LONG_THEN_SHORT.finditer(flat):
+        long, short = match.groups()
+        run = long.replace(",", "").split()
+        starts = [" ".join(run[i:]) for i in range(len(run) - 1, -1, -1)]
+        if best := next((words_ for words_ in starts if _stands_for(short, words_)), ""):
+            found.append((short, best))
+    for match in (*_SHORT_THEN_LONG.finditer(flat), *_SHORT_COMMA_LONG.finditer(flat)):
+        short, long = match.groups()
+        if _stands_for(short, long):
+            found.append((short, long))
+    return found
 
 
 def most_common_spellings(written: Counter[str]) -> dict[str, str]:
