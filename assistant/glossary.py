@@ -232,7 +232,7 @@ SYNONYMS: dict[str, str] = {
     r"kommunstyrelsens (?:uppgift|roll|ansvar)\w*|kommunstyrelsen (?:ska|bör) (?:styra|samordna|leda|hålla)": (
         "centrala nivån"
     ),
-    r"följa upp|följs upp|följer upp": "uppföljning uppföljningsarbete",
+    r"följa upp|följs upp|följer upp|följas upp|följdes upp|följts upp": "uppföljning uppföljningsarbete",
     r"gör\w* (?:\w+ ){0,3}otrygg\w*|känns otrygg\w*": "skapa otrygghet faktorer",
     r"berätta för\w*|informera\w*|information till": "kommunikation kommunicera",
     r"våld i familj\w*|familjevåld\w*|partnervåld\w*|mäns våld mot kvinnor": "våld i nära relationer relationsvåld",

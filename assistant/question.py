@@ -80,7 +80,7 @@ _STANCE_WORD = (
     r"|nojd|nojda|missnojd|missnojda)(?=\s+(till|mot|over|med)\b|\s*[?.!]?\s*$)"
 )
 _COMPARE = re.compile(
-    r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar)\w*"
+    r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar|svaren|yttranden)\w*"
     rf"|\b(varje|de olika) {RESPONDER_GROUP}|\b(alla|samtliga) remissvar\w*"
     rf"|\bvar och en av ({_ALL_OF_THEM})\b|\beach of ({_ALL_OF_THEM})\b"  # 'var och en av nämnderna'
     rf"|\b(alla|samtliga) {RESPONDER_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
@@ -89,7 +89,7 @@ _COMPARE = re.compile(
     r"\b(positiv\w*|kritisk\w*|negativ\w*|nojd\w*|missnojd\w*|eniga|overens|positive|critical|negative|agree)\b"
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn|ser)\b.*\b(alla|samtliga) {RESPONDER_GROUP}"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
-    r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|the responses)\b"
+    r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)\b"
     # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'
     rf"|\b(tar|tog|lyfter|lyfte) ({_ALL_OF_THEM}) upp\b|{IN_WHICH_RESPONSES}"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
