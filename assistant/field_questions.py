@@ -70,7 +70,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"(svar|yttrande|remissvar|tjänsteutlåtande|tjansteutlatande)(et|t)?"  # also as the spelling mends it
         r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
         r".*\b(tagits|arbetats) fram"
-        r"|prepared)\b",
+        r"|prepared|(which|what) (unit|department|section|division)\b.*\b(drafted|drew up|wrote|prepared))\b",
         _WORDS,
     ),
     "avsändare": re.compile(
