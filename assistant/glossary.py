@@ -89,7 +89,7 @@ GLOSSARY: dict[str, str] = {
     r"research|theor\w*": "forskning teorier",
     r"funding|resources": "resurser",
     r"purpose|intended|meant to": "syftet syfte",
-    r"what(?: is|'s) (?:the )?(?:[\w-]+ ){1,4}about": "syftet syfte",  # 'What is the safety programme about?'
+    r"what(?: is|'s) the (?:[\w-]+ ){1,3}about(?=\W*$)": "syftet syfte",  # 'What is the safety programme about?'
     r"halved|halve": "halveras",
     r"mapping|survey(?:ing)? of crime": "kartläggning",
     r"root cause analysis|cause analysis|causes": "orsaksanalys",

@@ -8,6 +8,8 @@ from assistant.glossary import documents_words
 
 DOCUMENT_WORDS = {
     "syftet",
+    "framhålls",
+    "uppföljning",
     "grundläggande",
     "förutsättningar",
     "klotter",
@@ -71,6 +73,9 @@ def known(word: str) -> bool:
             "situationell grundläggande förutsättningar",
         ),
         ("What is said about vulnerable areas?", True, "utsatta områden"),
+        ("What is the safety programme about?", True, "syftet"),  # its purpose
+        ("Which measures are highlighted?", True, "framhålls"),
+        ("How should the programme be followed up?", True, "uppföljning"),
         ("Who is the case officer?", True, "handläggare"),
         ("How do they describe the programme as a governing document?", True, "styrdokument"),
         ("What about situational crime prevention?", True, "situationell"),  # "prevention" it says itself
