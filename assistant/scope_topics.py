@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 from assistant.compose import capital, responder_genitive
 from assistant.glossary import documents_words
 from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific
-from assistant.topics import DEFAULT_TOPIC, topic_of
+from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
 from vectorstore.analyzer import MIN_HEAD, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 
@@ -198,8 +198,8 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
 
     The topic's rarest term (or the documents' words for it) must be in none of the responder's passages,
     while another document has it: a topic no document names is `unknown_topic`'s. Asked in other words
-    than 'mentions', only a name counts ('Vill trafikkontoret att Mentorer i våldsprevention lyfts fram?'):
-    a name is not paraphrased, a topic is.
+    than 'mentions', a name counts ('Vill trafikkontoret att Mentorer i våldsprevention lyfts fram?': a name
+    is not paraphrased), and what a view is asked of ('Vad anser utbildningsnämnden om trygghetskameror?').
     """
     asks = _MENTION_ASKED.match(q.corrected) and _MENTION.search(q.corrected)  # not '… som EÅV tar upp'
     if len(q.responders) != 1 or q.compares or q.follow_up:
@@ -214,7 +214,8 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
         if not term_set(name) & bodies
         and (terms := [t for t in term_set(name) if topical(t, index) and t not in {*q.name_terms, *_MENTION_FRAME}])
     ]
-    if not (asks or names):
+    view = "" if asks or names else _view_topic(q)
+    if not (asks or names or view):
         return ""
     responder = q.responders[0]
     responders = index.columns["responder"]
@@ -238,8 +239,11 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
     common = {term(w) for w in words(q.corrected) if common_in_swedish(w)}  # 'ge', 'tar' name nothing
     topical_terms = [
         t
-        for t in q.terms
-        if t in index.vocab and t not in q.name_terms and t not in _MENTION_FRAME | LIGHT_TERMS | common
+        for t in (index.query_terms(view) if view else q.terms)
+        if t in index.vocab
+        and t not in q.name_terms
+        and t not in _MENTION_FRAME | LIGHT_TERMS | common
+        and (not view or (topical(t, index) and not t.isdigit()))
     ]
     if not topical_terms:
         return ""
@@ -248,6 +252,36 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
     if said([rarest], written):
         return ""
     return f"{whose} remissvar nämner inte ”{written}”."
+
+
+# A view verb, its subject, then what it is of, in a few words: 'Vad anser utbildningsnämnden om trygghetskameror
+# vid skolor?', not a paraphrase's clause ('… tycker socialförvaltningen borde sägas tydligare om …').
+_VIEWED = re.compile(
+    r"\b(?:tycker|tyckte|anser|ansåg|ansag|säger|sager|sade|ser)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
+    re.I,
+)
+
+
+def _view_topic(q: Question) -> str:
+    """What one responder's view is asked of ('Vad anser utbildningsnämnden om trygghetskameror vid skolor?').
+
+    Not the programme, nor a clause ('om att programmet tar upp …'), nor where the responder is ('på Kungsholmen').
+    """
+    if q.language != "sv" or q.answer_type != "opinion" or not (about := _VIEWED.search(q.corrected)):
+        return ""
+    topic = about.group(1).strip(" ?.!")
+    if re.match(r"(att|hur|vad|vilk\w*)\b", topic, re.I) or term_set(topic) & set(q.name_terms):
+        return ""
+    if any(_ACRONYM.match(w) for w in topic.split()):  # 'MVP' may be written out ('Mentorer i våldsprevention')
+        return ""
+    # The programme ('trygghetsprogrammet 2024–2027'), and everyday words ('förra gången'), name no topic.
+    kept = [
+        w
+        for w in re.findall(r"[^\W\d_][\w-]*", topic)
+        if not is_general(w) and zipf_frequency(w.lower(), "sv") < _EVERYDAY_ZIPF
+    ]
+    return " ".join(kept)
 
 
 # A name goes on over capitalised words and a small word before the next ('Mentorer i våldsprevention').

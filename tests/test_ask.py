@@ -69,6 +69,8 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
             "Trafiknämndens remissvar nämner inte ”Mentorer i våldsprevention”.",
         ),
         ("Can you recommend a good restaurant near Fridhemsplan?", "ger inga rekommendationer"),
+        # A view of what only others' responses take up
+        ("Vad anser utbildningsnämnden om trygghetskameror vid skolor?", "nämner inte ”trygghetskameror”"),
     ):
         answer = assistant.ask(question)
         assert answer.abstained and not answer.citations
