@@ -8,6 +8,8 @@ from assistant.glossary import documents_words
 
 DOCUMENT_WORDS = {
     "syftet",
+    "utse",
+    "funktioner",
     "framhålls",
     "uppföljning",
     "grundläggande",
@@ -76,6 +78,7 @@ def known(word: str) -> bool:
         ("What is the safety programme about?", True, "syftet"),  # its purpose
         ("Which measures are highlighted?", True, "framhålls"),
         ("How should the programme be followed up?", True, "uppföljning"),
+        ("Which functions should every board appoint?", True, "utse funktioner"),
         ("Who is the case officer?", True, "handläggare"),
         ("How do they describe the programme as a governing document?", True, "styrdokument"),
         ("What about situational crime prevention?", True, "situationell"),  # "prevention" it says itself
