@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
@@ -49,6 +49,15 @@ _OWN_SUBJECT_TERMS = 2
 _YEAR = re.compile(NAMED_YEAR + r"\b((?:19|20)\d\d)(?![:/]\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
 # An acronym on its own ('MVP'; in a compound, 'ANDT-arbetet', it meets the documents' compounds already).
 _ACRONYM = re.compile(r"(?<!-)\b[A-ZÅÄÖ][A-Za-zÅÄÖ]{1,5}\b(?!-)")
+_TYPED_LOWER = re.compile(r"(?<!-)\b[a-zåäö]{3,6}\b(?!-)")  # 'mvp', as users type it too
+
+
+def spelled_out(text: str, acronyms: Mapping[str, str]) -> list[str]:
+    """The words of each acronym the text uses that the documents spell out ('MVP', 'mvp' -> Mentorer i …)."""
+    typed = [*_ACRONYM.findall(text), *(w.upper() for w in _TYPED_LOWER.findall(text))]
+    return [acronyms[a] for a in dict.fromkeys(typed) if a in acronyms]
+
+
 # Who a comparison asks about, in folded text ('nämnderna', 'remissinstanser', 'committees').
 RESPONDER_GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
@@ -573,7 +582,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         added = " ".join(w for w in added.split() if not named_responders(w, index.responders) and w not in _BODIES)
     # An acronym a response spells out: the others may write only its words ('MVP' -> Mentorer i våldsprevention).
     asked = {w.lower() for w in words(corrected)}
-    spelled = [index.acronyms[a] for a in dict.fromkeys(_ACRONYM.findall(corrected)) if a in index.acronyms]
+    spelled = spelled_out(corrected, index.acronyms)
     added = " ".join([added, *(w for w in " ".join(spelled).split() if w.lower() not in asked)]).strip()
     if added:
         query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)

@@ -17,7 +17,7 @@ from wordfreq import zipf_frequency
 
 from assistant.compose import capital, responder_genitive
 from assistant.glossary import documents_words
-from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific
+from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific, spelled_out
 from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
 from vectorstore.analyzer import MIN_HEAD, term, term_set, words
 from vectorstore.lexical import LexicalIndex
@@ -229,7 +229,10 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
     def said(terms: list[str], written: str) -> bool:
         """Whether the response holds any of the terms, in a compound or another form, or the documents' word."""
         holders = {h for held in index.related(terms).values() for h in held} | set(terms)
-        synonyms = index.query_terms(documents_words(written, q.language == "en", lambda _: True))
+        # the documents' own word for it, or the words of an acronym ('mvp': Mentorer i våldsprevention)
+        own = documents_words(written, q.language == "en", lambda _: True)
+        other = " ".join([own, *spelled_out(written, index.acronyms)])
+        synonyms = index.query_terms(other)
         return any(in_response(t) for t in (*holders, *synonyms))
 
     whose = capital(responder_genitive(responder))

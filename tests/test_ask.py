@@ -84,6 +84,7 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         # a name asked of the response that uses it, or an acronym that another response writes out
         ("Vad tycker utbildningsnämnden om Cosafe?", "Cosafe"),
         ("Vad tycker socialnämnden om MVP?", "Mentorer i våldsprevention"),
+        ("vad sager socialnamnden om mvp", "Mentorer i våldsprevention"),  # as users type it
         # a when-clause that sets the scene is no when-question
         (
             "När stadsdelarna rustar upp eller gör platser tillgängliga – ska de då jobba ihop med externa aktörer, "
