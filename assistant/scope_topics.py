@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 
 from wordfreq import zipf_frequency
 
@@ -194,67 +195,87 @@ def _phrase_around(text: str, rarest: str, topical: set[str]) -> str:
 
 
 def mention_missing(q: Question, index: LexicalIndex) -> str:
-    """A named responder asked whether it mentions a topic, or asked of a name, that its documents never name.
+    """A named responder asked of what its documents never name, in any form, while another's do.
 
-    The topic's rarest term (or the documents' words for it) must be in none of the responder's passages,
-    while another document has it: a topic no document names is `unknown_topic`'s. Asked in other words
-    than 'mentions', a name counts ('Vill trafikkontoret att Mentorer i våldsprevention lyfts fram?': a name
-    is not paraphrased), and what a view is asked of ('Vad anser utbildningsnämnden om trygghetskameror?').
+    Three ways of asking: whether it mentions a topic ('Nämner trafikkontoret något om utsatta områden?'),
+    anything of a name ('Vill trafikkontoret att Mentorer i våldsprevention lyfts fram?': a name is not
+    paraphrased), and its view of a topic in a few words ('Vad anser utbildningsnämnden om trygghetskameror?').
+    A topic no document names is `unknown_topic`'s.
     """
-    asks = _MENTION_ASKED.match(q.corrected) and _MENTION.search(q.corrected)  # not '… som EÅV tar upp'
     if len(q.responders) != 1 or q.compares or q.follow_up:
         return ""
-    # a name the question uses is what it asks about ('Nämner socialförvaltningen Cosafe eller någon annan …?')
-    # ... not a body ('Vad anser socialnämnden att Polisregion Stockholm ska göra?'): the response speaks of it
-    # in its own words ('polisen'), and the rules on bodies that did not respond are for its view.
+    holds = _response_holds(q, index)
+    if names := _names_asked(q, index):  # every word of a name the response lacks
+        missing = [name for name, terms in names if not holds(terms, name)]
+        return _not_named(q, missing[0]) if missing else ""
+    if _MENTION_ASKED.match(q.corrected) and _MENTION.search(q.corrected):  # not '… som EÅV tar upp'
+        return _rarest_missing(q, index, q.terms, holds, of_view=False)
+    if view := _view_topic(q):
+        return _rarest_missing(q, index, index.query_terms(view), holds, of_view=True)
+    return ""
+
+
+def _names_asked(q: Question, index: LexicalIndex) -> list[tuple[str, list[str]]]:
+    """The names a Swedish question asks about, each with its topical terms ('Cosafe', 'Mentorer i …').
+
+    Not a body ('Vad anser socialnämnden att Polisregion Stockholm ska göra?'): the response speaks of it in
+    its own words ('polisen'), and the rules on bodies that did not respond are for its view.
+    """
+    if q.language != "sv":
+        return []
     bodies = {t for body in q.other_bodies for t in term_set(body)}
-    names = [
+    return [
         (name, terms)
-        for name in (_name_phrases(q.corrected) if q.language == "sv" else [])
+        for name in _name_phrases(q.corrected)
         if not term_set(name) & bodies
         and (terms := [t for t in term_set(name) if topical(t, index) and t not in {*q.name_terms, *_MENTION_FRAME}])
     ]
-    view = "" if asks or names else _view_topic(q)
-    if not (asks or names or view):
-        return ""
+
+
+def _response_holds(q: Question, index: LexicalIndex) -> Callable[[list[str], str], bool]:
+    """A test of whether the named responder's passages hold terms as written.
+
+    In a compound or another form too, in the documents' own word for them, or in the words of an
+    acronym ('mvp': Mentorer i våldsprevention).
+    """
     responder = q.responders[0]
     responders = index.columns["responder"]
 
     def in_response(t: str) -> bool:
         i = index.vocab.get(t)
-        if i is None:
-            return False
-        return any(responders[d] == responder for d in index.doc[index.ptr[i] : index.ptr[i + 1]])
+        return i is not None and any(responders[d] == responder for d in index.doc[index.ptr[i] : index.ptr[i + 1]])
 
-    def said(terms: list[str], written: str) -> bool:
-        """Whether the response holds any of the terms, in a compound or another form, or the documents' word."""
+    def holds(terms: list[str], written: str) -> bool:
         holders = {h for held in index.related(terms).values() for h in held} | set(terms)
-        # the documents' own word for it, or the words of an acronym ('mvp': Mentorer i våldsprevention)
         own = documents_words(written, q.language == "en", lambda _: True)
-        other = " ".join([own, *spelled_out(written, index.acronyms)])
-        synonyms = index.query_terms(other)
+        synonyms = index.query_terms(" ".join([own, *spelled_out(written, index.acronyms)]))
         return any(in_response(t) for t in (*holders, *synonyms))
 
-    whose = capital(responder_genitive(responder))
-    if names:  # every word of a name the response lacks
-        missing = [name for name, terms in names if not said(terms, name)]
-        return f"{whose} remissvar nämner inte ”{missing[0]}”." if missing else ""
+    return holds
+
+
+def _rarest_missing(
+    q: Question, index: LexicalIndex, asked: Iterable[str], holds: Callable[[list[str], str], bool], of_view: bool
+) -> str:
+    """The refusal when the rarest topical term asked is one the response never holds ('' when it does)."""
     common = {term(w) for w in words(q.corrected) if common_in_swedish(w)}  # 'ge', 'tar' name nothing
     topical_terms = [
         t
-        for t in (index.query_terms(view) if view else q.terms)
+        for t in asked
         if t in index.vocab
         and t not in q.name_terms
         and t not in _MENTION_FRAME | LIGHT_TERMS | common
-        and (not view or (topical(t, index) and not t.isdigit()))
+        and (not of_view or (topical(t, index) and not t.isdigit()))
     ]
     if not topical_terms:
         return ""
     rarest = max(topical_terms, key=lambda t: float(index.idf[index.vocab[t]]))
     written = _phrase_around(q.corrected, rarest, set(topical_terms))
-    if said([rarest], written):
-        return ""
-    return f"{whose} remissvar nämner inte ”{written}”."
+    return "" if holds([rarest], written) else _not_named(q, written)
+
+
+def _not_named(q: Question, written: str) -> str:
+    return f"{capital(responder_genitive(q.responders[0]))} remissvar nämner inte ”{written}”."
 
 
 # A view verb, its subject, then what it is of, in a few words: 'Vad anser utbildningsnämnden om trygghetskameror
