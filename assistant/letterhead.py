@@ -156,8 +156,8 @@ def person_field(q: Question, documents: Callable[[], list[list[Chunk]]], respon
     if not (role or CONTACT_OF.search(q.corrected)) or not (people := persons_asked(q.text, responders)):
         return ""
     read = documents()
-    every_chunk = [c for doc in read for c in doc]
-    if role and read_signatories(FIELDS["underskrifter"], every_chunk, "svaret", "", only=people):
+    signing = [c for doc in read for c in doc] if role else []
+    if signing and read_signatories(FIELDS["underskrifter"], signing, "svaret", "", only=people):
         return "underskrifter"
     wanted = {fold(person) for person in people}
     for document in read:

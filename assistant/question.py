@@ -23,7 +23,7 @@ from assistant.spelling import correct_english, correct_words
 from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
-from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical import ACRONYM_WORD, LexicalIndex
 
 _ENGLISH = frozenset(
     "the a an of in on to is are was were what which who whom how does do did for by with and or "
@@ -48,11 +48,11 @@ _OWN_SUBJECT_TERMS = 2
 # Not a law's number ('lag (2023:196)') nor a case number ('KS 2023/739').
 _YEAR = re.compile(NAMED_YEAR + r"\b((?:19|20)\d\d)(?![:/]\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
 # An acronym on its own ('MVP'; in a compound, 'ANDT-arbetet', it meets the documents' compounds already).
-_ACRONYM = re.compile(r"(?<!-)\b[A-ZÅÄÖ][A-Za-zÅÄÖ]{1,5}\b(?!-)")
+_ACRONYM = re.compile(rf"(?<!-)\b{ACRONYM_WORD}\b(?!-)")
 _TYPED_LOWER = re.compile(r"(?<!-)\b[a-zåäö]{3,6}\b(?!-)")  # 'mvp', as users type it too
 
 
-def spelled_out(text: str, acronyms: Mapping[str, str]) -> list[str]:
+def acronym_words(text: str, acronyms: Mapping[str, str]) -> list[str]:
     """The words of each acronym the text uses that the documents spell out ('MVP', 'mvp' -> Mentorer i …)."""
     typed = [*_ACRONYM.findall(text), *(w.upper() for w in _TYPED_LOWER.findall(text))]
     return [acronyms[a] for a in dict.fromkeys(typed) if a in acronyms]
@@ -582,7 +582,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         added = " ".join(w for w in added.split() if not named_responders(w, index.responders) and w not in _BODIES)
     # An acronym a response spells out: the others may write only its words ('MVP' -> Mentorer i våldsprevention).
     asked = {w.lower() for w in words(corrected)}
-    spelled = spelled_out(corrected, index.acronyms)
+    spelled = acronym_words(corrected, index.acronyms)
     added = " ".join([added, *(w for w in " ".join(spelled).split() if w.lower() not in asked)]).strip()
     if added:
         query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)

@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 
 from assistant.compose import capital, responder_genitive
 from assistant.glossary import documents_words
-from assistant.question import Question, asked_term, common_in_swedish, explained_by_use, is_specific, spelled_out
+from assistant.question import Question, acronym_words, asked_term, common_in_swedish, explained_by_use, is_specific
 from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
 from vectorstore.analyzer import MIN_HEAD, term, term_set, words
 from vectorstore.lexical import LexicalIndex
@@ -248,7 +248,7 @@ def _response_holds(q: Question, index: LexicalIndex) -> Callable[[list[str], st
     def holds(terms: list[str], written: str) -> bool:
         holders = {h for held in index.related(terms).values() for h in held} | set(terms)
         own = documents_words(written, q.language == "en", lambda _: True)
-        synonyms = index.query_terms(" ".join([own, *spelled_out(written, index.acronyms)]))
+        synonyms = index.query_terms(" ".join([own, *acronym_words(written, index.acronyms)]))
         return any(in_response(t) for t in (*holders, *synonyms))
 
     return holds

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from assistant.answer_stream import AnswerStream
-from assistant.question import other_bodies, read_question, spelled_out
+from assistant.question import acronym_words, other_bodies, read_question
 from assistant.records import Answer, Hit
 from assistant.rerank import FeatureScorer, QueryTerms, Weights, idf_weights
 from assistant.retrieval import reciprocal_rank_fusion
@@ -570,7 +570,7 @@ def test_an_inflected_misspelling_is_matched_by_its_stem() -> None:
 
 def test_a_question_uses_an_acronym_as_typed() -> None:
     acronyms = {"MVP": "Mentorer i våldsprevention", "IA": "incidentrapporter"}
-    assert spelled_out("Vad säger de om MVP?", acronyms) == ["Mentorer i våldsprevention"]
-    assert spelled_out("vad sager de om mvp", acronyms) == ["Mentorer i våldsprevention"]
-    assert spelled_out("Vad säger de om MVP-arbetet?", acronyms) == []  # a compound meets compounds
-    assert spelled_out("vad ia", acronyms) == []  # two lower-case letters are a word, not 'IA'
+    assert acronym_words("Vad säger de om MVP?", acronyms) == ["Mentorer i våldsprevention"]
+    assert acronym_words("vad sager de om mvp", acronyms) == ["Mentorer i våldsprevention"]
+    assert acronym_words("Vad säger de om MVP-arbetet?", acronyms) == []  # a compound meets compounds
+    assert acronym_words("vad ia", acronyms) == []  # two lower-case letters are a word, not 'IA'

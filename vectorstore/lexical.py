@@ -319,11 +319,11 @@ class LexicalIndex:
 
 
 _WORD_RUN = r"[^\W\d_][\w-]*"
-_ACRONYM_WORD = r"[A-ZÅÄÖ][A-Za-zÅÄÖ]{1,5}"
+ACRONYM_WORD = r"[A-ZÅÄÖ][A-Za-zÅÄÖ]{1,5}"  # 'MVP', 'SiS': how an acronym is written
 # 'våldsbejakande extremism (VBE)', 'MVP (Mentorer i våldsprevention)', '(PDV, Pågående dödligt våld)'.
-_LONG_THEN_SHORT = re.compile(rf"((?:{_WORD_RUN},? ){{0,5}}{_WORD_RUN}) \(({_ACRONYM_WORD})[,)]")
-_SHORT_THEN_LONG = re.compile(rf"\b({_ACRONYM_WORD}) \(({_WORD_RUN}(?: {_WORD_RUN}){{0,5}})\)")
-_SHORT_COMMA_LONG = re.compile(rf"\(({_ACRONYM_WORD}), ({_WORD_RUN}(?: {_WORD_RUN}){{0,5}})\)")
+_LONG_THEN_SHORT = re.compile(rf"((?:{_WORD_RUN},? ){{0,5}}{_WORD_RUN}) \(({ACRONYM_WORD})[,)]")
+_SHORT_THEN_LONG = re.compile(rf"\b({ACRONYM_WORD}) \(({_WORD_RUN}(?: {_WORD_RUN}){{0,5}})\)")
+_SHORT_COMMA_LONG = re.compile(rf"\(({ACRONYM_WORD}), ({_WORD_RUN}(?: {_WORD_RUN}){{0,5}})\)")
 
 
 def _stands_for(short: str, words_: str) -> bool:
