@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from assistant import prompts
 from assistant.compare import NOT_ADDRESSED, View, asks_of_programme, asks_overview, ordered
-from assistant.compare_rules import compare_views
+from assistant.compare_rules import Comparison, compare_views
 from assistant.compose import led_by_answer, marked_lines
 from assistant.doctext import load_document
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Span
 from assistant.responder_names import responders_in_order
+from assistant.topics import is_general
 from ingest.pipeline import document_text_path
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold
@@ -44,7 +45,8 @@ def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None
     compared = compare_views(assistant, q, filters)
     if compared is None:
         return None
-    topic, views = compared
+    comparison, views = compared
+    topic = comparison.topic
     retrieved = _ms(started)
     passages = _interleave(views)
     if not any(v.addressed for v in views):
@@ -54,6 +56,8 @@ def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None
         said = " ".join([prompts.NOT_IN_DOCUMENTS, *(why if len(why) == 1 else [])])
         return Answer(question, said, True, (), passages, _timings(retrieved, started), reasons)
     text, citations = render_views(views)
+    lead = in_short(comparison, views)
+    text = f"{lead}\n\n{text}" if lead else text
     notes = (f"{COMPARISON_NOTE}, ämne: {topic}",)
     passages = tuple(led_by_answer(list(passages), citations))
     return Answer(question, text, False, tuple(citations), passages, _timings(retrieved, started), notes)
@@ -86,15 +90,49 @@ def render_views(views: list[View]) -> tuple[str, list[Citation]]:
     return "\n\n".join(paragraphs), citations
 
 
+# A stance asked of all ('Vilka är kritiska …'), which of them take a topic up, or each one's view of the whole.
+_LEAD_AT_LEAST = 3  # responders: two paragraphs are read at a glance
+
+
+def in_short(comparison: Comparison, views: list[View]) -> str:
+    """The line that says who stands where before the paragraphs say why ('' where it would add nothing).
+
+    'I korthet – kritisk: Socialnämnden och Trafiknämnden; positiv: …; tar inte upp frågan: …': each
+    responder under the label its own paragraph carries, so the line claims nothing the paragraphs do not cite.
+    """
+    c = comparison
+    stance = c.prefer in ("kritisk", "positiv") or is_general(c.topic)
+    if c.procedure or len(views) < _LEAD_AT_LEAST or not (stance or c.which):
+        return ""
+    groups: dict[str, list[str]] = {}
+    for view in views:
+        if not view.addressed:
+            kind = prompts.DOES_NOT_TAKE_UP
+        elif stance and view.position.stated:
+            kind = view.position.label
+        else:
+            kind = prompts.TAKES_UP
+        groups.setdefault(kind, []).append(view.responder)
+    order = ["kritisk", "förslag", "positiv", "neutral", prompts.TAKES_UP, prompts.DOES_NOT_TAKE_UP]
+    said = [f"{kind}: {_listed(groups[kind])}" for kind in order if kind in groups]
+    return prompts.IN_SHORT.format(groups="; ".join(said))
+
+
+def _listed(names: list[str]) -> str:
+    """'A', 'A och B', 'A, B och C'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
+
+
 _FRAME = re.compile(r"^[^\n:\[\]]+?(?: \((?:positiv|kritisk|förslag|neutral)\))?: ", re.M)
 
 
 def without_frames(text: str) -> str:
-    """A per-responder answer without its frame: the responders' names, and 'Tar inte upp' paragraphs.
+    """A per-responder answer without its frame: the lead line, the responders' names, 'Tar inte upp' paragraphs.
 
     What remains is only the quoted sentences with their markers.
     """
-    paragraphs = [p for p in text.split("\n\n") if not p.endswith(f": {NOT_ADDRESSED}")]
+    lead = prompts.IN_SHORT.split("{")[0]
+    paragraphs = [p for p in text.split("\n\n") if not p.endswith(f": {NOT_ADDRESSED}") and not p.startswith(lead)]
     return "\n\n".join(_FRAME.sub("", p, count=1) for p in paragraphs)
 
 

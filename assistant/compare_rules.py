@@ -180,8 +180,10 @@ def responder_periods(assistant: Assistant) -> dict[str, str]:
     return {r: p for r, p in zip(columns["responder"], columns["period"], strict=True) if r}
 
 
-def compare_views(assistant: Assistant, q: Question, filters: Filters | None = None) -> tuple[str, list[View]] | None:
-    """The topic of a comparison question and each responder's view of it; None when it is not one."""
+def compare_views(
+    assistant: Assistant, q: Question, filters: Filters | None = None
+) -> tuple[Comparison, list[View]] | None:
+    """What a comparison question asks and each responder's view of it; None when it is not one."""
     scope = responders_in_scope(assistant, filters)
     periods = {r: p for r, p in responder_periods(assistant).items() if r in scope}
     comparison = read_comparison(q, scope, periods)
@@ -198,4 +200,4 @@ def compare_views(assistant: Assistant, q: Question, filters: Filters | None = N
         view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
         for r in c.responders
     ]
-    return c.topic, views
+    return c, views

@@ -26,6 +26,10 @@ Fråga: {question}"""
 
 # Who said what (assistant/compare.py, assistant/compilation.py).
 NOT_ADDRESSED = "Tar inte upp frågan i sitt remissvar."
+# The line a stance, 'which' or whole-programme comparison opens with: who stands where, as the paragraphs label it.
+IN_SHORT = "I korthet – {groups}."
+TAKES_UP = "tar upp frågan"
+DOES_NOT_TAKE_UP = "tar inte upp frågan"
 UNKNOWN_RESPONDER = "Okänd nämnd: {name}. Nämnder i dokumenten: {known}."
 UNKNOWN_PERIOD = "Okänd programperiod: {period}. Perioder i dokumenten: {known}."
 NO_TOPICS = "Ange minst ett ämne, till exempel: skolans roll."

@@ -229,7 +229,7 @@ def test_how_many_is_read_where_a_passage_counts_it(assistant: Assistant) -> Non
             "Socialnämnden (kritisk): Förvaltningen anser att några delar",
         ),
         ("Sammanfatta socialnämndens yttrande", "Socialnämnden (positiv): Socialförvaltningen är positiv"),
-        ("Vilken nämnd är mest kritisk till programmet?", "Enskede-Årsta-Vantörs stadsdelsnämnd (kritisk)"),
+        ("Vilken nämnd är mest kritisk till programmet?", "I korthet – kritisk: Enskede-Årsta-Vantörs stadsdelsnämnd"),
     ],
 )
 def test_a_responders_criticism_or_summary_is_read_from_its_position_sentences(

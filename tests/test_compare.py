@@ -123,6 +123,27 @@ def test_a_summary_of_the_responses_shows_every_responder(assistant: Assistant, 
     assert "godkänner" not in answer.text  # the remiss's handling is no view
 
 
+@pytest.mark.parametrize(
+    "question", ["Vilka är kritiska till programmet?", "Vem är mest kritisk?", "Vilka nämnder tar upp klotter?"]
+)
+def test_a_stance_or_which_question_opens_with_who_stands_where(assistant: Assistant, question: str) -> None:
+    """The first line answers 'who' at a glance, each responder once, under the label its own paragraph carries."""
+    answer = assistant.ask(question)
+    lead, *_ = answer.text.split("\n\n")
+    assert lead.startswith("I korthet – ") and "[" not in lead  # a reading of the paragraphs, citing nothing itself
+    parts = paragraphs(answer)
+    assert set(parts) == set(FIVE)
+    for group in lead.removeprefix("I korthet – ").rstrip(".").split("; "):
+        kind, names = group.split(": ")
+        for responder in re.split(r", | och ", names):
+            paragraph = parts[responder]
+            if kind == "tar inte upp frågan":
+                assert paragraph.endswith("Tar inte upp frågan i sitt remissvar.")
+            elif kind != "tar upp frågan":
+                assert paragraph.startswith(f"{responder} ({kind}):")
+    assert sum(len(re.split(r", | och ", g.split(": ")[1])) for g in lead.split("; ")) == len(FIVE)
+
+
 def test_a_responder_that_does_not_take_the_topic_up_says_so(assistant: Assistant) -> None:
     parts = paragraphs(assistant.ask("Vad tycker nämnderna respektive om platssamverkan?"))
     assert set(parts) == set(FIVE)

@@ -12,9 +12,12 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.compare import _with_its_context, asks_which
+from assistant.compare import View, _with_its_context, asks_which
+from assistant.compare_answer import in_short
 from assistant.compare_choice import choose, holds_topic, names_rarest
+from assistant.compare_rules import Comparison
 from assistant.compare_terms import added_coverage, adjacent_sentence, topic_coverage
+from assistant.positions import NO_POSITION, Position
 from assistant.question import asks_comparison
 from assistant.records import Hit
 from assistant.responder_names import responders_in_order
@@ -265,3 +268,43 @@ def test_a_later_quoted_sentence_that_leans_back_brings_its_ground() -> None:
     first, ground, therefore = scores.spans
     chosen = _with_its_context([(hit, first), (hit, therefore)])
     assert [span for _, span in chosen] == [first, ground, therefore]
+
+
+# --- The line a stance, 'which' or whole-programme comparison opens with ------------------------------
+
+
+def _view(responder: str, label: str | None) -> View:
+    """A responder's view: label None for one that does not take the topic up, '' for one that states none."""
+    if label is None:
+        return View(responder, f"{responder}.txt", False, NO_POSITION)
+    return View(responder, f"{responder}.txt", True, Position(label, "cue") if label else NO_POSITION)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("comparison", "labels", "lead"),
+    [
+        (  # a stance asked of all: who stands where, critical first
+            Comparison(("A", "B", "C"), "programmet", "kritisk"),
+            ["positiv", "kritisk", "kritisk"],
+            "I korthet – kritisk: B och C; positiv: A.",
+        ),
+        (  # which of them take a topic up: labels aside
+            Comparison(("A", "B", "C"), "klotter", which=True),
+            ["kritisk", None, ""],
+            "I korthet – tar upp frågan: A och C; tar inte upp frågan: B.",
+        ),
+        (  # each one's view of the whole
+            Comparison(("A", "B", "C", "D"), "trygghetsprogrammet"),
+            ["positiv", "positiv", "", None],
+            "I korthet – positiv: A och B; tar upp frågan: C; tar inte upp frågan: D.",
+        ),
+        (Comparison(("A", "B"), "programmet", "kritisk"), ["kritisk", "positiv"], ""),  # two: read at a glance
+        (Comparison(("A", "B", "C"), "platssamverkan"), ["positiv", "", None], ""),  # a topic's content, no stance
+        (Comparison(("A", "B", "C"), "beslut", procedure=True), ["", "", ""], ""),  # the referral's handling
+    ],
+)
+def test_the_lead_line_says_who_stands_where_as_the_paragraphs_label_it(
+    comparison: Comparison, labels: list[str | None], lead: str
+) -> None:
+    views = [_view(r, label) for r, label in zip(comparison.responders, labels, strict=True)]
+    assert in_short(comparison, views) == lead
