@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from assistant.compose import capital, responder_genitive
 from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
-from assistant.question import Question
+from assistant.question import Question, without_genitive
 from assistant.records import Citation, Hit, Span
 from assistant.responder_names import named_responders
 from vectorstore.analyzer import fold
@@ -123,8 +123,7 @@ def _indefinite(title: str) -> str:
 
 def _not_a_responder(body: str) -> str:
     """'Dokumenten har inget remissvar från polisen.' for a body named in the genitive or not."""
-    name = body[:-1] if re.search(r"(en|et|ns)s$", body) else body
-    return f"Dokumenten har inget remissvar från {name}."
+    return f"Dokumenten har inget remissvar från {without_genitive(body)}."
 
 
 # A person's own contact detail asked for ("Vilket telefonnummer har Lena Holmdahl?"): only the

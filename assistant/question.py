@@ -63,7 +63,10 @@ RESPONDER_GROUP = (
     r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
 # 'I vilka remissvar förekommer platssamverkan?': which of the responses take a topic up.
-IN_WHICH_RESPONSES = rf"\bi vilka ({RESPONDER_GROUP}|svar|yttranden|dokument)\b"
+# 'i vilka svar …', and a topic that 'dyker upp i flera svar': each response that holds it
+IN_WHICH_RESPONSES = (
+    rf"\bi (vilka|flera|olika) ({RESPONDER_GROUP}|svar|svaren|remissvar|remissvaren|yttranden|dokument)\b"
+)
 # The responders together, in the definite plural: 'Vad tycker nämnderna …', 'What do the committees think …'.
 _ALL_OF_THEM = (
     r"(de olika |alla |samtliga |de (fem|fyra|tre|\d) |alla (fem|\d) )?"
@@ -142,7 +145,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "quantity",
         re.compile(
-            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*)|vilken (lön|lon|summa|budget|kostnad)"
+            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*|lång tid|lang tid)|how long"
+            r"|vilken (lön|lon|summa|budget|kostnad)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
             r"|budget\w*"
             r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share))\b",
@@ -463,6 +467,11 @@ def periods_in(text: str) -> tuple[tuple[int, int], ...]:
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two periods (first year, last year) share a year."""
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def without_genitive(body: str) -> str:
+    """A body as a sentence names it: 'Kriminalvårdens' -> 'Kriminalvården', 'polisens' -> 'polisen'."""
+    return body[:-1] if re.search(r"(en|et|ns)s$", body) else body
 
 
 def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:

@@ -30,7 +30,14 @@ from wordfreq import zipf_frequency
 from assistant.compose import NUMBER_WORDS
 from assistant.field_questions import TITLE, asks_title_holder
 from assistant.glossary import glossary_spans
-from assistant.question import Question, common_in_swedish, explained_by_use, is_specific, overlaps
+from assistant.question import (
+    Question,
+    common_in_swedish,
+    explained_by_use,
+    is_specific,
+    overlaps,
+    without_genitive,
+)
 from assistant.scope_checks import (
     IDENTIFIER,
     after_every_period,
@@ -91,7 +98,12 @@ _NUMBER = re.compile(
 )
 _YEAR = re.compile(NAMED_YEAR + r"\b(19|20)\d\d(\s*[-–]\s*(19|20)?\d\d)?\b")
 _MONTH = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-_DATE = re.compile(rf"\b(\d{{4}}-\d\d-\d\d|\d{{1,2}} {_MONTH}|{_MONTH} \d{{4}}|(19|20)\d\d|i år|nästa år)\b", re.I)
+# A time said relative to the text's own ('först de två senaste åren', OCR 'senaste\naren') answers 'Sedan när' too.
+_DATE = re.compile(
+    rf"\b(\d{{4}}-\d\d-\d\d|\d{{1,2}} {_MONTH}|{_MONTH} \d{{4}}|(19|20)\d\d|i år|nästa år|förra året|forra aret"
+    r"|senaste\s+(\w+\s+)?(åren|aren|året|aret))\b",
+    re.I,
+)
 # A body's own view: "tycker polisen", "polisens synpunkter", "what did the police say".
 
 
@@ -198,8 +210,9 @@ def has_quantity(sentences: Iterable[str], question: str) -> bool:
     own = set(re.findall(r"\d+", question))
     spans = not _ASKS_TIME.search(question)
     for sentence in sentences:
-        stripped = _without_years(IDENTIFIER.sub(" ", sentence))
-        stripped = _SPAN_OF_TIME.sub(" ", stripped) if spans else stripped
+        stripped = IDENTIFIER.sub(" ", sentence)
+        # spans first: 'de två senaste åren' is a time ('senaste åren') around a count of years
+        stripped = _without_years(_SPAN_OF_TIME.sub(" ", stripped) if spans else stripped)
         numbers = set(re.findall(r"\d+", stripped)) - own
         if numbers or re.search(
             # A share said in words counts too: 'halverad', 'fördubblas' (OCR: 'fordubblas').
@@ -258,7 +271,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     # Whether a body was consulted is read from the list of remissinstanser: no question of its view.
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
-        return f"Det finns inget remissvar från {body} bland dokumenten."
+        return f"Det finns inget remissvar från {without_genitive(body)} bland dokumenten."
     if reason := service_asked(q) or after_every_period(q, index):
         return reason
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
@@ -268,7 +281,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     if city := other_city(q, index):  # also in lower case, which the names above need
         return f"Dokumenten gäller Stockholms stad, inte {city}."
     if not consulted and (body := organisation_whose_view(q, index.responders)):
-        return f"Det finns inget remissvar från {body} bland dokumenten."
+        return f"Det finns inget remissvar från {without_genitive(body)} bland dokumenten."
     used = evidence.answer_sentences or evidence.sentences
     if reason := _answer_type_missing(q, used, index, evidence.context):
         return reason

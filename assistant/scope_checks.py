@@ -136,11 +136,12 @@ _TARGET = re.compile(r"\b(mal|malet|malen|malsattning\w*|syfte\w*|syftar|ambitio
 _GOAL = re.compile(r"\b(mal|malet|malen|malsattning\w*|ska|skall|bor|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 # Organisations with no "-nämnd" in their name, whose view users ask for.
 _ORGANISATION = re.compile(
-    r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}AB|[\wåäöÅÄÖ-]+verket|kommunfullmäktige|kommunfullmaktige|"
-    r"[\wåäöÅÄÖ-]*myndighet\w*|[\wåäöÅÄÖ-]*inspektion\w*|kriminalvård\w*|kriminalvard\w*|Brå|BRÅ|"
-    r"[\wåäöÅÄÖ-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|SL|"
-    r"regionen|region \w+|landsting\w*|Polisregion \w+|[Pp]olis(?:en|myndigheten)|Storstockholms brandförsvar\w*|"
-    r"[\wåäöÅÄÖ-]+rådet|[\wåäöÅÄÖ-]+radet)\b"  # a council: 'pensionärsrådet', 'funktionshinderrådet'
+    # in either case where a name may open the question ('Kriminalvårdens syn på …'); not 'SL', 'Brå', 'AB'
+    r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}AB|Brå|BRÅ|SL|(?i:[\wåäö-]+verket|kommunfullmäktige|kommunfullmaktige|"
+    r"[\wåäö-]*myndighet\w*|[\wåäö-]*inspektion\w*|kriminalvård\w*|kriminalvard\w*|"
+    r"[\wåäö-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|"
+    r"regionen|region \w+|landsting\w*|polisregion \w+|polis(?:en|myndigheten)|storstockholms brandförsvar\w*|"
+    r"[\wåäö-]+rådet|[\wåäö-]+radet))\b"  # a council: 'pensionärsrådet', 'funktionshinderrådet'
 )
 VIEW_BEFORE = (
     r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig|ser"
@@ -148,7 +149,7 @@ VIEW_BEFORE = (
 )
 VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
-    r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade"
+    r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade|assessment\w*"
     r"|kommenter\w*|comment\w*)"
 )
 
@@ -455,7 +456,11 @@ _HOW_DO_I = re.compile(
     r"^\s*(hur|var) (gör jag (för att|en|när)|gor jag (for att|en|nar)|söker jag|soker jag|ansöker jag|ansoker jag"
     r"|anmäler jag|anmaler jag|felanmäler jag|felanmaler jag|bokar jag|betalar jag|registrerar jag|får jag tag"
     r"|far jag tag|kan jag (söka|soka|ansöka|ansoka|anmäla|anmala|felanmäla|felanmala|boka|betala))\b"
-    r"|^\s*(how|where) (do|can|should) i (apply|report|book|pay|register|get|obtain|sign up|file)\b"
+    # 'Hur ansöker man om förskoleplats?': the same service asked impersonally
+    r"|^\s*(hur|var) (söker|soker|ansöker|ansoker|anmäler|anmaler|felanmäler|felanmaler|bokar|betalar|registrerar)"
+    r" man\b"
+    r"|^\s*(how|where) (do|does|can|should) (i|you|one) (apply|report|book|pay|register|get|obtain|sign up|file)\b"
+    r"|^\s*(how|where) to (apply|book|pay|register|sign up)\b"
     # a job to apply for
     r"|\blediga (jobb|tjänster|tjanster)\b|\bplatsannons\w*|\b(job (openings|vacancies)|vacancies)\b"
     # a place to apply for ('Vilka gymnasieskolor har lediga platser till hösten?')
@@ -502,6 +507,8 @@ def after_every_period(q: Question, index: LexicalIndex) -> str:
 _CONSULTED = re.compile(
     r"\b(ombetts|ombads|ombe[dt]+[ad]?|tillfråga\w*|tillfraga\w*|remissinstans\w*|remisslista\w*|remitter\w*"
     r"|(fått|fatt|fick|haft möjlighet att) (remissen|ta del av|se|läsa|lasa|behandla)|bland (dem|de) som"
+    # 'Fick något funktionshinderråd tycka till om remissvaret?'
+    r"|(fått|fatt|fick|får|far)\s+(\w+\s+){0,2}(tycka till|yttra sig|lämna synpunkter|lamna synpunkter)"
     r"|consulted|asked (to|for))\b",
     re.I,
 )
@@ -521,7 +528,7 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
     b = re.escape(name)
     return any(
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
-        or re.search(rf"{b}\w*\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)
+        or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
         or re.search(rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade)\s+{b}", text, re.I)
         for text in (q.text, q.query)
     )
@@ -580,6 +587,7 @@ def _names_no_one(name: str, keys: set[str]) -> bool:
 _INSTANCES = re.compile(
     r"\b(?:vilka|vilket|vilken|which)\s+(?:är|ar|are|were|var)?\s*(?:de\s+|the\s+)?"
     r"(?:(?:andra|other|fler|more|\w+ton|\d+|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|elva|tolv)\s+)?"
+    r"(?:[a-zåäö]+[ae]\s+)?"  # a kind of them: 'Vilka fristående skolor …', 'Vilka kommunala bolag …'
     r"(skolor|skolorna|företag|foretag|företaget|bolag|bolagen|leverantör\w*|leverantor\w*|utförare|utforare|"
     r"restauranger|gator|gatorna|platser|platserna|parker|butiker|studier|rapporter|forskning|schools|compan(?:y|ies)|"
     r"suppliers?|providers?|places|streets|parks|shops|studies|reports|research)\b",
@@ -588,7 +596,10 @@ _INSTANCES = re.compile(
 # 'Vem är trafiknämndens utsedda tjänsteperson …': a person, named.
 _PERSON_ASKED = re.compile(
     r"^\s*(vem|vilken person)\s+(är|ar|var)\b.*\b(tjänsteperson\w*|tjansteperson\w*|kontaktperson\w*|samordnare\w*|"
-    r"ansvarig\w*|chef\w*|direktör\w*|direktor\w*)\b",  # a chair: the role rule (scope._ROLE) says it
+    r"ansvarig\w*|chef\w*|direktör\w*|direktor\w*)\b"  # a chair: the role rule (scope._ROLE) says it
+    # someone inside an office ('Vem på trafikkontoret ansvarar för …'); 'Vem inom staden …' asks a body
+    r"|^\s*(vem|vilken person|who)\s+(på|pa|hos|vid|at|in)\s+(the\s+)?[\wåäö-]*(kontor|förvaltning|forvaltning|office"
+    r"|administration)\w*\b",
     re.I,
 )
 

@@ -52,7 +52,7 @@ _FRAME = frozenset(
         "critical positive negative propose proposes suggest suggests ställer ställde "
         "nämder nämderna svar svaren hänvisar refererar tänker refer refers"
         " en av emot against favour favor are is was were for or by"
-        " någon anyone anybody kom kommit inkom inkommit vem who"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
+        " någon anyone anybody kom kommit inkom inkommit vem who dyker förekommer sägs flera"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

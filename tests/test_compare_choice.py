@@ -226,6 +226,7 @@ def test_a_responder_takes_a_topic_up_when_it_names_its_rare_words(
         ("Vilka av nämnderna skriver om klotter?", True),
         ("Which committees mention the Tyck till app?", True),
         ("Vilken nämnd nämner klotter?", True),
+        ("Orsaksanalyser dyker upp i flera svar – i vilka, och vad sägs om dem?", True),
         ("Vilken nämnd är mest kritisk till programmet?", False),  # every responder's view, to weigh them
         ("Vad tycker varje nämnd om programmet?", False),
         ("Hur skiljer sig trafiknämnden och socialnämnden om klotter?", False),

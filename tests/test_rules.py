@@ -362,6 +362,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
         ("What does the culture committee think about lighting?", "other_bodies", ("culture committee",)),
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
+        ("Hur lång tid tar det innan ett larm når personalen?", "answer_type", "quantity"),  # a duration: a number
+        ("How long does it take to clean up graffiti?", "answer_type", "quantity"),
         ("Stödjer utbildningsnämnden programmet?", "answer_type", "opinion"),  # support is a view
         ("Does the traffic committee support the programme?", "answer_type", "opinion"),
         ("Hur lyder definitionen av brottsförebyggande arbete?", "answer_type", "definition"),
