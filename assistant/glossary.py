@@ -144,7 +144,9 @@ GLOSSARY: dict[str, str] = {
     r"terror\w*": "terroristattentat",
     r"neighbou?rhoods?|residential areas?": "bostadsområde",
     r"governing documents?|steering documents?|policy documents?": "styrdokument",
-    r"residents?|inhabitants?|citizens?": "invånare boende stockholmarna",
+    r"residents?|inhabitants?|citizens?": "invånare boende stockholmarna medborgare",
+    r"communicat\w*": "kommunikation kommunicera",
+    r"built-in|integral|integrated": "integrerad självklar",
     r"visitors?": "besökare",
     r"business(?:es)?|companies|business owners?|entrepreneurs?": "företagare näringsliv",
     r"lgbt\w*": "hbtq hbtqi",
@@ -194,6 +196,7 @@ SYNONYMS: dict[str, str] = {
     r"ringa|ringer|nå|kontakta\w*": "telefon handläggare",
     r"facket|fackförening\w*|fackliga": "fackliga samverkansgruppen",
     r"tjej\w*": "flickor",
+    r"invånar\w*|medborgarnas": "medborgare medborgares stockholmarna boende",  # the documents' words for them
     r"kill\w*": "pojkar",
     r"föräldrakurs\w*|föräldrautbildning\w*": "föräldrastödsprogram föräldrastöd",
     r"graffiti\w*|tagg\w*": "klotter",

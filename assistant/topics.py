@@ -52,7 +52,8 @@ _FRAME = frozenset(
         "critical positive negative propose proposes suggest suggests ställer ställde "
         "nämder nämderna svar svaren hänvisar refererar tänker refer refers"
         " en av emot against favour favor are is was were for or by"
-        " någon anyone anybody kom kommit inkom inkommit vem who dyker förekommer sägs flera"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
+        " någon anyone anybody kom kommit inkom inkommit"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
+        " vem who dyker förekommer sägs flera"  # 'Vem är mest kritisk?', 'dyker upp i flera svar'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
