@@ -485,6 +485,10 @@ def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
             continue  # 'nämnderna', 'förvaltningen' in general are not one body
         if mentions(name, responders):
             continue
+        # the end of a responder's longer English name: 'social services committee' holds 'services committee'
+        before = " ".join(re.findall(r"[\w-]+", text[: match.start()])[-2:])
+        if mentions(f"{before} {name}", responders) and not mentions(before, responders):
+            continue
         out.append(name)
     return tuple(dict.fromkeys(out))
 

@@ -343,6 +343,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         # A district named after the committee ('… i Skarpnäck'), and no verb taken for its name.
         ("Vad tycker stadsdelsnämnden i Skarpnäck om programmet?", "other_bodies", ("stadsdelsnämnden i Skarpnäck",)),
         ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
+        # the end of a responder's English name is no other body; a body beside a responder still is
+        ("Which programmes are in the social services committee's response?", "other_bodies", ()),
+        ("Vad tycker socialnämnden och polisen?", "other_bodies", ("polisen",)),
         ("Vad säger de två stadsdelsförvaltningarna om samverkan?", "other_bodies", ()),  # a group, not a body
         ("Vad tycker båda stadsdelsnämnderna om belysning?", "other_bodies", ()),
         ("Hur skiljer sig trafiknämndens och socialnämndens syn?", "compares", True),
