@@ -62,6 +62,10 @@ DOCUMENT_WORDS = {
     "stockholmarna",
     "kommunikation",
     "integrerad",
+    "likvärdig",
+    "hela",
+    "staden",
+    "måluppfyllelsen",
 }
 
 
@@ -119,6 +123,8 @@ def known(word: str) -> bool:
         # 'invånare' is the users' word; the documents say medborgare, stockholmarna
         ("Hur fångas invånarnas behov upp?", False, "medborgares stockholmarna"),
         ("Is communication a built-in part of the work?", True, "kommunikation integrerad"),
+        ("Får ytterstaden samma nivå som innerstan?", False, "likvärdig hela staden"),
+        ("Var är nämndens arbete avgörande för att målen ska nås?", False, "måluppfyllelsen"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
