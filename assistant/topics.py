@@ -53,7 +53,7 @@ _FRAME = frozenset(
         "nämder nämderna svar svaren hänvisar refererar tänker refer refers"
         " en av emot against favour favor are is was were for or by"
         " någon anyone anybody kom kommit inkom inkommit"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
-        " vem who dyker förekommer sägs flera"  # 'Vem är mest kritisk?', 'dyker upp i flera svar'
+        " vem dyker förekommer sägs flera"  # 'Vem är mest kritisk?', 'dyker upp i flera svar'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
