@@ -168,6 +168,11 @@ def responders_in_order(text: str, responders: Iterable[str]) -> list[str]:
     return sorted(found, key=lambda r: found[r])
 
 
+def ends_english_name(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
+    """Whether the word at i is the body word of an English name ('Services' in 'Social Services')."""
+    return i > 0 and words[i].lower() in _ENGLISH_BODY and is_name_of(words, i - 1, responders)
+
+
 def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
     """Whether the word at i of a question's words names one of the responders ('Enskede-Årsta-Vantörs' too).
 

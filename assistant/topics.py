@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.responder_names import is_name_of, responders_in_order
+from assistant.responder_names import ends_english_name, is_name_of, responders_in_order
 from vectorstore.analyzer import analyze, fold
 
 # A year that is part of a name ('Agenda 2030', 'Vision 2040') fixes no time.
@@ -87,7 +87,10 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     kept = [
         word
         for i, word in enumerate(words)
-        if fold(word) not in _FRAME and not is_name_of(words, i, named) and not _counts_responders(words, i)
+        if fold(word) not in _FRAME
+        and not is_name_of(words, i, named)
+        and not ends_english_name(words, i, named)  # 'Social Services', 'the traffic office'
+        and not _counts_responders(words, i)
     ]
     return " ".join(kept) or DEFAULT_TOPIC
 
