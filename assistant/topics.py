@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.glossary import documents_words
 from assistant.responder_names import ends_english_name, is_name_of, responders_in_order
 from vectorstore.analyzer import analyze, fold
 
@@ -89,10 +90,19 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
         for i, word in enumerate(words)
         if fold(word) not in _FRAME
         and not is_name_of(words, i, named)
-        and not ends_english_name(words, i, named)  # 'Social Services', 'the traffic office'
+        and not _bare_body_word(words, i, named)
         and not _counts_responders(words, i)
     ]
     return " ".join(kept) or DEFAULT_TOPIC
+
+
+def _bare_body_word(words: list[str], i: int, named: Iterable[str]) -> bool:
+    """The body word of an English name that the glossary cannot give in the documents' words ('Social Services').
+
+    One it can ('the traffic office' -> kontoret, förvaltningen) stays: it is how a response names itself
+    when it states a view ('Kontoret efterfrågar …').
+    """
+    return ends_english_name(words, i, named) and not documents_words(words[i], True, lambda _: True)
 
 
 def _counts_responders(words: list[str], i: int) -> bool:
