@@ -260,8 +260,6 @@ _PROCEDURE = re.compile(
     # where the remiss came from ('Från vilken instans kom remissen …?')
     r"|remissen (kom|kommer|kommit|skickades|skickats|sändes|sandes|gick)"
     r"|(kom|kommer|skickade|skickades|skickat|sände|sande|sändes|sandes) remissen|"
-    # who got it ('Vilka instanser fick remissen?')
-    r"(fick|fått|fatt|får|far) (också |även )?remiss(en)?|"
     r"svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"
     r"|draft\w*|prepared (?:the|its) (?:response|reply|statement))\b"
