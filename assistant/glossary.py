@@ -168,6 +168,8 @@ GLOSSARY: dict[str, str] = {
     r"specialist committees?|specialised committees?|specialized committees?": "facknämnder",
     r"protective factors?": "skyddsfaktorer",
     r"risk factors?": "riskfaktorer",
+    r"local level": "lokala nivån",
+    r"central level": "centrala nivån",
     r"exchang\w* (?:of )?experiences?|shar\w* experiences?|learn\w* from each other": "erfarenhetsutbyte",
     r"procure\w*|contractors?|suppliers?": "upphandlade upphandling",
     r"leisure|free time|after-school": "fritid",
@@ -244,6 +246,8 @@ SYNONYMS: dict[str, str] = {
     r"larmapp\w*|larmsystem\w*|larmverktyg\w*|larmtjänst\w*": "Cosafe larma",
     r"uppnå|uppnås|åstadkomma": "syftar syfte",
     r"håll\w* ihop|hålls ihop|koordiner\w*": "samordna samordning",
+    r"(?:jobba|jobbar|arbeta|arbetar) ihop": "samverkan samverka",
+    r"aktörer utanför (?:kommunen|staden)|utomstående aktörer": "externa aktörer",
     r"kommunstyrelsens (?:uppgift|roll|ansvar)\w*|kommunstyrelsen (?:ska|bör) (?:styra|samordna|leda|hålla)": (
         "centrala nivån"
     ),

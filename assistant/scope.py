@@ -170,7 +170,8 @@ def body_whose_view(q: Question) -> str:
     A body the question only speaks of ('samarbetet med polisen', 'via pensionärsrådet') is not asked.
     """
     asked = [body for body in q.other_bodies if not spoken_of(q, body)]
-    if asked and q.answer_type == "opinion" and not q.responders:
+    # a view asked of no responder is the body's, unless the handling is asked ('… rådets möte om yttrandet')
+    if asked and q.answer_type == "opinion" and not q.responders and not q.asks_procedure:
         return asked[0]
     return next((body for body in asked if asks_view_of(q, body, _GAP)), "")
 

@@ -514,9 +514,17 @@ _CONSULTED = re.compile(
 )
 
 
+# Its view asked after all ('Arbetsmarknadsnämnden var remissinstans – vilka synpunkter lämnade den?').
+_ITS_VIEW = re.compile(
+    r"\b(synpunkter|yttrande|svar)\w* (lämnade|lamnade|gav|hade|skickade) (den|de|det|hen)\b"
+    r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|svarade) (den|de|det|hen)\b",
+    re.I,
+)
+
+
 def asks_if_consulted(text: str) -> bool:
     """Whether the question asks who the remiss went to rather than what a body thinks."""
-    return bool(_CONSULTED.search(text))
+    return bool(_CONSULTED.search(text)) and not _ITS_VIEW.search(text)
 
 
 def asks_view_of(q: Question, name: str, gap: str) -> bool:
@@ -585,7 +593,9 @@ def _names_no_one(name: str, keys: set[str]) -> bool:
 # A question for named instances of something ('Vilka skolor …', 'Vilket företag …', 'Vilka är de
 # fjorton platser …'): the documents answer it only by naming some, or by saying all of them.
 _INSTANCES = re.compile(
-    r"\b(?:vilka|vilket|vilken|which)\s+(?:är|ar|are|were|var)?\s*(?:de\s+|the\s+)?"
+    # asked or told: 'Vilka skolor …', 'Namnge skolor som …', 'List the schools …'
+    r"(?:\b(?:vilka|vilket|vilken|which)|^\s*(?:namnge|nämn|namn|lista|list|name))\s+(?:är|ar|are|were|var)?\s*"
+    r"(?:de\s+|the\s+)?"
     r"(?:(?:andra|other|fler|more|\w+ton|\d+|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|elva|tolv)\s+)?"
     r"(?:[a-zåäö]+[ae]\s+)?"  # a kind of them: 'Vilka fristående skolor …', 'Vilka kommunala bolag …'
     r"(skolor|skolorna|företag|foretag|företaget|bolag|bolagen|leverantör\w*|leverantor\w*|utförare|utforare|"

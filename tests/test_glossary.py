@@ -66,6 +66,11 @@ DOCUMENT_WORDS = {
     "hela",
     "staden",
     "måluppfyllelsen",
+    "lokala",
+    "nivån",
+    "externa",
+    "aktörer",
+    "samverkan",
 }
 
 
@@ -126,6 +131,8 @@ def known(word: str) -> bool:
         ("Får ytterstaden samma nivå som innerstan?", False, "likvärdig hela staden"),
         ("Vilka regler gäller för parkering i innerstaden?", False, ""),  # a place, not a standard
         ("Var är nämndens arbete avgörande för att målen ska nås?", False, "måluppfyllelsen"),
+        ("Hur ska staden jobba ihop med aktörer utanför kommunen?", False, "samverkan externa"),
+        ("Which bodies form the local level?", True, "lokala nivån"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:

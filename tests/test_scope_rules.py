@@ -353,6 +353,7 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vilka skolor har mentorer i våldsprevention?", (MENTORS,), ""),  # Rinkebyskolan is named
         ("Vilka skolor använder Cosafe?", (COSAFE,), ""),  # 'alla stadens skolor' answers it
         ("Vilka fristående skolor har fått utbildningen?", ("Förvaltningen utbildar även fristående skolor.",), "inga"),
+        ("Namnge skolor som använder Cosafe.", ("Skolorna kan använda Cosafe.",), "inga"),  # told, not asked
         # An English question's subject is in the Swedish words its glossary entries add ('reports' -> 'rapporter').
         ("Which reports does the crime prevention work build on?", (REPORTS,), ""),
         ("Which reports does the crime prevention work build on?", (COSAFE,), "inga sådana reports"),
@@ -459,6 +460,10 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("Står polisen med bland dem som ombetts lämna synpunkter?", ""),
         ("Fick Polisregion Stockholm remissen?", ""),
         ("Fick något funktionshinderråd tycka till om remissvaret?", ""),
+        # a body on the list asked its view after all
+        ("Kulturnämnden var remissinstans – vilka synpunkter lämnade den?", "inget remissvar från Kulturnämnden"),
+        # the handling asked, not a council's view: when it met about the response
+        ("Hur långt isär låg facket och funktionshinderrådets möten om yttrandet?", ""),
         ("Vilka synpunkter lämnade polisen?", "inget remissvar från polisen"),
         # named first, in the genitive, as a question opens ('Kriminalvårdens syn på …'), or in English
         ("Kriminalvårdens syn på samhandlingen med socialtjänsten?", "inget remissvar från Kriminalvården "),
