@@ -259,6 +259,8 @@ _PROCEDURE = re.compile(
     r"svarsdag\w*|svarstid\w*|sista dag\w*|sista datum\w*"
     # where the remiss came from ('Från vilken instans kom remissen …?')
     r"|remissen (kom|kommer|kommit|skickades|skickats|sändes|sandes|gick)"
+    # what the office proposes its committee decides ('Vad föreslår förvaltningen att nämnden gör …?')
+    r"|(föreslår|foreslar|föreslog|foreslog) (\w+ ){0,4}att (nämnden|namnden|the committee)"
     r"|(kom|kommer|skickade|skickades|skickat|sände|sande|sändes|sandes) remissen|"
     r"svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"

@@ -27,11 +27,17 @@ _SWEDISH_ALIASES = {
     "gatukontor": "trafikkontor",  # the traffic office's name until 2007, still in use
 }
 # Short names written as a word of their own ("soc" for socialförvaltningen).
-_SHORT_NAMES = {"soc": "socialforvaltning"}
+# ('skolsidan', 'socialsidan', 'trafiksidan': 'the school side' as officials call an administration)
+_SHORT_NAMES = {
+    "soc": "socialforvaltning",
+    "skolsidan": "utbildningsforvaltning",
+    "socialsidan": "socialforvaltning",
+    "trafiksidan": "trafikkontor",
+}
 # Names of a service that are a responder's office only where they speak ('Vad tycker socialtjänsten?',
-# 'enligt socialtjänsten', 'Kungsholmen och socialtjänsten'); elsewhere the service is a topic
-# ('samarbetet med socialtjänsten', 'socialtjänstens roll').
-_SPEAKER_NAMES = {"socialtjanst": "socialforvaltning"}
+# 'enligt socialtjänsten', 'Kungsholmen och socialtjänsten', 'soc och skolan'); elsewhere the service is a
+# topic ('samarbetet med socialtjänsten', 'socialtjänstens roll', 'trygghet i skolan').
+_SPEAKER_NAMES = {"socialtjanst": "socialforvaltning", "skolan": "utbildningsforvaltning"}
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )

@@ -189,6 +189,11 @@ def test_terms_that_name_the_responder_weigh_nothing_in_wording(question: str, w
         ("Vad vill trafikkontoret och skolförvaltningen?", {"Trafiknämnden", "Utbildningsnämnden"}),  # by office
         ("Vad säger soc om droger?", {"Socialnämnden"}),  # a short name, as a word of its own
         ("Vad säger sociala insatsgrupper om droger?", set()),  # not in a longer word
+        # 'skolan' is the education administration where it speaks or stands in a list of responders
+        ("Vad säger soc och skolan om droger?", {"Socialnämnden", "Utbildningsnämnden"}),
+        ("Vilket underlag ska arbetet bygga på enligt skolan respektive soc?", {"Socialnämnden", "Utbildningsnämnden"}),
+        ("Vad säger socialnämnden om tryggheten i skolan?", {"Socialnämnden"}),  # a place, not a speaker
+        ("Vad föreslår socialsidan och trafiksidan?", {"Socialnämnden", "Trafiknämnden"}),
     ],
 )
 def test_named_responders(question: str, named: set[str]) -> None:
@@ -401,6 +406,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
         ("Vad föreslår förvaltningen att nämnden beslutar?", "asks_procedure", True),
+        ("Vad föreslår förvaltningarna på socialsidan att nämnden gör?", "asks_procedure", True),
+        ("Vad föreslår förvaltningen att nämnderna ska göra?", "asks_procedure", False),  # content: what all do
         # The handling may be answered from procedure and approval lines, never from the letterhead.
         ("Vad föreslår förvaltningen att nämnden beslutar?", "furniture_asked", ("procedure", "signature", "page")),
         (
