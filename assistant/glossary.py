@@ -247,7 +247,6 @@ SYNONYMS: dict[str, str] = {
     r"uppnå|uppnås|åstadkomma": "syftar syfte",
     r"håll\w* ihop|hålls ihop|koordiner\w*": "samordna samordning",
     r"(?:jobba|jobbar|arbeta|arbetar) ihop": "samverkan samverka",
-    r"aktörer utanför (?:kommunen|staden)|utomstående aktörer": "externa aktörer",
     r"kommunstyrelsens (?:uppgift|roll|ansvar)\w*|kommunstyrelsen (?:ska|bör) (?:styra|samordna|leda|hålla)": (
         "centrala nivån"
     ),

@@ -464,6 +464,7 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("Kulturnämnden var remissinstans – vilka synpunkter lämnade den?", "inget remissvar från Kulturnämnden"),
         # the handling asked, not a council's view: when it met about the response
         ("Hur långt isär låg facket och funktionshinderrådets möten om yttrandet?", ""),
+        ("Did Stockholms Stadshus AB submit any views of its own?", "inget remissvar från Stadshus"),
         ("Vilka synpunkter lämnade polisen?", "inget remissvar från polisen"),
         # named first, in the genitive, as a question opens ('Kriminalvårdens syn på …'), or in English
         ("Kriminalvårdens syn på samhandlingen med socialtjänsten?", "inget remissvar från Kriminalvården "),
