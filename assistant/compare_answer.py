@@ -131,8 +131,11 @@ def without_frames(text: str) -> str:
 
     What remains is only the quoted sentences with their markers.
     """
-    lead = prompts.IN_SHORT.split("{")[0]
-    paragraphs = [p for p in text.split("\n\n") if not p.endswith(f": {NOT_ADDRESSED}") and not p.startswith(lead)]
+
+    def quotes(paragraph: str) -> bool:
+        return not paragraph.endswith(f": {NOT_ADDRESSED}") and not paragraph.startswith(prompts.IN_SHORT_OPENS)
+
+    paragraphs = [p for p in text.split("\n\n") if quotes(p)]
     return "\n\n".join(_FRAME.sub("", p, count=1) for p in paragraphs)
 
 

@@ -26,8 +26,10 @@ Fråga: {question}"""
 
 # Who said what (assistant/compare.py, assistant/compilation.py).
 NOT_ADDRESSED = "Tar inte upp frågan i sitt remissvar."
+NO_RESPONSE_FROM = "Det finns inget remissvar från {body} bland dokumenten."
 # The line a stance, 'which' or whole-programme comparison opens with: who stands where, as the paragraphs label it.
-IN_SHORT = "I korthet – {groups}."
+IN_SHORT_OPENS = "I korthet – "
+IN_SHORT = IN_SHORT_OPENS + "{groups}."
 TAKES_UP = "tar upp frågan"
 DOES_NOT_TAKE_UP = "tar inte upp frågan"
 UNKNOWN_RESPONDER = "Okänd nämnd: {name}. Nämnder i dokumenten: {known}."

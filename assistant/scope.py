@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
+from assistant import prompts
 from assistant.compose import NUMBER_WORDS
 from assistant.field_questions import TITLE, asks_title_holder
 from assistant.glossary import glossary_spans
@@ -281,7 +282,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     # Whether a body was consulted is read from the list of remissinstanser: no question of its view.
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
-        return f"Det finns inget remissvar från {without_genitive(body)} bland dokumenten."
+        return prompts.NO_RESPONSE_FROM.format(body=without_genitive(body))
     if reason := service_asked(q) or after_every_period(q, index):
         return reason
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
@@ -291,7 +292,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     if city := other_city(q, index):  # also in lower case, which the names above need
         return f"Dokumenten gäller Stockholms stad, inte {city}."
     if not consulted and (body := organisation_whose_view(q, index.responders)):
-        return f"Det finns inget remissvar från {without_genitive(body)} bland dokumenten."
+        return prompts.NO_RESPONSE_FROM.format(body=without_genitive(body))
     used = evidence.answer_sentences or evidence.sentences
     if reason := _answer_type_missing(q, used, index, evidence.context):
         return reason
