@@ -357,3 +357,24 @@ def test_conversation_survives_a_server_restart(server: Server, page: Any) -> No
     stranger.get_by_text("Samtalet i adressen finns inte").wait_for(timeout=60_000)
     assert stranger.locator(USER).count() == 0
     other.close()
+
+
+def test_who_is_most_critical_opens_with_who_stands_where(page: Any) -> None:
+    """A stance asked of all: the first line names every responder once, each paragraph below cites its own."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Nytt samtal").click()
+    page.wait_for_function(f"document.querySelectorAll('{USER}').length === 0", timeout=30_000)
+    message = submit(page, "Vem är mest kritisk?")
+    answer = message.locator(".trygg-answer").inner_text()
+    lead = answer.strip().splitlines()[0]
+    assert lead.startswith("I korthet – kritisk: "), answer
+    responders = (
+        "Enskede-Årsta-Vantörs stadsdelsnämnd",
+        "Kungsholmens stadsdelsnämnd",
+        "Socialnämnden",
+        "Trafiknämnden",
+        "Utbildningsnämnden",
+    )
+    for responder in responders:
+        assert lead.count(responder) == 1 and f"\n{responder} (" in answer
+    assert message.locator("a.trygg-marker").count() >= 5  # every paragraph cited
+    shot(page, "chatt-vem-ar-mest-kritisk")
