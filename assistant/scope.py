@@ -165,22 +165,12 @@ def names_known(q: Question, index: LexicalIndex) -> list[str]:
     return [n for n in _NAME.findall(q.text) if any(topical(t, index) for t in index.query_terms(n))]
 
 
-# A body's meeting or handling asked about ('funktionshinderrådets möten om yttrandet'), not its view.
-_MEETING = re.compile(r"^\w*\s+(möte|mote|sammanträde|sammantrade|behandling)\w*", re.I)
-
-
-def _after(text: str, name: str) -> str:
-    """The text from where the name is first written ('' when it is not, as typed)."""
-    at = text.lower().find(name.lower())
-    return text[at + len(name) :] if at >= 0 else ""
-
-
 def body_whose_view(q: Question) -> str:
     """A body that did not respond whose view the question asks for ('' if none).
 
     A body the question only speaks of ('samarbetet med polisen', 'via pensionärsrådet') is not asked.
     """
-    asked = [body for body in q.other_bodies if not spoken_of(q, body) and not _MEETING.search(_after(q.text, body))]
+    asked = [body for body in q.other_bodies if not spoken_of(q, body)]
     if asked and q.answer_type == "opinion" and not q.responders:
         return asked[0]
     return next((body for body in asked if asks_view_of(q, body, _GAP)), "")

@@ -543,9 +543,15 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
 
 
 def spoken_of(q: Question, name: str) -> bool:
-    """Whether the question speaks of the body ('samarbetet med polisen', 'via pensionärsrådet'), not to it."""
+    """Whether the question speaks of the body, not to it.
+
+    After a preposition ('samarbetet med polisen', 'via pensionärsrådet'), or its meeting or handling asked
+    about ('funktionshinderrådets möten om yttrandet').
+    """
+    b = re.escape(name)
     return bool(
-        re.search(rf"\b(om|kring|till|med|för|for|via|genom|about|through)\s+(\w+\s+)?{re.escape(name)}", q.text, re.I)
+        re.search(rf"\b(om|kring|till|med|för|for|via|genom|about|through)\s+(\w+\s+)?{b}", q.text, re.I)
+        or re.search(rf"{b}\w*\s+(möte|mote|sammanträde|sammantrade|behandling)\w*", q.text, re.I)
     )
 
 
