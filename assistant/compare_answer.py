@@ -16,6 +16,7 @@ from assistant.compare import NOT_ADDRESSED, View, asks_of_programme, asks_overv
 from assistant.compare_rules import Comparison, compare_views
 from assistant.compose import led_by_answer, marked_lines
 from assistant.doctext import load_document
+from assistant.positions import LABELS
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Span
 from assistant.responder_names import responders_in_order
@@ -113,7 +114,7 @@ def in_short(comparison: Comparison, views: list[View]) -> str:
         else:
             kind = prompts.TAKES_UP
         groups.setdefault(kind, []).append(view.responder)
-    order = ["kritisk", "förslag", "positiv", "neutral", prompts.TAKES_UP, prompts.DOES_NOT_TAKE_UP]
+    order = [*LABELS, prompts.TAKES_UP, prompts.DOES_NOT_TAKE_UP]
     said = [f"{kind}: {_listed(groups[kind])}" for kind in order if kind in groups]
     return prompts.IN_SHORT.format(groups="; ".join(said))
 

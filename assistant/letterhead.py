@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from assistant import prompts
 from assistant.compose import capital, responder_genitive
 from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
@@ -121,11 +122,6 @@ def _indefinite(title: str) -> str:
     return title.removesuffix("en")
 
 
-def _not_a_responder(body: str) -> str:
-    """'Dokumenten har inget remissvar från polisen.' for a body named in the genitive or not."""
-    return f"Dokumenten har inget remissvar från {without_genitive(body)}."
-
-
 # A person's own contact detail asked for ("Vilket telefonnummer har Lena Holmdahl?"): only the
 # handläggare's is given, next to their name, so another person's is not in the documents.
 _PERSONAL = {
@@ -203,8 +199,9 @@ def letterhead_answer(
 
     No citations when no document states the field: the text then says why.
     """
+    # The dnr of the remiss itself is in every response, whoever else is named.
     if q.other_bodies and not q.responders and q.metadata_field != "dnr":
-        return _not_a_responder(q.other_bodies[0]), []  # the dnr of the remiss itself is in every response
+        return prompts.NO_RESPONSE_FROM.format(body=without_genitive(q.other_bodies[0])), []
     responders = q.responders or tuple(sorted(index.responders))
     allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
     if q.periods and not q.responders:  # 'each of the 2024–2027 responses': the responses to that programme

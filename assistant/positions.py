@@ -21,7 +21,8 @@ from typing import Literal
 from vectorstore.analyzer import fold
 
 Label = Literal["kritisk", "förslag", "positiv", "neutral"]
-LABELS: tuple[Label, ...] = ("positiv", "kritisk", "förslag", "neutral")
+# Which label a sentence with cues of several kinds gets, and the order a summary lists them in.
+LABELS: tuple[Label, ...] = ("kritisk", "förslag", "positiv", "neutral")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,6 @@ _CUE_TABLE: tuple[tuple[Label, str, str], ...] = (
 CUES: tuple[tuple[Label, str, re.Pattern[str]], ...] = tuple(
     (label, cue, re.compile(pattern)) for label, cue, pattern in _CUE_TABLE
 )
-_KIND_ORDER: dict[str, int] = {"kritisk": 0, "förslag": 1, "positiv": 2, "neutral": 3}
 
 # Decisions about the procedure itself ("Förvaltningen föreslår att nämnden godkänner
 # tjänsteutlåtandet …") state no view of the programme.
@@ -104,7 +104,7 @@ def classify(sentence: str) -> Position:
     found = [(label, cue) for label, cue, pattern in CUES if pattern.search(text)]
     if not found:
         return NO_POSITION
-    label, cue = min(found, key=lambda item: _KIND_ORDER[item[0]])
+    label, cue = min(found, key=lambda item: LABELS.index(item[0]))
     return Position(label, cue)
 
 

@@ -316,7 +316,7 @@ def test_metadata_answer(
             "Vilket datum sammanträdde Kungsholmens stadsdelsnämnd och beslutade om remissvaret?",
             "Kungsholmens stadsdelsnämnds remissvar anger inte när nämnden fattade beslut.",
         ),
-        ("Vem är handläggare för polisens remissvar?", "Dokumenten har inget remissvar från polisen."),
+        ("Vem är handläggare för polisens remissvar?", "Det finns inget remissvar från polisen bland dokumenten."),
         (
             "Vilket organisationsnummer står på Enskede-Årsta-Vantörs tjänsteutlåtande?",
             "Enskede-Årsta-Vantörs stadsdelsnämnds remissvar anger inget organisationsnummer.",
