@@ -66,6 +66,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
     "beredning": re.compile(
         r"\b(berett\w*|bered\w*"
+        # who wrote it: 'Vilken del av organisationen skrev underlaget?'
+        r"|(skrev|skrivit|tagit fram|tog fram) underlaget|vilken del av (organisationen|förvaltningen|forvaltningen)"
+        r"|(skrev|skrivit) (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
         r"|(tagit|tog|tar|arbetat|arbetade|jobbat|jobbade|jobbar) fram (underlaget (till |för |for )?)?"
         r"(svar|yttrande|remissvar|tjänsteutlåtande|tjansteutlatande)(et|t)?"  # also as the spelling mends it
         r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
@@ -106,12 +109,12 @@ _DECISION = re.compile(
     r"\b((fattade|fattat|tog|togs) (\w+ ){0,2}beslut|beslutade|beslöt|beslot|sammanträdde|sammantradde|decided)\b",
     _WORDS,
 )
-WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|datum|when|what date|which dates?)\b", _WORDS)
+WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|datum\w*|when|what date|which dates?)\b", _WORDS)
 # Bodies above the committees, whose decisions the documents do tell ("Kommunfullmäktige antog 2021 …").
 _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
 # People on the document: signatories named by title, or asked for as signing.
 _SIGNING = re.compile(
-    r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*)\b"
+    r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*|attester\w*)\b"
     r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b"
     # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
     r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?)\s+(the\s+)?([\w-]+\s+)?[\w-]*"

@@ -138,6 +138,7 @@ GLOSSARY: dict[str, str] = {
     r"honou?r[- ]related|honou?r violence": "hedersrelaterat våld",
     r"evaluat\w*|follow(?:ed|s|ing)?[- ]up|monitor\w*": "uppföljning utvärdering följas upp",
     r"concrete": "konkret",
+    r"partners?|stakeholders?|external (?:parties|actors|organi[sz]ations)": "samverkansaktörer externa aktörer",
     r"bush\w*|shrubs?|vegetation": "buskar",
     r"disabilit\w*|disabled": "funktionshinder funktionshinderperspektiv",
     r"elderly|older people|seniors?": "äldre",
@@ -233,6 +234,8 @@ SYNONYMS: dict[str, str] = {
     r"centralt håll|central nivå|centralt|hela staden": "stadsövergripande",
     r"handledning\w*|manual\w*|mallar": "stödmaterial vägledning",
     r"regler|regelverk\w*|policy\w*": "riktlinjer",
+    r"vanlig|vanliga|vanligt": "ordinarie",  # 'stadens vanliga styrning' ~ 'ordinarie styr- och ledningsmodell'
+    r"upplägg\w*|uppläggning\w*": "struktur",
     r"föredöme\w*|förebild\w*": "gott exempel goda exemplen",
     r"tonåring\w*|ungdomar": "unga",
     r"pengar|budget\w*|finansiering\w*": "medel resurser",

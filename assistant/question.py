@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 
 from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, asks_title_holder, further_fields
 from assistant.glossary import documents_words
-from assistant.responder_names import is_name_of, mentions, named_responders
+from assistant.responder_names import is_name_of, mentions, named_responders, without_english_names
 from assistant.spelling import correct_english, correct_words
 from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
@@ -163,7 +163,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|galler|behöver|behover|får|far|brukar|borde|blir|vill|vad|hur|vilka|vilken|vilket|vem|varför|varfor)\b)"
             r"|\b(fram till|ända till|anda till|från|fran|sedan|senast) (när|nar)\b"
             r"(?! det (gäller|galler|kommer))"
-            r"|\bvilket (datum|år|ar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
+            r"|\bvilket (datum|år|ar)\b|\b(datum|tidpunkt) (för|for) (när|nar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|\b(until|by|since|from) when\b"
             # 'When does …', not 'When the office plans investments, does it …' (a clause that sets the scene)
             r"|^\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could|has|have|had|must)\b"
@@ -260,11 +260,15 @@ _PROCEDURE = re.compile(
     # where the remiss came from ('Från vilken instans kom remissen …?')
     r"|remissen (kom|kommer|kommit|skickades|skickats|sändes|sandes|gick)"
     # what the office proposes its committee decides ('Vad föreslår förvaltningen att nämnden gör …?')
-    r"|(föreslår|foreslar|föreslog|foreslog) (\w+ ){0,4}att (nämnden|namnden|the committee)"
+    r"|(föreslår|foreslar|föreslog|foreslog) (\w+ ){0,6}att (nämnden|namnden|the committee)"
     r"|(kom|kommer|skickade|skickades|skickat|sände|sande|sändes|sandes) remissen|"
     r"svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"
-    r"|draft\w*|prepared (?:the|its) (?:response|reply|statement))\b"
+    r"|drafted|drafting|prepared (?:the|its) (?:response|reply|statement)"  # not 'in the draft': the programme
+    # where the proposal itself is ('Var ligger själva programförslaget?': in an appendix, bilaga 1)
+    r"|(var|where) (ligger|finns|hittar \w+|is|can \w+ find) (själva |sjalva |the )?(program)?"
+    r"(förslag|forslag|proposal)\w*"
+    r"|hittar inte (själva |sjalva )?(program)?(förslag|forslag)\w*)\b"
     # Who asked for the response: 'Kommunstyrelsen har begärt nämndens yttrande', 'vem har bett X om svar'.
     r"|\b(bett|bad|begärt|begärde|begart|begarde)\b.*\b(yttrande\w*|svar|synpunkter)\b",
     re.I,
@@ -592,7 +596,9 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     # English takes any word the documents use (it has none of theirs); Swedish only specific ones.
     usable = (lambda t: t in index.vocab) if english else (lambda t: is_specific(t, index))
     responders = named_responders(corrected, index.responders)
-    added = documents_words(corrected, english, lambda w: all(usable(t) for t in index.query_terms(w)))
+    # An English responder's name ('the education committee') says whose document, not what it is about.
+    asked_of = without_english_names(corrected, responders) if english else corrected
+    added = documents_words(asked_of, english, lambda w: all(usable(t) for t in index.query_terms(w)))
     if responders and english:  # 'the traffic committee' is named: 'trafiknämnden', 'nämnd' would search its letterhead
         added = " ".join(w for w in added.split() if not named_responders(w, index.responders) and w not in _BODIES)
     # An acronym a response spells out: the others may write only its words ('MVP' -> Mentorer i våldsprevention).

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from vectorstore.analyzer import fold, term
 
 # What follows a committee's stem in its name; "namd" takes the common misspelling ("socialnämden").
@@ -38,6 +40,8 @@ _SHORT_NAMES = {
 # 'enligt socialtjänsten', 'Kungsholmen och socialtjänsten', 'soc och skolan'); elsewhere the service is a
 # topic ('samarbetet med socialtjänsten', 'socialtjänstens roll', 'trygghet i skolan').
 _SPEAKER_NAMES = {"socialtjanst": "socialforvaltning", "skolan": "utbildningsforvaltning"}
+# A name's first part alone, which names the responder only in a list of them ('soc, trafik och EÅV').
+_LISTED_NAMES = {"trafik": "trafikkontor", "utbildning": "utbildningsforvaltning"}
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )
@@ -84,12 +88,33 @@ def name_initials(responder: str) -> str:
     return fold("".join(p[0] for p in parts).lower()) if len(parts) >= 3 else ""
 
 
+_FUZZY_AT_LEAST = 6  # letters: a longer name part may be misspelt by one edit ('skolförvaltnigen')
+
+
+def _starts_as(token: str, part: str) -> int:
+    """How many letters of the token spell the name part, one edit allowed in a long part (0: it does not).
+
+    A long part cut short by the stemmer of a misspelt word counts too ('socialförvaltnigen' -> 'socialforvaltn').
+    """
+    if token.startswith(part):
+        return len(part)
+    if len(part) >= _FUZZY_AT_LEAST and len(token) >= _FUZZY_AT_LEAST and part.startswith(token):
+        return len(token)
+    if len(part) >= _FUZZY_AT_LEAST:
+        for length in (len(part) - 1, len(part) + 1):
+            if OSA.distance(token[:length], part) <= 1:
+                return length
+    return 0
+
+
 def office_name(token: str) -> str:
     """A folded, stemmed word with another name of a responder's office replaced by the one its keys know."""
     if token in _SHORT_NAMES:
         return _SHORT_NAMES[token]
-    renamed = (name + token[len(alias) :] for alias, name in _SWEDISH_ALIASES.items() if token.startswith(alias))
-    return next(renamed, token)
+    for alias, name in _SWEDISH_ALIASES.items():
+        if length := _starts_as(token, alias):
+            return name + token[length:]
+    return token
 
 
 @lru_cache(maxsize=64)
@@ -105,7 +130,7 @@ def names(token: str, responder: str) -> bool:
         return True
     by_place = _by_place(responder)
     for key in responder_keys(responder):
-        if token.startswith(key) and (by_place or token[len(key) :].lstrip("s").startswith(_FORMS)):
+        if token.startswith(key) and (by_place or any(_starts_as(token[len(key) :].lstrip("s"), f) for f in _FORMS)):
             return True
     return False
 
@@ -132,20 +157,49 @@ def english_name_at(lowered: Sequence[str], responder: str) -> int | None:
     return next((i for i, word in enumerate(lowered) if word in own and _before_body(lowered, i)), None)
 
 
+def without_english_names(text: str, responders: Iterable[str]) -> str:
+    """The text without responders' English names ('the education office did …' -> 'the office did …').
+
+    A name says whose document is asked, not what about: 'education' is no topic of it. The body word stays
+    where the body acts, as the documents speak of themselves ('office' -> 'förvaltningen anser'), not where
+    it only says whose document ("the traffic office's response").
+    """
+    words = text.split()
+    own = {w for r in responders for w in _english_words(r)}
+    bare = [re.sub(r"['’]s$", "", w.lower().strip(".,:;!?")) for w in words]  # "committee's" -> 'committee'
+    drop = set()
+    for i, word in enumerate(bare):
+        if word in own and _before_body(bare, i):
+            drop.add(i)
+            body = next(j for j in range(i + 1, len(bare)) if bare[j] in _ENGLISH_BODY)
+            if re.search(r"['’]s\W*$", words[body]):
+                drop.add(body)
+    return " ".join(w for i, w in enumerate(words) if i not in drop)
+
+
 def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
     """The folded, stemmed words with a service that speaks in the text renamed as its office (`_SPEAKER_NAMES`)."""
     responders = tuple(responders)
     out = list(tokens)
     for i, token in enumerate(tokens):
         office = next((name for alias, name in _SPEAKER_NAMES.items() if token.startswith(alias)), "")
-        if not office:
+        if not office and not (office := _LISTED_NAMES.get(token, "")):
             continue
         before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
         speaks = before in _SPEECH or after.startswith(_RESPONSE) or after == "syn"  # 'socialtjänstens yttrande'
-        joined = (i >= 2 and before in _JOINS and any(names(tokens[i - 2], r) for r in responders)) or (
-            i + 2 < len(tokens) and after in _JOINS and any(names(tokens[i + 2], r) for r in responders)
+
+        def listed(j: int) -> bool:
+            return 0 <= j < len(tokens) and any(names(tokens[j], r) for r in responders)
+
+        # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
+        # (not 'skolförvaltningen skolans roll')
+        joined = (
+            (before in _JOINS and listed(i - 2))
+            or (after in _JOINS and listed(i + 2))
+            or (listed(i - 1) and (listed(i + 1) or after in _JOINS))
+            or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
         )
-        if speaks or joined:
+        if (speaks and token not in _LISTED_NAMES) or joined:
             out[i] = office
     return out
 

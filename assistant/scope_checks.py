@@ -107,6 +107,7 @@ _FUTURE_SENTENCE = re.compile(
 # A decision and the words for taking one (folded).
 _DECISION = re.compile(
     r"\b(beslut\w*|beslot|fattade|fattat|sammantrad\w*|juster\w*|antog\w*|antag\w*|anta|antas|godkan\w*|klubba\w*|"
+    r"(ta|tar|tog) stallning|"
     r"adopt\w*|decid\w*|decision\w*)\b"
 )
 _OUTCOME_QUESTION = re.compile(
@@ -530,14 +531,15 @@ def asks_if_consulted(text: str) -> bool:
 def asks_view_of(q: Question, name: str, gap: str) -> bool:
     """Whether the question asks for the body's own view: 'tycker {gap}polisen', 'polisens synpunkter'.
 
-    Or 'synpunkter hade polisen'. Read in the question as typed and as corrected: a body may be
-    named in either ('pensionarsrad').
+    Or 'synpunkter hade polisen', or the body first in a terse question: 'polisen om kameror'. Read in the
+    question as typed and as corrected: a body may be named in either ('pensionarsrad').
     """
     b = re.escape(name)
     return any(
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
         or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
         or re.search(rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade)\s+{b}", text, re.I)
+        or re.search(rf"^\s*{b}\w*(?:['’:]s)?\s*[:–-]?\s*(om|about)\b", text, re.I)  # 'polisen om kameror', terse
         for text in (q.text, q.query)
     )
 

@@ -125,7 +125,7 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             compound = len(index.query_terms(word)) > 1
             long_compound = compound and len(key) >= _LONG_COMPOUND
             near = closest(key, index.spellings, index.folded_words) if long_compound else None
-            if near and near[1] == 1:
+            if near and near[1] == 1 and not _inflected(word, near[0]):
                 out[word] = near[0]
                 continue
             if too_short or compound or _inflects_known(word, frequency, index):
@@ -147,6 +147,19 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             written = min(found, key=lambda o: o[1])[0] if found else None
         if written and key == fold(written) + "s":
             written += "s"  # a genitive keeps its s: 'skarpnacks stadsdelsnamnd' names Skarpnäcks stadsdelsnämnd
-        if written and written != word:
+        if written and written != word and not _inflected(word, written):
             out[word] = written
     return out
+
+
+# Endings that make another form of a long word: 'programförslaget' is 'programförslagets' without its s.
+_ENDINGS = ("s", "n", "en", "et", "na", "ens", "ets", "nas")
+_INFLECTED_AT_LEAST = 8  # letters: a short word one letter short is a typo ('kraf', 'remis')
+
+
+def _inflected(typed: str, written: str) -> bool:
+    """Whether the word as typed is the documents' word without its ending ('programförslaget', '…förslagets').
+
+    Then it is another form of that word, not a misspelling of it.
+    """
+    return len(typed) >= _INFLECTED_AT_LEAST and written.startswith(typed) and written[len(typed) :] in _ENDINGS

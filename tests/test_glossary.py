@@ -38,6 +38,8 @@ DOCUMENT_WORDS = {
     "välfärdsbrott",
     "stadsutveckling",
     "planering",
+    "ordinarie",
+    "struktur",
     "otillåten",
     "påverkan",
     "lagen",
@@ -97,6 +99,8 @@ def known(word: str) -> bool:
         ("Finns det föräldrakurser?", False, "föräldrastöd"),  # 'föräldrastödsprogram' is not a document word here
         ("Vad gör trafikkontoret åt klotter?", False, ""),  # already in the documents' words
         ("Vad tycker trafiknämnden om cykelbanor?", False, ""),  # nothing in the synonyms
+        ("ska arbetet ligga i stadens vanliga styrning", False, "ordinarie"),
+        ("är upplägget detsamma som i det gamla programmet?", False, "struktur"),
         ("What is the purpose of the programme?", True, "syftet"),
         ("How do I bake cinnamon buns?", True, ""),
         ("Vilka skolformer glömdes bort?", False, "saknas grundskolan gymnasieskolan"),  # in the table's order
@@ -147,3 +151,16 @@ def test_a_view_of_the_whole_asked_as_being_satisfied_meets_the_documents_verdic
     assert documents_words("Is the committee satisfied?", True, lambda _: True).startswith("nämnd nämnder positiv")
     assert documents_words("Who was on the referral list?", True, lambda _: True) == "remiss remissinstanser"
     assert documents_words("Vilka fanns på remisslistan?", False, lambda _: True) == "remissinstanser"
+
+
+def test_an_english_responder_name_adds_no_topic_words() -> None:
+    """'the education committee' says whose document is asked: 'education' adds no 'skolor elever'."""
+    from assistant.responder_names import without_english_names
+
+    responders = ("Utbildningsnämnden",)
+    asked = "Does the education committee's response mention partners outside the city?"
+    assert without_english_names(asked, responders) == "Does the response mention partners outside the city?"
+    acting = "The education office did no analysis of its own"  # the office acts: 'förvaltningen' in the documents
+    assert without_english_names(acting, responders) == "The office did no analysis of its own"
+    assert "samverkansaktörer" in documents_words(asked, True, lambda _: True)
+    assert "skolor" not in documents_words(without_english_names(asked, responders), True, lambda _: True)

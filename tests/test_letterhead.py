@@ -52,6 +52,8 @@ def answer(
     ("question", "field"),
     [
         # Asked by what the user wants done, not by the field's name.
+        ("Ange för alla remissvaren vilken del av organisationen som skrev underlaget.", "beredning"),
+        ("Vem har attesterat trafiknämndens svar?", "underskrifter"),
         ("Vem på Kungsholmen kan jag ringa om deras yttrande över trygghetsprogrammet?", "kontakt"),
         ("Vem ska jag kontakta på trafikkontoret om remissvaret?", "kontakt"),
         ("Who can I call about the traffic committee's response?", "kontakt"),
@@ -193,6 +195,22 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör, "
             "godkände 2023-10-09). [1] [2]",
             ["Ann-Christine Hansson, Stadsdelsdirektör 2023-10-09", "Ann-Christine Hansson\nStadsdelsdirektör"],
+        ),
+        (  # the approval ('attesteringen') of two responses compared, its dates asked for ('Ge datumen')
+            "Vem blev klar först med attesteringen – Kungsholmens eller utbildningsförvaltningens ledning? Ge datumen.",
+            "Kungsholmens stadsdelsnämnds remissvar är undertecknat av Ann-Christine Hansson (stadsdelsdirektör, "
+            "godkände 2023-10-09) och Anna Hamlin (avdelningschef, godkände 2023-10-02). [1] [2]\n"
+            "Utbildningsnämndens remissvar är undertecknat av Lena Holmdahl (utbildningsdirektör, godkände 2023-10-17)"
+            " och Ulrika Klemets (avdelningschef). [3] [4]",
+            [
+                "Ann-Christine Hansson, Stadsdelsdirektör 2023-10-09",
+                "Anna Hamlin, Avdelningschef 2023-10-02",
+                "Ann-Christine Hansson\nStadsdelsdirektör",
+                "Anna Hamlin\nAvdelningschef",
+                "Lena Holmdahl, Utbildningsdirektör 2023-10-17",
+                "Lena Holmdahl\nUtbildningsdirektör",
+                "Ulrika Klemets\nAvdelningschef",
+            ],
         ),
         (  # the OCR-damaged letterhead, repaired
             "Vilken avdelning på Enskede-Årsta-Vantör står som avsändare av yttrandet?",

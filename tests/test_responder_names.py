@@ -26,6 +26,20 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("Compare the traffic and social committees", ["Trafiknämnden", "Socialnämnden"]),  # one body word
         # The social services name socialförvaltningen only where they speak.
         ("Vad tycker socialtjänsten om programmet?", ["Socialnämnden"]),
+        (
+            "Exemplen – vad tycker Kungsholmen, skolan, trafikkontoret och EÅV?",
+            [KUNGSHOLMEN, "Utbildningsnämnden", "Trafiknämnden", EAV],
+        ),  # in a list
+        (
+            "Avtalet – hur framställs det av skolan, soc, trafikkontoret och EÅV?",
+            ["Utbildningsnämnden", "Socialnämnden", "Trafiknämnden", EAV],
+        ),
+        ("Boende och besökare – i vilket sammanhang? (soc, trafik, EÅV)", ["Socialnämnden", "Trafiknämnden", EAV]),
+        ("Vad säger soc om trafik?", ["Socialnämnden"]),  # a name's first part alone, outside a list
+        # misspelt by a letter, or cut short by the stemmer for it
+        ("Vad föreslår skolförvaltnigen?", ["Utbildningsnämnden"]),
+        ("Vad tycker socialförvaltnigen?", ["Socialnämnden"]),
+        ("trafikkontret om belysning", ["Trafiknämnden"]),
         ("vad tycker socialtjansten om programmet", ["Socialnämnden"]),
         ("Vad skriver Kungsholmen och socialtjänsten om våldsbrott?", [KUNGSHOLMEN, "Socialnämnden"]),
         ("Vad står i socialtjänstens yttrande om skolan?", ["Socialnämnden"]),
@@ -36,6 +50,7 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("What does the programme say about schools?", []),
         ("How does traffic affect social work?", []),
         ("Hur påverkas trafiken av skolans arbete?", []),
+        ("Vad säger trafikforskningen om socialt arbete?", []),
     ],
 )
 def test_responders_named_in_order(question: str, named: list[str]) -> None:

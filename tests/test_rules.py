@@ -439,6 +439,13 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it
         ("Senast när skulle nämnderna ha lämnat sina synpunkter?", "asks_procedure", True),
         ("Vad ber utbildningsnämnden staden om?", "asks_procedure", False),
+        # where the proposal itself lies (an appendix), who wrote the response, what the offices propose
+        ("Jag hittar inte själva programförslaget i handlingarna – var ligger det?", "asks_procedure", True),
+        ("Vilken del av organisationen skrev underlaget till svaret?", "metadata_field", "beredning"),
+        ("Vad föreslår förvaltningarna på socialsidan och trafiksidan att nämnden gör?", "asks_procedure", True),
+        ("Is there anything in the draft on cooperation with companies?", "asks_procedure", False),  # the programme
+        ("Which unit at the Kungsholmen district administration drafted the response?", "asks_procedure", True),
+        ("Har staden bestämt något datum för när fullmäktige tar ställning?", "answer_type", "when"),
         ("Vilka nämnder skriver att rådet för funktionshinderfrågor har fått se svaret?", "asks_procedure", True),
         ("Vad tycker gatukontoret om belysningen?", "responders", ("Trafiknämnden",)),  # the office's old name
         # the terms that name a responder: its passages hold them anyway, so they support no answer
@@ -586,3 +593,21 @@ def test_a_question_uses_an_acronym_as_typed() -> None:
     assert acronym_words("vad sager de om mvp", acronyms) == ["Mentorer i våldsprevention"]
     assert acronym_words("Vad säger de om MVP-arbetet?", acronyms) == []  # a compound meets compounds
     assert acronym_words("vad ia", acronyms) == []  # two lower-case letters are a word, not 'IA'
+
+
+def test_a_word_that_only_lacks_the_documents_ending_is_no_misspelling() -> None:
+    """'programförslaget' is one letter from the text's 'programförslagets', but it is the same word, inflected."""
+    from assistant.spelling import correct_words
+
+    index = LexicalIndex.build([IndexedChunk("g", "Programförslagets delar beskrivs i bilagan.", "g.txt", "", "")])
+    assert correct_words("var ligger själva programförslaget", index) == {}
+
+
+def test_a_short_word_one_letter_short_is_a_typo() -> None:
+    """'kraf' and 'remis' lack a letter, not an ending: they are mended ('kraft', 'remiss')."""
+    from assistant.spelling import correct_words
+
+    index = LexicalIndex.build(
+        [IndexedChunk("g", "Lagen trädde i kraft. Remiss från kommunstyrelsen.", "g.txt", "", "")]
+    )
+    assert correct_words("när trädde lagen i kraf", index) == {"kraf": "kraft"}

@@ -195,6 +195,12 @@ def test_a_span_of_time_answers_a_question_about_time() -> None:
             "",
         ),
         ("När ska nämnden senast yttra sig över remissen?", (DEADLINE,), ""),  # a deadline is the future
+        # when the city council takes its decision: the deadline for the responses does not say
+        (
+            "Har stadsledningen bestämt något datum för när fullmäktige tar ställning till det nya programmet?",
+            (DEADLINE,),
+            "ingen sådan tidpunkt",
+        ),
         ("När antog kommunfullmäktige trygghetsprogrammet?", (ADOPTED,), ""),  # the past, asked about the past
         # A decision about another programme period does not date the one asked about.
         ("När antog kommunfullmäktige trygghetsprogrammet 2018–2021?", (ADOPTED,), "ingen sådan tidpunkt"),
@@ -443,6 +449,8 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("hur ser uppsala kommuns trygghetsprogram ut", "gäller Stockholms stad, inte uppsala kommuns"),
         ("vad har malmo stad for trygghetsprogram", "inte malmo stad"),  # in lower case, no å/ä/ö
         ("vad tycker farsta stadsdelsnamnd om trygghetsprogrammet", "inget remissvar från farsta stadsdels"),
+        ("skarpnacks stadsdelsnamnd om malkonflikter i parkskotseln", "inget remissvar från skarpnäcks"),  # terse
+        ("polisen om trygghetskameror", "inget remissvar från polisen"),
         ("vad tyckte utbildningsnamndens rad for funktionshinderfragor om programmet", "inget remissvar från rad för"),
         ("Vad tycker Kungsholmen om trygghetsprogrammet?", ""),  # a responder by its place
         ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
