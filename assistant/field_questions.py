@@ -11,6 +11,9 @@ before the decision, do not state.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from assistant.responder_names import named_responders
 
 _WORDS = re.I
 _HANDLER = r"handl[aä]g{1,2}are\w*|case officer"
@@ -152,6 +155,29 @@ _DUTIES = re.compile(
 
 # The programme before the one a response answers ('det förra programmet för 2020–2023').
 PREVIOUS_PROGRAMME = re.compile(r"\b(förra|forra|gamla|tidigare|föregående|foregaende)\s+(trygghets)?program", _WORDS)
+
+
+# A contact asked for a subject, not for the response ('kontaktperson för Cosafe', 'contact person for Cosafe'):
+# only the response's own handläggare is given.
+_CONTACT_FOR = re.compile(
+    r"\b(kontaktperson\w*|contact person|handläggare|handlaggare|person responsible)\s+(för|for|om|about|on)\s+"
+    r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s+(på|pa|at|in|hos|inom|vid)\b|\s*[?.,]|\s*$)",
+    _WORDS,
+)
+_OF_RESPONSE = re.compile(
+    rf"\b({_RESPONSE}|remiss\w*|ärende\w*|arende\w*|response|reply|statement|referral|consultation|"
+    r"\w*nämnd\w*|\w*namnd\w*|\w*förvaltning\w*|\w*forvaltning\w*|\w*kontor\w*|committee|office|administration|"
+    r"dem|den|det|them|it|this|that)\b",
+    _WORDS,
+)
+
+
+def contact_subject(text: str, responders: Iterable[str]) -> str:
+    """The subject a contact is asked for when it is not a response ('Cosafe'), '' when none is."""
+    match = _CONTACT_FOR.search(text)
+    if not match or _OF_RESPONSE.search(match.group(3)) or named_responders(match.group(3), responders):
+        return ""
+    return match.group(3)
 
 
 def asks_title_holder(text: str) -> bool:

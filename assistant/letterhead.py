@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from assistant import prompts
 from assistant.compose import capital, responder_genitive
-from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN
+from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN, contact_subject
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
 from assistant.question import Question, without_genitive
 from assistant.records import Citation, Hit, Span
@@ -115,6 +115,17 @@ def _asked_title(text: str) -> tuple[str, str]:
     return written, title_stem(written)
 
 
+def _title_holder(text: str) -> str:
+    """The holder of a title the question names, as asked ('utbildningsdirektörens' -> 'utbildningsdirektören')."""
+    match = _ASKED_TITLE.search(text)
+    if not match:
+        return ""
+    word = re.match(r"[\wåäö]*", text[match.start() :], re.I).group(0).lower()  # type: ignore[union-attr]
+    for folded, swedish in _DIACRITICS.items():
+        word = word.replace(folded, swedish)
+    return word.removesuffix("s") if word.endswith("ens") else word
+
+
 def _indefinite(title: str) -> str:
     """A title as asked, without its definite ending: 'ordföranden' -> 'ordförande', 'chefen' -> 'chef'."""
     if title.endswith(("anden", "aren", "ern")):
@@ -199,6 +210,8 @@ def letterhead_answer(
 
     No citations when no document states the field: the text then says why.
     """
+    if q.metadata_field in ("kontakt", "handläggare") and (subject := contact_subject(q.text, index.responders)):
+        return prompts.NO_CONTACT_FOR.format(subject=subject), []
     # The dnr of the remiss itself is in every response, whoever else is named.
     if q.other_bodies and not q.responders and q.metadata_field != "dnr":
         return prompts.NO_RESPONSE_FROM.format(body=without_genitive(q.other_bodies[0])), []
@@ -214,6 +227,9 @@ def letterhead_answer(
             sources.setdefault(source, responder)
     if person := _asked_person(q, index):
         return _person_contact(q, person, sources, chunks)
+    # a title holder's own number or address ('utbildningsdirektörens telefonnummer'): only the handläggare's is given
+    if q.metadata_field in ("telefon", "e-post") and (holder := _title_holder(q.text)):
+        return f"Dokumenten anger {_PERSONAL[q.metadata_field]} till {holder}, bara till handläggaren.", []
     citations: list[Citation] = []
     lines = [
         line

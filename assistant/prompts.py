@@ -26,6 +26,7 @@ Fråga: {question}"""
 
 # Who said what (assistant/compare.py, assistant/compilation.py).
 NOT_ADDRESSED = "Tar inte upp frågan i sitt remissvar."
+NO_CONTACT_FOR = "Dokumenten anger ingen kontaktperson för {subject}, bara en handläggare för varje remissvar."
 NO_RESPONSE_FROM = "Det finns inget remissvar från {body} bland dokumenten."
 # The line a stance, 'which' or whole-programme comparison opens with: who stands where, as the paragraphs label it.
 IN_SHORT_OPENS = "I korthet – "

@@ -288,7 +288,10 @@ _BODY = re.compile(
     r"|(?:råd|rad)(?:et)? (?:för|for) [\w ]+?(?=\?|$| om\b)"
     r"|[\wåäöÅÄÖ-]*(?<!om)(?:grupp|gruppen|rådet)\b"
     r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*)|"
-    r"region \w+|stadshus\w*|police|fire (?:service|brigade)"
+    # 'Region Stockholm', 'Stockholm Business Region' (not 'Region om', 'Region svarat')
+    r"region (?!(?:om|och|i|på|pa|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*)\b)\w+"
+    r"|(?:[\w-]+ ){1,2}region(?= (?:om|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*|say|said)\b)"
+    r"|stadshus\w*|police|fire (?:service|brigade)"
     r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no)\s)"
     r"[\w-]+ (?:committee|board|administration|department|office|agency)s?\b)",
     re.I,

@@ -138,7 +138,7 @@ _GOAL = re.compile(r"\b(mal|malet|malen|malsattning\w*|ska|skall|bor|syfte\w*|sy
 # Organisations with no "-nämnd" in their name, whose view users ask for.
 _ORGANISATION = re.compile(
     # in either case where a name may open the question ('Kriminalvårdens syn på …'); not 'SL', 'Brå', 'AB'
-    r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}AB|Brå|BRÅ|SL|(?i:[\wåäö-]+verket|kommunfullmäktige|kommunfullmaktige|"
+    r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}(?:AB|Region)|Brå|BRÅ|SL|(?i:[\wåäö-]+verket|kommunfullmäktige|kommunfullmaktige|"
     r"[\wåäö-]*myndighet\w*|[\wåäö-]*inspektion\w*|kriminalvård\w*|kriminalvard\w*|"
     r"[\wåäö-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|"
     r"regionen|region \w+|landsting\w*|polisregion \w+|polis(?:en|myndigheten)|storstockholms brandförsvar\w*|"
@@ -151,7 +151,7 @@ VIEW_BEFORE = (
 VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
     r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade|assessment\w*"
-    r"|kommenter\w*|comment\w*)"
+    r"|kommenter\w*|comment\w*|respond\w*|repl(?:y|ied|ies))"
 )
 
 

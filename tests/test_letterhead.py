@@ -518,3 +518,39 @@ def test_joined_questions_ask_for_each_field(question: str, fields: tuple[str, .
 
     first = asked_field(question, names_responder=True)
     assert (first, *further_fields(question, True, first)) == fields
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Vem är kontaktperson för Cosafe på utbildningsförvaltningen?", "Cosafe"),
+        ("Who is the contact person for Cosafe at the education administration?", "Cosafe"),
+        ("Vem är handläggare för trafiknämndens remissvar?", ""),  # the response's own
+        ("vem ar handlaggare for kungsholmen", ""),  # a responder
+        ("Who is the contact person for the traffic committee?", ""),
+    ],
+)
+def test_a_contact_for_a_subject_is_not_the_responses_handlaggare(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str, subject: str
+) -> None:
+    text, citations = answer(corpus, question)
+    if subject:
+        assert text == f"Dokumenten anger ingen kontaktperson för {subject}, bara en handläggare för varje remissvar."
+        assert citations == []
+    else:
+        assert text.startswith("Handläggare för") and citations
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Vad har utbildningsdirektören för telefonnummer?", "inget telefonnummer till utbildningsdirektören"),
+        ("utbildningsdirektorens mejladress", "ingen e-postadress till utbildningsdirektören"),
+    ],
+)
+def test_a_title_holders_own_contact_is_not_given(
+    corpus: tuple[LexicalIndex, dict[str, list[Chunk]]], question: str, says: str
+) -> None:
+    """Only the handläggare's number and address stand in the documents, next to their name."""
+    text, citations = answer(corpus, question)
+    assert says in text and citations == []

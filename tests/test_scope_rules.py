@@ -451,6 +451,8 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("vad tycker farsta stadsdelsnamnd om trygghetsprogrammet", "inget remissvar från farsta stadsdels"),
         ("skarpnacks stadsdelsnamnd om malkonflikter i parkskotseln", "inget remissvar från skarpnäcks"),  # terse
         ("polisen om trygghetskameror", "inget remissvar från polisen"),
+        ("Vad tyckte Stockholm Business Region om programmet?", "inget remissvar från Stockholm Business Region "),
+        ("Did the police respond to the referral?", "inget remissvar från police "),
         ("vad tyckte utbildningsnamndens rad for funktionshinderfragor om programmet", "inget remissvar från rad för"),
         ("Vad tycker Kungsholmen om trygghetsprogrammet?", ""),  # a responder by its place
         ("Vad anser socialnämnden att Polisregion Stockholm ska göra?", ""),
