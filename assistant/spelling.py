@@ -158,8 +158,10 @@ _INFLECTED_AT_LEAST = 8  # letters: a short word one letter short is a typo ('kr
 
 
 def _inflected(typed: str, written: str) -> bool:
-    """Whether the word as typed is the documents' word without its ending ('programförslaget', '…förslagets').
+    """Whether the two are one word with and without an ending ('programförslaget', '…förslagets').
 
-    Then it is another form of that word, not a misspelling of it.
+    Then the word as typed is another form of the documents' word ('utbildningsdirektören' of
+    '…direktör'), not a misspelling of it.
     """
-    return len(typed) >= _INFLECTED_AT_LEAST and written.startswith(typed) and written[len(typed) :] in _ENDINGS
+    short, long = sorted((typed, written), key=len)
+    return len(short) >= _INFLECTED_AT_LEAST and long.startswith(short) and long[len(short) :] in _ENDINGS

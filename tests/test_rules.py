@@ -599,8 +599,11 @@ def test_a_word_that_only_lacks_the_documents_ending_is_no_misspelling() -> None
     """'programförslaget' is one letter from the text's 'programförslagets', but it is the same word, inflected."""
     from assistant.spelling import correct_words
 
-    index = LexicalIndex.build([IndexedChunk("g", "Programförslagets delar beskrivs i bilagan.", "g.txt", "", "")])
+    index = LexicalIndex.build(
+        [IndexedChunk("g", "Programförslagets delar godkänns av utbildningsdirektör Lena Holmdahl.", "g.txt", "", "")]
+    )
     assert correct_words("var ligger själva programförslaget", index) == {}
+    assert correct_words("vad heter utbildningsdirektören", index) == {}
 
 
 def test_a_short_word_one_letter_short_is_a_typo() -> None:
