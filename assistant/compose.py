@@ -566,6 +566,26 @@ def attribution(chunks: list[Chunk]) -> str:
     return f"Enligt {responder_genitive(responder)} remissvar"
 
 
+# A phrase the question quotes from the text ("… under 'andra insatser som lyfts'?"): not an apostrophe
+# inside a word ("the committee's").
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"‘’“”]([^'\"‘’“”]{3,80}?)['\"‘’“”](?=[\s?.,!:;)]|$)")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """The phrases of two or more words a question quotes, folded."""
+    return [fold(" ".join(p.split())) for p in _QUOTED.findall(question) if len(p.split()) >= 2]
+
+
+def _quoting_first(candidates: list[Sentence], quoted: list[str]) -> list[Sentence]:
+    """The sentences that hold a phrase the question quotes scored as the best, then the rest as they were."""
+    if not quoted or not candidates:
+        return candidates
+    top = max(s.score for s in candidates)
+    holds = [any(p in fold(" ".join(s.text.split())) for p in quoted) for s in candidates]
+    scored = [(replace(s, score=top), False) if h else (s, True) for s, h in zip(candidates, holds, strict=True)]
+    return [s for s, _ in sorted(scored, key=lambda pair: (-pair[0].score, pair[1]))]
+
+
 def compose(
     question: str,
     hits: list[Hit],
@@ -594,6 +614,7 @@ def compose(
     limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
     candidates = sorted(_candidates(hits, sentences, mix, answer_type, overall, given), key=lambda s: -s.score)
+    candidates = _quoting_first(candidates, quoted_phrases(question))
     if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone
         candidates = [
             s

@@ -83,7 +83,7 @@ GLOSSARY: dict[str, str] = {
     r"(?:meet|meeting|reach|reaching|achiev\w*) (?:the |its |their )?(?:targets?|goals?)|goal attainment": (
         "måluppfyllelsen"
     ),
-    r"goals?|aims?|objectives?": "mål målet",
+    r"goals?|aims?|objectives?|targets?": "mål målet målsättningen",
     r"sweden": "Sverige",
     r"chang\w*|differen\w*|new": "förändringar nya",
     r"previous|earlier|old|former": "tidigare",
@@ -170,6 +170,11 @@ GLOSSARY: dict[str, str] = {
     r"protective factors?": "skyddsfaktorer",
     r"risk factors?": "riskfaktorer",
     r"local level": "lokala nivån",
+    r"(?:every|all|each) levels?": "alla nivåer",
+    r"managers?|heads? of (?:units?|departments?)": "chefer",
+    r"(?:the city's |its |their )?operations|activities": "verksamheter",  # not 'services': Social Services
+    r"guide|steer": "vägleda",
+    r"reduc\w*|decreas\w*|lower(?:ing)?|cut(?:ting)? (?:down )?(?:on )?": "minska",
     r"central level": "centrala nivån",
     r"exchang\w* (?:of )?experiences?|shar\w* experiences?|learn\w* from each other": "erfarenhetsutbyte",
     r"procure\w*|contractors?|suppliers?": "upphandlade upphandling",
@@ -235,6 +240,7 @@ SYNONYMS: dict[str, str] = {
     r"handledning\w*|manual\w*|mallar": "stödmaterial vägledning",
     r"regler|regelverk\w*|policy\w*": "riktlinjer",
     r"vanlig|vanliga|vanligt": "ordinarie",  # 'stadens vanliga styrning' ~ 'ordinarie styr- och ledningsmodell'
+    r"kf": "kommunfullmäktige",  # as officials write the city council
     r"upplägg\w*|uppläggning\w*": "struktur",
     r"föredöme\w*|förebild\w*": "gott exempel goda exemplen",
     r"tonåring\w*|ungdomar": "unga",

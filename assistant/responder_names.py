@@ -89,6 +89,7 @@ def name_initials(responder: str) -> str:
 
 
 _FUZZY_AT_LEAST = 6  # letters: a longer name part may be misspelt by one edit ('skolförvaltnigen')
+_CUT_AT_MOST = 3  # letters the stemmer cuts off a misspelt name ('skolforvaltn'); 'social' is no 'socialtjanst'
 
 
 def _starts_as(token: str, part: str) -> int:
@@ -98,7 +99,7 @@ def _starts_as(token: str, part: str) -> int:
     """
     if token.startswith(part):
         return len(part)
-    if len(part) >= _FUZZY_AT_LEAST and len(token) >= _FUZZY_AT_LEAST and part.startswith(token):
+    if len(token) >= max(_FUZZY_AT_LEAST, len(part) - _CUT_AT_MOST) and part.startswith(token):
         return len(token)
     if len(part) >= _FUZZY_AT_LEAST:
         for length in (len(part) - 1, len(part) + 1):

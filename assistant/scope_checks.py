@@ -611,6 +611,8 @@ _INSTANCES = re.compile(
     r"suppliers?|providers?|places|streets|parks|shops|studies|reports|research)\b",
     re.I,
 )
+# Places asked for by name anywhere in the question ('… Jag vill ha platsnamnen.').
+_PLACE_NAMES = re.compile(r"\b(platsnamn\w*|place names)\b", re.I)
 # 'Vem är trafiknämndens utsedda tjänsteperson …': a person, named.
 _PERSON_ASKED = re.compile(
     r"^\s*(vem|vilken person)\s+(är|ar|var)\b.*\b(tjänsteperson\w*|tjansteperson\w*|kontaktperson\w*|samordnare\w*|"
@@ -630,7 +632,7 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
     sentence must be about what the question asks (share one of its other terms): a list of
     names on another subject answers nothing.
     """
-    match = _INSTANCES.search(q.query)
+    match = _INSTANCES.search(q.query) or _PLACE_NAMES.search(q.query)
     if not match:
         return ""
     asked = {fold(w) for w in words(q.query)}
@@ -648,7 +650,8 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
         names = [m.group(0) for m in CAPITALISED.finditer(plain)]
         if any(fold(n.lower()) not in asked and not NOT_A_NAME.match(n) for n in names):
             return ""
-    return f"Dokumenten namnger inga sådana {match.group(1).lower()}."
+    kind = "platser" if _PLACE_NAMES.fullmatch(match.group(1)) else match.group(1).lower()
+    return f"Dokumenten namnger inga sådana {kind}."
 
 
 def person_missing(q: Question, used: Sequence[str]) -> str:

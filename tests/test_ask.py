@@ -93,6 +93,9 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         ),
         ("Hur får jag tag på handläggaren Jenny Lindfors?", "08-50808203"),
         ("Från vilken instans kom remissen om programmet till utbildningsnämnden?", "kommunstyrelsen"),
+        # a phrase quoted from the text: its passage first, though others share more of the words
+        ("Vilka insatser nämns därefter som 'andra insatser' enligt socialförvaltningen?", "Relationsvåldscentrum"),
+        ("Vem skrev underlaget på skolförvaltnigen?", "avdelningen för ekonomi och styrning"),  # an office misspelt
     ],
 )
 def test_questions_the_documents_answer_are_answered(assistant: Assistant, question: str, said: str) -> None:

@@ -7,7 +7,16 @@ import re
 import numpy as np
 import pytest
 
-from assistant.compose import SentenceMix, carried_coverage, compose, is_verdict, lists, praises_whole, restates
+from assistant.compose import (
+    SentenceMix,
+    carried_coverage,
+    compose,
+    is_verdict,
+    lists,
+    praises_whole,
+    quoted_phrases,
+    restates,
+)
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores, score_sentences
 from vectorstore.analyzer import term_set
@@ -377,3 +386,27 @@ def test_a_sentence_pointing_back_carries_some_of_the_wording_before_it(second: 
     spans = ((0, len(first)), (len(first) + 1, len(text)))
     scores = SentenceScores(spans, (first, second), np.zeros(2), np.array([1.0, 0.0]))
     assert carried_coverage(text, scores).tolist() == pytest.approx([1.0, carried])
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Vilka insatser nämns under 'andra insatser som lyfts'?", ["andra insatser som lyfts"]),
+        ("Vad menas med ”särskilt utsatt område”?", ["sarskilt utsatt omrade"]),
+        ("What does the education committee's response say the city's role is?", []),  # apostrophes in words
+        ("Vad betyder 'MVP'?", []),  # one word: the lexical signals find it as they are
+    ],
+)
+def test_a_phrase_the_question_quotes(question: str, quoted: list[str]) -> None:
+    assert quoted_phrases(question) == quoted
+
+
+def test_a_sentence_that_holds_a_quoted_phrase_opens_the_answer() -> None:
+    """The user copies the phrase from the text: the sentence that holds it is the one asked about."""
+    chunk = _chunk(
+        "q",
+        "Insatser som lyfts för ansvar i offentlig miljö är många och ansvar för offentlig miljö lyfts. "
+        "Andra insatser som lyfts är Relationsvåldscentrum och ORIGO.",
+    )
+    text, _ = _answer("Vilka insatser för ansvar i offentlig miljö kallas 'andra insatser som lyfts'?", [chunk])
+    assert text.startswith("Andra insatser som lyfts är Relationsvåldscentrum")

@@ -51,6 +51,7 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("How does traffic affect social work?", []),
         ("Hur påverkas trafiken av skolans arbete?", []),
         ("Vad säger trafikforskningen om socialt arbete?", []),
+        ("What do Social Services and the traffic committee say?", ["Socialnämnden", "Trafiknämnden"]),
     ],
 )
 def test_responders_named_in_order(question: str, named: list[str]) -> None:

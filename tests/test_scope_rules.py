@@ -360,6 +360,8 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vilka skolor använder Cosafe?", (COSAFE,), ""),  # 'alla stadens skolor' answers it
         ("Vilka fristående skolor har fått utbildningen?", ("Förvaltningen utbildar även fristående skolor.",), "inga"),
         ("Namnge skolor som använder Cosafe.", ("Skolorna kan använda Cosafe.",), "inga"),  # told, not asked
+        # place names asked for anywhere in the question
+        ("Var är otryggheten störst? Jag vill ha platsnamnen.", (ACTORS,), "inga sådana platser"),
         # An English question's subject is in the Swedish words its glossary entries add ('reports' -> 'rapporter').
         ("Which reports does the crime prevention work build on?", (REPORTS,), ""),
         ("Which reports does the crime prevention work build on?", (COSAFE,), "inga sådana reports"),
