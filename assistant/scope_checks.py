@@ -619,7 +619,11 @@ _PERSON_ASKED = re.compile(
     r"ansvarig\w*|chef\w*|direktör\w*|direktor\w*)\b"  # a chair: the role rule (scope._ROLE) says it
     # someone inside an office ('Vem på trafikkontoret ansvarar för …'); 'Vem inom staden …' asks a body
     r"|^\s*(vem|vilken person|who)\s+(på|pa|hos|vid|at|in)\s+(the\s+)?[\wåäö-]*(kontor|förvaltning|forvaltning|office"
-    r"|administration)\w*\b",
+    r"|administration)\w*\b"
+    # a person's name asked for ('Vad heter rektorn som …', 'What is the name of the principal …')
+    r"|^\s*(vad heter|what is the name of|what's the name of)\s+(the\s+)?([\w-]+\s+){0,2}(rektor\w*|chef\w*"
+    r"|person\w*|principal|head|manager|official|investigator|coordinator|samordnar\w*|utredare\w*"
+    r"|tjänsteperson\w*)\b",
     re.I,
 )
 

@@ -373,6 +373,10 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vem på trafikkontoret ansvarar för skötseln?", (ACTORS,), "ingen sådan person"),  # someone inside it
         ("Vem på kontoret ansvarar för skötseln?", ("Lena Holm på kontoret ansvarar för skötseln.",), ""),
         ("Vem inom staden ansvarar för skötsel?", (ACTORS,), ""),  # the city's bodies
+        # a person's name asked for
+        ("Vad heter rektorn som samordnar arbetet?", (APPOINTED,), "ingen sådan person"),
+        ("What is the name of the school principal who coordinates it?", (APPOINTED,), "ingen sådan person"),
+        ("Vad heter samordnaren?", ("Samordnaren Lena Holm leder arbetet på kontoret.",), ""),
         # Who leads something: a person, or a sentence saying who leads it.
         ("Vem leder trygghetsforumet på Kungsholmen?", (FORUM,), "vem som leder"),
         ("Vem leder det lokala arbetet?", (LEAD,), ""),
