@@ -576,12 +576,17 @@ def quoted_phrases(question: str) -> list[str]:
     return [fold(" ".join(p.split())) for p in _QUOTED.findall(question) if len(p.split()) >= 2]
 
 
+def holds_quoted(text: str, quoted: list[str]) -> bool:
+    """Whether a text holds one of the phrases a question quotes (`quoted_phrases`), line breaks aside."""
+    return any(p in fold(" ".join(text.split())) for p in quoted)
+
+
 def _quoting_first(candidates: list[Sentence], quoted: list[str]) -> list[Sentence]:
     """The sentences that hold a phrase the question quotes scored as the best, then the rest as they were."""
     if not quoted or not candidates:
         return candidates
     top = max(s.score for s in candidates)
-    holds = [any(p in fold(" ".join(s.text.split())) for p in quoted) for s in candidates]
+    holds = [holds_quoted(s.text, quoted) for s in candidates]
     scored = [(replace(s, score=top), False) if h else (s, True) for s, h in zip(candidates, holds, strict=True)]
     return [s for s, _ in sorted(scored, key=lambda pair: (-pair[0].score, pair[1]))]
 

@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.compose import answering, is_verdict, led_by_answer, lists, quoted_phrases
+from assistant.compose import answering, holds_quoted, is_verdict, led_by_answer, lists, quoted_phrases
 from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, person_field
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
@@ -187,9 +187,7 @@ class Assistant:
         if (self.settings.retrieval.rerank if rerank is None else rerank) and hits:
             hits = (self._cross or scorer).rescore(query, query_vector, hits, sentences, terms)
             if quoted := quoted_phrases(query):  # a phrase quoted from the text: its passages first
-                hits = sorted(
-                    hits, key=lambda h: not any(p in fold(" ".join(h.chunk.clean_text.split())) for p in quoted)
-                )
+                hits = sorted(hits, key=lambda h: not holds_quoted(h.chunk.clean_text, quoted))
         return Ranking(hits, sentences, scorer, terms, retrieve_ms, _ms(t))
 
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:

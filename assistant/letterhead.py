@@ -109,9 +109,7 @@ def _asked_title(text: str) -> tuple[str, str]:
     match = _ASKED_TITLE.search(text)
     if not match:
         return "", ""
-    written = match.group(1).lower()
-    for folded, swedish in _DIACRITICS.items():
-        written = written.replace(folded, swedish)
+    written = _spelled(match.group(1).lower())
     return written, title_stem(written)
 
 
@@ -120,10 +118,15 @@ def _title_holder(text: str) -> str:
     match = _ASKED_TITLE.search(text)
     if not match:
         return ""
-    word = re.match(r"[\wåäö]*", text[match.start() :], re.I).group(0).lower()  # type: ignore[union-attr]
-    for folded, swedish in _DIACRITICS.items():
-        word = word.replace(folded, swedish)
+    word = _spelled(re.match(r"[\wåäö]*", text[match.start() :], re.I).group(0).lower())  # type: ignore[union-attr]
     return word.removesuffix("s") if word.endswith("ens") else word
+
+
+def _spelled(title: str) -> str:
+    """A title typed without å/ä/ö, spelt with them ('utbildningsdirektor' -> 'utbildningsdirektör')."""
+    for folded, swedish in _DIACRITICS.items():
+        title = title.replace(folded, swedish)
+    return title
 
 
 def _indefinite(title: str) -> str:

@@ -181,6 +181,10 @@ def without_english_names(text: str, responders: Iterable[str]) -> str:
 def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
     """The folded, stemmed words with a service that speaks in the text renamed as its office (`_SPEAKER_NAMES`)."""
     responders = tuple(responders)
+
+    def listed(j: int) -> bool:
+        return 0 <= j < len(tokens) and any(names(tokens[j], r) for r in responders)
+
     out = list(tokens)
     for i, token in enumerate(tokens):
         office = next((name for alias, name in _SPEAKER_NAMES.items() if token.startswith(alias)), "")
@@ -188,10 +192,6 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
             continue
         before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
         speaks = before in _SPEECH or after.startswith(_RESPONSE) or after == "syn"  # 'socialtjänstens yttrande'
-
-        def listed(j: int) -> bool:
-            return 0 <= j < len(tokens) and any(names(tokens[j], r) for r in responders)
-
         # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
         # (not 'skolförvaltningen skolans roll')
         joined = (
