@@ -264,7 +264,9 @@ def single_answer_leads(
     list question's lead may introduce a list ('… fyra fokusområden:'): its items follow it.
     """
     filters = filters or Filters()
-    ranking = assistant.rank(q.query, Filters(tuple(responders), filters.periods, filters.sources), names=q.name_terms)
+    ranking = assistant.rank(
+        q.query, Filters(tuple(responders), filters.periods, filters.sources), names=q.unweighted_terms
+    )
     lists = q.answer_type == "list"
     out = {}
     for responder in responders:

@@ -581,12 +581,25 @@ def holds_quoted(text: str, quoted: list[str]) -> bool:
     return any(p in fold(" ".join(text.split())) for p in quoted)
 
 
-def _quoting_first(candidates: list[Sentence], quoted: list[str]) -> list[Sentence]:
-    """The sentences that hold a phrase the question quotes scored as the best, then the rest as they were."""
-    if not quoted or not candidates:
+def defines(sentences: Iterable[str], term: str) -> bool:
+    """Whether a sentence explains the term: names it with 'är', 'innebär', 'betyder', a colon or a parenthesis."""
+    words = [w for w in re.findall(r"[\wåäö]+", fold(term)) if len(w) > 2] or [fold(term)]
+    head = re.escape(words[0][: max(4, len(words[0]) - 2)])
+    cue = r"((\w*\s+){0,4}(ar|innebar|betyder|handlar om|gar ut pa|syftar|avser|definieras|star for)\b|\w*\s*[,:(])"
+    named = rf"(kallas|benamns|menas med|sa kallade?)\s+(\w+\s+){{0,2}}{head}"
+    return any(
+        # '(PDV, …)', '(s.k. situationell prevention)': a term in brackets after what it names
+        re.search(rf"\b{head}\w*\s*{cue}", fold(s)) or re.search(rf"\(\s*(s\.\s?k\.\s*)?{head}|{named}", fold(s))
+        for s in sentences
+    )
+
+
+def _lifted(candidates: list[Sentence], lift: Callable[[str], bool]) -> list[Sentence]:
+    """The sentences `lift` picks scored as the best, then the rest as they were."""
+    if not candidates:
         return candidates
     top = max(s.score for s in candidates)
-    holds = [holds_quoted(s.text, quoted) for s in candidates]
+    holds = [lift(s.text) for s in candidates]
     scored = [(replace(s, score=top), False) if h else (s, True) for s, h in zip(candidates, holds, strict=True)]
     return [s for s, _ in sorted(scored, key=lambda pair: (-pair[0].score, pair[1]))]
 
@@ -602,6 +615,7 @@ def compose(
     answer_type: str = "",
     overall: bool = True,
     given: Collection[int] = (),
+    defined: str = "",
 ) -> tuple[str, list[Citation]]:
     """Answer text with markers, and the citations the markers refer to.
 
@@ -610,7 +624,8 @@ def compose(
     one in its document: a list introduced at the very end of a passage ('...fyra
     fokusområden:') is completed from it, and cited as such. With `attribute`, an answer drawn
     from one responder's document says whose it is. Unless the question is about the programme
-    `overall`, a responder's verdict on the whole of it counts for half.
+    `overall`, a responder's verdict on the whole of it counts for half. A question asking what the
+    term `defined` means opens on a sentence that defines it, where one is given.
     """
     hits = list(hits[:PASSAGES_CONSIDERED])
     if not hits:
@@ -619,7 +634,10 @@ def compose(
     limit = max_sentences + (2 if wants_list else 0)
     mix = mix or SentenceMix()
     candidates = sorted(_candidates(hits, sentences, mix, answer_type, overall, given), key=lambda s: -s.score)
-    candidates = _quoting_first(candidates, quoted_phrases(question))
+    if quoted := quoted_phrases(question):  # a phrase quoted from the text is looked for as written
+        candidates = _lifted(candidates, lambda text: holds_quoted(text, quoted))
+    if defined:  # 'Vad menas med X?' opens on the sentence that says what X is
+        candidates = _lifted(candidates, lambda text: defines([text], defined))
     if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone
         candidates = [
             s

@@ -15,7 +15,7 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.compose import answering, holds_quoted, is_verdict, led_by_answer, lists, quoted_phrases
+from assistant.compose import answering, defines, holds_quoted, is_verdict, led_by_answer, lists, quoted_phrases
 from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, person_field
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
@@ -23,7 +23,7 @@ from assistant.question import Question, common_in_swedish, overlaps, periods_in
 from assistant.records import Answer, Citation, Hit
 from assistant.rerank import CrossEncoderScorer, FeatureScorer, QueryTerms, Scorer
 from assistant.retrieval import HybridRetriever, LexicalHandle
-from assistant.scope import Evidence, abstain_reason, dated, defines, rule_reason
+from assistant.scope import Evidence, abstain_reason, dated, rule_reason
 from assistant.scope_checks import counted_noun, counts
 from assistant.sentence_scores import SentenceScores, score_sentences
 from assistant.settings import Settings
@@ -169,9 +169,10 @@ class Assistant:
         """First stage, sentence signals and (unless turned off) the second stage, for one query.
 
         Letterheads, signatures and procedure sentences weigh nothing unless their kind is in `furniture`.
-        The terms in `names` only name whom the question asks (Question.name_terms): the responder prior
-        stands for them, so they weigh nothing in the wording signals, and a sentence that names the
-        responder ('… inom Enskede-Årsta-Vantörs stadsdelsområde') is not taken for one that answers.
+        The terms in `names` weigh nothing in the wording signals (Question.unweighted_terms): the names of
+        whom the question asks, which the responder prior stands for (a sentence that names the responder,
+        '… inom Enskede-Årsta-Vantörs stadsdelsområde', is not taken for one that answers), and the English
+        words whose Swedish the glossary added.
         """
         t = time.perf_counter()
         query_vector = self.embedder.embed_query(query)
@@ -225,7 +226,7 @@ class Assistant:
             yield from words(per_responder.text)  # who said what: answered per responder (assistant/compare.py)
             return replace(per_responder, understood=q.to_json())
         period_filters = self._period_filters(q, filters)
-        ranking = self.rank(q.query, period_filters or filters, furniture=q.furniture_asked, names=q.name_terms)
+        ranking = self.rank(q.query, period_filters or filters, furniture=q.furniture_asked, names=q.unweighted_terms)
         passages = self.shown_passages(q, ranking)
 
         t = time.perf_counter()

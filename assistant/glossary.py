@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 # English phrase (lower case, regex) -> the Swedish words the documents use for it.
 GLOSSARY: dict[str, str] = {
-    r"safety|security|feel safe|sense of safety": "trygghet säkerhet",
+    r"safe|safer|safety|security|feel safe|sense of safety": "trygghet säkerhet trygg",
     r"unsafe|insecurity|feel(?:s)? unsafe|fear": "otrygghet otrygga",
     r"crime prevention|crime-prevention|prevent(?:ing)? crime": "brottsförebyggande",
     r"crimes?|criminality|criminal": "brott kriminalitet",
@@ -314,3 +314,12 @@ def documents_words(question: str, english: bool, known: Callable[[str], bool]) 
 def glossary_spans(question: str) -> list[tuple[int, int]]:
     """Where an English question uses words the glossary translates ('the City Executive Office'): no names."""
     return [m.span() for pattern, _ in _ENTRIES for m in pattern.finditer(question)]
+
+
+def swedish_term(english: str) -> str:
+    """The documents' word for an English term: the first of the entry that matches most of it.
+
+    'welfare crime' -> välfärdsbrott (not 'brott', which 'crime' alone gives); '' when no entry does.
+    """
+    matches = [(m.end() - m.start(), swedish) for pattern, swedish in _ENTRIES if (m := pattern.search(english))]
+    return max(matches, key=lambda match: match[0])[1].split()[0] if matches else ""

@@ -9,6 +9,7 @@ documents' own furniture (handläggare, dnr, dates, the remiss procedure).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from wordfreq import zipf_frequency
 
 from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, asks_title_holder, further_fields
-from assistant.glossary import documents_words
+from assistant.glossary import documents_words, glossary_spans, swedish_term
 from assistant.responder_names import is_name_of, mentions, named_responders, without_english_names
 from assistant.spelling import correct_english, correct_words
 from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, topic_of
@@ -189,7 +190,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "definition",
         re.compile(
             r"\b(vad (står|star) (\w+ ){1,3}(för|for)|vad (betyder|innebär|innebar|menas)|vad går .+ ut på"
-            r"|vad gar .+ ut pa|hur fungerar|what does \w+ (stand for|mean)|what is meant"
+            r"|vad gar .+ ut pa|hur fungerar|what does (\w+ ){1,3}(stand for|mean)|what is meant"
             r"|definitionen|definieras|definierar|how is .+ defined|definition of)\b",
             re.I,
         ),
@@ -234,6 +235,15 @@ _DEFINED = re.compile(
     r"(.+?)(?:\s+(?:stand for|för|for|ut på|ut pa|mean))?\s*\??$",
     re.I,
 )
+# 'Hur definieras brottsförebyggande arbete?', 'programmet definierar X, hur lyder definitionen',
+# 'the definition of crime prevention': the term is what follows, up to two words.
+_DEFINITION_OF = re.compile(
+    r"\b(?:definitionen av|definition of|hur definieras|definierar|definieras|defines|how (?:is|are))\s+"
+    r"(?:begreppet |the term |the )?([\w-]+(?:\s+[\w-]+)?)",
+    re.I,
+)
+_WHOSE = {"programmet", "förslaget", "forslaget", "staden", "remissvaret", "förvaltningen", "forvaltningen", "kontoret"}
+_NOT_DEFINED = {"för", "for", "i", "in", "enligt", "according", "och", "and", "hur", "how", "defined", "som", "as"}
 # 'Vad är rinkebymodellen?', 'What are welfare crimes?': a bare term of up to three words asks what it is
 # (an acronym alone, 'Vad är PDV?', what it stands for) ...
 _TERM_ASKED = re.compile(
@@ -308,6 +318,7 @@ class Question:
     terms: tuple[str, ...]  # analysed index terms of the query
     corrections: dict[str, str] = field(default_factory=dict)  # word as typed -> the documents' spelling
     unknown_terms: tuple[str, ...] = ()  # terms of the question no document uses, even after correction
+    translated_terms: tuple[str, ...] = ()  # English terms the glossary's Swedish words in the query stand for
     responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
     name_terms: tuple[str, ...] = ()  # the terms that name them ('kungsholm'): a passage of theirs holds them anyway
     other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
@@ -330,6 +341,16 @@ class Question:
         return spell(self.text, self.corrections)
 
     @property
+    def unweighted_terms(self) -> tuple[str, ...]:
+        """Terms that weigh nothing in the wording signals.
+
+        The names of whom it asks (a passage of theirs holds them anyway) and the English words the
+        glossary's Swedish words stand for: no document uses them, and left in they would dilute every
+        sentence's coverage alike and shut the wording gate. English words it does not translate stay.
+        """
+        return self.name_terms + self.translated_terms
+
+    @property
     def furniture_asked(self) -> tuple[str, ...]:
         """The furniture kinds that may answer.
 
@@ -348,6 +369,7 @@ class Question:
             "terms": list(self.terms),
             "corrections": dict(self.corrections),
             "unknown_terms": list(self.unknown_terms),
+            "translated_terms": list(self.translated_terms),
             "responders": list(self.responders),
             "name_terms": list(self.name_terms),
             "other_bodies": list(self.other_bodies),
@@ -538,6 +560,10 @@ def defined_term(text: str, index: LexicalIndex) -> str:
     if term_asked := asked_term(text):
         return term_asked
     if not (match := _DEFINED.search(text)):
+        if named := _DEFINITION_OF.search(text):
+            kept = itertools.takewhile(lambda w: w.lower() not in _NOT_DEFINED, named.group(1).split())
+            # 'Hur definierar trafikkontoret välfärdsbrott?': who defines it is not what
+            return " ".join(w for w in kept if not named_responders(w, index.responders) and w.lower() not in _WHOSE)
         return ""
     defined = re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]
     if fold(defined) not in FOLDED_STOPWORDS | {"it", "that", "this"}:
@@ -550,6 +576,17 @@ def defined_term(text: str, index: LexicalIndex) -> str:
         if term(w) in index.vocab and not common_in_swedish(w) and not named_responders(w, index.responders)
     ]
     return max(known, key=lambda w: index.idf[index.vocab[term(w)]], default="")
+
+
+def _translated_terms(text: str, index: LexicalIndex) -> tuple[str, ...]:
+    """The terms of the English words the glossary translates ('reducing crime'), that no document uses."""
+    spans = [index.query_terms(text[start:end]) for start, end in sorted(glossary_spans(text))]
+    return tuple(dict.fromkeys(t for terms in spans for t in terms if t not in index.vocab))
+
+
+def _in_documents_words(defined: str, english: bool) -> str:
+    """An English term asked to be defined as the documents write it ('crime prevention' -> brottsförebyggande)."""
+    return (swedish_term(defined) if english and defined else "") or defined
 
 
 def _spelled_as(known: str) -> Callable[[re.Match[str]], str]:
@@ -615,18 +652,22 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     field_name = asked_field(corrected, bool(responders))
     overall = any(about_whole_programme(t, responders) for t in (text, corrected))  # 'stadsdelsnämd' mended
     kind = _asked_of(answer_type(corrected), corrected, responders, overall)
+    defined = _in_documents_words(defined_term(corrected, index), english)
+    if kind == "definition" and defined and "definier" not in fold(query):
+        query = f"{query} (definieras)"  # how the documents introduce a definition ('Vidare definieras att …')
     return Question(
         text=text,
         query=query,
         terms=asked_terms,
         unknown_terms=tuple(t for t in own_terms if t not in index.vocab),
+        translated_terms=_translated_terms(asked_of, index) if english else (),
         corrections=corrections,
         responders=responders,
         name_terms=_name_terms(corrected, responders, index),
         other_bodies=other_bodies(corrected, index.responders),
         years=years_in(text),
         periods=periods_in(text),
-        defines=defined_term(corrected, index),
+        defines=defined,
         answer_type=kind,
         language="en" if english else "sv",
         follow_up=follow_up,

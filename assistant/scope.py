@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from assistant import prompts
-from assistant.compose import NUMBER_WORDS
+from assistant.compose import NUMBER_WORDS, defines
 from assistant.field_questions import TITLE, asks_title_holder
 from assistant.glossary import glossary_spans
 from assistant.question import (
@@ -174,19 +174,6 @@ def body_whose_view(q: Question) -> str:
     if asked and q.answer_type == "opinion" and not q.responders:
         return asked[0]
     return next((body for body in asked if asks_view_of(q, body, _GAP)), "")
-
-
-def defines(sentences: Iterable[str], term: str) -> bool:
-    """Whether a sentence explains the term: names it with 'är', 'innebär', 'betyder', a colon or a parenthesis."""
-    words = [w for w in re.findall(r"[\wåäö]+", fold(term)) if len(w) > 2] or [fold(term)]
-    head = re.escape(words[0][: max(4, len(words[0]) - 2)])
-    cue = r"((\w*\s+){0,4}(ar|innebar|betyder|handlar om|gar ut pa|syftar|avser|definieras|star for)\b|\w*\s*[,:(])"
-    named = rf"(kallas|benamns|menas med|sa kallade?)\s+(\w+\s+){{0,2}}{head}"
-    return any(
-        # '(PDV, …)', '(s.k. situationell prevention)': a term in brackets after what it names
-        re.search(rf"\b{head}\w*\s*{cue}", fold(s)) or re.search(rf"\(\s*(s\.\s?k\.\s*)?{head}|{named}", fold(s))
-        for s in sentences
-    )
 
 
 def _without_years(text: str) -> str:

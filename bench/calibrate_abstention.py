@@ -51,7 +51,7 @@ def cases(spec: str) -> tuple[str, list[Case]]:
 def judge(assistant: Assistant, case: Case) -> tuple[tuple[float, ...], bool, bool]:
     """The signals of one question, whether a named rule declines it, and whether today's decision does."""
     q = assistant.understand(case.question)
-    ranking = assistant.rank(q.query, furniture=q.furniture_asked, names=q.name_terms)
+    ranking = assistant.rank(q.query, furniture=q.furniture_asked, names=q.unweighted_terms)
     hits = assistant.answer_passages(q, ranking)
     written = assistant.extractive.compose(q, hits, ranking.sentences)
     evidence = assistant.evidence(hits, ranking, written[1])

@@ -49,7 +49,7 @@ def main() -> None:
             if not case.answerable or not case.must_include:
                 continue
             q = assistant.understand(case.question)
-            ranking = assistant.rank(q.query, furniture=q.furniture_asked, names=q.name_terms)
+            ranking = assistant.rank(q.query, furniture=q.furniture_asked, names=q.unweighted_terms)
             hits = ranking.hits[: settings.retrieval.top_k]
             hits = [h for h in hits if h.chunk.meta.responder in q.responders] or hits
             found, features = sentence_features(hits[:PASSAGES_CONSIDERED], ranking.sentences, q.answer_type, q.years)

@@ -39,7 +39,7 @@ def first_stage(assistant: Assistant, paths: Sequence[Path]) -> Iterator[Candida
         gold = locate_cases(cases, corpus)
         for case in cases:
             q = assistant.understand(case.question)
-            ranking = assistant.rank(q.query, rerank=False, furniture=q.furniture_asked, names=q.name_terms)
+            ranking = assistant.rank(q.query, rerank=False, furniture=q.furniture_asked, names=q.unweighted_terms)
             if not ranking.hits:
                 continue
             relevant = np.array(

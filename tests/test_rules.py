@@ -462,6 +462,23 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("what date is on the educatin committee's resonse?", "metadata_field", "datum"),
         ("trafikkontoret fältassistenter vad betyder det", "defines", "fältassistenter"),  # not 'det', nor the office
         ("Skolorna vill ha fältassistenter, vad innebär det?", "defines", "fältassistenter"),  # not the common "vill"
+        # the term a definition is asked of: after 'definierar', without who defines it; English in the documents' word
+        (
+            "eav skriver att programmet definierar brottsforebyggande arbete, hur lyder definitionen",
+            "defines",
+            "brottsförebyggande arbete",
+        ),
+        ("Hur definierar trafikkontoret välfärdsbrott?", "defines", "välfärdsbrott"),
+        ("What is meant by crime prevention?", "defines", "brottsförebyggande"),
+        ("What does welfare crime mean?", "defines", "välfärdsbrott"),  # the longest entry, not 'crime' -> brott
+        ("What does welfare crime mean?", "answer_type", "definition"),
+        # English words the glossary translates weigh nothing: its Swedish words stand for them; others stay
+        (
+            "Is the target about reducing crime or people feeling safer?",
+            "translated_terms",
+            ("target", "reducing", "crim", "saf"),
+        ),
+        ("Vad tycker trafiknämnden om belysning?", "translated_terms", ()),
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
         ("What did the education committee say in its referral response?", "asks_procedure", False),  # remissvar
