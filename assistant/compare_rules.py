@@ -121,7 +121,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     wants_change = bool(_WANTS_CHANGE.search(q.text))  # as typed: 'ändra' is no document word to correct to
     named = responders_in_order(text, scope)
     group = group_asked(text, scope)
-    by_period = period_responders(q.years, named, periods) if len(named) <= 1 else []
+    # One responder named sets periods against each other only when compared ('Kungsholmen svarade på 2024–2027. Hur
+    # löd deras svar 2021?' asks Kungsholmen alone)
+    by_period = period_responders(q.years, named, periods) if not named or (len(named) == 1 and q.compares) else []
     if len(named) >= 2:
         responders = named
     elif len(group) >= 2 and (asks_opinion(text) or q.compares or _SAYS.search(fold(text.lower())) or wants_change):

@@ -190,6 +190,10 @@ def asks_title_holder(text: str) -> bool:
     return bool(_WHO.search(text)) or not _DUTIES.search(text)
 
 
+# Who led or heads a unit: a person, not the unit a field names.
+_LEADER = re.compile(r"\b(vem|who)\s+(ledde|leder|led|leads|headed|heads|var chef|är chef|ar chef|was head)\b", _WORDS)
+
+
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
     about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
@@ -201,6 +205,8 @@ def asked_field(text: str, names_responder: bool) -> str:
     if _DATE_ASKED.search(text) and _DOCUMENT.search(text) and not _EVENT.search(text):
         return "datum"
     field = next((name for name, pattern in METADATA_FIELDS.items() if pattern.search(text)), "")
+    if field == "beredning" and _LEADER.search(text):
+        return ""  # 'Vem ledde avdelningen när soc beredde ärendet?': a person, whom no field names
     if (
         field == "dnr"
         and (not names_responder or PREVIOUS_PROGRAMME.search(text))

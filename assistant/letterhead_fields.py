@@ -43,9 +43,17 @@ def clause(text: str) -> str:
 
 
 def listed(text: str) -> str:
-    """A list of lines ('1. Remissmissiv' …) as a Swedish enumeration without its numbers."""
-    items = [re.sub(r"^\s*(?:\d+[.)]|[-•–])\s*", "", line).strip().rstrip(".") for line in text.splitlines()]
-    return and_list([one_line(i) for i in items if i.strip()])
+    """A list of lines ('1. Remissmissiv' …) as a Swedish enumeration, each numbered one with its number.
+
+    'Remissmissiv (bilaga 1) och …': which attachment is which is asked too ('som vilken bilaga?').
+    """
+    items = []
+    for line in text.splitlines():
+        numbered = re.match(r"^\s*(\d+)[.)]\s*", line)
+        item = one_line(re.sub(r"^\s*(?:\d+[.)]|[-•–])\s*", "", line).strip().rstrip("."))
+        if item:
+            items.append(f"{item} (bilaga {numbered.group(1)})" if numbered else item)
+    return and_list(items)
 
 
 def and_list(items: list[str]) -> str:

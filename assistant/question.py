@@ -166,6 +166,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?! det (gäller|galler|kommer))"
             r"|\bvilket (datum|år|ar)\b|\b(datum|tidpunkt) (för|for) (när|nar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|\b(until|by|since|from) when\b"
+            r"|\bvilken tid (på|pa) (dygnet|dagen)\b|\b(what|which) time of (the )?day\b"  # a time of day
             # 'When does …', not 'When the office plans investments, does it …' (a clause that sets the scene)
             r"|^\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could|has|have|had|must)\b"
             r"|\bhur länge (hade|har|fick|får) \w+ på sig\b"  # until when; 'hur länge har X haft …' is a duration
@@ -289,7 +290,8 @@ _BODY = re.compile(
     r"\b((?!(?:en|ett|varje|vilken|vilka|samtliga|alla|andra|de|den|denna|som|och|eller|från|fran|för|for|till|om|"
     r"i|på|pa|per|hela|egen|egna|sin|sina|din|er|min|vår|var|respektive|berörda|berorda|"
     r"två|tva|tre|fyra|fem|båda|bada|bägge|bagge|dessa|övriga|ovriga|olika|flera|"
-    r"vad|hur|har|hade|är|ar|vill|kan|ska|gör|gor|"  # nor a question's verb: 'Vad tycker stadsdelsnämnden i …'
+    r"vad|hur|har|hade|är|ar|vill|kan|ska|gör|gor|skulle|kunde|borde|bör|bor|måste|maste|får|far|fick|kommer|"
+    # nor a question's verb: 'Vad tycker stadsdelsnämnden i …', 'Vilka synpunkter skulle stadsdelsnämnden lämna'
     r"tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|ser|svarade|skrev|föreslår|foreslar)\s)"
     r"[\wåäöÅÄÖ-]+s? stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w*"
     r"|stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w* i [\wåäöÅÄÖ-]+"
@@ -301,8 +303,10 @@ _BODY = re.compile(
     # 'Region Stockholm', 'Stockholm Business Region' (not 'Region om', 'Region svarat')
     r"region (?!(?:om|och|i|på|pa|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*)\b)\w+"
     r"|(?:[\w-]+ ){1,2}region(?= (?:om|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*|say|said)\b)"
-    r"|stadshus\w*|police|fire (?:service|brigade)"
-    r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no)\s)"
+    r"|stadshus\w*|police|fire (?:service|brigade)|fire and rescue services?|rescue services?"
+    # 'the … committee', not 'companies and administrations', 'for other departments'
+    r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no"
+    r"|and|or|of|for|to|with|in|on|at|by|from|own|city|city's)\s)"
     r"[\w-]+ (?:committee|board|administration|department|office|agency)s?\b)",
     re.I,
 )
@@ -410,6 +414,8 @@ def is_english(text: str) -> bool:
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").
 _SAYS = re.compile(
     r"\b(vad|hur)( [\w-]+){0,6}? (säger|sager|skriver|menar|framför|framfor|tar upp)\b"
+    # not what the programme says, as a responder tells it ('eav vad säger programmet om uppföljning')
+    r"(?!\s+(?:programmet|trygghetsprogrammet|förslaget|forslaget|programförslaget|programforslaget)\b)"
     r"|\bhur ser (?:(?!ut\b)[\w-]+ ){1,6}?(?:på|pa)\b",  # 'Hur ser Kungsholmen på …' asks its view; '… ut på' does not
     re.I,
 )

@@ -151,7 +151,7 @@ VIEW_BEFORE = (
 VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
     r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade|assessment\w*"
-    r"|kommenter\w*|comment\w*|respond\w*|repl(?:y|ied|ies))"
+    r"|kommenter\w*|comment\w*|respond\w*|repl(?:y|ied|ies)|invändning\w*|invandning\w*|objection\w*)"
 )
 
 
@@ -528,6 +528,9 @@ def asks_if_consulted(text: str) -> bool:
     return bool(_CONSULTED.search(text)) and not _ITS_VIEW.search(text)
 
 
+_SENT = r"(send|sent|submit\w*|give|gave|lämna\w*|lamna\w*|skicka\w*|gett|gav)"
+
+
 def asks_view_of(q: Question, name: str, gap: str) -> bool:
     """Whether the question asks for the body's own view: 'tycker {gap}polisen', 'polisens synpunkter'.
 
@@ -539,7 +542,13 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
         or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
         or re.search(rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade)\s+{b}", text, re.I)
+        # 'skarpnäcks stadsdelsnämnd, hade de samma invändningar som …'
+        or re.search(rf"^\s*{b}\w*\s*[,:–-]?\s+(hade|har|had|has)\s+(\w+\s+){{0,2}}{VIEW_AFTER}", text, re.I)
         or re.search(rf"^\s*{b}\w*(?:['’:]s)?\s*[:–-]?\s*(om|about)\b", text, re.I)  # 'polisen om kameror', terse
+        # 'Did the fire and rescue service in greater Stockholm send its own comments …'
+        or re.search(
+            rf"{b}\w*(\s+[\w-]+){{0,4}}\s+{_SENT}\s+((its|their|sina|sitt|egna|eget|own)\s+)*{VIEW_AFTER}", text, re.I
+        )
         for text in (q.text, q.query)
     )
 
@@ -623,7 +632,9 @@ _PERSON_ASKED = re.compile(
     # a person's name asked for ('Vad heter rektorn som …', 'What is the name of the principal …')
     r"|^\s*(vad heter|what is the name of|what's the name of)\s+(the\s+)?([\w-]+\s+){0,2}(rektor\w*|chef\w*"
     r"|person\w*|principal|head|manager|official|investigator|coordinator|samordnar\w*|utredare\w*"
-    r"|tjänsteperson\w*)\b",
+    r"|tjänsteperson\w*)\b"
+    # 'What is that person's name at the traffic office?', 'Vad är personens namn?'
+    r"|\b(person's|official's|coordinator's|manager's) name\b|\bpersonens namn\b|\bnamnet på (personen|den)\b",
     re.I,
 )
 

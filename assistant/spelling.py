@@ -89,6 +89,14 @@ def _inflects_known(word: str, frequency: float, index: LexicalIndex) -> bool:
     return frequency >= _INFLECTION_ZIPF and term(word) in index.vocab
 
 
+_COMMONER_BY = 2.0  # zipf: 'säger' (6.0) is what 'sager' (3.0) means; 'saker' (5.7) is a word of its own
+
+
+def _far_commoner(written: str, frequency: float) -> bool:
+    """Whether the documents' spelling of a word typed without å/ä/ö is far the commoner word ('sager' -> 'säger')."""
+    return zipf_frequency(written, "sv") - frequency >= _COMMONER_BY
+
+
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     """Words as typed -> the spelling the documents use.
 
@@ -113,8 +121,11 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             continue
         written = index.spellings.get(key)
         frequency = zipf_frequency(word, "sv")
-        if written == word or frequency >= _KNOWN_WORD_ZIPF:
-            continue  # as the documents write it, or a real Swedish word the documents happen not to use
+        if written == word:
+            continue  # as the documents write it
+        meant = written or swedish_words()[0].get(key)
+        if frequency >= _KNOWN_WORD_ZIPF and not (meant and meant != word and _far_commoner(meant, frequency)):
+            continue  # a real Swedish word the documents happen not to use
         if written is None and (common := swedish_words()[0].get(key)) and common != word:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:
@@ -144,12 +155,28 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
                 and (near := closest(stem, index.term_spellings, index.sorted_vocab))
             ):
                 found = [near]
+            if not found and (derived := _derived_from(term(word), index)):
+                found = [(derived, 0)]
             written = min(found, key=lambda o: o[1])[0] if found else None
         if written and key == fold(written) + "s":
             written += "s"  # a genitive keeps its s: 'skarpnacks stadsdelsnamnd' names Skarpnäcks stadsdelsnämnd
         if written and written != word and not _inflected(word, written):
             out[word] = written
     return out
+
+
+# Endings that make a noun of a verb ('kvalitetssäkring' of 'kvalitetssäkras'), as the stemmer leaves them.
+_DERIVATIONS = ("ing", "ning", "ningar", "ingar", "ande", "are")
+_DERIVED_AT_LEAST = 9  # letters of the verb's stem: a short one is another word ('sak' + 'ning')
+
+
+def _derived_from(stem: str, index: LexicalIndex) -> str:
+    """The documents' word whose stem the typed one only adds a derivational ending to ('' if none)."""
+    for ending in _DERIVATIONS:
+        base = stem.removesuffix(ending)
+        if base != stem and len(base) >= _DERIVED_AT_LEAST and base in index.term_spellings:
+            return index.term_spellings[base]
+    return ""
 
 
 # Endings that make another form of a long word: 'programförslaget' is 'programförslagets' without its s.

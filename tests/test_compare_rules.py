@@ -281,6 +281,24 @@ def test_groups_and_periods() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        # one responder and another period's year: its own answer is asked, not every responder of that period
+        ("Kungsholmen svarade på 2024–2027-förslaget. Hur löd deras svar 2021 på det förra programmet?", None),
+        (
+            "Hur skiljer sig trafiknämndens syn på programmet 2024–2027 från synen på programmet 2020–2023?",
+            ("Enskede-Årsta-Vantörs stadsdelsnämnd", "Socialnämnden", "Trafiknämnden"),
+        ),
+    ],
+)
+def test_one_responder_sets_periods_against_each_other_only_when_compared(
+    question: str, compared: tuple[str, ...] | None
+) -> None:
+    comparison = read(question)
+    assert (comparison.responders if comparison else None) == compared
+
+
 # --- which sentence answers ------------------------------------------------------------------
 
 

@@ -146,8 +146,8 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
         ),
         (
             "Vad skickades med som bilagor till Kungsholmens svar?",
-            "Till Kungsholmens stadsdelsnämnds remissvar bifogas Remissmissiv och "
-            "Stockholms stads trygghetsprogram 2024-2027. [1]",
+            "Till Kungsholmens stadsdelsnämnds remissvar bifogas Remissmissiv (bilaga 1) och "
+            "Stockholms stads trygghetsprogram 2024-2027 (bilaga 2). [1]",
             ["1. Remissmissiv\n2. Stockholms stads trygghetsprogram 2024-2027"],
         ),
         (

@@ -479,6 +479,14 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
             ("target", "reducing", "crim", "saf"),
         ),
         ("Vad tycker trafiknämnden om belysning?", "translated_terms", ()),
+        ("Vid vilken tid på dygnet är det mest otryggt runt Fridhemsplan?", "answer_type", "when"),  # a time of day
+        # typed without å/ä/ö: the far commoner word is meant ('sager' is 'säger'), a word of its own is kept ('saker')
+        ("vad sager trafiknämnden om belysning", "corrections", {"sager": "säger"}),
+        ("Vilka saker tar trafiknämnden upp?", "corrections", {}),
+        ("Vem ledde avdelningen när socialnämnden beredde ärendet?", "metadata_field", ""),  # a person, no field
+        ("Vilken avdelning beredde socialnämndens ärende?", "metadata_field", "beredning"),
+        ("eav vad säger programmet om uppföljning", "answer_type", "other"),  # the programme's content, as told
+        ("Vad säger trafiknämnden om uppföljning?", "answer_type", "opinion"),
         ("Hur skiljer sig trafiknämnden jämftrt med programmet?", "compares", True),
         ("Vem är handläggare för trafiknämndens remissvar?", "metadata_field", "handläggare"),
         ("What did the education committee say in its referral response?", "asks_procedure", False),  # remissvar
@@ -631,3 +639,20 @@ def test_a_short_word_one_letter_short_is_a_typo() -> None:
         [IndexedChunk("g", "Lagen trädde i kraft. Remiss från kommunstyrelsen.", "g.txt", "", "")]
     )
     assert correct_words("när trädde lagen i kraf", index) == {"kraf": "kraft"}
+
+
+@pytest.mark.parametrize(
+    ("question", "corrections"),
+    [
+        # a noun typed for the documents' verb: the stem plus a derivational ending
+        ("kvalitetssakring av arbetet", {"kvalitetssakring": "kvalitetssäkras"}),
+        ("Hur sker kvalitetssäkringen?", {"kvalitetssäkringen": "kvalitetssäkras"}),
+        ("Vad gäller för samordning?", {}),  # a word the documents use as it is
+    ],
+)
+def test_a_derived_word_is_read_as_the_documents_word(question: str, corrections: dict[str, str]) -> None:
+    texts = ["Allt arbete ska kvalitetssäkras och följas upp.", "Samordning sker i förvaltningsgruppen."]
+    index = LexicalIndex.build(
+        [IndexedChunk(str(i), t, "a.txt", "Socialnämnden", "2024–2027", 0) for i, t in enumerate(texts)]
+    )
+    assert read_question(question, index).corrections == corrections
