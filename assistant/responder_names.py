@@ -124,12 +124,25 @@ def _by_place(responder: str) -> bool:
     return "stadsdels" in fold(responder)
 
 
+# Parts of the city that users name a district's committee by ('stadsdelen i söderort', 'söderortsförvaltningen'),
+# with the folded name parts of the districts that lie in them.
+_CITY_PARTS = {
+    "soderort": frozenset("enskede arsta vantor farsta skarpnack hagersten liljeholm alvsjo skarholm".split()),
+    "vasterort": frozenset("bromma hasselby vallingby spanga tensta rinkeby kista".split()),
+}
+
+
 def names(token: str, responder: str) -> bool:
-    """Whether one folded, stemmed word names the responder: a district by its place, a committee with its form."""
+    """Whether one folded, stemmed word names the responder: a district by its place, a committee with its form.
+
+    A part of the city names the districts in it ('söderort': Enskede-Årsta-Vantör, if it responded).
+    """
     token = office_name(token)
     if token and token == name_initials(responder):
         return True
     by_place = _by_place(responder)
+    if by_place and any(token.startswith(part) and responder_keys(responder) & d for part, d in _CITY_PARTS.items()):
+        return True
     for key in responder_keys(responder):
         if token.startswith(key) and (by_place or any(_starts_as(token[len(key) :].lstrip("s"), f) for f in _FORMS)):
             return True

@@ -89,14 +89,6 @@ def _inflects_known(word: str, frequency: float, index: LexicalIndex) -> bool:
     return frequency >= _INFLECTION_ZIPF and term(word) in index.vocab
 
 
-_COMMONER_BY = 2.0  # zipf: 'säger' (6.0) is what 'sager' (3.0) means; 'saker' (5.7) is a word of its own
-
-
-def _far_commoner(written: str, frequency: float) -> bool:
-    """Whether the documents' spelling of a word typed without å/ä/ö is far the commoner word ('sager' -> 'säger')."""
-    return zipf_frequency(written, "sv") - frequency >= _COMMONER_BY
-
-
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     """Words as typed -> the spelling the documents use.
 
@@ -123,8 +115,7 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         frequency = zipf_frequency(word, "sv")
         if written == word:
             continue  # as the documents write it
-        meant = written or swedish_words()[0].get(key)
-        if frequency >= _KNOWN_WORD_ZIPF and not (meant and meant != word and _far_commoner(meant, frequency)):
+        if frequency >= _KNOWN_WORD_ZIPF:
             continue  # a real Swedish word the documents happen not to use
         if written is None and (common := swedish_words()[0].get(key)) and common != word:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')

@@ -17,6 +17,10 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("Vad skriver socialnämden om droger?", ["Socialnämnden"]),  # the common misspelling
         ("Vad vill skolförvaltningen och gatukontoret?", ["Utbildningsnämnden", "Trafiknämnden"]),  # other names
         ("Vad säger soc om droger?", ["Socialnämnden"]),  # a short name, as a word of its own
+        # a part of the city names the districts in it that responded
+        ("Vad säger stadsdelen i söderort om forskning?", ["Enskede-Årsta-Vantörs stadsdelsnämnd"]),
+        ("Enligt söderortsförvaltningen, vad saknas?", ["Enskede-Årsta-Vantörs stadsdelsnämnd"]),
+        ("Vad tycker stadsdelarna i västerort?", []),  # none of them responded
         ("Vad tycker EÅV om belysning?", [EAV]),  # initials of a three-part name
         ("vad tycker eav om belysning", [EAV]),
         ("Vad tycker Kungsholmen?", [KUNGSHOLMEN]),  # a district by its place alone

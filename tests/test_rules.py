@@ -480,9 +480,6 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ),
         ("Vad tycker trafiknämnden om belysning?", "translated_terms", ()),
         ("Vid vilken tid på dygnet är det mest otryggt runt Fridhemsplan?", "answer_type", "when"),  # a time of day
-        # typed without å/ä/ö: the far commoner word is meant ('sager' is 'säger'), a word of its own is kept ('saker')
-        ("vad sager trafiknämnden om belysning", "corrections", {"sager": "säger"}),
-        ("Vilka saker tar trafiknämnden upp?", "corrections", {}),
         ("Vem ledde avdelningen när socialnämnden beredde ärendet?", "metadata_field", ""),  # a person, no field
         ("Vilken avdelning beredde socialnämndens ärende?", "metadata_field", "beredning"),
         ("eav vad säger programmet om uppföljning", "answer_type", "other"),  # the programme's content, as told
