@@ -622,6 +622,12 @@ _INSTANCES = re.compile(
 )
 # Places asked for by name anywhere in the question ('… Jag vill ha platsnamnen.').
 _PLACE_NAMES = re.compile(r"\b(platsnamn\w*|place names)\b", re.I)
+# The areas the police classify, by name ('Vilka områden i stadsdelen är klassade som utsatta?'); not
+# 'Vilka områden kan belysas tydligare?' (subjects).
+_CLASSIFIED_AREAS = re.compile(
+    r"\b(?:vilka|which)\s+(?:\w+\s+)?(områden\w*|omraden\w*|areas)\b(?=.*\b(?:klassa\w*|utsatt\w*|vulnerable|classified)\b)",
+    re.I,
+)
 # 'Vem är trafiknämndens utsedda tjänsteperson …': a person, named.
 _PERSON_ASKED = re.compile(
     r"^\s*(vem|vilken person)\s+(är|ar|var)\b.*\b(tjänsteperson\w*|tjansteperson\w*|kontaktperson\w*|samordnare\w*|"
@@ -634,7 +640,10 @@ _PERSON_ASKED = re.compile(
     r"|person\w*|principal|head|manager|official|investigator|coordinator|samordnar\w*|utredare\w*"
     r"|tjänsteperson\w*)\b"
     # 'What is that person's name at the traffic office?', 'Vad är personens namn?'
-    r"|\b(person's|official's|coordinator's|manager's) name\b|\bpersonens namn\b|\bnamnet på (personen|den)\b",
+    r"|\b(person's|official's|coordinator's|manager's) name\b|\bpersonens namn\b|\bnamnet på (personen|den)\b"
+    # 'which named investigator …', 'vilken namngiven utredare …' (not 'Does every committee need a named official?')
+    r"|\b(which|vilken|vilka)\s+(named|namngivna?|namngiven)\s+(person|official|investigator|coordinator|officer|chair\w*|utredare|person\w*"
+    r"|tjänsteperson\w*|samordnare)\b",
     re.I,
 )
 
@@ -647,7 +656,7 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
     sentence must be about what the question asks (share one of its other terms): a list of
     names on another subject answers nothing.
     """
-    match = _INSTANCES.search(q.query) or _PLACE_NAMES.search(q.query)
+    match = _INSTANCES.search(q.query) or _PLACE_NAMES.search(q.query) or _CLASSIFIED_AREAS.search(q.query)
     if not match:
         return ""
     asked = {fold(w) for w in words(q.query)}
@@ -684,7 +693,11 @@ def person_missing(q: Question, used: Sequence[str]) -> str:
 
 
 # 'Vem leder …?' ('Vem är ordförande …?' is the role rule's, in assistant/scope.py).
-_LEADER_ASKED = re.compile(r"^\s*(vem|vilka|vilken \w+|who|which \w+)\s+(leder|ledde|leds|leads|led)\b", re.I)
+_LEADER_ASKED = re.compile(
+    r"^\s*(vem|vilka|vilken( \w+){1,2}|who|which( \w+){1,2})\s+(leder|ledde|leds|leads|led|headed|heads)\b"
+    r"|\b(which|vilken)( \w+){1,2} (led|leads|headed|heads|ledde|leder)\b",
+    re.I,
+)
 _LEADS = re.compile(r"\b(led(a|er|s|de|des|ning\w*|are\w*)|ordforande\w*|chair\w*|leads?)\b")
 # A law's number ('lag (2023:196)') quoted by a question: only a sentence that names that law answers about it.
 _STATUTE = re.compile(r"\b(?:19|20)\d\d:\d{1,4}\b")

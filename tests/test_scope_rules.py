@@ -366,6 +366,8 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Which reports does the crime prevention work build on?", (REPORTS,), ""),
         ("Which reports does the crime prevention work build on?", (COSAFE,), "inga sådana reports"),
         ("Vilka områden kan belysas tydligare?", (ACTORS,), ""),  # not named instances
+        # the areas the police classify, by name
+        ("Vilka områden i stadsdelen är klassade som utsatta?", (ACTORS,), "inga sådana områden"),
         # ... and a person asked for must be named.
         ("Vem är trafiknämndens utsedda tjänsteperson för arbetet?", (APPOINTED,), "ingen sådan person"),
         ("Vem är utsedd tjänsteperson?", ("Utsedd tjänsteperson är Lena Holm på kontoret.",), ""),
@@ -378,9 +380,12 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("What is the name of the school principal who coordinates it?", (APPOINTED,), "ingen sådan person"),
         ("Vad heter samordnaren?", ("Samordnaren Lena Holm leder arbetet på kontoret.",), ""),
         ("What is that person's name at the traffic office?", (APPOINTED,), "ingen sådan person"),
+        ("Vilken namngiven samordnare har trafiknämnden?", (APPOINTED,), "ingen sådan person"),
+        ("Ska varje nämnd ha en namngiven samordnare?", (APPOINTED,), ""),  # whether, not who
         # Who leads something: a person, or a sentence saying who leads it.
         ("Vem leder trygghetsforumet på Kungsholmen?", (FORUM,), "vem som leder"),
         ("Vem leder det lokala arbetet?", (LEAD,), ""),
+        ("Vilken namngiven utredare ledde utredningen?", (FORUM,), "vem som leder"),
         ("Vem leder arbetet i Stockholm?", ("Arbetet i Stockholm leds av Lena Holm på kontoret.",), ""),
     ],
 )
