@@ -642,7 +642,7 @@ _PERSON_ASKED = re.compile(
     # 'What is that person's name at the traffic office?', 'Vad är personens namn?'
     r"|\b(person's|official's|coordinator's|manager's) name\b|\bpersonens namn\b|\bnamnet på (personen|den)\b"
     # 'which named investigator …', 'vilken namngiven utredare …' (not 'Does every committee need a named official?')
-    r"|\b(which|vilken|vilka)\s+(named|namngivna?|namngiven)\s+(person|official|investigator|coordinator|officer|chair\w*|utredare|person\w*"
+    r"|\b(which|vilken|vilka)\s+(named|namngivna?|namngiven)\s+(person\w*|official|investigator|coordinator|officer|chair\w*|utredare"
     r"|tjänsteperson\w*|samordnare)\b",
     re.I,
 )

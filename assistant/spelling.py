@@ -113,10 +113,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             continue
         written = index.spellings.get(key)
         frequency = zipf_frequency(word, "sv")
-        if written == word:
-            continue  # as the documents write it
-        if frequency >= _KNOWN_WORD_ZIPF:
-            continue  # a real Swedish word the documents happen not to use
+        if written == word or frequency >= _KNOWN_WORD_ZIPF:
+            continue  # as the documents write it, or a real Swedish word the documents happen not to use
         if written is None and (common := swedish_words()[0].get(key)) and common != word:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:
