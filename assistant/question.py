@@ -30,6 +30,16 @@ _ENGLISH = frozenset(
     "the a an of in on to is are was were what which who whom how does do did for by with and or "
     "according from that this these their its be should when where why about think say said".split()
 )
+# English words of no content (articles, pronouns, auxiliaries, prepositions, conjunctions): no document
+# uses them, and left among the query terms each would weigh the highest idf.
+_ENGLISH_FUNCTION = _ENGLISH | frozenset(
+    "also am as at been being but can could did done has have having it it's itself i me my we our us you your "
+    "he she him her his they them there than then so such not no nor any all some each every both either "
+    "into onto out up down over off only just very too more most much many other others own same will would "
+    "shall may might must whose whether while if because since until whom which do does doing get got "
+    "between among within without against through during before after above below again further here once "
+    "together outside inside across along towards toward upon via per".split()
+)
 # A word counts for a language when it is common in it (zipf) and far more common than in the other.
 _LANGUAGE_ZIPF = 3.0
 _LANGUAGE_MARGIN = 1.0
@@ -323,6 +333,7 @@ class Question:
     corrections: dict[str, str] = field(default_factory=dict)  # word as typed -> the documents' spelling
     unknown_terms: tuple[str, ...] = ()  # terms of the question no document uses, even after correction
     translated_terms: tuple[str, ...] = ()  # English terms the glossary's Swedish words in the query stand for
+    function_terms: tuple[str, ...] = ()  # English words of no content ('that', 'should'): no document has them
     responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
     name_terms: tuple[str, ...] = ()  # the terms that name them ('kungsholm'): a passage of theirs holds them anyway
     other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
@@ -350,9 +361,10 @@ class Question:
 
         The names of whom it asks (a passage of theirs holds them anyway) and the English words the
         glossary's Swedish words stand for: no document uses them, and left in they would dilute every
-        sentence's coverage alike and shut the wording gate. English words it does not translate stay.
+        sentence's coverage alike and shut the wording gate; nor do English words of no content. English
+        content words it does not translate stay.
         """
-        return self.name_terms + self.translated_terms
+        return self.name_terms + self.translated_terms + self.function_terms
 
     @property
     def furniture_asked(self) -> tuple[str, ...]:
@@ -374,6 +386,7 @@ class Question:
             "corrections": dict(self.corrections),
             "unknown_terms": list(self.unknown_terms),
             "translated_terms": list(self.translated_terms),
+            "function_terms": list(self.function_terms),
             "responders": list(self.responders),
             "name_terms": list(self.name_terms),
             "other_bodies": list(self.other_bodies),
@@ -590,6 +603,12 @@ def _translated_terms(text: str, index: LexicalIndex) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for terms in spans for t in terms if t not in index.vocab))
 
 
+def _function_terms(text: str, index: LexicalIndex) -> tuple[str, ...]:
+    """The terms of an English question's words of no content ('that', 'should', 'with'), that no document uses."""
+    small = [w for w in re.findall(r"[a-z']+", text.lower()) if w in _ENGLISH_FUNCTION]
+    return tuple(dict.fromkeys(t for w in small for t in index.query_terms(w) if t not in index.vocab))
+
+
 def _in_documents_words(defined: str, english: bool) -> str:
     """An English term asked to be defined as the documents write it ('crime prevention' -> brottsförebyggande)."""
     return (swedish_term(defined) if english and defined else "") or defined
@@ -667,6 +686,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         terms=asked_terms,
         unknown_terms=tuple(t for t in own_terms if t not in index.vocab),
         translated_terms=_translated_terms(asked_of, index) if english else (),
+        function_terms=_function_terms(asked_of, index) if english else (),
         corrections=corrections,
         responders=responders,
         name_terms=_name_terms(corrected, responders, index),

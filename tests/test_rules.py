@@ -479,6 +479,13 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
             ("target", "reducing", "crim", "saf"),
         ),
         ("Vad tycker trafiknämnden om belysning?", "translated_terms", ()),
+        # an English question's words of no content weigh nothing either: left in, each weighs the highest idf
+        (
+            "Does the response say that planning should be done together with partners?",
+            "function_terms",
+            ("say", "that", "should", "be", "don", "togeth", "with"),
+        ),
+        ("Vad tycker trafiknämnden om samverkan med polisen?", "function_terms", ()),
         ("Vid vilken tid på dygnet är det mest otryggt runt Fridhemsplan?", "answer_type", "when"),  # a time of day
         ("Vem ledde avdelningen när socialnämnden beredde ärendet?", "metadata_field", ""),  # a person, no field
         ("Vilken avdelning beredde socialnämndens ärende?", "metadata_field", "beredning"),
