@@ -57,7 +57,7 @@ class ExtractiveAnswerer:
             answer_type=q.answer_type,
             overall=q.overall,
             given=q.years,
-            defined=q.defines if q.answer_type == "definition" else "",
+            defined=q.defined_term,
         )
         return text, citations, ()
 

@@ -346,8 +346,8 @@ class Assistant:
         """
         candidates = ranking.hits
         first: set[str] = set()
-        if q.answer_type == "definition" and q.defines:
-            first = {h.chunk.id for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defines)}
+        if q.defined_term:
+            first = {h.chunk.id for h in candidates if defines(ranking.sentences[h.chunk.id].texts, q.defined_term)}
         elif q.answer_type == "opinion" and q.overall and q.responders:
             # What a responder thinks of the programme is read where it states its verdict on it.
             first = {h.chunk.id for h in candidates if any(map(is_verdict, ranking.sentences[h.chunk.id].texts))}

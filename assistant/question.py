@@ -356,6 +356,11 @@ class Question:
         return spell(self.text, self.corrections)
 
     @property
+    def defined_term(self) -> str:
+        """The term a definition question asks to be defined ('' for any other question)."""
+        return self.defines if self.answer_type == "definition" else ""
+
+    @property
     def unweighted_terms(self) -> tuple[str, ...]:
         """Terms that weigh nothing in the wording signals.
 

@@ -303,11 +303,7 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
         return reason
     if evidence.top_dense < thresholds.weak_dense and (reason := off_topic(q, index)):
         return reason  # no word of what it is about, and no sentence clearly similar
-    if (
-        q.answer_type == "definition"
-        and q.defines
-        and (not explained_by_use(q.corrected) or defines(evidence.answer_sentences, q.defines))
-    ):
+    if q.defined_term and (not explained_by_use(q.corrected) or defines(evidence.answer_sentences, q.defined_term)):
         return ""  # an explained term is support enough, however short the question
     if names_statute(q, evidence.answer_sentences):
         return ""  # so is the law the question quotes by its number ('Vad säger X om lag (2023:196)?')
@@ -374,13 +370,8 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         return "Dokumenten anger ingen sådan tidpunkt."
     if reason := when_missing(q, used, [has_date([s], q.text) for s in used], index, context):
         return reason
-    if (
-        q.answer_type == "definition"
-        and q.defines
-        and not defines(used, q.defines)
-        and not explained_by_use(q.corrected)
-    ):
-        return f"Dokumenten förklarar inte vad {q.defines} är."
+    if q.defined_term and not defines(used, q.defined_term) and not explained_by_use(q.corrected):
+        return f"Dokumenten förklarar inte vad {q.defined_term} är."
     return ""
 
 

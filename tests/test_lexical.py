@@ -71,6 +71,12 @@ def test_an_inflection_meets_the_documents_term(word: str, text: str) -> None:
     assert index.search(word, 1)[0][0] == "a"
 
 
+def test_an_english_genitive_is_its_word() -> None:
+    index = LexicalIndex.build(CHUNKS)
+    assert index.query_terms("Trafiknämnden's gator") == index.query_terms("Trafiknämnden gator")
+    assert index.query_terms("the committee's view") == index.query_terms("the committee view")
+
+
 def test_search_respects_a_filter_mask() -> None:
     index = LexicalIndex.build(CHUNKS)
     query = "trafiknämnden förvaltningen"

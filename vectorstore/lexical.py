@@ -37,6 +37,7 @@ from vectorstore.errors import StoreError
 
 INDEX_FILE = "bm25.npz"
 FORMAT_VERSION = 5  # 5: the acronyms the texts spell out
+_GENITIVE = re.compile(r"'s$", re.I)  # English writes a genitive with an apostrophe; Swedish does not
 
 
 def fingerprint(ids: Iterable[str]) -> str:
@@ -223,7 +224,7 @@ class LexicalIndex:
         not know are split, at the point that keeps both parts longest.
         """
         out: list[str] = []
-        for word in words(text):
+        for word in (_GENITIVE.sub("", w) for w in words(text)):  # "the committee's": an English genitive's word
             if word in STOPWORDS or fold(word) in FOLDED_STOPWORDS:
                 continue
             whole = term(word)
