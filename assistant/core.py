@@ -298,6 +298,8 @@ class Assistant:
         """
         if not q.periods or q.compares or (filters and filters.periods) or q.previous_programme:
             return None  # 'det förra programmet för 2020–2023': a response to the new one tells of it
+        if q.metadata_field == "programperiod":
+            return None  # 'Gällde EÅV:s yttrande 2024–2027 eller en tidigare omgång?': the period is what is asked
         if not (q.responders or q.answer_type == "opinion"):
             return None
         known = set(self.lexical.get().columns["period"]) - {""}

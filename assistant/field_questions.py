@@ -43,6 +43,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", _WORDS),
     "adress": re.compile(
         r"\b(\w*adress\w*|address)\b"
+        # a street asked for, the footer that holds it, or post to send ('vilken gata står i sidfoten?')
+        r"|\b(vilken|vilket|which|what) (gata|gatan|street)\b|\bsidfot\w*|\bfooter\b|\bskicka (post|brev)\b"
         r"|\bvar (ligger|finns|sitter) (\w+ ){0,2}?\w*(kontoret|förvaltningen|forvaltningen)\b",
         _WORDS,
     ),
@@ -77,6 +79,14 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
         r".*\b(tagits|arbetats) fram"
         r"|prepared|(which|what) (unit|department|section|division)\b.*\b(drafted|drew up|wrote|prepared))\b",
+        _WORDS,
+    ),
+    # Which programme period a response concerns ('Vilken programperiod gällde förslaget EÅV yttrade sig över?',
+    # '… 2024–2027, eller en tidigare omgång?'); a period in which something happens is asked with 'under'.
+    "programperiod": re.compile(
+        r"(?<!under )\b(vilken|vilket|which|what)\s+(\w+\s+)?(programperiod\w*|tidsperiod\w*|period\w*)\b"
+        r"(?=.*\b(program\w*|förslag\w*|forslag\w*|yttra\w*|remiss\w*|svar\w*|synpunkter|proposal|response))"
+        r"|\beller (en|ett|det) (tidigare|förra|forra|äldre|aldre) (omgång|omgang|program\w*)\b",
         _WORDS,
     ),
     "avsändare": re.compile(
@@ -117,7 +127,7 @@ WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|datum\w*|whe
 _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
 # People on the document: signatories named by title, or asked for as signing.
 _SIGNING = re.compile(
-    r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*|attester\w*)\b"
+    r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*|signatures?|attester\w*)\b"
     r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b"
     # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
     r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?)\s+(the\s+)?([\w-]+\s+)?[\w-]*"

@@ -146,9 +146,20 @@ _PERSONAL = {
 }
 
 
+# A person set aside: 'Besides Lena Holmdahl, who is the second person?' asks about someone else.
+_SET_ASIDE = re.compile(
+    rf"\b(?i:besides|apart from|other than|except|förutom|forutom|utöver|utover|utom|bortsett från|bortsett fran)"
+    rf"\s+{PERSON}"
+)
+
+
 def persons_asked(text: str, responders: Iterable[str]) -> list[str]:
-    """Every person a question names ('Vilka roller har Ulrika Falk och Tove Nilsson?'), not a responder's name."""
-    names = [" ".join(m.split()) for m in re.findall(PERSON, text[1:])]  # not the capitalised first word
+    """Every person a question names ('Vilka roller har Ulrika Falk och Tove Nilsson?'), not a responder's name.
+
+    A person it sets aside ('Förutom Lena Holmdahl, vem mer …?') is not asked about.
+    """
+    asked = _SET_ASIDE.sub("", text)
+    names = [" ".join(m.split()) for m in re.findall(PERSON, asked[1:])]  # not the capitalised first word
     return [n for n in dict.fromkeys(names) if not named_responders(n, responders)]
 
 

@@ -225,6 +225,17 @@ FIELDS: dict[str, Field] = {
         ),
         "{Whose} anger inte var ärendet har beretts.",
     ),
+    # The programme period the response is about: the first the document names, in its title or its opening.
+    "programperiod": Field(
+        (
+            Reading(
+                re.compile(r"[Tt]rygghetsprogram\w*\s+(?:för\s+)?(?:perioden\s+|tiden\s+)?(20\d\d\s*[-–]\s*20\d\d)"),
+                "{Whose} gäller förslaget till trygghetsprogram för perioden {0}.",
+                lambda value: "".join(value.split()),
+            ),
+        ),
+        "{Whose} anger inte vilken programperiod det gäller.",
+    ),
     # Names with their titles, under each other ("Gunilla Glantz / Förvaltningschef") or in an
     # approval list ("Lena Holmdahl, Utbildningsdirektör 2023-10-17").
     "underskrifter": Field(

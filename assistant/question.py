@@ -111,6 +111,10 @@ _COMPARE = re.compile(
     rf"|\b(alla|samtliga|all) ((the )?(fem|fyra|tre|five|four|three|\d) )?(the )?{RESPONDER_GROUP}\b.*"
     r"\b(positiv\w*|kritisk\w*|negativ\w*|nojd\w*|missnojd\w*|eniga|overens|positive|critical|negative|agree)\b"
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn|ser)\b.*\b(alla|samtliga) {RESPONDER_GROUP}"
+    # 'Är alla fem i grunden positiva?', 'ett kort per remissinstans' (not 'alla fem stegen')
+    r"|\b(alla|samtliga) fem(?=\s*[?,.]|\s+(i|ar|var|har|hade|tycker|tyckte|anser|ansag|sager|sade|eniga|overens"
+    r"|positiv\w*|kritisk\w*)\b)|\ball five(?=\s*[?,.]|\s+(of them|are|were|agree|say|said|think|thought|positive|critical|negative)\b)"
+    r"|\bper (remissinstans|namnd|responder|committee)\b"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)\b"
     # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'

@@ -108,6 +108,11 @@ def _starts_as(token: str, part: str) -> int:
     return 0
 
 
+def is_short_name(word: str) -> bool:
+    """Whether a word is a responder's short name ('soc', 'socs'): no misspelling of another word."""
+    return fold(term(word.lower())) in _SHORT_NAMES
+
+
 def office_name(token: str) -> str:
     """A folded, stemmed word with another name of a responder's office replaced by the one its keys know."""
     if token in _SHORT_NAMES:
@@ -196,25 +201,29 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
     responders = tuple(responders)
 
     def listed(j: int) -> bool:
-        return 0 <= j < len(tokens) and any(names(tokens[j], r) for r in responders)
+        return 0 <= j < len(out) and any(names(out[j], r) for r in responders)
 
     out = list(tokens)
-    for i, token in enumerate(tokens):
-        office = next((name for alias, name in _SPEAKER_NAMES.items() if token.startswith(alias)), "")
-        if not office and not (office := _LISTED_NAMES.get(token, "")):
-            continue
-        before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
-        speaks = before in _SPEECH or after.startswith(_RESPONSE) or after == "syn"  # 'socialtjänstens yttrande'
-        # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
-        # (not 'skolförvaltningen skolans roll')
-        joined = (
-            (before in _JOINS and listed(i - 2))
-            or (after in _JOINS and listed(i + 2))
-            or (listed(i - 1) and (listed(i + 1) or after in _JOINS))
-            or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
-        )
-        if (speaks and token not in _LISTED_NAMES) or joined:
-            out[i] = office
+    renamed = True
+    while renamed:  # a name read in a list may make the one before it listed ('Kungsholmens, skolans, trafikens')
+        renamed = False
+        for i, token in enumerate(tokens):
+            office = next((name for alias, name in _SPEAKER_NAMES.items() if token.startswith(alias)), "")
+            if out[i] != token or (not office and not (office := _LISTED_NAMES.get(token, ""))):
+                continue
+            before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
+            speaks = before in _SPEECH or after.startswith(_RESPONSE) or after == "syn"  # 'socialtjänstens yttrande'
+            # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
+            # (not 'skolförvaltningen skolans roll')
+            joined = (
+                (before in _JOINS and listed(i - 2))
+                or (after in _JOINS and listed(i + 2))
+                or (listed(i - 1) and (listed(i + 1) or after in _JOINS))
+                or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
+            )
+            if (speaks and token not in _LISTED_NAMES) or joined:
+                out[i] = office
+                renamed = True
     return out
 
 
@@ -255,6 +264,6 @@ def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
     """
     lowered = words[i].lower()
     stem = fold(term(lowered)).split("-")[0]
-    if any(fold(term(lowered)).startswith(alias) for alias in _SPEAKER_NAMES):
+    if any(fold(term(lowered)).startswith(alias) for alias in _SPEAKER_NAMES) or stem in _LISTED_NAMES:
         stem = _as_speaker([fold(term(w.lower())).split("-")[0] for w in words], responders)[i]
     return any(names(stem, r) or (lowered in _english_words(r) and _before_body(words, i)) for r in responders)

@@ -518,7 +518,7 @@ _CONSULTED = re.compile(
 # Its view asked after all ('Arbetsmarknadsnämnden var remissinstans – vilka synpunkter lämnade den?').
 _ITS_VIEW = re.compile(
     r"\b(synpunkter|yttrande|svar)\w* (lämnade|lamnade|gav|hade|skickade) (den|de|det|hen)\b"
-    r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|svarade) (den|de|det|hen)\b",
+    r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|säger|sager|svarade|skrev|skriver) (den|de|det|hen)\b",
     re.I,
 )
 
@@ -545,6 +545,12 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
         # 'skarpnäcks stadsdelsnämnd, hade de samma invändningar som …'
         or re.search(rf"^\s*{b}\w*\s*[,:–-]?\s+(hade|har|had|has)\s+(\w+\s+){{0,2}}{VIEW_AFTER}", text, re.I)
         or re.search(rf"^\s*{b}\w*(?:['’:]s)?\s*[:–-]?\s*(om|about)\b", text, re.I)  # 'polisen om kameror', terse
+        # the body named, and asked in the next sentence: 'Brandförsvaret fanns med … Vad skrev de om bränder?'
+        # (unless a responder is named, whom 'de' may mean)
+        or (
+            not q.responders
+            and re.search(rf"{b}[^.?!]*[.?!]\s+[^.?!]*\b{VIEW_BEFORE}\s+(de|dom|den|they|it)\b", text, re.I)
+        )
         # 'Did the fire and rescue service in greater Stockholm send its own comments …'
         or re.search(
             rf"{b}\w*(\s+[\w-]+){{0,4}}\s+{_SENT}\s+((its|their|sina|sitt|egna|eget|own)\s+)*{VIEW_AFTER}", text, re.I

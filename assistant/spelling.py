@@ -18,7 +18,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 from assistant.field_questions import FIELD_WORDS
 from assistant.glossary import GLOSSARY
-from assistant.responder_names import ENGLISH_NAME_WORDS
+from assistant.responder_names import ENGLISH_NAME_WORDS, is_short_name
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
 from vectorstore.lexical import LexicalIndex
 
@@ -81,6 +81,7 @@ def swedish_words() -> tuple[dict[str, str], list[str]]:
 
 _LONG_COMPOUND = 10  # a compound at least this long one edit from a document word is a misspelling of it
 _RARE_SHORT_ZIPF = 2.0  # a four-letter word rarer than this is taken for a misspelling ('kraf': 1.6)
+_REAL_WORD_ZIPF = 2.0  # a word this common is a word: mended by one edit, or to another form of it, not by two
 _INFLECTION_ZIPF = 1.0  # a Swedish word this common whose stem the documents use is one of its forms
 
 
@@ -109,8 +110,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if key == word and short != word and small and zipf_frequency(word, "sv") < _SMALL_WORD_ZIPF:
             out[word] = short
             continue
-        if len(word) < 4 or word in STOPWORDS or key in FOLDED_STOPWORDS:
-            continue
+        if len(word) < 4 or word in STOPWORDS or key in FOLDED_STOPWORDS or is_short_name(word):
+            continue  # short, a small word, or a responder's short name ('socs svar')
         written = index.spellings.get(key)
         frequency = zipf_frequency(word, "sv")
         if written == word or frequency >= _KNOWN_WORD_ZIPF:
@@ -146,7 +147,10 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
                 found = [near]
             if not found and (derived := _derived_from(term(word), index)):
                 found = [(derived, 0)]
-            written = min(found, key=lambda o: o[1])[0] if found else None
+            best = min(found, key=lambda o: o[1]) if found else None
+            if best and best[1] >= 2 and frequency >= _REAL_WORD_ZIPF and not same_stem(word, best[0]):
+                best = None  # 'huvudspår' is a word, not a misspelt 'huvudsak'; 'policyer' not 'polacker'
+            written = best[0] if best else None
         if written and key == fold(written) + "s":
             written += "s"  # a genitive keeps its s: 'skarpnacks stadsdelsnamnd' names Skarpnäcks stadsdelsnämnd
         if written and written != word and not _inflected(word, written):
@@ -171,6 +175,12 @@ def _derived_from(stem: str, index: LexicalIndex) -> str:
 # Endings that make another form of a long word: 'programförslaget' is 'programförslagets' without its s.
 _ENDINGS = ("s", "n", "en", "et", "na", "ens", "ets", "nas")
 _INFLECTED_AT_LEAST = 8  # letters: a short word one letter short is a typo ('kraf', 'remis')
+
+
+def same_stem(one: str, other: str) -> bool:
+    """Whether two words are forms of one ('klubbade', 'klubba'): one's stem begins the other's."""
+    a, b = sorted((term(one), term(other)), key=len)
+    return b.startswith(a)
 
 
 def _inflected(typed: str, written: str) -> bool:

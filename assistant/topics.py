@@ -55,6 +55,7 @@ _FRAME = frozenset(
         " en av emot against favour favor are is was were for or by"
         " någon anyone anybody kom kommit inkom inkommit"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
         " vem dyker förekommer sägs flera"  # 'Vem är mest kritisk?', 'dyker upp i flera svar'
+        " jag vi mig oss ha"  # 'Jag skriver en analys och vill ha en mening från var och en'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

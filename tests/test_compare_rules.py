@@ -80,6 +80,8 @@ def read(question: str) -> Comparison | None:
         ("Vad säger respektive nämnd om välfärdsbrott?", SCOPE),
         ("Vilken nämnd är mest kritisk till programmet?", SCOPE),  # one of them, told by each one's view
         ("Which committee is the most critical of the programme?", SCOPE),
+        ("Ett grönt eller rött kort per remissinstans: är alla fem i grunden positiva?", SCOPE),
+        ("Are all five positive about the proposal?", SCOPE),
     ],
 )
 def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
@@ -97,6 +99,7 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         "Vilket ansvar har stadsdelsnämnderna enligt programmet?",  # a group as the subject, not asked its view
         "Vad säger Kungsholmen om programmet 2024-2027?",  # one period
         "Vilka är de fyra fokusområdena?",
+        "Vilka är alla fem stegen i processen?",  # five steps, not the five responders
     ],
 )
 def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:
@@ -214,6 +217,11 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
         # stays, the glossary gives it as the documents' kontoret
         ("What do Social Services and the traffic committee say about lighting?", "lighting"),
         ("What do Social Services and the traffic office say about lighting?", "office lighting"),
+        # who is asking and why frames it too
+        (
+            "Barnperspektivet i Kungsholmens och socs svar? Jag vill ha en mening från var och en.",
+            "Barnperspektivet mening",
+        ),
     ],
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:

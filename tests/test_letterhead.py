@@ -117,6 +117,11 @@ def answer(
         ("Sista svarsdag för remissen – vilka datum gällde för Kungsholmen?", ""),  # a deadline, not its date
         ("To which body is each of the responses addressed?", "mottagare"),
         ("Which issues are addressed in the traffic committee's response?", ""),  # topics, not a recipient
+        ("Vilken programperiod gällde förslaget som Enskede-Årsta-Vantör yttrade sig över?", "programperiod"),
+        ("Gällde EÅV:s yttrande 2024–2027 eller en tidigare omgång?", "programperiod"),
+        ("Under vilken period ska otryggheten halveras enligt programmet?", ""),  # a period in the programme
+        ("Vilken gata står i sidfoten på trafikkontorets svar?", "adress"),
+        ("The statement ends with two signatures: whose?", "underskrifter"),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:
@@ -289,6 +294,18 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Vilket telefonnummer har Kristoffer Bengtsson?",
             "Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson, telefon 08-508 26 097. [1]",
             ["Kristoffer Bengtsson\n08-508 26 097"],
+        ),
+        (
+            "Gällde Enskede-Årsta-Vantörs yttrande programmet 2024–2027 eller en tidigare omgång?",
+            "Enskede-Årsta-Vantörs stadsdelsnämnds remissvar gäller förslaget till trygghetsprogram för perioden "
+            "2020-2023. [1]",
+            ["2020-2023"],
+        ),
+        (
+            "Besides Lena Holmdahl, who else signed the education administration's statement?",
+            "Utbildningsnämndens remissvar är undertecknat av Lena Holmdahl (utbildningsdirektör) och "
+            "Ulrika Klemets (avdelningschef). [1]",
+            ["Lena Holmdahl\nUtbildningsdirektör", "Ulrika Klemets\nAvdelningschef"],
         ),
         (
             "enskede arsta vantor dnr",

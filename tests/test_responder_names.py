@@ -40,6 +40,11 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ),
         ("Boende och besökare – i vilket sammanhang? (soc, trafik, EÅV)", ["Socialnämnden", "Trafiknämnden", EAV]),
         ("Vad säger soc om trafik?", ["Socialnämnden"]),  # a name's first part alone, outside a list
+        # a list read as a whole: 'trafikens' is listed once 'socs' is, and 'skolans' once 'trafikens' is
+        (
+            "Barnperspektivet – hur syns det i Kungsholmens, skolans, trafikens och socs svar?",
+            [KUNGSHOLMEN, "Utbildningsnämnden", "Trafiknämnden", "Socialnämnden"],
+        ),
         # misspelt by a letter, or cut short by the stemmer for it
         ("Vad föreslår skolförvaltnigen?", ["Utbildningsnämnden"]),
         ("Vad tycker socialförvaltnigen?", ["Socialnämnden"]),

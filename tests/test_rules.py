@@ -570,6 +570,10 @@ def test_an_english_question_searches_the_documents_words(question: str, swedish
         ("Hur många fältasssitenter finns det?", {"fältasssitenter": "fältassistenter"}),  # swapped and doubled
         ("När beahndlade nämnden ärendet?", {"beahndlade": "behandlade"}),  # not in the texts: a Swedish word
         ("Vilka saker gör socialnämnden?", {}),  # a real word, not a damaged 'säker'
+        ("Hur många huvudspår pekas ut i programmet?", {}),  # a word two edits from 'huvudsak' is not a misspelling
+        ("Har staden policyer mot mutor?", {}),  # nor 'polacker'
+        ("Vad står i socs svar om droger?", {}),  # a responder's short name, not a misspelt 'sons'
+        ("Vilka genomgångar gjordes?", {"genomgångar": "genomgång"}),  # another form of a word is still met
         ("Vad tycker Skarpnäcks stadsdelsnämnd?", {}),  # a name the texts lack is not made a common word
     ],
 )

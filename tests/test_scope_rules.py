@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.question import read_question
-from assistant.scope import Evidence, abstain_reason, has_quantity
+from assistant.scope import Evidence, abstain_reason, body_whose_view, has_quantity
 from assistant.scope_checks import after_every_period, organisation_whose_view
 from assistant.settings import Thresholds
 from vectorstore.lexical import IndexedChunk, LexicalIndex
@@ -490,6 +490,11 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("Fick något funktionshinderråd tycka till om remissvaret?", ""),
         # a body on the list asked its view after all
         ("Kulturnämnden var remissinstans – vilka synpunkter lämnade den?", "inget remissvar från Kulturnämnden"),
+        # named in one sentence and asked in the next ('de')
+        (
+            "Storstockholms brandförsvar fanns med bland remissinstanserna. Vad skrev de om skolbränder?",
+            "inget remissvar från Storstockholms brandförsvar",
+        ),
         # the handling asked, not a council's view: when it met about the response
         ("Hur långt isär låg facket och funktionshinderrådets möten om yttrandet?", ""),
         ("Did Stockholms Stadshus AB submit any views of its own?", "inget remissvar från Stadshus"),
@@ -509,6 +514,11 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
     check(question, (GOAL,), expected)
+
+
+def test_de_after_a_body_and_a_responder_may_mean_the_responder() -> None:
+    q = read_question("Kungsholmen nämner polisen. Vad säger de om samverkan?", INDEX)
+    assert body_whose_view(q) == ""
 
 
 @pytest.mark.parametrize(
