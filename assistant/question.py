@@ -113,7 +113,8 @@ _COMPARE = re.compile(
     rf"|\b(tycker|tyckte|anser|ansag|sager|sade|syn|ser)\b.*\b(alla|samtliga) {RESPONDER_GROUP}"
     # 'Är alla fem i grunden positiva?', 'ett kort per remissinstans' (not 'alla fem stegen')
     r"|\b(alla|samtliga) fem(?=\s*[?,.]|\s+(i|ar|var|har|hade|tycker|tyckte|anser|ansag|sager|sade|eniga|overens"
-    r"|positiv\w*|kritisk\w*)\b)|\ball five(?=\s*[?,.]|\s+(of them|are|were|agree|say|said|think|thought|positive|critical|negative)\b)"
+    r"|positiv\w*|kritisk\w*)\b)"
+    r"|\ball five(?=\s*[?,.]|\s+(of them|are|were|agree|say|said|think|thought|positive|critical|negative)\b)"
     r"|\bper (remissinstans|namnd|responder|committee)\b"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)\b"
