@@ -71,6 +71,12 @@ def test_an_inflection_meets_the_documents_term(word: str, text: str) -> None:
     assert index.search(word, 1)[0][0] == "a"
 
 
+def test_two_letters_without_a_vowel_are_another_word_not_an_ending() -> None:
+    chunk = IndexedChunk("a", "Det är en självklar sak att nämnden svarar.", "a.txt", "T", "2024–2027")
+    index = LexicalIndex.build([chunk])
+    assert index.search("själva", 1) == []  # 'själv' + 'kl' is no form of 'själv'
+
+
 def test_an_english_genitive_is_its_word() -> None:
     index = LexicalIndex.build(CHUNKS)
     assert index.query_terms("Trafiknämnden's gator") == index.query_terms("Trafiknämnden gator")

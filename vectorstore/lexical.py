@@ -38,6 +38,7 @@ from vectorstore.errors import StoreError
 INDEX_FILE = "bm25.npz"
 FORMAT_VERSION = 5  # 5: the acronyms the texts spell out
 _GENITIVE = re.compile(r"'s$", re.I)  # English writes a genitive with an apostrophe; Swedish does not
+_VOWEL = re.compile(r"[aeiouy]")
 
 
 def fingerprint(ids: Iterable[str]) -> str:
@@ -203,7 +204,10 @@ class LexicalIndex:
         return out
 
     def _extensions(self, stem: str) -> str:
-        """The most common known term that is `stem` plus one or two letters ('' if none)."""
+        """The most common known term that is `stem` plus one or two letters ('' if none).
+
+        Two added letters are an ending only with a vowel in them ('remissv' + 'ar'): 'sjalv' + 'kl' is another word.
+        """
         if len(stem) < 5:
             return ""
         at = bisect.bisect_left(self.sorted_vocab, stem)
@@ -211,7 +215,8 @@ class LexicalIndex:
         while at < len(self.sorted_vocab) and self.sorted_vocab[at].startswith(stem):
             word = self.sorted_vocab[at]
             df = int(self.ptr[self.vocab[word] + 1] - self.ptr[self.vocab[word]])
-            if len(word) - len(stem) <= 2 and df > best_df:
+            added = word[len(stem) :]
+            if (len(added) == 1 or (len(added) == 2 and _VOWEL.search(added))) and df > best_df:
                 best, best_df = word, df
             at += 1
         return best
