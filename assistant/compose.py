@@ -19,7 +19,7 @@ from assistant.instructions import is_instruction
 from assistant.records import Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTACT, LETTERHEAD, sentence_kind
-from ingest.sections import split_sections
+from ingest.sections import is_known_heading, split_sections
 from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold, term, term_matches, term_set
 from vectorstore.records import Chunk
@@ -220,6 +220,7 @@ def sentence_features(
             if (
                 len(text.split()) < 2
                 or text.strip() == hit.chunk.section.strip()
+                or is_known_heading(text.strip())  # a heading inside the passage ('Ärendets beredning')
                 or not scores.is_content(i)
                 or is_instruction(text)
             ):

@@ -30,7 +30,7 @@ FIELD_WORDS = (
 # a telephone number together, or someone to call, are a contact.
 METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "kontakt": re.compile(
-        r"\b(ringa|ring|ringer|kontaktperson\w*|contact person)\b"
+        r"\b(ringa|ring|ringer|kontaktperson\w*|kontaktuppgift\w*|contact person|contact details)\b"
         r"|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
         r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b"
         r"|\b(vart|till vem) (ska|kan|skall) (jag|man|vi) (skicka|vända|vanda)\b"

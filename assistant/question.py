@@ -21,7 +21,7 @@ from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, asks_titl
 from assistant.glossary import documents_words, glossary_spans, swedish_term
 from assistant.responder_names import is_name_of, mentions, named_responders, without_english_names
 from assistant.spelling import correct_english, correct_words
-from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, topic_of
+from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, common_in_swedish, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
 from vectorstore.lexical import ACRONYM_WORD, LexicalIndex
@@ -116,6 +116,9 @@ _COMPARE = re.compile(
     r"|positiv\w*|kritisk\w*)\b)"
     r"|\ball five(?=\s*[?,.]|\s+(of them|are|were|agree|say|said|think|thought|positive|critical|negative)\b)"
     r"|\bper (remissinstans|namnd|responder|committee)\b"
+    # 'är de fem remissinstanserna för eller emot förslaget?'
+    rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
+    r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)\b"
     # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'
@@ -164,6 +167,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(hur (många|manga|mycket|stor\w*|dyr\w*|lång tid|lang tid)|how long"
             r"|vilken (lön|lon|summa|budget|kostnad)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
+            r"|vad (\w+ ){1,3}(kostar|kostade|kostat)"  # 'Finns det uppgifter om vad Cosafe kostar?'
             r"|budget\w*"
             r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share))\b",
             re.I,
@@ -184,6 +188,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bvilken tid (på|pa) (dygnet|dagen)\b|\b(what|which) time of (the )?day\b"  # a time of day
             # 'When does …', not 'When the office plans investments, does it …' (a clause that sets the scene)
             r"|^\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could|has|have|had|must)\b"
+            # a question after a dash or colon that sets the scene: '… out for consultation – when will …?'
+            r"|[–—:]\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could)\b"
+            r"|[–—:]\s*(när|nar)\s+(ska|skall|kommer|blir|fattas|beslutas|börjar|borjar)\b"
             r"|\bhur länge (hade|har|fick|får) \w+ på sig\b"  # until when; 'hur länge har X haft …' is a duration
             r"|\b(what|which) dates?\b"
             r"|\b(öppettider|oppettider|opening (hours|times))\b"  # a time of day is asked for too
@@ -452,14 +459,6 @@ def _asked_of(kind: str, text: str, responders: Sequence[str], overall: bool) ->
     if responders and ((kind == "other" and _SAYS.search(text)) or (kind == "yesno" and overall)):
         return "opinion"
     return kind
-
-
-COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'tar') names nothing asked about
-
-
-def common_in_swedish(word: str) -> bool:
-    """Whether a word is so frequent in Swedish ('tar', 'nya', 'gjort') that it names nothing a question asks about."""
-    return zipf_frequency(word.lower(), "sv") >= COMMON_ZIPF
 
 
 def asked_acronym(text: str) -> str:

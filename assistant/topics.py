@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from wordfreq import zipf_frequency
+
 from assistant.glossary import documents_words
 from assistant.responder_names import ends_english_name, is_name_of, responders_in_order
 from vectorstore.analyzer import analyze, fold
@@ -21,6 +23,7 @@ _YEARS = re.compile(NAMED_YEAR + r"\b(19|20)\d\d(\s*[-–]\s*((19|20)?\d\d)\b)?"
 _PROGRAMME_TERMS = frozenset(
     analyze(
         "program programmet trygghetsprogram trygghetsprogrammet förslag förslaget förslagen nya nytt remiss "
+        "programförslag programförslaget programförslagets "
         "remissen stadens stockholms stad helhet övergripande överlag allmänhet stort programmets "
         "programme proposal proposed safety city's whole overall trygghet säkerhet föreslår föreslagna "
         "stadsledningskontorets kommunstyrelsens"  # whose proposal the programme is ('… förslag till trygghetsprogram')
@@ -82,10 +85,46 @@ def about_whole_programme(question: str, responders: Iterable[str]) -> bool:
     return topic == DEFAULT_TOPIC or not kept or is_general(" ".join(kept))
 
 
+COMMON_ZIPF = 5.5  # a word at least this frequent in Swedish ('gjort', 'tar') names nothing asked about
+
+
+def common_in_swedish(word: str) -> bool:
+    """Whether a word is so frequent in Swedish ('tar', 'nya', 'gjort') that it names nothing a question asks about."""
+    return zipf_frequency(word.lower(), "sv") >= COMMON_ZIPF
+
+
+# A sentence that only sets the scene before the question ('Inför en dragning vill jag visa ett kort per
+# remissinstans. Är alla fem positiva till programförslaget?'), and a word in the question pointing back at it.
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|(?<=:)\s+")  # 'Till ledningsgruppen: är alla positiva …?'
+_SENTENCE_OPENING = re.compile(r"(?<=[.!?] )[A-ZÅÄÖ][a-zåäöé]+\b")
+_POINTS_BACK = re.compile(r"\b(det|detta|dessa|denna|den här|det här|it|this|these|that)\b", re.I)
+_NAMES_PROGRAMME = re.compile(r"program|förslag|forslag|proposal", re.I)
+_FIRST_PERSON = re.compile(r"\b(jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|i|i'm|we|my|our|me)\b", re.I)
+
+
 def topic_of(question: str, responders: Iterable[str]) -> str:
-    """The question without the responders' names and the words that frame the comparison."""
+    """The question without the responders' names and the words that frame the comparison.
+
+    A last sentence that asks about the programme as a whole by name, pointing back at nothing, after sentences
+    that tell the user's errand ('Inför en dragning vill jag …'), is the whole topic.
+    """
+    *before, last = _SENTENCES.split(question.strip())
+    whole = (
+        before
+        and _FIRST_PERSON.search(" ".join(before))  # the user's own errand, not a topic ('Klotter: vad säger …')
+        and _NAMES_PROGRAMME.search(last)
+        and not _POINTS_BACK.search(last)
+    )
+    if whole and is_general(" ".join(w for w in _topic_of(last, responders).split() if not common_in_swedish(w))):
+        return DEFAULT_TOPIC
+    return _topic_of(question, responders)
+
+
+def _topic_of(question: str, responders: Iterable[str]) -> str:
     named = responders_in_order(question, responders)
-    words = re.findall(r"[^\W_][\w-]*", _YEARS.sub(" ", question))
+    # A later sentence's first word in lower case: run into one topic it would look like a name ('… goals Quote me').
+    opened = _SENTENCE_OPENING.sub(lambda m: m.group(0).lower(), _YEARS.sub(" ", question))
+    words = re.findall(r"[^\W_][\w-]*", opened)
     kept = [
         word
         for i, word in enumerate(words)

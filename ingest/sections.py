@@ -63,7 +63,7 @@ def fold(text: str) -> str:
     return " ".join(analyzer_fold(text.replace("&", "a")).split())
 
 
-def _is_known_heading(line: str) -> bool:
+def is_known_heading(line: str) -> bool:
     """One of the headings these documents use, in any spelling of its diacritics."""
     folded = fold(line).rstrip(":")
     return folded in KNOWN_HEADINGS or folded.startswith(KNOWN_HEADING_PREFIXES)
@@ -84,7 +84,7 @@ def _is_heading(paragraph: str, next_paragraph: str) -> bool:
         return False
     if fold(paragraph) in NOT_HEADINGS:
         return False
-    if _is_known_heading(paragraph):
+    if is_known_heading(paragraph):
         return True
     digits = len(_DIGITS.findall(paragraph))
     return (
@@ -142,7 +142,7 @@ def restating_spans(sections: list[Section]) -> list[tuple[int, int]]:
         heading = fold(section.heading).strip(" :*")
         if heading in RESTATING_HEADINGS:
             retelling = True
-        elif _is_known_heading(heading) or "synpunkter" in heading:
+        elif is_known_heading(heading) or "synpunkter" in heading:
             retelling = False
         if retelling:
             spans.append((section.start, section.end))

@@ -82,6 +82,7 @@ def read(question: str) -> Comparison | None:
         ("Which committee is the most critical of the programme?", SCOPE),
         ("Ett grönt eller rött kort per remissinstans: är alla fem i grunden positiva?", SCOPE),
         ("Are all five positive about the proposal?", SCOPE),
+        ("Till ledningsgruppen: är de fem remissinstanserna i grunden för eller emot förslaget?", SCOPE),
     ],
 )
 def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
@@ -185,6 +186,8 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "Hur ställer sig var och en av nämnderna till förslaget till trygghetsprogram – för eller emot?",
         "Are the committees for or against the programme?",
         "Is each committee in favour of the proposal?",
+        # a sentence that sets the scene first; the question names the programme and points back at nothing
+        "Inför en dragning vill jag visa ett kort per nämnd. Är alla fem i grunden positiva till programförslaget?",
     ],
 )
 def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:
@@ -222,6 +225,11 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
             "Barnperspektivet i Kungsholmens och socs svar? Jag vill ha en mening från var och en.",
             "Barnperspektivet mening",
         ),
+        (
+            "Jag skriver om barnperspektivet. Vad tycker Kungsholmen och soc?",
+            "barnperspektivet",
+        ),  # the scene is the topic
+        ("Klotter: vad säger Kungsholmen och soc om programmet?", "Klotter programmet"),  # a label, not an errand
     ],
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:

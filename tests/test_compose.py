@@ -65,6 +65,13 @@ def test_list_introduced_at_the_end_of_a_passage_is_completed_from_the_next_chun
     assert text.splitlines()[0].endswith("[1]") and text.splitlines()[1].endswith("[2]")
 
 
+def test_a_heading_inside_a_passage_is_no_answer_sentence() -> None:
+    # the passage's one sentence is procedure, which answers no question of content: its heading is no answer either
+    chunk = _chunk("c1", "Ärendets beredning\n\nÄrendet har beretts inom kontoret med ansvar för offentlig miljö.")
+    text, _ = _answer("Vem har ansvar för offentlig miljö?", [chunk])
+    assert "Ärendets beredning" not in text
+
+
 def test_no_hits_gives_no_answer() -> None:
     assert compose("Vad?", [], {}, 4) == ("", [])
 

@@ -121,6 +121,7 @@ def answer(
         ("Gällde EÅV:s yttrande 2024–2027 eller en tidigare omgång?", "programperiod"),
         ("Under vilken period ska otryggheten halveras enligt programmet?", ""),  # a period in the programme
         ("Vilken gata står i sidfoten på trafikkontorets svar?", "adress"),
+        ("Jag behöver kontaktuppgifter till den som skrev socialnämndens remissvar", "kontakt"),
         ("The statement ends with two signatures: whose?", "underskrifter"),
     ],
 )

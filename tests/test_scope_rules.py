@@ -648,6 +648,8 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ),
         # ... or asks anything of a name only another response uses: a name is not paraphrased ...
         ("Vad tycker trafiknämnden om Cosafe?", "Trafiknämndens remissvar nämner inte ”Cosafe”"),
+        # 'vad säger det om …' asks what something says, not the responder's view of a topic it may not name
+        ("Skolförvaltningen beskriver en struktur – vad säger det om stadens målsättning?", ""),
         (
             "Vill trafikkontoret att Mentorer i våldsprevention lyfts fram?",
             "Trafiknämndens remissvar nämner inte ”Mentorer i våldsprevention”",
