@@ -99,7 +99,8 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|(?<=:)\s+")  # 'Till ledn
 _SENTENCE_OPENING = re.compile(r"(?<=[.!?] )[A-ZÅÄÖ][a-zåäöé]+\b")
 _POINTS_BACK = re.compile(r"\b(det|detta|dessa|denna|den här|det här|it|this|these|that)\b", re.I)
 _NAMES_PROGRAMME = re.compile(r"program|förslag|forslag|proposal", re.I)
-_FIRST_PERSON = re.compile(r"\b(jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|i|i'm|we|my|our|me)\b", re.I)
+# (English 'I' in capitals only: Swedish 'i' is 'in')
+_FIRST_PERSON = re.compile(r"\b(?i:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|i'm|we|my|our|me)\b|\bI\b")
 
 
 def topic_of(question: str, responders: Iterable[str]) -> str:

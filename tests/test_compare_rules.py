@@ -229,7 +229,7 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
             "Jag skriver om barnperspektivet. Vad tycker Kungsholmen och soc?",
             "barnperspektivet",
         ),  # the scene is the topic
-        ("Klotter: vad säger Kungsholmen och soc om programmet?", "Klotter programmet"),  # a label, not an errand
+        ("Klotter i parker: vad säger Kungsholmen och soc om programmet?", "Klotter parker programmet"),  # a label
     ],
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:
