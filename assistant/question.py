@@ -33,10 +33,10 @@ _ENGLISH = frozenset(
 # English words of no content (articles, pronouns, auxiliaries, prepositions, conjunctions): no document
 # uses them, and left among the query terms each would weigh the highest idf.
 _ENGLISH_FUNCTION = _ENGLISH | frozenset(
-    "also am as at been being but can could did done has have having it it's itself i me my we our us you your "
+    "also am as at been being but can could done has have having it it's itself i me my we our us you your "
     "he she him her his they them there than then so such not no nor any all some each every both either "
     "into onto out up down over off only just very too more most much many other others own same will would "
-    "shall may might must whose whether while if because since until whom which do does doing get got "
+    "shall may might must whose whether while if because since until doing get got "
     "between among within without against through during before after above below again further here once "
     "together outside inside across along towards toward upon via per".split()
 )

@@ -19,7 +19,7 @@ from wordfreq import top_n_list, zipf_frequency
 from assistant.field_questions import FIELD_WORDS
 from assistant.glossary import GLOSSARY
 from assistant.responder_names import ENGLISH_NAME_WORDS, is_short_name
-from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, term, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, same_term, term, words
 from vectorstore.lexical import LexicalIndex
 
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
@@ -148,7 +148,7 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             if not found and (derived := _derived_from(term(word), index)):
                 found = [(derived, 0)]
             best = min(found, key=lambda o: o[1]) if found else None
-            if best and best[1] >= 2 and frequency >= _REAL_WORD_ZIPF and not same_stem(word, best[0]):
+            if best and best[1] >= 2 and frequency >= _REAL_WORD_ZIPF and not same_term(term(word), term(best[0])):
                 best = None  # 'huvudspår' is a word, not a misspelt 'huvudsak'; 'policyer' not 'polacker'
             written = best[0] if best else None
         if written and key == fold(written) + "s":
@@ -175,12 +175,6 @@ def _derived_from(stem: str, index: LexicalIndex) -> str:
 # Endings that make another form of a long word: 'programförslaget' is 'programförslagets' without its s.
 _ENDINGS = ("s", "n", "en", "et", "na", "ens", "ets", "nas")
 _INFLECTED_AT_LEAST = 8  # letters: a short word one letter short is a typo ('kraf', 'remis')
-
-
-def same_stem(one: str, other: str) -> bool:
-    """Whether two words are forms of one ('klubbade', 'klubba'): one's stem begins the other's."""
-    a, b = sorted((term(one), term(other)), key=len)
-    return b.startswith(a)
 
 
 def _inflected(typed: str, written: str) -> bool:

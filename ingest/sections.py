@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.clean import is_list_item, looks_like_title
 from vectorstore.analyzer import fold as analyzer_fold
@@ -63,6 +64,7 @@ def fold(text: str) -> str:
     return " ".join(analyzer_fold(text.replace("&", "a")).split())
 
 
+@lru_cache(maxsize=4096)  # asked of every candidate sentence of every answer: the same sentences come back
 def is_known_heading(line: str) -> bool:
     """One of the headings these documents use, in any spelling of its diacritics."""
     folded = fold(line).rstrip(":")
