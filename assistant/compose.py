@@ -162,7 +162,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "opinion": re.compile(
-        r"\b(anser|ansåg|tycker|positiv\w*|negativ\w*|välkomna\w*|föreslår|saknar|efterfrågar|bör|borde|behöver"
+        r"\b(anser|ansåg|menar|tycker|positiv\w*|negativ\w*|välkomna\w*|föreslår|saknar|efterfrågar|bör|borde|behöver"
         r"|ser (ett|en|det|gärna|positivt)|ställer sig|instämmer|avstyrker|tillstyrker|kritisk\w*|önskar|vore"
         r"|viktigt)\b",
         re.I,

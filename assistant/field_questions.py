@@ -126,9 +126,13 @@ WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|datum\w*|whe
 # Bodies above the committees, whose decisions the documents do tell ("Kommunfullmäktige antog 2021 …").
 _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
 # People on the document: signatories named by title, or asked for as signing.
+_NAMES = r"(namn\w*|titl\w*|person\w*|names?|titles?|who)"
+_FOOT = r"(längst ne[rd]|langst ne[rd]|nederst|at the (bottom|end))"
 _SIGNING = re.compile(
     r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*|signatures?|attester\w*)\b"
     r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b"
+    # the names at the foot of a response ('Namn och titlar längst ner i … – vilka personer är det?')
+    rf"|\b{_NAMES}\b.{{0,60}}\b{_FOOT}\b|\b{_FOOT}\b.{{0,80}}\b{_NAMES}\b"
     # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
     r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?)\s+(the\s+)?([\w-]+\s+)?[\w-]*"
     r"(förvaltning|forvaltning|kontor|office|administration)\w*\b",
@@ -204,6 +208,10 @@ def asks_title_holder(text: str) -> bool:
 _LEADER = re.compile(r"\b(vem|who)\s+(ledde|leder|led|leads|headed|heads|var chef|är chef|ar chef|was head)\b", _WORDS)
 
 
+# Units of an office, asked for as who prepared a response.
+_UNITS = re.compile(r"\b(avdelning\w*|enhet\w*|staben|units?|departments?|divisions?)\b", _WORDS)
+
+
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
     about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
@@ -215,6 +223,8 @@ def asked_field(text: str, names_responder: bool) -> str:
     if _DATE_ASKED.search(text) and _DOCUMENT.search(text) and not _EVENT.search(text):
         return "datum"
     field = next((name for name, pattern in METADATA_FIELDS.items() if pattern.search(text)), "")
+    if field == "handläggare" and _UNITS.search(text) and METADATA_FIELDS["beredning"].search(text):
+        field = "beredning"  # 'Vem … tog fram remissvaret – staben ensam eller flera avdelningar?': the units
     if field == "beredning" and _LEADER.search(text):
         return ""  # 'Vem ledde avdelningen när soc beredde ärendet?': a person, whom no field names
     if (

@@ -32,6 +32,7 @@ GLOSSARY: dict[str, str] = {
     r"special[- ]needs?|adapted (?:schools?|education)": "anpassad",
     r"social services?|social welfare": "socialtjänsten socialnämnden socialförvaltningen",
     r"police": "polisen",
+    r"fire (?:service|brigade)|fire and rescue services?|rescue services?": "brandförsvaret",
     r"municipality|municipalities|city|local government": "staden kommunen",
     r"city executive board|executive board": "kommunstyrelsen",
     r"city council": "kommunfullmäktige",
@@ -323,10 +324,14 @@ def glossary_spans(question: str) -> list[tuple[int, int]]:
     return [m.span() for pattern, _ in _ENTRIES for m in pattern.finditer(question)]
 
 
-def swedish_term(english: str) -> str:
-    """The documents' word for an English term: the first of the entry that matches most of it.
+def swedish_term(english: str, whole: bool = False) -> str:
+    """The documents' word for an English term: the first of the entry that matches most of it (all, if `whole`).
 
     'welfare crime' -> välfärdsbrott (not 'brott', which 'crime' alone gives); '' when no entry does.
     """
-    matches = [(m.end() - m.start(), swedish) for pattern, swedish in _ENTRIES if (m := pattern.search(english))]
+    matches = [
+        (m.end() - m.start(), swedish)
+        for pattern, swedish in _ENTRIES
+        if (m := pattern.search(english)) and (not whole or m.group(0) == english.strip())
+    ]
     return max(matches, key=lambda match: match[0])[1].split()[0] if matches else ""

@@ -19,7 +19,7 @@ from assistant import prompts
 from assistant.compose import capital, responder_genitive
 from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN, contact_subject
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
-from assistant.question import Question, without_genitive
+from assistant.question import SET_ASIDE, Question, without_genitive
 from assistant.records import Citation, Hit, Span
 from assistant.responder_names import named_responders
 from vectorstore.analyzer import fold
@@ -146,19 +146,12 @@ _PERSONAL = {
 }
 
 
-# A person set aside: 'Besides Lena Holmdahl, who is the second person?' asks about someone else.
-_SET_ASIDE = re.compile(
-    rf"\b(?i:besides|apart from|other than|except|förutom|forutom|utöver|utover|utom|bortsett från|bortsett fran)"
-    rf"\s+{PERSON}"
-)
-
-
 def persons_asked(text: str, responders: Iterable[str]) -> list[str]:
     """Every person a question names ('Vilka roller har Ulrika Falk och Tove Nilsson?'), not a responder's name.
 
     A person it sets aside ('Förutom Lena Holmdahl, vem mer …?') is not asked about.
     """
-    asked = _SET_ASIDE.sub("", text)
+    asked = SET_ASIDE.sub("", text)  # 'Besides Lena Holmdahl, who is the second person?': someone else
     names = [" ".join(m.split()) for m in re.findall(PERSON, asked[1:])]  # not the capitalised first word
     return [n for n in dict.fromkeys(names) if not named_responders(n, responders)]
 

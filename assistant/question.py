@@ -169,7 +169,14 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
             r"|vad (\w+ ){1,3}(kostar|kostade|kostat)"  # 'Finns det uppgifter om vad Cosafe kostar?'
             r"|budget\w*"
-            r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share))\b",
+            r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share)"
+            # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
+            r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?))\b"
+            # a count asked in keywords: no question word, no question mark, no verb first ('Har antalet … minskat?')
+            r"|^(?!\s*(har|hade|är|ar|finns|fanns|ska|skall|kan|kommer|blir|blev|bör|bor|måste|maste|gäller|galler"
+            r"|do|does|did|is|are|was|has|have|will|can)\b)(?![^?]*\?)"
+            r"(?!.*\b(vad|vilk\w*|hur|vem|när|nar|var|varför|varfor|what|which|how|who|when|where|why)\b)"
+            r".*\b(antal|antalet)\b",
             re.I,
         ),
     ),
@@ -319,7 +326,8 @@ _BODY = re.compile(
     r"|stadsdels(?:nämnd|namnd|förvaltning|forvaltning)\w* i [\wåäöÅÄÖ-]+"
     r"|[\wåäöÅÄÖ-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor|styrelse)(?:en|ens|s|ernas|erna|et|ets)?"
     r"|[\wåäöÅÄÖ-]*(?:pensionärsråd|pensionarsrad|funktionshinderråd|funktionshinderrad)\w*"
-    r"|(?:råd|rad)(?:et)? (?:för|for) [\w ]+?(?=\?|$| om\b)"
+    # 'Rådet för Agenda 2030 var remissinstans – …': up to the question's verb or a dash
+    r"|(?:råd|rad)(?:et)? (?:för|for) [\w ]+?(?=\?|$| om\b| (?:var|är|ar|har|hade|fick|svarade|tyckte)\b|\s*[–—,:])"
     r"|[\wåäöÅÄÖ-]*(?<!om)(?:grupp|gruppen|rådet)\b"
     r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*)|"
     # 'Region Stockholm', 'Stockholm Business Region' (not 'Region om', 'Region svarat')
@@ -333,6 +341,12 @@ _BODY = re.compile(
     re.I,
 )
 SPECIFIC_IDF = math.log1p(4.0)  # a term in at most about a fifth of the passages
+# Names the question sets aside as known ('Vilka andra insatser utöver Mini Maria och Barnahus …?', 'Besides
+# Lena Holmdahl, who …'): what it asks goes beyond them.
+SET_ASIDE = re.compile(
+    r"\b(?i:besides|apart from|other than|except|förutom|forutom|utöver|utover|utom|bortsett från|bortsett fran)\s+"
+    r"([A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:(?:\s*,\s*|\s+(?:(?i:och|and|eller|or)\s+)?)[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -348,6 +362,7 @@ class Question:
     function_terms: tuple[str, ...] = ()  # English words of no content ('that', 'should'): no document has them
     responders: tuple[str, ...] = ()  # responders the question names, in the store's spelling
     name_terms: tuple[str, ...] = ()  # the terms that name them ('kungsholm'): a passage of theirs holds them anyway
+    set_aside_terms: tuple[str, ...] = ()  # the terms of names it sets aside ('utöver Barnahus'): known already
     other_bodies: tuple[str, ...] = ()  # bodies named that are not responders ("polisen", "kulturnämnden")
     years: tuple[int, ...] = ()  # years the question fixes (a period gives its first and last)
     periods: tuple[tuple[int, int], ...] = ()  # programme periods it names ("2020–2023")
@@ -379,9 +394,10 @@ class Question:
         The names of whom it asks (a passage of theirs holds them anyway) and the English words the
         glossary's Swedish words stand for: no document uses them, and left in they would dilute every
         sentence's coverage alike and shut the wording gate; nor do English words of no content. English
-        content words it does not translate stay.
+        content words it does not translate stay. Nor do the names it sets aside: the sentence that
+        holds them is what the user knows already.
         """
-        return self.name_terms + self.translated_terms + self.function_terms
+        return self.name_terms + self.translated_terms + self.function_terms + self.set_aside_terms
 
     @property
     def furniture_asked(self) -> tuple[str, ...]:
@@ -406,6 +422,7 @@ class Question:
             "function_terms": list(self.function_terms),
             "responders": list(self.responders),
             "name_terms": list(self.name_terms),
+            "set_aside_terms": list(self.set_aside_terms),
             "other_bodies": list(self.other_bodies),
             "years": list(self.years),
             "periods": [list(p) for p in self.periods],
@@ -442,6 +459,7 @@ def is_english(text: str) -> bool:
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").
+_TERSE = re.compile(r"^\s*([\w'’:-]+(?:\s+[\w-]+)?)\s*[:–-]?\s+(?:om|about)\s", re.I)
 _SAYS = re.compile(
     r"\b(vad|hur)( [\w-]+){0,6}? (säger|sager|skriver|menar|framför|framfor|tar upp)\b"
     # not what the programme says, as a responder tells it ('eav vad säger programmet om uppföljning')
@@ -457,6 +475,9 @@ def _asked_of(kind: str, text: str, responders: Sequence[str], overall: bool) ->
     So is 'Stöder socialnämnden programmet?': yes or no is its verdict on the whole.
     """
     if responders and ((kind == "other" and _SAYS.search(text)) or (kind == "yesno" and overall)):
+        return "opinion"
+    terse = _TERSE.match(text)  # 'soc om extremism?': the responder named, then its topic
+    if responders and kind == "other" and terse and named_responders(terse.group(1), responders):
         return "opinion"
     return kind
 
@@ -699,6 +720,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         corrections=corrections,
         responders=responders,
         name_terms=_name_terms(corrected, responders, index),
+        set_aside_terms=tuple(dict.fromkeys(t for m in SET_ASIDE.findall(corrected) for t in index.query_terms(m))),
         other_bodies=other_bodies(corrected, index.responders),
         years=years_in(text),
         periods=periods_in(text),

@@ -40,11 +40,13 @@ _SHORT_NAMES = {
 # 'enligt socialtjänsten', 'Kungsholmen och socialtjänsten', 'soc och skolan'); elsewhere the service is a
 # topic ('samarbetet med socialtjänsten', 'socialtjänstens roll', 'trygghet i skolan').
 _SPEAKER_NAMES = {"socialtjanst": "socialforvaltning", "skolan": "utbildningsforvaltning"}
-# A name's first part alone, which names the responder only in a list of them ('soc, trafik och EÅV').
+# A name's first part alone, which names the responder only in a list of them ('soc, trafik och EÅV') or where
+# it speaks ('säger trafiken').
 _LISTED_NAMES = {"trafik": "trafikkontor", "utbildning": "utbildningsforvaltning"}
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )
+_SAYS = frozenset(fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar".split())
 _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
 _JOINS = frozenset(("och", "respektive", "samt", "eller"))
 # English words for the stems of committees' Swedish names ('the traffic committee').
@@ -212,7 +214,8 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
             if out[i] != token or (not office and not (office := _LISTED_NAMES.get(token, ""))):
                 continue
             before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
-            speaks = before in _SPEECH or after.startswith(_RESPONSE) or after == "syn"  # 'socialtjänstens yttrande'
+            # 'säger trafiken', 'Trafiken skriver att …', 'socialtjänstens yttrande'
+            speaks = before in _SPEECH or after in _SAYS or after.startswith(_RESPONSE) or after == "syn"
             # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
             # (not 'skolförvaltningen skolans roll')
             joined = (
@@ -221,7 +224,7 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
                 or (listed(i - 1) and (listed(i + 1) or after in _JOINS))
                 or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
             )
-            if (speaks and token not in _LISTED_NAMES) or joined:
+            if speaks or joined:
                 out[i] = office
                 renamed = True
     return out

@@ -42,7 +42,8 @@ _HOW_MANY_EN = re.compile(
     r"[a-z-]+)?)",
     re.I,
 )
-_HOW_MANY = re.compile(r"\b(?:hur (?:många|manga))\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
+# ('antal ärenden om klotter': a count asked in keywords)
+_HOW_MANY = re.compile(r"\b(?:hur (?:många|manga)|antal(?:et)?(?: av)?)\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
 _MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many more of what follows
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
@@ -121,7 +122,7 @@ _OUTCOME_QUESTION = re.compile(
 )
 # The programme as finally decided, which referral responses written before the decision cannot tell (folded).
 _FINAL = re.compile(
-    r"\b(slutliga|slutgiltiga|i slutandan|final version"
+    r"\b(slutliga|slutgiltiga|i slutandan|final version|did\b.{0,60}\beventually"  # 'What did it eventually propose?'
     r"|(beslutade|beslot|antog|antogs|blev|decided|adopted) .{0,40}(till slut|finally|in the end))\b"
 )
 # Words that state an outcome (folded): "har minskat", "har lyckats", "visar att".
@@ -410,6 +411,8 @@ _DECIDED = r"(godkande|godkant|rostade|rostat|beslutade|beslutat|beslot|antog|an
 _COMMITTEE_DECIDED = re.compile(
     rf"^\s*(har |hade )?{_DECIDED} (\S+ )?\S*namnd\w*\b|^\s*(har |hade )?\S*namnd\w* (\S+ )?{_DECIDED}\b"
     r"|^\s*(did|has|have) (the )?[\w\s-]*(committee|board)s? (\w+ )?(approve|adopt|vote|decide|accept|pass)\w*\b"
+    # who dissented from the decision: 'vilka ledamöter reserverade sig mot remissvaret?'
+    r"|\breserver(ade|at|ar|a) sig\b|\breservation\w*|\bdissent\w*|\bvoted against\b"
 )
 # A sentence of a protocol that records the committee's decision (read folded: ö as o).
 _RECORDED = re.compile(r"(namnden|styrelsen) (beslutade|beslot|har beslutat|bifoll)\b")
@@ -436,7 +439,7 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     the change asked about ("ökat", "minskat", "halverats") is in no sentence at all.
     """
     if _FINAL.search(fold(q.text)) and not any(_FINAL.search(fold(s)) for s in used):
-        return "Remissvaren skrevs före beslutet och säger inget om den slutliga versionen."
+        return "Remissvaren skrevs innan det avgjordes och säger inget om hur det till slut blev."
     yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
     # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
     asked = re.sub(r"\bför att [^,?]*", " ", q.text)
@@ -517,7 +520,8 @@ _CONSULTED = re.compile(
 
 # Its view asked after all ('Arbetsmarknadsnämnden var remissinstans – vilka synpunkter lämnade den?').
 _ITS_VIEW = re.compile(
-    r"\b(synpunkter|yttrande|svar)\w* (lämnade|lamnade|gav|hade|skickade) (den|de|det|hen)\b"
+    # ('… vilket yttrande lämnade rådet?': the body again, as a definite noun)
+    r"\b(synpunkter|yttrande|svar)\w* (lämnade|lamnade|gav|hade|skickade) (den|de|det|hen|[\wåäö-]+(et|en|na))\b"
     r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|säger|sager|svarade|skrev|skriver) (den|de|det|hen)\b",
     re.I,
 )
@@ -537,11 +541,15 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
     Or 'synpunkter hade polisen', or the body first in a terse question: 'polisen om kameror'. Read in the
     question as typed and as corrected: a body may be named in either ('pensionarsrad').
     """
-    b = re.escape(name)
+    b, head = re.escape(name), re.escape(name.split()[0])
     return any(
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
         or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
-        or re.search(rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade)\s+{b}", text, re.I)
+        # 'synpunkter hade polisen', 'what position did the fire service take', 'vilket yttrande lämnade rådet'
+        # (the body again by its first word)
+        or re.search(
+            rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade|did|does|has|had)\s+(the\s+)?({b}|{head})\b", text, re.I
+        )
         # 'skarpnäcks stadsdelsnämnd, hade de samma invändningar som …'
         or re.search(rf"^\s*{b}\w*\s*[,:–-]?\s+(hade|har|had|has)\s+(\w+\s+){{0,2}}{VIEW_AFTER}", text, re.I)
         or re.search(rf"^\s*{b}\w*(?:['’:]s)?\s*[:–-]?\s*(om|about)\b", text, re.I)  # 'polisen om kameror', terse

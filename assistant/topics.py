@@ -97,7 +97,14 @@ def common_in_swedish(word: str) -> bool:
 # remissinstans. Är alla fem positiva till programförslaget?'), and a word in the question pointing back at it.
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|(?<=:)\s+")  # 'Till ledningsgruppen: är alla positiva …?'
 _SENTENCE_OPENING = re.compile(r"(?<=[.!?] )[A-ZÅÄÖ][a-zåäöé]+\b")
-_POINTS_BACK = re.compile(r"\b(det|detta|dessa|denna|den här|det här|it|this|these|that)\b", re.I)
+_POINTS_BACK = re.compile(
+    r"\b(det|detta|dessa|denna|den här|det här|sådana|sådan|sådant|it|this|these|that|such)\b", re.I
+)
+_NAMED_TOPIC = re.compile(
+    r"\b(?:skriver|säger|sager|tycker|anser|menar|tar upp|write|writes|say|says|think)\b[^.?!]*?\b(?:om|about)\s+"
+    r"([^.?!]+)",
+    re.I,
+)
 _NAMES_PROGRAMME = re.compile(r"program|förslag|forslag|proposal", re.I)
 # (English 'I' in capitals only: Swedish 'i' is 'in')
 _FIRST_PERSON = re.compile(r"\b(?i:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|i'm|we|my|our|me)\b|\bI\b")
@@ -118,6 +125,14 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     )
     if whole and is_general(" ".join(w for w in _topic_of(last, responders).split() if not common_in_swedish(w))):
         return DEFAULT_TOPIC
+    # A last sentence that names what it asks about ('Trafikkontoret anger kronor, EÅV efterlyser resurser. Jämför
+    # vad de två skriver om pengar och resurser.'): the sentences before say whom, and what they say of them is
+    # no topic. Not when they say what about ('Ger programmet konkreta exempel? Vad säger svaren om exemplen?'),
+    # nor after a label ('Klotter i parker: vad säger X om programmet?').
+    whom = before and responders_in_order(" ".join(before), responders) and not before[-1].rstrip().endswith(":")
+    named = _NAMED_TOPIC.search(last) if whom else None
+    if named and not _POINTS_BACK.search(named.group(1)) and (topic := _topic_of(named.group(1), responders)):
+        return topic
     return _topic_of(question, responders)
 
 

@@ -230,6 +230,16 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
             "barnperspektivet",
         ),  # the scene is the topic
         ("Klotter i parker: vad säger Kungsholmen och soc om programmet?", "Klotter parker programmet"),  # a label
+        # the last sentence names what it asks about; the sentences before say whom
+        (
+            "Trafikkontoret anger kronor, EÅV vill ha resurser. Jämför vad de två skriver om pengar och resurser.",
+            "pengar resurser",
+        ),
+        # … not when the sentence before asks what about itself
+        (
+            "Ger programmet konkreta exempel? Vad säger Kungsholmen och EÅV om exemplen?",
+            "Ger programmet konkreta exempel exemplen",
+        ),
     ],
 )
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:

@@ -173,6 +173,13 @@ def test_a_sentence_that_names_several_things_holds_a_list() -> None:
     assert not holds_answer_type("Förvaltningen ställer sig positiv till programförslagets innehåll.", "list")
 
 
+def test_what_an_office_means_is_its_view() -> None:
+    from assistant.compose import holds_answer_type
+
+    assert holds_answer_type("Förvaltningen menar att samverkan med civilsamhället kan lyftas fram.", "opinion")
+    assert not holds_answer_type("Att motverka rekrytering kräver breda insatser från hela samhället.", "opinion")
+
+
 def test_a_sentence_that_says_what_something_is_holds_a_definition() -> None:
     from assistant.compose import holds_answer_type
 

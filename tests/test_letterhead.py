@@ -108,6 +108,9 @@ def answer(
         ("Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?", "telefon"),
         ("vilka avdelningar var med och beredde arendet", "beredning"),
         ("Vem tog fram trafikkontorets svar?", "handläggare"),
+        ("Vem på trafikkontoret tog fram svaret – staben ensam eller flera avdelningar?", "beredning"),  # units asked
+        ("Namn och titlar längst ner i trafikens utlåtande – vilka personer är det?", "underskrifter"),
+        ("Who are the people named at the bottom of the traffic office's statement?", "underskrifter"),
         ("Vem ansvarade för att ta fram svaret, och hur når man hen?", "kontakt"),
         ("Var inom förvaltningen har ärendet om trygghetsprogrammet tagits fram?", "beredning"),
         # the head of the office signs its response; who leads a piece of work is in the text

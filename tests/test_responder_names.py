@@ -59,6 +59,10 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("What does the programme say about schools?", []),
         ("How does traffic affect social work?", []),
         ("Hur påverkas trafiken av skolans arbete?", []),
+        # 'trafiken' names the traffic office where it speaks, not where traffic is spoken of
+        ("Vad säger trafiken om belysning?", ["Trafiknämnden"]),
+        ("Trafiken skriver att den är central för två fokusområden. Varför?", ["Trafiknämnden"]),
+        ("Vad säger programmet om trafiken?", []),
         ("Vad säger trafikforskningen om socialt arbete?", []),
         ("What do Social Services and the traffic committee say?", ["Socialnämnden", "Trafiknämnden"]),
     ],

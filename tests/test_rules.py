@@ -372,7 +372,13 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur mycket kostar belysningen 2025?", "answer_type", "quantity"),
         ("Hur lång tid tar det innan ett larm når personalen?", "answer_type", "quantity"),  # a duration: a number
         ("How long does it take to clean up graffiti?", "answer_type", "quantity"),
+        ("tyck till appen antal arenden om klotter 2023", "answer_type", "quantity"),  # a count in keywords
+        ("Har antalet brott minskat?", "answer_type", "yesno"),  # a yes/no question about a count
+        ("Vilka siffror finns om otryggheten?", "answer_type", "quantity"),
+        ("trygghetsmätning kvinnor män procent", "answer_type", "quantity"),
         ("Stödjer utbildningsnämnden programmet?", "answer_type", "opinion"),  # support is a view
+        ("soc om extremism?", "answer_type", "opinion"),  # terse: the responder, then its topic
+        ("Programmet om belysning", "answer_type", "other"),  # no responder: what the documents say
         ("Does the traffic committee support the programme?", "answer_type", "opinion"),
         ("Hur lyder definitionen av brottsförebyggande arbete?", "answer_type", "definition"),
         ("How is crime prevention defined in the programme?", "answer_type", "definition"),
@@ -529,6 +535,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("vad ar trafiknamnden ansvarig for", "language", "sv"),
         ("vad ar trafiknamnden ansvarig for", "corrections", {"trafiknamnden": "trafiknämnden", "for": "för"}),
         ("What is the traffic committee responsible for?", "language", "en"),
+        # Names set aside as known weigh nothing: the answer goes beyond them.
+        ("Vilka andra insatser utöver Mini Maria och Barnahus nämns?", "set_aside_terms", ("mini", "mari", "barnahus")),
+        ("Vilka insatser nämns utöver det?", "set_aside_terms", ()),
         # 'man' is a word as typed, not 'män'; 'for' is 'för'.
         (
             "vad gor man for att fa fler vuxna pa skolgardarna",
