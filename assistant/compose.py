@@ -323,7 +323,7 @@ def best_sentences(
     for sentence in ranked:
         if len(out) >= count:
             break
-        introduces = sentence.text.rstrip().endswith(":")
+        introduces = sentence.text.rstrip().endswith(":") or runs_into_list(hits[sentence.hit_rank], sentence)
         if introduces and not (introductions and following_items(hits[sentence.hit_rank], sentence.end)):
             continue
         if _LIST_ITEM.match(sentence.text) or restates(sentence.text, said):
@@ -463,6 +463,16 @@ def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool)
     a, b = before[-1]
     introduces = wants_list or text[a:b].rstrip().endswith(":")
     return Sentence(rank, a, b, 0.0, text[a:b]) if introduces else None
+
+
+def runs_into_list(hit: Hit, sentence: Sentence) -> bool:
+    """Whether a sentence with no full stop runs into the list items after it ('… under rubrikerna' - Förebyggande …).
+
+    Like one ending in a colon, it introduces them and says nothing alone.
+    """
+    return not sentence.text.rstrip().endswith((".", "!", "?", ":", "”", '"', ")")) and bool(
+        following_items(hit, sentence.end)
+    )
 
 
 def following_items(hit: Hit, end: int) -> list[tuple[int, int]]:
@@ -639,11 +649,12 @@ def compose(
         candidates = _lifted(candidates, lambda text: holds_quoted(text, quoted))
     if defined:  # 'Vad menas med X?' opens on the sentence that says what X is
         candidates = _lifted(candidates, lambda text: defines([text], defined))
-    if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone
-        candidates = [
+    if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone,
+        candidates = [  # nor an introduction without a colon or its list ('… under rubrikerna')
             s
             for s in candidates
-            if not _LIST_ITEM.match(s.text) or _introduction(hits, s.hit_rank, s.start, wants_list) is not None
+            if not (_LIST_ITEM.match(s.text) or runs_into_list(hits[s.hit_rank], s))
+            or _introduction(hits, s.hit_rank, s.start, wants_list) is not None
         ]
     best = candidates[0].score if candidates else 0.0
     room = 0  # characters under which a confident answer may take one sentence past its budget

@@ -19,7 +19,7 @@ from assistant import prompts
 from assistant.compose import capital, responder_genitive
 from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN, contact_subject
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
-from assistant.question import SET_ASIDE, Question, without_genitive
+from assistant.question import SET_ASIDE, Question, body_in_swedish
 from assistant.records import Citation, Hit, Span
 from assistant.responder_names import named_responders
 from vectorstore.analyzer import fold
@@ -221,7 +221,7 @@ def letterhead_answer(
         return prompts.NO_CONTACT_FOR.format(subject=subject), []
     # The dnr of the remiss itself is in every response, whoever else is named.
     if q.other_bodies and not q.responders and q.metadata_field != "dnr":
-        return prompts.NO_RESPONSE_FROM.format(body=without_genitive(q.other_bodies[0])), []
+        return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(q.other_bodies[0])), []
     responders = q.responders or tuple(sorted(index.responders))
     allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
     if q.periods and not q.responders:  # 'each of the 2024–2027 responses': the responses to that programme

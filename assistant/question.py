@@ -554,6 +554,11 @@ def without_genitive(body: str) -> str:
     return body[:-1] if re.search(r"(en|et|ns)s$", body) else body
 
 
+def body_in_swedish(body: str) -> str:
+    """A body as a Swedish sentence names it: 'the police' -> polisen, 'Kriminalvårdens' -> Kriminalvården."""
+    return swedish_term(body, whole=True) or without_genitive(body)
+
+
 def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
     """Bodies the question names that are not responders ('polisen', 'kulturnamnden')."""
     out = []

@@ -198,8 +198,11 @@ def without_english_names(text: str, responders: Iterable[str]) -> str:
     return " ".join(w for i, w in enumerate(words) if i not in drop)
 
 
-def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
-    """The folded, stemmed words with a service that speaks in the text renamed as its office (`_SPEAKER_NAMES`)."""
+def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool = False) -> list[str]:
+    """The folded, stemmed words with a service that speaks in the text renamed as its office (`_SPEAKER_NAMES`).
+
+    `labelled`: the text opens with its first word as a label ('Trafiken: vilken sorts stad …'), whose view it asks.
+    """
     responders = tuple(responders)
 
     def listed(j: int) -> bool:
@@ -216,6 +219,7 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
             before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
             # 'säger trafiken', 'Trafiken skriver att …', 'socialtjänstens yttrande'
             speaks = before in _SPEECH or after in _SAYS or after.startswith(_RESPONSE) or after == "syn"
+            speaks = speaks or (labelled and i == 0)
             # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
             # (not 'skolförvaltningen skolans roll')
             joined = (
@@ -233,7 +237,8 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str]) -> list[str]:
 def mentions(text: str, responders: Iterable[str]) -> dict[str, int]:
     """The responders a text names, each with the index of the first word that names it."""
     lowered = re.findall(r"[^\W_]+", text.lower())
-    tokens = _as_speaker([fold(term(w)) for w in lowered], responders)
+    labelled = bool(re.match(r"\s*[^\W\d_]+(en|an)\s*:", text))  # 'Trafiken:' speaks; 'Trafik:' is a topic
+    tokens = _as_speaker([fold(term(w)) for w in lowered], responders, labelled)
     found: dict[str, int] = {}
     for responder in responders:
         first = next((i for i, t in enumerate(tokens) if names(t, responder)), None)

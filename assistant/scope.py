@@ -30,14 +30,14 @@ from wordfreq import zipf_frequency
 from assistant import prompts
 from assistant.compose import NUMBER_WORDS, defines
 from assistant.field_questions import TITLE, asks_title_holder
-from assistant.glossary import glossary_spans, swedish_term
+from assistant.glossary import glossary_spans
 from assistant.question import (
     Question,
+    body_in_swedish,
     common_in_swedish,
     explained_by_use,
     is_specific,
     overlaps,
-    without_genitive,
 )
 from assistant.scope_checks import (
     IDENTIFIER,
@@ -254,17 +254,12 @@ def other_city(q: Question, index: LexicalIndex) -> str:
     return ""
 
 
-def _in_swedish(body: str) -> str:
-    """A body as a Swedish sentence names it: 'the police' -> polisen, 'Kriminalvårdens' -> Kriminalvården."""
-    return swedish_term(body, whole=True) or without_genitive(body)
-
-
 def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     """The named rules: why the documents cannot answer, whatever the similarity ('' when none applies)."""
     # Whether a body was consulted is read from the list of remissinstanser: no question of its view.
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
-        return prompts.NO_RESPONSE_FROM.format(body=_in_swedish(body))
+        return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(body))
     if reason := service_asked(q) or after_every_period(q, index):
         return reason
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
@@ -274,7 +269,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     if city := other_city(q, index):  # also in lower case, which the names above need
         return f"Dokumenten gäller Stockholms stad, inte {city}."
     if not consulted and (body := organisation_whose_view(q, index.responders)):
-        return prompts.NO_RESPONSE_FROM.format(body=_in_swedish(body))
+        return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(body))
     used = evidence.answer_sentences or evidence.sentences
     if reason := _answer_type_missing(q, used, index, evidence.context):
         return reason

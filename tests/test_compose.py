@@ -152,6 +152,19 @@ def test_a_list_item_without_its_introduction_is_left_out_of_a_plain_answer() ->
     assert "- Ansvar" not in answer
 
 
+def test_an_introduction_without_a_colon_goes_with_its_list_only() -> None:
+    """'… under rubrikerna' and then its items: no answer sentence alone, the list's opening for a list question."""
+    text = (
+        "Ansvar för offentlig miljö finns i programmet under rubrikerna\n\n- Stadens offentliga miljö\n"
+        "- Stadsutveckling.\n\nTrafiknämnden har ansvar för den offentliga miljön i staden."
+    )
+    answer, _ = _answer("Vem har ansvar för offentlig miljö?", [_chunk("c1", text)])
+    assert "Trafiknämnden har ansvar" in answer
+    assert "under rubrikerna" not in answer
+    answer, _ = _answer("Under vilka rubriker finns ansvar för offentlig miljö?", [_chunk("c1", text)])
+    assert "under rubrikerna" in answer and "- Stadsutveckling" in answer
+
+
 def test_an_introduction_whose_list_was_shown_already_is_left_out() -> None:
     """Two passages introduce the same list: the second introduction would dangle without items of its own."""
     items = "\n\n- Ansvar för offentlig miljö\n- Riktade sociala insatser"

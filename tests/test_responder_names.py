@@ -63,6 +63,8 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("Vad säger trafiken om belysning?", ["Trafiknämnden"]),
         ("Trafiken skriver att den är central för två fokusområden. Varför?", ["Trafiknämnden"]),
         ("Vad säger programmet om trafiken?", []),
+        ("Trafiken: vilken sorts stad jobbar de för?", ["Trafiknämnden"]),  # a label that names whom
+        ("Trafik: vad säger EÅV?", [EAV]),  # a label that names what about
         ("Vad säger trafikforskningen om socialt arbete?", []),
         ("What do Social Services and the traffic committee say?", ["Socialnämnden", "Trafiknämnden"]),
     ],
