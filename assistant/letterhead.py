@@ -32,6 +32,12 @@ MAX_CHUNKS = 200  # a document's fields are looked for in this many chunks at mo
 # A title the question names ("förvaltningschef", "ordförande"); bare "chef"/"direktör" names none.
 _DIACRITICS = {"forande": "förande", "direktor": "direktör"}
 _ASKED_TITLE = re.compile(r"\b([\wåäö]+(?:chef|direktör|direktor)|ordförande\w*|ordforande\w*)", re.I)
+# The same titles in English, as a Swedish answer names their holders.
+_ENGLISH_TITLES = (
+    (re.compile(r"\bchair(?:person|man|woman)?\b", re.I), "ordföranden"),
+    (re.compile(r"\b(?:director|head of (?:the )?(?:administration|office))\b", re.I), "förvaltningschefen"),
+    (re.compile(r"\b(?:head of (?:the )?(?:department|unit|division)|manager)\b", re.I), "avdelningschefen"),
+)
 
 
 @dataclass(frozen=True)
@@ -116,8 +122,8 @@ def _asked_title(text: str) -> tuple[str, str]:
 def _title_holder(text: str) -> str:
     """The holder of a title the question names, as asked ('utbildningsdirektörens' -> 'utbildningsdirektören')."""
     match = _ASKED_TITLE.search(text)
-    if not match:
-        return ""
+    if not match:  # 'the chairperson's phone number' -> ordföranden
+        return next((holder for pattern, holder in _ENGLISH_TITLES if pattern.search(text)), "")
     word = _spelled(re.match(r"[\wåäö]*", text[match.start() :], re.I).group(0).lower())  # type: ignore[union-attr]
     return word.removesuffix("s") if word.endswith("ens") else word
 

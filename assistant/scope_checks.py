@@ -44,6 +44,8 @@ _HOW_MANY_EN = re.compile(
 )
 # ('antal ärenden om klotter': a count asked in keywords)
 _HOW_MANY = re.compile(r"\b(?:hur (?:många|manga)|antal(?:et)?(?: av)?)\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
+# A verb right after 'hur många' counts people, whoever they are ('Hur många känner sig otrygga?').
+_VERBS = frozenset(fold(w) for w in "känner tycker anser upplever är har går bor arbetar jobbar vill kan".split())
 _MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many more of what follows
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
@@ -194,8 +196,8 @@ def counted_noun(q: Question) -> str:
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
     if fold(first) in _MORE and second:  # 'hur många fler poliser' counts poliser
         first, second = second, ""
-    if fold(first) in FOLDED_STOPWORDS or fold(first) in _MEASURES:
-        return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure
+    if fold(first) in FOLDED_STOPWORDS or fold(first) in _MEASURES or fold(first) in _VERBS:
+        return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure; a verb: anyone
     adjective = re.search(r"(a|ande|ende)$", first) and len(second) > 3  # kommunala, fristående
     return second if adjective else first
 
@@ -375,7 +377,10 @@ _FOUND = re.compile(
     r"|\b(vilka|vilket|vad blev|what were the|what was the) (resultat\w*|results?|outcomes?)\b"
     # 'Vad föreslog regeringens utredning?': what an inquiry concluded, which a document may only announce.
     r"|\b(vad|what) (föreslog|foreslog|kom\b.*\bfram till|konstaterade|proposed|concluded)\b.*\b(utredning\w*|inquiry)"
-    r"|\b(utredning\w*|inquiry)\b.*\b(föreslog|foreslog|kom fram till|konstaterade|proposed|concluded)\b",
+    r"|\b(utredning\w*|inquiry)\b.*\b(föreslog|foreslog|kom fram till|konstaterade|proposed|concluded)\b"
+    # a figure by the latest survey: 'How many feel unsafe … according to the latest survey?'
+    r"|\b(enligt|according to) (den |the )?(senaste|latest|most recent|last)\s+\w*(mätning\w*|matning\w*|enkät\w*"
+    r"|enkat\w*|undersökning\w*|undersokning\w*|survey|poll|measurement)",
     re.I,
 )
 

@@ -567,6 +567,9 @@ def test_a_contact_for_a_subject_is_not_the_responses_handlaggare(
     [
         ("Vad har utbildningsdirektören för telefonnummer?", "inget telefonnummer till utbildningsdirektören"),
         ("utbildningsdirektorens mejladress", "ingen e-postadress till utbildningsdirektören"),
+        # in English, the holder named as the documents would
+        ("What is the phone number of the education committee's chairperson?", "inget telefonnummer till ordföranden"),
+        ("What is the e-mail address of the education director?", "ingen e-postadress till förvaltningschefen"),
     ],
 )
 def test_a_title_holders_own_contact_is_not_given(

@@ -276,6 +276,14 @@ def test_parts_of_a_whole_are_counted_under_any_name() -> None:
         ("Vad visade utvärderingen av hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
         ("Vad visar mätningen om flickors trygghet?", ("Mätningen visar att flickor är mer otrygga.",), ""),
         ("Vilka resultat gav hembesöksprogrammet?", (HOME_VISITS,), "inget resultat"),
+        # A figure by the latest survey needs the survey's finding, not a goal.
+        ("Hur många känner sig otrygga enligt den senaste trygghetsmätningen?", (GOAL,), "inget resultat"),
+        ("How many people feel unsafe according to the latest survey?", (GOAL,), "inget resultat"),
+        (
+            "Hur många känner sig otrygga enligt den senaste trygghetsmätningen?",
+            ("Trygghetsmätningen visar att 20 procent av invånarna känner sig otrygga.",),
+            "",
+        ),
         # Research that shows something is no result of the evaluation asked about.
         ("Vad visade utvärderingen av programmet?", ("Forskningen visar att det tar tid.",), "inget resultat"),
         # What an inquiry concluded: its announcement ('ska föreslå') is none; its proposal is.
