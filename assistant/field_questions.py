@@ -126,13 +126,13 @@ WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|datum\w*|whe
 # Bodies above the committees, whose decisions the documents do tell ("Kommunfullmäktige antog 2021 …").
 _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
 # People on the document: signatories named by title, or asked for as signing.
-_NAMES = r"(namn\w*|titl\w*|person\w*|names?|titles?|who)"
-_FOOT = r"(längst ne[rd]|langst ne[rd]|nederst|at the (bottom|end))"
+_NAMES_OR_TITLES = r"(namn\w*|titl\w*|person\w*|names?|titles?|who)"
+_FOOT_OF_PAGE = r"(längst ne[rd]|langst ne[rd]|nederst|at the (bottom|end))"
 _SIGNING = re.compile(
     r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*|signatures?|attester\w*)\b"
     r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b"
     # the names at the foot of a response ('Namn och titlar längst ner i … – vilka personer är det?')
-    rf"|\b{_NAMES}\b.{{0,60}}\b{_FOOT}\b|\b{_FOOT}\b.{{0,80}}\b{_NAMES}\b"
+    rf"|\b{_NAMES_OR_TITLES}\b.{{0,60}}\b{_FOOT_OF_PAGE}\b|\b{_FOOT_OF_PAGE}\b.{{0,80}}\b{_NAMES_OR_TITLES}\b"
     # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
     r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?)\s+(the\s+)?([\w-]+\s+)?[\w-]*"
     r"(förvaltning|forvaltning|kontor|office|administration)\w*\b",

@@ -46,7 +46,7 @@ _LISTED_NAMES = {"trafik": "trafikkontor", "utbildning": "utbildningsforvaltning
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )
-_SAYS = frozenset(fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar".split())
+_SAYS = _SPEECH - {fold(term(w)) for w in "ser såg enligt vill".split()}  # after a name: 'Trafiken skriver …'
 _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
 _JOINS = frozenset(("och", "respektive", "samt", "eller"))
 # English words for the stems of committees' Swedish names ('the traffic committee').
