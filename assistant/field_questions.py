@@ -134,8 +134,9 @@ _SIGNING = re.compile(
     # the names at the foot of a response ('Namn och titlar längst ner i … – vilka personer är det?')
     rf"|\b{_NAMES_OR_TITLES}\b.{{0,60}}\b{_FOOT_OF_PAGE}\b|\b{_FOOT_OF_PAGE}\b.{{0,80}}\b{_NAMES_OR_TITLES}\b"
     # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
-    r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?)\s+(the\s+)?([\w-]+\s+)?[\w-]*"
-    r"(förvaltning|forvaltning|kontor|office|administration)\w*\b",
+    # ('Who is the head of the social services administration?')
+    r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?|(is|was) (the )?(head|chief|director) (of|at))"
+    r"\s+(the\s+)?([\w-]+\s+){0,2}[\w-]*(förvaltning|forvaltning|kontor|office|administration)\w*\b",
     _WORDS,
 )
 # A named person's title or role asked for ('What is Anna Hamlin's job title?', 'Vilka roller har Ulrika Falk och

@@ -33,6 +33,8 @@ GLOSSARY: dict[str, str] = {
     r"social services?|social welfare": "socialtjänsten socialnämnden socialförvaltningen",
     r"police": "polisen",
     r"fire (?:service|brigade)|fire and rescue services?|rescue services?": "brandförsvaret",
+    r"pensioners'? councils?": "pensionärsrådet",
+    r"disability councils?|councils? for (?:people with )?disabilit\w*": "funktionshinderrådet",
     r"municipality|municipalities|city|local government": "staden kommunen",
     r"city executive board|executive board": "kommunstyrelsen",
     r"city council": "kommunfullmäktige",

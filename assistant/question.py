@@ -334,6 +334,7 @@ _BODY = re.compile(
     r"region (?!(?:om|och|i|på|pa|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*)\b)\w+"
     r"|(?:[\w-]+ ){1,2}region(?= (?:om|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*|say|said)\b)"
     r"|stadshus\w*|police|fire (?:service|brigade)|fire and rescue services?|rescue services?"
+    r"|(?:pensioners'?|disability) councils?"
     # 'the … committee', not 'companies and administrations', 'for other departments'
     r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no"
     r"|and|or|of|for|to|with|in|on|at|by|from|own|city|city's)\s)"

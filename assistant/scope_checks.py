@@ -555,6 +555,8 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
         or re.search(
             rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade|did|does|has|had)\s+(the\s+)?({b}|{head})\b", text, re.I
         )
+        # 'What did Kungsholmen's pensioners' council say …?'
+        or re.search(rf"\b(did|does|do)\s+(\S+\s+){{0,2}}{b}\s+(say|think|write|propose|comment|want)\b", text, re.I)
         # 'skarpnäcks stadsdelsnämnd, hade de samma invändningar som …'
         or re.search(rf"^\s*{b}\w*\s*[,:–-]?\s+(hade|har|had|has)\s+(\w+\s+){{0,2}}{VIEW_AFTER}", text, re.I)
         or re.search(rf"^\s*{b}\w*(?:['’:]s)?\s*[:–-]?\s*(om|about)\b", text, re.I)  # 'polisen om kameror', terse

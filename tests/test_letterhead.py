@@ -116,6 +116,7 @@ def answer(
         # the head of the office signs its response; who leads a piece of work is in the text
         ("Vem leder trafikkontoret enligt tjänsteutlåtandet?", "underskrifter"),
         ("Who heads the education administration?", "underskrifter"),
+        ("Who is the head of the social services administration?", "underskrifter"),
         ("Vem leder det lokala trygghetsarbetet?", ""),
         ("Sista svarsdag för remissen – vilka datum gällde för Kungsholmen?", ""),  # a deadline, not its date
         ("To which body is each of the responses addressed?", "mottagare"),

@@ -530,6 +530,8 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("Did Stockholms Stadshus AB submit any views of its own?", "inget remissvar från Stadshus"),
         ("Vilka synpunkter lämnade polisen?", "inget remissvar från polisen"),
         ("What does the police think about the programme?", "inget remissvar från polisen "),  # in Swedish
+        ("What did Kungsholmen's pensioners' council say about the programme?", "inget remissvar från pensionärsrådet"),
+        ("What does Kungsholmen say about its pensioners' council?", ""),
         # named first, in the genitive, as a question opens ('Kriminalvårdens syn på …'), or in English
         ("Kriminalvårdens syn på samhandlingen med socialtjänsten?", "inget remissvar från Kriminalvården "),
         ("Vad tycker socialnämnden om samarbetet med kriminalvården?", ""),
