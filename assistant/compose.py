@@ -468,10 +468,13 @@ def _introduction(hits: list[Hit], rank: int, item_start: int, wants_list: bool)
 def runs_into_list(hit: Hit, sentence: Sentence) -> bool:
     """Whether a sentence with no full stop runs into the list items after it ('… under rubrikerna' - Förebyggande …).
 
-    Like one ending in a colon, it introduces them and says nothing alone.
+    Like one ending in a colon, it introduces them and says nothing alone. A list item is none: it is in the list.
     """
-    return not sentence.text.rstrip().endswith((".", "!", "?", ":", "”", '"', ")")) and bool(
-        following_items(hit, sentence.end)
+    text = sentence.text.rstrip()
+    return (
+        not _LIST_ITEM.match(text)
+        and not text.endswith((".", "!", "?", ":", "”", '"', ")"))
+        and bool(following_items(hit, sentence.end))
     )
 
 
@@ -653,8 +656,8 @@ def compose(
         candidates = [  # nor an introduction without a colon or its list ('… under rubrikerna')
             s
             for s in candidates
-            if not (_LIST_ITEM.match(s.text) or runs_into_list(hits[s.hit_rank], s))
-            or _introduction(hits, s.hit_rank, s.start, wants_list) is not None
+            if not runs_into_list(hits[s.hit_rank], s)
+            and (not _LIST_ITEM.match(s.text) or _introduction(hits, s.hit_rank, s.start, wants_list) is not None)
         ]
     best = candidates[0].score if candidates else 0.0
     room = 0  # characters under which a confident answer may take one sentence past its budget

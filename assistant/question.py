@@ -460,7 +460,6 @@ def is_english(text: str) -> bool:
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").
-_TERSE = re.compile(r"^\s*([\w'’:-]+(?:\s+[\w-]+)?)\s*[:–-]?\s+(?:om|about)\s", re.I)
 _SAYS = re.compile(
     r"\b(vad|hur)( [\w-]+){0,6}? (säger|sager|skriver|menar|framför|framfor|tar upp)\b"
     # not what the programme says, as a responder tells it ('eav vad säger programmet om uppföljning')
@@ -468,6 +467,8 @@ _SAYS = re.compile(
     r"|\bhur ser (?:(?!ut\b)[\w-]+ ){1,6}?(?:på|pa)\b",  # 'Hur ser Kungsholmen på …' asks its view; '… ut på' does not
     re.I,
 )
+# ... and so is a terse question that names it, then what about ('soc om extremism?').
+_TERSE = re.compile(r"^\s*([\w'’:-]+(?:\s+[\w-]+)?)\s*[:–-]?\s+(?:om|about)\s", re.I)
 
 
 def _asked_of(kind: str, text: str, responders: Sequence[str], overall: bool) -> str:

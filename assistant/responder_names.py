@@ -46,7 +46,9 @@ _LISTED_NAMES = {"trafik": "trafikkontor", "utbildning": "utbildningsforvaltning
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )
-_SAYS = _SPEECH - {fold(term(w)) for w in "ser såg enligt vill".split()}  # after a name: 'Trafiken skriver …'
+_SPEECH_AFTER_NAME = _SPEECH - {
+    fold(term(w)) for w in "ser såg enligt vill".split()
+}  # after a name: 'Trafiken skriver …'
 _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
 _JOINS = frozenset(("och", "respektive", "samt", "eller"))
 # English words for the stems of committees' Swedish names ('the traffic committee').
@@ -218,7 +220,7 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
                 continue
             before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
             # 'säger trafiken', 'Trafiken skriver att …', 'socialtjänstens yttrande'
-            speaks = before in _SPEECH or after in _SAYS or after.startswith(_RESPONSE) or after == "syn"
+            speaks = before in _SPEECH or after in _SPEECH_AFTER_NAME or after.startswith(_RESPONSE) or after == "syn"
             speaks = speaks or (labelled and i == 0)
             # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
             # (not 'skolförvaltningen skolans roll')
