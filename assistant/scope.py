@@ -56,6 +56,8 @@ from assistant.scope_checks import (
     organisation_whose_view,
     outcome_missing,
     person_missing,
+    ranking_missing,
+    ranks_places,
     service_asked,
     share_missing,
     sibling_missing,
@@ -249,6 +251,8 @@ def other_city(q: Question, index: LexicalIndex) -> str:
     """
     for match in _CITY.finditer(q.query):
         terms = index.query_terms(match.group(1))  # none for a stop word: 'som stad', 'en kommun'
+        if ranks_places(match.group(0)):
+            continue  # 'Sveriges tryggaste stad' ranks a city, it names none
         if terms and fold(match.group(1)) != "stockholm" and not any(t in index.vocab for t in terms):
             return match.group(0)
     return ""
@@ -282,6 +286,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         or finding_missing(q, used)
         or instances_missing(q, used)
         or person_missing(q, used)
+        or ranking_missing(q, used)
         or statute_missing(q, used, evidence.context)
     ):
         return reason

@@ -71,6 +71,8 @@ _PURPOSE = re.compile(
 )
 # What costs the money: 'Vad kostar avhopparverksamheten per år?'
 _COSTS = re.compile(rf"\b(?:kostar|kostade|costs?)\s+{_FOR_WHAT.format(most=4)}", re.I)
+# What cost the money, asked in English: 'How much did the Tyck till app cost to develop?'
+_COST_OF = re.compile(rf"\b(?:did|does|do|will|would)\s+(?:the\s+)?{_FOR_WHAT.format(most=4)}\s+cost\b", re.I)
 _MONEY = re.compile(r"\b(kr|kronor|tkr|mnkr|mkr|miljon\w*|miljard\w*|sek)\b|\d\s*:-", re.I)
 _FUTURE_QUESTION = re.compile(
     r"\b(ska|skall|kommer|planer\w*|nästa|nasta|framöver|framover|will|next|going to|efter (19|20)\d\d)\b", re.I
@@ -284,7 +286,8 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     amounts = [s for s in used if states_money(s)]
     if not amounts:
         return "Dokumenten anger inget sådant antal eller belopp. De anger inget belopp i kronor."
-    purpose = _PURPOSE.search(q.query) or _COSTS.search(q.query)  # as corrected
+    # as corrected; 'did the app cost' first, as 'till' in 'Tyck till app' is no purpose's preposition
+    purpose = _COST_OF.search(q.query) or _PURPOSE.search(q.query) or _COSTS.search(q.query)
     # Only words the documents write as typed: a folded stem can collide ("råttor", "rätt").
     # The documents' own word for a purpose counts too ('graffiti' -> 'klotter').
     english = q.language == "en"  # an English purpose by the glossary's Swedish words ('street lights' -> belysning)
@@ -433,6 +436,36 @@ def committee_decision_missing(q: Question, used: Sequence[str]) -> str:
     if any(_RECORDED.search(fold(s)) for s in used):
         return ""
     return "Remissvaren är förvaltningarnas förslag till nämnderna och säger inte hur nämnden beslutade."
+
+
+# A place ranked among others: 'Is Stockholm the safest city in Sweden?', 'Är Stockholm Sveriges tryggaste stad?'
+_RANKED_PLACE = re.compile(
+    r"\b(\w+aste?|högst|flest|mest \w+|minst \w+|safest|most \w+|least \w+|highest|lowest)\s+(\w+\s+)?"
+    r"((stad(en)?|städer(na)?|stader(na)?|city|cities|kommun(en|er)?|municipality|town)\b"
+    r"|(\w+\s+)?(i sverige|in sweden|i landet|in the country|i europa|in europe|i norden))",
+    re.I,
+)
+# A sentence that ranks or compares places: 'högst i landet', 'jämfört med andra kommuner'.
+_RANKS = re.compile(
+    r"\b(jämfört med|jamfort med|compared|andra (städer|stader|kommuner)|övriga (städer|kommuner)|"
+    r"(högst|lägst|flest|störst|minst|\w+aste?)\b[^.]*\b(i landet|i sverige|i riket|bland \w+))",
+    re.I,
+)
+
+
+def ranks_places(text: str) -> bool:
+    """Whether the text ranks a place among others ('Sveriges tryggaste stad', 'högst brottslighet i landet')."""
+    return bool(_RANKED_PLACE.search(text))
+
+
+def ranking_missing(q: Question, used: Sequence[str]) -> str:
+    """A city ranked among others needs a sentence that compares places, not one about Stockholm alone.
+
+    'Stockholm har i vissa fall unika utmaningar för Sverige' does not say Stockholm is the safest city.
+    """
+    if not ranks_places(q.text) or any(_RANKS.search(s) for s in used):
+        return ""
+    return "Dokumenten jämför inte Stockholm med andra städer."
 
 
 def outcome_missing(q: Question, used: Sequence[str]) -> str:

@@ -64,6 +64,7 @@ THRESHOLDS = Thresholds(min_dense=0.8, min_support=0.1, weak_dense=0.85, min_den
 
 INVESTMENTS = "Kontoret har hittills i år genomfört fjorton trygghetsinvesteringar till ett värde av 35,4 miljoner kr."
 REINVESTED = "Dessutom har åtta reinvesteringar genomförts på små platser och torg till ett värde av 10,4 miljoner kr."
+UNIQUE = "Stockholm har i vissa fall unika utmaningar för Sverige kopplade till trygghet."
 GRAFFITI = "I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter."
 PUPILS = "I grundskolan går nu närmare 26 300 stockholms elever i fristående skolor, cirka 24%."
 ADOPTED = "Kommunfullmäktige antog 2021 Stockholms stads trygghetsprogram 2020–2023."
@@ -159,6 +160,9 @@ def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str)
         # in English, by the glossary's words for the purpose
         ("How many million kronor went to better street lights?", (GRAFFITI,), "inget belopp för"),
         ("How much did the office spend on graffiti?", (GRAFFITI,), ""),
+        # what costs the money, before 'cost' in English ('How much did the Tyck till app cost?')
+        ("How much did the new street lights cost to install?", (GRAFFITI,), "inget belopp för"),
+        ("How much did the graffiti removal cost?", (GRAFFITI,), ""),
         # An amount for a year stands with the year: 'halverats till år 2025' is no budget for 2025.
         ("What is the budget of the safety programme for 2025?", (GRAFFITI, GOAL), "belopp för 2025"),
         ("Vad är budgeten för trygghetsarbetet 2025?", (GRAFFITI, GOAL), "belopp för 2025"),
@@ -357,6 +361,12 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Vilka ledamöter reserverade sig mot remissvaret?", (PROPOSED,), "hur nämnden beslutade"),
         ("Which members of the social committee dissented from the response?", (PROPOSED,), "hur nämnden beslutade"),
         ("Vad föreslår förvaltningen att nämnden ska besluta?", (PROPOSED,), ""),  # the proposal is what is asked
+        # A city ranked among others needs a sentence that compares places.
+        ("Is Stockholm the safest city in Sweden?", (UNIQUE,), "jämför inte Stockholm med andra städer"),
+        ("Är Stockholm Sveriges tryggaste stad?", (UNIQUE,), "jämför inte Stockholm"),
+        ("Har Stockholm högst brottslighet i landet?", (UNIQUE,), "jämför inte Stockholm"),
+        ("Is Stockholm the safest city in Sweden?", ("Stockholm är tryggast i landet jämfört med andra städer.",), ""),
+        ("Vilken är den viktigaste frågan för staden?", (UNIQUE,), ""),  # a superlative, no ranked place
     ],
 )
 def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> None:
