@@ -78,7 +78,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"(svar|yttrande|remissvar|tjänsteutlåtande|tjansteutlatande)(et|t)?"  # also as the spelling mends it
         r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
         r".*\b(tagits|arbetats) fram"
-        r"|prepared|(which|what) (unit|department|section|division)\b.*\b(drafted|drew up|wrote|prepared))\b",
+        r"|prepared|prepare (the )?(matter|case|response|reply|statement)"
+        r"|(departments|units|divisions) (were )?involved(?=\s*[?.]?\s*$)"
+        r"|(which|what) (unit|department|section|division)\b.*\b(drafted|drew up|wrote|prepared))\b",
         _WORDS,
     ),
     # Which programme period a response concerns ('Vilken programperiod gällde förslaget EÅV yttrade sig över?',

@@ -35,6 +35,9 @@ GLOSSARY: dict[str, str] = {
     r"fire (?:service|brigade)|fire and rescue services?|rescue services?": "brandförsvaret",
     r"pensioners'? councils?": "pensionärsrådet",
     r"disability councils?|councils? for (?:people with )?disabilit\w*": "funktionshinderrådet",
+    r"(?:trade )?union (?:consultation )?group|union consultation|employee representatives": (
+        "fackliga samverkansgruppen"
+    ),
     r"municipality|municipalities|city|local government": "staden kommunen",
     r"city executive board|executive board": "kommunstyrelsen",
     r"city council": "kommunfullmäktige",
@@ -122,7 +125,9 @@ GLOSSARY: dict[str, str] = {
     r"elected officials?|politicians?": "förtroendevalda",
     r"places? of worship": "trossamfund",
     r"property owners?|landlords?": "fastighetsägare",
-    r"unclear|clearer": "tydligare otydligt oklart förtydligande",
+    r"unclear|clearer|under-described|underdescribed|described more clearly|more clearly": (
+        "tydligare otydligt oklart förtydligande belysas"
+    ),
     r"clarif\w*|make clear": "tydliggöra förtydligande tydligare",
     r"planned|plans for": "planeras planering",
     r"background": "bakgrund",
@@ -141,7 +146,7 @@ GLOSSARY: dict[str, str] = {
     r"starting points?|points? of departure": "utgångspunkter",
     r"updated|revised|revision": "uppdaterat reviderat revidering",
     r"first-time parents|new parents|home visits?": "förstagångsföräldrar hembesöksprogrammet",
-    r"examples?": "exempel",
+    r"examples?|name (?:some|a few)(?: of them)?": "exempel",
     r"support": "stöd",
     r"tools?": "verktyg",
     r"guidance|guidelines?": "vägledning riktlinjer stödmaterial",
@@ -191,7 +196,9 @@ GLOSSARY: dict[str, str] = {
     r"leisure|free time|after-school": "fritid",
     r"human rights": "mänskliga rättigheter",
     r"democra\w*": "demokrati",
-    r"violence prevention|prevent\w* violence": "våldsprevention",
+    r"violence prevention|prevent\w* violence|anti-violence|against violence": "våldsprevention",
+    r"place[- ]activation|activat\w* (?:of )?(?:places|squares|public spaces)": "platsaktivering",
+    r"targeted (?:interventions?|measures|efforts|services|support)": "riktade insatser",
     r"child(?:ren)?'?s? perspective|best interests? of the child|children's rights|rights of the child": (
         "barnperspektiv barnets bästa barnkonventionen"
     ),
@@ -283,8 +290,12 @@ SYNONYMS: dict[str, str] = {
     # What a responder wants given more room: 'borde lyftas mer', 'ta upp mer' ~ 'kan lyftas fram tydligare'.
     r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats|mer plats"
     r"|mer utvecklad\w*|utveckla\w* mer": ("lyftas tydligare belysas"),
-    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) (?:\w+ ){0,2}remissen|remisslist\w*": "remissinstanser",
+    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) (?:\w+ ){0,2}remissen|remisslist\w*"
+    r"|(?:fått|fick) (?:\w+ ){0,2}för yttrande": "remissinstanser remitterat",  # 'fick programförslaget för yttrande'
     r"räddningstjänst\w*|brandkår\w*": "brandförsvar",
+    r"tidsgräns\w*|tidsgrans\w*|svarstid\w*": "remisstiden",  # 'Hade socialnämnden någon tidsgräns …?'
+    r"lagnummer\w*|lagens nummer|sfs[- ]nummer\w*": "lag",
+    r"ikraftträdande\w*|ikrafttradande\w*|träd\w* i kraft|trad\w* i kraft": "trädde kraft",
     r"placera\w* om|omplacera\w*": "flyttas",
     r"vems (?:jobb|uppgift|sak)|vem (?:ska|bör) se till": "ansvar ansvarar",
     r"trevlig\w*|mysig\w*": "trivsamma",

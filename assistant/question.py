@@ -164,7 +164,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "quantity",
         re.compile(
-            r"\b(hur (många|manga|mycket|stor\w*|dyr\w*|lång tid|lang tid)|how long"
+            # not a degree: 'Hur mycket vet verksamheterna om …?', 'hur mycket betonas …'
+            r"\b(hur (många|manga|mycket(?! (vet|visste|känner|kanner|förstår|forstar|påverkar|paverkar|betyder|bryr"
+            r"|samarbetar|samverkar|fokuserar|betonas|lyfts|nämns|namns)\b)|stor\w*|dyr\w*|lång tid|lang tid)|how long"
             r"|vilken (lön|lon|summa|budget|kostnad)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
             r"|vad (\w+ ){1,3}(kostar|kostade|kostat)"  # 'Finns det uppgifter om vad Cosafe kostar?'
@@ -288,7 +290,8 @@ _NOT_A_TERM = re.compile(
 # Words that ask about the remiss procedure or a document's furniture: such sentences may answer.
 # Not "tjänsteutlåtande": users call the response itself so ("vad skriver X:s tjänsteutlåtande om …").
 _PROCEDURE = re.compile(
-    r"\b(remissinstans\w*|remisstid\w*|remitter\w*|på remiss|beslut\w*|bered\w*|berett\w*|behandla\w*|"
+    r"\b(remissinstans\w*|remisstid\w*|tidsgräns\w*|tidsgrans\w*|remitter\w*|på remiss|för yttrande|for yttrande|"
+    r"beslut\w*|bered\w*|berett\w*|behandla\w*|"
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|attest\w*|datum|daterad\w*|senast|deadline|"
     r"justera\w*|godkän\w*|godkan\w*|referral(?! respons| repl)|signed|"
@@ -305,6 +308,8 @@ _PROCEDURE = re.compile(
     r"svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"
     r"|drafted|drafting|prepared (?:the|its) (?:response|reply|statement)"  # not 'in the draft': the programme
+    # the groups an English question names ('the union consultation group … scheduled to deal with the case')
+    r"|union consultation|consultation group|disability council|scheduled to (?:deal with|handle|discuss)"
     # where the proposal itself is ('Var ligger själva programförslaget?': in an appendix, bilaga 1)
     r"|(var|where) (ligger|finns|hittar \w+|is|can \w+ find) (själva |sjalva |the )?(program)?"
     r"(förslag|forslag|proposal)\w*"
@@ -336,7 +341,7 @@ _BODY = re.compile(
     r"|stadshus\w*|police|fire (?:service|brigade)|fire and rescue services?|rescue services?"
     r"|(?:pensioners'?|disability) councils?"
     # 'the … committee', not 'companies and administrations', 'for other departments'
-    r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no"
+    r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no|two|three|four|five|several|many"
     r"|and|or|of|for|to|with|in|on|at|by|from|own|city|city's)\s)"
     r"[\w-]+ (?:committee|board|administration|department|office|agency)s?\b)",
     re.I,

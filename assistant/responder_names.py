@@ -50,7 +50,9 @@ _SPEECH_AFTER_NAME = _SPEECH - {
     fold(term(w)) for w in "ser såg enligt vill".split()
 }  # after a name: 'Trafiken skriver …'
 _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
-_JOINS = frozenset(("och", "respektive", "samt", "eller"))
+_JOINS = frozenset(fold(term(w)) for w in "och respektive samt eller vs versus kontra".split())  # as stemmed
+_PLACE_PREPOSITIONS = frozenset(("i", "pa", "inom", "kring", "om", "for"))  # folded
+_COMPARING = frozenset(fold(term(w)) for w in "respektive vs versus kontra".split())  # names set against each other
 # English words for the stems of committees' Swedish names ('the traffic committee').
 ENGLISH_NAMES = {
     "trafik": ("traffic", "transport"),
@@ -210,6 +212,12 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
     def listed(j: int) -> bool:
         return 0 <= j < len(out) and any(names(out[j], r) for r in responders)
 
+    def alias(j: int) -> bool:
+        return 0 <= j < len(tokens) and (tokens[j] in _LISTED_NAMES or tokens[j].startswith(tuple(_SPEAKER_NAMES)))
+
+    def compared(i: int, j: int) -> bool:  # 'skolan respektive trafiken', not 'trygghet i skolan respektive trafiken'
+        return alias(j) and (min(i, j) == 0 or tokens[min(i, j) - 1] not in _PLACE_PREPOSITIONS)
+
     out = list(tokens)
     renamed = True
     while renamed:  # a name read in a list may make the one before it listed ('Kungsholmens, skolans, trafikens')
@@ -227,6 +235,9 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
             joined = (
                 (before in _JOINS and listed(i - 2))
                 or (after in _JOINS and listed(i + 2))
+                # two short names compared: 'skolan respektive trafiken', 'skolan vs trafiken'
+                or (before in _COMPARING and compared(i, i - 2))
+                or (after in _COMPARING and compared(i, i + 2))
                 or (listed(i - 1) and (listed(i + 1) or after in _JOINS))
                 or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
             )

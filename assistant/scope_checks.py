@@ -127,7 +127,11 @@ _OUTCOME_QUESTION = re.compile(
 # The programme as finally decided, which referral responses written before the decision cannot tell (folded).
 _FINAL = re.compile(
     r"\b(slutliga|slutgiltiga|i slutandan|final version|did\b.{0,60}\beventually"  # 'What did it eventually propose?'
-    r"|(beslutade|beslot|antog|antogs|blev|decided|adopted) .{0,40}(till slut|finally|in the end))\b"
+    r"|(beslutade|beslot|antog|antogs|blev|decided|adopted) .{0,40}(till slut|finally|in the end)"
+    r"|gick\b.{0,50}\bigenom\b.{0,40}(till slut|slutligen)"  # 'Gick programmet igenom i fullmäktige till slut?'
+    # what was done after the responses: 'Har staden efter skolans förslag börjat använda Cosafe …?'
+    r"|(^|[:.?!–—]\s*)(har|hade|has|have|did)\b.{0,80}\b(efter|after) (\w+ ){0,2}(forslag\w*|synpunkt\w*|remissvar\w*"
+    r"|yttrande\w*|kritik\w*|responses?|feedback|suggestions?)\b)"
 )
 # Words that state an outcome (folded): "har minskat", "har lyckats", "visar att".
 _OUTCOME_WORDS = (
@@ -559,7 +563,8 @@ _CONSULTED = re.compile(
 # Its view asked after all ('Arbetsmarknadsnämnden var remissinstans – vilka synpunkter lämnade den?').
 _ITS_VIEW = re.compile(
     # ('… vilket yttrande lämnade rådet?': the body again, as a definite noun)
-    r"\b(synpunkter|yttrande|svar)\w* (lämnade|lamnade|gav|hade|skickade) (den|de|det|hen|[\wåäö-]+(et|en|na))\b"
+    r"\b(synpunkter|yttrande|svar)\w* (lämnade|lamnade|gav|hade|skickade|skrev|framförde|framforde) "
+    r"(den|de|det|hen|[\wåäö-]+(et|en|na))\b"
     r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|säger|sager|svarade|skrev|skriver) (den|de|det|hen)\b",
     re.I,
 )
@@ -580,13 +585,19 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
     question as typed and as corrected: a body may be named in either ('pensionarsrad').
     """
     b, head = re.escape(name), re.escape(name.split()[0])
+    if re.search(r"r[åa]d(et)?$", name, re.I):
+        head = rf"{head}|rådet|radet"  # 'Kungsholmens funktionshinderråd … Vilka synpunkter skrev rådet?'
+
     return any(
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
         or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
         # 'synpunkter hade polisen', 'what position did the fire service take', 'vilket yttrande lämnade rådet'
         # (the body again by its first word)
         or re.search(
-            rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade|did|does|has|had)\s+(the\s+)?({b}|{head})\b", text, re.I
+            rf"\b{VIEW_AFTER}\s+(hade|har|gav|lämnade|lamnade|skrev|framförde|framforde|did|does|has|had)\s+(the\s+)?"
+            rf"({b}|{head})\b",
+            text,
+            re.I,
         )
         # 'What did Kungsholmen's pensioners' council say …?'
         or re.search(rf"\b(did|does|do)\s+(\S+\s+){{0,2}}{b}\s+(say|think|write|propose|comment|want)\b", text, re.I)

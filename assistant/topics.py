@@ -37,6 +37,7 @@ _FRAME = frozenset(
     fold(w)
     for w in (
         "hur skiljer sig skiljer de skillnad skillnaden skillnaderna mellan jämför jämföra jämfört respektive varje "
+        "vs kontra "
         "alla samtliga olika vilka vilken vad hur är var och samt med om på i till kring gällande angående "
         "nämnd nämnden nämnder nämnderna nämndernas nämnds remissinstans remissinstanser remissinstanserna "
         "remissvar remissvaren remissvarens stadsdelsnämnd stadsdelsnämnderna förvaltning förvaltningen "

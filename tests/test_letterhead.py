@@ -107,6 +107,8 @@ def answer(
         ("vaxelnummer till enskede-arsta-vantors stadsdelsforvaltning", "växel"),
         ("Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?", "telefon"),
         ("vilka avdelningar var med och beredde arendet", "beredning"),
+        ("In Enskede-Årsta-Vantör, did Staben prepare the matter alone? Which departments were involved?", "beredning"),
+        ("Which departments were involved in the budget?", ""),  # not in preparing a response
         ("Vem tog fram trafikkontorets svar?", "handläggare"),
         ("Vem på trafikkontoret tog fram svaret – staben ensam eller flera avdelningar?", "beredning"),  # units asked
         ("Namn och titlar längst ner i trafikens utlåtande – vilka personer är det?", "underskrifter"),

@@ -65,6 +65,10 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("Vad säger programmet om trafiken?", []),
         ("Trafiken: vilken sorts stad jobbar de för?", ["Trafiknämnden"]),  # a label that names whom
         ("Trafik: vad säger EÅV?", [EAV]),  # a label that names what about
+        # two short names set against each other name both; after 'i' they are places
+        ("Vad tycker skolan respektive trafiken om välfärdsbrott?", ["Utbildningsnämnden", "Trafiknämnden"]),
+        ("tyck till appen, soc vs trafiken: hur ser de pa datan", ["Socialnämnden", "Trafiknämnden"]),
+        ("Hur ser tryggheten i skolan respektive trafiken ut?", []),
         ("Vad säger trafikforskningen om socialt arbete?", []),
         ("What do Social Services and the traffic committee say?", ["Socialnämnden", "Trafiknämnden"]),
     ],

@@ -440,6 +440,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vem är mest kritisk till programmet?", "answer_type", "opinion"),  # a stance, not a person
         ("Vem tycker vad om programmet?", "answer_type", "opinion"),
         ("Nar gar svarstiden ut for remissen?", "asks_procedure", True),  # the remiss's deadline
+        ("Hade socialnämnden någon tidsgräns för sitt yttrande?", "asks_procedure", True),
+        ("Vilka andra organ fick programförslaget för yttrande?", "asks_procedure", True),  # whom it went to
+        ("When was the union consultation group to deal with the case?", "asks_procedure", True),
         ("Hur länge hade nämnderna på sig att svara?", "answer_type", "when"),  # until when
         ("Hur länge har kommunen haft insyn i klassningen?", "answer_type", "other"),  # a duration
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it
@@ -522,6 +525,11 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Är trafiknämnden nöjd med programmet?", "overall", True),
         ("Stöder trafiknämnden fler trygghetskameror?", "overall", False),  # a part of it
         ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view
+        # 'hur mycket' before a verb of knowing asks a degree, not an amount
+        ("Hur mycket vet kommunens verksamheter om polisens kriterier?", "answer_type", "other"),
+        ("Hur mycket pengar satsar kontoret på belysning?", "answer_type", "quantity"),
+        # 'the five committees' are the responders, no body of their own
+        ("For each of the five committees, which unit prepared the response?", "other_bodies", ()),
         ("Vilket exempel ger stadsdelsnämnden på en målkonflikt?", "answer_type", "example"),
         ("Hur ser trafiknämnden på belysningen?", "answer_type", "opinion"),  # how it views it
         ("Hur ser trafiknämndens arbete ut på torgen?", "answer_type", "other"),  # how it looks

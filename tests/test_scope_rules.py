@@ -352,6 +352,9 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("What did the inquiry on crime prevention eventually propose?", (INQUIRY,), "hur det till slut blev"),
         ("What is the government inquiry on crime prevention to propose?", (INQUIRY,), ""),
         ("Vad vill förvaltningen till slut om aktörerna?", (ACTORS,), ""),  # 'till slut' alone is no decision
+        ("Gick trygghetsprogrammet igenom i fullmäktige till slut?", (ADOPTED,), "hur det till slut blev"),
+        # what was done after the responses
+        ("Inför mötet: har staden efter skolans förslag börjat använda Cosafe?", (PROPOSED,), "till slut blev"),
         # Whether a committee approved its response: a tjänsteutlåtande is only the office's proposal to it.
         ("Röstade socialnämnden igenom förvaltningens förslag till remissvar?", (PROPOSED,), "hur nämnden beslutade"),
         ("Har trafiknämnden godkänt tjänsteutlåtandet?", (PROPOSED,), "hur nämnden beslutade"),
@@ -542,6 +545,12 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("What does the police think about the programme?", "inget remissvar från polisen "),  # in Swedish
         ("What did Kungsholmen's pensioners' council say about the programme?", "inget remissvar från pensionärsrådet"),
         ("What does Kungsholmen say about its pensioners' council?", ""),
+        # the council again as 'rådet', its views asked after saying it was shown the case
+        (
+            "Kungsholmens funktionshinderråd fick ta del av ärendet. Vilka synpunkter skrev rådet?",
+            "inget remissvar från funktionshinderråd",
+        ),
+        ("Fick Kungsholmens funktionshinderråd ta del av ärendet?", ""),  # whether it was consulted
         # named first, in the genitive, as a question opens ('Kriminalvårdens syn på …'), or in English
         ("Kriminalvårdens syn på samhandlingen med socialtjänsten?", "inget remissvar från Kriminalvården "),
         ("Vad tycker socialnämnden om samarbetet med kriminalvården?", ""),
