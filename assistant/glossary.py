@@ -267,6 +267,7 @@ SYNONYMS: dict[str, str] = {
     r"(?:kom|kommer|skickades|sändes) remissen|remissen (?:kom|kommer|kommit|skickades|sändes)": "remitterat",
     r"obligatorisk\w*|tvång\w*": "tvingande miniminivå",
     r"glömt\w*|glömdes|glömd\w*|utelämna\w*|missat\w*|fattas": "saknas saknar",
+    r"klarlagt|klarlägg\w*|klargjort|klargör\w*|reda ut|utrett": "förtydligande tydliggöra önskar",
     r"skolform\w*": "förskolan grundskolan gymnasieskolan",
     r"gymnasiet|gymnasier|gymnasium": "gymnasieskolan",
     r"larmapp\w*|larmsystem\w*|larmverktyg\w*|larmtjänst\w*": "Cosafe larma",

@@ -309,7 +309,8 @@ _PROCEDURE = re.compile(
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"
     r"|drafted|drafting|prepared (?:the|its) (?:response|reply|statement)"  # not 'in the draft': the programme
     # the groups an English question names ('the union consultation group … scheduled to deal with the case')
-    r"|union consultation|consultation group|disability council|scheduled to (?:deal with|handle|discuss)"
+    r"|union consultation|consultation group|disability council|pensioners'? council|management group"
+    r"|scheduled to (?:deal with|handle|discuss)|facket|fackliga|facklig"
     # where the proposal itself is ('Var ligger själva programförslaget?': in an appendix, bilaga 1)
     r"|(var|where) (ligger|finns|hittar \w+|is|can \w+ find) (själva |sjalva |the )?(program)?"
     r"(förslag|forslag|proposal)\w*"

@@ -19,6 +19,7 @@ from wordfreq import zipf_frequency
 from assistant.compose import capital, responder_genitive
 from assistant.glossary import documents_words
 from assistant.question import Question, acronym_words, asked_term, common_in_swedish, explained_by_use, is_specific
+from assistant.responder_names import named_responders
 from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
 from vectorstore.analyzer import MIN_HEAD, term, term_set, words
 from vectorstore.lexical import LexicalIndex
@@ -212,6 +213,8 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
         return _rarest_missing(q, index, q.terms, holds, of_view=False)
     if view := _view_topic(q):
         return _rarest_missing(q, index, index.query_terms(view), holds, of_view=True)
+    if view := _english_view_topic(q):
+        return _none_held(q, index, view, holds)
     return ""
 
 
@@ -307,6 +310,44 @@ def _view_topic(q: Question) -> str:
         if not is_general(w) and zipf_frequency(w.lower(), "sv") < _EVERYDAY_ZIPF
     ]
     return " ".join(kept)
+
+
+# The same in English: 'What does the social committee say about street lighting?'
+_VIEWED_ENGLISH = re.compile(
+    r"\b(?:think|thinks|thought|say|says|said|write|writes|wrote|feel|feels|view|views|position|stance)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:about|on|of|regarding|concerning)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
+    re.I,
+)
+
+
+def _english_view_topic(q: Question) -> str:
+    """What one responder's view is asked of in English, in the question's words ('street lighting').
+
+    Not the programme ('… about the programme', 'on the draft') nor a clause ('about how …').
+    """
+    if q.language != "en" or q.answer_type != "opinion" or not (about := _VIEWED_ENGLISH.search(q.text)):
+        return ""
+    topic = about.group(1)
+    if re.search(r"\b(it|this|that|how|what|whether|programmes?|programs?|proposals?|drafts?|plan)\b", topic, re.I):
+        return ""
+    return topic
+
+
+def _none_held(q: Question, index: LexicalIndex, topic: str, holds: Callable[[list[str], str], bool]) -> str:
+    """The refusal when the response holds none of the documents' words for an English topic ('' when it does).
+
+    By the glossary's Swedish words ('street lighting' -> belysning), not its words for a responder ('street' ->
+    trafikkontoret); a topic it cannot translate is not judged.
+    """
+    asked = [
+        (w, t)
+        for w in documents_words(topic, True, lambda w: not named_responders(w, index.responders)).split()
+        for t in index.query_terms(w)
+        if t in index.vocab and topical(t, index) and t not in LIGHT_TERMS
+    ]
+    if not asked or any(holds([t], w) for w, t in asked):
+        return ""
+    return _not_named(q, max(asked, key=lambda a: float(index.idf[index.vocab[a[1]]]))[0])
 
 
 # A name goes on over capitalised words and a small word before the next ('Mentorer i våldsprevention').

@@ -63,7 +63,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"godkänner (förvaltningens |kontorets |stadsdelsförvaltningens )?(tjänsteutlåtande|tjänsteutlåtandet)"
             r"|som svar på remissen|justerar (ärendet|paragrafen) omedelbart|remissen besvaras med"
             r"|har begärt (nämndens|förvaltningens) yttrande|för yttrande senast|yttrande senast|remisstiden"
-            r"|ärendet har beretts|har behandlat ärendet|möjlighet att behandla ärendet|förslag till beslut"
+            r"|[äa]rendet har beretts|har behandlat ärendet|möjlighet att behandla ärendet|förslag till beslut"
+            # 'Ärendet har behandlats i förvaltningsgruppen', '… kommer att behandlas av den fackliga samverkansgruppen'
+            r"|[äa]rendet (har behandlats|behandlas|kommer att behandlas)"
             r"|har remitterat|på remiss från|remitterats? (till|för)|förvaltningens förslag till beslut",
             re.I,
         ),

@@ -315,6 +315,9 @@ def test_a_finished_stream_gives_no_more_pieces() -> None:
         ("Trafiknämnden godkänner tjänsteutlåtandet som svar på remissen.", "procedure"),
         ("Kommunstyrelsen har begärt nämndens yttrande över remissen senast den 27 oktober 2023.", "procedure"),
         ("Ärendet har beretts inom trafikkontoret.", "procedure"),
+        ("Arendet har beretts av Staben i samarbete med avdelningarna.", "procedure"),  # OCR without ä
+        ("Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet.", "procedure"),
+        ("Ärendet kommer att behandlas av den fackliga samverkansgruppen den 16 oktober 2023.", "procedure"),
         # Content, including lists that run over short lines.
         ("Kontoret efterfrågar mer konkret stöd i arbetet mot otillåten påverkan.", ""),
         ("- rutinaktivitetsteorin\nBroken Windows-teorin\nplatsaktivering", ""),
@@ -443,6 +446,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hade socialnämnden någon tidsgräns för sitt yttrande?", "asks_procedure", True),
         ("Vilka andra organ fick programförslaget för yttrande?", "asks_procedure", True),  # whom it went to
         ("When was the union consultation group to deal with the case?", "asks_procedure", True),
+        ("När får facket ta upp skolförvaltningens yttrande?", "asks_procedure", True),  # the union's meeting
+        ("Did the pensioners' council get to see Kungsholmen's response?", "asks_procedure", True),
         ("Hur länge hade nämnderna på sig att svara?", "answer_type", "when"),  # until when
         ("Hur länge har kommunen haft insyn i klassningen?", "answer_type", "other"),  # a duration
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it

@@ -717,6 +717,10 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ("Vad tyckte Kungsholmen om trygghetsprogrammet 2024–2027?", ""),
         ("Vad tycker Kungsholmen om att klotter tas upp?", ""),
         ("Vad tycker Kungsholmen borde sägas tydligare om arbetet mot klotter i parkerna?", ""),
+        # In English, by the glossary's Swedish words for the topic, not its words for a responder ('street')
+        ("What does the social committee say about street lighting?", "Socialnämndens remissvar nämner inte ”"),
+        ("What does the traffic committee say about street lighting?", ""),
+        ("What does the social committee say about the programme?", ""),
     ],
 )
 def test_a_response_asked_whether_it_mentions_what_it_never_names(question: str, expected: str) -> None:
