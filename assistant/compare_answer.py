@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
@@ -52,9 +53,10 @@ def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None
     passages = _interleave(views)
     if not any(v.addressed for v in views):
         reasons = tuple(f"{v.responder}: {v.reason}" for v in views if v.reason)
-        # Why, as a single answer says it: once when every responder's reason is the same.
-        why = {v.reason for v in views if v.reason}
-        said = " ".join([prompts.NOT_IN_DOCUMENTS, *(why if len(why) == 1 else [])])
+        # Why, as a single answer says it, once: the reason most responders share (all, when there is one).
+        counted = Counter(v.reason for v in views if v.reason).most_common()
+        why = [counted[0][0]] if counted and (len(counted) == 1 or counted[0][1] > 1) else []
+        said = " ".join([prompts.NOT_IN_DOCUMENTS, *why])
         return Answer(question, said, True, (), passages, _timings(retrieved, started), reasons)
     text, citations = render_views(views)
     lead = in_short(comparison, views)

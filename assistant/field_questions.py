@@ -65,6 +65,15 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|\btill (vilken nämnd|vem) (är|ar|var) \w* ?(yttrande|svar|tjänsteutlåtande|tjansteutlatande|remissvar)\w*",
         _WORDS,
     ),
+    # Whom the remiss went to: 'Vilka remissinstanser fanns?', 'vilka andra organ fick förslaget för yttrande?'
+    # (not who responded, nor what they thought: 'Vilka remissinstanser har svarat?', '… tyckte remissinstanserna')
+    "remissinstanser": re.compile(
+        r"^(?!.*\b(svara\w*|yttrat|yttrade|tyck\w*|ans[aåe]g?\w*|synpunkt\w*|responded|replied|think|thought|said)\b)"
+        r".*\b(vilka|vilken|vem|which|who)\b.*\b(remissinstans\w*|fick (\w+ ){0,2}(remissen|förslaget|forslaget"
+        r"|programförslaget|programforslaget)|för yttrande|for yttrande|referral bodies|consultation bodies"
+        r"|(sent|referred) (\w+ ){0,3}(for|to) (consultation|comment))",
+        _WORDS,
+    ),
     "växel": re.compile(r"\b(växel\w*|vaxel\w*|switchboard)\b", _WORDS),
     "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
     "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),

@@ -291,8 +291,8 @@ SYNONYMS: dict[str, str] = {
     # What a responder wants given more room: 'borde lyftas mer', 'ta upp mer' ~ 'kan lyftas fram tydligare'.
     r"(?:ta|tar|tas|lyft\w*|belys\w*|nämn\w*|synas|syns) (?:upp )?mer|mer utrymme|större plats|mer plats"
     r"|mer utvecklad\w*|utveckla\w* mer": ("lyftas tydligare belysas"),
-    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) (?:\w+ ){0,2}remissen|remisslist\w*"
-    r"|(?:fått|fick) (?:\w+ ){0,2}för yttrande": "remissinstanser remitterat",  # 'fick programförslaget för yttrande'
+    r"ombetts|ombads|tillfrågad\w*|tillfrågats|(?:fått|fick) (?:\w+ ){0,2}remissen|remisslist\w*": "remissinstanser",
+    r"(?:fått|fick) (?:\w+ ){0,2}för yttrande": "remissinstanser remitterat",  # 'fick programförslaget för yttrande'
     r"räddningstjänst\w*|brandkår\w*": "brandförsvar",
     r"tidsgräns\w*|tidsgrans\w*|svarstid\w*": "remisstiden",  # 'Hade socialnämnden någon tidsgräns …?'
     r"lagnummer\w*|lagens nummer|sfs[- ]nummer\w*": "lag",

