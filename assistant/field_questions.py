@@ -66,9 +66,14 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         _WORDS,
     ),
     # Whom the remiss went to: 'Vilka remissinstanser fanns?', 'vilka andra organ fick förslaget för yttrande?'
-    # (not who responded, nor what they thought: 'Vilka remissinstanser har svarat?', '… tyckte remissinstanserna')
+    # (not who responded, nor what they say or do: 'Vilka remissinstanser har svarat?', 'Vilka remissinstanser
+    # kommenterar mängden exempel?', '… tyckte remissinstanserna')
     "remissinstanser": re.compile(
-        r"^(?!.*\b(svara\w*|yttrat|yttrade|tyck\w*|ans[aåe]g?\w*|synpunkt\w*|responded|replied|think|thought|said)\b)"
+        r"^(?!.*\b(svara\w*|yttrat|yttrade|tyck\w*|ans[aåe]g?\w*|synpunkt\w*|komment\w*|tar upp|tog upp|nämner|namner"
+        r"|skriver|skrev|lyfter|lyfte|kritis\w*|föreslår|foreslar|föreslog|foreslog|vill|menar|ser|såg|sag|beskriver"
+        r"|betonar|säger|sager|sade|efterfråga\w*|efterfraga\w*|saknar|önskar|onskar|positiv\w*|negativ\w*|kritisk\w*"
+        r"|överens|overens|responded|replied|think|thought|said|say|says|comment\w*|mention\w*|rais\w*|support\w*"
+        r"|criticis\w*|want\w*|propos(e|es|ed|ing))\b)"
         r".*\b(vilka|vilken|vem|which|who)\b.*\b(remissinstans\w*|fick (\w+ ){0,2}(remissen|förslaget|forslaget"
         r"|programförslaget|programforslaget)|för yttrande|for yttrande|referral bodies|consultation bodies"
         r"|(sent|referred) (\w+ ){0,3}(for|to) (consultation|comment))",

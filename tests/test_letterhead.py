@@ -110,6 +110,7 @@ def answer(
         ("Vilka remissinstanser fanns?", "remissinstanser"),  # whom the remiss went to
         ("Which bodies was the proposal sent to for consultation?", "remissinstanser"),
         ("Vilka remissinstanser har svarat?", ""),  # who responded: the catalogue of documents
+        ("Vilka remissinstanser kommenterar mängden exempel i programmet?", ""),  # what they say
         ("In Enskede-Årsta-Vantör, did Staben prepare the matter alone? Which departments were involved?", "beredning"),
         ("Which departments were involved in the budget?", ""),  # not in preparing a response
         ("Vem tog fram trafikkontorets svar?", "handläggare"),
