@@ -285,7 +285,8 @@ def _not_named(q: Question, written: str) -> str:
 # vid skolor?', not a paraphrase's clause ('… tycker socialförvaltningen borde sägas tydligare om …').
 # Not 'vad säger det om …' ('what does it say about …'): its subject is no responder.
 _VIEWED = re.compile(
-    r"\b(?:tycker|tyckte|anser|ansåg|ansag|säger|sager|sade|ser)\s+(?!(?:det|detta|dessa|denna|man)\s)(?:[\w-]+\s+){1,3}?"
+    r"\b(?:tycker|tyckte|anser|ansåg|ansag|säger|sager|sade|ser|skriver|skrev|resonerar|resonerade|framför|framfor"
+    r"|framförde|framforde)\s+(?!(?:det|detta|dessa|denna|man)\s)(?:[\w-]+\s+){1,3}?"
     r"(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
     re.I,
 )

@@ -708,6 +708,7 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ),
         # ... or a view of a topic in a few words, asked right after the responder
         ("Vad anser Kungsholmen om klotter?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”"),
+        ("Vad skriver Kungsholmen om klotter?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”"),
         # ... not when they do (inside a compound too), nor a view of the programme, of a clause, or of a topic
         # in a paraphrase's many words.
         ("Nämner trafiknämnden klotter?", ""),
