@@ -419,6 +419,8 @@ class Assistant:
             context=tuple(t for c in citations for t in (c.chunk.clean_text, c.chunk.meta.title, c.chunk.meta.period))
             + answer_sentences,
             periods=tuple(p for c in citations for p in periods_in(c.chunk.meta.period)),
+            written=tuple(c.chunk.clean_text for c in citations) + answer_sentences,
+            dates=tuple(c.chunk.meta.date for c in citations),
         )
 
     def abstain_reason(

@@ -126,6 +126,8 @@ class Evidence:
     answer_sentences: tuple[str, ...] = ()  # the sentences the answer would be built from
     context: tuple[str, ...] = ()  # the cited passages, their documents' titles and programme periods
     periods: tuple[tuple[int, int], ...] = ()  # programme periods of the cited documents
+    written: tuple[str, ...] = ()  # the cited passages' own text and answer sentences, no titles or period labels
+    dates: tuple[str, ...] = ()  # the cited documents' dates ('2023-10-19'; '' where a document states none)
 
 
 _PRESENT = re.compile(r"\b(i år|i ar|hittills i år|innevarande år|nu|idag|i dag)\b", re.I)
@@ -392,8 +394,14 @@ def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) 
     ):
         asked = ", ".join(period_label(a, b) for a, b in q.periods)
         return f"De dokument som tar upp frågan gäller en annan programperiod än {asked}."
+    written_in = [int(d[:4]) for d in evidence.dates if d[:4].isdigit()]
     for year in q.years:
         if not mentions_year(evidence.context or used, year):
+            return f"Dokumenten säger inget om det för {year}."
+        # A year after the responses were written is named by their text, not by the programme period alone
+        # ('Vad gjorde kontoret mot klotter under 2025?', answered with 'I år …' written in 2023).
+        later = written_in and year > max(written_in) and not any(a <= year <= b for a, b in q.periods)
+        if later and not mentions_year(evidence.written, year):
             return f"Dokumenten säger inget om det för {year}."
     if _LAST_YEAR.search(q.text) and not any(_LAST_YEAR.search(s) for s in used):
         return "Dokumenten säger inget om det för förra året."

@@ -726,3 +726,20 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
 )
 def test_a_response_asked_whether_it_mentions_what_it_never_names(question: str, expected: str) -> None:
     check(question, (GOAL,), expected)
+
+
+def test_a_year_after_the_responses_must_be_named_by_the_passages_not_by_the_programme_period_alone() -> None:
+    """'Vad gjorde kontoret mot klotter under 2025?' is not answered by 'I år …' written in 2023 for 2024–2027."""
+    now = "I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter. [2023]"
+    context = (now, "2024–2027")
+    evidence = Evidence(0.6, 0.82, (now,), (now,), context, ((2024, 2027),), (now,), ("2023-10-19",))
+
+    def said(question: str) -> str:
+        return abstain_reason(read_question(question, INDEX), evidence, INDEX, THRESHOLDS)
+
+    assert "för 2025" in said("Vad gjorde kontoret mot klotter under 2025?")
+    assert said("Vad gjorde kontoret mot klotter under 2023?") == ""  # the sentence's own year
+    assert said("Vad gjorde kontoret mot klotter under 2024–2027?") == ""  # the period asked
+    goal = "Målet är att klottret ska ha halverats till år 2025."
+    named = Evidence(0.6, 0.82, (goal,), (goal,), (goal, "2024–2027"), ((2024, 2027),), (goal,), ("2023-10-19",))
+    assert abstain_reason(read_question("Vad ska gälla för klotter 2025?", INDEX), named, INDEX, THRESHOLDS) == ""
