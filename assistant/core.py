@@ -411,15 +411,15 @@ class Assistant:
             for c in citations
             for span in c.highlights
         )
+        written = tuple(c.chunk.clean_text for c in citations) + answer_sentences
         return Evidence(
             support=max(covered, default=0.0),
             top_dense=max((float(s.dense[i]) for _, s, i in content), default=0.0),
             sentences=tuple(dated(s.texts[i], date) for date, s, i in content),
             answer_sentences=answer_sentences,
-            context=tuple(t for c in citations for t in (c.chunk.clean_text, c.chunk.meta.title, c.chunk.meta.period))
-            + answer_sentences,
+            context=written + tuple(t for c in citations for t in (c.chunk.meta.title, c.chunk.meta.period)),
             periods=tuple(p for c in citations for p in periods_in(c.chunk.meta.period)),
-            written=tuple(c.chunk.clean_text for c in citations) + answer_sentences,
+            written=written,
             dates=tuple(c.chunk.meta.date for c in citations),
         )
 

@@ -50,9 +50,11 @@ _SPEECH_AFTER_NAME = _SPEECH - {
     fold(term(w)) for w in "ser såg enligt vill".split()
 }  # after a name: 'Trafiken skriver …'
 _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
-_JOINS = frozenset(fold(term(w)) for w in "och respektive samt eller vs versus kontra".split())  # as stemmed
-_PLACE_PREPOSITIONS = frozenset(("i", "pa", "inom", "kring", "om", "for"))  # folded
-_COMPARING = frozenset(fold(term(w)) for w in "respektive vs versus kontra".split())  # names set against each other
+# Words that join names in a list, as the tokens they are compared with are stemmed ('respektiv', 'ell');
+# some set the names against each other ('skolan respektive trafiken').
+_COMPARING = frozenset(fold(term(w)) for w in "respektive vs versus kontra".split())
+_JOINS = _COMPARING | {fold(term(w)) for w in "och samt eller".split()}
+_PLACE_PREPOSITIONS = frozenset(fold(term(w)) for w in "i på inom kring om för".split())
 # English words for the stems of committees' Swedish names ('the traffic committee').
 ENGLISH_NAMES = {
     "trafik": ("traffic", "transport"),

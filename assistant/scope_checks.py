@@ -587,7 +587,6 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
     b, head = re.escape(name), re.escape(name.split()[0])
     if re.search(r"r[åa]d(et)?$", name, re.I):
         head = rf"{head}|rådet|radet"  # 'Kungsholmens funktionshinderråd … Vilka synpunkter skrev rådet?'
-
     return any(
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
         or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
