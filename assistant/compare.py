@@ -270,15 +270,21 @@ def single_answer_leads(
     lists = q.answer_type == "list"
     out = {}
     for responder in responders:
-        hits = [h for h in ranking.hits if h.chunk.meta.responder == responder][: assistant.settings.retrieval.top_k]
+        # its passages as a single answer reads them: a list asked for where a passage introduces one
+        own = replace(ranking, hits=[h for h in ranking.hits if h.chunk.meta.responder == responder])
+        hits = assistant.answer_passages(replace(q, responders=(responder,)), own)
         best = best_sentences(
             hits, ranking.sentences, q.answer_type, LEAD_SENTENCES, overall=False, given=q.years, introductions=lists
         )
         lead: list[tuple[Hit, tuple[int, int]]] = []
+        listed: set[str] = set()
         for s in best:
-            lead.append((hits[s.hit_rank], (s.start, s.end)))
-            if s.text.rstrip().endswith(":"):
-                lead += [(hits[s.hit_rank], span) for span in following_items(hits[s.hit_rank], s.end)]
+            hit = hits[s.hit_rank]
+            items = [(hit, span) for span in following_items(hit, s.end)] if s.text.rstrip().endswith(":") else []
+            if items and {_said(item) for item in items} <= listed:
+                continue  # the same list introduced again elsewhere in the response
+            listed.update(_said(item) for item in items)
+            lead += [(hit, (s.start, s.end)), *items]
         out[responder] = lead
     return out
 

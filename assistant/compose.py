@@ -188,10 +188,33 @@ def is_list_question(question: str) -> bool:
     return bool(_LIST_QUESTION.search(question))
 
 
+_HEAD_AT_LEAST = 4  # letters of a compound's head that name what the compound does ('område' of 'fokusområde')
+_LISTED_LAST = 4  # words: the end of an introduction, where what it lists is named
+
+
 def lists(texts: Sequence[str], term: str) -> bool:
-    """Whether a passage's sentences introduce a list by naming `term` ('… fyra fokusområden:' and its items)."""
+    """Whether a passage's sentences introduce a list by naming `term` ('… fyra fokusområden:' and its items).
+
+    The introduction may end in a full stop before its bullets, and name the compound's head alone
+    ('… arbete inom fyra viktiga områden.' - • Arbete i stadens offentliga miljö …); one that runs
+    into its items with no stop may leave the term to the passage around it ('… under rubrikerna' - Förebyggande
+    sociala insatser … 'presenteras under varje fokusområde').
+    """
+
+    def names(text: str) -> bool:
+        return any(
+            term_matches(term, t) or (len(t) >= _HEAD_AT_LEAST and term.endswith(t) and term != t)
+            for t in term_set(text)
+        )
+
+    def lists_it(intro: str) -> bool:  # what a list is of ends its introduction ('… pekar ut följande fokusområden:')
+        return names(" ".join(intro.split()[-_LISTED_LAST:]))
+
+    around = any(map(names, texts))
     return any(
-        intro.rstrip().endswith(":") and _LIST_ITEM.match(item) and any(term_matches(term, t) for t in term_set(intro))
+        _LIST_ITEM.match(item)
+        and not _LIST_ITEM.match(intro)
+        and (lists_it(intro) or (around and not intro.rstrip().endswith((".", "!", "?"))))
         for intro, item in pairwise(texts)
     )
 

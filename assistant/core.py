@@ -378,9 +378,9 @@ class Assistant:
 
     @staticmethod
     def _rarest_term(q: Question, ranking: Ranking) -> str:
-        """The question's rarest word the documents know, not a number ('' when none)."""
+        """The question's rarest word the documents know, not a number nor a responder's name ('' when none)."""
         index = ranking.scorer.index
-        known = [t for t in q.terms if t in index.vocab and not t.isdigit()]
+        known = [t for t in q.terms if t in index.vocab and not t.isdigit() and t not in q.unweighted_terms]
         return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
 
     @staticmethod

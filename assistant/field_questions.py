@@ -122,7 +122,8 @@ _DATE_ASKED = re.compile(
 # ... of the document itself.
 _DOCUMENT = re.compile(
     r"\b(tjänsteutlåtande\w*|tjansteutlatande\w*|yttrande\w*|remissvar\w*|svar\w*|dokument\w*|skrivelse\w*"
-    r"|response|document|statement)\b",
+    # the head of its first page, where the date stands ('Vilket datum står i sidhuvudet?')
+    r"|sidhuvud\w*|brevhuvud\w*|responses?|documents?|statements?|headers?|letterheads?)\b",
     _WORDS,
 )
 # Something that happened on a date, which is not the document's own date.

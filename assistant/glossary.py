@@ -138,11 +138,15 @@ GLOSSARY: dict[str, str] = {
     r"conflicts?|clash\w*|trade-offs?": "intressekonflikter målkonflikter",
     r"alcohol|tobacco|substance abuse|addiction": "ANDT missbruk beroende",
     r"asked (?:to|for) comments?|consulted|consultation bodies|referral list|consultation list": "remissinstanser",
-    r"submit\w*|comment period|consultation period": "remisstiden",
+    r"submit\w*|comment period|consultation period|referral period|response period": "remisstiden",
     r"measures?|initiatives?|efforts?|interventions?": "insatser satsningar åtgärder",
     r"highlight\w*|emphasi[sz]\w*|underlin\w*|stress(?:es|ed)?": "framhålls betonar betona",
     r"round(?:s|ed)? off|in closing|conclud\w*|finally|one last time": "avslutningsvis",
     r"in full|in its entirety|full text|full draft": "i sin helhet",
+    # where the proposal itself is to be read: an appendix ('Förslaget återfinns i sin helhet som bilaga 1')
+    r"where (?:is|can \w+ (?:find|read)) (?:the )?(?:full |whole )?(?:draft )?(?:proposal|programme|draft)": (
+        "återfinns bilaga"
+    ),
     r"starting points?|points? of departure": "utgångspunkter",
     r"updated|revised|revision": "uppdaterat reviderat revidering",
     r"first-time parents|new parents|home visits?": "förstagångsföräldrar hembesöksprogrammet",
@@ -264,6 +268,8 @@ SYNONYMS: dict[str, str] = {
     r"pengar|budget\w*|finansiering\w*": "medel resurser",
     r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
     r"svarstid\w*": "remisstiden",
+    # where the proposal itself is to be read: an appendix ('Förslaget återfinns i sin helhet som bilaga 1')
+    r"var (?:finns|ligger|hittar \w+|kan \w+ läsa) (?:själva )?(?:hela )?(?:program)?förslag\w*": "återfinns bilaga",
     r"(?:kom|kommer|skickades|sändes) remissen|remissen (?:kom|kommer|kommit|skickades|sändes)": "remitterat",
     r"obligatorisk\w*|tvång\w*": "tvingande miniminivå",
     r"glömt\w*|glömdes|glömd\w*|utelämna\w*|missat\w*|fattas": "saknas saknar",

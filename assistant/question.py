@@ -247,7 +247,16 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("list", re.compile(r"^\s*(vilka|nämn|namn|lista|ange|what are|which)\b|\bvilka\b", re.I)),
+    (
+        "list",
+        re.compile(
+            r"^\s*(vilka|nämn|namn|lista|ange|what are|which)\b|\bvilka\b"
+            # what a response enumerates ('Kungsholmen och trafiken räknar upp fokusområdena – skiljer sig
+            # uppräkningarna?')
+            r"|\b(räkna\w*|rakna\w*)\b[^?.]{0,60}\bupp\b|\b(uppräkn\w*|upprakn\w*|enumerat\w*|listorna|listan)\b",
+            re.I,
+        ),
+    ),
     (
         "yesno",
         re.compile(
@@ -304,6 +313,7 @@ _PROCEDURE = re.compile(
     r"|remissen (kom|kommer|kommit|skickades|skickats|sändes|sandes|gick)"
     # what the office proposes its committee decides ('Vad föreslår förvaltningen att nämnden gör …?')
     r"|(föreslår|foreslar|föreslog|foreslog) (\w+ ){0,6}att (nämnden|namnden|the committee)"
+    r"|(propos\w*|recommend\w*) (\w+ ){0,3}to (the|its) (\w+ )?committee"  # 'proposing to the traffic committee'
     r"|(kom|kommer|skickade|skickades|skickat|sände|sande|sändes|sandes) remissen|"
     r"svara (på|pa) remissen|(lämna|lamna)\w* (in )?(sitt |sina )?(svar|yttrande|synpunkter)"
     r"|submit\w*|submission|consultation period|last day to (?:reply|respond|answer)"
@@ -312,8 +322,8 @@ _PROCEDURE = re.compile(
     r"|union consultation|consultation group|disability council|pensioners'? council|management group"
     r"|scheduled to (?:deal with|handle|discuss)|facket|fackliga|facklig"
     # where the proposal itself is ('Var ligger själva programförslaget?': in an appendix, bilaga 1)
-    r"|(var|where) (ligger|finns|hittar \w+|is|can \w+ find) (själva |sjalva |the )?(program)?"
-    r"(förslag|forslag|proposal)\w*"
+    r"|(var|where) (ligger|finns|hittar \w+|is|can \w+ find) (själva |sjalva |the )?(full |whole |complete )?"
+    r"(program|draft )?(förslag|forslag|proposal|draft|programme)\w*"
     r"|hittar inte (själva |sjalva )?(program)?(förslag|forslag)\w*)\b"
     # Who asked for the response: 'Kommunstyrelsen har begärt nämndens yttrande', 'vem har bett X om svar'.
     r"|\b(bett|bad|begärt|begärde|begart|begarde)\b.*\b(yttrande\w*|svar|synpunkter)\b",

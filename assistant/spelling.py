@@ -148,7 +148,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             if not found and (derived := _derived_from(term(word), index)):
                 found = [(derived, 0)]
             best = min(found, key=lambda o: o[1]) if found else None
-            if best and best[1] >= 2 and frequency >= _REAL_WORD_ZIPF and not same_term(term(word), term(best[0])):
+            real = max(frequency, _base_frequency(word))
+            if best and best[1] >= 2 and real >= _REAL_WORD_ZIPF and not same_term(term(word), term(best[0])):
                 best = None  # 'huvudspår' is a word, not a misspelt 'huvudsak'; 'policyer' not 'polacker'
             written = best[0] if best else None
         if written and key == fold(written) + "s":
@@ -156,6 +157,17 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if written and written != word and not _inflected(word, written):
             out[word] = written
     return out
+
+
+# Endings of a definite or plural form, which wordfreq often lacks for a long word ('uppräkningarna').
+_FORM_ENDINGS = ("arna", "erna", "orna", "na", "en", "et", "ar", "er", "or")
+_BASE_AT_LEAST = 6  # letters left: a short base is another word
+
+
+def _base_frequency(word: str) -> float:
+    """How common the word's base form is in Swedish ('uppräkningarna' -> 'uppräkning': 2.4); 0 where none."""
+    bases = (word.removesuffix(e) for e in _FORM_ENDINGS if word.endswith(e))
+    return max((zipf_frequency(b, "sv") for b in bases if len(b) >= _BASE_AT_LEAST), default=0.0)
 
 
 # Endings that make a noun of a verb ('kvalitetssäkring' of 'kvalitetssäkras'), as the stemmer leaves them.

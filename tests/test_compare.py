@@ -309,6 +309,16 @@ def test_a_list_a_responder_gives_comes_whole_with_its_items_on_their_own_lines(
     assert cited_sources(answer, part) == {FIVE["Utbildningsnämnden"]}
 
 
+def test_lists_compared_come_from_each_responder_once(assistant: Assistant) -> None:
+    """'Skiljer sig uppräkningarna?' asks each one's list; trafiknämnden's twice-written list is given once."""
+    answer = assistant.ask("Kungsholmen, skolan och trafiken räknar alla upp fokusområdena. Skiljer sig uppräkningarna?")
+    parts = paragraphs(answer)
+    assert set(parts) == {"Kungsholmens stadsdelsnämnd", "Trafiknämnden", "Utbildningsnämnden"}
+    for responder, part in parts.items():
+        assert part.count("\n- Stadsutveckling [") == 1, responder
+        assert cited_sources(answer, part) == {FIVE[responder]}
+
+
 def test_each_of_the_committees_for_or_against_gives_every_verdict(assistant: Assistant) -> None:
     answer = assistant.ask(
         "Hur ställer sig var och en av nämnderna till förslaget till trygghetsprogram – för eller emot?"

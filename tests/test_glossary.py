@@ -75,6 +75,12 @@ DOCUMENT_WORDS = {
     "lokala",
     "nivån",
     "samverkan",
+    "remiss",
+    "remisstiden",
+    "sin",
+    "helhet",
+    "återfinns",
+    "bilaga",
 }
 
 
@@ -141,6 +147,11 @@ def known(word: str) -> bool:
         ("Var är nämndens arbete avgörande för att målen ska nås?", False, "måluppfyllelsen"),
         ("Hur ska staden jobba ihop med aktörer utanför kommunen?", False, "samverkan"),
         ("Which bodies form the local level?", True, "lokala nivån"),
+        ("When does the referral period end?", True, "remiss remisstiden"),
+        # where the proposal itself is read: an appendix ('Förslaget återfinns i sin helhet som bilaga 1')
+        ("Where can I find the full draft programme?", True, "sin helhet återfinns bilaga"),  # "I" asked
+        ("Var hittar jag programförslaget?", False, "återfinns bilaga"),
+        ("Var i staden finns förslag om belysning?", False, ""),  # a place asked, not the appendix
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:

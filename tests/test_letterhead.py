@@ -133,6 +133,9 @@ def answer(
         ("Vilken gata står i sidfoten på trafikkontorets svar?", "adress"),
         ("Jag behöver kontaktuppgifter till den som skrev socialnämndens remissvar", "kontakt"),
         ("The statement ends with two signatures: whose?", "underskrifter"),
+        ("Vilket datum står i utbildningsnämndens sidhuvud?", "datum"),  # the head of the first page
+        ("What date is on the Kungsholmen and Trafiknämnden responses?", "datum"),
+        ("Vilket datum står i sidhuvudet för beslutet?", ""),  # the decision's date, not the document's
     ],
 )
 def test_asked_field(question: str, field: str) -> None:

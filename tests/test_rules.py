@@ -411,12 +411,19 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad är programmets syfte?", "defines", ""),
         ("Vad är syftet med programmet?", "defines", ""),
         ("What are the focus areas?", "answer_type", "list"),
+        # what responses enumerate, compared ('räknar … upp', 'uppräkningarna', 'listorna'), asks their lists
+        ("Kungsholmen och trafiken räknar båda upp fokusområdena. Skiljer sig uppräkningarna?", "answer_type", "list"),
+        ("Skiljer sig listorna över fokusområden hos skolan och soc?", "answer_type", "list"),
+        ("Räknar trafiken med fler olyckor?", "answer_type", "other"),  # no "upp": an expectation, not a list
         ("Hur många fältassistenter finns det?", "terms", ("faltassistent", "finn")),  # 'många' asks, is no term
         ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
         ("Vad föreslår förvaltningen att nämnden beslutar?", "asks_procedure", True),
         ("Vad föreslår förvaltningarna på socialsidan att nämnden gör?", "asks_procedure", True),
         ("Vad föreslår förvaltningen att nämnderna ska göra?", "asks_procedure", False),  # content: what all do
+        ("What does the traffic office propose to its committee?", "asks_procedure", True),
+        ("What does the traffic office propose to the city?", "asks_procedure", False),
+        ("Where can I find the full draft programme?", "asks_procedure", True),  # an appendix
         # The handling may be answered from procedure and approval lines, never from the letterhead.
         ("Vad föreslår förvaltningen att nämnden beslutar?", "furniture_asked", ("procedure", "signature", "page")),
         (
@@ -597,6 +604,7 @@ def test_an_english_question_searches_the_documents_words(question: str, swedish
         ("Vilka saker gör socialnämnden?", {}),  # a real word, not a damaged 'säker'
         ("Hur många huvudspår pekas ut i programmet?", {}),  # a word two edits from 'huvudsak' is not a misspelling
         ("Har staden policyer mot mutor?", {}),  # nor 'polacker'
+        ("Skiljer sig uppräkningarna?", {}),  # a form of 'uppräkning' (a word), not two edits from 'uppvaktning'
         ("Vad står i socs svar om droger?", {}),  # a responder's short name, not a misspelt 'sons'
         ("Vilka genomgångar gjordes?", {"genomgångar": "genomgång"}),  # another form of a word is still met
         ("Vad tycker Skarpnäcks stadsdelsnämnd?", {}),  # a name the texts lack is not made a common word
