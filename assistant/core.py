@@ -10,6 +10,7 @@ from collections.abc import Collection, Generator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from wordfreq import zipf_frequency
 
 from assistant import prompts
 from assistant.answer_stream import AnswerStream
@@ -80,6 +81,7 @@ class Ranking:
 
 
 WARM_UP_QUESTION = "Vad är trygghetsprogrammet?"
+_EVERYDAY_ZIPF = 5.0  # a word this frequent in Swedish ('egna', 'berättar') says nothing of what a list is of
 
 
 class Assistant:
@@ -378,9 +380,19 @@ class Assistant:
 
     @staticmethod
     def _rarest_term(q: Question, ranking: Ranking) -> str:
-        """The question's rarest word the documents know, not a number nor a responder's name ('' when none)."""
+        """The question's rarest word the documents know ('' when none): what a list asked for is of.
+
+        Not a number, a responder's name, nor an everyday word ('Vilka egna åtgärder …': 'egna').
+        """
         index = ranking.scorer.index
-        known = [t for t in q.terms if t in index.vocab and not t.isdigit() and t not in q.unweighted_terms]
+        known = {
+            term(w)
+            for w in word_tokens(q.query)
+            if term(w) in index.vocab
+            and not w.isdigit()
+            and term(w) not in q.unweighted_terms
+            and zipf_frequency(w.lower(), "sv") < _EVERYDAY_ZIPF
+        }
         return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
 
     @staticmethod

@@ -109,6 +109,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"\b(avsändar\w*|avsandar\w*|avsändande|avsandande|sender|vem skickade|vem har skickat"
         r"|från vilken (avdelning|förvaltning|enhet)|fran vilken (avdelning|forvaltning|enhet)"
         r"|vilken (avdelning|enhet) (står|star|har skrivit|skrev|skickade)"  # 'Vilken avdelning står i sidhuvudet?'
+        # 'Vilken avdelning kommer svaret från?', 'which department is the statement from'
+        r"|vilken (avdelning|enhet)\b[^?]{0,40}\b(från|fran)|(which|what) (department|unit|division)\b[^?]{0,40}\bfrom"
+        r"|from (which|what) (department|unit|division)"
         r")\b",
         _WORDS,
     ),
@@ -148,6 +151,9 @@ _FOOT_OF_PAGE = r"(längst ne[rd]|langst ne[rd]|nederst|at the (bottom|end))"
 _SIGNING = re.compile(
     r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*|signatures?|attester\w*)\b"
     r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b"
+    # the digital approvals at a response's foot ('Detta dokument har godkänts digitalt av följande personer')
+    r"|\b(digital(ly)? approv\w*|approvals?|approved digitally|godkänts digitalt|godkants digitalt"
+    r"|digitalt godkän\w*)\b"
     # the names at the foot of a response ('Namn och titlar längst ner i … – vilka personer är det?')
     rf"|\b{_NAMES_OR_TITLES}\b.{{0,60}}\b{_FOOT_OF_PAGE}\b|\b{_FOOT_OF_PAGE}\b.{{0,80}}\b{_NAMES_OR_TITLES}\b"
     # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
@@ -226,6 +232,10 @@ def asks_title_holder(text: str) -> bool:
 _LEADER = re.compile(r"\b(vem|who)\s+(ledde|leder|led|leads|headed|heads|var chef|är chef|ar chef|was head)\b", _WORDS)
 
 
+# The minutes of the committee's meeting, checked and signed ('justeras omedelbart'): the handling, no signatory.
+_MINUTES = re.compile(r"\b(minutes|protokoll\w*|justera\w*|justering\w*)\b", _WORDS)
+
+
 # Units of an office, asked for as who prepared a response.
 _UNITS = re.compile(r"\b(avdelning\w*|enhet\w*|staben|units?|departments?|divisions?)\b", _WORDS)
 
@@ -233,7 +243,7 @@ _UNITS = re.compile(r"\b(avdelning\w*|enhet\w*|staben|units?|departments?|divisi
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
     about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
-    if _SIGNING.search(text) or (asks_title_holder(text) and not about_programme):
+    if (_SIGNING.search(text) and not _MINUTES.search(text)) or (asks_title_holder(text) and not about_programme):
         return "underskrifter"
     committee = names_responder or bool(re.search(r"\bnämnd\w*|\bnamnd\w*", text, _WORDS))
     if committee and WHEN.search(text) and _DECISION.search(text) and not _CITY_BODIES.search(text):

@@ -86,9 +86,8 @@ GLOSSARY: dict[str, str] = {
     r"gender|equality": "jämställdhet",
     r"perspectives?": "perspektiv",
     r"accessibility": "tillgänglighet",
-    r"(?:meet|meeting|reach|reaching|achiev\w*) (?:the |its |their )?(?:targets?|goals?)|goal attainment": (
-        "måluppfyllelsen"
-    ),
+    r"(?:meet|meeting|reach|reaching|achiev\w*) (?:the |its |their )?(?:targets?|goals?)|goal attainment"
+    r"|(?:most|greatest) (?:useful|value|difference|impact)|contributes? (?:the )?most": "måluppfyllelsen centralt",
     r"goals?|aims?|objectives?|targets?": "mål målet målsättningen",
     r"sweden": "Sverige",
     r"chang\w*|differen\w*|new": "förändringar nya",
@@ -143,6 +142,10 @@ GLOSSARY: dict[str, str] = {
     r"highlight\w*|emphasi[sz]\w*|underlin\w*|stress(?:es|ed)?": "framhålls betonar betona",
     r"round(?:s|ed)? off|in closing|conclud\w*|finally|one last time": "avslutningsvis",
     r"in full|in its entirety|full text|full draft": "i sin helhet",
+    # the minutes of a meeting checked and signed at once ('Beslutet föreslås justeras omedelbart')
+    r"minutes (?:\w+ ){0,4}(?:checked|signed|approved)|(?:check|sign|approve)\w* (?:\w+ ){0,2}minutes": "justeras",
+    r"straight away|right away|immediately|at once": "omedelbart",
+    r"organi[sz]ed crime|gang crime": "organiserad brottslighet",
     # where the proposal itself is to be read: an appendix ('Förslaget återfinns i sin helhet som bilaga 1')
     r"where (?:is|can \w+ (?:find|read)) (?:the )?(?:full |whole )?(?:draft )?(?:proposal|programme|draft)": (
         "återfinns bilaga"
@@ -230,6 +233,10 @@ SYNONYMS: dict[str, str] = {
     # the outer city held to the same standard; not 'innerstaden' alone, a place ('parkering i innerstaden')
     r"ytterstad\w*|samma nivå|lika bra överallt": "likvärdig hela staden",
     r"målen (?:ska |skall )?(?:nås|uppnås)|nå målen|uppnå målen": "måluppfyllelsen",
+    # where a committee's work counts most ('Trafiknämndens arbete är centralt för måluppfyllelsen inom …')
+    r"(?:störst|storst|mest) nytta|gör (?:mest )?nytta|gor (?:mest )?nytta|bidrar (?:mest|mycket)": (
+        "centralt måluppfyllelsen"
+    ),
     r"kill\w*": "pojkar",
     r"föräldrakurs\w*|föräldrautbildning\w*": "föräldrastödsprogram föräldrastöd",
     r"graffiti\w*|tagg\w*": "klotter",
@@ -239,7 +246,7 @@ SYNONYMS: dict[str, str] = {
     # Enskede-Årsta-Vantör writes of 'bedrägerier mot välfärdssystemen', the others of 'välfärdsbrott'.
     r"välfärdsbrott\w*|valfardsbrott\w*": "välfärdssystemen bedrägerier",
     r"ideella (?:krafter|organisationer|föreningar|sektorn)|frivilligorganisation\w*|föreningsliv\w*": "civilsamhället",
-    r"gäng\w*|gängkriminalitet": "kriminella nätverk",
+    r"gäng\w*|gang\w*|gängkriminalitet": "kriminella nätverk organiserad brottslighet kriminella strukturer",
     r"bolag\w*": "bolagsstyrelser",
     r"lampor|gatlys\w*|mörk\w*": "belysning",
     r"skräp\w*|nedskräp\w*": "nedskräpning",
@@ -251,6 +258,8 @@ SYNONYMS: dict[str, str] = {
     r"avhoppar\w*|lämna (?:kriminella )?(?:gäng|nätverk)\w*|lämna kriminalitet\w*": "avhopparverksamheten",
     r"uppföljning\w*|utvärder\w*": "uppföljning",
     r"fusk\w*|bidragsfusk\w*|bidragsbrott\w*": "välfärdsbrott",
+    # the programme an older one was replaced by ('löste av', 'Programmet ersätter det tidigare programmet')
+    r"lös\w* av|lost av|ersatt\w*|efterträd\w*|eftertrad\w*|föregångar\w*|foregangar\w*": "ersätter tidigare",
     r"alkohol\w*|drogförebygg\w*|missbruksförebygg\w*": "ANDT missbruk beroende",
     r"krockar|motstridiga mål": "målkonflikter intressekonflikter",
     r"funktionsnedsättning\w*|funktionsvariation\w*": "funktionshinder funktionshinderperspektiv",
@@ -267,7 +276,7 @@ SYNONYMS: dict[str, str] = {
     r"tonåring\w*|ungdomar": "unga",
     r"pengar|budget\w*|finansiering\w*": "medel resurser",
     r"förbered\w* (?:ärende\w*|svar\w*|yttrande\w*|remissvar\w*|tjänsteutlåtande\w*)": "beretts",
-    r"svarstid\w*": "remisstiden",
+    r"svarstid\w*|svarsfrist\w*|tidsfrist\w*": "remisstiden senast",
     # where the proposal itself is to be read: an appendix ('Förslaget återfinns i sin helhet som bilaga 1')
     r"var (?:finns|ligger|hittar \w+|kan \w+ läsa) (?:själva )?(?:hela )?(?:program)?förslag\w*": "återfinns bilaga",
     r"(?:kom|kommer|skickades|sändes) remissen|remissen (?:kom|kommer|kommit|skickades|sändes)": "remitterat",

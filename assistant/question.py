@@ -115,6 +115,12 @@ _COMPARE = re.compile(
     r"|\b(alla|samtliga) fem(?=\s*[?,.]|\s+(i|ar|var|har|hade|tycker|tyckte|anser|ansag|sager|sade|eniga|overens"
     r"|positiv\w*|kritisk\w*)\b)"
     r"|\ball five(?=\s*[?,.]|\s+(of them|are|were|agree|say|said|think|thought|positive|critical|negative)\b)"
+    # 'Vad vill var och en av de fem …?', 'vem av de fem tar upp det?' (not 'vilket av de fyra fokusområdena')
+    r"|\b(var och en|vem|vilka|vilken|nagon|ingen|each|which|who|any|none) (av|of) (de|dom|the) (fem|five)"
+    r"(?=\s*[?,.:–-]|\s+(tar|tog|har|hade|ar|var|vill|ville|namner|tycker|tyckte|sager|sade|skriver|skrev|lyfter"
+    r"|saknar|ser|anser|inte|och|ha|gora|tycka|saga|skriva|take|took|has|had|is|are|want|wants|mention|mentions|say"
+    r"|says|think|thinks|do|does"
+    r"|did|not|and)\b)"
     r"|\bper (remissinstans|namnd|responder|committee)\b"
     # 'är de fem remissinstanserna för eller emot förslaget?'
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
@@ -173,7 +179,10 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|budget\w*"
             r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share)"
             # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
-            r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?))\b"
+            r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?)"
+            # a figure looked for ('finns det nåt konkret antal eller belopp …?'), a sum paid ('What does the city pay')
+            r"|(något|nåt|nagot|nat|konkret\w*|exakt\w*|any|a) (antal|belopp|summa|siffr\w*|sum|amount|figure)"
+            r"|what (does|do|did) (\w+ ){1,3}(pay|spend))\b"
             # a count asked in keywords: no question word, no question mark, no verb first ('Har antalet … minskat?')
             r"|^(?!\s*(har|hade|är|ar|finns|fanns|ska|skall|kan|kommer|blir|blev|bör|bor|måste|maste|gäller|galler"
             r"|do|does|did|is|are|was|has|have|will|can)\b)(?![^?]*\?)"
@@ -268,6 +277,16 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A question that opens by asking a view of a clause asks the view, whatever the clause holds.
 _VIEW_OF_CLAUSE = re.compile(
     r"^\s*(hur ser [^?]{1,80}? (på|pa)|vad (tycker|tyckte|anser|ansåg|ansag) [^?]{1,80}? om) att\b", re.I
+)
+# What a question counts asked by name as well ('… hur många är de och vad heter de?').
+_NAMES_THEM = re.compile(
+    r"\b(vad heter (de|dom|dessa)|vilka (är|ar) (de|dom|dessa)|vad kallas (de|dom|dessa)"
+    r"|what are they( called)?|what are their names|name them)\b",
+    re.I,
+)
+# An acronym asked for, not named ('Vilken förkortning används för …?').
+_WHICH_ACRONYM = re.compile(
+    r"\b(vilken|vilka|which|what) (förkortning\w*|forkortning\w*|akronym\w*|abbreviations?|acronyms?)\b", re.I
 )
 # The term a definition question asks about: "Vad betyder otillåten påverkan?" -> "otillåten påverkan".
 _DEFINED = re.compile(
@@ -537,6 +556,8 @@ def answer_type(text: str) -> str:
         return "definition"
     if _VIEW_OF_CLAUSE.search(text):  # 'Hur ser X på att programmet visar hur mycket …': its view, not a number
         return "opinion"
+    if _NAMES_THEM.search(text):  # 'hur många är de och vad heter de': the list gives the count too
+        return "list"
     for name, pattern in _ANSWER_TYPES:
         if pattern.search(text):
             return name
@@ -640,6 +661,8 @@ def defined_term(text: str, index: LexicalIndex) -> str:
     defined = re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]
     if fold(defined) not in FOLDED_STOPWORDS | {"it", "that", "this"}:
         return defined
+    if _WHICH_ACRONYM.search(text):
+        return ""  # 'Vilken förkortning används för polisenheten, och vad står den för?': the acronym is what is asked
     before = [w for w in words(text[: match.start()]) if w.isalpha() and fold(w) not in FOLDED_STOPWORDS]
     # A common word ('tar' in 'Programmet tar upp MVP, vad betyder det?') may be rare in the documents.
     known = [

@@ -70,7 +70,8 @@ ENGLISH_NAME_WORDS = frozenset(name for names in ENGLISH_NAMES.values() for name
 # A name word names a committee only before one of these ('schools' alone is a topic).
 _ENGLISH_BODY = frozenset(
     "committee committees board boards department departments office offices service services "
-    "administration administrations".split()
+    # whose document: 'the Kungsholmen, education and traffic statements'
+    "administration administrations statement statements response responses reply replies".split()
 )
 _ENGLISH_JOINS = frozenset(("and", "or", "the", "nor", "both"))
 

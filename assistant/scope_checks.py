@@ -538,12 +538,17 @@ _AFTER_YEAR = re.compile(r"\b(?:efter|after|från och med|fran och med|from)\s+(
 
 
 def after_every_period(q: Question, index: LexicalIndex) -> str:
-    """Why a question about the time after the latest programme period is not answered ('' otherwise)."""
+    """Why a question about the time after the latest programme period is not answered ('' otherwise).
+
+    After a year the last period ends ('efter 2027'), or in a year after it that no document names ('a 2028
+    programme').
+    """
     match = _AFTER_YEAR.search(q.corrected)
-    if not match:  # read the store's periods only for a question that names a time after a year
+    if not match and not q.years:  # read the store's periods only for a question that names a year
         return ""
     ends = [last for period in set(index.columns["period"]) for _, last in periods_in(period)]
-    if not ends or int(match.group(1)) < max(ends):
+    later = ends and any(year > max(ends) and str(year) not in index.vocab for year in q.years)
+    if not ends or not (later or (match and int(match.group(1)) >= max(ends))):
         return ""
     return f"Dokumenten gäller programperioder till och med {max(ends)} och säger inget om tiden efter."
 
@@ -608,6 +613,13 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
         or (
             not q.responders
             and re.search(rf"{b}[^.?!]*[.?!]\s+[^.?!]*\b{VIEW_BEFORE}\s+(de|dom|den|they|it)\b", text, re.I)
+        )
+        # '… kulturnämnden stod på remisslistan – vad svarade den själv?': itself, not the responder named
+        or re.search(
+            rf"{b}[^.?!]*([.?!]|\s[–—-])\s+[^.?!]*\b{VIEW_BEFORE}\s+(de|dom|den|they|it)\s+"
+            r"(själv|själva|sjalv|sjalva|itself|themselves)\b",
+            text,
+            re.I,
         )
         # 'Did the fire and rescue service in greater Stockholm send its own comments …'
         or re.search(

@@ -60,6 +60,7 @@ _FRAME = frozenset(
         " någon anyone anybody kom kommit inkom inkommit"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
         " vem dyker förekommer sägs flera"  # 'Vem är mest kritisk?', 'dyker upp i flera svar'
         " jag vi mig oss ha"  # 'Jag skriver en analys och vill ha en mening från var och en'
+        " grunden överlag generellt egentligen sticker ut materialet texterna"  # 'i grunden positiva, sticker någon ut'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
@@ -107,6 +108,13 @@ _NAMED_TOPIC = re.compile(
     re.I,
 )
 _NAMES_PROGRAMME = re.compile(r"program|förslag|forslag|proposal", re.I)
+# What the user needs the answer for, told before the question ('Inför mötet:', 'Till min PM.').
+_ERRAND = re.compile(
+    r"\b(inför|infor|till|för|for|before|for) (en |ett |min |mitt |vår |vårt |the |my |our |a )?"
+    r"(dragning\w*|möte\w*|mote\w*|presentation\w*|genomgång\w*|genomgang\w*|ledningsgrupp\w*|pm|briefing|meeting)"
+    r"|\b(snabb|kort|quick|short) (lägesbild|lagesbild|översikt|oversikt|sammanfattning|overview|summary)\b",
+    re.I,
+)
 # (English 'I' in capitals only: Swedish 'i' is 'in')
 _FIRST_PERSON = re.compile(r"\b(?i:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|i'm|we|my|our|me)\b|\bI\b")
 
@@ -118,6 +126,8 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     that tell the user's errand ('Inför en dragning vill jag …'), is the whole topic.
     """
     *before, last = _SENTENCES.split(question.strip())
+    if before and _ERRAND.search(" ".join(before)) and not responders_in_order(" ".join(before), responders):
+        return _topic_of(last, responders)  # 'Snabb lägesbild inför dragningen: är alla fem …?': the errand is none
     whole = (
         before
         and _FIRST_PERSON.search(" ".join(before))  # the user's own errand, not a topic ('Klotter: vad säger …')
@@ -150,7 +160,8 @@ def _topic_of(question: str, responders: Iterable[str]) -> str:
         and not _bare_body_word(words, i, named)
         and not _counts_responders(words, i)
     ]
-    return " ".join(kept) or DEFAULT_TOPIC
+    topic = " ".join(kept)
+    return topic if analyze(topic) else DEFAULT_TOPIC  # only small words left ('eller'): the programme as a whole
 
 
 def _bare_body_word(words: list[str], i: int, named: Iterable[str]) -> bool:

@@ -311,7 +311,9 @@ def test_a_list_a_responder_gives_comes_whole_with_its_items_on_their_own_lines(
 
 def test_lists_compared_come_from_each_responder_once(assistant: Assistant) -> None:
     """'Skiljer sig uppräkningarna?' asks each one's list; trafiknämnden's twice-written list is given once."""
-    answer = assistant.ask("Kungsholmen, skolan och trafiken räknar alla upp fokusområdena. Skiljer sig uppräkningarna?")
+    answer = assistant.ask(
+        "Kungsholmen, skolan och trafiken räknar alla upp fokusområdena. Skiljer sig uppräkningarna?"
+    )
     parts = paragraphs(answer)
     assert set(parts) == {"Kungsholmens stadsdelsnämnd", "Trafiknämnden", "Utbildningsnämnden"}
     for responder, part in parts.items():

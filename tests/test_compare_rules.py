@@ -188,6 +188,8 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "Is each committee in favour of the proposal?",
         # a sentence that sets the scene first; the question names the programme and points back at nothing
         "Inför en dragning vill jag visa ett kort per nämnd. Är alla fem i grunden positiva till programförslaget?",
+        # an errand told before a colon is no topic, nor are the frame's words ('i grunden', 'sticker någon ut')
+        "Snabb lägesbild inför dragningen: är alla fem remissinstanserna i grunden positiva, eller sticker någon ut?",
     ],
 )
 def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:

@@ -81,6 +81,11 @@ DOCUMENT_WORDS = {
     "helhet",
     "återfinns",
     "bilaga",
+    "justeras",
+    "senast",
+    "organiserad",
+    "brottslighet",
+    "ersätter",
 }
 
 
@@ -152,6 +157,10 @@ def known(word: str) -> bool:
         ("Where can I find the full draft programme?", True, "sin helhet återfinns bilaga"),  # "I" asked
         ("Var hittar jag programförslaget?", False, "återfinns bilaga"),
         ("Var i staden finns förslag om belysning?", False, ""),  # a place asked, not the appendix
+        ("Why should the minutes be checked straight away?", True, "justeras omedelbart"),
+        ("Vilka svarsfrister gällde?", False, "remisstiden senast"),
+        ("Vad säger EÅV om gäng?", False, "organiserad brottslighet"),
+        ("programmet 2020-2023 lost av ett aldre dokument", False, "ersätter tidigare"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:

@@ -136,6 +136,10 @@ def answer(
         ("Vilket datum står i utbildningsnämndens sidhuvud?", "datum"),  # the head of the first page
         ("What date is on the Kungsholmen and Trafiknämnden responses?", "datum"),
         ("Vilket datum står i sidhuvudet för beslutet?", ""),  # the decision's date, not the document's
+        ("Which department is the statement from?", "avsändare"),
+        ("Vilken avdelning kommer tjänsteutlåtandet från?", "avsändare"),
+        ("There are two digital approvals at the bottom. Whose are they?", "underskrifter"),
+        ("Why should the minutes be checked and signed straight away?", ""),  # the minutes' check, no signatory
     ],
 )
 def test_asked_field(question: str, field: str) -> None:

@@ -71,6 +71,11 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("Hur ser tryggheten i skolan respektive trafiken ut?", []),
         ("Vad säger trafikforskningen om socialt arbete?", []),
         ("What do Social Services and the traffic committee say?", ["Socialnämnden", "Trafiknämnden"]),
+        # names listed before whose document: 'the Kungsholmen, education and traffic statements'
+        (
+            "Who signs each of the Kungsholmen, education and traffic statements?",
+            ["Kungsholmens stadsdelsnämnd", "Utbildningsnämnden", "Trafiknämnden"],
+        ),
     ],
 )
 def test_responders_named_in_order(question: str, named: list[str]) -> None:

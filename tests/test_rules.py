@@ -415,6 +415,14 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Kungsholmen och trafiken räknar båda upp fokusområdena. Skiljer sig uppräkningarna?", "answer_type", "list"),
         ("Skiljer sig listorna över fokusområden hos skolan och soc?", "answer_type", "list"),
         ("Räknar trafiken med fler olyckor?", "answer_type", "other"),  # no "upp": an expectation, not a list
+        ("fokusomradena i kungsholmens text, hur manga ar de och vad heter de", "answer_type", "list"),  # named too
+        ("Finns det nåt konkret antal eller belopp för kamerorna?", "answer_type", "quantity"),
+        ("What does the city pay each year for the licences?", "answer_type", "quantity"),
+        # an acronym asked for, not named: no term to define ('den' points at what is asked)
+        ("Vilken förkortning används för polisenheten, och vad står den för?", "defines", ""),
+        ("Vad vill var och en av de fem ha ändrat i programmet?", "compares", True),
+        ("Vem av de fem tar upp samarbetsavtalet med polisen?", "compares", True),
+        ("Vilket av de fem målen är viktigast?", "compares", False),  # five goals, not the five responders
         ("Hur många fältassistenter finns det?", "terms", ("faltassistent", "finn")),  # 'många' asks, is no term
         ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself

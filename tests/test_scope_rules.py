@@ -469,6 +469,8 @@ def test_a_service_for_oneself(question: str, expected: str) -> None:
         # after the last period any document is about (here 2024–2027) ...
         ("Vad ska trygghetsprogrammet efter 2027 innehålla om klotter?", "säger inget om tiden efter"),
         ("What will the programme say about graffiti after 2027?", "säger inget om tiden efter"),
+        # ... or in a year after it that no document names
+        ("Any word on graffiti in a 2028 programme?", "säger inget om tiden efter"),
     ],
 )
 def test_a_time_after_every_period(question: str, expected: str) -> None:
@@ -496,6 +498,9 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("vad tycker farsta stadsdelsnamnd om trygghetsprogrammet", "inget remissvar från farsta stadsdels"),
         ("skarpnacks stadsdelsnamnd om malkonflikter i parkskotseln", "inget remissvar från skarpnäcks"),  # terse
         ("polisen om trygghetskameror", "inget remissvar från polisen"),
+        # on the list of remissinstanser, and its own answer asked ('den själv'), not the responder's named
+        ("kulturnamnden stod pa remisslistan hos kungsholmen – vad svarade den sjalv", "inget remissvar från kultur"),
+        ("Kulturnämnden stod på Kungsholmens remisslista. Vad svarade den?", ""),  # 'den': Kungsholmen may be meant
         ("Vad tyckte Stockholm Business Region om programmet?", "inget remissvar från Stockholm Business Region "),
         ("Did the police respond to the referral?", "inget remissvar från polisen "),
         (
