@@ -196,29 +196,17 @@ def lists(texts: Sequence[str], term: str) -> bool:
     """Whether a passage's sentences introduce a list by naming `term` ('… fyra fokusområden:' and its items).
 
     An introduction may also end in a full stop before its bullets, with what it lists at its end, if
-    only by the compound's head ('… arbete inom fyra viktiga områden.' - • Arbete i stadens offentliga
-    miljö …); and one that runs into its items with no stop may leave the term to the passage around it
-    ('… under rubrikerna' - Förebyggande sociala insatser … 'presenteras under varje fokusområde').
+    only by the compound's head ('… arbete inom fyra viktiga områden.' - • Arbete i stadens offentliga miljö …).
     """
 
-    def names(text: str) -> bool:
-        return any(term_matches(term, t) for t in term_set(text))
-
-    def ends_naming(text: str) -> bool:
-        last = term_set(" ".join(text.split()[-_LISTED_LAST:]))
+    def introduces(intro: str) -> bool:
+        if intro.rstrip().endswith(":"):
+            return any(term_matches(term, t) for t in term_set(intro))
+        last = term_set(" ".join(intro.split()[-_LISTED_LAST:])) if intro.rstrip().endswith(".") else set()
         return any(term_matches(term, t) or (len(t) >= _HEAD_AT_LEAST and term.endswith(t)) for t in last)
 
-    def introduces(intro: str, around: bool) -> bool:
-        end = intro.rstrip()[-1:]
-        if end == ":":
-            return names(intro)
-        if end in ".!?":
-            return ends_naming(intro)
-        return around
-
-    around = any(names(t) for t in texts if not _LIST_ITEM.match(t))  # the items name what they are
     return any(
-        _LIST_ITEM.match(item) and not _LIST_ITEM.match(intro) and introduces(intro, around)
+        _LIST_ITEM.match(item) and not _LIST_ITEM.match(intro) and introduces(intro)
         for intro, item in pairwise(texts)
     )
 

@@ -270,6 +270,8 @@ SYNONYMS: dict[str, str] = {
     r"handledning\w*|manual\w*|mallar": "stödmaterial vägledning",
     r"regler|regelverk\w*|policy\w*": "riktlinjer",
     r"vanlig|vanliga|vanligt": "ordinarie",  # 'stadens vanliga styrning' ~ 'ordinarie styr- och ledningsmodell'
+    r"styrning\w*": "styr ledningsmodell",
+    r"i stort sett|i princip|i huvudsak|till största delen|till storsta delen": "huvudsakligen",
     r"kf": "kommunfullmäktige",  # as officials write the city council
     r"upplägg\w*|uppläggning\w*": "struktur",
     r"föredöme\w*|förebild\w*": "gott exempel goda exemplen",

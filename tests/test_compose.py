@@ -354,6 +354,11 @@ def test_an_answer_never_opens_on_a_sentence_that_leans_back(before: str, best: 
         (["Struktur och fokusområden är desamma som förut.", "Programmet gäller alla."], "fokusomrad", False),
         (["Det framgår i uppdrag och ansvar att:", "- Nämnderna ska samverka"], "fokusomrad", False),
         (["Programmet utgår från fyra fokusområden:", "Förebyggande arbete är ett av dem."], "fokusomrad", False),
+        # a full stop before the bullets, the compound's head at the end ('… inom fyra viktiga områden.')
+        (["Programmet ramas in genom arbete inom fyra viktiga områden.", "• Stadsutveckling"], "fokusomrad", True),
+        # ... not a word far from the end ('Tre områden lyfts fram som utgångspunkter i arbetet.')
+        (["Tre områden lyfts fram som utgångspunkter i det lokala arbetet.", "• Verktyg"], "fokusomrad", False),
+        (["Det ryms i programmet under rubrikerna", "- Stadsutveckling"], "fokusomrad", False),  # runs on: unnamed
     ],
 )
 def test_a_list_is_found_where_its_introduction_names_what_is_asked(
