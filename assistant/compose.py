@@ -206,8 +206,7 @@ def lists(texts: Sequence[str], term: str) -> bool:
         return any(term_matches(term, t) or (len(t) >= _HEAD_AT_LEAST and term.endswith(t)) for t in last)
 
     return any(
-        _LIST_ITEM.match(item) and not _LIST_ITEM.match(intro) and introduces(intro)
-        for intro, item in pairwise(texts)
+        _LIST_ITEM.match(item) and not _LIST_ITEM.match(intro) and introduces(intro) for intro, item in pairwise(texts)
     )
 
 
