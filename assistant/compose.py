@@ -200,9 +200,9 @@ def lists(texts: Sequence[str], term: str) -> bool:
     """
 
     def introduces(intro: str) -> bool:
-        if intro.rstrip().endswith(":"):
-            return any(term_matches(term, t) for t in term_set(intro))
-        last = term_set(" ".join(intro.split()[-_LISTED_LAST:])) if intro.rstrip().endswith(".") else set()
+        if not intro.rstrip().endswith((":", ".")):
+            return False
+        last = term_set(" ".join(intro.split()[-_LISTED_LAST:]))
         return any(term_matches(term, t) or (len(t) >= _HEAD_AT_LEAST and term.endswith(t)) for t in last)
 
     return any(

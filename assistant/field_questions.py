@@ -178,6 +178,8 @@ CONTACT_OF = re.compile(
 TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
 _PERSON_ASKED = re.compile(
     r"^\s*(vem|vilka|vilken|vad heter|who|which)\b|\bvem\b|\bvad heter (hon|han|hen|den|personen)\b"
+    # the names asked in keywords ('trafikkontoret förvaltningschef avdelningschef - namnen')
+    r"|\b(namn|namnen|names?)\s*[?.]?\s*$"
     # 'När godkände utbildningsdirektören …': the approval list
     r"|\b(godkände|godkande|godkänt|godkant|attesterade|attesterat|approved)\b",
     _WORDS,

@@ -142,6 +142,7 @@ GLOSSARY: dict[str, str] = {
     r"highlight\w*|emphasi[sz]\w*|underlin\w*|stress(?:es|ed)?": "framhålls betonar betona",
     r"round(?:s|ed)? off|in closing|conclud\w*|finally|one last time": "avslutningsvis",
     r"in full|in its entirety|full text|full draft": "i sin helhet",
+    r"steps?|step-by-step|stages?|phases?": "steg process",
     # the minutes of a meeting checked and signed at once ('Beslutet föreslås justeras omedelbart')
     r"minutes (?:\w+ ){0,4}(?:checked|signed|approved)|(?:check|sign|approve)\w* (?:\w+ ){0,2}minutes": "justeras",
     r"straight away|right away|immediately|at once": "omedelbart",

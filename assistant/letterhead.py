@@ -111,7 +111,13 @@ def _is_title(title: str, asked: str) -> bool:
 
 
 def _asked_title(text: str) -> tuple[str, str]:
-    """The title a question names, spelt with å/ä/ö, and as titles start ('' when none)."""
+    """The title a question names, spelt with å/ä/ö, and as titles start ('' when none).
+
+    Several titles named ('förvaltningschef avdelningschef enhetschef - namnen') ask every signatory.
+    """
+    matches = _ASKED_TITLE.findall(text)
+    if len({fold(m.lower()) for m in matches}) != 1:
+        return "", ""
     match = _ASKED_TITLE.search(text)
     if not match:
         return "", ""

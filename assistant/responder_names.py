@@ -158,9 +158,17 @@ def names(token: str, responder: str) -> bool:
     if by_place and any(token.startswith(part) and responder_keys(responder) & d for part, d in _CITY_PARTS.items()):
         return True
     for key in responder_keys(responder):
-        if token.startswith(key) and (by_place or any(_starts_as(token[len(key) :].lstrip("s"), f) for f in _FORMS)):
+        if token.startswith(key) and (by_place or any(_is_form(token[len(key) :].lstrip("s"), f) for f in _FORMS)):
             return True
     return False
+
+
+_FORM_CUT_AT_LEAST = 4  # letters of a form the stemmer cut short: 'trafikkontor' stems to 'trafikkont'
+
+
+def _is_form(rest: str, form: str) -> bool:
+    """Whether what follows a name's key is the committee's form, if cut short by the stemmer ('kont')."""
+    return bool(_starts_as(rest, form)) or (len(rest) >= _FORM_CUT_AT_LEAST and form.startswith(rest))
 
 
 @lru_cache(maxsize=64)

@@ -244,6 +244,12 @@ def signals(q: Question, evidence: Evidence) -> tuple[float, ...]:
 
 
 _CITY = re.compile(r"\b([\wåäöÅÄÖ-]+?)s? (stads?|kommuns?)\b", re.I)
+# Sweden's largest municipalities besides Stockholm (and English names), folded: named alone, they are other cities.
+_OTHER_CITIES = frozenset(
+    "goteborg gothenburg malmo uppsala vasteras orebro linkoping helsingborg jonkoping norrkoping lund umea gavle "
+    "boras sodertalje eskilstuna halmstad vaxjo karlstad sundsvall ostersund trollhattan lulea kalmar kristianstad "
+    "skelleftea falun karlskrona copenhagen kopenhamn oslo helsinki helsingfors".split()
+)
 
 
 def other_city(q: Question, index: LexicalIndex) -> str:
@@ -257,6 +263,9 @@ def other_city(q: Question, index: LexicalIndex) -> str:
             continue  # 'Sveriges tryggaste stad' ranks a city, it names none
         if terms and fold(match.group(1)) != "stockholm" and not any(t in index.vocab for t in terms):
             return match.group(0)
+    for word in re.findall(r"[^\W\d_]+", q.text):
+        if fold(word.lower()).removesuffix("s") in _OTHER_CITIES and fold(word.lower()) not in index.vocab:
+            return word  # 'Malmö crime prevention: …', 'Hur jobbar Göteborg?'
     return ""
 
 

@@ -170,8 +170,9 @@ def test_comparison_of_something_no_one_discusses_is_declined(assistant: Assista
     answer = assistant.ask("Jämför nämndernas syn på Göteborgs hamn")
     refusal = "Jag hittar inget svar på det i dokumenten."
     assert answer.abstained and answer.text.startswith(refusal) and not answer.citations
-    # and says why, once, as a single answer does ('Inget stycke i dokumenten handlar om …')
-    assert answer.text.count("Inget stycke") == 1
+    # and says why, once, as a single answer does ('Dokumenten gäller Stockholms stad, inte Göteborgs.')
+    reason = answer.text.removeprefix(refusal).strip()
+    assert reason and answer.text.count(reason) == 1
 
 
 @pytest.mark.parametrize(

@@ -86,6 +86,8 @@ DOCUMENT_WORDS = {
     "organiserad",
     "brottslighet",
     "ersätter",
+    "steg",
+    "process",
 }
 
 
@@ -159,6 +161,7 @@ def known(word: str) -> bool:
         ("Var i staden finns förslag om belysning?", False, ""),  # a place asked, not the appendix
         ("Why should the minutes be checked straight away?", True, "justeras omedelbart"),
         ("Vilka svarsfrister gällde?", False, "remisstiden senast"),
+        ("Walk me through all five steps.", True, "steg process"),
         ("Vad säger EÅV om gäng?", False, "organiserad brottslighet"),
         ("programmet 2020-2023 lost av ett aldre dokument", False, "ersätter tidigare"),
     ],

@@ -137,6 +137,7 @@ def answer(
         ("What date is on the Kungsholmen and Trafiknämnden responses?", "datum"),
         ("Vilket datum står i sidhuvudet för beslutet?", ""),  # the decision's date, not the document's
         ("Which department is the statement from?", "avsändare"),
+        ("trafikkontoret forvaltningschef avdelningschef enhetschef - namnen", "underskrifter"),  # names, keywords
         ("Vilken avdelning kommer tjänsteutlåtandet från?", "avsändare"),
         ("There are two digital approvals at the bottom. Whose are they?", "underskrifter"),
         ("Why should the minutes be checked and signed straight away?", ""),  # the minutes' check, no signatory
