@@ -50,7 +50,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     ),
     "handläggare": re.compile(
         rf"\b({_HANDLER})\b|\bvem handl[aä]g{{1,2}}er\b"
-        r"|\bvem\b.*\bhandlade\s+(ärendet|arendet|remissen|frågan|fragan)\b"
+        r"|\bvem\b.*\bhandlade\s+(\S+\s+){0,6}?(ärende\w*|arende\w*|remiss\w*|frågan|fragan)\b"
         r"|\bvem\b.*\b(skrev|skrivit|författade|forfattade|tog fram|tagit fram|ta fram)\s+"
         rf"(\S+\s+){{0,3}}?{_RESPONSE}"
         rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",
@@ -74,14 +74,19 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|betonar|säger|sager|sade|efterfråga\w*|efterfraga\w*|saknar|önskar|onskar|positiv\w*|negativ\w*|kritisk\w*"
         r"|överens|overens|responded|replied|think|thought|said|say|says|comment\w*|mention\w*|rais\w*|support\w*"
         r"|criticis\w*|want\w*|propos(e|es|ed|ing))\b)"
-        r".*\b(vilka|vilken|vem|which|who)\b.*\b(remissinstans\w*|fick (\w+ ){0,2}(remissen|förslaget|forslaget"
+        r".*(\b(vilka|vilken|vem|which|who)\b.*\b(remissinstans\w*|fick (\w+ ){0,2}(remissen|förslaget|forslaget"
         r"|programförslaget|programforslaget)|för yttrande|for yttrande|referral bodies|consultation bodies"
-        r"|(sent|referred) (\w+ ){0,3}(for|to) (consultation|comment))",
+        r"|(sent|referred) (\w+ ){0,3}(for|to) (consultation|comment))"
+        # the list it was sent to, named before or after the question word ('Remisslistor: vilka instanser …?')
+        r"|\b(remisslist\w*|sändlist\w*|sandlist\w*|referral lists?|mailing lists?)\b.*\b(vilka|vilken|which|who)\b"
+        r"|\b(vilka|vilken|which|who)\b.*\b(remisslist\w*|sändlist\w*|sandlist\w*|referral lists?|mailing lists?))",
         _WORDS,
     ),
     "växel": re.compile(r"\b(växel\w*|vaxel\w*|switchboard)\b", _WORDS),
     "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
-    "telefon": re.compile(rf"\b({_PHONE}|telefonnummer)\b", _WORDS),
+    "telefon": re.compile(
+        rf"\b({_PHONE}|telefonnummer|(på|pa|on) (vilka|vilket|which|what) (nummer|numbers?))\b", _WORDS
+    ),
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
     "beredning": re.compile(
         r"\b(berett\w*|bered\w*"
@@ -268,7 +273,10 @@ def asked_field(text: str, names_responder: bool) -> str:
 
 # A second question joined to the first: '… står som avsändare, och vilken gatuadress har den?'
 _SECOND_QUESTION = re.compile(
-    r"(?:,?\s+(?:och|samt|and)|\s+[–—-]|[,;:?])\s+(?=(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|what|which|who|when|where)\b)",
+    r"(?:,?\s+(?:och|samt|and)|\s+[–—-]|[,;:?])\s+"
+    # ('… och på vilka nummer?': a preposition first)
+    r"(?=(?:(?:på|pa|till|med|on|at|to|with)\s+)?(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|what|which|who|when"
+    r"|where)\b)",
     _WORDS,
 )
 # Two fields named in one question: 'Vilken postadress och växelnummer har …?'

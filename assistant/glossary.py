@@ -92,6 +92,7 @@ GLOSSARY: dict[str, str] = {
     r"sweden": "Sverige",
     r"chang\w*|differen\w*|new": "förändringar nya",
     r"previous|earlier|old|former": "tidigare",
+    r"predecessors?|lineage|replaced|replaces|succeeds|superseded": "tidigare ersätter",
     r"(?:comes?|came|come|entered|enters?) into (?:force|effect)|takes? effect|in force|appl(?:y|ies) from": (
         "trädde i kraft"
     ),
@@ -272,6 +273,11 @@ SYNONYMS: dict[str, str] = {
     r"regler|regelverk\w*|policy\w*": "riktlinjer",
     r"vanlig|vanliga|vanligt": "ordinarie",  # 'stadens vanliga styrning' ~ 'ordinarie styr- och ledningsmodell'
     r"styrning\w*": "styr ledningsmodell",
+    # the documents' two kinds of prevention, in plain words ('insatser i miljön', 'insatser riktade mot människor')
+    r"(?:insatser|åtgärder|atgarder) i (?:den fysiska |stads)?miljön|(?:fysiska|byggda) miljön": (
+        "situationell prevention stadsmiljön"
+    ),
+    r"(?:insatser|åtgärder|atgarder) (?:riktade )?mot (?:människor|manniskor|individer|personer)": "social prevention",
     r"i stort sett|i princip|i huvudsak|till största delen|till storsta delen": "huvudsakligen",
     r"kf": "kommunfullmäktige",  # as officials write the city council
     r"upplägg\w*|uppläggning\w*": "struktur",

@@ -82,7 +82,7 @@ IN_WHICH_RESPONSES = (
 _ALL_OF_THEM = (
     r"(de olika |alla |samtliga |de (fem|fyra|tre|\d) |alla (fem|\d) )?"
     r"(namnderna|remissinstanserna|instanserna|forvaltningarna|stadsdelsnamnderna"
-    r"|stadsdelsforvaltningarna|facknamnderna|remissvaren)"
+    r"|stadsdelsforvaltningarna|facknamnderna|remissvaren)s?"  # 'var och en av de fem nämndernas svar'
     r"|(the )?((five|\d) )?(committees|responders|responses|administrations)"
 )
 _VIEW_VERB = (

@@ -49,6 +49,7 @@ _SPEECH = frozenset(
 _SPEECH_AFTER_NAME = _SPEECH - {
     fold(term(w)) for w in "ser såg enligt vill".split()
 }  # after a name: 'Trafiken skriver …'
+_WANTS = fold(term("vill"))  # a service opening the question wants as its office does ('Skolan vill inte …')
 _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
 # Words that join names in a list, as the tokens they are compared with are stemmed ('respektiv', 'ell');
 # some set the names against each other ('skolan respektive trafiken').
@@ -240,7 +241,8 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
             before, after = tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""
             # 'säger trafiken', 'Trafiken skriver att …', 'socialtjänstens yttrande'
             speaks = before in _SPEECH or after in _SPEECH_AFTER_NAME or after.startswith(_RESPONSE) or after == "syn"
-            speaks = speaks or (labelled and i == 0)
+            # 'Trafiken:' labels whose view; 'Skolan vill inte …' opening the question speaks ('vill' too)
+            speaks = speaks or (i == 0 and (labelled or after == _WANTS))
             # in a list of responders: 'soc och skolan', 'Kungsholmen, skolan, trafikkontoret och EÅV'
             # (not 'skolförvaltningen skolans roll')
             joined = (

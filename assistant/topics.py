@@ -61,6 +61,7 @@ _FRAME = frozenset(
         " vem dyker förekommer sägs flera"  # 'Vem är mest kritisk?', 'dyker upp i flera svar'
         " jag vi mig oss ha"  # 'Jag skriver en analys och vill ha en mening från var och en'
         " grunden överlag generellt egentligen sticker ut materialet texterna"  # 'i grunden positiva, sticker någon ut'
+        " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
@@ -131,8 +132,8 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     whole = (
         before
         and _FIRST_PERSON.search(" ".join(before))  # the user's own errand, not a topic ('Klotter: vad säger …')
-        and _NAMES_PROGRAMME.search(last)
-        and not _POINTS_BACK.search(last)
+        and (programme := _NAMES_PROGRAMME.search(last))
+        and not _POINTS_BACK.search(last[: programme.start()])  # 'för programmet, eller sågar någon det?': it
     )
     if whole and is_general(" ".join(w for w in _topic_of(last, responders).split() if not common_in_swedish(w))):
         return DEFAULT_TOPIC

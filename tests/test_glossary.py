@@ -88,6 +88,7 @@ DOCUMENT_WORDS = {
     "ersätter",
     "steg",
     "process",
+    "social",
 }
 
 
@@ -162,6 +163,8 @@ def known(word: str) -> bool:
         ("Why should the minutes be checked straight away?", True, "justeras omedelbart"),
         ("Vilka svarsfrister gällde?", False, "remisstiden senast"),
         ("Walk me through all five steps.", True, "steg process"),
+        # the two kinds of prevention in plain words
+        ("Vill de blanda insatser riktade mot människor med insatser i miljön?", False, "situationell prevention social"),
         ("Vad säger EÅV om gäng?", False, "organiserad brottslighet"),
         ("programmet 2020-2023 lost av ett aldre dokument", False, "ersätter tidigare"),
     ],

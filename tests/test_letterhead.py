@@ -138,6 +138,8 @@ def answer(
         ("Vilket datum står i sidhuvudet för beslutet?", ""),  # the decision's date, not the document's
         ("Which department is the statement from?", "avsändare"),
         ("trafikkontoret forvaltningschef avdelningschef enhetschef - namnen", "underskrifter"),  # names, keywords
+        ("vem handlade Kungsholmens, skolans och trafikens ärenden?", "handläggare"),  # names between
+        ("Remisslistor: vilka externa instanser nämns av Kungsholmen?", "remissinstanser"),  # the list named first
         ("Vilken avdelning kommer tjänsteutlåtandet från?", "avsändare"),
         ("There are two digital approvals at the bottom. Whose are they?", "underskrifter"),
         ("Why should the minutes be checked and signed straight away?", ""),  # the minutes' check, no signatory
@@ -564,6 +566,7 @@ def test_an_answers_first_source_is_shown_first_when_it_uses_nothing_of_the_top_
         ("Vem är handläggare och vilket telefonnummer har hen?", ("kontakt",)),  # one contact answer gives both
         ("Vilket diarienummer har trafikkontorets svar?", ("dnr",)),
         ("Vilken postadress och växelnummer har förvaltningen?", ("adress", "växel")),  # two fields, one verb
+        ("Vem handlade ärendet, och på vilka nummer når jag dem?", ("handläggare", "telefon")),  # a preposition first
     ],
 )
 def test_joined_questions_ask_for_each_field(question: str, fields: tuple[str, ...]) -> None:

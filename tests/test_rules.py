@@ -421,6 +421,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         # an acronym asked for, not named: no term to define ('den' points at what is asked)
         ("Vilken förkortning används för polisenheten, och vad står den för?", "defines", ""),
         ("Vad vill var och en av de fem ha ändrat i programmet?", "compares", True),
+        ("Vad är huvudbudskapet i var och en av de fem nämndernas svar?", "compares", True),  # genitive
         ("Vem av de fem tar upp samarbetsavtalet med polisen?", "compares", True),
         ("Vilket av de fem målen är viktigast?", "compares", False),  # five goals, not the five responders
         ("Hur många fältassistenter finns det?", "terms", ("faltassistent", "finn")),  # 'många' asks, is no term
