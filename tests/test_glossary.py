@@ -164,7 +164,11 @@ def known(word: str) -> bool:
         ("Vilka svarsfrister gällde?", False, "remisstiden senast"),
         ("Walk me through all five steps.", True, "steg process"),
         # the two kinds of prevention in plain words
-        ("Vill de blanda insatser riktade mot människor med insatser i miljön?", False, "situationell prevention social"),
+        (
+            "Vill de blanda insatser riktade mot människor med insatser i miljön?",
+            False,
+            "situationell prevention social",
+        ),
         ("Vad säger EÅV om gäng?", False, "organiserad brottslighet"),
         ("programmet 2020-2023 lost av ett aldre dokument", False, "ersätter tidigare"),
     ],
