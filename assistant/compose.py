@@ -200,10 +200,12 @@ def lists(texts: Sequence[str], term: str) -> bool:
     """
 
     def introduces(intro: str) -> bool:
-        if not intro.rstrip().endswith((":", ".")):
-            return False
-        last = term_set(" ".join(intro.split()[-_LISTED_LAST:]))
-        return any(term_matches(term, t) or (len(t) >= _HEAD_AT_LEAST and term.endswith(t)) for t in last)
+        end = intro.rstrip()[-1:]
+        last = term_set(" ".join(intro.split()[-_LISTED_LAST:])) if end in ":." else set()
+        # by its head only before bullets after a full stop ('… arbetet:' lists no 'trygghetsarbete')
+        return any(
+            term_matches(term, t) or (end == "." and len(t) >= _HEAD_AT_LEAST and term.endswith(t)) for t in last
+        )
 
     return any(
         _LIST_ITEM.match(item) and not _LIST_ITEM.match(intro) and introduces(intro) for intro, item in pairwise(texts)
