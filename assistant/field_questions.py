@@ -275,8 +275,8 @@ def asked_field(text: str, names_responder: bool) -> str:
 _SECOND_QUESTION = re.compile(
     r"(?:,?\s+(?:och|samt|and)|\s+[–—-]|[,;:?])\s+"
     # ('… och på vilka nummer?': a preposition first)
-    r"(?=(?:(?:på|pa|till|med|on|at|to|with)\s+)?(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|what|which|who|when"
-    r"|where)\b)",
+    r"(?=(?:(?:på|pa|till|med|on|at|to|with)\s+)?(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|vad|what|which|who"
+    r"|when|where)\b)",
     _WORDS,
 )
 # Two fields named in one question: 'Vilken postadress och växelnummer har …?'

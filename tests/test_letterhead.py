@@ -567,6 +567,7 @@ def test_an_answers_first_source_is_shown_first_when_it_uses_nothing_of_the_top_
         ("Vilket diarienummer har trafikkontorets svar?", ("dnr",)),
         ("Vilken postadress och växelnummer har förvaltningen?", ("adress", "växel")),  # two fields, one verb
         ("Vem handlade ärendet, och på vilka nummer når jag dem?", ("handläggare", "telefon")),  # a preposition first
+        ("EÅV:s tjänsteutlåtande: på vilken adress sitter avdelningen och vad är dnr?", ("adress", "dnr")),
     ],
 )
 def test_joined_questions_ask_for_each_field(question: str, fields: tuple[str, ...]) -> None:
