@@ -248,7 +248,8 @@ SYNONYMS: dict[str, str] = {
     # Enskede-Årsta-Vantör writes of 'bedrägerier mot välfärdssystemen', the others of 'välfärdsbrott'.
     r"välfärdsbrott\w*|valfardsbrott\w*": "välfärdssystemen bedrägerier",
     r"ideella (?:krafter|organisationer|föreningar|sektorn)|frivilligorganisation\w*|föreningsliv\w*": "civilsamhället",
-    r"gäng\w*|gang\w*|gängkriminalitet": "kriminella nätverk organiserad brottslighet kriminella strukturer",
+    # (not 'gang…' without å/ä/ö: 'for allra forsta gangen' is 'gången')
+    r"gäng\w*|gängkriminalitet": "kriminella nätverk organiserad brottslighet kriminella strukturer",
     r"bolag\w*": "bolagsstyrelser",
     r"lampor|gatlys\w*|mörk\w*": "belysning",
     r"skräp\w*|nedskräp\w*": "nedskräpning",
