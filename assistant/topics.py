@@ -62,6 +62,7 @@ _FRAME = frozenset(
         " jag vi mig oss ha"  # 'Jag skriver en analys och vill ha en mening från var och en'
         " grunden överlag generellt egentligen sticker ut materialet texterna"  # 'i grunden positiva, sticker någon ut'
         " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
+        " response contrast contrasting with did have"  # 'Contrast what the X response says with what …'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
@@ -127,16 +128,18 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     that tell the user's errand ('Inför en dragning vill jag …'), is the whole topic.
     """
     *before, last = _SENTENCES.split(question.strip())
-    if before and _ERRAND.search(" ".join(before)) and not responders_in_order(" ".join(before), responders):
-        return _topic_of(last, responders)  # 'Snabb lägesbild inför dragningen: är alla fem …?': the errand is none
+    # 'Snabb lägesbild inför dragningen: är alla fem …?': the errand names no topic
+    errand = before and _ERRAND.search(" ".join(before)) and not responders_in_order(" ".join(before), responders)
     whole = (
         before
-        and _FIRST_PERSON.search(" ".join(before))  # the user's own errand, not a topic ('Klotter: vad säger …')
+        and (errand or _FIRST_PERSON.search(" ".join(before)))  # the user's errand, not a topic ('Klotter: …')
         and (programme := _NAMES_PROGRAMME.search(last))
         and not _POINTS_BACK.search(last[: programme.start()])  # 'för programmet, eller sågar någon det?': it
     )
     if whole and is_general(" ".join(w for w in _topic_of(last, responders).split() if not common_in_swedish(w))):
         return DEFAULT_TOPIC
+    if errand:
+        return _topic_of(last, responders)
     # A last sentence that names what it asks about ('Trafikkontoret anger kronor, EÅV efterlyser resurser. Jämför
     # vad de två skriver om pengar och resurser.'): the sentences before say whom, and what they say of them is
     # no topic. Not when they say what about ('Ger programmet konkreta exempel? Vad säger svaren om exemplen?'),

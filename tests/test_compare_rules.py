@@ -190,6 +190,8 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "Inför en dragning vill jag visa ett kort per nämnd. Är alla fem i grunden positiva till programförslaget?",
         # an errand told before a colon is no topic, nor are the frame's words ('i grunden', 'sticker någon ut')
         "Snabb lägesbild inför dragningen: är alla fem remissinstanserna i grunden positiva, eller sticker någon ut?",
+        "Inför en dragning vill jag visa ett grönt eller rött kort per remissinstans. Är alla fem positiva till "
+        "programförslaget de fick?",
         # 'det' after the programme is named points at it, not at an earlier sentence
         "Jag sammanfattar remissvaren för en politiker: är alla fem i grunden för programmet, eller sågar någon det?",
     ],
