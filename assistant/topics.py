@@ -62,7 +62,7 @@ _FRAME = frozenset(
         " jag vi mig oss ha"  # 'Jag skriver en analys och vill ha en mening från var och en'
         " grunden överlag generellt egentligen sticker ut materialet texterna"  # 'i grunden positiva, sticker någon ut'
         " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
-        " response contrast contrasting with did have"  # 'Contrast what the X response says with what …'
+        " response contrast contrasting"  # "Contrast what the X response says with what …"
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
