@@ -281,9 +281,10 @@ def single_answer_leads(
         for s in best:
             hit = hits[s.hit_rank]
             items = [(hit, span) for span in following_items(hit, s.end)] if s.text.rstrip().endswith(":") else []
-            if items and {_said(item) for item in items} <= listed:
+            keys = {_said(item) for item in items}
+            if keys and keys <= listed:
                 continue  # the same list introduced again elsewhere in the response
-            listed.update(_said(item) for item in items)
+            listed |= keys
             lead += [(hit, (s.start, s.end)), *items]
         out[responder] = lead
     return out

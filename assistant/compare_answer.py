@@ -21,7 +21,6 @@ from assistant.positions import LABELS
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Span
 from assistant.responder_names import responders_in_order
-from assistant.scope_checks import after_every_period
 from assistant.topics import is_general
 from ingest.pipeline import document_text_path
 from ingest.sentences import sentence_spans
@@ -48,9 +47,6 @@ def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None
     compared = compare_views(assistant, q, filters)
     if compared is None:
         return None
-    if after := after_every_period(q, assistant.lexical.get()):  # 'a 2028 programme': no response is that late
-        said = f"{prompts.NOT_IN_DOCUMENTS} {after}"
-        return Answer(question, said, True, (), (), _timings(_ms(started), started), (after,))
     comparison, views = compared
     topic = comparison.topic
     retrieved = _ms(started)

@@ -25,9 +25,10 @@ from assistant.compare import (
     view_of,
 )
 from assistant.glossary import documents_words
-from assistant.positions import Label, asked_label, asks_opinion
+from assistant.positions import NO_POSITION, Label, asked_label, asks_opinion
 from assistant.question import RESPONDER_GROUP, Question, periods_in
 from assistant.responder_names import responders_in_order
+from assistant.scope_checks import after_every_period
 from assistant.topics import about_whole_programme, is_general, topic_of
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
@@ -192,6 +193,8 @@ def compare_views(
     if comparison is None:
         return None
     c = comparison
+    if after := after_every_period(q, assistant.lexical.get()):  # 'a 2028 programme': no response is that late
+        return c, [View(r, "", False, NO_POSITION, reason=after) for r in c.responders]
     # The handling of the referral is read from its own sentences, and a view of the whole programme
     # from each responder's position sentences; any other question leads with what a single answer
     # to it would say, per responder.

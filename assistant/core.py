@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Collection, Generator, Sequence
+from collections.abc import Callable, Collection, Generator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -36,6 +36,7 @@ from vectorstore.embed_cache import SHIPPED_VECTORS, EmbeddingCache, shipped_pat
 from vectorstore.embedders import get_embedder
 from vectorstore.embedders.base import Embedder
 from vectorstore.errors import QuestionError
+from vectorstore.lexical import LexicalIndex
 from vectorstore.records import Chunk, Filters, period_label
 
 log = logging.getLogger(__name__)
@@ -384,27 +385,22 @@ class Assistant:
 
         Not a number, a responder's name, nor an everyday word ('Vilka egna åtgärder …': 'egna').
         """
-        index = ranking.scorer.index
-        known = {
-            term(w)
-            for w in word_tokens(q.query)
-            if term(w) in index.vocab
-            and not w.isdigit()
-            and term(w) not in q.unweighted_terms
-            and zipf_frequency(w.lower(), "sv") < _EVERYDAY_ZIPF
-        }
-        return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
+        return _rarest_known(
+            ranking.scorer.index,
+            q.query,
+            lambda w: (
+                not w.isdigit()
+                and term(w) not in q.unweighted_terms
+                and zipf_frequency(w.lower(), "sv") < _EVERYDAY_ZIPF
+            ),
+        )
 
     @staticmethod
     def _rarest_besides(q: Question, ranking: Ranking, counted: str) -> str:
         """The question's rarest word the documents know besides what it counts; no common Swedish word ('nya')."""
-        index = ranking.scorer.index
-        known = {
-            term(w)
-            for w in word_tokens(q.corrected)
-            if term(w) in index.vocab and term(w) != counted and not common_in_swedish(w)
-        }
-        return max(known, key=lambda t: index.idf[index.vocab[t]], default="")
+        return _rarest_known(
+            ranking.scorer.index, q.corrected, lambda w: term(w) != counted and not common_in_swedish(w)
+        )
 
     @staticmethod
     def evidence(answer_hits: Sequence[Hit], ranking: Ranking, citations: Sequence[Citation] = ()) -> Evidence:
@@ -459,3 +455,9 @@ class Assistant:
 
 def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 2)
+
+
+def _rarest_known(index: LexicalIndex, text: str, keep: Callable[[str], bool]) -> str:
+    """The term of the text's rarest word the documents know among those `keep` takes ('' when none)."""
+    known = {term(w) for w in word_tokens(text) if term(w) in index.vocab and keep(w)}
+    return max(known, key=lambda t: index.idf[index.vocab[t]], default="")

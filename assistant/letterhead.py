@@ -115,13 +115,10 @@ def _asked_title(text: str) -> tuple[str, str]:
 
     Several titles named ('förvaltningschef avdelningschef enhetschef - namnen') ask every signatory.
     """
-    matches = _ASKED_TITLE.findall(text)
-    if len({fold(m.lower()) for m in matches}) != 1:
+    matches = list(_ASKED_TITLE.finditer(text))
+    if len({fold(m.group(1).lower()) for m in matches}) != 1:
         return "", ""
-    match = _ASKED_TITLE.search(text)
-    if not match:
-        return "", ""
-    written = _spelled(match.group(1).lower())
+    written = _spelled(matches[0].group(1).lower())
     return written, title_stem(written)
 
 

@@ -112,7 +112,7 @@ _NAMED_TOPIC = re.compile(
 _NAMES_PROGRAMME = re.compile(r"program|förslag|forslag|proposal", re.I)
 # What the user needs the answer for, told before the question ('Inför mötet:', 'Till min PM.').
 _ERRAND = re.compile(
-    r"\b(inför|infor|till|för|for|before|for) (en |ett |min |mitt |vår |vårt |the |my |our |a )?"
+    r"\b(inför|infor|till|för|for|before) (en |ett |min |mitt |vår |vårt |the |my |our |a )?"
     r"(dragning\w*|möte\w*|mote\w*|presentation\w*|genomgång\w*|genomgang\w*|ledningsgrupp\w*|pm|briefing|meeting)"
     r"|\b(snabb|kort|quick|short) (lägesbild|lagesbild|översikt|oversikt|sammanfattning|overview|summary)\b",
     re.I,
@@ -128,11 +128,12 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     that tell the user's errand ('Inför en dragning vill jag …'), is the whole topic.
     """
     *before, last = _SENTENCES.split(question.strip())
+    told = " ".join(before)
     # 'Snabb lägesbild inför dragningen: är alla fem …?': the errand names no topic
-    errand = before and _ERRAND.search(" ".join(before)) and not responders_in_order(" ".join(before), responders)
+    errand = before and _ERRAND.search(told) and not responders_in_order(told, responders)
     whole = (
         before
-        and (errand or _FIRST_PERSON.search(" ".join(before)))  # the user's errand, not a topic ('Klotter: …')
+        and (errand or _FIRST_PERSON.search(told))  # the user's errand, not a topic ('Klotter: …')
         and (programme := _NAMES_PROGRAMME.search(last))
         and not _POINTS_BACK.search(last[: programme.start()])  # 'för programmet, eller sågar någon det?': it
     )
@@ -144,7 +145,7 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     # vad de två skriver om pengar och resurser.'): the sentences before say whom, and what they say of them is
     # no topic. Not when they say what about ('Ger programmet konkreta exempel? Vad säger svaren om exemplen?'),
     # nor after a label ('Klotter i parker: vad säger X om programmet?').
-    whom = before and responders_in_order(" ".join(before), responders) and not before[-1].rstrip().endswith(":")
+    whom = before and responders_in_order(told, responders) and not before[-1].rstrip().endswith(":")
     named = _NAMED_TOPIC.search(last) if whom else None
     if named and not _POINTS_BACK.search(named.group(1)) and (topic := _topic_of(named.group(1), responders)):
         return topic
