@@ -42,6 +42,10 @@ _DISTRICTS = re.compile(
 )
 _SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
 _DISTRICT_NAME = "stadsdelsnamnd"
+# The group's members each asked ('hos båda stadsdelsnämnderna', 'both districts'): each member's response.
+_EACH_MEMBER = re.compile(
+    r"\b(bada|bagge|de tva|both|each of the|var och en av|hos)\s+(\w+\s+)?(stadsdel|district|fack)"
+)
 # What a group says or writes is what each of its members says ('Vad säger stadsdelsnämnderna om …').
 _SAYS = re.compile(r"\b(sager|sagt|skriver|skrev|skrivit|tar upp|lyfter|says?|said|write|writes|wrote)\b")
 # Asked what each wants changed: 'Vad vill nämnderna ändra i programmet?' (read as typed: 'ändra' folds to
@@ -127,7 +131,13 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     by_period = period_responders(q.years, named, periods) if not named or (len(named) == 1 and q.compares) else []
     if len(named) >= 2:
         responders = named
-    elif len(group) >= 2 and (asks_opinion(text) or q.compares or _SAYS.search(fold(text.lower())) or wants_change):
+    elif len(group) >= 2 and (
+        asks_opinion(text)
+        or q.compares
+        or _SAYS.search(fold(text.lower()))
+        or wants_change
+        or _EACH_MEMBER.search(fold(text.lower()))
+    ):
         responders = group
     elif len(by_period) >= 2:
         responders = by_period

@@ -79,6 +79,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|(sent|referred) (\w+ ){0,3}(for|to) (consultation|comment))"
         # the list it was sent to, named before or after the question word ('Remisslistor: vilka instanser …?')
         r"|\b(remisslist\w*|sändlist\w*|sandlist\w*|referral lists?|mailing lists?)\b.*\b(vilka|vilken|which|who)\b"
+        # the remiss named first, then who got it: '… remissen gick inte bara till nämnderna. Vilka … fick den?'
+        r"|\bremiss\w*\b.*\b(vilka|vilken|vem)\b.*\bfick (den|det)\b"
         r"|\b(vilka|vilken|which|who)\b.*\b(remisslist\w*|sändlist\w*|sandlist\w*|referral lists?|mailing lists?))",
         _WORDS,
     ),
@@ -94,7 +96,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|(skrev|skrivit|tagit fram|tog fram) underlaget|vilken del av (organisationen|förvaltningen|forvaltningen)"
         r"|(skrev|skrivit) (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
         r"|(tagit|tog|tar|arbetat|arbetade|jobbat|jobbade|jobbar) fram (underlaget (till |för |for )?)?"
-        r"(svar|yttrande|remissvar|tjänsteutlåtande|tjansteutlatande)(et|t)?"  # also as the spelling mends it
+        r"(svar|yttrande|remiss?var|tjänsteutlåtande|tjansteutlatande)(et|t)?"  # also as the spelling mends it
         r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
         r".*\b(tagits|arbetats) fram"
         r"|prepared|prepare (the )?(matter|case|response|reply|statement)"
@@ -164,7 +166,10 @@ _SIGNING = re.compile(
     # the head of the office that wrote the response signs it ('Vem leder trafikkontoret?')
     # ('Who is the head of the social services administration?')
     r"|\b(vem|who)\s+(leder|ledde|styr|heads?|leads?|runs?|(is|was) (the )?(head|chief|director) (of|at))"
-    r"\s+(the\s+)?([\w-]+\s+){0,2}[\w-]*(förvaltning|forvaltning|kontor|office|administration)\w*\b",
+    r"\s+(the\s+)?([\w-]+\s+){0,2}[\w-]*(förvaltning|forvaltning|kontor|office|administration)\w*\b"
+    # the managers named on a response ('Which three managers are named on the traffic committee's response?')
+    r"|\b(managers?|chefer|cheferna)\b.{0,40}\b(named|listed|står|star|nämns|namns)\b.{0,40}"
+    r"\b(response|statement|remissvar\w*|svar\w*|yttrande\w*|tjänsteutlåtande\w*|tjansteutlatande\w*)",
     _WORDS,
 )
 # A named person's title or role asked for ('What is Anna Hamlin's job title?', 'Vilka roller har Ulrika Falk och

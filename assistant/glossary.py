@@ -156,6 +156,7 @@ GLOSSARY: dict[str, str] = {
     r"updated|revised|revision": "uppdaterat reviderat revidering",
     r"first-time parents|new parents|home visits?": "förstagångsföräldrar hembesöksprogrammet",
     r"examples?|name (?:some|a few)(?: of them)?": "exempel",
+    r"showcas\w*|held up as|good practices?|best practices?": "goda exempel lyfts",
     r"support": "stöd",
     r"tools?": "verktyg",
     r"guidance|guidelines?": "vägledning riktlinjer stödmaterial",

@@ -219,6 +219,10 @@ def _person_contact(
     return "\n".join(lines) or f"Dokumenten nämner inte {person}.", citations
 
 
+_SENDER = re.compile(r"^kommunstyrelse", re.I)
+_DEADLINE = re.compile(r"\b(svarsfrist\w*|svarstid\w*|remisstid\w*|senast|deadline)\b", re.I)
+
+
 def letterhead_answer(
     q: Question, index: LexicalIndex, chunks: DocumentChunks, filters: Filters | None = None
 ) -> tuple[str, list[Citation]]:
@@ -228,9 +232,11 @@ def letterhead_answer(
     """
     if q.metadata_field in ("kontakt", "handläggare") and (subject := contact_subject(q.text, index.responders)):
         return prompts.NO_CONTACT_FOR.format(subject=subject), []
-    # The dnr of the remiss itself is in every response, whoever else is named.
-    if q.other_bodies and not q.responders and q.metadata_field != "dnr":
-        return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(q.other_bodies[0])), []
+    # The dnr of the remiss itself is in every response, whoever else is named; so is the deadline the
+    # sender set ('kommunstyrelsens svarsfrist').
+    bodies = [b for b in q.other_bodies if not (_SENDER.search(b) and _DEADLINE.search(q.text))]
+    if bodies and not q.responders and q.metadata_field != "dnr":
+        return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(bodies[0])), []
     responders = q.responders or tuple(sorted(index.responders))
     allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
     if q.periods and not q.responders:  # 'each of the 2024–2027 responses': the responses to that programme

@@ -181,7 +181,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
             r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?)"
             # a figure looked for ('finns det nåt konkret antal eller belopp …?'), a sum paid ('What does the city pay')
-            r"|(något|nåt|nagot|nat|konkret\w*|exakt\w*|any|a) (antal|belopp|summa|siffr\w*|sum|amount|figure)"
+            r"|(något|nåt|nagot|nat|någon|nagon|konkret\w*|exakt\w*|any|a) "
+            r"(antal|belopp|summa|siffr\w*|sum|amount|figure)"
             r"|what (does|do|did) (\w+ ){1,3}(pay|spend))\b"
             # a count asked in keywords: no question word, no question mark, no verb first ('Har antalet … minskat?')
             r"|^(?!\s*(har|hade|är|ar|finns|fanns|ska|skall|kan|kommer|blir|blev|bör|bor|måste|maste|gäller|galler"
@@ -364,7 +365,8 @@ _BODY = re.compile(
     # 'Rådet för Agenda 2030 var remissinstans – …': up to the question's verb or a dash
     r"|(?:råd|rad)(?:et)? (?:för|for) [\w ]+?(?=\?|$| om\b| (?:var|är|ar|har|hade|fick|svarade|tyckte)\b|\s*[–—,:])"
     r"|[\wåäöÅÄÖ-]*(?<!om)(?:grupp|gruppen|rådet)\b"
-    r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polis\w*|brandförsvar\w*|brandforsvar\w*|länsstyrelse\w*|lansstyrelse\w*)|"
+    r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polis\w*|brandförsvar\w*|brandforsvar\w*|räddningstjänst\w*|raddningstjanst\w*"
+    r"|länsstyrelse\w*|lansstyrelse\w*)|"
     # 'Region Stockholm', 'Stockholm Business Region' (not 'Region om', 'Region svarat')
     r"region (?!(?:om|och|i|på|pa|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*)\b)\w+"
     r"|(?:[\w-]+ ){1,2}region(?= (?:om|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*|say|said)\b)"
@@ -605,8 +607,8 @@ def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
         name = match.group(0)
         generic = fold(name.lower()).split()[-1]
         one_word = len(re.findall(r"[^\W_]+", name)) == 1
-        if one_word and re.fullmatch(r"(stadsdels)?(namnd|forvaltning|kontor|styrelse|rad)\w*", generic):
-            continue  # 'nämnderna', 'förvaltningen' in general are not one body
+        if one_word and re.fullmatch(r"(stadsdels)?((namnd|forvaltning|kontor|styrelse)\w*|rad(et|en)?)", generic):
+            continue  # 'nämnderna', 'förvaltningen', 'rådet' in general are not one body ('räddningstjänsten' is)
         if mentions(name, responders):
             continue
         # the end of a responder's longer English name: 'social services committee' holds 'services committee'

@@ -42,7 +42,12 @@ _SHORT_NAMES = {
 _SPEAKER_NAMES = {"socialtjanst": "socialforvaltning", "skolan": "utbildningsforvaltning"}
 # A name's first part alone, which names the responder only in a list of them ('soc, trafik och EÅV') or where
 # it speaks ('säger trafiken').
-_LISTED_NAMES = {"trafik": "trafikkontor", "utbildning": "utbildningsforvaltning"}
+_LISTED_NAMES = {
+    "trafik": "trafikkontor",
+    "utbildning": "utbildningsforvaltning",
+    "traffic": "trafikkontor",  # in English too: 'Traffic vs EÅV on …'
+    "education": "utbildningsforvaltning",
+}
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )
@@ -251,7 +256,7 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
                 # two short names compared: 'skolan respektive trafiken', 'skolan vs trafiken'
                 or (before in _COMPARING and compared(i, i - 2))
                 or (after in _COMPARING and compared(i, i + 2))
-                or (listed(i - 1) and (listed(i + 1) or after in _JOINS))
+                or (listed(i - 1) and (listed(i + 1) or after in _JOINS or listed(i - 2)))  # '… soc, trafik' ends one
                 or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
             )
             if speaks or joined:

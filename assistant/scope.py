@@ -41,6 +41,7 @@ from assistant.question import (
 )
 from assistant.scope_checks import (
     IDENTIFIER,
+    MEASURES,
     after_every_period,
     asks_if_consulted,
     asks_money,
@@ -351,6 +352,15 @@ def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
     }
 
 
+def _worded_as_documents(unknown: str, index: LexicalIndex) -> bool:
+    """An unknown term that is a unit, or a hyphenated compound of terms the documents use."""
+    parts = unknown.split("-")
+    return unknown in _MEASURE_TERMS or (len(parts) > 1 and all(p in index.vocab for p in parts))
+
+
+_MEASURE_TERMS = frozenset(term(w) for w in MEASURES)
+
+
 def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
     """The answer would lack what the question asks for: a number, a date, an explanation."""
     if q.answer_type == "quantity" and (
@@ -363,7 +373,10 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
     if q.answer_type == "quantity":
         # The number must stand in a sentence about what the question counts (when the question is
         # worded as the documents are; a paraphrase cannot be held to their words), in its year.
-        specific = specific_terms(q, index) if not q.unknown_terms else set()
+        # Not a paraphrase for a unit ('kronor', the documents write 'kr') or a compound of known words
+        # ('Fridhemsplan-satsningen'): the counted thing is still named in the documents' words.
+        paraphrased = [t for t in q.unknown_terms if not _worded_as_documents(t, index)]
+        specific = specific_terms(q, index) if not paraphrased else set()
         # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever'); a word
         # that is common in Swedish ('gjort') names nothing, however rare in the documents.
         specific -= {term(w) for w in words(q.corrected) if common_in_swedish(w)}

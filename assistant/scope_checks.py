@@ -45,15 +45,19 @@ _HOW_MANY_EN = re.compile(
 # ('antal ärenden om klotter': a count asked in keywords)
 _HOW_MANY = re.compile(r"\b(?:hur (?:många|manga)|antal(?:et)?(?: av)?)\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
 # A verb right after 'hur många' counts people, whoever they are ('Hur många känner sig otrygga?').
-_VERBS = frozenset(fold(w) for w in "känner tycker anser upplever är har går bor arbetar jobbar vill kan".split())
+_VERBS = frozenset(
+    fold(w)
+    for w in "känner tycker anser upplever är var har hade går bor arbetar jobbar vill kan brukar brukade finns fanns "
+    "blir blev ska skall får fick kommer ingår deltar behövs".split()
+)  # 'hur många brukar det vara': a verb counts no thing
 _MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many more of what follows
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
     "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
-    "olika st moment steg punkter led faser".split()
-)  # 'hur många moment' may be counted as 'fem steg': the parts of a whole go by many names
+    "olika st moment steg punkter led faser projekt".split()
+)  # 'hur många moment' may be counted as 'fem steg', 'projekt' as 'trygghetsinvesteringar': they go by many names
 # Units rather than things: "hur många procent", "hur många kronor" (the money rule checks those).
-_MEASURES = frozenset("procent kronor kr miljoner miljarder tusen tkr mnkr".split())
+MEASURES = frozenset("procent kronor kr miljoner miljarder tusen tkr mnkr".split())
 _NUMBER_WORDS = frozenset(
     "en ett två tva tre fyra fem sex sju åtta atta nio tio elva tolv tjugo trettio fyrtio femtio hundra tusen "
     "fjorton femton sexton sjutton arton nitton tretton".split()
@@ -159,8 +163,8 @@ VIEW_BEFORE = (
 )
 VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
-    r"ståndpunkt\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade|assessment\w*"
-    r"|kommenter\w*|comment\w*|respond\w*|repl(?:y|ied|ies)|invändning\w*|invandning\w*|objection\w*)"
+    r"ståndpunkt\w*|ställningstag\w*|stallningstag\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser|ansåg|svarade|assessment\w*"
+    r"|kommenter\w*|comment\w*|rekommendation\w*|recommendation\w*|respond\w*|repl(?:y|ied|ies)|invändning\w*|invandning\w*|objection\w*)"
 )
 
 
@@ -202,7 +206,7 @@ def counted_noun(q: Question) -> str:
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
     if fold(first) in _MORE and second:  # 'hur många fler poliser' counts poliser
         first, second = second, ""
-    if fold(first) in FOLDED_STOPWORDS or fold(first) in _MEASURES or fold(first) in _VERBS:
+    if fold(first) in FOLDED_STOPWORDS or fold(first) in MEASURES or fold(first) in _VERBS:
         return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure; a verb: anyone
     adjective = re.search(r"(a|ande|ende)$", first) and len(second) > 3  # kommunala, fristående
     return second if adjective else first
@@ -443,8 +447,9 @@ def committee_decision_missing(q: Question, used: Sequence[str]) -> str:
 
 
 # A place ranked among others: 'Is Stockholm the safest city in Sweden?', 'Är Stockholm Sveriges tryggaste stad?'
+# ('måste', typed 'maste', is no superlative: 'vad maste en kommun gora').
 _RANKED_PLACE = re.compile(
-    r"\b(\w+aste?|högst|flest|mest \w+|minst \w+|safest|most \w+|least \w+|highest|lowest)\s+(\w+\s+)?"
+    r"\b((?!m[åa]ste\b)\w+aste?|högst|flest|mest \w+|minst \w+|safest|most \w+|least \w+|highest|lowest)\s+(\w+\s+)?"
     r"((stad(en)?|städer(na)?|stader(na)?|city|cities|kommun(en|er)?|municipality|town)\b"
     r"|(\w+\s+)?(i sverige|in sweden|i landet|in the country|i europa|in europe|i norden))",
     re.I,
@@ -608,11 +613,23 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
         # 'skarpnäcks stadsdelsnämnd, hade de samma invändningar som …'
         or re.search(rf"^\s*{b}\w*\s*[,:–-]?\s+(hade|har|had|has)\s+(\w+\s+){{0,2}}{VIEW_AFTER}", text, re.I)
         or re.search(rf"^\s*{b}\w*(?:['’:]s)?\s*[:–-]?\s*(om|about)\b", text, re.I)  # 'polisen om kameror', terse
+        # terse, the body as a label: 'Kulturnämnden: any recommendations of theirs on …?'
+        or re.search(rf"^\s*{b}\w*\s*[:–-]\s*(\w+\s+){{0,2}}{VIEW_AFTER}\b", text, re.I)
         # the body named, and asked in the next sentence: 'Brandförsvaret fanns med … Vad skrev de om bränder?'
         # (unless a responder is named, whom 'de' may mean)
         or (
             not q.responders
             and re.search(rf"{b}[^.?!]*[.?!]\s+[^.?!]*\b{VIEW_BEFORE}\s+(de|dom|den|they|it)\b", text, re.I)
+        )
+        # 'Räddningstjänsten i Storstockholm – vilket ställningstagande gjorde de i sitt eget svar?'
+        or (
+            not q.responders
+            and re.search(
+                rf"{b}[^.?!]*([.?!]|\s[–—-])\s+[^.?!]*\b{VIEW_AFTER}\s+(hade|har|gav|gjorde|lämnade|lamnade|skrev|did|had"
+                r"|gave|took)\s+(de|dom|den|they|it)\b",
+                text,
+                re.I,
+            )
         )
         # '… kulturnämnden stod på remisslistan – vad svarade den själv?': itself, not the responder named
         or re.search(
@@ -629,15 +646,23 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
     )
 
 
+# Not after a verb of asking, where 'om' is 'whether' (one fixed-width lookbehind per verb).
+_NOT_WHETHER = "".join(
+    f"(?<!{verb} )"
+    for verb in ("undrar", "undrade", "frågar", "fragar", "frågade", "fragade", "vet", "kolla", "kollar")
+)
+
+
 def spoken_of(q: Question, name: str) -> bool:
     """Whether the question speaks of the body, not to it.
 
     After a preposition ('samarbetet med polisen', 'via pensionärsrådet'), or its meeting or handling asked
-    about ('funktionshinderrådets möten om yttrandet').
+    about ('funktionshinderrådets möten om yttrandet'). 'om' after a verb of asking is 'whether', no
+    preposition: 'Min chef undrar om polisen själva har tyckt till'.
     """
     b = re.escape(name)
     return bool(
-        re.search(rf"\b(om|kring|till|med|för|for|via|genom|about|through)\s+(\w+\s+)?{b}", q.text, re.I)
+        re.search(rf"{_NOT_WHETHER}\b(om|kring|till|med|för|for|via|genom|about|through)\s+(\w+\s+)?{b}", q.text, re.I)
         or re.search(rf"{b}\w*\s+(möte|mote|sammanträde|sammantrade|behandling)\w*", q.text, re.I)
     )
 

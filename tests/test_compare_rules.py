@@ -70,6 +70,10 @@ def read(question: str) -> Comparison | None:
             "Vad säger de två stadsdelsförvaltningarna om samordningsarbetet?",
             ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd"],
         ),
+        (  # each member of a group asked ('hos båda …')
+            "Platsaktivering dyker upp hos båda stadsdelsnämnderna – i vilket sammanhang?",
+            ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd"],
+        ),
         # programme periods set against each other: the named responder and the other period's
         (
             "Hur skiljer sig målet i programmet 2020–2023 från målet 2024–2027 enligt Kungsholmen?",

@@ -107,6 +107,9 @@ def answer(
         ("vaxelnummer till enskede-arsta-vantors stadsdelsforvaltning", "växel"),
         ("Vilket telefonnummer har utbildningsdirektör Lena Holmdahl?", "telefon"),
         ("vilka avdelningar var med och beredde arendet", "beredning"),
+        ("Skolförvaltningen: vilka enheter jobbade fram remisvaret tillsammans?", "beredning"),  # 'remisvaret' typed
+        ("Which three managers are named on the traffic committee's response?", "underskrifter"),
+        ("2021 års remiss gick inte bara till nämnderna. Vilka råd och bolag fick den?", "remissinstanser"),
         ("Vilka remissinstanser fanns?", "remissinstanser"),  # whom the remiss went to
         ("Which bodies was the proposal sent to for consultation?", "remissinstanser"),
         ("Vilka remissinstanser har svarat?", ""),  # who responded: the catalogue of documents

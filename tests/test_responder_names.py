@@ -69,6 +69,13 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("Vad tycker skolan respektive trafiken om välfärdsbrott?", ["Utbildningsnämnden", "Trafiknämnden"]),
         ("tyck till appen, soc vs trafiken: hur ser de pa datan", ["Socialnämnden", "Trafiknämnden"]),
         ("Hur ser tryggheten i skolan respektive trafiken ut?", []),
+        # the last of a list, and the English short names beside another responder
+        (
+            "funktionshinderradet per namnd (kungsholmen, soc, trafik): datum?",
+            [KUNGSHOLMEN, "Socialnämnden", "Trafiknämnden"],
+        ),
+        ("Traffic vs EÅV on safety coordinators – what does each say?", ["Trafiknämnden", EAV]),
+        ("How does traffic safety relate to schools?", []),
         ("Vad säger trafikforskningen om socialt arbete?", []),
         ("What do Social Services and the traffic committee say?", ["Socialnämnden", "Trafiknämnden"]),
         # the stemmer cuts a bare form short ('trafikkontor' -> 'trafikkont'): still the committee's form

@@ -518,6 +518,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker trafiknämnden om samverkan med polisen?", "function_terms", ()),
         ("Vid vilken tid på dygnet är det mest otryggt runt Fridhemsplan?", "answer_type", "when"),  # a time of day
         ("Finns det uppgifter om vad Cosafe kostar staden?", "answer_type", "quantity"),  # a cost asked inside
+        ("Finns det någon summa i kronor för stödet till avhoppare?", "answer_type", "quantity"),  # a sum looked for
+        ("Räddningstjänsten i Storstockholm – vad tyckte de?", "other_bodies", ("Räddningstjänsten",)),
+        ("Vad tyckte rådet om programmet?", "other_bodies", ()),  # a council in general is no one body
         ("The programme is out for consultation – when will the council vote on it?", "answer_type", "when"),
         ("Remissen är ute – när ska fullmäktige besluta?", "answer_type", "when"),
         ("Vem ledde avdelningen när socialnämnden beredde ärendet?", "metadata_field", ""),  # a person, no field

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.question import read_question
 from assistant.scope import Evidence, abstain_reason, body_whose_view, has_quantity
-from assistant.scope_checks import after_every_period, organisation_whose_view
+from assistant.scope_checks import after_every_period, organisation_whose_view, ranks_places
 from assistant.settings import Thresholds
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 
@@ -138,6 +138,12 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         ("Hur många elever går i kommunala skolor?", (PUPILS,), "Deras tal gäller inte kommunala"),
         ("Hur många elever går i fristående förskolor?", (PUPILS,), "Deras tal gäller inte förskolor"),
         ("Hur många elever går i fristående grundskolor?", (PUPILS,), ""),
+        # A verb after 'hur många' counts no thing; a project may be counted under the documents' own word.
+        ("hur manga brukar det vara minst pa platserna", (ACTORS,), ""),
+        ("Hur många projekt har kontoret genomfört i år?", (INVESTMENTS,), ""),
+        # The thing counted is named in the documents' words, even in a compound with a hyphen or in 'kronor':
+        # a number about something else answers nothing.
+        ("Fridhemsplan-satsningen: hur många kronor lägger stadsdelen på den?", (PUPILS,), "inget sådant antal"),
     ],
 )
 def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -376,6 +382,11 @@ def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> No
     check(question, sentences, expected)
 
 
+def test_must_typed_without_a_ring_ranks_no_place() -> None:
+    assert ranks_places("Vilken är Sveriges tryggaste kommun?")
+    assert not ranks_places("lag 2023:196 – vad maste en kommun gora enligt kungsholmen")  # 'måste', no superlative
+
+
 COSAFE = "Tjänsten Cosafe används i alla stadens skolor för att larma (PDV, Pågående dödligt våld)."
 MENTORS = "Mentorer i våldsprevention arbetar med elever i skolan på Rinkebyskolan."
 REPORTS = "Arbetet utgår från rapporterna Samverkan i lokalt brottsförebyggande arbete (2016)."
@@ -509,6 +520,10 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
             "inget remissvar från brandförsvaret ",
         ),
         ("Har polisen lämnat egna synpunkter på programmet?", "inget remissvar från polisen"),
+        # 'om' after a verb of asking is 'whether', no preposition that speaks of the body
+        ("Min chef undrar om polisen själva har tyckt till om programmet?", "inget remissvar från polisen"),
+        ("Räddningstjänsten i Storstockholm – vilket ställningstagande gjorde de?", "inget remissvar från Räddnings"),
+        ("Kulturnämnden: any recommendations of theirs on culture venues?", "inget remissvar från Kulturnämnden"),
         ("Vilka synpunkter skulle stadsdelsnämnden lämna på programmet?", ""),  # a modal verb names no district
         ("skarpnacks stadsdelsnamnd, hade de samma invandningar som eav", "inget remissvar från skarpnäcks"),
         # 'companies and administrations' names no body: the schools' alarm is asked about
