@@ -58,6 +58,7 @@ class ExtractiveAnswerer:
             overall=q.overall,
             given=q.years,
             defined=q.defined_term,
+            parts=q.parts,
         )
         return text, citations, ()
 

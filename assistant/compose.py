@@ -634,6 +634,36 @@ def _lifted(candidates: list[Sentence], lift: Callable[[str], bool]) -> list[Sen
     return [s for s, _ in sorted(scored, key=lambda pair: (-pair[0].score, pair[1]))]
 
 
+# The share of a joined question's own terms a sentence must hold to answer it.
+PART_COVERAGE = 0.5
+
+
+def _answers_part(
+    candidates: list[Sentence],
+    chosen: list[tuple[int, int, int]],
+    hits: list[Hit],
+    part: set[str],
+    seen: set[str],
+) -> Sentence | None:
+    """The sentence that answers one part of a joined question, when none chosen does (None when none can)."""
+
+    def share(text: str) -> float:
+        held = term_set(text)
+        return sum(any(term_matches(t, w) for w in held) for t in part) / len(part)
+
+    if any(share(hits[rank].chunk.clean_text[a:b]) >= PART_COVERAGE for rank, a, b in chosen):
+        return None
+    usable = [
+        s
+        for s in candidates
+        if not _LIST_ITEM.match(s.text)
+        and not s.text.rstrip().endswith(":")
+        and fold(" ".join(s.text.split())) not in seen
+    ]
+    best = max(usable, key=lambda s: (share(s.text), s.score), default=None)
+    return best if best is not None and share(best.text) >= PART_COVERAGE else None
+
+
 def compose(
     question: str,
     hits: list[Hit],
@@ -646,6 +676,7 @@ def compose(
     overall: bool = True,
     given: Collection[int] = (),
     defined: str = "",
+    parts: Sequence[Collection[str]] = (),
 ) -> tuple[str, list[Citation]]:
     """Answer text with markers, and the citations the markers refer to.
 
@@ -655,7 +686,9 @@ def compose(
     fokusområden:') is completed from it, and cited as such. With `attribute`, an answer drawn
     from one responder's document says whose it is. Unless the question is about the programme
     `overall`, a responder's verdict on the whole of it counts for half. A question asking what the
-    term `defined` means opens on a sentence that defines it, where one is given.
+    term `defined` means opens on a sentence that defines it, where one is given. Each of the `parts` of
+    a question that joins two (their own terms) is answered: by the sentence that holds most of a part's
+    terms, if none chosen holds half.
     """
     hits = list(hits[:PASSAGES_CONSIDERED])
     if not hits:
@@ -742,6 +775,10 @@ def compose(
             seen.add(item_key)
             chosen.append((rank, a, b))
 
+    for part in parts if chosen else ():
+        if also := _answers_part(candidates, chosen, hits, set(part), seen):
+            seen.add(fold(" ".join(also.text.split())))
+            chosen.append((also.hit_rank, also.start, also.end))
     groups = _open_without_connective(_groups(chosen, hits), hits)
     if wants_list:
         groups = _best_passages_list_first(groups, hits)

@@ -458,6 +458,9 @@ def _ms(since: float) -> float:
 
 
 def _rarest_known(index: LexicalIndex, text: str, keep: Callable[[str], bool]) -> str:
-    """The term of the text's rarest word the documents know among those `keep` takes ('' when none)."""
-    known = {term(w) for w in word_tokens(text) if term(w) in index.vocab and keep(w)}
+    """The term of the text's rarest word the documents know among those `keep` takes ('' when none).
+
+    Of equally rare words the first in the text: in text order, not a set's, so every run answers alike.
+    """
+    known = dict.fromkeys(term(w) for w in word_tokens(text) if term(w) in index.vocab and keep(w))
     return max(known, key=lambda t: index.idf[index.vocab[t]], default="")

@@ -277,7 +277,7 @@ def asked_field(text: str, names_responder: bool) -> str:
 
 
 # A second question joined to the first: '… står som avsändare, och vilken gatuadress har den?'
-_SECOND_QUESTION = re.compile(
+SECOND_QUESTION = re.compile(
     r"(?:,?\s+(?:och|samt|and)|\s+[–—-]|[,;:?])\s+"
     # ('… och på vilka nummer?': a preposition first)
     r"(?=(?:(?:på|pa|till|med|on|at|to|with)\s+)?(?:vilken|vilket|vilka|vem|när|nar|var|vart|hur|vad|what|which|who"
@@ -292,7 +292,7 @@ _PART_OF = {"kontakt": ("handläggare", "telefon")}
 
 def further_fields(text: str, names_responder: bool, first: str) -> tuple[str, ...]:
     """The fields each of two joined questions asks for, besides `first` (the whole's) and what it gives."""
-    clauses = _SECOND_QUESTION.split(text)
+    clauses = SECOND_QUESTION.split(text)
     if len(clauses) == 1:
         clauses = _JOINED_FIELDS.split(text)
     out: list[str] = []

@@ -123,13 +123,18 @@ def asks_opinion(question: str) -> bool:
 def asked_label(question: str) -> Label | None:
     """The kind of view a question asks about ('Vilka nämnder är kritiska …' -> kritisk)."""
     text = fold(question)
-    if re.search(
+    critical = re.search(
         r"\b(kritisk\w*|kritiser\w*|negativ\w*|critical|critici\w*|saknar|saknas|invand\w*|tveksam\w*|brister|luckor|svagheter"
         r"|weaknesses|shortcomings|gaps)\b",
         text,
-    ):
+    )
+    positive = re.search(r"\b(positiv\w*|valkomna\w*|support\w*|in favour|in favor)\b", text)
+    # both sides offered ('Står alla bakom förslaget, eller är någon negativ?'): the verdict is asked, no side
+    if critical and (positive or re.search(r"\b(star|stod|stalla sig) (\w+ ){0,3}bakom\b", text)):
+        return None
+    if critical:
         return "kritisk"
-    if re.search(r"\b(positiv\w*|valkomna\w*|support\w*|in favour|in favor)\b", text):
+    if positive:
         return "positiv"
     # 'propose', not 'the proposed programme': that asks for a view of the programme as a whole
     if re.search(

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
 
-from assistant.field_questions import PREVIOUS_PROGRAMME, asked_field, asks_title_holder, further_fields
+from assistant.field_questions import (
+    PREVIOUS_PROGRAMME,
+    SECOND_QUESTION,
+    asked_field,
+    asks_title_holder,
+    further_fields,
+)
 from assistant.glossary import documents_words, glossary_spans, swedish_term
 from assistant.responder_names import is_name_of, mentions, named_responders, without_english_names
 from assistant.spelling import correct_english, correct_words
@@ -180,8 +186,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share)"
             # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
             r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?)"
-            # a figure looked for ('finns det nåt konkret antal eller belopp …?'), a sum paid ('What does the city pay')
-            r"|(något|nåt|nagot|nat|någon|nagon|konkret\w*|exakt\w*|any|a) "
+            # a figure looked for ('finns det nåt konkret antal eller belopp …?', 'the 2021 figure'), a sum paid
+            # ('What does the city pay')
+            r"|(något|nåt|nagot|nat|någon|nagon|konkret\w*|exakt\w*|any|a|the) (\d{4} )?"
             r"(antal|belopp|summa|siffr\w*|sum|amount|figure)"
             r"|what (does|do|did) (\w+ ){1,3}(pay|spend))\b"
             # a count asked in keywords: no question word, no question mark, no verb first ('Har antalet … minskat?')
@@ -414,6 +421,7 @@ class Question:
     asks_procedure: bool = False  # the remiss's handling or a document field is asked for
     previous_programme: bool = False  # it asks about the programme before ('det förra programmet för 2020–2023')
     overall: bool = False  # about the programme as a whole ('Vad tycker X om programmet?'), not a part of it
+    parts: tuple[tuple[str, ...], ...] = ()  # each joined question's own terms ('…, och vad visade enkäten …?')
 
     @property
     def corrected(self) -> str:
@@ -474,6 +482,7 @@ class Question:
             "previous_programme": self.previous_programme,
             "asks_procedure": self.asks_procedure,
             "overall": self.overall,
+            "parts": [list(p) for p in self.parts],
         }
 
 
@@ -617,6 +626,38 @@ def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
             continue
         out.append(name)
     return tuple(dict.fromkeys(out))
+
+
+_QUESTION_WORD = re.compile(
+    r"\b(vad|vilk\w*|hur|vem|när|nar|var|varför|varfor|what|which|how|who|when|where|why|does|did|do|is|are)\b", re.I
+)
+
+
+def question_parts(
+    text: str, english: bool, index: LexicalIndex, responders: Sequence[str] = ()
+) -> tuple[tuple[str, ...], ...]:
+    """The own terms of each of two or more questions joined in one ('Vad saknar …, och vad visar enkäten …?').
+
+    Each part's specific words that the other parts do not use, and that name none of the `responders`: the
+    answer must hold a sentence with them. In English, the glossary's Swedish words for them (a responder's
+    too: 'socialtjänsten'). None when the first part asks nothing ('Kungsholmen: vad …').
+    """
+    clauses = SECOND_QUESTION.split(text)
+    if len(clauses) < 2 or not _QUESTION_WORD.search(clauses[0]):
+        return ()
+    terms = [
+        [
+            t
+            for t in index.query_terms(documents_words(c, True, lambda _: True) if english else c)
+            if is_specific(t, index) and not named_responders(t, responders)
+        ]
+        for c in clauses
+    ]
+    parts = []
+    for i, own in enumerate(terms):
+        others = {t for j, ts in enumerate(terms) if j != i for t in ts}
+        parts.append(tuple(dict.fromkeys(t for t in own if t not in others)))
+    return tuple(p for p in parts if p)
 
 
 def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool:
@@ -782,4 +823,5 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         asks_procedure=bool(field_name) or _asks_procedure(corrected, kind) or asks_title_holder(corrected),
         previous_programme=bool(PREVIOUS_PROGRAMME.search(corrected)),
         overall=overall,
+        parts=() if field_name else question_parts(corrected, english, index, responders),
     )

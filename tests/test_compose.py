@@ -442,3 +442,24 @@ def test_a_sentence_that_holds_a_quoted_phrase_opens_the_answer() -> None:
     )
     text, _ = _answer("Vilka insatser för ansvar i offentlig miljö kallas 'andra insatser som lyfts'?", [chunk])
     assert text.startswith("Andra insatser som lyfts är Relationsvåldscentrum")
+
+
+def test_each_part_of_a_joined_question_is_answered() -> None:
+    """'…, och vad visar enkäten om flickor?': the sentence that holds the second part's words joins the answer."""
+    text = (
+        "Förvaltningen har ansvar för offentlig miljö och saknar en analys av ansvar för offentlig miljö. "
+        "Parkerna sköts väl av nämnden. "
+        "Stockholmsenkäten visar att flickor upplever större otrygghet än pojkar."
+    )
+    hits = [Hit(_chunk("c1", text), 1.0)]
+    question = "Vad saknar förvaltningen om ansvar för offentlig miljö, och vad visar enkäten om flickor?"
+    weights = {"ansvar": 1.0, "offentlig": 1.0, "miljo": 1.0}
+    sentences = score_sentences(hits, EMBEDDER.embed_query(question), weights, EMBEDDER.embed_documents)
+    alone, _ = compose(question, hits, sentences, 1)
+    both, citations = compose(question, hits, sentences, 1, parts=[("ansvar", "offentlig"), ("flick",)])
+    assert "flickor" not in alone
+    assert alone.split(" [1]")[0] in both and "flickor upplever" in both
+    assert all(citations[0].chunk.clean_text[s.start : s.end] in both for s in citations[0].highlights)
+    # a part the chosen sentences already answer adds nothing
+    same, _ = compose(question, hits, sentences, 1, parts=[("ansvar", "offentlig")])
+    assert same == alone

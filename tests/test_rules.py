@@ -519,6 +519,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vid vilken tid på dygnet är det mest otryggt runt Fridhemsplan?", "answer_type", "when"),  # a time of day
         ("Finns det uppgifter om vad Cosafe kostar staden?", "answer_type", "quantity"),  # a cost asked inside
         ("Finns det någon summa i kronor för stödet till avhoppare?", "answer_type", "quantity"),  # a sum looked for
+        ("Traffic office, graffiti money: can I get the 2021 figure?", "answer_type", "quantity"),  # a year's figure
         ("Räddningstjänsten i Storstockholm – vad tyckte de?", "other_bodies", ("Räddningstjänsten",)),
         ("Vad tyckte rådet om programmet?", "other_bodies", ()),  # a council in general is no one body
         ("The programme is out for consultation – when will the council vote on it?", "answer_type", "when"),
@@ -709,3 +710,23 @@ def test_a_derived_word_is_read_as_the_documents_word(question: str, corrections
         [IndexedChunk(str(i), t, "a.txt", "Socialnämnden", "2024–2027", 0) for i, t in enumerate(texts)]
     )
     assert read_question(question, index).corrections == corrections
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # each joined question's own specific words
+        ("Vad vill utbildningsnämnden med skolgårdarna, och hur många fältassistenter finns?", 2),
+        ("Vad vill utbildningsnämnden med skolgårdarna?", 0),  # one question
+        ("Trafiknämnden: vad tycker de om belysning?", 0),  # a label before the question asks nothing
+    ],
+)
+def test_the_parts_of_a_joined_question(question: str, parts: int) -> None:
+    # more passages than the set above, so that a word in one of them is specific
+    filler = [IndexedChunk(f"f{i}", "Staden arbetar med trygghet i Stockholm.", "f.txt", "", "") for i in range(8)]
+    index = LexicalIndex.build(
+        [*(IndexedChunk(i, t, f"{i}.txt", r, "2024–2027", 0) for i, (r, t) in TEXTS.items()), *filler]
+    )
+    found = read_question(question, index).parts
+    assert len(found) == parts
+    assert all(t in index.vocab for part in found for t in part)
