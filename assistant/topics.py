@@ -63,7 +63,7 @@ _FRAME = frozenset(
         " grunden överlag generellt egentligen sticker ut materialet texterna"  # 'i grunden positiva, sticker någon ut'
         " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
         " response contrast contrasting"  # "Contrast what the X response says with what …"
-        " står stod bakom eller"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
+        " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
