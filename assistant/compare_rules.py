@@ -126,22 +126,19 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     wants_change = bool(_WANTS_CHANGE.search(q.text))  # as typed: 'ändra' is no document word to correct to
     named = responders_in_order(text, scope)
     group = group_asked(text, scope)
+    lowered = fold(text.lower())
     # One responder named sets periods against each other only when compared ('Kungsholmen svarade på 2024–2027. Hur
     # löd deras svar 2021?' asks Kungsholmen alone)
     by_period = period_responders(q.years, named, periods) if not named or (len(named) == 1 and q.compares) else []
     if len(named) >= 2:
         responders = named
     elif len(group) >= 2 and (
-        asks_opinion(text)
-        or q.compares
-        or _SAYS.search(fold(text.lower()))
-        or wants_change
-        or _EACH_MEMBER.search(fold(text.lower()))
+        asks_opinion(text) or q.compares or wants_change or _SAYS.search(lowered) or _EACH_MEMBER.search(lowered)
     ):
         responders = group
     elif len(by_period) >= 2:
         responders = by_period
-    elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", fold(text.lower())))):
+    elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", lowered))):
         responders = list(scope)  # every responder: 'Vad vill nämnderna ändra …' asks each
     elif len(named) == 1 and (
         (_whole_view_asked(text) and about_whole_programme(q.text, scope))

@@ -352,13 +352,13 @@ def specific_terms(q: Question, index: LexicalIndex) -> set[str]:
     }
 
 
+_MEASURE_TERMS = frozenset(term(w) for w in MEASURES)
+
+
 def _worded_as_documents(unknown: str, index: LexicalIndex) -> bool:
     """An unknown term that is a unit, or a hyphenated compound of terms the documents use."""
     parts = unknown.split("-")
     return unknown in _MEASURE_TERMS or (len(parts) > 1 and all(p in index.vocab for p in parts))
-
-
-_MEASURE_TERMS = frozenset(term(w) for w in MEASURES)
 
 
 def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
