@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from assistant.responder_names import named_responders
 
 _WORDS = re.I
-_HANDLER = r"handl[aä]g{1,2}are\w*|case officer"
-_PHONE = r"telefon\w*|phone\w*"
+# the handläggare by name or as the one who handled the case ('den som handlagt', which spelling may make 'handlat')
+_HANDLER = r"handl[aä]g{1,2}are\w*|case officer|(den|personen) som (handlagt|handlat|handlade|handlägger|handlagger)"
+_PHONE = r"telefon\w*|phone\w*|(nummer|numret) till"
 _RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
 # The words the field patterns know, so that a misspelt one is read as meant ('orgnuummer').
 FIELD_WORDS = (
@@ -40,9 +41,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         rf"|\b({_HANDLER})\b.*\b({_PHONE})\b|\b({_PHONE})\b.*\b({_HANDLER})\b",
         _WORDS,
     ),
-    "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail)\b", _WORDS),
+    "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail|email\w*)\b", _WORDS),
     "adress": re.compile(
-        r"\b(\w*adress\w*|address)\b"
+        r"\b(\w*adress\w*|address|postnummer\w*|postnr|box)\b"
         # a street asked for, the footer that holds it, or post to send ('vilken gata står i sidfoten?')
         r"|\b(vilken|vilket|which|what) (gata|gatan|street)\b|\bsidfot\w*|\bfooter\b|\bskicka (post|brev)\b"
         r"|\bvar (ligger|finns|sitter) (\w+ ){0,2}?\w*(kontoret|förvaltningen|forvaltningen)\b",
@@ -146,10 +147,12 @@ _EVENT = re.compile(
 )
 # A committee's own decision or meeting.
 _DECISION = re.compile(
-    r"\b((fattade|fattat|tog|togs) (\w+ ){0,2}beslut|beslutade|beslöt|beslot|sammanträdde|sammantradde|decided)\b",
+    r"\b((fattade|fattat|tog|togs) (\w+ ){0,2}beslut|beslutade|beslöt|beslot|sammanträdde|sammantradde|decided)\b"
+    # the date itself named: 'Socialnämndens sammanträdesdatum för beslutet'
+    r"|\b(sammanträdesdatum|sammantradesdatum|sammanträdesdag|sammantradesdag|beslutsdatum|beslutsdag)\w*",
     _WORDS,
 )
-WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|datum\w*|when|what date|which dates?)\b", _WORDS)
+WHEN = re.compile(r"\b(när|nar|vilket datum|vilka datum|vilken dag|\w*datum\w*|when|what date|which dates?)\b", _WORDS)
 # Bodies above the committees, whose decisions the documents do tell ("Kommunfullmäktige antog 2021 …").
 _CITY_BODIES = re.compile(r"\b(kommunfullmäktige|kommunfullmaktige|fullmäktige|fullmaktige|kommunstyrelsen)\b", _WORDS)
 # People on the document: signatories named by title, or asked for as signing.
@@ -292,9 +295,8 @@ _PART_OF = {"kontakt": ("handläggare", "telefon")}
 
 def further_fields(text: str, names_responder: bool, first: str) -> tuple[str, ...]:
     """The fields each of two joined questions asks for, besides `first` (the whole's) and what it gives."""
-    clauses = SECOND_QUESTION.split(text)
-    if len(clauses) == 1:
-        clauses = _JOINED_FIELDS.split(text)
+    # each question, and the fields one question lists ('vilket postnummer, box och mejladress')
+    clauses = [piece for clause in SECOND_QUESTION.split(text) for piece in _JOINED_FIELDS.split(clause)]
     out: list[str] = []
     for clause in clauses if len(clauses) > 1 else []:
         field = asked_field(clause, names_responder)

@@ -43,7 +43,11 @@ _HOW_MANY_EN = re.compile(
     re.I,
 )
 # ('antal ärenden om klotter': a count asked in keywords)
-_HOW_MANY = re.compile(r"\b(?:hur (?:många|manga)|antal(?:et)?(?: av)?)\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?", re.I)
+_HOW_MANY = re.compile(
+    r"\b(?:hur (?:många|manga)|antal(?:et)?(?: av)?|siffr\w* (?:på|pa|för|for|om))"
+    r"\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?",
+    re.I,
+)
 # A verb right after 'hur många' counts people, whoever they are ('Hur många känner sig otrygga?').
 _VERBS = frozenset(
     fold(w)
@@ -209,7 +213,7 @@ def counted_noun(q: Question) -> str:
         first, second = second, ""
     if fold(first) in FOLDED_STOPWORDS or fold(first) in MEASURES or fold(first) in _VERBS:
         return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure; a verb: anyone
-    adjective = re.search(r"(a|ande|ende)$", first) and len(second) > 3  # kommunala, fristående
+    adjective = re.search(r"(a|ande|ende|ade)$", first) and len(second) > 3  # kommunala, fristående, planerade
     return second if adjective else first
 
 
@@ -636,6 +640,14 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
         or re.search(
             rf"{b}[^.?!]*([.?!]|\s[–—-])\s+[^.?!]*\b{VIEW_BEFORE}\s+(de|dom|den|they|it)\s+"
             r"(själv|själva|sjalv|sjalva|itself|themselves)\b",
+            text,
+            re.I,
+        )
+        # 'Kungsholmens pensionärsråd behandlade ärendet – vad stod det i deras yttrande?': the body opens the
+        # question (a responder's name may own it) and its own statement is asked after
+        or re.search(
+            rf"^\s*(\w+s\s+)?{b}\w*\s[^.?!]*([.?!]|\s[–—-])\s+[^.?!]*\b(deras|dess|their|its)\s+(egna?\s+|eget\s+|own\s+)?"
+            rf"{VIEW_AFTER}\b",
             text,
             re.I,
         )

@@ -72,6 +72,7 @@ def answer(
         ("Vem är kontaktperson för utbildningsnämndens yttrande?", "kontakt"),  # both: name and number
         ("Vad har trafikkontorets handläggare för e-postadress?", "e-post"),  # the channel asked for wins
         ("Vem skrev trafiknämndens remissvar?", "handläggare"),
+        ("nummer till den som handlagt socialnamndens trygghetsyttrande", "kontakt"),  # the one who handled it
         ("Vem har skrivit under trafiknämndens remissvar?", "underskrifter"),
         ("När är tjänsteutlåtandet daterat?", "datum"),
         ("Jämför datumen på tjänsteutlåtandena från utbildningsnämnden och trafiknämnden", "datum"),  # plural
@@ -82,6 +83,7 @@ def answer(
         # A decision or a meeting is not the document's date.
         ("Vilket datum fattade socialnämnden beslut om sitt remissvar?", "beslutsdatum"),
         ("Vilket datum sammanträdde Kungsholmens stadsdelsnämnd och beslutade om remissvaret?", "beslutsdatum"),
+        ("Socialnämndens sammanträdesdatum för beslutet om remissvaret – vilket var det?", "beslutsdatum"),
         ("Senast vilket datum skulle trafiknämnden lämna sitt yttrande?", ""),
         ("Vilka datum godkändes Kungsholmens tjänsteutlåtande digitalt, och av vilka?", ""),
         ("När beslutade kommunfullmäktige om trygghetsprogrammet 2020–2023?", ""),
@@ -571,6 +573,9 @@ def test_an_answers_first_source_is_shown_first_when_it_uses_nothing_of_the_top_
         ("Vilken postadress och växelnummer har förvaltningen?", ("adress", "växel")),  # two fields, one verb
         ("Vem handlade ärendet, och på vilka nummer når jag dem?", ("handläggare", "telefon")),  # a preposition first
         ("EÅV:s tjänsteutlåtande: på vilken adress sitter avdelningen och vad är dnr?", ("adress", "dnr")),
+        # fields listed in one question of two, and an e-mail address, which is no postal address
+        ("slakthusplan – vilket postnummer, box och mejladress har eav-forvaltningen", ("e-post", "adress")),
+        ("What's the phone number and email address of the case officer?", ("kontakt", "e-post")),
     ],
 )
 def test_joined_questions_ask_for_each_field(question: str, fields: tuple[str, ...]) -> None:
