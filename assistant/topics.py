@@ -64,6 +64,7 @@ _FRAME = frozenset(
         " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
         " response contrast contrasting"  # "Contrast what the X response says with what …"
         " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
+        " tjänstepersoner tjänstepersonerna tjänstemän tjänstemännen officials staff"  # 'Kungsholmens tjänstepersoner'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
@@ -79,6 +80,7 @@ _WHOLE_WORDS = frozenset(
         "stöder stödjer support supports bra nöjd nöjda missnöjd missnöjda sammanfattning sammanfatta summera ge "
         "en av yttrande yttrandet tjänsteutlåtande tjänsteutlåtandet svar svaret handlar korthet summary summarise "
         "summarize response s"
+        " landar landade ja nej"  # 'är de kritiska till något i programmet, eller landar de i ett ja?'
     ).split()
 )
 
@@ -111,9 +113,12 @@ _NAMED_TOPIC = re.compile(
     re.I,
 )
 _NAMES_PROGRAMME = re.compile(r"program|förslag|forslag|proposal", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(det|den|the)\s+(\w+\s+)?(\w*)$", re.I)  # 'i det nya trygghets|programmet'
+
 # What the user needs the answer for, told before the question ('Inför mötet:', 'Till min PM.').
 _ERRAND = re.compile(
-    r"\b(inför|infor|till|för|for|before) (en |ett |min |mitt |vår |vårt |the |my |our |a )?"
+    r"\b(inför|infor|till|för|for|before|förbereder|forbereder|preparing) "
+    r"(en |ett |min |mitt |vår |vårt |the |my |our |a )?"
     r"(dragning\w*|möte\w*|mote\w*|presentation\w*|genomgång\w*|genomgang\w*|ledningsgrupp\w*|pm|briefing|meeting)"
     r"|\b(snabb|kort|quick|short) (lägesbild|lagesbild|översikt|oversikt|sammanfattning|overview|summary)\b",
     re.I,
@@ -136,7 +141,8 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
         before
         and (errand or _FIRST_PERSON.search(told))  # the user's errand, not a topic ('Klotter: …')
         and (programme := _NAMES_PROGRAMME.search(last))
-        and not _POINTS_BACK.search(last[: programme.start()])  # 'för programmet, eller sågar någon det?': it
+        # 'för programmet, eller sågar någon det?': it; not the article of 'det nya programmet'
+        and not _POINTS_BACK.search(_ARTICLE_BEFORE.sub("", last[: programme.start()]))
     )
     if whole and is_general(" ".join(w for w in _topic_of(last, responders).split() if not common_in_swedish(w))):
         return DEFAULT_TOPIC

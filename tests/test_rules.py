@@ -549,6 +549,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Tycker trafiknämnden att programmet är bra?", "overall", True),
         ("Är trafiknämnden nöjd med programmet?", "overall", True),
         ("Stöder trafiknämnden fler trygghetskameror?", "overall", False),  # a part of it
+        # the responder named by its staff, and its verdict as users put it ('landar de i ett ja?')
+        ("Är trafiknämndens tjänstemän kritiska till något i programmet, eller landar de i ett ja?", "overall", True),
+        ("Vad tycker trafiknämndens tjänstemän om otillåten påverkan?", "overall", False),
         ("Vad säger programmet om belysning?", "answer_type", "other"),  # the programme's content, no view
         # 'hur mycket' before a verb of knowing asks a degree, not an amount
         ("Hur mycket vet kommunens verksamheter om polisens kriterier?", "answer_type", "other"),
