@@ -120,6 +120,13 @@ def period_responders(years: Sequence[int], named: Sequence[str], periods: Mappi
     return [r for r, p in periods.items() if r in named or (p in touched and p not in covered)]
 
 
+# One responder set against the rest: 'jämfört med de övriga fyra', 'compared with the others'.
+_THE_OTHERS = re.compile(
+    r"\b(jamfort med|jamfor med|jamfora med|an|mot|compared (to|with)|than|against|versus|vs)\s+"
+    r"(de|dom|the)\s+(ovriga|andra|other|others|rest)\b"
+)
+
+
 def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str]) -> Comparison | None:
     """The comparison a question asks for, or None for a question about one responder or none in particular."""
     text = q.corrected
@@ -138,6 +145,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         responders = group
     elif len(by_period) >= 2:
         responders = by_period
+    elif len(named) == 1 and _THE_OTHERS.search(lowered):
+        responders = list(scope)  # 'var hamnar EÅV jämfört med de övriga fyra?': one set against the rest
     elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", lowered))):
         responders = list(scope)  # every responder: 'Vad vill nämnderna ändra …' asks each
     elif len(named) == 1 and (

@@ -128,6 +128,9 @@ _COMPARE = re.compile(
     r"|says|think|thinks|do|does"
     r"|did|not|and)\b)"
     r"|\bper (remissinstans|namnd|responder|committee)\b"
+    # 'Vilka av de fem remissvaren stödjer sig på forskning?': the group named after the count
+    rf"|\b(var och en|vem|vilka|vilken|vilket|nagon|ingen|each|which|who|any|none) (av|of) (de|dom|the) "
+    rf"(fem|fyra|tre|tva|five|four|three|two) {RESPONDER_GROUP}"
     # 'är de fem remissinstanserna för eller emot förslaget?'
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
@@ -159,7 +162,8 @@ _COMPARE = re.compile(
     r"propose\w*|wants?|criticis\w*|supports?|"
     r"mention\w*|discuss\w*|address\w*|raise\w*|brings? up|brought up|takes? up|took up|comment\w*|writes?|wrote|"
     r"refer\w*|"
-    r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*)\b",
+    r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*|"
+    r"tie\w*|tied|link\w*|connect\w*|rel(y|ies|ied) on|base\w*|build\w* on|cite\w*|leave\w* out|left out|omit\w*)\b",
 )
 
 

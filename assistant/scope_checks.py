@@ -677,6 +677,13 @@ def spoken_of(q: Question, name: str) -> bool:
     return bool(
         re.search(rf"{_NOT_WHETHER}\b(om|kring|till|med|för|for|via|genom|about|through)\s+(\w+\s+)?{b}", q.text, re.I)
         or re.search(rf"{b}\w*\s+(möte|mote|sammanträde|sammantrade|behandling)\w*", q.text, re.I)
+        # what a response took from it: 'definitioner är lånade från polisen'
+        or re.search(
+            rf"\b(lånad\w*|lånat|lanad\w*|lanat|hämtad\w*|hämtat|hamtad\w*|hamtat|borrowed|taken)\s+(från|fran|from)\s+"
+            rf"(\w+\s+)?{b}",
+            q.text,
+            re.I,
+        )
     )
 
 

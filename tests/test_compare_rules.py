@@ -87,6 +87,10 @@ def read(question: str) -> Comparison | None:
         ("Ett grönt eller rött kort per remissinstans: är alla fem i grunden positiva?", SCOPE),
         ("Are all five positive about the proposal?", SCOPE),
         ("Till ledningsgruppen: är de fem remissinstanserna i grunden för eller emot förslaget?", SCOPE),
+        # one responder set against the rest
+        ("Var hamnar Enskede-Årsta-Vantör jämfört med de övriga fyra, från mest positiv till mest kritisk?", SCOPE),
+        ("Vilka av de fem remissvaren stödjer sig på forskning?", SCOPE),
+        ("Which responders tie the safety work to Agenda 2030?", SCOPE),
     ],
 )
 def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
@@ -198,6 +202,9 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "programförslaget de fick?",
         # 'det' after the programme is named points at it, not at an earlier sentence
         "Jag sammanfattar remissvaren för en politiker: är alla fem i grunden för programmet, eller sågar någon det?",
+        # a ranking by verdict, one responder against the others
+        "Om man rangordnar de fem remissvaren från mest positivt till mest kritiskt – var hamnar EÅV jämfört med de "
+        "övriga fyra, och varför?",
     ],
 )
 def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:

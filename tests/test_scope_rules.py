@@ -574,6 +574,7 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
             "inget remissvar från funktionshinderråd",
         ),
         ("Fick Kungsholmens funktionshinderråd ta del av ärendet?", ""),  # whether it was consulted
+        ("En förvaltning påpekar att vissa definitioner är lånade från polisen. Vad säger den?", ""),  # taken from it
         # the council opening the question, its own statement asked after ('deras yttrande')
         (
             "Kungsholmens pensionärsråd behandlade ärendet – vad stod det i deras yttrande?",
