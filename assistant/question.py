@@ -190,7 +190,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share)"
             # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
             r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?)"
-            r"|siffr\w* (på|pa|för|for|om)"  # 'Siffra på planerade ordningsvakter …'
+            r"|siffr\w* (på|pa)"  # 'Siffra på planerade ordningsvakter …' (not 'siffror om …': figures about it)
             # a figure looked for ('finns det nåt konkret antal eller belopp …?', 'the 2021 figure'), a sum paid
             # ('What does the city pay')
             r"|(något|nåt|nagot|nat|någon|nagon|konkret\w*|exakt\w*|any|a|the) (\d{4} )?"

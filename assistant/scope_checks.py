@@ -44,7 +44,7 @@ _HOW_MANY_EN = re.compile(
 )
 # ('antal ärenden om klotter': a count asked in keywords)
 _HOW_MANY = re.compile(
-    r"\b(?:hur (?:många|manga)|antal(?:et)?(?: av)?|siffr\w* (?:på|pa|för|for|om))"
+    r"\b(?:hur (?:många|manga)|antal(?:et)?(?: av)?|siffr\w* (?:på|pa))"
     r"\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?",
     re.I,
 )

@@ -64,13 +64,18 @@ _FRAME = frozenset(
         " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
         " response contrast contrasting"  # "Contrast what the X response says with what …"
         " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
-        " tjänstepersoner tjänstepersonerna tjänstemän tjänstemännen officials staff"  # 'Kungsholmens tjänstepersoner'
         # 'Om man rangordnar dem från mest positiv till mest kritisk – var hamnar EÅV jämfört med de övriga?'
         " man rangordnar rangordna ranka rank hamnar övriga andra other others rest varför why"
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
 
+
+# A responder named by its staff ('Kungsholmens tjänstepersoner'): the name's word, not the topic's (which
+# the staff may well be: 'otillåten påverkan på tjänstepersoner').
+_STAFF = frozenset(
+    fold(w) for w in "tjänstepersoner tjänstepersonerna tjänstemän tjänstemännen officials staff".split()
+)
 
 _COUNTS = frozenset(fold(w) for w in "två tre fyra fem two three four five 2 3 4 5".split())  # 'de fem nämnderna'
 
@@ -171,6 +176,7 @@ def _topic_of(question: str, responders: Iterable[str]) -> str:
         for i, word in enumerate(words)
         if fold(word) not in _FRAME
         and not is_name_of(words, i, named)
+        and not (fold(word) in _STAFF and i > 0 and is_name_of(words, i - 1, named))
         and not _bare_body_word(words, i, named)
         and not _counts_responders(words, i)
     ]

@@ -231,6 +231,9 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
         ("Vad säger Kungsholmen och soc om narkotika?", "narkotika"),
         ("Vilka digitala verktyg lyfter utbildningsnämnden respektive trafiknämnden fram?", "digitala verktyg"),
         ("How do Kungsholmen and EÅV differ when it comes to lighting?", "lighting"),
+        # a responder named by its staff; staff that is the topic stays
+        ("Hur ser Kungsholmens tjänstepersoner och soc på platssamverkan?", "platssamverkan"),
+        ("Vad säger Kungsholmen och soc om påverkan på tjänstepersoner?", "påverkan tjänstepersoner"),
         # an English name word names a committee only before 'committee': 'schools' here is the topic
         ("What do the education and traffic committees say about independent schools?", "independent schools"),
         # the body word of an English name is part of the name ('Services' in 'Social Services'); 'office'
