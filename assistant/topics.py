@@ -65,7 +65,7 @@ _FRAME = frozenset(
         " response contrast contrasting"  # "Contrast what the X response says with what …"
         " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
         # 'Om man rangordnar dem från mest positiv till mest kritisk – var hamnar EÅV jämfört med de övriga?'
-        " man rangordnar rangordna ranka rank hamnar övriga andra other others rest varför why"
+        " man rangordnar rangordna ranka rank hamnar övriga varför why"
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

@@ -8,6 +8,7 @@ held-out figures: fact recall and answer length per (keep ratio, sentence budget
 lines give the weights fitted on all the questions, to put in SentenceMix.
 
     python bench/fit_composer.py eval/questions.jsonl eval/questions_fit.jsonl   (uses TRYGG_HOME)
+    python bench/fit_composer.py --pool read   (the README's read pool: eval/pools.py)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from assistant.core import Assistant
 from assistant.settings import load_settings
 from eval.gold import load_cases
 from eval.metrics import fact_recall
+from eval.pools import pool
 
 FOLDS = 5
 KEEP_RATIOS = (0.3, 0.5)
@@ -39,13 +41,17 @@ def _mix(model: LogisticRegression, keep_ratio: float, confident: float = 1.0) -
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [Path("eval/questions.jsonl")]
+    args = sys.argv[1:]
+    if args[:1] == ["--pool"]:
+        files = [cases for _, cases in pool(args[1])]
+    else:
+        files = [load_cases(Path(p)) for p in args or ["eval/questions.jsonl"]]
     settings = load_settings()
     assistant = Assistant(settings)
     prepared = []  # (case, question record, answer hits, sentence scores)
     rows, labels, groups = [], [], []
-    for path in paths:
-        for case in load_cases(path):
+    for cases in files:
+        for case in cases:
             if not case.answerable or not case.must_include:
                 continue
             q = assistant.understand(case.question)
