@@ -8,6 +8,7 @@ held-out folds' hit@1, hit@5 and MRR@10 (fusion alone, the current Weights, the 
 model), per file and tag. The last line gives the weights fitted on all the questions.
 
     python bench/fit_second_stage.py eval/questions.jsonl eval/questions_fit.jsonl   (uses TRYGG_HOME)
+    python bench/fit_second_stage.py --pool read   (the README's read pool: eval/pools.py)
 """
 
 from __future__ import annotations
@@ -24,15 +25,18 @@ from assistant.core import Assistant
 from assistant.rerank import FEATURES, Weights
 from assistant.settings import load_settings
 from eval.candidates import first_stage, rank_figures
+from eval.pools import pool
 
 FOLDS = 5
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [Path("eval/questions.jsonl")]
+    args = sys.argv[1:]
+    chosen = pool(args[1]) if args[:1] == ["--pool"] else []
+    paths = [p for p, _ in chosen] or [Path(p) for p in args] or [Path("eval/questions.jsonl")]
     assistant = Assistant(load_settings())
     groups: list[tuple[str, tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]] = []
-    for found in first_stage(assistant, paths):
+    for found in first_stage(assistant, paths, [cases for _, cases in chosen]):
         hits = found.ranking.hits
         rows = found.ranking.scorer.features(found.question.query, hits, found.ranking.sentences, found.ranking.terms)
         fused = np.array([h.score for h in hits])

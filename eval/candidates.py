@@ -31,11 +31,13 @@ class Candidates:
     relevant: np.ndarray  # bool per candidate, in ranking order
 
 
-def first_stage(assistant: Assistant, paths: Sequence[Path]) -> Iterator[Candidates]:
-    """The candidates of every answerable question with gold quotes in the files."""
+def first_stage(
+    assistant: Assistant, paths: Sequence[Path], chosen: Sequence[Sequence[Case]] = ()
+) -> Iterator[Candidates]:
+    """The candidates of every answerable question with gold quotes in the files (or of the `chosen` cases of each)."""
     corpus = Corpus(assistant.settings.corpus)
-    for path in paths:
-        cases = [c for c in load_cases(path) if c.answerable and c.expected]
+    for i, path in enumerate(paths):
+        cases = [c for c in (chosen[i] if chosen else load_cases(path)) if c.answerable and c.expected]
         gold = locate_cases(cases, corpus)
         for case in cases:
             q = assistant.understand(case.question)
