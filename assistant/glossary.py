@@ -231,6 +231,8 @@ SYNONYMS: dict[str, str] = {
     r"friskol\w*|privata skol\w*": "fristående skolor",
     r"ringa|ringer|nå|kontakta\w*": "telefon handläggare",
     r"facket|fackförening\w*|fackliga": "fackliga samverkansgruppen",
+    r"kommentar\w*": "synpunkter",
+    r"gehör|hörsamma\w*|(?:togs|tagits|tas) in": "beaktan",  # 'fått gehör', 'kommentarerna togs in'
     r"tjej\w*": "flickor",
     r"invånar\w*": "stockholmarna boende",  # the documents' words for them
     # the outer city held to the same standard; not 'innerstaden' alone, a place ('parkering i innerstaden')

@@ -8,6 +8,8 @@ from assistant.glossary import documents_words
 
 DOCUMENT_WORDS = {
     "syftet",
+    "beaktan",
+    "synpunkter",
     "utse",
     "funktioner",
     "framhålls",
@@ -172,6 +174,8 @@ def known(word: str) -> bool:
         ("Vad säger EÅV om gäng?", False, "organiserad brottslighet"),
         ("vilket stod far den som blir mamma for forsta gangen", False, ""),  # 'gången' without å/ä/ö
         ("programmet 2020-2023 lost av ett aldre dokument", False, "ersätter tidigare"),
+        # a response heard: 'synpunkter tagits i beaktan'
+        ("Skriver förvaltningen att den fått gehör, att dess kommentarer togs in?", False, "synpunkter beaktan"),
     ],
 )
 def test_documents_words(question: str, english: bool, added: str) -> None:
