@@ -27,9 +27,9 @@ from assistant.field_questions import (
 from assistant.glossary import documents_words, glossary_spans, swedish_term
 from assistant.responder_names import is_name_of, mentions, named_responders, without_english_names
 from assistant.spelling import correct_english, correct_words
-from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, common_in_swedish, topic_of
+from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, common_in_swedish, frames, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
-from vectorstore.analyzer import FOLDED_STOPWORDS, fold, term, words
+from vectorstore.analyzer import FOLDED_STOPWORDS, MIN_HEAD, fold, term, words
 from vectorstore.lexical import ACRONYM_WORD, LexicalIndex
 
 _ENGLISH = frozenset(
@@ -638,6 +638,19 @@ _QUESTION_WORD = re.compile(
 )
 
 
+def compound_head(t: str, index: LexicalIndex) -> str:
+    """The longest word the documents use that ends a term they do not ('gatubelysning' -> 'belysning'), or ''.
+
+    Swedish puts a compound's head last: a gatubelysning is a belysning. The head must be MIN_HEAD letters
+    and leave a first part of three; it must be a term of its own (analysed again, it stays itself).
+    """
+    for i in range(3, len(t) - MIN_HEAD + 1):
+        head = t[i:]
+        if head in index.vocab and index.query_terms(head) == [head]:
+            return head
+    return ""
+
+
 def question_parts(
     text: str, english: bool, index: LexicalIndex, responders: Sequence[str] = ()
 ) -> tuple[tuple[str, ...], ...]:
@@ -650,6 +663,8 @@ def question_parts(
     clauses = SECOND_QUESTION.split(text)
     if len(clauses) < 2 or not _QUESTION_WORD.search(clauses[0]):
         return ()
+    # what each asks about: not the words that frame it ('enligt … synpunkter', 'vad mer nämns')
+    clauses = [" ".join(w for w in re.findall(r"[\w-]+", c) if not frames(w)) for c in clauses]
     terms = [
         [
             t
@@ -662,7 +677,8 @@ def question_parts(
     for i, own in enumerate(terms):
         others = {t for j, ts in enumerate(terms) if j != i for t in ts}
         parts.append(tuple(dict.fromkeys(t for t in own if t not in others)))
-    return tuple(p for p in parts if p)
+    asked = tuple(p for p in parts if p)
+    return asked if len(asked) >= 2 else ()  # one part with words of its own is the whole question
 
 
 def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool:
@@ -794,6 +810,9 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     asked = {w.lower() for w in words(corrected)}
     spelled = acronym_words(corrected, index.acronyms)
     added = " ".join([added, *(w for w in " ".join(spelled).split() if w.lower() not in asked)]).strip()
+    if not english:  # a compound the documents lack is searched by its head too ('gatubelysningen' -> belysning)
+        heads = (compound_head(t, index) for t in own_terms if t not in index.vocab and t not in corrections)
+        added = " ".join([added, *dict.fromkeys(h for h in heads if h)]).strip()
     if added:
         query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)
     if not responders and follow_up:
