@@ -27,7 +27,7 @@ from assistant.field_questions import (
 from assistant.glossary import documents_words, glossary_spans, swedish_term
 from assistant.responder_names import is_name_of, mentions, named_responders, without_english_names
 from assistant.spelling import correct_english, correct_words
-from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, common_in_swedish, frames, topic_of
+from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, common_in_swedish, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
 from vectorstore.analyzer import FOLDED_STOPWORDS, MIN_HEAD, fold, term, words
 from vectorstore.lexical import ACRONYM_WORD, LexicalIndex
@@ -642,11 +642,12 @@ def compound_head(t: str, index: LexicalIndex) -> str:
     """The longest word the documents use that ends a term they do not ('gatubelysning' -> 'belysning'), or ''.
 
     Swedish puts a compound's head last: a gatubelysning is a belysning. The head must be MIN_HEAD letters
-    and leave a first part of three; it must be a term of its own (analysed again, it stays itself).
+    and leave a first part of three; it must be specific (not 'programmet' of '2020–2023-programmet') and a
+    term of its own (analysed again, it stays itself).
     """
     for i in range(3, len(t) - MIN_HEAD + 1):
         head = t[i:]
-        if head in index.vocab and index.query_terms(head) == [head]:
+        if head in index.vocab and is_specific(head, index) and index.query_terms(head) == [head]:
             return head
     return ""
 
@@ -663,8 +664,6 @@ def question_parts(
     clauses = SECOND_QUESTION.split(text)
     if len(clauses) < 2 or not _QUESTION_WORD.search(clauses[0]):
         return ()
-    # what each asks about: not the words that frame it ('enligt … synpunkter', 'vad mer nämns')
-    clauses = [" ".join(w for w in re.findall(r"[\w-]+", c) if not frames(w)) for c in clauses]
     terms = [
         [
             t

@@ -198,11 +198,6 @@ def _counts_responders(words: list[str], i: int) -> bool:
     return fold(words[i]) in _COUNTS and i + 1 < len(words) and fold(words[i + 1]) in _FRAME
 
 
-def frames(word: str) -> bool:
-    """Whether a word frames a question ('vad', 'enligt', 'synpunkter', 'nämns') rather than says what it is about."""
-    return fold(word) in _FRAME
-
-
 def is_general(topic: str) -> bool:
     """True when the topic is the programme as a whole rather than a part of it."""
     return topic == DEFAULT_TOPIC or not set(analyze(topic)) - _PROGRAMME_TERMS
