@@ -137,6 +137,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # One responder named sets periods against each other only when compared ('Kungsholmen svarade på 2024–2027. Hur
     # löd deras svar 2021?' asks Kungsholmen alone)
     by_period = period_responders(q.years, named, periods) if not named or (len(named) == 1 and q.compares) else []
+    against_rest = len(named) == 1 and bool(_THE_OTHERS.search(lowered))
     if len(named) >= 2:
         responders = named
     elif len(group) >= 2 and (
@@ -145,7 +146,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         responders = group
     elif len(by_period) >= 2:
         responders = by_period
-    elif len(named) == 1 and _THE_OTHERS.search(lowered):
+    elif against_rest:
         responders = list(scope)  # 'var hamnar EÅV jämfört med de övriga fyra?': one set against the rest
     elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", lowered))):
         responders = list(scope)  # every responder: 'Vad vill nämnderna ändra …' asks each
@@ -159,7 +160,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     else:
         return None
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
-    if len(responders) == 1 or (wants_change and is_general(_CHANGE_WORDS.sub(" ", topic))):
+    # ... ranked from most positive to most critical: where it stands is its verdict on the whole
+    verdict_against_rest = against_rest and re.search(r"\b(mest|minst|most|least) (positiv|kritisk|critical)", lowered)
+    if len(responders) == 1 or verdict_against_rest or (wants_change and is_general(_CHANGE_WORDS.sub(" ", topic))):
         # one responder's view of the whole, or what each wants changed in it: read from the position sentences
         topic = "trygghetsprogrammet"
     elif is_general(topic) and _CHANGE_ASKED.search(fold(q.text)) and (len(q.periods) >= 2 or q.previous_programme):

@@ -295,8 +295,9 @@ _PART_OF = {"kontakt": ("handläggare", "telefon")}
 
 def further_fields(text: str, names_responder: bool, first: str) -> tuple[str, ...]:
     """The fields each of two joined questions asks for, besides `first` (the whole's) and what it gives."""
-    # each question, and the fields one question lists ('vilket postnummer, box och mejladress')
-    clauses = [piece for clause in SECOND_QUESTION.split(text) for piece in _JOINED_FIELDS.split(clause)]
+    clauses = SECOND_QUESTION.split(text)
+    if len(clauses) == 1:
+        clauses = _JOINED_FIELDS.split(text)
     out: list[str] = []
     for clause in clauses if len(clauses) > 1 else []:
         field = asked_field(clause, names_responder)

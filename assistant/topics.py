@@ -64,8 +64,6 @@ _FRAME = frozenset(
         " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
         " response contrast contrasting"  # "Contrast what the X response says with what …"
         " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
-        # 'Om man rangordnar dem från mest positiv till mest kritisk – var hamnar EÅV jämfört med de övriga?'
-        " man rangordnar rangordna ranka rank hamnar övriga varför why"
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

@@ -202,13 +202,18 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "programförslaget de fick?",
         # 'det' after the programme is named points at it, not at an earlier sentence
         "Jag sammanfattar remissvaren för en politiker: är alla fem i grunden för programmet, eller sågar någon det?",
-        # a ranking by verdict, one responder against the others
-        "Om man rangordnar de fem remissvaren från mest positivt till mest kritiskt – var hamnar EÅV jämfört med de "
-        "övriga fyra, och varför?",
     ],
 )
 def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:
     assert is_general(topic_of(question, SCOPE))
+
+
+def test_one_responder_ranked_against_the_rest_by_verdict_is_each_ones_verdict() -> None:
+    comparison = read(
+        "Om man rangordnar de fem remissvaren från mest positivt till mest kritiskt – var hamnar Enskede-Årsta-Vantör "
+        "jämfört med de övriga fyra, och varför?"
+    )
+    assert comparison is not None and list(comparison.responders) == SCOPE and is_general(comparison.topic)
 
 
 def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
