@@ -109,12 +109,12 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
 _ENGLISH_VIEW_TOPIC = re.compile(
     r"\b(?:think|thinks|say|says|said|write|writes|wrote|view|views|position|opinion|mention|mentions)\b"
     # a few words between ('say anything about', 'position does it take on'), not a clause ('think Stockholm
-    # faces challenges that differ from the rest of Sweden')
+    # faces challenges that differ from the rest of Sweden'); the topic ends its sentence ('writes no analysis
+    # of its own. Whom does it expect …' names none)
     r"(?:\s+[\w'-]+){0,4}?\s+(?:about|on|of|regarding|concerning)\s+(?:the\s+)?([^.?!]+?)[.?!]?$"
     r"|\b(?:responsible for|in charge of)\s+(?:the\s+)?([^.?!]+?)[.?!]?$",  # 'Which committee is responsible for …?'
     re.I,
 )
-# The topic ends the question's sentence: 'writes no analysis of its own. Whom does it expect …' names none.
 
 
 def _unknown_english_topic(q: Question, index: LexicalIndex) -> str:
