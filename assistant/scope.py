@@ -52,6 +52,7 @@ from assistant.scope_checks import (
     finding_missing,
     future_missing,
     instances_missing,
+    minutes_asked,
     money_missing,
     names_statute,
     organisation_whose_view,
@@ -276,7 +277,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
         return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(body))
-    if reason := service_asked(q) or after_every_period(q, index):
+    if reason := service_asked(q) or minutes_asked(q) or after_every_period(q, index):
         return reason
     if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
         return "Inget stycke i dokumenten handlar om det frågan gäller."

@@ -543,6 +543,29 @@ def service_asked(q: Question) -> str:
     return "Dokumenten är remissvar om trygghetsprogrammet och beskriver inte hur man ansöker om eller anmäler något."
 
 
+# What the minutes of a meeting, or a council's separate letter, say: the responses only point to them
+# ('Synpunkter framgår av protokollen', '… framgår av separat skrivelse') and the documents hold neither.
+# Not why or whether minutes are checked at once ('Varför ska protokollet justeras omedelbart?'), nor where
+# the comments are ('Var framgår synpunkterna?').
+_MINUTES = re.compile(r"\b(protokoll\w*|minutes|separat\w* skrivelse\w*|skrivelse\w*)\b", re.I)
+_MINUTES_CONTENT = re.compile(
+    r"\b(vad|vilka|vilken|vilket|what|which)\b.*\b(synpunkt\w*|invändning\w*|invandning\w*|kommentar\w*|stod|står"
+    r"|star|sades|framförde\w*|framforde\w*|protokollfördes|protokollfordes|skrev|skrivit|comments?|objections?"
+    r"|views?|said|say|says|wrote|written)\b",
+    re.I,
+)
+
+
+def minutes_asked(q: Question) -> str:
+    """Why a question for what minutes or a separate letter say is not answered ('' for others)."""
+    if not (_MINUTES.search(q.corrected) and _MINUTES_CONTENT.search(q.corrected)):
+        return ""
+    return (
+        "Dokumenten återger inte protokollen eller separata skrivelser; "
+        "remissvaren säger bara att synpunkterna framgår av dem."
+    )
+
+
 # A time after every period the documents are about ('nästa trygghetsprogram efter 2027').
 _AFTER_YEAR = re.compile(r"\b(?:efter|after|från och med|fran och med|from)\s+(?:år\s+|ar\s+)?((?:19|20)\d\d)\b", re.I)
 

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.question import read_question
 from assistant.scope import Evidence, abstain_reason, body_whose_view, has_quantity
-from assistant.scope_checks import after_every_period, organisation_whose_view, ranks_places
+from assistant.scope_checks import after_every_period, minutes_asked, organisation_whose_view, ranks_places
 from assistant.settings import Thresholds
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 
@@ -474,6 +474,26 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
 )
 def test_a_service_for_oneself(question: str, expected: str) -> None:
     check(question, (GRAFFITI,), expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        # What minutes or a separate letter say: the responses only point to them
+        ("Protokollet från förvaltningsgruppens möte – vilka synpunkter framförde personalen där?", True),
+        ("Funktionshinderrådet vid utbildningsnämnden – vad protokollfördes därifrån om remissen?", True),
+        ("Vad stod det i pensionärsrådets protokoll om programmet?", True),
+        ("What objections are recorded in the minutes of the union group?", True),
+        # ... not why minutes are checked at once, nor whether comments exist and where
+        ("Varför ska protokollet justeras omedelbart?", False),
+        ("Av vilket skäl ska skolnämndens protokoll godkännas redan på stående fot?", False),
+        ("Framgår synpunkterna av ett protokoll?", False),
+    ],
+)
+def test_what_minutes_say_is_not_in_the_documents(question: str, refused: bool) -> None:
+    assert bool(minutes_asked(read_question(question, INDEX))) == refused
+    if refused:
+        check(question, (GOAL,), "återger inte protokollen")
 
 
 @pytest.mark.parametrize(
