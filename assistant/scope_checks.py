@@ -58,8 +58,9 @@ _MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many 
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
     "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
-    "olika st moment steg punkter led faser projekt".split()
-)  # 'hur många moment' may be counted as 'fem steg', 'projekt' as 'trygghetsinvesteringar': they go by many names
+    "olika st moment steg punkter led faser projekt spar huvudspar".split()
+)  # 'hur många moment' may be counted as 'fem steg', 'projekt' as 'trygghetsinvesteringar', 'huvudspår' as
+# 'fyra viktiga områden': they go by many names
 # Units rather than things: "hur många procent", "hur många kronor" (the money rule checks those).
 MEASURES = frozenset("procent kronor kr miljoner miljarder tusen tkr mnkr".split())
 _NUMBER_WORDS = frozenset(

@@ -143,6 +143,7 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         # A verb after 'hur många' counts no thing; a project may be counted under the documents' own word.
         ("hur manga brukar det vara minst pa platserna", (ACTORS,), ""),
         ("Hur många projekt har kontoret genomfört i år?", (INVESTMENTS,), ""),
+        ("Hur många huvudspår pekas ut för arbetet?", ("Arbetet ramas in genom fyra viktiga områden.",), ""),
         # The thing counted is named in the documents' words, even in a compound with a hyphen or in 'kronor':
         # a number about something else answers nothing.
         ("Fridhemsplan-satsningen: hur många kronor lägger stadsdelen på den?", (PUPILS,), "inget sådant antal"),
