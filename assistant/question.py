@@ -345,7 +345,7 @@ _PROCEDURE = re.compile(
     r"|remissen (kom|kommer|kommit|skickades|skickats|sändes|sandes|gick)"
     # where the response goes once approved ('Vart tar tjänsteutlåtandet vägen när nämnden har sagt ja?')
     r"|överlämna\w*|overlamna\w*|skickas vidare"
-    r"|tar (tjänsteutlåtandet|tjansteutlatandet|yttrandet|svaret|remissvaret) (vägen|vagen)"
+    r"|tar (tjänsteutlåtande\w*|tjansteutlatande\w*|yttrande\w*|svar\w*|remissvar\w*) (vägen|vagen)"
     # what the office proposes its committee decides ('Vad föreslår förvaltningen att nämnden gör …?')
     r"|(föreslår|foreslar|föreslog|foreslog) (\w+ ){0,6}att (nämnden|namnden|the committee)"
     r"|(propos\w*|recommend\w*) (\w+ ){0,3}to (the|its) (\w+ )?committee"  # 'proposing to the traffic committee'
