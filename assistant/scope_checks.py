@@ -548,7 +548,7 @@ def service_asked(q: Question) -> str:
 # ('Synpunkter framgår av protokollen', '… framgår av separat skrivelse') and the documents hold neither.
 # Not why or whether minutes are checked at once ('Varför ska protokollet justeras omedelbart?'), nor where
 # the comments are ('Var framgår synpunkterna?').
-_MINUTES = re.compile(r"\b(protokoll\w*|minutes|separat\w* skrivelse\w*|skrivelse\w*)\b", re.I)
+_MINUTES = re.compile(r"\b(protokoll\w*|minutes|skrivelse\w*)\b", re.I)
 _MINUTES_CONTENT = re.compile(
     r"\b(vad|vilka|vilken|vilket|what|which)\b.*\b(synpunkt\w*|invändning\w*|invandning\w*|kommentar\w*|stod|står"
     r"|star|sades|framförde\w*|framforde\w*|protokollfördes|protokollfordes|skrev|skrivit|comments?|objections?"
