@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import fields, replace
-from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -24,9 +23,8 @@ from sklearn.model_selection import GroupKFold
 from assistant.compose import FEATURES, PASSAGES_CONSIDERED, SentenceMix, compose, sentence_features
 from assistant.core import Assistant
 from assistant.settings import load_settings
-from eval.gold import load_cases
 from eval.metrics import fact_recall
-from eval.pools import pool
+from eval.pools import question_files
 
 FOLDS = 5
 KEEP_RATIOS = (0.3, 0.5)
@@ -41,16 +39,12 @@ def _mix(model: LogisticRegression, keep_ratio: float, confident: float = 1.0) -
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    if args[:1] == ["--pool"]:
-        files = [cases for _, cases in pool(args[1])]
-    else:
-        files = [load_cases(Path(p)) for p in args or ["eval/questions.jsonl"]]
+    files = question_files(sys.argv[1:])
     settings = load_settings()
     assistant = Assistant(settings)
     prepared = []  # (case, question record, answer hits, sentence scores)
     rows, labels, groups = [], [], []
-    for cases in files:
+    for _, cases in files:
         for case in cases:
             if not case.answerable or not case.must_include:
                 continue

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -25,18 +24,16 @@ from assistant.core import Assistant
 from assistant.rerank import FEATURES, Weights
 from assistant.settings import load_settings
 from eval.candidates import first_stage, rank_figures
-from eval.pools import pool
+from eval.pools import question_files
 
 FOLDS = 5
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    chosen = pool(args[1]) if args[:1] == ["--pool"] else []
-    paths = [p for p, _ in chosen] or [Path(p) for p in args] or [Path("eval/questions.jsonl")]
+    files = question_files(sys.argv[1:])
     assistant = Assistant(load_settings())
     groups: list[tuple[str, tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]] = []
-    for found in first_stage(assistant, paths, [cases for _, cases in chosen]):
+    for found in first_stage(assistant, files):
         hits = found.ranking.hits
         rows = found.ranking.scorer.features(found.question.query, hits, found.ranking.sentences, found.ranking.terms)
         fused = np.array([h.score for h in hits])

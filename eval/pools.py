@@ -8,6 +8,7 @@ sets' even ids. The comparison set (questions_compare) is counted per part by be
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from eval.gold import Case, load_cases
@@ -22,6 +23,13 @@ def parity(case_id: str) -> str:
     """'odd' or 'even' by the last number in a question's id ('d33_007' -> odd)."""
     digits = re.findall(r"\d+", case_id)
     return "odd" if digits and int(digits[-1]) % 2 else "even"
+
+
+def question_files(args: Sequence[str]) -> list[tuple[Path, list[Case]]]:
+    """The files a bench script is given, each with its cases: `--pool NAME`, or paths (the first set by default)."""
+    if args[:1] == ["--pool"]:
+        return pool(args[1])
+    return [(Path(a), load_cases(Path(a))) for a in args or ["eval/questions.jsonl"]]
 
 
 def pool(name: str) -> list[tuple[Path, list[Case]]]:
