@@ -34,6 +34,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"\b(ringa|ring|ringer|kontaktperson\w*|kontaktuppgift\w*|contact person|contact details)\b"
         r"|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
         r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b"
+        r"|\b(i|we) (need|want|have|would like|must) (to )?(call|phone|ring|contact|reach)\b"
         r"|\b(vart|till vem) (ska|kan|skall) (jag|man|vi) (skicka|vända|vanda)\b"
         r"|\bskicka (frågor|fragor|synpunkter) (om|till|på|pa)\b"
         r"|\bvem (vänder|vander) (jag|man|vi) (mig|sig|oss) till\b"
@@ -86,7 +87,11 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         _WORDS,
     ),
     "växel": re.compile(r"\b(växel\w*|vaxel\w*|switchboard)\b", _WORDS),
-    "dnr": re.compile(r"\b(dnr|diarienum\w*|diarienr|registration number|ärendenummer|arendenummer)\b", _WORDS),
+    "dnr": re.compile(
+        r"\b(dnr|diarienum\w*|diarienr|ärendenummer|arendenummer"
+        r"|(registration|case|reference|file|diary|record) (number|no\.?)|registration( /|,| or) case number)(?!\w)",
+        _WORDS,
+    ),
     "telefon": re.compile(
         rf"\b({_PHONE}|telefonnummer|(på|pa|on) (vilka|vilket|which|what) (nummer|numbers?))\b", _WORDS
     ),
@@ -190,7 +195,8 @@ CONTACT_OF = re.compile(
 )
 TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
 _PERSON_ASKED = re.compile(
-    r"^\s*(vem|vilka|vilken|vad heter|who|which)\b|\bvem\b|\bvad heter (hon|han|hen|den|personen)\b"
+    r"^\s*(vem|vilka|vilken|vad heter|who|which|(namn|namnet) på|(the )?names? of)\b|\bvem\b"
+    r"|\bvad heter (hon|han|hen|den|personen)\b"
     # the names asked in keywords ('trafikkontoret förvaltningschef avdelningschef - namnen')
     r"|\b(namn|namnen|names?)\s*[?.]?\s*$"
     # 'När godkände utbildningsdirektören …': the approval list

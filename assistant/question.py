@@ -223,6 +223,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|[–—:]\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could)\b"
             r"|[–—:]\s*(när|nar)\s+(ska|skall|kommer|blir|fattas|beslutas|börjar|borjar)\b"
             r"|\bhur länge (hade|har|fick|får) \w+ på sig\b"  # until when; 'hur länge har X haft …' is a duration
+            # a date asked in a word after the question: 'Är det bestämt vilket möte …? Datum?'
+            r"|[?.]\s*(datum(et)?|när|nar|when|(the )?date)\s*\??\s*$"
             r"|\b(what|which) dates?\b"
             r"|\b(öppettider|oppettider|opening (hours|times))\b"  # a time of day is asked for too
             r"|\bdeadline\b)",
@@ -387,6 +389,9 @@ _BODY = re.compile(
     r"|(?:[\w-]+ ){1,2}region(?= (?:om|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*|say|said)\b)"
     r"|stadshus\w*|police|fire (?:service|brigade)|fire and rescue services?|rescue services?"
     r"|(?:pensioners'?|disability) councils?"
+    # the city's companies, on remiss lists but among no responders ('Familjebostäder är stora i söderort')
+    r"|familjebost[aä]der|svenska bost[aä]der|stockholmshem|micasa(?: fastigheter)?|sisab|skolfastigheter|stokab"
+    r"|stockholm vatten(?: och avfall)?|stockholms hamnar?|stockholm parkering|bostadsf[oö]rmedlingen"
     # 'the … committee', not 'companies and administrations', 'for other departments'
     r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no|two|three|four|five|several|many"
     r"|and|or|of|for|to|with|in|on|at|by|from|own|city|city's)\s)"

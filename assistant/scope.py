@@ -54,6 +54,7 @@ from assistant.scope_checks import (
     instances_missing,
     minutes_asked,
     money_missing,
+    names_quoted,
     names_statute,
     organisation_whose_view,
     outcome_missing,
@@ -81,6 +82,8 @@ _ROLE = re.compile(
     r"|sekreterare|chair\w*|director|parti|party)\w*",
     re.I,
 )
+# A question that asks who: by its first word, or for a name ('Namn på ordföranden?', 'Name of the chair?').
+_ASKS_WHO = re.compile(r"\s*(vem|vilk\w*|who|which|what|(namn|namnet) på|(the )?names? of)\b", re.I)
 # The Swedish word for a role asked in English, for the refusal ('Who chairs …' -> ordförande).
 _ROLE_IN_SWEDISH = {"chair": "ordförande", "director": "direktör", "party": "parti"}
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)
@@ -157,6 +160,8 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
             continue  # a word the glossary translates ('the City Executive Office' -> stadsledningskontoret)
         if word in q.corrections and term(q.corrections[word]) in index.vocab:
             continue  # a misspelling of a word the documents use
+        if index.begins_a_term(fold(word.split("-")[0])):
+            continue  # the first part of a compound the documents use ('Rinkeby-grejen': the Rinkebymodellen)
         terms = index.query_terms(word)
         if all(t not in index.vocab for t in terms):  # also true when the word has no terms
             out.append(name)
@@ -279,7 +284,13 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(body))
     if reason := service_asked(q) or minutes_asked(q) or after_every_period(q, index):
         return reason
-    if q.language == "en" and not _ENGLISH_DOMAIN.search(q.text) and not q.responders and not names_known(q, index):
+    if (
+        q.language == "en"
+        and not _ENGLISH_DOMAIN.search(q.text)
+        and not q.responders
+        and not names_known(q, index)
+        and not names_quoted(q, evidence.sentences)
+    ):
         return "Inget stycke i dokumenten handlar om det frågan gäller."
     if names := unknown_names(q, index):
         return f"Dokumenten nämner inte {', '.join(names)}."
@@ -304,11 +315,12 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     ):
         return reason
     # 'Vem är ordförande …', 'Vilket parti har ordförandeposten …' ask for a role; '… eller politiker' names one.
-    role = _ROLE.search(q.text) if re.match(r"\s*(vem|vilk\w*|who|which|what)\b", q.text, re.I) else None
+    role = _ROLE.search(q.text) if _ASKS_WHO.match(q.text) else None
     if role and TITLE.fullmatch(role.group(0)) and not asks_title_holder(q.text):
         role = None  # what chiefs do ('Vilken roll har cheferna …'), not who they are
     if role and not any(fold(role.group(1)) in fold(t) for t in evidence.context):
-        named = _ROLE_IN_SWEDISH.get(fold(role.group(1)).rstrip("s"), role.group(0).lower())
+        asked = re.sub(r"^chair\w*", "chair", fold(role.group(1)).rstrip("s"))  # chairperson, chairman …
+        named = _ROLE_IN_SWEDISH.get(asked, role.group(0).lower())
         plural = re.search(r"(chef|direkt[oö]r)er\w*$", named)
         article = "inget" if named.startswith("parti") else "inga" if plural else "ingen"
         return f"Dokumenten nämner {article} {named}."
@@ -323,8 +335,8 @@ def abstain_reason(q: Question, evidence: Evidence, index: LexicalIndex, thresho
         return reason  # no word of what it is about, and no sentence clearly similar
     if q.defined_term and (not explained_by_use(q.corrected) or defines(evidence.answer_sentences, q.defined_term)):
         return ""  # an explained term is support enough, however short the question
-    if names_statute(q, evidence.answer_sentences):
-        return ""  # so is the law the question quotes by its number ('Vad säger X om lag (2023:196)?')
+    if names_statute(q, evidence.answer_sentences) or names_quoted(q, evidence.sentences):
+        return ""  # so is the law or name the question quotes ('lag (2023:196)', "the 'Trygghet på karta' tool")
     if q.language == "en":
         return (
             "Inget stycke i dokumenten handlar om det frågan gäller."

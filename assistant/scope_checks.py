@@ -246,7 +246,10 @@ def _members(text: str, group: tuple[str, ...]) -> set[str]:
 
 
 # A share asked for ("hur många procent", "hur stor andel", "what percentage") and one stated.
-_SHARE_ASKED = re.compile(r"\b(procent\w*|andel(en)?|percent\w*|proportion|share)\b", re.I)
+# ('what share of', not 'actors share responsibility')
+_SHARE_ASKED = re.compile(
+    r"\b(procent\w*|andel(en)?|percent\w*|proportion|(what|which|the|a|large|larger|big|bigger) share|share of)\b", re.I
+)
 _SHARE_STATED = re.compile(
     r"\d\s*%|\d+\s*procent|\bprocent\w*\b|\bhälften\b|\bhalften\b|\b(en|ett) (tredjedel|fjärdedel|femtedel)\b"
     r"|\bvar (tredje|fjärde|femte|tionde)\b|\bmajoritet\w*",
@@ -667,11 +670,12 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
             text,
             re.I,
         )
-        # 'Kungsholmens pensionärsråd behandlade ärendet – vad stod det i deras yttrande?': the body opens the
-        # question (a responder's name may own it) and its own statement is asked after
+        # 'Kungsholmens pensionärsråd behandlade ärendet – vad stod det i deras yttrande?', 'Familjebostäder är
+        # stora i söderort – vad har de svarat?': the body opens the question (a responder's name may own it or a
+        # place name one) and its own statement is asked after
         or re.search(
-            rf"^\s*(\w+s\s+)?{b}\w*\s[^.?!]*([.?!]|\s[–—-])\s+[^.?!]*\b(deras|dess|their|its)\s+(egna?\s+|eget\s+|own\s+)?"
-            rf"{VIEW_AFTER}\b",
+            rf"^\s*(\w+s\s+)?{b}\w*\s[^.?!]*([.?!]|\s[–—-])\s+[^.?!]*\b((deras|dess|their|its)\s+(egna?\s+|eget\s+|own\s+)?"
+            rf"{VIEW_AFTER}|(har|hade|did|have)\s+(de|dom|they)\s+({VIEW_BEFORE}|svarat|tyckt|sagt|skrivit))\b",
             text,
             re.I,
         )
@@ -851,6 +855,15 @@ _STATUTE = re.compile(r"\b(?:19|20)\d\d:\d{1,4}\b")
 def names_statute(q: Question, sentences: Sequence[str]) -> bool:
     """Whether the question quotes a law's number ('lag (2023:196)') that one of the sentences names."""
     return any(n in s for n in _STATUTE.findall(q.text) for s in sentences)
+
+
+# A name the question quotes ("the 'Trygghet på karta' tool"): two or more words between quotation marks.
+_QUOTED = re.compile(r"(?<!\w)['‘’\"“”«»]([^'‘’\"“”«»?]+?\s[^'‘’\"“”«»?]+?)['‘’\"“”«»](?!\w)")
+
+
+def names_quoted(q: Question, sentences: Sequence[str]) -> bool:
+    """Whether one of the sentences holds a name of several words that the question quotes, as it is written."""
+    return any(fold(n.lower()) in fold(s.lower()) for n in _QUOTED.findall(q.text) for s in sentences)
 
 
 def statute_missing(q: Question, used: Sequence[str], context: Sequence[str] = ()) -> str:

@@ -64,6 +64,7 @@ _FRAME = frozenset(
         " sågar sågade sågat såga finns"  # 'finns någon som sågar det?'
         " response contrast contrasting"  # "Contrast what the X response says with what …"
         " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
+        " english engelska"  # 'Välfärdsbrott in English: which responders …': the language asked in
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

@@ -255,6 +255,7 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
             "barnperspektivet",
         ),  # the scene is the topic
         ("Klotter i parker: vad säger Kungsholmen och soc om programmet?", "Klotter parker programmet"),  # a label
+        ("Välfärdsbrott in English: what do Kungsholmen and soc say?", "Välfärdsbrott"),  # the language asked in
         # the last sentence names what it asks about; the sentences before say whom
         (
             "Trafikkontoret anger kronor, EÅV vill ha resurser. Jämför vad de två skriver om pengar och resurser.",

@@ -148,6 +148,11 @@ def answer(
         ("Vilken avdelning kommer tjänsteutlåtandet från?", "avsändare"),
         ("There are two digital approvals at the bottom. Whose are they?", "underskrifter"),
         ("Why should the minutes be checked and signed straight away?", ""),  # the minutes' check, no signatory
+        # someone to call, in English; the case number by any of its English names
+        ("I need to call whoever prepared the district's statement. Name and number, please?", "kontakt"),
+        ("EÅV statement: registration / case number?", "dnr"),
+        ("What is the reference number of the traffic office's response?", "dnr"),
+        ("How many cases does the social services committee handle?", ""),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:

@@ -221,6 +221,13 @@ class LexicalIndex:
             at += 1
         return best
 
+    def begins_a_term(self, prefix: str) -> bool:
+        """Whether a known term starts with `prefix` (five letters or more): 'rinkeby' begins 'rinkebymodell'."""
+        if len(prefix) < 5:
+            return False
+        at = bisect.bisect_left(self.sorted_vocab, prefix)
+        return at < len(self.sorted_vocab) and self.sorted_vocab[at].startswith(prefix)
+
     def query_terms(self, text: str) -> list[str]:
         """Index terms of a question; an unknown compound is split into two known parts.
 
