@@ -27,7 +27,7 @@ from assistant.compare import (
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, asked_label, asks_opinion
 from assistant.question import RESPONDER_GROUP, Question, periods_in
-from assistant.responder_names import responders_in_order
+from assistant.responder_names import group_asked, responders_in_order
 from assistant.scope_checks import after_every_period
 from assistant.topics import about_whole_programme, is_general, topic_of
 from vectorstore.analyzer import fold
@@ -36,15 +36,11 @@ from vectorstore.records import Filters
 if TYPE_CHECKING:
     from assistant.core import Assistant
 
-_DISTRICTS = re.compile(
-    r"\b(stadsdelsnamnd(erna|er)|stadsdelarna|stadsdelsforvaltning(arna|ar)|"
-    r"district (committees|councils|boards)|the districts)\b"
-)
-_SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
-_DISTRICT_NAME = "stadsdelsnamnd"
 # The group's members each asked ('hos båda stadsdelsnämnderna', 'both districts'): each member's response.
 _EACH_MEMBER = re.compile(
     r"\b(bada|bagge|de tva|both|each of the|var och en av|hos)\s+(\w+\s+)?(stadsdel|district|fack)"
+    # or each asked after the group is named ('two district committees … Which period was each of them …?')
+    r"|\b(each of them|each one|var och en|vardera|bada två|both of them)\b"
 )
 # What a group says or writes is what each of its members says ('Vad säger stadsdelsnämnderna om …').
 _SAYS = re.compile(r"\b(sager|sagt|skriver|skrev|skrivit|tar upp|lyfter|says?|said|write|writes|wrote)\b")
@@ -91,16 +87,6 @@ class Comparison:
     opinion: bool = False
     procedure: bool = False
     which: bool = False  # which responders take the topic up: held to the topic's rarest word
-
-
-def group_asked(text: str, scope: Sequence[str]) -> list[str]:
-    """The responders of a group the question names: 'stadsdelsnämnderna', 'facknämnderna' ([] for none)."""
-    folded = fold(" ".join(text.split()).lower())
-    if _DISTRICTS.search(folded):
-        return [r for r in scope if _DISTRICT_NAME in fold(r.lower())]
-    if _SPECIALISTS.search(folded):
-        return [r for r in scope if _DISTRICT_NAME not in fold(r.lower())]
-    return []
 
 
 def _touched(years: Sequence[int], period: str) -> bool:

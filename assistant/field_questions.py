@@ -115,7 +115,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "programperiod": re.compile(
         r"(?<!under )\b(vilken|vilket|which|what)\s+(\w+\s+)?(programperiod\w*|tidsperiod\w*|period\w*)\b"
         r"(?=.*\b(program\w*|förslag\w*|forslag\w*|yttra\w*|remiss\w*|svar\w*|synpunkter|proposal|response))"
-        r"|\beller (en|ett|det) (tidigare|förra|forra|äldre|aldre) (omgång|omgang|program\w*)\b",
+        r"|\beller (en|ett|det) (tidigare|förra|forra|äldre|aldre) (omgång|omgang|program\w*)\b"
+        r"|\b(vilken|which|what)\s+(programme|program) period\b",  # the programme named in it
         _WORDS,
     ),
     "avsändare": re.compile(

@@ -21,7 +21,7 @@ from assistant.field_questions import CONTACT_OF, ROLE_OF, WHEN, contact_subject
 from assistant.letterhead_fields import FIELDS, PERSON, Field, and_list, signatory, title_stem
 from assistant.question import SET_ASIDE, Question, body_in_swedish
 from assistant.records import Citation, Hit, Span
-from assistant.responder_names import named_responders
+from assistant.responder_names import group_asked, named_responders
 from vectorstore.analyzer import fold
 from vectorstore.lexical import LexicalIndex
 from vectorstore.records import Chunk, Filters, period_label
@@ -237,7 +237,8 @@ def letterhead_answer(
     bodies = [b for b in q.other_bodies if not (_SENDER.search(b) and _DEADLINE.search(q.text))]
     if bodies and not q.responders and q.metadata_field != "dnr":
         return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(bodies[0])), []
-    responders = q.responders or tuple(sorted(index.responders))
+    # a group named asks its members ('the two district committees'), none every responder
+    responders = q.responders or group_asked(q.text, index.responders) or tuple(sorted(index.responders))
     allowed = [(field, set(values)) for field, values in (filters or Filters()).by_field() if values]
     if q.periods and not q.responders:  # 'each of the 2024–2027 responses': the responses to that programme
         allowed.append(("period", {period_label(a, b) for a, b in q.periods}))

@@ -25,7 +25,7 @@ from assistant.field_questions import (
     further_fields,
 )
 from assistant.glossary import documents_words, glossary_spans, swedish_term
-from assistant.responder_names import is_name_of, mentions, named_responders, without_english_names
+from assistant.responder_names import group_asked, is_name_of, mentions, named_responders, without_english_names
 from assistant.spelling import correct_english, correct_words
 from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, common_in_swedish, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
@@ -153,6 +153,9 @@ _COMPARE = re.compile(
     r"|supportive|sceptical|skeptical)\b"
     # 'Vem tycker vad om programmet?', 'Vilka synpunkter kom in?', 'Sammanfatta remissvaren': every response
     r"|\bvem (tycker|tyckte|sager|sade|anser|ansag|skriver|skrev) vad\b|\bwho (thinks|thought|says|said) what\b"
+    # 'vem nämner lagen, vem säger att den saknas?': one who against another
+    r"|\bvem (namner|tar upp|lyfter|sager|skriver|anser|tycker|menar|vill|saknar)\b.*[,;–-]\s*(och |eller )?vem\b"
+    r"|\bwho (mentions|raises|says|writes|thinks|wants|lacks)\b.*[,;–-]\s*(and |or )?who\b"
     r"|\bvilka synpunkter (kom in|har kommit in|inkom|har inkommit|fick (programmet|forslaget))\b"
     r"|\b(sammanfatta\w*|summera\w*|sammanfattning|oversikt|summari[sz]e|summary|overview)\b.*"
     r"\b(remissvaren|svaren|yttrandena|synpunkterna|remissinstansernas|namndernas|responses|replies)\b"
@@ -631,8 +634,8 @@ def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
         one_word = len(re.findall(r"[^\W_]+", name)) == 1
         if one_word and re.fullmatch(r"(stadsdels)?((namnd|forvaltning|kontor|styrelse)\w*|rad(et|en)?)", generic):
             continue  # 'nämnderna', 'förvaltningen', 'rådet' in general are not one body ('räddningstjänsten' is)
-        if mentions(name, responders):
-            continue
+        if mentions(name, responders) or group_asked(name, responders):
+            continue  # a responder, or a group of them ('the district committees')
         # the end of a responder's longer English name: 'social services committee' holds 'services committee'
         before = " ".join(re.findall(r"[\w-]+", text[: match.start()])[-2:])
         if mentions(f"{before} {name}", responders) and not mentions(before, responders):

@@ -306,3 +306,21 @@ def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
     if any(fold(term(lowered)).startswith(alias) for alias in _SPEAKER_NAMES) or stem in _LISTED_NAMES:
         stem = _as_speaker([fold(term(w.lower())).split("-")[0] for w in words], responders)[i]
     return any(names(stem, r) or (lowered in _english_words(r) and _before_body(words, i)) for r in responders)
+
+
+_DISTRICTS = re.compile(
+    r"\b(stadsdelsnamnd(erna|er)|stadsdelarna|stadsdelsforvaltning(arna|ar)|"
+    r"district (committees|councils|boards)|the districts)\b"
+)
+_SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
+_DISTRICT_NAME = "stadsdelsnamnd"
+
+
+def group_asked(text: str, scope: Iterable[str]) -> list[str]:
+    """The responders of a group the question names: 'stadsdelsnämnderna', 'facknämnderna' ([] for none)."""
+    folded = fold(" ".join(text.split()).lower())
+    if _DISTRICTS.search(folded):
+        return [r for r in scope if _DISTRICT_NAME in fold(r.lower())]
+    if _SPECIALISTS.search(folded):
+        return [r for r in scope if _DISTRICT_NAME not in fold(r.lower())]
+    return []

@@ -160,8 +160,10 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
             continue  # a word the glossary translates ('the City Executive Office' -> stadsledningskontoret)
         if word in q.corrections and term(q.corrections[word]) in index.vocab:
             continue  # a misspelling of a word the documents use
-        if index.begins_a_term(fold(word.split("-")[0])):
-            continue  # the first part of a compound the documents use ('Rinkeby-grejen': the Rinkebymodellen)
+        if "-" in word and index.begins_a_term(fold(word.split("-")[0])):
+            # a compound coined on the first part of one the documents use ('Rinkeby-grejen': Rinkebymodellen);
+            # the part alone names something else ('Rinkeby', a district no document mentions)
+            continue
         terms = index.query_terms(word)
         if all(t not in index.vocab for t in terms):  # also true when the word has no terms
             out.append(name)

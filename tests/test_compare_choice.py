@@ -192,6 +192,10 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Summarize the responses", True),
         ("Vilka delar är kritiska för tryggheten?", False),  # critical for something: a part of the programme
         ("Vem är handläggare för trafiknämndens remissvar?", False),
+        # one who against another
+        ("Lagen om brottsförebyggande arbete: vem nämner lagen, vem säger att den saknas?", True),
+        ("Who mentions the new law, and who says none exists?", True),
+        ("Vem nämner lagen i sitt remissvar?", False),  # one who: a single answer names whoever does
     ],
 )
 def test_questions_about_which_responders_take_a_topic_up(question: str, compares: bool) -> None:

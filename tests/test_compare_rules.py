@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from assistant.compare_choice import choose
-from assistant.compare_rules import CHANGES_TOPIC, Comparison, group_asked, period_responders, read_comparison
+from assistant.compare_rules import CHANGES_TOPIC, Comparison, period_responders, read_comparison
 from assistant.question import read_question
 from assistant.records import Hit
-from assistant.responder_names import responders_in_order
+from assistant.responder_names import group_asked, responders_in_order
 from assistant.sentence_scores import SentenceScores
 from assistant.topics import is_general, topic_of
 from vectorstore.analyzer import analyze
@@ -331,6 +331,12 @@ def test_groups_and_periods() -> None:
         "Socialnämnden",
         "Trafiknämnden",
     ]
+
+
+def test_a_group_and_each_of_its_members_asked_is_a_comparison() -> None:
+    """'Two district committees … what does each of them say': each member's view."""
+    comparison = read("There are two district committees among the responses. What does each of them say on graffiti?")
+    assert comparison is not None and set(comparison.responders) == {r for r in SCOPE if "stadsdel" in r}
 
 
 @pytest.mark.parametrize(

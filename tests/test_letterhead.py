@@ -153,6 +153,7 @@ def answer(
         ("EÅV statement: registration / case number?", "dnr"),
         ("What is the reference number of the traffic office's response?", "dnr"),
         ("How many cases does the social services committee handle?", ""),
+        ("Two district committees responded. Which programme period was each of them commenting on?", "programperiod"),
     ],
 )
 def test_asked_field(question: str, field: str) -> None:

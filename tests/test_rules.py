@@ -594,6 +594,8 @@ def test_a_responding_district_named_after_its_committee_is_no_other_body() -> N
     assert other_bodies("Vad säger stadsdelsnämnden i Farsta om belysning?", responders) == (
         "stadsdelsnämnden i Farsta",
     )
+    # a group of responders is none either
+    assert other_bodies("Two district committees responded. Which period did each discuss?", responders) == ()
 
 
 @pytest.mark.parametrize(
