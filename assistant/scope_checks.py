@@ -671,11 +671,12 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
             re.I,
         )
         # 'Kungsholmens pensionärsråd behandlade ärendet – vad stod det i deras yttrande?', 'Familjebostäder är
-        # stora i söderort – vad har de svarat?': the body opens the question (a responder's name may own it or a
-        # place name one) and its own statement is asked after
+        # stora i söderort – vad har de svarat?', '… vad har bolaget lovat?': the body opens the question (a
+        # responder's name may own it, or a place name one) and its own statement is asked after
         or re.search(
             rf"^\s*(\w+s\s+)?{b}\w*\s[^.?!]*([.?!]|\s[–—-])\s+[^.?!]*\b((deras|dess|their|its)\s+(egna?\s+|eget\s+|own\s+)?"
-            rf"{VIEW_AFTER}|(har|hade|did|have)\s+(de|dom|they)\s+({VIEW_BEFORE}|svarat|tyckt|sagt|skrivit))\b",
+            rf"{VIEW_AFTER}|(har|hade|did|have)\s+(de|dom|they|bolaget|the company)\s+"
+            rf"({VIEW_BEFORE}|svarat|tyckt|sagt|skrivit|lovat|promised?))\b",
             text,
             re.I,
         )
@@ -797,6 +798,11 @@ _PERSON_ASKED = re.compile(
 )
 
 
+# Kinds whose instances a sentence names by the kind ('Rinkebyskolan', 'skolor som …'): another name in it is
+# no instance ('MVP (Mentorer i våldsprevention)', 'Agera tillsammans' are programmes, not schools).
+_NAMED_BY_KIND = ("skol", "scho")
+
+
 def instances_missing(q: Question, used: Sequence[str]) -> str:
     """'Vilka skolor …' answered by a sentence that names no school: no instance is in the documents.
 
@@ -820,8 +826,10 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
         plain = re.sub(r"\([^)]*\)", " ", sentence).strip()
         if re.search(rf"\b(alla|samtliga|all)\s+(\w+\s+)?{noun}", fold(plain)):
             return ""
-        names = [m.group(0) for m in CAPITALISED.finditer(plain)]
-        if any(fold(n.lower()) not in asked and not NOT_A_NAME.match(n) for n in names):
+        names = [m for m in CAPITALISED.finditer(plain) if fold(m.group(0).lower()) not in asked]
+        if noun[:4] in _NAMED_BY_KIND:  # a school by its name ('Rinkebyskolan') or after the word ('skolor som …')
+            names = [m for m in names if noun[:4] in fold(plain[: m.end()].lower())]
+        if any(not NOT_A_NAME.match(m.group(0)) for m in names):
             return ""
     kind = "platser" if _PLACE_NAMES.fullmatch(match.group(1)) else match.group(1).lower()
     return f"Dokumenten namnger inga sådana {kind}."

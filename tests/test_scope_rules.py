@@ -614,6 +614,7 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         # ... and the city's companies, which were asked but did not respond, whatever names a place after them
         ("What does Stockholmshem think about the programme?", "inget remissvar från Stockholmshem"),
         ("Familjebostäder är stora i söderort – vad har de svarat på remissen?", "inget remissvar från Familjebost"),
+        ("Familjebostäder och trapphusen – vad har bolaget lovat enligt dokumenten?", "inget remissvar från Familjebo"),
         # a name whose first part begins a word the documents use ('Polisregion Stockholm') is no unknown name
         ("Vad säger trafiknämnden om Polisregion-samarbetet?", ""),
         ("Vad säger trafiknämnden om Regionpolis-samarbetet?", "nämner inte Regionpolis-samarbetet"),
