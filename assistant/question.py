@@ -161,12 +161,13 @@ _COMPARE = re.compile(
     r"\b(remissvaren|svaren|yttrandena|synpunkterna|remissinstansernas|namndernas|responses|replies)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
     # 'Which committees mention …', and the singular, which asks the same: 'Which committee talks about …?'
-    rf"|\bwhich (committees?|bodies|body|responders?|responses?) ({_STANCE_EN}|thinks?|thought|says?|said|"
+    rf"|\bwhich (committees?|bodies|body|responders?|responses?) (\w+ly )?({_STANCE_EN}|thinks?|thought|says?|said|"
     r"propose\w*|wants?|criticis\w*|supports?|"
     r"mention\w*|discuss\w*|address\w*|raise\w*|brings? up|brought up|takes? up|took up|comment\w*|writes?|wrote|"
     r"refer\w*|"
     r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*|"
-    r"tie\w*|tied|link\w*|connect\w*|rel(y|ies|ied) on|base\w*|build\w* on|cite\w*|leave\w* out|left out|omit\w*)\b",
+    r"tie\w*|tied|link\w*|connect\w*|rel(y|ies|ied) on|base\w*|build\w* on|cite\w*|leave\w* out|left out|omit\w*"
+    r"|include\w*|emphasi[sz]e\w*|stress\w*|welcome\w*|lack\w*|call\w* for|ask\w* for)\b",
 )
 
 

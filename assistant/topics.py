@@ -65,6 +65,7 @@ _FRAME = frozenset(
         " response contrast contrasting"  # "Contrast what the X response says with what …"
         " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
         " english engelska"  # 'Välfärdsbrott in English: which responders …': the language asked in
+        " responder responders explicitly include includes"  # 'Which responders explicitly include …'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

@@ -196,6 +196,7 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Lagen om brottsförebyggande arbete: vem nämner lagen, vem säger att den saknas?", True),
         ("Who mentions the new law, and who says none exists?", True),
         ("Vem nämner lagen i sitt remissvar?", False),  # one who: a single answer names whoever does
+        ("Which responders explicitly include an LGBTQ perspective?", True),
     ],
 )
 def test_questions_about_which_responders_take_a_topic_up(question: str, compares: bool) -> None:
