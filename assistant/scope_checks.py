@@ -187,15 +187,6 @@ def _same_word(asked: str, written: str) -> bool:
     return (len(a) >= 4 and w.endswith(a)) or (len(w) >= 4 and a.endswith(w)) or same_term(a, w)
 
 
-def _genitive_before(word: str, toks: Sequence[str], at: int) -> bool:
-    """Whether a word is a place's genitive before the next word ('stockholms elever')."""
-    return word.endswith("s") and word[:-1] in _GENITIVE_PLACES and at + 1 < len(toks) and toks[at + 1].isalpha()
-
-
-# Names in the genitive that stand before what a number counts (folded).
-_GENITIVE_PLACES = frozenset({"stockholm", "staden", "kommunen", "sverige", "landet"})
-
-
 def _is_number(word: str) -> bool:
     return word.isdigit() or word in _NUMBER_WORDS - {"en", "ett"}
 
@@ -206,8 +197,7 @@ def counts(sentence: str, noun: str, reach: int = 3) -> bool:
     for i, tok in enumerate(toks):
         if not _is_number(tok) or (tok.isdigit() and len(tok) == 4 and tok[:2] in ("19", "20")):
             continue
-        # not a genitive before the counted word ('26 300 stockholms elever' counts elever, not stockholmare)
-        after = [w for j, w in enumerate(toks[i + 1 : i + 1 + reach], i + 1) if not _genitive_before(w, toks, j)]
+        after = toks[i + 1 : i + 1 + reach]
         joined = ["".join(after[j : j + 2]) for j in range(len(after) - 1)]
         if any(_same_word(noun, w) for w in after + joined):
             return True
@@ -222,8 +212,6 @@ def counted_noun(q: Question) -> str:
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
     if fold(first) in _MORE and second:  # 'hur många fler poliser' counts poliser
         first, second = second, ""
-    if fold(first) in ("bor", "bodde") and fold(second) in ("i", "pa"):
-        return "invånare"  # 'hur många bor i kommunen' counts its inhabitants
     if fold(first) in FOLDED_STOPWORDS or fold(first) in MEASURES or fold(first) in _VERBS:
         return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure; a verb: anyone
     adjective = re.search(r"(a|ande|ende|ade)$", first) and len(second) > 3  # kommunala, fristående, planerade
