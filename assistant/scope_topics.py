@@ -160,19 +160,19 @@ def _holds_known(t: str, index: LexicalIndex) -> bool:
 # Whether a response mentions something at all ('Nämner trafikkontoret något om utsatta områden?',
 # 'Does the traffic committee mention graffiti?'): asked of its words, so its words decide.
 _MENTION = re.compile(
-    r"\b(nämner|namner|nämns|namns|nämnt|namnt|tar (\w+ )?upp|tagit upp|skriver (\w+ )?(något|nagot|alls) om|"
+    r"\b(nämner|namner|nämns|namns|nämnt|namnt|tar (\w+ )?upp|tagit upp|skriver (\w+ )?(något|nagot|alls) om|lyfter|"
     r"mentions?|mentioned|brings? up|raises?|says? anything about)\b",
     re.I,
 )
 # ... asked as a question of whether it does.
-_MENTION_ASKED = re.compile(r"\s*(nämner|namner|nämns|namns|tar|skriver|har|does|did|has|is|are|was)\b", re.I)
+_MENTION_ASKED = re.compile(r"\s*(nämner|namner|nämns|namns|tar|skriver|lyfter|har|does|did|has|is|are|was)\b", re.I)
 # What frames such a question rather than names its topic.
 _MENTION_FRAME = frozenset(
     term(w)
     for w in (
         "nämner nämns nämnt tar upp tagit skriver något alls om sitt sina yttrande yttrandet remissvar remissvaret "
         "svar svaret tjänsteutlåtande tjänsteutlåtandet begreppen begreppet begrepp ordet orden frågan frågor "
-        "mention mentions mentioned bring brings raise raises say says anything about its response"
+        "mention mentions mentioned bring brings raise raises say says anything about its response lyfter fram"
     ).split()
 )
 
@@ -182,16 +182,17 @@ CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+")
 NOT_A_NAME = re.compile(r"^(Stockholm\w*|Staden|Stadens|Förvaltning\w*|Forvaltning\w*|Kontoret|Nämnden|I|En|Ett|Det)$")
 
 
-def _phrase_around(text: str, rarest: str, topical: set[str]) -> str:
+def _phrase_around(text: str, rarest: str, topical: set[str], index: LexicalIndex) -> str:
     """The words as typed around the rarest term that are topical too ('utsatta områden', not 'utsatta')."""
     tokens = re.findall(r"[\w-]+", text)
-    at = next((i for i, w in enumerate(tokens) if term(w) == rarest), None)
+    terms = [index.query_terms(w) for w in tokens]  # as the question's terms were read ('klottret' -> klotter)
+    at = next((i for i, ts in enumerate(terms) if rarest in ts), None)
     if at is None:
         return rarest
     first, last = at, at
-    while first > 0 and term(tokens[first - 1]) in topical:
+    while first > 0 and set(terms[first - 1]) & topical:
         first -= 1
-    while last + 1 < len(tokens) and term(tokens[last + 1]) in topical:
+    while last + 1 < len(tokens) and set(terms[last + 1]) & topical:
         last += 1
     return " ".join(tokens[first : last + 1])
 
@@ -274,7 +275,7 @@ def _rarest_missing(
     if not topical_terms:
         return ""
     rarest = max(topical_terms, key=lambda t: float(index.idf[index.vocab[t]]))
-    written = _phrase_around(q.corrected, rarest, set(topical_terms))
+    written = _phrase_around(q.corrected, rarest, set(topical_terms), index)
     return "" if holds([rarest], written) else _not_named(q, written)
 
 
@@ -288,7 +289,10 @@ def _not_named(q: Question, written: str) -> str:
 _VIEWED = re.compile(
     r"\b(?:tycker|tyckte|anser|ansåg|ansag|säger|sager|sade|ser|skriver|skrev|resonerar|resonerade|framför|framfor"
     r"|framförde|framforde)\s+(?!(?:det|detta|dessa|denna|man)\s)(?:[\w-]+\s+){1,3}?"
-    r"(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
+    r"(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
+    # 'Hur ställer sig trafikkontoret till ordningsvakter?', 'Vad vill utbildningsförvaltningen göra åt klottret?'
+    r"|\b(?:ställer|staller|ställde|stallde)\s+sig\s+(?:[\w-]+\s+){1,3}?till\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
+    r"|\bvill\s+(?:[\w-]+\s+){1,3}?(?:göra|gora)\s+(?:åt|at)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
     re.I,
 )
 
@@ -298,9 +302,11 @@ def _view_topic(q: Question) -> str:
 
     Not the programme, nor a clause ('om att programmet tar upp …'), nor where the responder is ('på Kungsholmen').
     """
-    if q.language != "sv" or q.answer_type != "opinion" or not (about := _VIEWED.search(q.corrected)):
+    about = _VIEWED.search(q.corrected) if q.language == "sv" else None
+    # a view verb asks a view whatever the answer type ('Vad vill förvaltningen göra åt klottret?' asks what)
+    if not about or (q.answer_type != "opinion" and about.group(1)):
         return ""
-    topic = about.group(1).strip(" ?.!")
+    topic = next(g for g in about.groups() if g).strip(" ?.!")
     if re.match(r"(att|hur|vad|vilk\w*)\b", topic, re.I) or term_set(topic) & set(q.name_terms):
         return ""
     if any(_ACRONYM.match(w) for w in topic.split()):  # 'MVP' may be written out ('Mentorer i våldsprevention')
@@ -317,7 +323,9 @@ def _view_topic(q: Question) -> str:
 # The same in English: 'What does the social committee say about street lighting?'
 _VIEWED_ENGLISH = re.compile(
     r"\b(?:think|thinks|thought|say|says|said|write|writes|wrote|feel|feels|view|views|position|stance)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:about|on|of|regarding|concerning)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
+    r"(?:[\w-]+\s+){0,2}?(?:about|on|of|regarding|concerning)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
+    # 'Is the traffic committee in favour of more security guards?'
+    r"|\b(?:in favou?r of|against|opposed to|supportive of)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$",
     re.I,
 )
 
@@ -327,9 +335,10 @@ def _english_view_topic(q: Question) -> str:
 
     Not the programme ('… about the programme', 'on the draft') nor a clause ('about how …').
     """
-    if q.language != "en" or q.answer_type != "opinion" or not (about := _VIEWED_ENGLISH.search(q.text)):
+    about = _VIEWED_ENGLISH.search(q.text) if q.language == "en" else None
+    if not about or (q.answer_type != "opinion" and about.group(1)):  # 'in favour of …' asks a view as it is
         return ""
-    topic = about.group(1)
+    topic = next(g for g in about.groups() if g)
     if re.search(r"\b(it|this|that|how|what|whether|programmes?|programs?|proposals?|drafts?|plan)\b", topic, re.I):
         return ""
     return topic

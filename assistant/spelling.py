@@ -87,7 +87,7 @@ _INFLECTION_ZIPF = 1.0  # a Swedish word this common whose stem the documents us
 
 def _inflects_known(word: str, frequency: float, index: LexicalIndex) -> bool:
     """Whether a word (of this zipf frequency) is another form of a word the documents use ('nämnderna')."""
-    return frequency >= _INFLECTION_ZIPF and term(word) in index.vocab
+    return frequency >= _INFLECTION_ZIPF and all(t in index.vocab for t in index.query_terms(word))
 
 
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:

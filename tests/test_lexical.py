@@ -64,6 +64,7 @@ def test_search_ranks_the_matching_chunk_first() -> None:
     [
         ("skötseln", "Trafiknämnden ansvarar för skötsel av gator."),  # a definite ending the stemmer leaves on
         ("remissvaret", "Nämnden lämnar sitt remissvar."),  # an ending it cuts unevenly
+        ("klottret", "Kontoret sanerar klotter på gator."),  # the definite form of a noun in -er
     ],
 )
 def test_an_inflection_meets_the_documents_term(word: str, text: str) -> None:

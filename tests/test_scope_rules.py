@@ -794,6 +794,13 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ("What does the social committee say about street lighting?", "Socialnämndens remissvar nämner inte ”"),
         ("What does the traffic committee say about street lighting?", ""),
         ("What does the social committee say about the programme?", ""),
+        # ... and asked as users ask it: where it stands on it, what it would do about it, whether it raises it
+        ("Hur ställer sig Kungsholmen till klotter?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”"),
+        ("Vad vill Kungsholmen göra åt klottret?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klottret”"),
+        ("Lyfter trafiknämnden fram Cosafe?", "Trafiknämndens remissvar nämner inte ”Cosafe”"),
+        ("Is the social committee in favour of more street lighting?", "Socialnämndens remissvar nämner inte ”"),
+        ("Vad vill trafiknämnden göra åt klottret?", ""),
+        ("Is the traffic committee in favour of more street lighting?", ""),
     ],
 )
 def test_a_response_asked_whether_it_mentions_what_it_never_names(question: str, expected: str) -> None:

@@ -243,6 +243,10 @@ class LexicalIndex:
             if whole in self.vocab:
                 out.append(whole)
                 continue
+            # The definite form of a noun in -er ('klottret' of 'klotter') keeps no stem in common with it.
+            if word.endswith("ret") and (base := term(word[:-3] + "er")) in self.vocab:
+                out.append(base)
+                continue
             # The stemmer cuts inflections unevenly ("remissvar" -> "remissv", "remissvaret"
             # -> "remissvar", "skötseln" -> "skotseln"): take a known term that extends this one
             # by a letter or two, or that it extends by one or two (a definite ending left on).
