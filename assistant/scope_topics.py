@@ -292,7 +292,10 @@ _VIEWED = re.compile(
     r"(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
     # 'Hur ställer sig trafikkontoret till ordningsvakter?', 'Vad vill utbildningsförvaltningen göra åt klottret?'
     r"|\b(?:ställer|staller|ställde|stallde)\s+sig\s+(?:[\w-]+\s+){1,3}?till\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
-    r"|\bvill\s+(?:[\w-]+\s+){1,3}?(?:göra|gora)\s+(?:åt|at)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
+    r"|\bvill\s+(?:[\w-]+\s+){1,3}?(?:göra|gora)\s+(?:åt|at)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
+    # 'Har socialnämnden några synpunkter på klotter?'
+    r"|\b(?:synpunkter|synpunkt|åsikter|asikter|hållning|hallning|inställning|installning)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:på|pa|om|kring|till)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",
     re.I,
 )
 
@@ -324,8 +327,9 @@ def _view_topic(q: Question) -> str:
 _VIEWED_ENGLISH = re.compile(
     r"\b(?:think|thinks|thought|say|says|said|write|writes|wrote|feel|feels|view|views|position|stance)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:about|on|of|regarding|concerning)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
-    # 'Is the traffic committee in favour of more security guards?'
-    r"|\b(?:in favou?r of|against|opposed to|supportive of)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$",
+    # 'Is the traffic committee in favour of more security guards?', 'Does it support …', 'How does it see …'
+    r"|\b(?:in favou?r of|against|opposed to|supportive of|supports?|backs?|opposes?)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
+    r"|^\s*how (?:does|do|did)\s+(?:[\w'-]+\s+){1,6}?(?:see|view|regard|judge)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$",
     re.I,
 )
 

@@ -799,7 +799,13 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ("Vad vill Kungsholmen göra åt klottret?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klottret”"),
         ("Lyfter trafiknämnden fram Cosafe?", "Trafiknämndens remissvar nämner inte ”Cosafe”"),
         ("Is the social committee in favour of more street lighting?", "Socialnämndens remissvar nämner inte ”"),
+        (
+            "Har Kungsholmen några synpunkter på klotter?",
+            "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”",
+        ),
+        ("How does the social committee see street lighting?", "Socialnämndens remissvar nämner inte ”"),
         ("Vad vill trafiknämnden göra åt klottret?", ""),
+        ("Har trafiknämnden några synpunkter på klotter?", ""),
         ("Is the traffic committee in favour of more street lighting?", ""),
     ],
 )
