@@ -292,7 +292,10 @@ _VIEWED = re.compile(
     r"(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
     # 'Hur ställer sig trafikkontoret till ordningsvakter?', 'Vad vill utbildningsförvaltningen göra åt klottret?'
     r"|\b(?:ställer|staller|ställde|stallde)\s+sig\s+(?:[\w-]+\s+){1,3}?till\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
-    r"|\bvill\s+(?:[\w-]+\s+){1,3}?(?:göra|gora)\s+(?:åt|at)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
+    r"|\b(?:vill\s+(?:[\w-]+\s+){1,3}?(?:göra|gora)|gör|gor|gjort|gjorde)\s+(?:[\w-]+\s+){0,2}?(?:åt|at)\s+"
+    r"((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
+    # 'Hur arbetar utbildningsförvaltningen med trygghetsinvesteringar?'
+    r"|^\s*hur\s+(?:arbetar|jobbar)\s+(?:[\w-]+\s+){1,3}?med\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
     # 'Har socialnämnden några synpunkter på klotter?'
     r"|\b(?:synpunkter|synpunkt|åsikter|asikter|hållning|hallning|inställning|installning)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:på|pa|om|kring|till)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$",

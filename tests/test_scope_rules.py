@@ -806,6 +806,9 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ("How does the social committee see street lighting?", "Socialnämndens remissvar nämner inte ”"),
         ("Vad vill trafiknämnden göra åt klottret?", ""),
         ("Har trafiknämnden några synpunkter på klotter?", ""),
+        ("Vad gör Kungsholmen åt klotter?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”"),
+        ("Hur arbetar Kungsholmen med klotter?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”"),
+        ("Hur arbetar trafiknämnden med klotter?", ""),
         ("Is the traffic committee in favour of more street lighting?", ""),
     ],
 )
