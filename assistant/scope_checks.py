@@ -793,7 +793,12 @@ _PERSON_ASKED = re.compile(
     r"|\b(person's|official's|coordinator's|manager's) name\b|\bpersonens namn\b|\bnamnet på (personen|den)\b"
     # 'which named investigator …', 'vilken namngiven utredare …' (not 'Does every committee need a named official?')
     r"|\b(which|vilken|vilka)\s+(named|namngivna?|namngiven)\s+(person\w*|official|investigator|coordinator|officer|chair\w*|utredare"
-    r"|tjänsteperson\w*|samordnare)\b",
+    r"|tjänsteperson\w*|samordnare)\b"
+    # 'Who is the safety coordinator at …', 'Vilken forskare står bakom …', 'Vad heter kommunpolisen …'
+    r"|^\s*who\s+(is|was)\s+(the\s+)?([\w-]+\s+){0,2}(coordinator|officer|official|manager|contact person"
+    r"|person responsible)\b"
+    r"|\b(vilken|vilka|which)\s+(forskare|researchers?|politiker|politicians?)\b"
+    r"|^\s*vad heter\s+([\w-]+\s+){0,2}?(kommunpolis|närpolis|narpolis|polis)(en)?\b",
     re.I,
 )
 
@@ -841,12 +846,21 @@ def person_missing(q: Question, used: Sequence[str]) -> str:
     'Vem leder …?' needs a person, or a sentence that says who leads ('Stadsdelsnämnderna ska leda …').
     """
     if _LEADER_ASKED.search(q.corrected):
-        if any(re.search(PERSON, s) or _LEADS.search(fold(s)) for s in used):
+        if any(_names_person(s) or _LEADS.search(fold(s)) for s in used):
             return ""
         return "Dokumenten säger inte vem som leder det."
-    if not _PERSON_ASKED.search(q.corrected) or any(re.search(PERSON, s) for s in used):
+    if not _PERSON_ASKED.search(q.corrected) or any(_names_person(s) for s in used):
         return ""
     return "Dokumenten namnger ingen sådan person."
+
+
+# Capitalised words that make a place, a body or a programme of two names, not a person ('Region Stockholm').
+_NO_PERSON_WORDS = frozenset("stockholm stockholms region polisregion sverige sveriges levande broken windows".split())
+
+
+def _names_person(sentence: str) -> bool:
+    """Whether a sentence names a person by first and last name (not 'Region Stockholm', 'Levande Stockholm')."""
+    return any(not set(m.group(0).lower().split()) & _NO_PERSON_WORDS for m in re.finditer(PERSON, sentence))
 
 
 # 'Vem leder …?' ('Vem är ordförande …?' is the role rule's, in assistant/scope.py).

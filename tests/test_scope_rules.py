@@ -432,6 +432,14 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("What is that person's name at the traffic office?", (APPOINTED,), "ingen sådan person"),
         ("Vilken namngiven samordnare har trafiknämnden?", (APPOINTED,), "ingen sådan person"),
         ("Ska varje nämnd ha en namngiven samordnare?", (APPOINTED,), ""),  # whether, not who
+        ("Who is the safety coordinator at the traffic office?", (APPOINTED,), "ingen sådan person"),
+        ("Vad heter kommunpolisen som kontoret samverkar med?", (APPOINTED,), "ingen sådan person"),
+        # a place or a body of two names is no person ('Region Stockholm')
+        (
+            "Vilken forskare står bakom modellen?",
+            ("Modellen erbjuds i samverkan med Region Stockholm.",),
+            "ingen sådan",
+        ),
         # Who leads something: a person, or a sentence saying who leads it.
         ("Vem leder trygghetsforumet på Kungsholmen?", (FORUM,), "vem som leder"),
         ("Vem leder det lokala arbetet?", (LEAD,), ""),
