@@ -20,7 +20,7 @@ from assistant.field_questions import FIELD_WORDS
 from assistant.glossary import GLOSSARY
 from assistant.responder_names import ENGLISH_NAME_WORDS, is_short_name
 from vectorstore.analyzer import FOLDED_STOPWORDS, STOPWORDS, fold, same_term, term, words
-from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical import LexicalIndex, undefined
 
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
 _SMALL_WORD_ZIPF = 5.0  # 'for' (4.9) is 'för' typed without ö; 'sa' (5.6, 'said') and 'man' are words as typed
@@ -87,7 +87,7 @@ _INFLECTION_ZIPF = 1.0  # a Swedish word this common whose stem the documents us
 
 def _inflects_known(word: str, frequency: float, index: LexicalIndex) -> bool:
     """Whether a word (of this zipf frequency) is another form of a word the documents use ('nämnderna')."""
-    return frequency >= _INFLECTION_ZIPF and all(t in index.vocab for t in index.query_terms(word))
+    return frequency >= _INFLECTION_ZIPF and (term(word) in index.vocab or term(undefined(word)) in index.vocab)
 
 
 def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:

@@ -70,6 +70,11 @@ def _starting(sorted_words: Sequence[str], prefix: str) -> Iterator[str]:
         at += 1
 
 
+def undefined(word: str) -> str:
+    """A noun in -er without its definite ending, which keeps no stem in common with it: 'klottret' -> 'klotter'."""
+    return word[:-3] + "er" if word.endswith("ret") else word
+
+
 class LexicalIndex:
     """BM25 (Okapi, k1=1.2, b=0.75) over an inverted index held in numpy arrays."""
 
@@ -243,8 +248,7 @@ class LexicalIndex:
             if whole in self.vocab:
                 out.append(whole)
                 continue
-            # The definite form of a noun in -er ('klottret' of 'klotter') keeps no stem in common with it.
-            if word.endswith("ret") and (base := term(word[:-3] + "er")) in self.vocab:
+            if (base := term(undefined(word))) in self.vocab:
                 out.append(base)
                 continue
             # The stemmer cuts inflections unevenly ("remissvar" -> "remissv", "remissvaret"
