@@ -50,6 +50,7 @@ from assistant.scope_checks import (
     counted_missing,
     decision_missing,
     finding_missing,
+    frequency_missing,
     future_missing,
     instances_missing,
     minutes_asked,
@@ -312,6 +313,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         or finding_missing(q, used)
         or instances_missing(q, used)
         or person_missing(q, used)
+        or frequency_missing(q, used)
         or ranking_missing(q, used)
         or statute_missing(q, used, evidence.context)
     ):

@@ -486,6 +486,14 @@ def ranking_missing(q: Question, used: Sequence[str]) -> str:
     return "Dokumenten jämför inte Stockholm med andra städer."
 
 
+# How something went asks its outcome: 'Hur gick det med målet att halvera otryggheten?'
+_HOW_IT_WENT = re.compile(
+    r"^\s*(hur (gick|har det gått|har det gatt|blev det|blev) (det )?(med|för|for)\b"
+    r"|how (did|has|have)\b.{0,80}\b(go|gone|turn(ed)? out|work(ed)? out)\b)",
+    re.I,
+)
+
+
 def outcome_missing(q: Question, used: Sequence[str]) -> str:
     """'Har otryggheten halverats?' answered by the goal alone: a goal does not say it was reached.
 
@@ -499,7 +507,7 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
     # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
     asked = re.sub(r"\bför att [^,?]*", " ", q.text)
-    if not yes_no or not _OUTCOME_QUESTION.search(asked):
+    if not (yes_no and _OUTCOME_QUESTION.search(asked)) and not _HOW_IT_WENT.search(q.text):
         return ""
     folded = [fold(s) for s in used]
     if any(_TARGET.search(s) for s in folded) and not any(_RESULT.search(s) and not _GOAL.search(s) for s in folded):
@@ -838,6 +846,23 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
             return ""
     kind = "platser" if _PLACE_NAMES.fullmatch(match.group(1)) else match.group(1).lower()
     return f"Dokumenten namnger inga sådana {kind}."
+
+
+# How often something happens, asked and stated ('Hur ofta träffas gruppen?': 'varje vecka', 'två gånger per år').
+_HOW_OFTEN = re.compile(r"\b(hur ofta|how often|how frequently|med vilken frekvens|hur många gånger per)\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b(varje|var (\w+ )?(dag|vecka|månad|manad|år|ar)|gång(er)? (per|i|om)|gang(er)? (per|i|om)|dagligen|veckovis"
+    r"|månadsvis|manadsvis|årligen|arligen|kvartal\w*|regelbundet|kontinuerligt|löpande|lopande|årlig\w*|arlig\w*"
+    r"|årsvis|arsvis|vartannat|ofta|sällan|sallan)\b",
+    re.I,
+)
+
+
+def frequency_missing(q: Question, used: Sequence[str]) -> str:
+    """'Hur ofta träffas förvaltningsgruppen?' answered by a sentence that names the group but no frequency."""
+    if not _HOW_OFTEN.search(q.text) or any(_FREQUENCY.search(s) for s in used):
+        return ""
+    return "Dokumenten säger inte hur ofta."
 
 
 def person_missing(q: Question, used: Sequence[str]) -> str:

@@ -682,6 +682,10 @@ def test_a_common_word_is_not_what_a_number_counts() -> None:
         # A purpose is no outcome asked about.
         ("Kan det krocka med andra mål att ta bort buskar för att göra en plats tryggare?", (ACTORS,), ""),
         ("Har platserna blivit tryggare?", (GOAL,), "målet"),
+        ("Hur gick det med målet att halvera otryggheten?", (GOAL,), "målet"),  # how it went asks the outcome
+        # How often needs a frequency.
+        ("Hur ofta träffas den fackliga samverkansgruppen?", (UNION,), "inte hur ofta"),
+        ("Hur ofta träffas den fackliga samverkansgruppen?", ("Samverkansgruppen träffas varje månad.",), ""),
         # A role asked for must be named; a role only mentioned need not.
         ("Vilket politiskt parti har ordförandeposten i trafiknämnden?", (ACTORS,), "nämner inget parti"),
         ("Who chairs the traffic committee?", (ACTORS,), "nämner ingen ordförande"),  # said in Swedish
