@@ -48,6 +48,7 @@ from assistant.scope_checks import (
     asks_view_of,
     committee_decision_missing,
     counted_missing,
+    counted_noun,
     decision_missing,
     finding_missing,
     frequency_missing,
@@ -373,9 +374,9 @@ _MEASURE_TERMS = frozenset(term(w) for w in MEASURES)
 
 
 def _worded_as_documents(unknown: str, index: LexicalIndex) -> bool:
-    """An unknown term that is a unit, or a hyphenated compound of terms the documents use."""
+    """An unknown term that is a unit, or a hyphenated compound on a term the documents use ('cosafe-appen')."""
     parts = unknown.split("-")
-    return unknown in _MEASURE_TERMS or (len(parts) > 1 and all(p in index.vocab for p in parts))
+    return unknown in _MEASURE_TERMS or (len(parts) > 1 and term(parts[0]) in index.vocab)
 
 
 def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
@@ -392,11 +393,15 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         # worded as the documents are; a paraphrase cannot be held to their words), in its year.
         # Not a paraphrase for a unit ('kronor', the documents write 'kr') or a compound of known words
         # ('Fridhemsplan-satsningen'): the counted thing is still named in the documents' words.
-        paraphrased = [t for t in q.unknown_terms if not _worded_as_documents(t, index)]
+        worded = {t for t in q.unknown_terms if _worded_as_documents(t, index)}
+        parts = {p for t in worded for p in t.split("-")}  # 'app' of 'cosafe-app'
+        paraphrased = [t for t in q.unknown_terms if t not in worded and t not in parts]
         specific = specific_terms(q, index) if not paraphrased else set()
         # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever'); a word
         # that is common in Swedish ('gjort') names nothing, however rare in the documents.
         specific -= {term(w) for w in words(q.corrected) if common_in_swedish(w)}
+        # what is counted ('elever') says nothing of which count: the rest of what it names does ('Cosafe')
+        specific = specific - {term(counted_noun(q))} or specific
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
         # ('fokusområden' and 'fokusområdena' stem apart: matched as one word stemmed two ways)

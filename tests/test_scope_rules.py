@@ -67,6 +67,7 @@ REINVESTED = "Dessutom har åtta reinvesteringar genomförts på små platser oc
 UNIQUE = "Stockholm har i vissa fall unika utmaningar för Sverige kopplade till trygghet."
 GRAFFITI = "I år har kontoret avsatt 19,4 miljoner kr för sanering och motverkande av klotter."
 PUPILS = "I grundskolan går nu närmare 26 300 stockholms elever i fristående skolor, cirka 24%."
+COSAFE = "Tjänsten Cosafe används i alla stadens skolor för att larma (PDV, Pågående dödligt våld)."
 MAP_TOOL = "Utöver detta finns analysverktyget Trygghet på karta som sammanställer data från polisens rapporter."
 ADOPTED = "Kommunfullmäktige antog 2021 Stockholms stads trygghetsprogram 2020–2023."
 PROPOSED = (
@@ -114,6 +115,8 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
         ("Hur många organisationer ansvarar för skötseln?", (ACTORS,), ""),  # a generic word counts any actor
         ("Hur många procent av eleverna går i fristående skolor?", (PUPILS,), ""),  # a unit, not a thing
+        # the count must stand in a sentence about the rest of what the question names ('Cosafe-appen')
+        ("Hur många elever använder Cosafe-appen?", (COSAFE, PUPILS), "inget sådant antal"),
         # A share asked for needs a share stated: a count or a goal ('halverats') is none.
         ("Hur många procent av stockholmarna känner sig otrygga?", (GOAL,), "ingen sådan andel"),
         ("What percentage of Stockholm residents feel unsafe?", (GOAL,), "ingen sådan andel"),
@@ -393,7 +396,6 @@ def test_must_typed_without_a_ring_ranks_no_place() -> None:
     assert not ranks_places("lag 2023:196 – vad maste en kommun gora enligt kungsholmen")  # 'måste', no superlative
 
 
-COSAFE = "Tjänsten Cosafe används i alla stadens skolor för att larma (PDV, Pågående dödligt våld)."
 MENTORS = "Mentorer i våldsprevention arbetar med elever i skolan på Rinkebyskolan."
 REPORTS = "Arbetet utgår från rapporterna Samverkan i lokalt brottsförebyggande arbete (2016)."
 APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arbetet."
