@@ -331,7 +331,8 @@ _VIEWED_ENGLISH = re.compile(
     r"\b(?:think|thinks|thought|say|says|said|write|writes|wrote|feel|feels|view|views|position|stance)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:about|on|of|regarding|concerning)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
     # 'Is the traffic committee in favour of more security guards?', 'Does it support …', 'How does it see …'
-    r"|\b(?:in favou?r of|against|opposed to|supportive of|supports?|backs?|opposes?)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
+    r"|\b(?:in favou?r of|against|opposed to|supportive of|supports?|backs?|opposes?|wants?|asks? for|calls? for)\s+"
+    r"((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
     r"|^\s*how (?:does|do|did)\s+(?:[\w'-]+\s+){1,6}?(?:see|view|regard|judge)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$",
     re.I,
 )
@@ -357,12 +358,15 @@ def _none_held(q: Question, index: LexicalIndex, topic: str, holds: Callable[[li
     By the glossary's Swedish words ('street lighting' -> belysning), not its words for a responder ('street' ->
     trafikkontoret); a topic it cannot translate is not judged.
     """
+    swedish = documents_words(topic, True, lambda w: not named_responders(w, index.responders)).split()
     asked = [
         (w, t)
-        for w in documents_words(topic, True, lambda w: not named_responders(w, index.responders)).split()
+        for w in swedish
         for t in index.query_terms(w)
         if t in index.vocab and topical(t, index) and t not in LIGHT_TERMS
     ]
+    if swedish and all(t not in index.vocab for w in swedish for t in index.query_terms(w)):
+        return f"Dokumenten nämner inte ”{swedish[-1]}”."  # 'CCTV cameras': no document names kameror
     if not asked or any(holds([t], w) for w, t in asked):
         return ""
     return _not_named(q, max(asked, key=lambda a: float(index.idf[index.vocab[a[1]]]))[0])

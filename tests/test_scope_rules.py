@@ -823,6 +823,8 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ("Vad gör Kungsholmen åt klotter?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”"),
         ("Hur arbetar Kungsholmen med klotter?", "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”"),
         ("Hur arbetar trafiknämnden med klotter?", ""),
+        ("Does the social committee want more street lighting?", "Socialnämndens remissvar nämner inte ”"),
+        ("Does the traffic committee want more street lighting?", ""),
         ("Is the traffic committee in favour of more street lighting?", ""),
     ],
 )
