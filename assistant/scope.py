@@ -48,7 +48,6 @@ from assistant.scope_checks import (
     asks_view_of,
     committee_decision_missing,
     counted_missing,
-    counted_noun,
     decision_missing,
     finding_missing,
     frequency_missing,
@@ -400,8 +399,9 @@ def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex
         # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever'); a word
         # that is common in Swedish ('gjort') names nothing, however rare in the documents.
         specific -= {term(w) for w in words(q.corrected) if common_in_swedish(w)}
-        # what is counted ('elever') says nothing of which count: the rest of what it names does ('Cosafe')
-        specific = specific - {term(counted_noun(q))} or specific
+        # A name the question uses says which count it asks ('Hur många elever använder Cosafe-appen?'), and
+        # a name is not paraphrased: the number must stand in a sentence that names it.
+        specific = {t for m in _NAME.finditer(q.text) for t in index.query_terms(m.group(1))} & specific or specific
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
         # ('fokusområden' and 'fokusområdena' stem apart: matched as one word stemmed two ways)
