@@ -257,11 +257,18 @@ _SHARE_STATED = re.compile(
 )
 
 
+def _asked_not_stated(asked: re.Pattern[str], stated: re.Pattern[str], text: str, used: Sequence[str]) -> bool:
+    """Whether the question asks for a kind of answer (a share, a frequency) that none of the sentences states."""
+    return bool(asked.search(text)) and not any(stated.search(s) for s in used)
+
+
 def share_missing(q: Question, used: Sequence[str]) -> str:
     """'Hur många procent …' answered with a count or a goal ('halverats'): a share must be stated."""
-    if not _SHARE_ASKED.search(q.corrected) or any(_SHARE_STATED.search(s) for s in used):
-        return ""
-    return "Dokumenten anger ingen sådan andel."
+    return (
+        "Dokumenten anger ingen sådan andel."
+        if _asked_not_stated(_SHARE_ASKED, _SHARE_STATED, q.corrected, used)
+        else ""
+    )
 
 
 def sibling_missing(q: Question, used: Sequence[str]) -> str:
@@ -860,9 +867,7 @@ _FREQUENCY = re.compile(
 
 def frequency_missing(q: Question, used: Sequence[str]) -> str:
     """'Hur ofta träffas förvaltningsgruppen?' answered by a sentence that names the group but no frequency."""
-    if not _HOW_OFTEN.search(q.text) or any(_FREQUENCY.search(s) for s in used):
-        return ""
-    return "Dokumenten säger inte hur ofta."
+    return "Dokumenten säger inte hur ofta." if _asked_not_stated(_HOW_OFTEN, _FREQUENCY, q.text, used) else ""
 
 
 def person_missing(q: Question, used: Sequence[str]) -> str:
