@@ -195,8 +195,10 @@ CONTACT_OF = re.compile(
     _WORDS,
 )
 TITLE = re.compile(r"\b(\w*chef\w*|\w*direktör\w*|\w*direktor\w*|ordförande\w*|ordforande\w*)\b", _WORDS)
+# A name asked for in so many words ('Namn på ordföranden?', 'Name of the chair?').
+NAME_ASKED = r"(namn|namnet) på|(the )?names? of"
 _PERSON_ASKED = re.compile(
-    r"^\s*(vem|vilka|vilken|vad heter|who|which|(namn|namnet) på|(the )?names? of)\b|\bvem\b"
+    rf"^\s*(vem|vilka|vilken|vad heter|who|which|{NAME_ASKED})\b|\bvem\b"
     r"|\bvad heter (hon|han|hen|den|personen)\b"
     # the names asked in keywords ('trafikkontoret förvaltningschef avdelningschef - namnen')
     r"|\b(namn|namnen|names?)\s*[?.]?\s*$"

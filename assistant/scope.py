@@ -29,7 +29,7 @@ from wordfreq import zipf_frequency
 
 from assistant import prompts
 from assistant.compose import NUMBER_WORDS, defines
-from assistant.field_questions import TITLE, asks_title_holder
+from assistant.field_questions import NAME_ASKED, TITLE, asks_title_holder
 from assistant.glossary import glossary_spans
 from assistant.question import (
     Question,
@@ -84,7 +84,7 @@ _ROLE = re.compile(
     re.I,
 )
 # A question that asks who: by its first word, or for a name ('Namn på ordföranden?', 'Name of the chair?').
-_ASKS_WHO = re.compile(r"\s*(vem|vilk\w*|who|which|what|(namn|namnet) på|(the )?names? of)\b", re.I)
+_ASKS_WHO = re.compile(rf"\s*(vem|vilk\w*|who|which|what|{NAME_ASKED})\b", re.I)
 # The Swedish word for a role asked in English, for the refusal ('Who chairs …' -> ordförande).
 _ROLE_IN_SWEDISH = {"chair": "ordförande", "director": "direktör", "party": "parti"}
 _LAST_YEAR = re.compile(r"\b(förra året|forra aret|i fjol|föregående år|foregaende ar|last year)\b", re.I)

@@ -359,14 +359,10 @@ def _none_held(q: Question, index: LexicalIndex, topic: str, holds: Callable[[li
     trafikkontoret); a topic it cannot translate is not judged.
     """
     swedish = documents_words(topic, True, lambda w: not named_responders(w, index.responders)).split()
-    asked = [
-        (w, t)
-        for w in swedish
-        for t in index.query_terms(w)
-        if t in index.vocab and topical(t, index) and t not in LIGHT_TERMS
-    ]
-    if swedish and all(t not in index.vocab for w in swedish for t in index.query_terms(w)):
+    read = [(w, t) for w in swedish for t in index.query_terms(w)]
+    if swedish and all(t not in index.vocab for _, t in read):
         return f"Dokumenten nämner inte ”{swedish[-1]}”."  # 'CCTV cameras': no document names kameror
+    asked = [(w, t) for w, t in read if t in index.vocab and topical(t, index) and t not in LIGHT_TERMS]
     if not asked or any(holds([t], w) for w, t in asked):
         return ""
     return _not_named(q, max(asked, key=lambda a: float(index.idf[index.vocab[a[1]]]))[0])
