@@ -171,7 +171,10 @@ def view_of(
     # A topic is in the documents' words: an English question's topic has the glossary's Swedish words added.
     # The topic is asked of this responder: a body it names ('funktionshinderrådet') is what the response
     # says of it, not a body whose own response is missing.
-    understood = replace(assistant.understand(topic, language="sv"), responders=(responder,))
+    # Read as Swedish (its glossary words are in it already), an English topic is still held to the English
+    # similarity floor: its words are less like any Swedish sentence than the documents' own would be.
+    language = "en" if is_english(topic) else "sv"
+    understood = replace(assistant.understand(topic, language="sv"), responders=(responder,), language=language)
     # A topic word the documents never use is searched by their word for it ('friskolor' -> 'fristående skolor'),
     # and so is the topic of a question held to its rare words ('fusk' -> 'välfärdsbrott').
     searched = understood.query if understood.unknown_terms or which else topic

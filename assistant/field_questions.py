@@ -39,6 +39,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|\bskicka (frågor|fragor|synpunkter) (om|till|på|pa)\b"
         r"|\bvem (vänder|vander) (jag|man|vi) (mig|sig|oss) till\b"
         r"|\bvem\b.*\bhur (når|nar) (jag|man|vi)\b"
+        # whose a telephone number is: '08-50833898 – vems nummer är det?'
+        r"|\b0\d{1,3}-\d{5,8}\b.*\b(vems|vem|whose|who)\b|\b(vems|vem|whose|who)\b.*\b0\d{1,3}-\d{5,8}\b"
         rf"|\b({_HANDLER})\b.*\b({_PHONE})\b|\b({_PHONE})\b.*\b({_HANDLER})\b",
         _WORDS,
     ),
@@ -101,6 +103,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         # who wrote it: 'Vilken del av organisationen skrev underlaget?'
         r"|(skrev|skrivit|tagit fram|tog fram) underlaget|vilken del av (organisationen|förvaltningen|forvaltningen)"
         r"|(skrev|skrivit) (svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)"
+        # the unit that wrote it: '… är det den avdelningen som skrev socs yttrande?'
+        r"|(avdelning|enhet)\w* som (skrev|skrivit|tog fram|tagit fram)"
         r"|(tagit|tog|tar|arbetat|arbetade|jobbat|jobbade|jobbar) fram (underlaget (till |för |for )?)?"
         r"(svar|yttrande|remiss?var|tjänsteutlåtande|tjansteutlatande)(et|t)?"  # also as the spelling mends it
         r"|(ärendet|arendet|svaret|yttrandet|remissvaret|tjänsteutlåtandet|tjansteutlatandet)\b"
@@ -138,7 +142,8 @@ _DATE_ASKED = re.compile(
 )
 # ... of the document itself.
 _DOCUMENT = re.compile(
-    r"\b(tjänsteutlåtande\w*|tjansteutlatande\w*|yttrande\w*|remissvar\w*|svar\w*|dokument\w*|skrivelse\w*"
+    # (not the time given to answer: 'svarstiden', 'svarsfristen')
+    r"\b((tjänste)?utlåtande\w*|(tjanste)?utlatande\w*|yttrande\w*|remissvar\w*|svar(?!stid|sfrist)\w*|dokument\w*|skrivelse\w*"
     # the head of its first page, where the date stands ('Vilket datum står i sidhuvudet?')
     r"|sidhuvud\w*|brevhuvud\w*|responses?|documents?|statements?|headers?|letterheads?)\b",
     _WORDS,
@@ -148,7 +153,7 @@ _EVENT = re.compile(
     r"\b(beslut\w*|fattade|fattat|sammanträd\w*|sammantrad\w*|möte\w*|mote\w*|antog\w*|antag\w*|behandla\w*"
     r"|justera\w*|senast|deadline|lämna\w*|lamna\w*|godkän\w*|godkan\w*|attest\w*|skulle|ska|skall|mottog|remitter\w*"
     r"|trädde|tradde|gäller|galler|gällde|gallde|började|borjade|löper|loper|decid\w*|meet\w*|approv\w*|adopt\w*"
-    r"|sista|svarsdag\w*|remisstid\w*)\b",
+    r"|sista|svarsdag\w*|remisstid\w*|löpte|lopte)\b",
     _WORDS,
 )
 # A committee's own decision or meeting.

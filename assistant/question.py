@@ -268,6 +268,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "opinion",
         re.compile(
             r"\b(tyck\w*|tänk\w*|anser|ansåg|ansag|synpunkt\w*|åsikt\w*|asikt\w*|inställning\w*|installning\w*|"
+            # a stance asked of the whole ('vilken grundhållning har …', 'förvaltningens helhetsomdöme om förslaget')
+            r"grundhållning\w*|grundhallning\w*|helhetsomdöme\w*|helhetsomdome\w*|helhetsbedömning\w*|"
             r"ställning|stallning|ställer sig|staller sig|kritisk\w*|positiv\w*|negativ\w*|svara\w*|yttra\w*|"
             r"remissvar\w*|think|view\w*|opinion\w*|position|say|said|"
             # support for a proposal is a view of it ('Stödjer utbildningsnämnden programmet?')

@@ -695,9 +695,11 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
             text,
             re.I,
         )
-        # 'Did the fire and rescue service in greater Stockholm send its own comments …'
+        # 'Did the fire and rescue service in greater Stockholm send its own comments …', '… send in comments'
         or re.search(
-            rf"{b}\w*(\s+[\w-]+){{0,4}}\s+{_SENT}\s+((its|their|sina|sitt|egna|eget|own)\s+)*{VIEW_AFTER}", text, re.I
+            rf"{b}\w*(\s+[\w-]+){{0,4}}\s+{_SENT}\s+(in\s+)?((its|their|sina|sitt|egna|eget|own)\s+)*{VIEW_AFTER}",
+            text,
+            re.I,
         )
         for text in (q.text, q.query)
     )

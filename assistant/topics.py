@@ -66,6 +66,7 @@ _FRAME = frozenset(
         " bakom"  # 'Står alla fem bakom programförslaget i stort, eller är någon negativ?'
         " english engelska"  # 'Välfärdsbrott in English: which responders …': the language asked in
         " responder responders explicitly include includes"  # 'Which responders explicitly include …'
+        " grundhållning helhetsomdöme helhetsbedömning"  # 'vilken grundhållning har var och en av …'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

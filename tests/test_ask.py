@@ -69,6 +69,8 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
             "Trafiknämndens remissvar nämner inte ”Mentorer i våldsprevention”.",
         ),
         ("Can you recommend a good restaurant near Fridhemsplan?", "ger inga rekommendationer"),
+        # 'Rinkeby' begins a name the documents use (Rinkebymodellen); alone it is a district none mentions
+        ("What does the city do about crime in Rinkeby?", "Dokumenten nämner inte Rinkeby"),
         # A view of what only others' responses take up
         ("Vad anser utbildningsnämnden om trygghetskameror vid skolor?", "nämner inte ”trygghetskameror”"),
     ):
@@ -96,6 +98,9 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         # a phrase quoted from the text: its passage first, though others share more of the words
         ("Vilka insatser nämns därefter som 'andra insatser' enligt socialförvaltningen?", "Relationsvåldscentrum"),
         ("Vem skrev underlaget på skolförvaltnigen?", "avdelningen för ekonomi och styrning"),  # an office misspelt
+        # a deadline that ran out, not the document's date
+        ("exakt vilken dag löpte svarstiden ut enligt socialnämdens handling?", "21 februari 2021"),
+        ("08-50833898 – vems nummer är det i utbildningsnämndens handlingar?", "Roger Adolfsson"),  # whose number
     ],
 )
 def test_questions_the_documents_answer_are_answered(assistant: Assistant, question: str, said: str) -> None:

@@ -151,6 +151,20 @@ def test_a_responder_that_does_not_take_the_topic_up_says_so(assistant: Assistan
     assert "platssamverkan" in parts["Socialnämnden"].lower()
 
 
+def test_an_english_topic_is_held_to_the_english_similarity_floor(assistant: Assistant) -> None:
+    """English words are less like any Swedish sentence: each responder's view is still found where it is."""
+    answer = assistant.ask(
+        "Upkeep of parks and squares: what does the traffic committee commit to, and what complications does "
+        "Enskede-Årsta-Vantör point to?"
+    )
+    parts = paragraphs(answer)
+    assert set(parts) == {"Trafiknämnden", "Enskede-Årsta-Vantörs stadsdelsnämnd"}
+    assert "minst tre aktörer ansvariga för skötsel" in parts["Enskede-Årsta-Vantörs stadsdelsnämnd"]
+    assert "torg" in parts["Trafiknämnden"]
+    for responder, paragraph in parts.items():
+        assert cited_sources(answer, paragraph) == {FIVE[responder]}
+
+
 def test_a_short_topic_is_taken_up_where_the_responder_names_it(assistant: Assistant) -> None:
     """Two words are less like any sentence than a question: naming them is what taking them up means."""
     parts = paragraphs(assistant.ask("Vilka nämnder tar upp narkotika och droger i sina remissvar?"))

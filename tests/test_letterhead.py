@@ -154,6 +154,13 @@ def answer(
         ("What is the reference number of the traffic office's response?", "dnr"),
         ("How many cases does the social services committee handle?", ""),
         ("Two district committees responded. Which programme period was each of them commenting on?", "programperiod"),
+        # a deadline that ran out is no date of the document; the unit that wrote it; whose a number is
+        ("exakt vilken dag löpte svarstiden ut enligt socialnämndens handling?", ""),
+        ("trafik: utlatandets datum resp. kommunstyrelsens svarsfrist?", "datum"),  # the document's date too
+        ("stadsovergripande sociala fragor - ar det den avdelningen som skrev socs yttrande?", "beredning"),
+        ("08-50833898 – vems nummer är det i utbildningsnämndens handlingar?", "kontakt"),
+        ("Whose number is 08-50833898?", "kontakt"),
+        ("Hur många ärenden hade 08-numret?", ""),  # no number written out, nobody asked for
     ],
 )
 def test_asked_field(question: str, field: str) -> None:

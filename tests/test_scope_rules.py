@@ -556,6 +556,7 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
             "inget remissvar från brandförsvaret ",
         ),
         ("Har polisen lämnat egna synpunkter på programmet?", "inget remissvar från polisen"),
+        ("Did Polisregion Stockholm send in comments of its own?", "inget remissvar från Polisregion"),
         # 'om' after a verb of asking is 'whether', no preposition that speaks of the body
         ("Min chef undrar om polisen själva har tyckt till om programmet?", "inget remissvar från polisen"),
         ("Räddningstjänsten i Storstockholm – vilket ställningstagande gjorde de?", "inget remissvar från Räddnings"),
