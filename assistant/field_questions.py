@@ -91,7 +91,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "växel": re.compile(r"\b(växel\w*|vaxel\w*|switchboard)\b", _WORDS),
     "dnr": re.compile(
         r"\b(dnr|diarienum\w*|diarienr|ärendenummer|arendenummer"
-        r"|(registration|case|reference|file|diary|record) (number|no\.?)|registration( /|,| or) case number)(?!\w)",
+        r"|(registration|case|reference|file|diary|record|ks) (numbers?|no\.?)"
+        r"|registration( /|,| or) case number)(?!\w)",
         _WORDS,
     ),
     "telefon": re.compile(

@@ -139,7 +139,9 @@ def asked_label(question: str) -> Label | None:
     # 'propose', not 'the proposed programme': that asks for a view of the programme as a whole
     if re.search(
         r"\b(forslag|foreslar|propose|proposes|proposals?|suggest\w*|forbattring\w*|efterlys\w*|onskemal\w*"
-        r"|improvements?)\b",
+        r"|improvements?"
+        # what a responder wants added or made clearer ('Önskelistan: vad vill nämnderna se tillagt eller förtydligat?')
+        r"|onskelist\w*|tillagt|tillagg\w*|fortydligat|fortydligas|fortydliganden?)\b",
         text,
     ):
         return "förslag"

@@ -152,6 +152,7 @@ def answer(
         ("I need to call whoever prepared the district's statement. Name and number, please?", "kontakt"),
         ("EÅV statement: registration / case number?", "dnr"),
         ("What is the reference number of the traffic office's response?", "dnr"),
+        ("Case numbers: is it the same KS number on the Kungsholmen and education papers?", "dnr"),
         ("How many cases does the social services committee handle?", ""),
         ("Two district committees responded. Which programme period was each of them commenting on?", "programperiod"),
         # a deadline that ran out is no date of the document; the unit that wrote it; whose a number is

@@ -178,6 +178,7 @@ def test_asked_kind_of_view_and_stable_order() -> None:
     assert asked_label("What does each committee think of the proposed programme?") is None
     assert asked_label("What does each committee propose about lighting?") == "förslag"
     assert asked_label("Vilka förbättringar av programmet efterlyser nämnderna?") == "förslag"
+    assert asked_label("Önskelistan: vad vill respektive nämnd se tillagt eller förtydligat?") == "förslag"
     assert (
         ordered(reversed(RESPONDERS))
         == ordered(RESPONDERS)
