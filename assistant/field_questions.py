@@ -121,7 +121,10 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"(?<!under )\b(vilken|vilket|which|what)\s+(\w+\s+)?(programperiod\w*|tidsperiod\w*|period\w*)\b"
         r"(?=.*\b(program\w*|förslag\w*|forslag\w*|yttra\w*|remiss\w*|svar\w*|synpunkter|proposal|response))"
         r"|\beller (en|ett|det) (tidigare|förra|forra|äldre|aldre) (omgång|omgang|program\w*)\b"
-        r"|\b(vilken|which|what)\s+(programme|program) period\b",  # the programme named in it
+        r"|\b(vilken|which|what)\s+(programme|program) period\b"  # the programme named in it
+        # the responses sorted by it: 'Sort the five replies by programme period'
+        r"|\b(sort\w*|group\w*|grupper\w*|ordna\w*|dela\w* upp)\b.*\b(by|per|efter)\s+(programme |program )?"
+        r"(programperiod|period)\b",
         _WORDS,
     ),
     "avsändare": re.compile(

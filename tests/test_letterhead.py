@@ -135,6 +135,8 @@ def answer(
         ("Vilken programperiod gällde förslaget som Enskede-Årsta-Vantör yttrade sig över?", "programperiod"),
         ("Gällde EÅV:s yttrande 2024–2027 eller en tidigare omgång?", "programperiod"),
         ("Under vilken period ska otryggheten halveras enligt programmet?", ""),  # a period in the programme
+        ("Sort the five replies by programme period: 2020–2023 or 2024–2027?", "programperiod"),
+        ("Hur ser arbetet ut per period?", ""),  # nothing sorted by it
         ("Vilken gata står i sidfoten på trafikkontorets svar?", "adress"),
         ("Jag behöver kontaktuppgifter till den som skrev socialnämndens remissvar", "kontakt"),
         ("The statement ends with two signatures: whose?", "underskrifter"),
