@@ -113,6 +113,10 @@ _THE_OTHERS = re.compile(
 )
 
 
+# A date asked for ('… before Christmas 2023? Give the council meeting date.'); not 'när det gäller' ('regarding').
+_DATE_ASKED = re.compile(r"\b(när|nar|when|dates?|datum\w*|vilken dag)\b(?!\s+det\s+(gäller|galler))", re.I)
+
+
 def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str]) -> Comparison | None:
     """The comparison a question asks for, or None for a question about one responder or none in particular."""
     text = q.corrected
@@ -122,7 +126,13 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     lowered = fold(text.lower())
     # One responder named sets periods against each other only when compared ('Kungsholmen svarade på 2024–2027. Hur
     # löd deras svar 2021?' asks Kungsholmen alone)
-    by_period = period_responders(q.years, named, periods) if not named or (len(named) == 1 and q.compares) else []
+    # A date asked ('Will the 2024–2027 programme be voted on before Christmas 2023?') sets no periods against each
+    # other: the single answer's rules on decisions and dates decide it.
+    by_period = (
+        period_responders(q.years, named, periods)
+        if not _DATE_ASKED.search(text) and (not named or (len(named) == 1 and q.compares))
+        else []
+    )
     against_rest = len(named) == 1 and bool(_THE_OTHERS.search(lowered))
     if len(named) >= 2:
         responders = named

@@ -109,6 +109,8 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         "Vad säger Kungsholmen om programmet 2024-2027?",  # one period
         "Vilka är de fyra fokusområdena?",
         "Vilka är alla fem stegen i processen?",  # five steps, not the five responders
+        # a date asked, a year of another period in it: no periods set against each other
+        "Will the 2024–2027 programme be voted on before Christmas 2023? Give the council meeting date.",
     ],
 )
 def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:
