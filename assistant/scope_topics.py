@@ -292,6 +292,8 @@ _VIEWED = re.compile(
     r"(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
     # 'Hur ställer sig trafikkontoret till ordningsvakter?', 'Vad vill utbildningsförvaltningen göra åt klottret?'
     r"|\b(?:ställer|staller|ställde|stallde)\s+sig\s+(?:[\w-]+\s+){1,3}?till\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
+    # 'Tar Kungsholmen ställning till klotter?'
+    r"|\b(?:tar|tog|tagit)\s+(?:[\w-]+\s+){0,3}?(?:ställning|stallning)\s+till\s+((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
     r"|\b(?:vill\s+(?:[\w-]+\s+){1,3}?(?:göra|gora)|gör|gor|gjort|gjorde)\s+(?:[\w-]+\s+){0,2}?(?:åt|at)\s+"
     r"((?:[\w-]+\s+){0,3}[\w-]+)\W*$"
     # 'Hur arbetar utbildningsförvaltningen med trygghetsinvesteringar?'
