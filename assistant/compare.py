@@ -183,7 +183,7 @@ def view_of(
     if not hits:
         return View(responder, "", False, NO_POSITION, reason="inga dokument")
     index = ranking.scorer.index
-    if not is_english(topic):  # 'platsamverkan' is weighed and looked for as 'platssamverkan'
+    if language == "sv":  # 'platsamverkan' is weighed and looked for as 'platssamverkan'
         topic = understood.corrected
     weights = idf_weights(index, index.query_terms(topic))
     reason = assistant.abstain_reason(understood, hits, ranking)
