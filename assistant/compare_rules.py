@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.compare import (
@@ -28,7 +28,8 @@ from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, asked_label, asks_opinion
 from assistant.question import RESPONDER_GROUP, Question, periods_in
 from assistant.responder_names import group_asked, responders_in_order
-from assistant.scope_checks import after_every_period
+from assistant.scope import answer_type_missing
+from assistant.scope_checks import after_every_period, asks_money
 from assistant.topics import about_whole_programme, is_general, topic_of
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
@@ -70,7 +71,10 @@ _CHANGE_ASKED = re.compile(r"\b(skillnad\w*|skiljer|skilde|forandr\w*|andrat\w*|
 CHANGES_TOPIC = "förändringar mot tidigare trygghetsprogram"
 _SUMMARY_ASKED = re.compile(r"\b(sammanfatta\w*|sammanfattning\w*|summera\w*|summar\w*|i korthet|vad handlar)\b")
 # Questions about the referral's own dates, asked in words the single path does not read as procedure.
-_DEADLINE = re.compile(r"\b(svarsdag\w*|sista (dag|dagen|datum)|svara senast|svarstid\w*|due date|answer by)\b")
+_DEADLINE = re.compile(
+    r"\b(svarsdag\w*|sista (dag|dagen|dagarna|datum|datumet)|svara senast|svarstid\w*|svarsfrist\w*|due date|answer by"
+    r"|deadlines?|consultation (window|period))\b"
+)
 
 
 _FACT_TYPES = ("who", "when", "where", "quantity")
@@ -142,8 +146,10 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         responders = group
     elif len(by_period) >= 2:
         responders = by_period
-    elif against_rest:
-        responders = list(scope)  # 'var hamnar EÅV jämfört med de övriga fyra?': one set against the rest
+    elif against_rest or (len(named) == 1 and q.compares and not responders_in_order(_which_clause(text), scope)):
+        # 'var hamnar EÅV jämfört med de övriga fyra?': one set against the rest; 'Vilka av förvaltningarna föreslår
+        # omedelbar justering, och hur låter Kungsholmens förslag?': every responder, the one named among them
+        responders = list(scope)
     elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", lowered))):
         responders = list(scope)  # every responder: 'Vad vill nämnderna ändra …' asks each
     elif len(named) == 1 and (
@@ -176,7 +182,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
         topic = f"{topic} beretts beredning avdelningen"
     if _DEADLINE.search(folded):  # its deadline: 'har mottagit remissen för yttrande …', 'remisstiden sträcker sig …'
-        topic = f"{topic} yttrande remisstiden mottagit"
+        topic = "yttrande senast remisstiden mottagit"  # the referral's deadline, whatever else the words say
     # 'förslag till beslut', 'beretts', 'sista svarsdag': the handling of the referral, not a view
     if q.asks_procedure or _DEADLINE.search(folded) or _PREPARED.search(folded):
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
@@ -184,6 +190,25 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     which = asks_which(text) and (q.language == "sv" or bool(translated))
     label = "förslag" if wants_change else asked_label(text)
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which)
+
+
+# Where a clause ends: ', och …', ' – ', ';', '?'.
+_CLAUSE_END = re.compile(r",\s*(?:och|and|men|but)\b|\s[–-]\s|[;?]")
+
+
+def _which_clause(text: str) -> str:
+    """The clause that asks which responders ('Vilka av förvaltningarna föreslår …'), up to its end; '' for none.
+
+    A responder it names is what it asks of ('vilka nämnder pekar socialförvaltningen ut …'); one named in
+    another clause ('…, och hur låter Kungsholmens förslag?') is one of those asked.
+    """
+    if not asks_which(text):
+        return text
+    folded = fold(text)
+    starts = [m.start() for m in re.finditer(r"\b\w", folded)]
+    start = next((i for i in reversed(starts) if asks_which(folded[i:])), 0)  # the last word it still holds
+    end = _CLAUSE_END.search(text, start)
+    return text[start : end.start() if end else len(text)]
 
 
 def _whole_view_asked(text: str) -> bool:
@@ -220,4 +245,18 @@ def compare_views(
         view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
         for r in c.responders
     ]
+    if q.answer_type == "quantity" and asks_money(
+        q
+    ):  # an amount asked of each: a paragraph without one does not answer it
+        views = [_holding_amount(assistant, q, v) for v in views]
     return c, views
+
+
+def _holding_amount(assistant: Assistant, q: Question, view: View) -> View:
+    """The view, or 'does not take it up' with the single answer's reason when its sentences state no such amount."""
+    said = tuple(s.ref.clean_text for s in view.statements)
+    if not view.addressed:
+        return view
+    if reason := answer_type_missing(replace(q, responders=(view.responder,)), said, assistant.lexical.get()):
+        return View(view.responder, view.source, False, NO_POSITION, reason=reason, hits=view.hits)
+    return view

@@ -138,7 +138,9 @@ GLOSSARY: dict[str, str] = {
     r"conflicts?|clash\w*|trade-offs?": "intressekonflikter målkonflikter",
     r"alcohol|tobacco|substance abuse|addiction": "ANDT missbruk beroende",
     r"asked (?:to|for) comments?|consulted|consultation bodies|referral list|consultation list": "remissinstanser",
-    r"submit\w*|comment period|consultation period|referral period|response period": "remisstiden",
+    r"submit\w*|comment period|consultation (?:period|window)|referral period|response (?:period|window)": (
+        "remisstiden"
+    ),
     r"measures?|initiatives?|efforts?|interventions?": "insatser satsningar åtgärder",
     r"highlight\w*|emphasi[sz]\w*|underlin\w*|stress(?:es|ed)?": "framhålls betonar betona",
     r"round(?:s|ed)? off|in closing|conclud\w*|finally|one last time": "avslutningsvis",
@@ -344,6 +346,7 @@ SYNONYMS: dict[str, str] = {
     r"könen|könet|kön|könsskillnad\w*": "jämställdhet jämställdhetsperspektiv jämställdhetsanalys",
     r"ordlist\w*|samma (?:ord|begrepp|termer)|gemensamma (?:ord|termer)": "begreppsram begrepp",
     r"på stående fot|genast|direkt på mötet": "omedelbart",
+    r"golv|lägstanivå\w*|grundnivå\w*|minimikrav\w*": "miniminivå tvingande",  # 'typ ett golv för varje område'
 }
 _ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]

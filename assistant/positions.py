@@ -129,8 +129,9 @@ def asked_label(question: str) -> Label | None:
         text,
     )
     positive = re.search(r"\b(positiv\w*|valkomna\w*|support\w*|in favour|in favor)\b", text)
-    # both sides offered ('Står alla bakom förslaget, eller är någon negativ?'): the verdict is asked, no side
-    if critical and (positive or re.search(r"\b(star|stod|stalla sig) (\w+ ){0,3}bakom\b", text)):
+    # both sides offered ('Står alla bakom förslaget, eller är någon negativ?', '… eller gillar samtliga det?'):
+    # the verdict is asked, no side
+    if critical and (positive or re.search(r"\b(star|stod|stalla sig) (\w+ ){0,3}bakom\b|\bgilla\w*", text)):
         return None
     if critical:
         return "kritisk"

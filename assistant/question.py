@@ -130,12 +130,15 @@ _COMPARE = re.compile(
     r"|\bper (remissinstans|namnd|responder|committee)\b"
     # 'Vilka av de fem remissvaren stödjer sig på forskning?': the group named after the count
     rf"|\b(var och en|vem|vilka|vilken|vilket|nagon|ingen|each|which|who|any|none) (av|of) (de|dom|the) "
-    rf"(fem|fyra|tre|tva|five|four|three|two) {RESPONDER_GROUP}"
+    rf"(fem|fyra|tre|tva|five|four|three|two) ({RESPONDER_GROUP}|svaren|texterna|dokumenten|texts|documents|replies)"
     # 'är de fem remissinstanserna för eller emot förslaget?'
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)\b"
+    # 'förekommer den hos någon nämnd?', 'Is the police mentioned by the responders?': whoever holds it
+    rf"|\b(hos|bland) (nagon|nagra|flera|alla|samtliga) {RESPONDER_GROUP}"
+    r"|\b(by|among) (any|all|several|the) (of the )?(committees|responders|responses|bodies)\b"
     # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'
     rf"|\b(tar|tog|lyfter|lyfte) ({_ALL_OF_THEM}) upp\b|{IN_WHICH_RESPONSES}"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
@@ -179,6 +182,8 @@ def asks_comparison(question: str) -> bool:
     return bool(_COMPARE.search(fold(" ".join(question.split()))))
 
 
+# A degree of change, not a number: 'hur mycket har programmet förändrats', 'how much has the programme changed'.
+_CHANGED = r"(?=[\w' -]{0,60}?\b(förändr\w*|forandr\w*|ändra\w*|andra[ds]\w*|skiljer|skilj\w*|chang\w*|differ\w*))"
 # Answer types, checked in order: the first that matches decides.
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -186,12 +191,14 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # not a degree: 'Hur mycket vet verksamheterna om …?', 'hur mycket betonas …'
             r"\b(hur (många|manga|mycket(?! (vet|visste|känner|kanner|förstår|forstar|påverkar|paverkar|betyder|bryr"
-            r"|samarbetar|samverkar|fokuserar|betonas|lyfts|nämns|namns)\b)|stor\w*|dyr\w*|lång tid|lang tid)|how long"
-            r"|vilken (lön|lon|summa|budget|kostnad)"
+            rf"|samarbetar|samverkar|fokuserar|betonas|lyfts|nämns|namns)\b)(?!{_CHANGED})"
+            r"|stor\w*|dyr\w*|lång tid|lang tid)"
+            r"|how long"
+            r"|vilk(en|et|a) (lön|lon|summa|summor|budget|kostnad|kostnader|belopp|beloppen|anslag)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
             r"|vad (\w+ ){1,3}(kostar|kostade|kostat)"  # 'Finns det uppgifter om vad Cosafe kostar?'
             r"|budget\w*"
-            r"|how (many|much)|cost\w*|(what|which) (percentage|proportion|share)"
+            rf"|how many|how much(?!{_CHANGED})|cost\w*|(what|which) (percentage|proportion|share)"
             # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
             r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?)"
             r"|siffr\w* (på|pa)"  # 'Siffra på planerade ordningsvakter …' (not 'siffror om …': figures about it)
@@ -320,7 +327,9 @@ _DEFINED = re.compile(
 # 'the definition of crime prevention': the term is what follows, up to two words.
 _DEFINITION_OF = re.compile(
     r"\b(?:definitionen av|definition of|hur definieras|definierar|definieras|defines|how (?:is|are))\s+"
-    r"(?:begreppet |the term |the )?([\w-]+(?:\s+[\w-]+)?)",
+    # 'Hur definierar trafikkontoret begreppet otillåten påverkan?': who defines it comes before the term
+    r"(?:[\w-]+\s+(?=(?:begreppet|termen|ordet|the term)\s))?"
+    r"(?:begreppet |termen |ordet |the term |the )?([\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
 _WHOSE = {"programmet", "förslaget", "forslaget", "staden", "remissvaret", "förvaltningen", "forvaltningen", "kontoret"}

@@ -101,6 +101,13 @@ _ENGLISH_DOMAIN = re.compile(
 )
 ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name
 _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
+# Who is asking, before what is asked ('Vi är en BVC-grupp i Tensta och undrar: …', 'I work in Husby, …'): a place
+# there is the user's own, not a constraint on the answer.
+_ASKER = re.compile(
+    r"^\s*(?:(?:jag|vi) (?:är|ar|jobbar|arbetar|sitter|bor)|(?:i|we) (?:am|are|work|live))\b"
+    r"[^.?!:]*?(?=\s+och (?:undrar|vill veta|funderar)\b|\s*[:.]|,\s*(?:and|so)\b|\s+and (?:wonder|would like)\b)",
+    re.I,
+)
 _NUMBER = re.compile(
     rf"\d|\b({NUMBER_WORDS}|halveras|ett par|några|flera)\b",
     re.I,
@@ -152,8 +159,11 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
     """
     out = []
     translated = glossary_spans(q.text)  # in a comparison's topic too, read as Swedish
+    asker = _ASKER.match(q.text)
     for match in _NAME.finditer(q.text):
         name = match.group(1)
+        if asker and match.end(1) <= asker.end():
+            continue  # where the user works or lives ('Vi är en BVC-grupp i Tensta och undrar: …')
         word = name.lower().removesuffix("'s")
         if q.language == "en" and zipf_frequency(word, "en") >= ENGLISH_WORD_ZIPF:
             continue
@@ -302,7 +312,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     if not consulted and (body := organisation_whose_view(q, index.responders)):
         return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(body))
     used = evidence.answer_sentences or evidence.sentences
-    if reason := _answer_type_missing(q, used, index, evidence.context):
+    if reason := answer_type_missing(q, used, index, evidence.context):
         return reason
     if not q.compares and (reason := _fixed_time_missing(q, evidence, used) or decision_missing(q, used)):
         return reason
@@ -378,7 +388,7 @@ def _worded_as_documents(unknown: str, index: LexicalIndex) -> bool:
     return unknown in _MEASURE_TERMS or (len(parts) > 1 and term(parts[0]) in index.vocab)
 
 
-def _answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
+def answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
     """The answer would lack what the question asks for: a number, a date, an explanation."""
     if q.answer_type == "quantity" and (
         reason := counted_missing(q, used)

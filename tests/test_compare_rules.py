@@ -80,6 +80,8 @@ def read(question: str) -> Comparison | None:
             ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd", "Socialnämnden"],
         ),
         ("Vad var målet 2020-2023 jämfört med 2024-2027?", SCOPE),
+        # which ones a named responder points out: a question about that responder's text
+        ("gator, torg och parker: vilka namnder pekar socialforvaltningen ut som sarskilt ansvariga", []),
         # every responder
         ("Vad säger respektive nämnd om välfärdsbrott?", SCOPE),
         ("Vilken nämnd är mest kritisk till programmet?", SCOPE),  # one of them, told by each one's view
@@ -91,6 +93,15 @@ def read(question: str) -> Comparison | None:
         ("Var hamnar Enskede-Årsta-Vantör jämfört med de övriga fyra, från mest positiv till mest kritisk?", SCOPE),
         ("Vilka av de fem remissvaren stödjer sig på forskning?", SCOPE),
         ("Which responders tie the safety work to Agenda 2030?", SCOPE),
+        # whoever holds a topic, asked without naming them
+        ("Tyck till-appen: förekommer den hos någon nämnd, och i så fall hur beskrivs den?", SCOPE),
+        ("Is the police mentioned as a partner by the responders? Give each one's wording.", SCOPE),
+        ("Region Stockholm – in which of the five texts does it appear, and in connection with what?", SCOPE),
+        # one responder named among all of them ('… jämfört med dem')
+        (
+            "Vilka av förvaltningarna föreslår omedelbar justering, och hur låter Kungsholmens förslag mot dem?",
+            SCOPE,
+        ),
     ],
 )
 def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
@@ -450,3 +461,16 @@ def test_a_sections_first_sentence_states_its_subject() -> None:
         )
     ]
     assert _chosen(hits, prefer=None, opinion=False)[0] == first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vi missade svarstiden - hur langt bak i tiden ligger sista dagarna som kungsholmen och socialnamnden anger",
+        "Timeline check: what were the response deadlines in the Kungsholmen paper and the social services paper?",
+    ],
+)
+def test_deadlines_compared_are_searched_as_the_referrals_deadline(question: str) -> None:
+    comparison = read(question)
+    assert comparison is not None and comparison.procedure
+    assert comparison.topic == "yttrande senast remisstiden mottagit"  # not 'missade', 'tiden', 'timeline'

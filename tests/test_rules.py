@@ -59,6 +59,13 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
     [
         ("Vem ansvarar för belysning på gator och torg?", SUPPORTED, ""),
         ("Vad tycker Göteborgs stad om belysning?", SUPPORTED, "Dokumenten nämner inte Göteborgs."),
+        # where the user works is the user's, not what is asked
+        ("Vi är en BVC-grupp i Tensta och undrar: vem ansvarar för belysning?", SUPPORTED, ""),
+        (
+            "Jag jobbar i Tensta. Vad tycker trafiknämnden om belysning i Tensta?",
+            SUPPORTED,
+            "Dokumenten nämner inte Tensta.",
+        ),
         ("What does the traffic committee say about lighting in July?", SUPPORTED, ""),  # a month, not a name
         ("Vad svarade trafiknämnden om belysning?", SUPPORTED, ""),
         ("vad tycker trafiknamnden om belysning", SUPPORTED, ""),  # no å/ä/ö
@@ -378,6 +385,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("tyck till appen antal arenden om klotter 2023", "answer_type", "quantity"),  # a count in keywords
         ("Har antalet brott minskat?", "answer_type", "yesno"),  # a yes/no question about a count
         ("Vilka siffror finns om otryggheten?", "answer_type", "quantity"),
+        ("Vilket belopp får stadsdelarna per invånare 2027?", "answer_type", "quantity"),
+        ("How much has the programme changed from the previous one?", "answer_type", "other"),  # a degree
         ("trygghetsmätning kvinnor män procent", "answer_type", "quantity"),
         ("Stödjer utbildningsnämnden programmet?", "answer_type", "opinion"),  # support is a view
         ("soc om extremism?", "answer_type", "opinion"),  # terse: the responder, then its topic
@@ -401,6 +410,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What are the opening hours of Jobbtorg Stockholm?", "answer_type", "when"),  # a time of day
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
         ("Vad är PDV?", "defines", "PDV"),  # an acronym alone asks what it stands for
+        ("Hur definierar trafikkontoret begreppet otillåten påverkan?", "defines", "otillåten påverkan"),
         ("vad ar VBE", "answer_type", "definition"),
         # A bare term asks what it is (answered by what the documents say of it: tests above) ...
         ("Vad är trygghet?", "defines", "trygghet"),
