@@ -80,6 +80,15 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         assert answer.text.startswith("Jag hittar inget svar på det i dokumenten.") and why in answer.text
 
 
+def test_where_the_user_works_is_no_unknown_name(assistant: Assistant) -> None:
+    """A place in the user's introduction is theirs; what they ask is answered ('Tensta' is in no document)."""
+    answer = assistant.ask(
+        "Vi är en BVC-grupp i Tensta och undrar: vilket uppsökande upplägg för nya föräldrar nämner "
+        "socialförvaltningen, och vilken aktör utanför kommunen är med och driver det?"
+    )
+    assert not answer.abstained and "Rinkebymodellen" in answer.text and "Region Stockholm" in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "said"),
     [

@@ -86,6 +86,46 @@ def test_the_referrals_deadline_is_read_from_each_response_and_no_sentence_twice
         assert len(sentences) == len(set(sentences)), paragraph
 
 
+def test_deadlines_compared_come_from_each_responses_deadline_sentence(assistant: Assistant) -> None:
+    parts = paragraphs(
+        assistant.ask(
+            "vi missade svarstiden - hur langt bak i tiden ligger sista dagarna som kungsholmen, trafiknamnden "
+            "och socialnamnden anger for sina remisser"
+        )
+    )
+    assert "27 oktober 2023" in parts["Kungsholmens stadsdelsnämnd"]
+    assert "2023-10-27" in parts["Trafiknämnden"]
+    assert "21 februari 2021" in parts["Socialnämnden"]
+
+
+def test_whoever_holds_a_topic_is_asked_each_responder(assistant: Assistant) -> None:
+    """'förekommer den hos någon nämnd' names no one: every responder is asked, and more than one holds it."""
+    parts = paragraphs(
+        assistant.ask("Tyck till-appen: förekommer den hos någon nämnd, och i så fall hur beskrivs den?")
+    )
+    assert set(parts) == set(FIVE)
+    assert "Tyck till-appen" in parts["Trafiknämnden"] and "Tyck till-appen" in parts["Socialnämnden"]
+
+
+def test_one_named_beside_which_of_them_asks_them_all(assistant: Assistant) -> None:
+    parts = paragraphs(
+        assistant.ask(
+            "Vilka av förvaltningarna föreslår omedelbar justering av protokollet, och hur låter Kungsholmens "
+            "förslag till beslut jämfört med dem?"
+        )
+    )
+    assert set(parts) == set(FIVE)
+    assert "justeras omedelbart" in parts["Utbildningsnämnden"] and "omedelbart" in parts["Trafiknämnden"]
+
+
+def test_an_amount_no_response_gives_is_declined_for_each(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Hur mycket kostade avhopparverksamheten staden under 2021 – finns någon siffra i EÅV:s eller "
+        "socialnämndens svar?"
+    )
+    assert answer.abstained and not answer.citations
+
+
 def test_without_diacritics_and_paraphrased(assistant: Assistant) -> None:
     answer = assistant.ask("jamfor vad trafikkontoret och utbildningsforvaltningen sager om platssamverkan")
     parts = paragraphs(answer)
