@@ -197,7 +197,7 @@ _CLAUSE_END = re.compile(r",\s*(?:och|and|men|but)\b|\s[–-]\s|[;?]")
 
 
 def _which_clause(text: str) -> str:
-    """The clause that asks which responders ('Vilka av förvaltningarna föreslår …'), up to its end; '' for none.
+    """The clause that asks which responders ('Vilka av förvaltningarna föreslår …'), up to its end (all, if none).
 
     A responder it names is what it asks of ('vilka nämnder pekar socialförvaltningen ut …'); one named in
     another clause ('…, och hur låter Kungsholmens förslag?') is one of those asked.
@@ -245,18 +245,17 @@ def compare_views(
         view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
         for r in c.responders
     ]
-    if q.answer_type == "quantity" and asks_money(
-        q
-    ):  # an amount asked of each: a paragraph without one does not answer it
+    # An amount of money asked of each: a paragraph without one does not answer it.
+    if q.answer_type == "quantity" and asks_money(q):
         views = [_holding_amount(assistant, q, v) for v in views]
     return c, views
 
 
 def _holding_amount(assistant: Assistant, q: Question, view: View) -> View:
     """The view, or 'does not take it up' with the single answer's reason when its sentences state no such amount."""
-    said = tuple(s.ref.clean_text for s in view.statements)
     if not view.addressed:
         return view
+    said = tuple(s.ref.clean_text for s in view.statements)
     if reason := answer_type_missing(replace(q, responders=(view.responder,)), said, assistant.lexical.get()):
         return View(view.responder, view.source, False, NO_POSITION, reason=reason, hits=view.hits)
     return view
