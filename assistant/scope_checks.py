@@ -546,7 +546,11 @@ _HOW_DO_I = re.compile(
 
 # A recommendation asked for ('Can you recommend a good restaurant near Fridhemsplan?').
 _RECOMMEND = re.compile(
-    r"^\s*(can|could|would) you (recommend|suggest)\b|^\s*(kan|skulle) du (rekommendera|tipsa)\b", re.I
+    r"^\s*(can|could|would) you (recommend|suggest)\b|^\s*(kan|skulle) du (rekommendera|tipsa)\b"
+    # a tip for the asker's own choice: 'vilken nattbusslinje är tryggast att ta hem', 'which route is safest to walk'
+    r"|^\s*(vilken|vilket|vilka|which) [\w-]+ (är|ar|is|are) "
+    r"(tryggast|säkrast|sakrast|bäst|bast|safest|best) (att|to)\b",
+    re.I,
 )
 
 

@@ -69,6 +69,7 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
             "Trafiknämndens remissvar nämner inte ”Mentorer i våldsprevention”.",
         ),
         ("Can you recommend a good restaurant near Fridhemsplan?", "ger inga rekommendationer"),
+        ("vilken nattbusslinje ar tryggast att ta hem fran centralen", "ger inga rekommendationer"),
         # 'Rinkeby' begins a name the documents use (Rinkebymodellen); alone it is a district none mentions
         ("What does the city do about crime in Rinkeby?", "Dokumenten nämner inte Rinkeby"),
         # A view of what only others' responses take up

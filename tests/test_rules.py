@@ -18,6 +18,7 @@ from assistant.records import Answer, Hit
 from assistant.rerank import FeatureScorer, QueryTerms, Weights, idf_weights
 from assistant.retrieval import reciprocal_rank_fusion
 from assistant.scope import Evidence, abstain_reason
+from assistant.scope_checks import service_asked
 from assistant.sentence_scores import SentenceScores, coverage
 from assistant.settings import Thresholds
 from ingest.furniture import sentence_kind, sentence_kinds
@@ -769,3 +770,18 @@ def test_of_equally_rare_words_the_first_is_the_rarest_whatever_the_hash_seed() 
     # 'gator', 'torg' and 'belysning' are each in one passage: equally rare
     assert _rarest_known(INDEX, "belysning, torg och gator", lambda _: True) == "belysning"
     assert _rarest_known(INDEX, "gator, torg och belysning", lambda _: True) == "gat"
+
+
+@pytest.mark.parametrize(
+    ("question", "tip"),
+    [
+        ("Kan du rekommendera en restaurang vid Fridhemsplan?", True),
+        # a tip for the asker's own choice, not what a response says
+        ("vilken nattbusslinje ar tryggast att ta hem fran centralen enligt trafikkontoret", True),
+        ("Which route is safest to walk home from Fridhemsplan?", True),
+        ("Vilken nämnd är mest kritisk till programmet?", False),
+        ("Vilket fokusområde är viktigast enligt trafiknämnden?", False),
+    ],
+)
+def test_a_tip_for_the_askers_own_choice_is_not_answered(question: str, tip: bool) -> None:
+    assert bool(service_asked(read_question(question, INDEX))) == tip
