@@ -131,7 +131,9 @@ def asked_label(question: str) -> Label | None:
     positive = re.search(r"\b(positiv\w*|valkomna\w*|support\w*|in favour|in favor)\b", text)
     # both sides offered ('Står alla bakom förslaget, eller är någon negativ?', '… eller gillar samtliga det?'):
     # the verdict is asked, no side
-    if critical and (positive or re.search(r"\b(star|stod|stalla sig) (\w+ ){0,3}bakom\b|\bgilla\w*", text)):
+    # ('Säger någon nej, eller är alla i stort sett för?': 'för' closing a clause is in favour)
+    both = r"\b(star|stod|stalla sig) (\w+ ){0,3}bakom\b|\bgilla\w*|\bsager (ja|nej)\b|\bfor\s*[?!.,]"
+    if critical and (positive or re.search(both, text)):
         return None
     if critical:
         return "kritisk"

@@ -83,6 +83,8 @@ RESPONDER_GROUP = (
 # 'i vilka svar …', and a topic that 'dyker upp i flera svar': each response that holds it
 IN_WHICH_RESPONSES = (
     rf"\bi (vilka|flera|olika) ({RESPONDER_GROUP}|svar|svaren|remissvar|remissvaren|yttranden|dokument)\b"
+    # 'dyker den upp i något av remissvaren?': whoever holds it
+    r"|\bi (nagot|nagon|nagra|vilket|vilken) av (de |dom )?(remissvaren|svaren|yttrandena|dokumenten|texterna)\b"
 )
 # The responders together, in the definite plural: 'Vad tycker nämnderna …', 'What do the committees think …'.
 _ALL_OF_THEM = (
@@ -123,7 +125,7 @@ _COMPARE = re.compile(
     r"|\ball five(?=\s*[?,.]|\s+(of them|are|were|agree|say|said|think|thought|positive|critical|negative)\b)"
     # 'Vad vill var och en av de fem …?', 'vem av de fem tar upp det?' (not 'vilket av de fyra fokusområdena')
     r"|\b(var och en|vem|vilka|vilken|nagon|ingen|each|which|who|any|none) (av|of) (de|dom|the) (fem|five)"
-    r"(?=\s*[?,.:–-]|\s+(tar|tog|har|hade|ar|var|vill|ville|namner|tycker|tyckte|sager|sade|skriver|skrev|lyfter"
+    r"(?=\s*[?,.:–-]|\s+(som|tar|tog|har|hade|ar|var|vill|ville|namner|tycker|tyckte|sager|sade|skriver|skrev|lyfter"
     r"|saknar|ser|anser|inte|och|ha|gora|tycka|saga|skriva|take|took|has|had|is|are|want|wants|mention|mentions|say"
     r"|says|think|thinks|do|does"
     r"|did|not|and)\b)"
@@ -167,7 +169,8 @@ _COMPARE = re.compile(
     rf"|\bwhich (committees?|bodies|body|responders?|responses?) (\w+ly )?({_STANCE_EN}|thinks?|thought|says?|said|"
     r"propose\w*|wants?|criticis\w*|supports?|"
     r"mention\w*|discuss\w*|address\w*|raise\w*|brings? up|brought up|takes? up|took up|comment\w*|writes?|wrote|"
-    r"refer\w*|"
+    r"refer\w*|bring\w*|brought|us(e|es|ed)|describ\w*|express\w*|suggest\w*|recommend\w*|argu\w*|point\w*|"
+    r"focus\w*|note\w*|consider\w*|see|sees|saw|view\w*|touch\w*|"
     r"talk\w* about|speak\w* about|deal\w* with|cover\w*|highlight\w*|"
     r"tie\w*|tied|link\w*|connect\w*|rel(y|ies|ied) on|base\w*|build\w* on|cite\w*|leave\w* out|left out|omit\w*"
     r"|include\w*|emphasi[sz]e\w*|stress\w*|welcome\w*|lack\w*|call\w* for|ask\w* for)\b",

@@ -126,6 +126,13 @@ _DATE = re.compile(
 # Up to two words between a view verb and the body ("tyckte den fackliga samverkansgruppen"), but
 # not "om" ("säger trafiknämnden om polisens roll" asks trafiknämnden) nor a responder in its own
 # right ("anser socialnämnden att polisen …"); a responder's genitive owns the body ("utbildningsnämndens råd").
+# The view of the body named before, asked by a pronoun: '… got the draft as well – did they back it?'
+_ITS_OWN_VIEW = re.compile(
+    r"\b(did|do|does|have|has|had) (they|it) (back|support|endorse|oppose|welcome|criticis\w*|criticiz\w*|object"
+    r"|agree|like|respond|reply|answer|comment|say|think|raise concerns)\b"
+    r"|\b(tyckte|tycker|ansåg|ansag|anser|svarade|stödde|stodde|stöder|stoder|invände|invande) (de|dom)\b",
+    re.I,
+)
 _GAP = r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor)(?:en|et|erna|a)?\s)[\w-]+\s+){0,2}"
 
 
@@ -195,7 +202,7 @@ def body_whose_view(q: Question) -> str:
     A body the question only speaks of ('samarbetet med polisen', 'via pensionärsrådet') is not asked.
     """
     asked = [body for body in q.other_bodies if not spoken_of(q, body)]
-    if asked and q.answer_type == "opinion" and not q.responders:
+    if asked and (q.answer_type == "opinion" or _ITS_OWN_VIEW.search(q.text)) and not q.responders:
         return asked[0]
     return next((body for body in asked if asks_view_of(q, body, _GAP)), "")
 

@@ -55,6 +55,8 @@ _VERBS = frozenset(
     "blir blev ska skall får fick kommer ingår deltar behövs".split()
 )  # 'hur många brukar det vara': a verb counts no thing
 _MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many more of what follows
+# How close the count is, not what it counts: 'hur många minst, och …', 'hur många ungefär'.
+_APPROXIMATELY = frozenset(fold(w) for w in "minst högst ungefär cirka ca totalt sammanlagt exakt egentligen".split())
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
 _GENERIC_COUNTED = frozenset(
     "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
@@ -212,6 +214,10 @@ def counted_noun(q: Question) -> str:
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
     if fold(first) in _MORE and second:  # 'hur många fler poliser' counts poliser
         first, second = second, ""
+    if fold(first) in _APPROXIMATELY:  # 'hur många minst' counts what the question named before, if anything
+        first, second = second, ""
+    if not first:
+        return ""
     if fold(first) in FOLDED_STOPWORDS or fold(first) in MEASURES or fold(first) in _VERBS:
         return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure; a verb: anyone
     adjective = re.search(r"(a|ande|ende|ade)$", first) and len(second) > 3  # kommunala, fristående, planerade
@@ -528,14 +534,17 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
 # A service asked for, for oneself ('Hur felanmäler jag en gatlykta?', 'How do I apply for a job …?'):
 # the documents are referral responses on a programme, not the city's service pages.
 _HOW_DO_I = re.compile(
-    r"^\s*(hur|var) (gör jag (för att|en|när)|gor jag (for att|en|nar)|söker jag|soker jag|ansöker jag|ansoker jag"
-    r"|anmäler jag|anmaler jag|felanmäler jag|felanmaler jag|bokar jag|betalar jag|registrerar jag|får jag tag"
+    # at the start, or after what befell the asker ('My bike was stolen … – how do I file a police report?')
+    r"(?:^|[–—:;.?!]\s)\s*(hur|var) (gör jag (för att|en|när)|gor jag (for att|en|nar)|söker jag|soker jag"
+    r"|ansöker jag|ansoker jag|anmäler jag|anmaler jag|felanmäler jag|felanmaler jag|bokar jag|betalar jag"
+    r"|registrerar jag|får jag tag"
     r"|far jag tag|kan jag (söka|soka|ansöka|ansoka|anmäla|anmala|felanmäla|felanmala|boka|betala))\b"
     # 'Hur ansöker man om förskoleplats?': the same service asked impersonally
-    r"|^\s*(hur|var) (söker|soker|ansöker|ansoker|anmäler|anmaler|felanmäler|felanmaler|bokar|betalar|registrerar)"
-    r" man\b"
-    r"|^\s*(how|where) (do|does|can|should) (i|you|one) (apply|report|book|pay|register|get|obtain|sign up|file)\b"
-    r"|^\s*(how|where) to (apply|book|pay|register|sign up)\b"
+    r"|(?:^|[–—:;.?!]\s)\s*(hur|var) (söker|soker|ansöker|ansoker|anmäler|anmaler|felanmäler|felanmaler|bokar"
+    r"|betalar|registrerar) man\b"
+    r"|(?:^|[–—:;.?!]\s)\s*(how|where) (do|does|can|should) (i|you|one) (apply|report|book|pay|register|get|obtain"
+    r"|sign up|file)\b"
+    r"|(?:^|[–—:;.?!]\s)\s*(how|where) to (apply|book|pay|register|sign up)\b"
     # a job to apply for
     r"|\blediga (jobb|tjänster|tjanster)\b|\bplatsannons\w*|\b(job (openings|vacancies)|vacancies)\b"
     # a place to apply for ('Vilka gymnasieskolor har lediga platser till hösten?')

@@ -67,6 +67,7 @@ _FRAME = frozenset(
         " english engelska"  # 'Välfärdsbrott in English: which responders …': the language asked in
         " responder responders explicitly include includes"  # 'Which responders explicitly include …'
         " grundhållning helhetsomdöme helhetsbedömning"  # 'vilken grundhållning har var och en av …'
+        " fem five nej ja sett ändå"  # 'säger någon av de fem nej, eller är alla i stort sett för ändå?'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

@@ -197,6 +197,12 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Who mentions the new law, and who says none exists?", True),
         ("Vem nämner lagen i sitt remissvar?", False),  # one who: a single answer names whoever does
         ("Which responders explicitly include an LGBTQ perspective?", True),
+        # whoever holds it, asked in other words
+        ("Finns det någon av de fem som säger nej till programmet, eller är alla för?", True),
+        ("Which committees bring in children's rights, and in what way?", True),
+        ("Region Stockholm – dyker den upp i något av remissvaren som partner?", True),
+        ("Vilka nämnder ansvarar för stadens offentliga miljö?", False),  # what the programme gives them
+        ("Which committees are responsible for the public environment?", False),
     ],
 )
 def test_questions_about_which_responders_take_a_topic_up(question: str, compares: bool) -> None:

@@ -176,6 +176,7 @@ def test_asked_kind_of_view_and_stable_order() -> None:
     assert asked_label("Står alla fem bakom förslaget i stort, eller är någon av dem negativ?") is None
     assert asked_label("Är nämnderna positiva eller negativa till programmet?") is None
     assert asked_label("Är någon av de fem negativ till programmet, eller gillar samtliga det i grunden?") is None
+    assert asked_label("Säger någon nej till programmet, eller är alla i stort sett för? Några invändningar?") is None
     assert asked_label("What does each committee think of the proposed programme?") is None
     assert asked_label("What does each committee propose about lighting?") == "förslag"
     assert asked_label("Vilka förbättringar av programmet efterlyser nämnderna?") == "förslag"

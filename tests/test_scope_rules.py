@@ -114,6 +114,8 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         ("Hur många trygghetsinvesteringar har kontoret genomfört i år?", (INVESTMENTS,), ""),
         ("Hur många trygghetskameror har kontoret satt upp?", (INVESTMENTS,), "anger inte antalet trygghetskameror"),
         ("Hur många organisationer ansvarar för skötseln?", (ACTORS,), ""),  # a generic word counts any actor
+        # how close the count is, not what it counts ('minst'): the number answers
+        ("Det är flera huvudmän för samma park – hur många minst, och för vilka uppgifter?", (ACTORS,), ""),
         ("Hur många procent av eleverna går i fristående skolor?", (PUPILS,), ""),  # a unit, not a thing
         # the count must stand in a sentence about the rest of what the question names ('Cosafe-appen')
         ("Hur många elever använder Cosafe-appen?", (COSAFE, PUPILS), "inget sådant antal"),
@@ -557,6 +559,9 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ),
         ("Har polisen lämnat egna synpunkter på programmet?", "inget remissvar från polisen"),
         ("Did Polisregion Stockholm send in comments of its own?", "inget remissvar från Polisregion Stockholm "),
+        # its view asked by a pronoun, after the body is named
+        ("Brandförsvaret got the draft for comment as well – did they back it?", "inget remissvar från Brandförsvaret"),
+        ("Brandförsvaret stod på remisslistan – vad tyckte de?", "inget remissvar från Brandförsvaret"),
         # 'om' after a verb of asking is 'whether', no preposition that speaks of the body
         ("Min chef undrar om polisen själva har tyckt till om programmet?", "inget remissvar från polisen"),
         ("Räddningstjänsten i Storstockholm – vilket ställningstagande gjorde de?", "inget remissvar från Räddnings"),
