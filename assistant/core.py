@@ -16,7 +16,17 @@ from assistant import prompts
 from assistant.answer_stream import AnswerStream
 from assistant.answerers import Answerer, ExtractiveAnswerer, ModelAnswerer, Written, words
 from assistant.compare_answer import comparison_answer
-from assistant.compose import answering, defines, holds_quoted, is_verdict, led_by_answer, lists, quoted_phrases
+from assistant.compose import (
+    answering,
+    capital,
+    defines,
+    holds_quoted,
+    is_verdict,
+    led_by_answer,
+    lists,
+    quoted_phrases,
+    responder_genitive,
+)
 from assistant.letterhead import MAX_CHUNKS, cited_first, letterhead_answer, person_field
 from assistant.llm import LLMAnswerer
 from assistant.provenance import upload_notes
@@ -450,7 +460,31 @@ class Assistant:
         verdict = q.answer_type == "opinion" and q.overall and bool(q.responders)
         if rules_only or (verdict and any(map(is_verdict, evidence.answer_sentences))):
             return rule_reason(q, evidence, ranking.scorer.index)
-        return abstain_reason(q, evidence, ranking.scorer.index, self.settings.abstention)
+        thresholds = self.settings.abstention
+        return abstain_reason(q, evidence, ranking.scorer.index, thresholds) or _taken_up_elsewhere(
+            q, ranking, thresholds.elsewhere_margin
+        )
+
+
+def _taken_up_elsewhere(q: Question, ranking: Ranking, margin: float) -> str:
+    """Why one named responder cannot answer: another's passage outscores its best by `margin` ('' if none does).
+
+    Scored by the second stage with the named responder's prior left out: a question asked of a
+    topic only another response takes up ('Vad säger trafiknämnden om skolans larmapp?') ranks that
+    other response's passage far above any of the named one's. Set on the read questions (README):
+    no answerable one differs by as much.
+    """
+    if len(q.responders) != 1 or q.compares or q.metadata_field or q.follow_up or not ranking.hits:
+        return ""
+    named = q.responders[0]
+    prior = ranking.scorer.weights.responder
+    own = [h.score - prior for h in ranking.hits if h.chunk.meta.responder == named]
+    others = [h for h in ranking.hits if h.chunk.meta.responder and h.chunk.meta.responder != named]
+    best = max(others, key=lambda h: h.score, default=None)
+    if not own or best is None or best.score - max(own) <= margin:
+        return ""
+    other = f"{responder_genitive(best.chunk.meta.responder)} remissvar"
+    return prompts.ELSEWHERE.format(whose=capital(responder_genitive(named)), other=other)
 
 
 def _ms(since: float) -> float:

@@ -28,6 +28,8 @@ Fråga: {question}"""
 NOT_ADDRESSED = "Tar inte upp frågan i sitt remissvar."
 NO_CONTACT_FOR = "Dokumenten anger ingen kontaktperson för {subject}, bara en handläggare för varje remissvar."
 NO_RESPONSE_FROM = "Det finns inget remissvar från {body} bland dokumenten."
+# A named responder whose passages match the question far worse than another responder's do.
+ELSEWHERE = "{whose} remissvar tar inte upp det frågan gäller; det gör däremot {other}."
 # The line a stance, 'which' or whole-programme comparison opens with: who stands where, as the paragraphs label it.
 IN_SHORT_OPENS = "I korthet – "
 IN_SHORT = IN_SHORT_OPENS + "{groups}."

@@ -141,12 +141,21 @@ _COMPARE = re.compile(
     # 'förekommer den hos någon nämnd?', 'Is the police mentioned by the responders?': whoever holds it
     rf"|\b(hos|bland) (nagon|nagra|flera|alla|samtliga) {RESPONDER_GROUP}"
     r"|\b(by|among) (any|all|several|the) (of the )?(committees|responders|responses|bodies)\b"
+    # 'Besides EÅV, does any responder raise …?', 'Two responses use the phrase …'
+    r"|\b(does|did|do) any (other )?(responders?|committees?|responses?|bodies|body)\b"
+    r"|\b(two|three|four|both) (of the )?(responses|replies)\b|\b(tva|tre|fyra|bada|bagge) (remissvar|svar|yttranden)"
+    r"(en|a)?\b"
     # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'
     rf"|\b(tar|tog|lyfter|lyfte) ({_ALL_OF_THEM}) upp\b|{IN_WHICH_RESPONSES}"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
     r"|\bwhich (committee|body|responder) (is|was) (the )?(most|least) "
+    # 'Vilka svar tar upp riktade insatser?', 'vilka två remissvar begär det?': a response's text is asked, whatever
+    # the verb (what the programme gives a committee is asked of 'nämnder': 'Vilka nämnder ansvarar för …?')
+    r"|\bvilk(a|en|et) (av )?(de |dom )?((\d|tva|tre|fyra|fem) )?(svar|svaren|remissvar|remissvaren|yttranden"
+    r"|yttrandena|remissyttranden|remissyttrandena)\b(?! (pa|till|om|fran|for|i)\b)"
     rf"|\bvilk(a|en|et) (av )?{RESPONDER_GROUP} (som )?(har )?"  # 'Vilken nämnd tar upp klotter?' asks the same
-    rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|"
+    rf"({_STANCE}|tycker|tyckte|anser|ansag|foreslar|efterfragar|saknar|lyfter|tar upp|namner|vill|ville|"
+    r"aterger|atergav|begar|begarde|anger|angav|citerar|har latit|lat|svarar|svarade|"
     r"betonar|valkomnar|instammer|staller sig|ser|har synpunkter|pekar|onskar|kritiserar|"
     r"skriver|skrev|beror|diskuterar|kommenterar|talar|beskriv\w*|namnt|tagit upp|lyft|sager|sagt|sade|sa|"
     r"oroar|oroas|varnar|ifragasatter|stoder|stodjer|invander|menar|papekar|understryker|framhaller|"

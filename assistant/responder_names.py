@@ -51,15 +51,14 @@ _LISTED_NAMES = {
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )
-_SPEECH_AFTER_NAME = _SPEECH - {
-    fold(term(w)) for w in "ser såg enligt vill".split()
-}  # after a name: 'Trafiken skriver …'
+# After a name: 'Trafiken skriver …', 'Trafiken säger …' ('såg' folds as 'säger' does, and stays).
+_SPEECH_AFTER_NAME = _SPEECH - {fold(term(w)) for w in "ser enligt vill".split()}
 _WANTS = fold(term("vill"))  # a service opening the question wants as its office does ('Skolan vill inte …')
 _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
 # Words that join names in a list, as the tokens they are compared with are stemmed ('respektiv', 'ell');
 # some set the names against each other ('skolan respektive trafiken').
 _COMPARING = frozenset(fold(term(w)) for w in "respektive vs versus kontra".split())
-_JOINS = _COMPARING | {fold(term(w)) for w in "och samt eller".split()}
+_JOINS = _COMPARING | {fold(term(w)) for w in "och samt eller and or".split()}
 _PLACE_PREPOSITIONS = frozenset(fold(term(w)) for w in "i på inom kring om för".split())
 # English words for the stems of committees' Swedish names ('the traffic committee').
 ENGLISH_NAMES = {
@@ -79,6 +78,9 @@ _ENGLISH_BODY = frozenset(
     # whose document: 'the Kungsholmen, education and traffic statements'
     "administration administrations statement statements response responses reply replies".split()
 )
+# The body word of an English name, as stemmed ('social services', 'the traffic committee'): it ends a listed name.
+_ENGLISH_BODY_TERMS = frozenset(fold(term(w)) for w in _ENGLISH_BODY)
+_ENGLISH_OFFICES = {**_LISTED_NAMES, "social": "socialforvaltning", "welfare": "socialforvaltning"}
 _ENGLISH_JOINS = frozenset(("and", "or", "the", "nor", "both"))
 
 
@@ -226,7 +228,10 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
     """
     responders = tuple(responders)
 
-    def listed(j: int) -> bool:
+    def listed(j: int) -> bool:  # 'social services' ends a name as 'socialnämnden' does
+        if 0 < j < len(out) and out[j] in _ENGLISH_BODY_TERMS:
+            office = _ENGLISH_OFFICES.get(out[j - 1], out[j - 1])
+            return any(names(office, r) for r in responders)
         return 0 <= j < len(out) and any(names(out[j], r) for r in responders)
 
     def alias(j: int) -> bool:

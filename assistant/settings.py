@@ -6,6 +6,7 @@ TRYGG_RETRIEVAL__TOP_K=12. Unknown keys are rejected so that a typo is an error,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -72,6 +73,12 @@ class AnswerSettings(Section):
     abstain_strong_dense: float | None = Field(
         None, ge=-1, le=1, description="...down to this similarity, under abstain_min_dense."
     )
+    abstain_elsewhere_margin: float | None = Field(
+        None,
+        ge=0,
+        description="A question naming one responder is declined when another's passage outscores its own by this "
+        "much in the second stage (its responder prior left out).",
+    )
     llm_provider: Literal["openai", "ollama"] = Field("openai", description="LangChain chat model family.")
     llm_model: str = Field("", description="Chat model name, e.g. gpt-4o-mini or llama3.1.")
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint or Ollama URL.")
@@ -89,6 +96,7 @@ class Thresholds:
     min_dense_english: float
     strong_support: float = 1.1  # off unless set: see AnswerSettings.abstain_strong_support
     strong_dense: float = 1.0
+    elsewhere_margin: float = math.inf  # off unless calibrated: see AnswerSettings.abstain_elsewhere_margin
 
 
 class Settings(BaseSettings):
@@ -127,6 +135,11 @@ class Settings(BaseSettings):
             min_dense_english=pick(answer.abstain_min_dense_english, 0.79),
             strong_support=answer.abstain_strong_support,
             strong_dense=pick(answer.abstain_strong_dense, 0.795),
+            elsewhere_margin=(
+                answer.abstain_elsewhere_margin
+                if answer.abstain_elsewhere_margin is not None
+                else (0.5 if calibrated else math.inf)
+            ),
         )
 
     @property

@@ -28,6 +28,7 @@ _PROGRAMME_TERMS = frozenset(
         "programme proposal proposed safety city's whole overall trygghet säkerhet föreslår föreslagna "
         "stadsledningskontorets kommunstyrelsens"  # whose proposal the programme is ('… förslag till trygghetsprogram')
         " grunden huvudsak princip generellt general basically"  # 'i grunden positiva till programmet
+        " ändå nej ja"  # 'säger någon nej till programmet, eller är alla för ändå?'
     )
 )
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
@@ -67,7 +68,7 @@ _FRAME = frozenset(
         " english engelska"  # 'Välfärdsbrott in English: which responders …': the language asked in
         " responder responders explicitly include includes"  # 'Which responders explicitly include …'
         " grundhållning helhetsomdöme helhetsbedömning"  # 'vilken grundhållning har var och en av …'
-        " fem five nej ja sett ändå"  # 'säger någon av de fem nej, eller är alla i stort sett för ändå?'
+        " sett"  # 'i stort sett för', 'sett från Kungsholmen, trafikkontoret och EAV'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
@@ -195,9 +196,14 @@ def _bare_body_word(words: list[str], i: int, named: Iterable[str]) -> bool:
     return ends_english_name(words, i, named) and not documents_words(words[i], True, lambda _: True)
 
 
+_COUNTING_ENDS = frozenset(("som", "who", "that"))
+
+
 def _counts_responders(words: list[str], i: int) -> bool:
     """Whether the word at i counts the responders ('de fem nämnderna', 'all five committees'), not the topic."""
-    return fold(words[i]) in _COUNTS and i + 1 < len(words) and fold(words[i + 1]) in _FRAME
+    # ... or ends what counts them ('någon av de fem som säger nej', 'var och en av de fem?'), not 'de fem stegen'
+    after = fold(words[i + 1]) if i + 1 < len(words) else ""
+    return fold(words[i]) in _COUNTS and (not after or after in _FRAME or after in _COUNTING_ENDS)
 
 
 def is_general(topic: str) -> bool:

@@ -74,6 +74,11 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         ("What does the city do about crime in Rinkeby?", "Dokumenten nämner inte Rinkeby"),
         # A view of what only others' responses take up
         ("Vad anser utbildningsnämnden om trygghetskameror vid skolor?", "nämner inte ”trygghetskameror”"),
+        # ... in other words than theirs: another's passage outscores the named one's by far
+        (
+            "Hur ser trafikkontoret på att skolsociala team samarbetar med polisen?",
+            "Trafiknämndens remissvar tar inte upp det frågan gäller; det gör däremot socialnämndens remissvar.",
+        ),
     ):
         answer = assistant.ask(question)
         assert answer.abstained and not answer.citations

@@ -184,6 +184,26 @@ def test_a_stance_or_which_question_opens_with_who_stands_where(assistant: Assis
     assert sum(len(re.split(r", | och ", g.split(": ")[1])) for g in lead.split("; ")) == len(FIVE)
 
 
+def test_both_sides_offered_ask_each_ones_verdict(assistant: Assistant) -> None:
+    """'säger någon av de fem nej, eller är alla för?' is a verdict of the whole: every one is positive."""
+    answer = assistant.ask(
+        "Finns det någon av de fem som säger nej till programmet, eller är alla i stort sett för? "
+        "Och har någon invändningar ändå?"
+    )
+    lead = answer.text.split("\n\n")[0]
+    assert lead.startswith("I korthet – positiv: ") and ";" not in lead
+    assert set(paragraphs(answer)) == set(FIVE)
+
+
+def test_english_short_names_in_a_list_are_each_asked(assistant: Assistant) -> None:
+    """'education, social services, traffic and EÅV': 'traffic' is listed between two names."""
+    answer = assistant.ask(
+        "The city–police cooperation agreement: how do the education, social services, traffic and EÅV "
+        "responses refer to it?"
+    )
+    assert set(paragraphs(answer)) == set(FIVE) - {"Kungsholmens stadsdelsnämnd"}
+
+
 def test_a_responder_that_does_not_take_the_topic_up_says_so(assistant: Assistant) -> None:
     parts = paragraphs(assistant.ask("Vad tycker nämnderna respektive om platssamverkan?"))
     assert set(parts) == set(FIVE)

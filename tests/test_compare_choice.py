@@ -201,6 +201,14 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Finns det någon av de fem som säger nej till programmet, eller är alla för?", True),
         ("Which committees bring in children's rights, and in what way?", True),
         ("Region Stockholm – dyker den upp i något av remissvaren som partner?", True),
+        ("Vilka svar tar upp riktade insatser, och till vilka grupper riktas de?", True),  # responses, any verb
+        ("Omedelbar justering – vilka två remissvar begär det?", True),
+        ("Vilka av nämnderna ville justera beslutet direkt?", True),
+        ("Vilka nämnder har låtit sitt funktionshinderråd titta på ärendet?", True),
+        ("Besides Enskede-Årsta-Vantör, does any responder raise clashes with nature protection?", True),
+        ("Place activation shows up in two responses. How does each use it?", True),
+        ("Tre svar anger när remissen skulle vara besvarad. Vilka datum?", True),
+        ("Vilka svar på remissen ska lämnas senast i oktober?", False),  # the responses as a thing, not their text
         ("Vilka nämnder ansvarar för stadens offentliga miljö?", False),  # what the programme gives them
         ("Which committees are responsible for the public environment?", False),
     ],

@@ -186,6 +186,7 @@ def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("llm") / "home"
     settings = _ingest(home, BUNDLED_CORPUS)
     assert settings.abstention.min_dense == -1.0 and settings.abstention.weak_dense == -1.0
+    assert settings.abstention.elsewhere_margin == float("inf")  # a second-stage margin is calibrated per model too
     return home
 
 

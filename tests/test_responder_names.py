@@ -28,6 +28,14 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("What does the education administration suggest?", ["Utbildningsnämnden"]),
         ("According to the Social Welfare Committee, when was the deadline?", ["Socialnämnden"]),
         ("Compare the traffic and social committees", ["Trafiknämnden", "Socialnämnden"]),  # one body word
+        # short English names in a list, beside a two-word one ('social services')
+        (
+            "Compare Kungsholmen, education, social services and traffic.",
+            [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämnden"],
+        ),
+        ("Compare the goals as worded by Kungsholmen, traffic and EÅV", [KUNGSHOLMEN, "Trafiknämnden", EAV]),
+        ("What do social services say about traffic or schools?", ["Socialnämnden"]),  # 'traffic': a topic
+        ("Trafiken säger att den är central för två fokusområden", ["Trafiknämnden"]),  # it speaks
         # The social services name socialförvaltningen only where they speak.
         ("Vad tycker socialtjänsten om programmet?", ["Socialnämnden"]),
         (

@@ -855,3 +855,38 @@ def test_a_year_after_the_responses_must_be_named_by_the_passages_not_by_the_pro
     goal = "Målet är att klottret ska ha halverats till år 2025."
     named = Evidence(0.6, 0.82, (goal,), (goal,), (goal, "2024–2027"), ((2024, 2027),), (goal,), ("2023-10-19",))
     assert abstain_reason(read_question("Vad ska gälla för klotter 2025?", INDEX), named, INDEX, THRESHOLDS) == ""
+
+
+@pytest.mark.parametrize(
+    ("named", "others", "declined"),
+    [
+        (7.6, 7.5, False),  # the named response holds the best passage
+        (7.2, 7.5, False),  # another's is better, but not by far: a paraphrase may rank the named one lower
+        (6.9, 7.5, True),  # far better elsewhere: the named response does not take it up
+    ],
+)
+def test_a_topic_taken_up_far_better_elsewhere_is_declined(named: float, others: float, declined: bool) -> None:
+    """Scores as the second stage gives them, the named responder's prior (0.3) included in its own."""
+    from assistant.core import Ranking, _taken_up_elsewhere
+    from assistant.records import Hit
+    from assistant.rerank import FeatureScorer, QueryTerms
+    from vectorstore.records import Chunk, DocMeta
+
+    def hit(responder: str, score: float) -> Hit:
+        meta = DocMeta(responder=responder)
+        return Hit(Chunk(responder, "a.txt", 0, 1, "x", "x", "", 0, meta, "sha", 1), score)
+
+    ranking = Ranking(
+        [hit("Trafiknämnden", named + 0.3), hit("Socialnämnden", others)],
+        {},
+        FeatureScorer(INDEX),
+        QueryTerms({}, {}),
+        0.0,
+        0.0,
+    )
+    q = read_question("Hur ser trafikkontoret på att skolsociala team samarbetar med polisen?", INDEX)
+    said = _taken_up_elsewhere(q, ranking, 0.5)
+    assert bool(said) is declined
+    assert not declined or said == (
+        "Trafiknämndens remissvar tar inte upp det frågan gäller; det gör däremot socialnämndens remissvar."
+    )
