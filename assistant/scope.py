@@ -123,9 +123,6 @@ _DATE = re.compile(
 # A body's own view: "tycker polisen", "polisens synpunkter", "what did the police say".
 
 
-# Up to two words between a view verb and the body ("tyckte den fackliga samverkansgruppen"), but
-# not "om" ("säger trafiknämnden om polisens roll" asks trafiknämnden) nor a responder in its own
-# right ("anser socialnämnden att polisen …"); a responder's genitive owns the body ("utbildningsnämndens råd").
 # The view of the body named before, asked by a pronoun: '… got the draft as well – did they back it?'
 _ITS_OWN_VIEW = re.compile(
     r"\b(did|do|does|have|has|had) (they|it) (back|support|endorse|oppose|welcome|criticis\w*|criticiz\w*|object"
@@ -133,6 +130,9 @@ _ITS_OWN_VIEW = re.compile(
     r"|\b(tyckte|tycker|ansåg|ansag|anser|svarade|stödde|stodde|stöder|stoder|invände|invande) (de|dom)\b",
     re.I,
 )
+# Up to two words between a view verb and the body ("tyckte den fackliga samverkansgruppen"), but
+# not "om" ("säger trafiknämnden om polisens roll" asks trafiknämnden) nor a responder in its own
+# right ("anser socialnämnden att polisen …"); a responder's genitive owns the body ("utbildningsnämndens råd").
 _GAP = r"((?!om\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor)(?:en|et|erna|a)?\s)[\w-]+\s+){0,2}"
 
 

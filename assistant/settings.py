@@ -135,10 +135,11 @@ class Settings(BaseSettings):
             min_dense_english=pick(answer.abstain_min_dense_english, 0.79),
             strong_support=answer.abstain_strong_support,
             strong_dense=pick(answer.abstain_strong_dense, 0.795),
+            # a margin on the built-in second stage's scale: off under a cross-encoder
             elsewhere_margin=(
                 answer.abstain_elsewhere_margin
                 if answer.abstain_elsewhere_margin is not None
-                else (0.5 if calibrated else math.inf)
+                else (0.5 if calibrated and not self.retrieval.cross_encoder else math.inf)
             ),
         )
 
