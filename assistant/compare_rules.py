@@ -116,6 +116,7 @@ _THE_OTHERS = re.compile(
     r"(de|dom|the)\s+(ovriga|andra|other|others|rest)\b"
 )
 
+_BESIDES = re.compile(r"\b(besides|apart from|aside from|other than|except|forutom|utover|utom)\b")
 
 # A date asked for ('… before Christmas 2023? Give the council meeting date.'); not 'när det gäller' ('regarding').
 _DATE_ASKED = re.compile(r"\b(när|nar|when|dates?|datum\w*|vilken dag)\b(?!\s+det\s+(gäller|galler))", re.I)
@@ -137,7 +138,11 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         if not _DATE_ASKED.search(text) and (not named or (len(named) == 1 and q.compares))
         else []
     )
-    against_rest = len(named) == 1 and bool(_THE_OTHERS.search(lowered))
+    # 'Besides EÅV, does any responder raise …?': the one named right after it and the rest alike (not '… nämns
+    # upprustningar utöver trygghetssatsningarna')
+    set_apart = _BESIDES.search(lowered)
+    besides = q.compares and set_apart is not None and bool(responders_in_order(lowered[set_apart.end() :][:40], scope))
+    against_rest = len(named) == 1 and (bool(_THE_OTHERS.search(lowered)) or besides)
     if len(named) >= 2:
         responders = named
     elif len(group) >= 2 and (

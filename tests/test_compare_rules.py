@@ -97,6 +97,9 @@ def read(question: str) -> Comparison | None:
         ("Tyck till-appen: förekommer den hos någon nämnd, och i så fall hur beskrivs den?", SCOPE),
         ("Is the police mentioned as a partner by the responders? Give each one's wording.", SCOPE),
         ("Region Stockholm – in which of the five texts does it appear, and in connection with what?", SCOPE),
+        # one set apart from the rest, who are asked too ('Besides EÅV, does any responder …')
+        ("Besides Enskede-Årsta-Vantör, does any responder raise clashes with nature protection?", SCOPE),
+        ("Förutom socialnämnden, vilka nämnder tar upp Stockholmsenkäten?", SCOPE),
         # one responder named among all of them ('… jämfört med dem')
         (
             "Vilka av förvaltningarna föreslår omedelbar justering, och hur låter Kungsholmens förslag mot dem?",
