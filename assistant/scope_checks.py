@@ -216,9 +216,7 @@ def counted_noun(q: Question) -> str:
         first, second = second, ""
     if fold(first) in _APPROXIMATELY:  # 'hur många minst' counts what the question named before, if anything
         first, second = second, ""
-    if not first:
-        return ""
-    if fold(first) in FOLDED_STOPWORDS or fold(first) in MEASURES or fold(first) in _VERBS:
+    if not first or fold(first) in FOLDED_STOPWORDS or fold(first) in MEASURES or fold(first) in _VERBS:
         return ""  # "hur många och hur mycket": nothing named; "hur många procent/kronor": a measure; a verb: anyone
     adjective = re.search(r"(a|ande|ende|ade)$", first) and len(second) > 3  # kommunala, fristående, planerade
     return second if adjective else first
@@ -533,18 +531,19 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
 
 # A service asked for, for oneself ('Hur felanmäler jag en gatlykta?', 'How do I apply for a job …?'):
 # the documents are referral responses on a programme, not the city's service pages.
+# Where the asker's own question starts: at the start, or after what befell them ('My bike was stolen … – how …').
+_ASKED_AT = r"(?:^|[–—:;.?!]\s)\s*"
 _HOW_DO_I = re.compile(
-    # at the start, or after what befell the asker ('My bike was stolen … – how do I file a police report?')
-    r"(?:^|[–—:;.?!]\s)\s*(hur|var) (gör jag (för att|en|när)|gor jag (for att|en|nar)|söker jag|soker jag"
+    rf"{_ASKED_AT}(hur|var) (gör jag (för att|en|när)|gor jag (for att|en|nar)|söker jag|soker jag"
     r"|ansöker jag|ansoker jag|anmäler jag|anmaler jag|felanmäler jag|felanmaler jag|bokar jag|betalar jag"
     r"|registrerar jag|får jag tag"
     r"|far jag tag|kan jag (söka|soka|ansöka|ansoka|anmäla|anmala|felanmäla|felanmala|boka|betala))\b"
     # 'Hur ansöker man om förskoleplats?': the same service asked impersonally
-    r"|(?:^|[–—:;.?!]\s)\s*(hur|var) (söker|soker|ansöker|ansoker|anmäler|anmaler|felanmäler|felanmaler|bokar"
+    rf"|{_ASKED_AT}(hur|var) (söker|soker|ansöker|ansoker|anmäler|anmaler|felanmäler|felanmaler|bokar"
     r"|betalar|registrerar) man\b"
-    r"|(?:^|[–—:;.?!]\s)\s*(how|where) (do|does|can|should) (i|you|one) (apply|report|book|pay|register|get|obtain"
+    rf"|{_ASKED_AT}(how|where) (do|does|can|should) (i|you|one) (apply|report|book|pay|register|get|obtain"
     r"|sign up|file)\b"
-    r"|(?:^|[–—:;.?!]\s)\s*(how|where) to (apply|book|pay|register|sign up)\b"
+    rf"|{_ASKED_AT}(how|where) to (apply|book|pay|register|sign up)\b"
     # a job to apply for
     r"|\blediga (jobb|tjänster|tjanster)\b|\bplatsannons\w*|\b(job (openings|vacancies)|vacancies)\b"
     # a place to apply for ('Vilka gymnasieskolor har lediga platser till hösten?')

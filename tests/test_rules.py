@@ -779,9 +779,6 @@ def test_of_equally_rare_words_the_first_is_the_rarest_whatever_the_hash_seed() 
         # a tip for the asker's own choice, not what a response says
         ("vilken nattbusslinje ar tryggast att ta hem fran centralen enligt trafikkontoret", True),
         ("Which route is safest to walk home from Fridhemsplan?", True),
-        # a service for oneself, asked after what befell the asker
-        ("My bike was stolen outside Stockholm Central – how do I file a police report?", True),
-        ("Jag blev av med plånboken på tunnelbanan. Hur anmäler jag det?", True),
         ("Vilken nämnd är mest kritisk till programmet?", False),
         ("Vilket fokusområde är viktigast enligt trafiknämnden?", False),
     ],

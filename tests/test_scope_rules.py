@@ -483,6 +483,9 @@ def test_off_topic(question: str, dense: float, expected: str) -> None:
         ("Vilka gymnasieskolor i Stockholm har lediga platser till hösten?", "beskriver inte hur man ansöker"),
         ("hur ansoker man om forskoleplats for sitt barn i arsta", "beskriver inte hur man ansöker"),  # impersonal
         ("How does one report graffiti in Stockholm?", "beskriver inte hur man ansöker"),
+        # ... also asked after what befell the asker
+        ("My bike was stolen outside Stockholm Central – how do I file a police report?", "beskriver inte hur man"),
+        ("Jag blev av med plånboken på tunnelbanan. Hur anmäler jag det?", "beskriver inte hur man ansöker"),
         # ... but asking whom to call about a response, or how the city works, is answered.
         ("Vem ska jag ringa om trafiknämndens remissvar om klotter?", ""),
         ("Hur arbetar kontoret mot klotter i Stockholm?", ""),
