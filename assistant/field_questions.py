@@ -24,7 +24,8 @@ _RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
 FIELD_WORDS = (
     "handläggare kontaktperson telefonnummer telefon växelnummer växel organisationsnummer orgnummer "
     "diarienummer ärendenummer adress besöksadress postadress bilagor bilaga mottagare avsändare "
-    "underskrifter undertecknat undertecknade datum daterat tjänsteutlåtande yttrande remissvar e-postadress"
+    "underskrifter undertecknat undertecknade datum daterat tjänsteutlåtande yttrande remissvar e-postadress "
+    "svarsfrist svarsdatum remisstid"
 ).split()
 # Checked in order: the first field whose words a question uses is the one it asks for. A contact
 # channel asked for (e-mail, address) wins over the handläggare it belongs to; a handläggare and
@@ -45,6 +46,18 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         _WORDS,
     ),
     "e-post": re.compile(r"\b(e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail|email\w*)\b", _WORDS),
+    # the date the remiss was to be answered by ('Vilket var sista svarsdatum?', 'När skulle yttrandet senast in?')
+    "svarsfrist": re.compile(
+        # (not the date a state inquiry reports by: 'Utredningen ska lämna sitt förslag senast …', nor with what
+        # the deadline did or another event asked too: '… och hur påverkade den beslutet?', '… dag för behandlingen')
+        r"^(?!.*\b(utredning\w*|utredare\w*|investigat\w*|commission\w*|inquiry|regeringen|government"
+        r"|påverka\w*|paverka\w*|behandl\w*|beslut\w*|sammanträd\w*|sammantrad\w*|justera\w*|affect\w*|decision\w*)\b)"
+        r"(?:.*?)"
+        r"(\b(svarsdatum\w*|svarsdag\w*|sista (svars|remiss)?(dag|datum|dagen|datumet)|svarstid\w*|svarsfrist\w*"
+        r"|remisstid\w*|remissfrist\w*|deadline\w*|due date|due by)\b"
+        r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bsenast\b)",
+        _WORDS,
+    ),
     "adress": re.compile(
         r"\b(\w*adress\w*|address|postnummer\w*|postnr|box)\b"
         # a street asked for, the footer that holds it, or post to send ('vilken gata står i sidfoten?')
@@ -77,7 +90,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|skriver|skrev|lyfter|lyfte|kritis\w*|föreslår|foreslar|föreslog|foreslog|vill|menar|ser|såg|sag|beskriver"
         r"|betonar|säger|sager|sade|efterfråga\w*|efterfraga\w*|saknar|önskar|onskar|positiv\w*|negativ\w*|kritisk\w*"
         r"|överens|overens|responded|replied|think|thought|said|say|says|comment\w*|mention\w*|rais\w*|support\w*"
-        r"|criticis\w*|want\w*|propos(e|es|ed|ing))\b)"
+        r"|criticis\w*|want\w*|propos(e|es|ed|ing)|invändning\w*|invandning\w*|invänder|invander|objection\w*|object(s|ed))\b)"
         r".*(\b(vilka|vilken|vem|which|who)\b.*\b(remissinstans\w*|fick (\w+ ){0,2}(remissen|förslaget|forslaget"
         r"|programförslaget|programforslaget)|för yttrande|for yttrande|referral bodies|consultation bodies"
         r"|(sent|referred) (\w+ ){0,3}(for|to) (consultation|comment))"
@@ -134,6 +147,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         # 'Vilken avdelning kommer svaret från?', 'which department is the statement from'
         r"|vilken (avdelning|enhet)\b[^?]{0,40}\b(från|fran)|(which|what) (department|unit|division)\b[^?]{0,40}\bfrom"
         r"|from (which|what) (department|unit|division)"
+        # the unit the letterhead names: 'Vilken avdelning på kontoret står på svaret?', 'which unit is listed on it'
+        r"|vilken (avdelning|enhet)\b[^?]{0,40}\b(står|star) (på|pa|i)"
+        r"|(which|what) (department|unit|division|section)\b[^?]{0,40}\b(is |are )?(listed|named|given|shown|stated)"
         r")\b",
         _WORDS,
     ),

@@ -220,7 +220,8 @@ GLOSSARY: dict[str, str] = {
     r"division of (?:responsibilit\w*|roles|labou?r)": "ansvarsfördelning",
     r"(?:government |public |official )?inquir(?:y|ies)|commission of inquiry": "utredning utredningen",
     r"government": "regeringen",
-    r"reports": "rapporter",
+    r"reports|publications?": "rapporter",
+    r"(?:swedish )?national (?:council for )?crime prevention(?: council)?|brå": "brottsförebyggande rådets",
 }
 # Month names, capitalised in English and not names: "the new law from July 2023" -> juli.
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
@@ -348,7 +349,12 @@ SYNONYMS: dict[str, str] = {
     r"på stående fot|genast|direkt på mötet": "omedelbart",
     r"golv|lägstanivå\w*|grundnivå\w*|minimikrav\w*": "miniminivå tvingande",  # 'typ ett golv för varje område'
 }
-_ENTRIES = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in GLOSSARY.items()]
+# A space of an English phrase may be typed as a hyphen ('violence-prevention'), not one inside a class ('[- ]').
+_SPACE = re.compile(r" (?![^\[]*\])")
+_ENTRIES = [
+    (re.compile(r"\b(?:" + _SPACE.sub(r"[\\s-]", pattern) + r")\b", re.I), swedish)
+    for pattern, swedish in GLOSSARY.items()
+]
 _SYNONYMS = [(re.compile(rf"\b(?:{pattern})\b", re.I), swedish) for pattern, swedish in SYNONYMS.items()]
 
 

@@ -160,6 +160,20 @@ FIELDS: dict[str, Field] = {
         ),
         "{Whose} anger inget datum.",
     ),
+    # The date the remiss asked for an answer by ('… yttrande över remiss … senast den 27 oktober 2023').
+    "svarsfrist": Field(
+        (
+            Reading(
+                re.compile(rf"(?:yttrande|remiss)[^.]{{0,160}}?\bsenast(?:\s+den)?\s+{_ANY_DATE}"),
+                "Enligt {whose} skulle remissen besvaras senast {0}.",
+            ),
+            Reading(
+                re.compile(rf"(?:Remisstiden|Svarstiden|Svarsfristen)[^.]{{0,40}}?{_ANY_DATE}"),
+                "Enligt {whose} sträckte sig remisstiden till {0}.",
+            ),
+        ),
+        "{Whose} anger ingen svarsfrist för remissen.",
+    ),
     # When the committee itself met and decided: a tjänsteutlåtande is written before that.
     "beslutsdatum": Field(
         (

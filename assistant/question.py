@@ -175,8 +175,8 @@ _COMPARE = re.compile(
     r"\b(remissvaren|svaren|yttrandena|synpunkterna|remissinstansernas|namndernas|responses|replies)\b"
     r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
     # 'Which committees mention …', and the singular, which asks the same: 'Which committee talks about …?'
-    rf"|\bwhich (committees?|bodies|body|responders?|responses?) (\w+ly )?({_STANCE_EN}|thinks?|thought|says?|said|"
-    r"propose\w*|wants?|criticis\w*|supports?|"
+    rf"|\bwhich (of the )?(committees?|bodies|body|responders?|responses?) (\w+ly )?({_STANCE_EN}|thinks?|thought|"
+    r"says?|said|propose\w*|wants?|criticis\w*|supports?|"
     r"mention\w*|discuss\w*|address\w*|raise\w*|brings? up|brought up|takes? up|took up|comment\w*|writes?|wrote|"
     r"refer\w*|bring\w*|brought|us(e|es|ed)|describ\w*|express\w*|suggest\w*|recommend\w*|argu\w*|point\w*|"
     r"focus\w*|note\w*|consider\w*|see|sees|saw|view\w*|touch\w*|"
@@ -342,6 +342,12 @@ _DEFINITION_OF = re.compile(
     # 'Hur definierar trafikkontoret begreppet otillåten påverkan?': who defines it comes before the term
     r"(?:[\w-]+\s+(?=(?:begreppet|termen|ordet|the term)\s))?"
     r"(?:begreppet |termen |ordet |the term |the )?([\w-]+(?:\s+[\w-]+)?)",
+    re.I,
+)
+# A term that points back to one named before ('en sådan analys', 'denna modell', 'this method').
+_BACK_REFERENCE = re.compile(
+    r"^(?:en sådan|en sadan|ett sådant|ett sadant|sådana|sadana|denna|detta|dessa|den här|den har|det här|det har"
+    r"|this|that|such an?)\s+([\w-]+)$",
     re.I,
 )
 _WHOSE = {"programmet", "förslaget", "forslaget", "staden", "remissvaret", "förvaltningen", "forvaltningen", "kontoret"}
@@ -757,7 +763,14 @@ def defined_term(text: str, index: LexicalIndex) -> str:
             return " ".join(w for w in kept if not named_responders(w, index.responders) and w.lower() not in _WHOSE)
         return ""
     defined = re.split(r"\s+(?:stand for|mean|för|for|i|enligt|in|according)\b", match.group(1))[0]
-    if fold(defined) not in FOLDED_STOPWORDS | {"it", "that", "this"}:
+    defined = re.sub(r"\s+ut p[åa]$", "", defined, flags=re.I)  # 'vad går den ut på enligt dem'
+    if back := _BACK_REFERENCE.match(defined):
+        # 'Kungsholmen gillar orsaksanalys – vad går en sådan analys ut på?': the compound named before
+        head = fold(back.group(1))
+        earlier = [w for w in words(text[: match.start()]) if len(w) > len(head) and fold(w).endswith(head)]
+        if earlier:
+            return earlier[-1]
+    elif fold(defined) not in FOLDED_STOPWORDS | {"it", "that", "this"}:
         return defined
     if _WHICH_ACRONYM.search(text):
         return ""  # 'Vilken förkortning används för polisenheten, och vad står den för?': the acronym is what is asked

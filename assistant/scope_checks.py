@@ -554,7 +554,10 @@ _HOW_DO_I = re.compile(
 
 # A recommendation asked for ('Can you recommend a good restaurant near Fridhemsplan?').
 _RECOMMEND = re.compile(
-    r"^\s*(can|could|would) you (recommend|suggest)\b|^\s*(kan|skulle) du (rekommendera|tipsa)\b"
+    r"\b(can|could|would|do) you (recommend|suggest|advise)\b|\b(kan|skulle) du (rekommendera|tipsa|råda|rada)\b"
+    r"|\b(rekommenderar|tipsar) du\b"
+    # advice on the asker's own choice: 'Should our school sign up for Cosafe?', '… – borde jag satsa på X eller Y?'
+    rf"|{_ASKED_AT}(should (i|we|my [\w-]+|our [\w-]+)|(borde|bör|bor) (jag|vi))\b"
     # a tip for the asker's own choice: 'vilken nattbusslinje är tryggast att ta hem', 'which route is safest to walk'
     r"|^\s*(vilken|vilket|vilka|which) [\w-]+ (är|ar|is|are) "
     r"(tryggast|säkrast|sakrast|bäst|bast|safest|best) (att|to)\b",

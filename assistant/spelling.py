@@ -129,7 +129,7 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             if near and near[1] == 1 and not _inflected(word, near[0]):
                 out[word] = near[0]
                 continue
-            if too_short or compound or _inflects_known(word, frequency, index):
+            if too_short or compound or _inflects_known(word, max(frequency, _active_frequency(word)), index):
                 continue  # short, known once split into a compound's parts, or an inflection ('nämnderna')
             # The closest of the documents' words, the letterhead fields' and common Swedish ones,
             # the documents' first when as close ('gadkande' is 'godkände', not the documents' 'gällande').
@@ -139,6 +139,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             found = [o for o in options if o]
             # An inflected misspelling may be more than two edits from every inflection the
             # documents use, but close to their stem ('begrepsramen' -> 'begreppsram').
+            if not found and (mended := _mended_before_ending(word, index)):
+                found = [(mended, 1)]  # 'remisvaren' -> 'remissvaren': the documents' 'remissvar' and its ending
             if (
                 not found
                 and len(stem := term(word)) >= 6
@@ -162,6 +164,30 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
 # Endings of a definite or plural form, which wordfreq often lacks for a long word ('uppräkningarna').
 _FORM_ENDINGS = ("arna", "erna", "orna", "na", "en", "et", "ar", "er", "or")
 _BASE_AT_LEAST = 6  # letters left: a short base is another word
+_PASSIVE_ENDINGS = ("ades", "des", "tes", "as")
+
+
+def _active_frequency(word: str) -> float:
+    """How common a passive verb's active form is, which wordfreq has more often ('attesterades' -> 'attesterade')."""
+    return zipf_frequency(word[:-1], "sv") if word.endswith(_PASSIVE_ENDINGS) else 0.0
+
+
+def _mended_before_ending(word: str, index: LexicalIndex) -> str:
+    """The documents' word one edit from the typed one's base, with the typed ending ('' if none).
+
+    'remisvaren' is two edits from every word the documents and the field words hold, but its base 'remisvar' is one
+    from 'remissvar'.
+    """
+    for ending in _FORM_ENDINGS:
+        base = word.removesuffix(ending)
+        if base == word or len(base) < _BASE_AT_LEAST:
+            continue
+        for spellings, folded in ((index.spellings, index.folded_words), _field_words()):
+            near = closest(fold(base), spellings, folded)
+            # the slip inside the base, not at its end ('polisenh' is not 'polisen' and an h)
+            if near and near[1] == 1 and fold(near[0])[-2:] == fold(base)[-2:]:
+                return near[0] + ending
+    return ""
 
 
 def _base_frequency(word: str) -> float:

@@ -200,6 +200,7 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         # whoever holds it, asked in other words
         ("Finns det någon av de fem som säger nej till programmet, eller är alla för?", True),
         ("Which committees bring in children's rights, and in what way?", True),
+        ("Drugs and narcotics: which of the responses touch on them, and in what connection?", True),
         ("Region Stockholm – dyker den upp i något av remissvaren som partner?", True),
         ("Vilka svar tar upp riktade insatser, och till vilka grupper riktas de?", True),  # responses, any verb
         ("Omedelbar justering – vilka två remissvar begär det?", True),

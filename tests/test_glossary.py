@@ -186,6 +186,17 @@ def test_words_between_are_allowed_where_users_put_them() -> None:
     assert documents_words("Vilka utanför staden fick också remissen?", False, lambda _: True) == "remissinstanser"
 
 
+def test_an_english_phrase_may_be_typed_with_a_hyphen() -> None:
+    """'violence-prevention' is 'violence prevention'; a hyphen already in a pattern ('special[- ]needs') stays."""
+    assert "våldsprevention" in documents_words("What violence-prevention work?", True, lambda _: True).split()
+    assert "våldsprevention" in documents_words("What violence prevention work?", True, lambda _: True).split()
+    assert "anpassad" in documents_words("special-needs schools", True, lambda _: True).split()
+    assert (
+        "rapporter"
+        in documents_words("two publications by the national crime prevention council", True, lambda _: True).split()
+    )
+
+
 def test_a_view_of_the_whole_asked_as_being_satisfied_meets_the_documents_verdict_words() -> None:
     """'Är EÅV nöjd med programmet?' ~ 'ställer sig positiv'; the referral list ~ 'Remissinstanser är …'."""
     assert documents_words("Är EÅV nöjd med programmet?", False, lambda _: True) == "positiv"

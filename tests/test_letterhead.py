@@ -129,7 +129,7 @@ def answer(
         ("Who heads the education administration?", "underskrifter"),
         ("Who is the head of the social services administration?", "underskrifter"),
         ("Vem leder det lokala trygghetsarbetet?", ""),
-        ("Sista svarsdag för remissen – vilka datum gällde för Kungsholmen?", ""),  # a deadline, not its date
+        ("Sista svarsdag för remissen – vilka datum gällde för Kungsholmen?", "svarsfrist"),  # a deadline, not its date
         ("To which body is each of the responses addressed?", "mottagare"),
         ("Which issues are addressed in the traffic committee's response?", ""),  # topics, not a recipient
         ("Vilken programperiod gällde förslaget som Enskede-Årsta-Vantör yttrade sig över?", "programperiod"),
@@ -158,7 +158,16 @@ def answer(
         ("How many cases does the social services committee handle?", ""),
         ("Two district committees responded. Which programme period was each of them commenting on?", "programperiod"),
         # a deadline that ran out is no date of the document; the unit that wrote it; whose a number is
-        ("exakt vilken dag löpte svarstiden ut enligt socialnämndens handling?", ""),
+        ("exakt vilken dag löpte svarstiden ut enligt socialnämndens handling?", "svarsfrist"),
+        ("Vilket var sista svarsdag för Kungsholmens yttrande?", "svarsfrist"),
+        ("What was the deadline for the traffic committee's response?", "svarsfrist"),
+        ("När skulle trafiknämnden senast yttra sig över remissen?", "svarsfrist"),
+        ("EÅV nämner en utredning – vilken var sista dagen för den att lämna sitt förslag?", ""),  # a state inquiry's
+        ("Vilken svarstid hade trafiknämnden, och hur påverkade den beslutet?", ""),  # what the deadline did
+        # the unit a letterhead names, however asked; a view of the responders is no list of whom the remiss went to
+        ("Which unit of the transport office is listed on the response?", "avsändare"),
+        ("Vilken avdelning på trafikkontoret står på remissvaret?", "avsändare"),
+        ("Vem av remissinstanserna har invändningar mot begreppet utsatt område?", ""),
         ("trafik: utlatandets datum resp. kommunstyrelsens svarsfrist?", "datum"),  # the document's date too
         ("stadsovergripande sociala fragor - ar det den avdelningen som skrev socs yttrande?", "beredning"),
         ("08-50833898 – vems nummer är det i utbildningsnämndens handlingar?", "kontakt"),
@@ -190,6 +199,11 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
             "Vem ska jag ringa på trafikkontoret om deras trygghetsyttrande?",
             "Handläggare för trafiknämndens remissvar är Kristoffer Bengtsson, telefon 08-508 26 097. [1]",
             ["Kristoffer Bengtsson\n08-508 26 097"],
+        ),
+        (
+            "När skulle trafiknämnden senast svara på remissen?",
+            "Enligt trafiknämndens remissvar skulle remissen besvaras senast 2023-10-27. [1]",
+            ["2023-10-27"],
         ),
         (
             "Vad skickades med som bilagor till Kungsholmens svar?",
@@ -490,6 +504,17 @@ def snippet(text: str, chunk_id: str = "c") -> Chunk:
             "Adressen i svaret är Farstagatan 3, Box 123, 123 45 Farsta.",
         ),
         ("handläggare", "Handläggare\nEva Berg\nTelefon: 08-508 00 000", "Handläggare för svaret är Eva Berg."),
+        (
+            "svarsfrist",
+            "Kommunstyrelsen har begärt nämndens yttrande över remissen senast den 27 oktober 2023.",
+            "Enligt svaret skulle remissen besvaras senast 27 oktober 2023.",
+        ),
+        (
+            "svarsfrist",
+            "Remisstiden sträcker sig till den 21 februari 2021.",
+            "Enligt svaret sträckte sig remisstiden till 21 februari 2021.",
+        ),
+        ("svarsfrist", "Utredningen ska lämna sitt förslag senast den 15 juni 2021.", None),  # no remiss's deadline
         (
             "kontakt",
             "Handläggare\nEva Berg\nTelefon: 08-508 00 000",

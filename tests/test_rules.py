@@ -411,6 +411,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What are the opening hours of Jobbtorg Stockholm?", "answer_type", "when"),  # a time of day
         ("Vad står förkortningen PDV för?", "defines", "PDV"),
         ("Vad är PDV?", "defines", "PDV"),  # an acronym alone asks what it stands for
+        # a term pointing back at the compound named before it, whatever follows
+        ("Kungsholmen gillar orsaksanalys – vad går en sådan analys ut på enligt dem?", "defines", "orsaksanalys"),
+        ("Vad går orsaksanalys ut på enligt Kungsholmen?", "defines", "orsaksanalys"),
         ("Hur definierar trafikkontoret begreppet otillåten påverkan?", "defines", "otillåten påverkan"),
         ("vad ar VBE", "answer_type", "definition"),
         # A bare term asks what it is (answered by what the documents say of it: tests above) ...
@@ -639,6 +642,7 @@ def test_an_english_question_searches_the_documents_words(question: str, swedish
         ("Vad står i socs svar om droger?", {}),  # a responder's short name, not a misspelt 'sons'
         ("Vilka genomgångar gjordes?", {"genomgångar": "genomgång"}),  # another form of a word is still met
         ("Vad tycker Skarpnäcks stadsdelsnämnd?", {}),  # a name the texts lack is not made a common word
+        ("Vem av de fem vann brottsliget?", {"brottsliget": "brottslighet"}),  # a misspelling all the same
     ],
 )
 def test_misspellings_are_read_as_the_documents_spell(question: str, corrections: dict[str, str]) -> None:
@@ -665,6 +669,17 @@ def test_another_form_of_a_word_the_documents_use_is_no_misspelling() -> None:
     assert correct_words("Vad tycker nämnderna om belysningen?", index) == {}
 
 
+def test_a_passive_of_a_word_the_documents_use_is_no_misspelling() -> None:
+    """'attesterades' is missing from the frequency list, but 'attesterade' is a word and the text has 'Attesterat'."""
+    from assistant.spelling import correct_words
+
+    index = LexicalIndex.build(
+        [IndexedChunk("g", "Attesterat av Lena Holmdahl, utbildningsdirektör.", "g.txt", "", "")]
+    )
+    assert correct_words("När attesterades svaret?", index) == {}  # not 'arresterades', two edits away
+    assert correct_words("När atesterades svaret?", index) != {}  # a slip in it is still mended
+
+
 def test_a_compound_one_letter_from_the_documents_word_is_that_word() -> None:
     """'platsamverkan' splits into known parts ('plat' + 'samverkan'), but the text writes 'platssamverkan'."""
     from assistant.spelling import correct_words
@@ -675,13 +690,19 @@ def test_a_compound_one_letter_from_the_documents_word_is_that_word() -> None:
     assert correct_words("vad säger de om platssamverkan", index) == {}
 
 
-def test_an_inflected_misspelling_is_matched_by_its_stem() -> None:
-    """'begrepsramen' is three edits from every word of the text, but one from the stem of 'begreppsram'."""
+def test_an_inflected_misspelling_keeps_its_ending() -> None:
+    """'begrepsramen' is three edits from every word of the text, but its base is one from 'begreppsram'.
+
+    The word keeps the form it was typed in ('remisvaren' -> 'remissvaren', a field word with its ending), but
+    not when the slip is where the ending begins ('polisenhet' is no 'polisen' with a damaged ending).
+    """
     from assistant.spelling import correct_words
 
-    text = "Programmet innehåller en gemensam begreppsram."
+    text = "Programmet innehåller en gemensam begreppsram. Polisen deltar."
     index = LexicalIndex.build([IndexedChunk("g", text, "g.txt", "Utbildningsnämnden", "")])
-    assert correct_words("vad tycker de om begrepsramen", index) == {"begrepsramen": "begreppsram"}
+    assert correct_words("vad tycker de om begrepsramen", index) == {"begrepsramen": "begreppsramen"}
+    assert correct_words("vad skriver remisvaren om det", index) == {"remisvaren": "remissvaren"}
+    assert "polisenhet" not in correct_words("vilken polisenhet deltar", index)
 
 
 def test_a_question_uses_an_acronym_as_typed() -> None:
@@ -779,8 +800,13 @@ def test_of_equally_rare_words_the_first_is_the_rarest_whatever_the_hash_seed() 
         # a tip for the asker's own choice, not what a response says
         ("vilken nattbusslinje ar tryggast att ta hem fran centralen enligt trafikkontoret", True),
         ("Which route is safest to walk home from Fridhemsplan?", True),
+        # advice on the asker's own choice, after what they tell of themselves
+        ("Jag är ny samordnare – borde jag satsa på Broken Windows eller rutinaktivitetsteorin?", True),
+        ("Should our school sign up for Cosafe, and which package would you recommend?", True),
         ("Vilken nämnd är mest kritisk till programmet?", False),
         ("Vilket fokusområde är viktigast enligt trafiknämnden?", False),
+        ("Vad bör staden göra enligt socialnämnden?", False),  # what a response says should be done
+        ("What should the committees do according to the programme?", False),
     ],
 )
 def test_a_tip_for_the_askers_own_choice_is_not_answered(question: str, tip: bool) -> None:
