@@ -192,7 +192,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     if q.asks_procedure or _DEADLINE.search(folded) or _PREPARED.search(folded):
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
     # Which responders take an English topic up is judged by its Swedish words, so only where the glossary has them.
-    which = asks_which(text) and (q.language == "sv" or bool(translated))
+    # Not of the programme as a whole ('Vilka remissvar är positiva …?'): every responder has a verdict on it.
+    which = asks_which(text) and (q.language == "sv" or bool(translated)) and not is_general(topic)
     label = "förslag" if wants_change else asked_label(text)
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which)
 

@@ -371,6 +371,7 @@ _PROCEDURE = re.compile(
     r"ärendet|arendet|bilag\w*|följebrev|foljebrev|underteckn\w*|"
     r"signer\w*|attest\w*|datum|daterad\w*|senast|deadline|"
     r"justera\w*|godkän\w*|godkan\w*|referral(?! respons| repl)|signed|"
+    r"decisions?|decided|approv\w*|"  # the English of 'beslut' and 'godkänn'
     # the groups and councils a response was shown to ('Ärendet har behandlats i pensionärsrådet')
     r"pensionärsråd\w*|pensionarsrad\w*|funktionshinderråd\w*|funktionshinderrad\w*|"
     r"råd\w* för funktionshinderfr\w*|rad\w* for funktionshinderfr\w*|"

@@ -218,10 +218,20 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "programförslaget de fick?",
         # 'det' after the programme is named points at it, not at an earlier sentence
         "Jag sammanfattar remissvaren för en politiker: är alla fem i grunden för programmet, eller sågar någon det?",
+        # 'rakt igenom' frames a verdict, and challenges raised with the programme are one
+        "vilka remissvar ar rakt igenom positiva och vilka lyfter utmaningar med programmet",
     ],
 )
 def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:
     assert is_general(topic_of(question, SCOPE))
+
+
+def test_which_responders_hold_a_verdict_on_the_whole_asks_every_one() -> None:
+    """'Vilka remissvar är positiva?': each has a verdict on the programme, so none is left out for not naming it."""
+    comparison = read("vilka remissvar ar rakt igenom positiva och vilka lyfter utmaningar med programmet")
+    assert comparison is not None and len(comparison.responders) == 5 and not comparison.which
+    comparison = read("Vilka remissvar tar upp klotter?")
+    assert comparison is not None and comparison.which  # a part of it: only those that name it
 
 
 def test_one_responder_ranked_against_the_rest_by_verdict_is_each_ones_verdict() -> None:

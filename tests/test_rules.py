@@ -442,6 +442,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad handlar belysningen om?", "terms", ("belysning",)),  # the frame 'handlar … om' neither
         ("vad skriver trafiknämndens tjänsteutlåtande om belysning", "asks_procedure", False),  # the response itself
         ("Vad föreslår förvaltningen att nämnden beslutar?", "asks_procedure", True),
+        ("Both committees want their decision approved straight away – what wording?", "asks_procedure", True),
         ("Vart tar tjänsteutlåtandet vägen när nämnden har sagt ja till det?", "asks_procedure", True),
         ("Vart tar pengarna vägen?", "asks_procedure", False),
         ("Vad föreslår förvaltningarna på socialsidan att nämnden gör?", "asks_procedure", True),
