@@ -98,7 +98,11 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|\b(remisslist\w*|sändlist\w*|sandlist\w*|referral lists?|mailing lists?)\b.*\b(vilka|vilken|which|who)\b"
         # the remiss named first, then who got it: '… remissen gick inte bara till nämnderna. Vilka … fick den?'
         r"|\bremiss\w*\b.*\b(vilka|vilken|vem)\b.*\bfick (den|det)\b"
-        r"|\b(vilka|vilken|which|who)\b.*\b(remisslist\w*|sändlist\w*|sandlist\w*|referral lists?|mailing lists?))",
+        r"|\b(vilka|vilken|which|who)\b.*\b(remisslist\w*|sändlist\w*|sandlist\w*|referral lists?|mailing lists?))"
+        # whom it was sent to, whatever the responses are said to do ('Which responses say who the referral was sent
+        # to?')
+        r"|\b(who|whom|vilka|vem)\b[^?]*\b(referral|remissen|remiss|proposal|draft|förslaget|forslaget)\b[^?]{0,20}"
+        r"\b(was sent|were sent|went|skickades|skickats|gick) (to|till)\b",
         _WORDS,
     ),
     "växel": re.compile(r"\b(växel\w*|vaxel\w*|switchboard)\b", _WORDS),

@@ -71,14 +71,16 @@ _NUMBER_WORDS = frozenset(
 )
 _MONEY_QUESTION = re.compile(
     r"\b(pengar|kronor|kr|miljon\w*|miljard\w*|budget\w*|kost\w*|satsa\w*|avsatt\w*|avsätt\w*|anslag\w*|lägger|"
-    r"lagger|lade|lagt|betal\w*|spend\w*|spent|cost\w*|money|lön|lon)\b",
+    r"lagger|lade|lagt|betal\w*|spend\w*|spent|cost\w*|money|lön|lon|investera\w*|invest|invested|investing)\b",
     re.I,
 )
 # What money is for: "avsatt för bättre belysning", "satsar på klotter" (up to a time or the end).
 # The words after a preposition or verb that say what money is for, up to a time ('i år', 'per år') or a number.
 _FOR_WHAT = r"((?:(?!i år|i ar\b|under|per|\d)[\wåäöÅÄÖ-]+\s*){{1,{most}}})"
 _PURPOSE = re.compile(
-    rf"\b(?:för|for|till|på|pa|on|(?:went|go|goes|gone|allocated|given) to)\s+{_FOR_WHAT.format(most=6)}", re.I
+    rf"\b(?:för|for|till|på|pa|on|(?:went|go|goes|gone|allocated|given) to|(?:investera\w*|invest\w*) (?:i|in))\s+"
+    rf"{_FOR_WHAT.format(most=6)}",
+    re.I,
 )
 # What costs the money: 'Vad kostar avhopparverksamheten per år?'
 _COSTS = re.compile(rf"\b(?:kostar|kostade|costs?)\s+{_FOR_WHAT.format(most=4)}", re.I)

@@ -168,6 +168,7 @@ def answer(
         ("Which unit of the transport office is listed on the response?", "avsändare"),
         ("Vilken avdelning på trafikkontoret står på remissvaret?", "avsändare"),
         ("Vem av remissinstanserna har invändningar mot begreppet utsatt område?", ""),
+        ("Which responses say who the referral was sent to?", "remissinstanser"),  # whatever they are said to do
         ("trafik: utlatandets datum resp. kommunstyrelsens svarsfrist?", "datum"),  # the document's date too
         ("stadsovergripande sociala fragor - ar det den avdelningen som skrev socs yttrande?", "beredning"),
         ("08-50833898 – vems nummer är det i utbildningsnämndens handlingar?", "kontakt"),

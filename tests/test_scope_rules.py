@@ -185,6 +185,9 @@ def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str)
         ("Vad är budgeten för trygghetsarbetet 2025?", (GRAFFITI, GOAL), "belopp för 2025"),
         ("hur mycket pengar har kontoret avsatt for battre belysning i ar", (GRAFFITI,), "inget belopp för battre"),
         ("Hur mycket pengar lägger kontoret på råttor och klotter?", (GRAFFITI,), ""),  # 'råttor' is no word of theirs
+        # money invested in something ('investerat i', 'invested in') is for that
+        ("How much has the office invested in better street lighting this year?", (GRAFFITI,), "inget belopp för"),
+        ("Hur mycket har kontoret investerat i sanering i år?", (GRAFFITI,), ""),
     ],
 )
 def test_money(question: str, sentences: tuple[str, ...], expected: str) -> None:
