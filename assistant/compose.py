@@ -110,7 +110,7 @@ class SentenceMix:
     item: float = 1.46
     introduces: float = -1.44
     # Sentences under this share of the best one's probability are left out (0.3 fitted on the fit set; 0.25 set on
-    # the README's read pool in the thirty-first round: fact recall 0.926 -> 0.932, median answer 372 -> 386 chars).
+    # the README's read pool in the thirty-first round: fact recall 0.926 -> 0.932, median answer 370 -> 386 chars).
     keep_ratio: float = 0.25
     confident: float = 0.5  # when the best sentence is at least this likely, the answer stops at `confident_budget`
     confident_budget: int = 2
