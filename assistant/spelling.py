@@ -137,10 +137,11 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
             if word not in names:  # a name is one the documents use, or unknown
                 options.append(closest(key, *swedish_words()))
             found = [o for o in options if o]
-            # An inflected misspelling may be more than two edits from every inflection the
-            # documents use, but close to their stem ('begrepsramen' -> 'begreppsram').
+            # An inflected misspelling may be more than two edits from every inflection the documents use, but
+            # its base one from their word ('remisvaren' -> 'remissvaren', 'begrepsramen' -> 'begreppsramen'), or
+            # its stem close to theirs.
             if not found and (mended := _mended_before_ending(word, index)):
-                found = [(mended, 1)]  # 'remisvaren' -> 'remissvaren': the documents' 'remissvar' and its ending
+                found = [(mended, 1)]
             if (
                 not found
                 and len(stem := term(word)) >= 6
