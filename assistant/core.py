@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 import time
@@ -474,10 +475,11 @@ def _taken_up_elsewhere(q: Question, ranking: Ranking, margin: float) -> str:
     other response's passage far above any of the named one's. Set on the read questions (README):
     no answerable one differs by as much.
     """
-    if len(q.responders) != 1 or q.compares or q.metadata_field or q.follow_up or not ranking.hits:
+    if math.isinf(margin) or len(q.responders) != 1 or q.compares or q.metadata_field or q.follow_up:
         return ""
     named = q.responders[0]
-    prior = ranking.scorer.weights.responder
+    # only the built-in second stage adds a prior for the responder named; a cross-encoder has none
+    prior = ranking.scorer.weights.responder if isinstance(ranking.scorer, FeatureScorer) else 0.0
     own = [h.score - prior for h in ranking.hits if h.chunk.meta.responder == named]
     others = [h for h in ranking.hits if h.chunk.meta.responder and h.chunk.meta.responder != named]
     best = max(others, key=lambda h: h.score, default=None)

@@ -906,3 +906,21 @@ def test_the_margin_is_set_for_the_built_in_second_stage_only(tmp_path) -> None:
     crossed = Settings(home=tmp_path, retrieval={"cross_encoder": "some/cross-encoder"})
     assert crossed.abstention.elsewhere_margin == float("inf")
     assert Settings(home=tmp_path, answer={"abstain_elsewhere_margin": 0.8}).abstention.elsewhere_margin == 0.8
+
+
+def test_the_margin_under_a_cross_encoder_is_off_by_default_and_takes_no_prior_off() -> None:
+    """A cross-encoder has no responder prior (and no feature weights): its scores are compared as they are."""
+    from assistant.core import Ranking, _taken_up_elsewhere
+    from assistant.records import Hit
+    from assistant.rerank import CrossEncoderScorer, QueryTerms
+    from vectorstore.records import Chunk, DocMeta
+
+    def hit(responder: str, score: float) -> Hit:
+        return Hit(Chunk(responder, "a.txt", 0, 1, "x", "x", "", 0, DocMeta(responder=responder), "sha", 1), score)
+
+    scorer = CrossEncoderScorer.__new__(CrossEncoderScorer)  # no model loaded: only its scores are read here
+    ranking = Ranking([hit("Socialnämnden", 0.9), hit("Trafiknämnden", 0.2)], {}, scorer, QueryTerms({}, {}), 0, 0)
+    q = read_question("Hur ser trafikkontoret på att skolsociala team samarbetar med polisen?", INDEX)
+    assert _taken_up_elsewhere(q, ranking, float("inf")) == ""
+    assert _taken_up_elsewhere(q, ranking, 0.5).startswith("Trafiknämndens remissvar tar inte upp")
+    assert _taken_up_elsewhere(q, ranking, 0.8) == ""
