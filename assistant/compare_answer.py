@@ -21,6 +21,7 @@ from assistant.positions import LABELS
 from assistant.question import Question
 from assistant.records import Answer, Citation, Hit, Span
 from assistant.responder_names import responders_in_order
+from assistant.scope_checks import service_asked
 from assistant.topics import is_general
 from ingest.pipeline import document_text_path
 from ingest.sentences import sentence_spans
@@ -42,6 +43,8 @@ def comparison_answer(assistant: Assistant, q: Question, filters: Filters | None
     """The answer to a comparison or overview question (as read once); None when the question is neither."""
     started = time.perf_counter()
     question = q.text
+    if service_asked(q):
+        return None  # advice asked of the assistant, whoever it names: the single answer declines it
     if asks_overview(question):
         return overview_answer(assistant, question, filters, started)
     compared = compare_views(assistant, q, filters)

@@ -129,7 +129,13 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r".*\b(tagits|arbetats) fram"
         r"|prepared|prepare (the )?(matter|case|response|reply|statement)"
         r"|(departments|units|divisions) (were )?involved(?=\s*[?.]?\s*$)"
-        r"|(which|what) (unit|department|section|division)\b.*\b(drafted|drew up|wrote|prepared))\b",
+        r"|(which|what) (unit|department|section|division)\b.*\b(drafted|drew up|wrote|prepared)"
+        # which councils and groups dealt with it before the committee ('Vilka råd fick tycka till?', 'which internal
+        # groups or councils got to look at it?'); one council named is asked of in the passages
+        r"|(vilka|vilket|which|what) ([\w-]+ ){0,2}(råd|rad|råden|raden|grupper|councils?|groups?|bodies)\b[^?]{0,60}"
+        r"\b(behandla\w*|tycka till|tyckt till|ta del av (det|ärendet|arendet|tjänsteutlåtandet|tjansteutlatandet)"
+        r"|(look(ed)? at|review(ed)?|consulted on|handled|went through|see|saw)"
+        r" (it|the (matter|case|response|draft))))\b",
         _WORDS,
     ),
     # Which programme period a response concerns ('Vilken programperiod gällde förslaget EÅV yttrade sig över?',
@@ -154,6 +160,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         # the unit the letterhead names: 'Vilken avdelning på kontoret står på svaret?', 'which unit is listed on it'
         r"|vilken (avdelning|enhet)\b[^?]{0,40}\b(står|star) (på|pa|i)"
         r"|(which|what) (department|unit|division|section)\b[^?]{0,40}\b(is |are )?(listed|named|given|shown|stated)"
+        # the unit in the letterhead: 'Which department … appears in the letterhead of the response?'
+        r"|(vilken|vilket|which|what) (avdelning|enhet|department|unit|division|section)\b[^?]{0,60}"
+        r"\b(sidhuvud\w*|brevhuvud\w*|letterhead|header)"
         r")\b",
         _WORDS,
     ),
@@ -195,6 +204,7 @@ _NAMES_OR_TITLES = r"(namn\w*|titl\w*|person\w*|names?|titles?|who)"
 _FOOT_OF_PAGE = r"(längst ne[rd]|langst ne[rd]|nederst|at the (bottom|end))"
 _SIGNING = re.compile(
     r"\b(underteckn\w*|signer\w*|skrivit under|skrev under|underskrift\w*|signed|signator\w*|signatures?|attester\w*)\b"
+    r"|\bsign(s|ed|ing)? (it |the [\w-]+ )?off\b|\bsign-off\b"  # 'On what date did the director sign off the response?'
     r"|^\s*(vem|vilka|who) (har )?(godkände|godkänt|godkande|godkant|approved)\b"
     # the digital approvals at a response's foot ('Detta dokument har godkänts digitalt av följande personer')
     r"|\b(digital(ly)? approv\w*|approvals?|approved digitally|godkänts digitalt|godkants digitalt"
@@ -289,6 +299,13 @@ _LEADER = re.compile(r"\b(vem|who)\s+(ledde|leder|led|leads|headed|heads|var che
 _MINUTES = re.compile(r"\b(minutes|protokoll\w*|justera\w*|justering\w*)\b", _WORDS)
 
 
+# A view asked for, not who dealt with the case ('Vilka synpunkter hade pensionärsrådet?'; 'fick de tycka till?' asks
+# whether they could comment).
+_VIEW_ASKED = re.compile(
+    r"\b(tyckte|tycker|tyckt|synpunkt\w*|åsikt\w*|asikt\w*|invändning\w*|invandning\w*|medhåll|medhall|ansåg|ansag"
+    r"|anser|think|thought|views?|opinions?|said|say|says|comments?|objections?)\b",
+    _WORDS,
+)
 # Units of an office, asked for as who prepared a response.
 _UNITS = re.compile(r"\b(avdelning\w*|enhet\w*|staben|units?|departments?|divisions?)\b", _WORDS)
 
@@ -308,6 +325,8 @@ def asked_field(text: str, names_responder: bool) -> str:
         field = "beredning"  # 'Vem … tog fram remissvaret – staben ensam eller flera avdelningar?': the units
     if field == "beredning" and _LEADER.search(text):
         return ""  # 'Vem ledde avdelningen när soc beredde ärendet?': a person, whom no field names
+    if field == "beredning" and _VIEW_ASKED.search(text):
+        return ""  # 'Vad tyckte pensionärsrådet …?': what a council said, which the minutes hold, not the documents
     if (
         field == "dnr"
         and (not names_responder or PREVIOUS_PROGRAMME.search(text))

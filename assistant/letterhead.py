@@ -221,6 +221,8 @@ def _person_contact(
 
 _SENDER = re.compile(r"^kommunstyrelse", re.I)
 _DEADLINE = re.compile(r"\b(svarsfrist\w*|svarstid\w*|remisstid\w*|senast|deadline)\b", re.I)
+# The councils and groups that dealt with a case, which its beredning names ('pensionärsråd, funktionshinderråd').
+_COUNCIL = re.compile(r"(råd|rad|grupp)\w*$", re.I)
 
 
 def letterhead_answer(
@@ -233,8 +235,13 @@ def letterhead_answer(
     if q.metadata_field in ("kontakt", "handläggare") and (subject := contact_subject(q.text, index.responders)):
         return prompts.NO_CONTACT_FOR.format(subject=subject), []
     # The dnr of the remiss itself is in every response, whoever else is named; so is the deadline the
-    # sender set ('kommunstyrelsens svarsfrist').
-    bodies = [b for b in q.other_bodies if not (_SENDER.search(b) and _DEADLINE.search(q.text))]
+    # sender set ('kommunstyrelsens svarsfrist'), and so are the councils a case went to.
+    bodies = [
+        b
+        for b in q.other_bodies
+        if not (_SENDER.search(b) and _DEADLINE.search(q.text))
+        and not (q.metadata_field == "beredning" and _COUNCIL.search(b))
+    ]
     if bodies and not q.responders and q.metadata_field != "dnr":
         return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(bodies[0])), []
     # a group named asks its members ('the two district committees'), none every responder

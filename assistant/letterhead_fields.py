@@ -225,11 +225,15 @@ FIELDS: dict[str, Field] = {
         ),
         "{Whose} anger ingen avsändande avdelning.",
     ),
-    # Where the case was prepared, and who else dealt with it (the next sentence, if it says so).
+    # Where the case was prepared, and who else dealt with it: the sentences after it that say so, in the same
+    # section ('… kommer att behandlas av den fackliga samverkansgruppen …', '… har haft möjlighet att ta del av …').
     "beredning": Field(
         (
             Reading(
-                re.compile(r"[Ää]rendet har beretts ((?:inom|av) [^.\n]+)\.[ \t]*([^.\n]*\bbehandla[^.\n]*)\."),
+                re.compile(
+                    r"[Ää]rendet har beretts ((?:inom|av) [^.\n]+)\.\s*"
+                    r"([^.\n]*\bbehandla[^.\n]*(?:\.[ \t]*[^.\n]*\b(?:behandla|ta del|[Ss]ynpunkter)[^.\n]*)*)\."
+                ),
                 "Enligt {whose} har ärendet beretts {0}; {1}.",
                 clause,
             ),

@@ -209,6 +209,10 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|vilk(en|et|a) (lön|lon|summa|summor|budget|kostnad|kostnader|belopp|beloppen|anslag)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
             r"|vad (\w+ ){1,3}(kostar|kostade|kostat)"  # 'Finns det uppgifter om vad Cosafe kostar?'
+            # 'Vad får skolförvaltningen betala för tjänsten?', 'vad lade X på klotter', '… finns det någon siffra?'
+            r"|vad (\w+ ){1,3}(betala|betalar|betalat|betalade)\b"
+            r"|\bvad (lade|lägger|lagger|satsade|satsar|spenderade|spenderar) (\w+ ){1,3}(på|pa)\b"
+            r"|(finns det|is there) (nån|någon|nagon|any) (siffra|summa|belopp|figure|amount)\b"
             r"|budget\w*"
             rf"|how many|how much(?!{_CHANGED})|cost\w*|(what|which) (percentage|proportion|share)"
             # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
@@ -239,6 +243,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?! det (gäller|galler|kommer))"
             r"|\bvilket (datum|år|ar)\b|\b(datum|tidpunkt) (för|for) (när|nar)\b|\b(sista (dag|datum)|svarsdag\w*)\b"
             r"|\bvilken (dag|månad|manad|tidpunkt)\b|\bsenast\b|\b(until|by|since|from) when\b"
+            # a date asked whether there is one: 'Is there a date for when the guidance will be ready?'
+            r"|\b(is there|are there|finns det) (a|an|any|ett|något|nagot|nåt|nat) (date|datum|tidpunkt|deadline)\b"
             r"|\bvilken tid (på|pa) (dygnet|dagen)\b|\b(what|which) time of (the )?day\b"  # a time of day
             # 'When does …', not 'When the office plans investments, does it …' (a clause that sets the scene)
             r"|^\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could|has|have|had|must)\b"

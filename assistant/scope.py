@@ -298,11 +298,13 @@ def other_city(q: Question, index: LexicalIndex) -> str:
 
 def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     """The named rules: why the documents cannot answer, whatever the similarity ('' when none applies)."""
+    if reason := service_asked(q):  # advice or a service asked for, whoever the question names
+        return reason
     # Whether a body was consulted is read from the list of remissinstanser: no question of its view.
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
         return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(body))
-    if reason := service_asked(q) or minutes_asked(q) or after_every_period(q, index):
+    if reason := minutes_asked(q) or after_every_period(q, index):
         return reason
     if (
         q.language == "en"

@@ -558,6 +558,8 @@ _HOW_DO_I = re.compile(
 _RECOMMEND = re.compile(
     r"\b(can|could|would|do) you (recommend|suggest|advise)\b|\b(kan|skulle) du (rekommendera|tipsa|råda|rada)\b"
     r"|\b(rekommenderar|tipsar) du\b"
+    # the assistant's own view asked for: 'Vilken synpunkt tycker du att kommunstyrelsen borde prioritera?'
+    r"|\b(tycker|anser) du\b|\bin your (own )?(opinion|view)\b|\bwhat do you (think|reckon)\b"
     # advice on the asker's own choice: 'Should our school sign up for Cosafe?', '… – borde jag satsa på X eller Y?'
     rf"|{_ASKED_AT}(should (i|we|my [\w-]+|our [\w-]+)|(borde|bör|bor) (jag|vi))\b"
     # a tip for the asker's own choice: 'vilken nattbusslinje är tryggast att ta hem', 'which route is safest to walk'

@@ -223,4 +223,7 @@ def _inflected(typed: str, written: str) -> bool:
     '…direktör'), not a misspelling of it.
     """
     short, long = sorted((typed, written), key=len)
-    return len(short) >= _INFLECTED_AT_LEAST and long.startswith(short) and long[len(short) :] in _ENDINGS
+    ending = long[len(short) :]
+    if ending == "s" and short.endswith("s"):
+        return False  # a genitive never doubles an s: 'postadres' is a misspelt 'postadress'
+    return len(short) >= _INFLECTED_AT_LEAST and long.startswith(short) and ending in _ENDINGS

@@ -134,6 +134,19 @@ def test_an_amount_no_response_gives_is_declined_for_each(assistant: Assistant) 
     assert answer.abstained and not answer.citations
 
 
+def test_advice_asked_across_the_responses_is_declined(assistant: Assistant) -> None:
+    """The assistant's own view is no responder's: the single answer's refusal, not a paragraph per responder."""
+    answer = assistant.ask("Vilken av nämndernas synpunkter tycker du att kommunstyrelsen borde prioritera först?")
+    assert answer.abstained and not answer.citations
+    assert "rekommendationer" in answer.text
+
+
+def test_the_councils_each_response_went_to_are_read_from_its_beredning(assistant: Assistant) -> None:
+    answer = assistant.ask("Vilka råd – pensionärsråd, funktionshinderråd – fick tycka till i nämndernas beredning?")
+    assert not answer.abstained
+    assert "pensionärsrådet" in answer.text and "18 oktober 2023" in answer.text and "11 februari 2021" in answer.text
+
+
 def test_without_diacritics_and_paraphrased(assistant: Assistant) -> None:
     answer = assistant.ask("jamfor vad trafikkontoret och utbildningsforvaltningen sager om platssamverkan")
     parts = paragraphs(answer)

@@ -173,6 +173,17 @@ def answer(
         ("stadsovergripande sociala fragor - ar det den avdelningen som skrev socs yttrande?", "beredning"),
         ("08-50833898 – vems nummer är det i utbildningsnämndens handlingar?", "kontakt"),
         ("Whose number is 08-50833898?", "kontakt"),
+        # the councils a case went to; what one of them said is in its minutes, not a field
+        (
+            "Before Kungsholmen's response went to the committee, which internal groups or councils got to look at it?",
+            "beredning",
+        ),
+        ("Vilka råd fick tycka till om ärendet hos utbildningsnämnden?", "beredning"),
+        ("Vilka synpunkter hade pensionärsrådet i Kungsholmens beredning?", ""),
+        ("Vad tyckte pensionärsrådet på Kungsholmen?", ""),
+        # the unit in the letterhead; a signing asked as 'sign off'
+        ("Which department of the EAV district administration appears in the letterhead of the response?", "avsändare"),
+        ("On what date did Kungsholmen's district director sign off the response digitally?", "underskrifter"),
         ("Hur många ärenden hade 08-numret?", ""),  # no number written out, nobody asked for
     ],
 )
@@ -289,31 +300,79 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
         (  # and who else dealt with it, said in the same sentence
             "Var har ärendet beretts inom Kungsholmens stadsdelsförvaltning och vilka grupper har behandlat det?",
             "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
-            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [1]",
-            ["inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet"],
+            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
+            "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
+            "tjänsteutlåtandet, "
+            "eventuella synpunkter framgår av separat skrivelse. [1]",
+            [
+                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
+                "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
+                "tjänsteutlåtandet, eventuella synpunkter framgår av separat skrivelse"
+            ],
+        ),
+        (  # the councils asked of every response: each names its own, and the dates where it gives them
+            "Vilka råd – pensionärsråd, funktionshinderråd – fick tycka till i Kungsholmens och skolans beredning?",
+            "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
+            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. Synpunkter framgår av protokollen. "
+            "Funktionshinderrådet har haft möjlighet att ta del av tjänsteutlåtandet, eventuella synpunkter framgår "
+            "av separat skrivelse. [1]\n"
+            "Enligt utbildningsnämndens remissvar har ärendet beretts inom avdelningen för ekonomi och styrning i "
+            "samverkan med grundskoleavdelningen och gymnasieavdelningen; ärendet kommer att behandlas av den fackliga "
+            "samverkansgruppen den 16 oktober 2023. Utbildningsnämndens råd för funktionshinderfrågor kommer att få "
+            "möjlighet att behandla ärendet vid sammanträdet den 18 oktober 2023. [2]",
+            [
+                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
+                "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
+                "tjänsteutlåtandet, eventuella synpunkter framgår av separat skrivelse",
+                "inom avdelningen för ekonomi och styrning i samverkan med grundskoleavdelningen och "
+                "gymnasieavdelningen.\n\nÄrendet kommer att behandlas av den fackliga samverkansgruppen den 16 oktober "
+                "2023. Utbildningsnämndens råd för funktionshinderfrågor kommer att få möjlighet att behandla "
+                "ärendet vid "
+                "sammanträdet den 18 oktober 2023",
+            ],
         ),
         (  # the preparing department asked in everyday words ('jobbade fram', 'underlaget till')
             "Vilken avdelning på Kungsholmens förvaltning har tagit fram underlaget till remissvaret?",
             "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
-            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [1]",
-            ["inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet"],
+            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
+            "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
+            "tjänsteutlåtandet, "
+            "eventuella synpunkter framgår av separat skrivelse. [1]",
+            [
+                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
+                "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
+                "tjänsteutlåtandet, eventuella synpunkter framgår av separat skrivelse"
+            ],
         ),
         (
             "Vilka avdelningar på utbildingsförvaltningen jobbade fram yttrandet?",
             "Enligt utbildningsnämndens remissvar har ärendet beretts inom avdelningen för ekonomi och styrning i "
-            "samverkan med grundskoleavdelningen och gymnasieavdelningen. [1]",
-            ["inom avdelningen för ekonomi och styrning i samverkan med grundskoleavdelningen och gymnasieavdelningen"],
+            "samverkan med grundskoleavdelningen och gymnasieavdelningen; ärendet kommer att behandlas av den fackliga "
+            "samverkansgruppen den 16 oktober 2023. Utbildningsnämndens råd för funktionshinderfrågor kommer att få "
+            "möjlighet att behandla ärendet vid sammanträdet den 18 oktober 2023. [1]",
+            [
+                "inom avdelningen för ekonomi och styrning i samverkan med grundskoleavdelningen och "
+                "gymnasieavdelningen.\n\nÄrendet kommer att behandlas av den fackliga samverkansgruppen den 16 oktober "
+                "2023. Utbildningsnämndens råd för funktionshinderfrågor kommer att få möjlighet att behandla "
+                "ärendet vid "
+                "sammanträdet den 18 oktober 2023"
+            ],
         ),
         (  # two responders named: one sentence each, not a comparison of passages
             "Vilka avdelningar har tagit fram svaret hos Kungsholmen jämfört med Enskede-Årsta-Vantör?",
             "Enligt Enskede-Årsta-Vantörs stadsdelsnämnds remissvar har ärendet beretts av Staben i samarbete med "
             "avdelningarna Stadsmiljö och lokaler, Social omsorg barn och unga, Social omsorg vuxen, Social omsorg "
             "äldre samt Förskola. [1]\nEnligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom "
-            "socialtjänstavdelningen; ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. [2]",
+            "socialtjänstavdelningen; ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
+            "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
+            "tjänsteutlåtandet, "
+            "eventuella synpunkter framgår av separat skrivelse. [2]",
             [
                 "av Staben i samarbete med avdelningarna Stadsmiljö och lokaler, Social omsorg barn och unga, "
                 "Social omsorg vuxen, Social omsorg äldre samt Förskola",
-                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet",
+                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
+                "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
+                "tjänsteutlåtandet, eventuella synpunkter framgår av separat skrivelse",
             ],
         ),
         (

@@ -387,6 +387,13 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Har antalet brott minskat?", "answer_type", "yesno"),  # a yes/no question about a count
         ("Vilka siffror finns om otryggheten?", "answer_type", "quantity"),
         ("Vilket belopp får stadsdelarna per invånare 2027?", "answer_type", "quantity"),
+        # what is paid or spent, asked with 'vad', and a figure asked whether there is one
+        ("Vad får skolförvaltningen betala för Cosafe-tjänsten årligen?", "answer_type", "quantity"),
+        ("Vad lade trafikkontoret på klotter under 2022?", "answer_type", "quantity"),
+        ("Cosafe-tjänsten – finns det någon siffra?", "answer_type", "quantity"),
+        ("Vad lade trafikkontoret fram för förslag?", "answer_type", "other"),  # no 'på': not what was spent
+        ("Is there a date for when the guidance will be ready?", "answer_type", "when"),
+        ("Is there a guide for schools?", "answer_type", "yesno"),
         ("How much has the programme changed from the previous one?", "answer_type", "other"),  # a degree
         ("trygghetsmätning kvinnor män procent", "answer_type", "quantity"),
         ("Stödjer utbildningsnämnden programmet?", "answer_type", "opinion"),  # support is a view
@@ -704,6 +711,8 @@ def test_an_inflected_misspelling_keeps_its_ending() -> None:
     assert correct_words("vad tycker de om begrepsramen", index) == {"begrepsramen": "begreppsramen"}
     assert correct_words("vad skriver remisvaren om det", index) == {"remisvaren": "remissvaren"}
     assert "polisenhet" not in correct_words("vilken polisenhet deltar", index)
+    # a genitive never doubles an s: 'postadres' is the field word 'postadress' misspelt, not its genitive
+    assert correct_words("vad är trafikkontorets postadres", index) == {"postadres": "postadress"}
 
 
 def test_a_question_uses_an_acronym_as_typed() -> None:
@@ -804,6 +813,11 @@ def test_of_equally_rare_words_the_first_is_the_rarest_whatever_the_hash_seed() 
         # advice on the asker's own choice, after what they tell of themselves
         ("Jag är ny samordnare – borde jag satsa på Broken Windows eller rutinaktivitetsteorin?", True),
         ("Should our school sign up for Cosafe, and which package would you recommend?", True),
+        # the assistant's own view asked for
+        ("Vilken av nämndernas synpunkter tycker du att kommunstyrelsen borde prioritera först?", True),
+        ("tycker du att var stadsdel borde infora cosafe aven pa fritidsgardarna", True),
+        ("In your opinion, which committee is most right?", True),
+        ("Vad tycker utbildningsnämnden om Cosafe?", False),  # a response's view
         ("Vilken nämnd är mest kritisk till programmet?", False),
         ("Vilket fokusområde är viktigast enligt trafiknämnden?", False),
         ("Vad bör staden göra enligt socialnämnden?", False),  # what a response says should be done
