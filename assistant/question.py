@@ -25,7 +25,14 @@ from assistant.field_questions import (
     further_fields,
 )
 from assistant.glossary import documents_words, glossary_spans, swedish_term
-from assistant.responder_names import group_asked, is_name_of, mentions, named_responders, without_english_names
+from assistant.responder_names import (
+    abbreviations_in,
+    group_asked,
+    is_name_of,
+    mentions,
+    named_responders,
+    without_english_names,
+)
 from assistant.spelling import correct_english, correct_words
 from assistant.topics import DEFAULT_TOPIC, NAMED_YEAR, about_whole_programme, common_in_swedish, topic_of
 from ingest.furniture import FURNITURE_KINDS, PAGE, PROCEDURE, SIGNATURE
@@ -77,7 +84,7 @@ def acronym_words(text: str, acronyms: Mapping[str, str]) -> list[str]:
 
 # Who a comparison asks about, in folded text ('nämnderna', 'remissinstanser', 'committees').
 RESPONDER_GROUP = (
-    r"(namnd\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
+    r"(namn?d\w*|remissinstans\w*|instans\w*|forvaltning\w*|stadsdel\w*|remissvar\w*|committees?|bodies|responders?)"
 )
 # 'I vilka remissvar förekommer platssamverkan?': which of the responses take a topic up.
 # 'i vilka svar …', and a topic that 'dyker upp i flera svar': each response that holds it
@@ -111,7 +118,10 @@ _STANCE_WORD = (
     r"|nojd|nojda|missnojd|missnojda)(?=\s+(till|mot|over|med)\b|\s*[?.!]?\s*$)"
 )
 _COMPARE = re.compile(
-    r"\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar|svaren|yttranden)\w*"
+    # 'i mer än ett svar – i vilka?', 'why do they answer differently?': more than one response, set side by side
+    r"\b(i|in) (mer an|fler an|more than) (ett|en|one) (svar|remissvar|yttrande|dokument|response|reply|document)\b"
+    r"|\b(svarar|resonerar|tanker|tycker|ser|bedomer) de olika\b|\b(answer|see|judge|think) (it |this )?differently\b"
+    r"|\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar|svaren|yttranden)\w*"
     rf"|\b(varje|de olika) {RESPONDER_GROUP}|\b(alla|samtliga) remissvar\w*"
     rf"|\bvar och en av ({_ALL_OF_THEM})\b|\beach of ({_ALL_OF_THEM})\b"  # 'var och en av nämnderna'
     rf"|\b(alla|samtliga) {RESPONDER_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
@@ -847,6 +857,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     """
     english = language == "en" if language else is_english(text)
     corrections = correct_english(text) if english else correct_words(text, index)
+    corrections = {**abbreviations_in(text, english), **corrections}  # 'TK' -> trafikkontoret
     corrected = spell(text, corrections)
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))

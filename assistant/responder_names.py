@@ -28,6 +28,37 @@ _SWEDISH_ALIASES = {
     "skolnamnd": "utbildningsnamnd",
     "gatukontor": "trafikkontor",  # the traffic office's name until 2007, still in use
 }
+# The city's own abbreviations of its bodies, as officials write them ('Vad tycker TK om klotter?', 'SDF Kungsholmen'):
+# read as the names they stand for, only in these capitals ('son' and 'tn' are other words).
+CITY_ABBREVIATIONS = {
+    "SDF": "stadsdelsförvaltningen",
+    "SDN": "stadsdelsnämnden",
+    "SoN": "socialnämnden",
+    "SON": "socialnämnden",
+    "SoF": "socialförvaltningen",
+    "SOF": "socialförvaltningen",
+    "UN": "utbildningsnämnden",
+    "UtN": "utbildningsnämnden",
+    "UTN": "utbildningsnämnden",
+    "UtF": "utbildningsförvaltningen",
+    "UTF": "utbildningsförvaltningen",
+    "TN": "trafiknämnden",
+    "TK": "trafikkontoret",
+    "SLK": "stadsledningskontoret",
+    "KF": "kommunfullmäktige",
+}
+_CITY_ABBREVIATION = re.compile(rf"(?<![\w-])({'|'.join(CITY_ABBREVIATIONS)})(?:s|:s)?(?![\w-])")
+
+
+_ENGLISH_ABBREVIATIONS = frozenset({"UN"})  # 'the UN children's rights treaty' in an English question
+
+
+def abbreviations_in(text: str, english: bool = False) -> dict[str, str]:
+    """The city's abbreviations a text uses (lower-cased, as corrections are) -> the names they stand for."""
+    found = (m.group(1) for m in _CITY_ABBREVIATION.finditer(text))
+    return {a.lower(): CITY_ABBREVIATIONS[a] for a in found if not (english and a in _ENGLISH_ABBREVIATIONS)}
+
+
 # Short names written as a word of their own ("soc" for socialförvaltningen).
 # ('skolsidan', 'socialsidan', 'trafiksidan': 'the school side' as officials call an administration)
 _SHORT_NAMES = {
@@ -60,6 +91,9 @@ _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
 _COMPARING = frozenset(fold(term(w)) for w in "respektive vs versus kontra".split())
 _JOINS = _COMPARING | {fold(term(w)) for w in "och samt eller and or".split()}
 _PLACE_PREPOSITIONS = frozenset(fold(term(w)) for w in "i på inom kring om för".split())
+# Before two short names joined, words that make them places or parties, not responders ('samverkan mellan skolan
+# och socialtjänsten', 'i skolan och trafiken').
+_NOT_BEFORE_NAMES = _PLACE_PREPOSITIONS | {fold(term(w)) for w in "mellan med av till från".split()}
 # English words for the stems of committees' Swedish names ('the traffic committee').
 ENGLISH_NAMES = {
     "trafik": ("traffic", "transport"),
@@ -240,6 +274,9 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
     def compared(i: int, j: int) -> bool:  # 'skolan respektive trafiken', not 'trygghet i skolan respektive trafiken'
         return alias(j) and (min(i, j) == 0 or tokens[min(i, j) - 1] not in _PLACE_PREPOSITIONS)
 
+    def paired(i: int, j: int) -> bool:  # 'hos både skolan och trafiken', not 'mellan skolan och socialtjänsten'
+        return alias(j) and (min(i, j) == 0 or tokens[min(i, j) - 1] not in _NOT_BEFORE_NAMES)
+
     out = list(tokens)
     renamed = True
     while renamed:  # a name read in a list may make the one before it listed ('Kungsholmens, skolans, trafikens')
@@ -261,6 +298,8 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
                 # two short names compared: 'skolan respektive trafiken', 'skolan vs trafiken'
                 or (before in _COMPARING and compared(i, i - 2))
                 or (after in _COMPARING and compared(i, i + 2))
+                or (before in _JOINS and paired(i, i - 2))
+                or (after in _JOINS and paired(i, i + 2))
                 or (listed(i - 1) and (listed(i + 1) or after in _JOINS or listed(i - 2)))  # '… soc, trafik' ends one
                 or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
             )

@@ -77,6 +77,9 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("Vad tycker skolan respektive trafiken om välfärdsbrott?", ["Utbildningsnämnden", "Trafiknämnden"]),
         ("tyck till appen, soc vs trafiken: hur ser de pa datan", ["Socialnämnden", "Trafiknämnden"]),
         ("Hur ser tryggheten i skolan respektive trafiken ut?", []),
+        # two short names joined name both, unless what stands before makes them places or parties
+        ("Ska besluten justeras omedelbart hos både skolan och trafiken?", ["Utbildningsnämnden", "Trafiknämnden"]),
+        ("Hur ser samverkan mellan skolan och socialtjänsten ut?", []),
         # the last of a list, and the English short names beside another responder
         (
             "funktionshinderradet per namnd (kungsholmen, soc, trafik): datum?",

@@ -354,6 +354,12 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("vad tycker socialforvaltningen om faltassistenter", "responders", ("Socialnämnden",)),  # office, no å/ä/ö
         ("What does the traffic committee think about lighting?", "responders", ("Trafiknämnden",)),
         ("Vilka riktade sociala insatser nämns?", "responders", ()),  # 'sociala' names no committee
+        # the city's abbreviations, in their capitals; 'UN' in English is the United Nations
+        ("Vad tycker TK om belysning?", "responders", ("Trafiknämnden",)),
+        ("Hur skiljer sig SoN:s och UtF:s syn på belysning?", "responders", ("Socialnämnden", "Utbildningsnämnden")),
+        ("Vad skriver UN om belysning?", "responders", ("Utbildningsnämnden",)),
+        ("What does the UN convention say about lighting?", "responders", ()),
+        ("My son asks what they say about lighting", "responders", ()),
         ("Vad tycker polisen om belysningen?", "other_bodies", ("polisen",)),
         ("Vad tycker Skarpnäcks stadsdelsnämnd om belysning?", "other_bodies", ("Skarpnäcks stadsdelsnämnd",)),
         # A district named after the committee ('… i Skarpnäck'), and no verb taken for its name.
@@ -376,6 +382,11 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Are all the committees positive about the programme?", "compares", True),
         ("I vilka remissvar förekommer platssamverkan?", "compares", True),
         ("I vilket dokument nämns Cosafe?", "compares", False),  # one document: a single answer
+        # more than one response asked of, why they differ, a group misspelt
+        ("Mentorer i våldsprevention dyker upp i mer än ett svar – i vilka?", "compares", True),
+        ("Har kommunen ett lagstadgat ansvar enligt remissvaren – och varför svarar de olika?", "compares", True),
+        ("hos vilka av de fem nämderna har råden fått se ärendet?", "compares", True),
+        ("Finns det mer än ett fokusområde?", "compares", False),
         ("Vilka nämnder beskrivr hur programmet ska styra?", "compares", True),  # a misspelt verb
         ("Vilka nämnder är ansvariga för stadens offentliga miljö?", "compares", False),  # the programme's content
         ("What does the committee think about lighting?", "other_bodies", ()),  # 'the committee' is no name
