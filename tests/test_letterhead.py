@@ -45,6 +45,19 @@ def answer(
     return letterhead_answer(q, index, lambda source, first, count: by_source[source][first : first + count], filters)
 
 
+# Kungsholmen's beredning as the field says it, and the span it is read from.
+KUNGSHOLMEN_BEREDNING = (
+    "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; ärendet har "
+    "behandlats i förvaltningsgruppen och i pensionärsrådet. Synpunkter framgår av protokollen. Funktionshinderrådet "
+    "har haft möjlighet att ta del av tjänsteutlåtandet, eventuella synpunkter framgår av separat skrivelse."
+)
+KUNGSHOLMEN_BEREDNING_SPAN = (
+    "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. Synpunkter "
+    "framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av tjänsteutlåtandet, eventuella "
+    "synpunkter framgår av separat skrivelse"
+)
+
+
 # --- which field a question asks for ------------------------------------------------------------
 
 
@@ -299,16 +312,8 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
         ),
         (  # and who else dealt with it, said in the same sentence
             "Var har ärendet beretts inom Kungsholmens stadsdelsförvaltning och vilka grupper har behandlat det?",
-            "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
-            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
-            "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
-            "tjänsteutlåtandet, "
-            "eventuella synpunkter framgår av separat skrivelse. [1]",
-            [
-                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
-                "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
-                "tjänsteutlåtandet, eventuella synpunkter framgår av separat skrivelse"
-            ],
+            f"{KUNGSHOLMEN_BEREDNING} [1]",
+            [KUNGSHOLMEN_BEREDNING_SPAN],
         ),
         (  # the councils asked of every response: each names its own, and the dates where it gives them
             "Vilka råd – pensionärsråd, funktionshinderråd – fick tycka till i Kungsholmens och skolans beredning?",
@@ -333,16 +338,8 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
         ),
         (  # the preparing department asked in everyday words ('jobbade fram', 'underlaget till')
             "Vilken avdelning på Kungsholmens förvaltning har tagit fram underlaget till remissvaret?",
-            "Enligt Kungsholmens stadsdelsnämnds remissvar har ärendet beretts inom socialtjänstavdelningen; "
-            "ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
-            "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
-            "tjänsteutlåtandet, "
-            "eventuella synpunkter framgår av separat skrivelse. [1]",
-            [
-                "inom socialtjänstavdelningen. Ärendet har behandlats i förvaltningsgruppen och i pensionärsrådet. "
-                "Synpunkter framgår av protokollen. Funktionshinderrådet har haft möjlighet att ta del av "
-                "tjänsteutlåtandet, eventuella synpunkter framgår av separat skrivelse"
-            ],
+            f"{KUNGSHOLMEN_BEREDNING} [1]",
+            [KUNGSHOLMEN_BEREDNING_SPAN],
         ),
         (
             "Vilka avdelningar på utbildingsförvaltningen jobbade fram yttrandet?",
