@@ -271,11 +271,9 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
     def alias(j: int) -> bool:
         return 0 <= j < len(tokens) and (tokens[j] in _LISTED_NAMES or tokens[j].startswith(tuple(_SPEAKER_NAMES)))
 
-    def compared(i: int, j: int) -> bool:  # 'skolan respektive trafiken', not 'trygghet i skolan respektive trafiken'
-        return alias(j) and (min(i, j) == 0 or tokens[min(i, j) - 1] not in _PLACE_PREPOSITIONS)
-
-    def paired(i: int, j: int) -> bool:  # 'hos både skolan och trafiken', not 'mellan skolan och socialtjänsten'
-        return alias(j) and (min(i, j) == 0 or tokens[min(i, j) - 1] not in _NOT_BEFORE_NAMES)
+    def paired(i: int, j: int, blocked: frozenset[str]) -> bool:
+        """Two short names side by side, unless a word before them makes them places or parties."""
+        return alias(j) and (min(i, j) == 0 or tokens[min(i, j) - 1] not in blocked)
 
     out = list(tokens)
     renamed = True
@@ -296,10 +294,12 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
                 (before in _JOINS and listed(i - 2))
                 or (after in _JOINS and listed(i + 2))
                 # two short names compared: 'skolan respektive trafiken', 'skolan vs trafiken'
-                or (before in _COMPARING and compared(i, i - 2))
-                or (after in _COMPARING and compared(i, i + 2))
-                or (before in _JOINS and paired(i, i - 2))
-                or (after in _JOINS and paired(i, i + 2))
+                # ('skolan respektive trafiken', not 'trygghet i skolan respektive trafiken'; 'hos både skolan och
+                # trafiken', not 'mellan skolan och socialtjänsten')
+                or (before in _COMPARING and paired(i, i - 2, _PLACE_PREPOSITIONS))
+                or (after in _COMPARING and paired(i, i + 2, _PLACE_PREPOSITIONS))
+                or (before in _JOINS and paired(i, i - 2, _NOT_BEFORE_NAMES))
+                or (after in _JOINS and paired(i, i + 2, _NOT_BEFORE_NAMES))
                 or (listed(i - 1) and (listed(i + 1) or after in _JOINS or listed(i - 2)))  # '… soc, trafik' ends one
                 or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
             )
