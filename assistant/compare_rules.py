@@ -114,6 +114,14 @@ def period_responders(years: Sequence[int], named: Sequence[str], periods: Mappi
 _THE_OTHERS = re.compile(
     r"\b(jamfort med|jamfor med|jamfora med|an|mot|compared (to|with)|than|against|versus|vs)\s+"
     r"(de|dom|the)\s+(ovriga|andra|other|others|rest)\b"
+    # ... or the others asked as the subject ('eller är de andra nöjda', 'tycker Kungsholmen som de andra',
+    # 'how the other committees see theirs'), the one named standing out among them ('sticker ut bland
+    # remissinstanserna', 'ensamma om att …'; not 'Stockholm sticker ut jämfört med resten av landet'); not the
+    # others as partners ('samverkan med de andra nämnderna')
+    r"|\b(ar|var|tycker|tyckte|anser|ansag|som|hur|gor|gjorde) (de|dom) (andra|ovriga)\b"
+    r"|\b(how|do|did|are|were|as) the other (committees|responders|bodies|administrations|districts)\b"
+    r"|\bbland (de andra|de ovriga|remissinstanserna|namnderna|instanserna|forvaltningarna|remissvaren|svaren)\b"
+    r"|\bensamm?a? om\b|\balone in\b|\b(stands?|stood) out (among|from) the\b"
 )
 
 _BESIDES = re.compile(r"\b(besides|apart from|aside from|other than|except|forutom|utover|utom)\b")

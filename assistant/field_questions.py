@@ -67,7 +67,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     ),
     "handläggare": re.compile(
         rf"\b({_HANDLER})\b|\bvem handl[aä]g{{1,2}}er\b"
-        r"|\bvem\b.*\bhandlade\s+(\S+\s+){0,6}?(ärende\w*|arende\w*|remiss\w*|frågan|fragan)\b"
+        # 'Vem handlade ärendet …', 'Vilken tjänsteperson handlade socialförvaltningens yttrande?'
+        r"|\b(vem|vilken (tjänsteperson|tjansteperson|tjänsteman|tjansteman|person|medarbetare))\b.*\bhandlade\s+"
+        rf"(\S+\s+){{0,6}}?(ärende\w*|arende\w*|remiss\w*|frågan|fragan|{_RESPONSE})"
         r"|\bvem\b.*\b(skrev|skrivit|författade|forfattade|tog fram|tagit fram|ta fram)\s+"
         rf"(\S+\s+){{0,3}}?{_RESPONSE}"
         rf"|\bwho (wrote|drafted)\s+(\S+\s+){{0,4}}?(response|statement)",

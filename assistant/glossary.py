@@ -178,6 +178,10 @@ GLOSSARY: dict[str, str] = {
     r"built-in|integral|integrated": "integrerad självklar",
     r"visitors?": "besökare",
     r"business(?:es)?|companies|business owners?|entrepreneurs?": "företagare näringsliv",
+    # the city's own companies, named with its committees ('all committees and companies'): 'nämnder och bolag'
+    r"(?:committees|boards|administrations) and (?:the |its )?companies|(?:city|municipal|city's) compan\w*": (
+        "bolag bolagsstyrelser"
+    ),
     r"lgbt\w*": "hbtq hbtqi",
     r"mentors?|mentoring": "mentorer",
     r"upkeep|maintenance": "skötsel",

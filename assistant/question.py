@@ -101,8 +101,8 @@ _ALL_OF_THEM = (
     r"|(the )?((five|\d) )?(committees|responders|responses|administrations)"
 )
 _VIEW_VERB = (
-    r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|think|thought|say|said|write|wrote"
-    r"|view|see|feel|felt|propose|want)"
+    r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|reagerar|reagerade|think|thought|say|said"
+    r"|write|wrote|view|see|feel|felt|propose|want|react|reacted|make of)"
 )
 # 'Vilka nämnder är kritiska …' asks for views; 'Vilka nämnder är ansvariga för …' for the programme's content.
 _STANCE = (
@@ -147,6 +147,9 @@ _COMPARE = re.compile(
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
+    # 'vilka perspektiv … enligt nämnderna': what each of them says ('enligt remissvaren' is 'in the documents')
+    r"|\b(enligt|according to) (de olika |alla |samtliga |the )?(namnderna|remissinstanserna|forvaltningarna"
+    r"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations)\b"
     r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)\b"
     # 'förekommer den hos någon nämnd?', 'Is the police mentioned by the responders?': whoever holds it
     rf"|\b(hos|bland) (nagon|nagra|flera|alla|samtliga) {RESPONDER_GROUP}"
@@ -194,6 +197,30 @@ _COMPARE = re.compile(
     r"tie\w*|tied|link\w*|connect\w*|rel(y|ies|ied) on|base\w*|build\w* on|cite\w*|leave\w* out|left out|omit\w*"
     r"|include\w*|emphasi[sz]e\w*|stress\w*|welcome\w*|lack\w*|call\w* for|ask\w* for)\b",
 )
+
+
+# Words by which a question refers to the responders or their responses without naming one, as the ones there
+# are ('nämnderna', 'the districts', 'each response'): a question without any asks of none of them ('Vilka är alla
+# fem stegen i processen?'); 'Vilka nämnder …' asks which committees the programme means, and one body unnamed
+# ('the district') may be one whose name was misspelt.
+_REFERS_TO_RESPONDERS = re.compile(
+    r"\b((stadsdels|fack)?namnderna|(remiss)?instanserna|(fack|stadsdels)?forvaltningarna|stadsdelarna"
+    r"|(remiss)?svaren|yttrandena|tjansteutlatandena)s?\b"
+    r"|\bthe (\w+ )?(committees|responders|responses|replies|statements|administrations|districts|bodies)\b"
+    r"|\b(varje|respektive|each|every|var och en|vart och ett|alla fem|all five)\b"
+    r"(?! (vecka|ar|manad|dag|gang|year|week|month|day|time)\b)"  # not 'varje vecka', 'each year'
+)
+# Whom the programme applies to is its content, whatever bodies are named ('Gäller programmet för alla nämnder?').
+_PROGRAMME_SCOPE = re.compile(
+    r"\b(galler|omfattar|beror|applies|covers?)\b.{0,40}\b(\w*programmet|programme|program)\b"
+    r"|\b(\w*programmet|programme|program)\b.{0,20}\b(galler|omfattar|beror|applies|covers?)\b"
+)
+
+
+def refers_to_each_responder(question: str) -> bool:
+    """Whether a question refers to the responders or their responses, other than as whom the programme covers."""
+    folded = fold(" ".join(question.lower().split()))
+    return bool(_REFERS_TO_RESPONDERS.search(folded)) and not _PROGRAMME_SCOPE.search(folded)
 
 
 def asks_comparison(question: str) -> bool:
@@ -906,7 +933,12 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         answer_type=kind,
         language="en" if english else "sv",
         follow_up=follow_up,
-        compares=asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2,
+        compares=asks_comparison(text)
+        or asks_comparison(corrected)
+        or len(responders) >= 2
+        # a document field of the responses referred to as the ones there are ('Who signed off each response?');
+        # their views so referred to are the group's rules' (assistant/compare_rules.py), held to the scope rules
+        or (not responders and bool(field_name) and refers_to_each_responder(corrected)),
         metadata_field=field_name,
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or _asks_procedure(corrected, kind) or asks_title_holder(corrected),

@@ -89,7 +89,7 @@ _RESPONSE = ("remissv", "yttr", "svar", "synpunkt", "tjansteutlat")  # stems
 # Words that join names in a list, as the tokens they are compared with are stemmed ('respektiv', 'ell');
 # some set the names against each other ('skolan respektive trafiken').
 _COMPARING = frozenset(fold(term(w)) for w in "respektive vs versus kontra".split())
-_JOINS = _COMPARING | {fold(term(w)) for w in "och samt eller and or".split()}
+_JOINS = _COMPARING | {fold(term(w)) for w in "och o samt eller and or".split()}  # 'skolan o soc'
 _PLACE_PREPOSITIONS = frozenset(fold(term(w)) for w in "i på inom kring om för".split())
 # Before two short names joined, words that make them places or parties, not responders ('samverkan mellan skolan
 # och socialtjänsten', 'i skolan och trafiken').
@@ -311,7 +311,8 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
 
 def mentions(text: str, responders: Iterable[str]) -> dict[str, int]:
     """The responders a text names, each with the index of the first word that names it."""
-    lowered = re.findall(r"[^\W_]+", text.lower())
+    # an English possessive is the name itself ("the traffic's and the schools' responses")
+    lowered = re.findall(r"[^\W_]+", re.sub(r"(?<=\w)['’]s\b", "", text.lower()))
     labelled = bool(re.match(r"\s*[^\W\d_]+(en|an)\s*:", text))  # 'Trafiken:' speaks; 'Trafik:' is a topic
     tokens = _as_speaker([fold(term(w)) for w in lowered], responders, labelled)
     found: dict[str, int] = {}

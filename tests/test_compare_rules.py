@@ -100,6 +100,18 @@ def read(question: str) -> Comparison | None:
         # one set apart from the rest, who are asked too ('Besides EÅV, does any responder …')
         ("Besides Enskede-Årsta-Vantör, does any responder raise clashes with nature protection?", SCOPE),
         ("Förutom socialnämnden, vilka nämnder tar upp Stockholmsenkäten?", SCOPE),
+        # the others asked as the subject, the one named standing out among them
+        ("ar eav ensamma om att tycka att samverkan inom staden brister eller ar de andra nojda", SCOPE),
+        ("Sticker Kungsholmen ut bland remissinstanserna med sin syn på platsaktivering?", SCOPE),
+        ("How does the traffic office see its part, next to how the other committees see theirs?", SCOPE),
+        # a document field of every response, the responses referred to as the ones there are
+        ("Who signed off each response at the top management level?", SCOPE),
+        ("bilagor – vad bifogas till vart och ett av de fem tjansteutlatandena", SCOPE),
+        # their reaction is their view
+        ("Hur reagerade förvaltningarna på förslaget om platssamverkan?", SCOPE),
+        ("What do the committees make of the focus on young men?", SCOPE),
+        # what each says, asked as 'enligt nämnderna'
+        ("vilka perspektiv ska programmet genomsyras av enligt namnderna", SCOPE),
         # one responder named among all of them ('… jämfört med dem')
         (
             "Vilka av förvaltningarna föreslår omedelbar justering, och hur låter Kungsholmens förslag mot dem?",
@@ -125,6 +137,14 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         "Vilka är alla fem stegen i processen?",  # five steps, not the five responders
         # a date asked, a year of another period in it: no periods set against each other
         "Will the 2024–2027 programme be voted on before Christmas 2023? Give the council meeting date.",
+        # the others as partners, not asked; standing out against the country, not the responders
+        "Vad tycker trafiknämnden om samverkan med de andra nämnderna?",
+        "Stockholm sticker ut jämfört med resten av landet, menar Enskede-Årsta-Vantör – varför?",
+        # one response's field; a field of the programme, not of the responses
+        "Who signed off Kungsholmen's response?",
+        "Gäller programmet för alla nämnder och bolagsstyrelser?",
+        # 'enligt remissvaren' is 'in the documents', not each one's view
+        "Hur många trygghetskameror finns uppsatta i Stockholm enligt remissvaren?",
     ],
 )
 def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:

@@ -91,6 +91,8 @@ DOCUMENT_WORDS = {
     "steg",
     "process",
     "social",
+    "bolag",
+    "bolagsstyrelser",
 }
 
 
@@ -113,6 +115,8 @@ def known(word: str) -> bool:
         ("How should the programme be followed up?", True, "uppföljning"),
         ("Which functions should every board appoint?", True, "utse funktioner"),
         ("Who is the case officer?", True, "handläggare"),
+        # the city's companies beside its committees are 'bolag', not the business sector
+        ("Which committees and companies does the programme cover?", True, "bolag bolagsstyrelser"),
         ("How do they describe the programme as a governing document?", True, "styrdokument"),
         ("What about situational crime prevention?", True, "situationell"),  # "prevention" it says itself
         ("Vad gör gatukontoret åt graffitin?", False, "trafikkontoret klotter"),

@@ -74,6 +74,7 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("Vem är handlägare för trafiknämndens remissvar?", "handläggare"),  # misspelt
         ("Vad skickades med som bilagor till Kungsholmens svar?", "bilagor"),
         ("Vem på trafikkontoret handlade ärendet?", "handläggare"),  # the verb, as users say it
+        ("Vilken tjänsteperson handlade socialförvaltningens yttrande?", "handläggare"),
         ("Vilka chefer står med på trafikkontorets tjänsteutlåtande?", "underskrifter"),
         ("Vilka har undertecknat utbildningsförvaltningens tjänsteutlåtande?", "underskrifter"),
         ("vem ar ordforande i utbildningsnamnden", "underskrifter"),

@@ -95,6 +95,9 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         # a service opening the question and wanting something is its office ('Skolan vill inte …'); not so seeing
         ("Skolan vill inte använda polisens områdesstämplar. Stämmer det?", ["Utbildningsnämnden"]),
         ("Trafiken ser ut att öka i innerstaden", []),
+        # an English possessive is the name ("the schools' and traffic's responses"); 'o' joins as 'och' does
+        ("On which dates were the schools' and traffic's responses written?", ["Utbildningsnämnden", "Trafiknämnden"]),
+        ("funkisrådet – fick det titta på ärendet hos skolan o soc?", ["Utbildningsnämnden", "Socialnämnden"]),
         # names listed before whose document: 'the Kungsholmen, education and traffic statements'
         (
             "Who signs each of the Kungsholmen, education and traffic statements?",
