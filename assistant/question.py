@@ -199,30 +199,6 @@ _COMPARE = re.compile(
 )
 
 
-# Words by which a question refers to the responders or their responses without naming one, as the ones there
-# are ('nämnderna', 'the districts', 'each response'): a question without any asks of none of them ('Vilka är alla
-# fem stegen i processen?'); 'Vilka nämnder …' asks which committees the programme means, and one body unnamed
-# ('the district') may be one whose name was misspelt.
-_REFERS_TO_RESPONDERS = re.compile(
-    r"\b((stadsdels|fack)?namnderna|(remiss)?instanserna|(fack|stadsdels)?forvaltningarna|stadsdelarna"
-    r"|(remiss)?svaren|yttrandena|tjansteutlatandena)s?\b"
-    r"|\bthe (\w+ )?(committees|responders|responses|replies|statements|administrations|districts|bodies)\b"
-    r"|\b(varje|respektive|each|every|var och en|vart och ett|alla fem|all five)\b"
-    r"(?! (vecka|ar|manad|dag|gang|year|week|month|day|time)\b)"  # not 'varje vecka', 'each year'
-)
-# Whom the programme applies to is its content, whatever bodies are named ('Gäller programmet för alla nämnder?').
-_PROGRAMME_SCOPE = re.compile(
-    r"\b(galler|omfattar|beror|applies|covers?)\b.{0,40}\b(\w*programmet|programme|program)\b"
-    r"|\b(\w*programmet|programme|program)\b.{0,20}\b(galler|omfattar|beror|applies|covers?)\b"
-)
-
-
-def refers_to_each_responder(question: str) -> bool:
-    """Whether a question refers to the responders or their responses, other than as whom the programme covers."""
-    folded = fold(" ".join(question.lower().split()))
-    return bool(_REFERS_TO_RESPONDERS.search(folded)) and not _PROGRAMME_SCOPE.search(folded)
-
-
 def asks_comparison(question: str) -> bool:
     """Whether the wording asks about the responders side by side ('skiljer sig', 'varje nämnd', 'compare').
 
@@ -933,12 +909,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         answer_type=kind,
         language="en" if english else "sv",
         follow_up=follow_up,
-        compares=asks_comparison(text)
-        or asks_comparison(corrected)
-        or len(responders) >= 2
-        # a document field of the responses referred to as the ones there are ('Who signed off each response?');
-        # their views so referred to are the group's rules' (assistant/compare_rules.py), held to the scope rules
-        or (not responders and bool(field_name) and refers_to_each_responder(corrected)),
+        compares=asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2,
         metadata_field=field_name,
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or _asks_procedure(corrected, kind) or asks_title_holder(corrected),

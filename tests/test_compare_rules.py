@@ -104,9 +104,6 @@ def read(question: str) -> Comparison | None:
         ("ar eav ensamma om att tycka att samverkan inom staden brister eller ar de andra nojda", SCOPE),
         ("Sticker Kungsholmen ut bland remissinstanserna med sin syn på platsaktivering?", SCOPE),
         ("How does the traffic office see its part, next to how the other committees see theirs?", SCOPE),
-        # a document field of every response, the responses referred to as the ones there are
-        ("Who signed off each response at the top management level?", SCOPE),
-        ("bilagor – vad bifogas till vart och ett av de fem tjansteutlatandena", SCOPE),
         # their reaction is their view
         ("Hur reagerade förvaltningarna på förslaget om platssamverkan?", SCOPE),
         ("What do the committees make of the focus on young men?", SCOPE),
