@@ -45,6 +45,14 @@ _EACH_MEMBER = re.compile(
 )
 # What a group says or writes is what each of its members says ('Vad säger stadsdelsnämnderna om …').
 _SAYS = re.compile(r"\b(sager|sagt|skriver|skrev|skrivit|tar upp|lyfter|says?|said|write|writes|wrote)\b")
+# ... and, where no responder is named, what it lacks, wants or asks for, and what 'they' say ('stadsdelarna +
+# droger, vad tar de upp?', 'Vad saknar facknämnderna, alltså vad vill de se mer av?'; with one named, 'de' is
+# that one: 'Varför är stadsdelsförvaltningen i söderort tveksam …, och vad vill de ha klarhet i?').
+_THEY_ASK = re.compile(
+    r"\b(saknar|efterfragar|efterlyser|onskar|foreslar|betonar|kritiserar|valkomnar|reagerar|reagerade|lack|miss"
+    r"|ask for|call for)\b|\b(tar|tog|lyfter) (de|dom) upp\b|\bvad (sager|skriver|tycker|anser|vill|menar|saknar)"
+    r" (de|dom)\b"
+)
 # Asked what each wants changed: 'Vad vill nämnderna ändra i programmet?' (read as typed: 'ändra' folds to
 # 'andra', other, and is no document word a correction keeps) ...
 # Typed without å/ä/ö, 'andra' after 'vill' is the verb where it ends the question or a preposition follows
@@ -154,7 +162,12 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     if len(named) >= 2:
         responders = named
     elif len(group) >= 2 and (
-        asks_opinion(text) or q.compares or wants_change or _SAYS.search(lowered) or _EACH_MEMBER.search(lowered)
+        asks_opinion(text)
+        or q.compares
+        or wants_change
+        or _SAYS.search(lowered)
+        or _EACH_MEMBER.search(lowered)
+        or (not named and _THEY_ASK.search(lowered))
     ):
         responders = group
     elif len(by_period) >= 2:

@@ -172,7 +172,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
 # A date or a day asked for.
 _DATE_ASKED = re.compile(
     r"\b(datum(en|et|s)?|dater\w*|dagtecknad\w*|vilken dag|när (skrevs|skrev)|nar (skrevs|skrev)"
-    r"|what date|the date|dated)\b",
+    # 'On which dates were the responses written?' (not 'on what dates did the council deal with it': an event)
+    r"|what date|(what|which) dates (was|were|is|are)|the date|dated|when (was|were) (\S+ ){0,6}?(written|dated))\b",
     _WORDS,
 )
 # ... of the document itself.

@@ -147,6 +147,9 @@ _COMPARE = re.compile(
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
+    # 'Har alla med sig … i sina svar?', 'Är stadsdelsnämnderna överens om …?': each one's response, side by side
+    r"|\b(i|in) (sina|their) (svar|remissvar|yttranden|responses|replies)\b"  # not 'i deras svar': one body's
+    rf"|\b({_ALL_OF_THEM}) (\w+ ){{0,2}}(overens|eniga|ense|oense|oeniga|agree\w*|disagree\w*)\b"
     # 'vilka perspektiv … enligt nämnderna': what each of them says ('enligt remissvaren' is 'in the documents')
     r"|\b(enligt|according to) (de olika |alla |samtliga |the )?(namnderna|remissinstanserna|forvaltningarna"
     r"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations)\b"

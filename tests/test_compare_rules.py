@@ -104,6 +104,11 @@ def read(question: str) -> Comparison | None:
         ("ar eav ensamma om att tycka att samverkan inom staden brister eller ar de andra nojda", SCOPE),
         ("Sticker Kungsholmen ut bland remissinstanserna med sin syn på platsaktivering?", SCOPE),
         ("How does the traffic office see its part, next to how the other committees see theirs?", SCOPE),
+        # a group named, what it lacks or what 'they' take up; agreeing, and what all hold 'i sina svar'
+        ("Vad saknar facknämnderna i programmet, alltså vad vill de se mer av?", SCOPE[2:]),
+        ("stadsdelarna + droger/missbruk, vad tar de upp?", [SCOPE[0], SCOPE[1]]),
+        ("Är stadsdelsnämnderna överens om hur programmet ändrar deras arbete?", [SCOPE[0], SCOPE[1]]),
+        ("Har alla med sig jämställdhetsperspektivet i sina svar?", SCOPE),
         # their reaction is their view
         ("Hur reagerade förvaltningarna på förslaget om platssamverkan?", SCOPE),
         ("What do the committees make of the focus on young men?", SCOPE),
@@ -137,6 +142,9 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         # the others as partners, not asked; standing out against the country, not the responders
         "Vad tycker trafiknämnden om samverkan med de andra nämnderna?",
         "Stockholm sticker ut jämfört med resten av landet, menar Enskede-Årsta-Vantör – varför?",
+        # 'de' is the one named, though a group is mentioned; 'i deras svar' is one body's
+        "Varför är Enskede-Årsta-Vantör tveksam till att stadsdelarna ska samordna allt, och vad vill de ha klarhet i?",
+        "tyckte idrottsnamnden nat om att idrottsplatser ska vara trygga, i deras svar pa remissen",
         # one response's field; a field of the programme, not of the responses
         "Who signed off Kungsholmen's response?",
         "Gäller programmet för alla nämnder och bolagsstyrelser?",

@@ -89,6 +89,7 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("nummer till den som handlagt socialnamndens trygghetsyttrande", "kontakt"),  # the one who handled it
         ("Vem har skrivit under trafiknämndens remissvar?", "underskrifter"),
         ("När är tjänsteutlåtandet daterat?", "datum"),
+        ("On which dates were the schools' and traffic's responses written?", "datum"),
         ("Jämför datumen på tjänsteutlåtandena från utbildningsnämnden och trafiknämnden", "datum"),  # plural
         ("What is the date of the traffic committee's response?", "datum"),
         ("Vem skickade yttrandet från Kungsholmen?", "avsändare"),
