@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from assistant import prompts
-from assistant.compose import NUMBER_WORDS, defines
+from assistant.compose import NUMBER_WORDS, defines, responder_genitive
 from assistant.field_questions import NAME_ASKED, TITLE, asks_title_holder
 from assistant.glossary import glossary_spans
 from assistant.question import (
@@ -38,6 +38,7 @@ from assistant.question import (
     explained_by_use,
     is_specific,
     overlaps,
+    periods_in,
 )
 from assistant.scope_checks import (
     IDENTIFIER,
@@ -296,6 +297,39 @@ def other_city(q: Question, index: LexicalIndex) -> str:
     return ""
 
 
+# A responder's own response to an earlier programme than the one its document answers: 'Hur löd deras svar 2021 på
+# det förra programmet?', 'vad tyckte de om 2020–2023-versionen när den remitterades 2021?', 'vilket dnr hade
+# yttrandet över det förra programmet?' (not what its response says of it: 'svaret om det förra programmet').
+_EARLIER_RESPONSE = re.compile(
+    r"\b(svar|svaret|svarade|remissvar\w*|yttrande\w*|yttrade sig|tjansteutlatande\w*)\b[^?.]{0,40}?"
+    r"\b(over|pa|on|to)\s+(det |den |the )?(forra|tidigare|gamla|foregaende|previous|earlier|old)\b"
+    r"|\b(remitterades|svarade|svarat|yttrade sig|svar|svaret|answered|responded)\s+(ar\s+|in\s+)?((19|20)\d\d)\b"
+)
+
+
+def earlier_response_asked(q: Question, index: LexicalIndex) -> str:
+    """Why a named responder's response to an earlier programme cannot be given: the documents hold one, later.
+
+    Only where each named responder has documents of one programme period, and a year asked lies before it.
+    """
+    found = _EARLIER_RESPONSE.search(fold(" ".join(q.text.lower().split())))
+    if not q.responders or not found:
+        return ""
+    periods = {
+        r: {p for x, p in zip(index.columns["responder"], index.columns["period"], strict=True) if x == r}
+        for r in q.responders
+    }
+    if any(len(p) != 1 for p in periods.values()):
+        return ""
+    asked_year = int(found.group(7)) if found.group(7) else None
+    for (period,) in periods.values():
+        first = min((a for a, _ in periods_in(period)), default=None)
+        if first is None or (asked_year is not None and asked_year >= first - 1):
+            return ""
+    said = " och ".join(f"{responder_genitive(r)} remissvar om programmet {p}" for r, (p,) in periods.items())
+    return f"Dokumenten har bara {said}, inget svar om ett tidigare program."
+
+
 def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     """The named rules: why the documents cannot answer, whatever the similarity ('' when none applies)."""
     if reason := service_asked(q):  # advice or a service asked for, whoever the question names
@@ -304,7 +338,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
     consulted = asks_if_consulted(q.text)
     if not consulted and (body := body_whose_view(q)):
         return prompts.NO_RESPONSE_FROM.format(body=body_in_swedish(body))
-    if reason := minutes_asked(q) or after_every_period(q, index):
+    if reason := minutes_asked(q) or after_every_period(q, index) or earlier_response_asked(q, index):
         return reason
     if (
         q.language == "en"

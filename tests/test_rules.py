@@ -17,7 +17,7 @@ from assistant.question import acronym_words, other_bodies, read_question
 from assistant.records import Answer, Hit
 from assistant.rerank import FeatureScorer, QueryTerms, Weights, idf_weights
 from assistant.retrieval import reciprocal_rank_fusion
-from assistant.scope import Evidence, abstain_reason
+from assistant.scope import Evidence, abstain_reason, earlier_response_asked
 from assistant.scope_checks import service_asked
 from assistant.sentence_scores import SentenceScores, coverage
 from assistant.settings import Thresholds
@@ -60,6 +60,14 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
     [
         ("Vem ansvarar för belysning på gator och torg?", SUPPORTED, ""),
         ("Vad tycker Göteborgs stad om belysning?", SUPPORTED, "Dokumenten nämner inte Göteborgs."),
+        # a named responder's response to an earlier programme: the documents hold its 2024–2027 response only
+        (
+            "Trafiknämnden svarade på 2024–2027. Hur löd deras svar 2021 på det förra programmet?",
+            SUPPORTED,
+            "Dokumenten har bara trafiknämndens remissvar om programmet 2024–2027, inget svar om ett tidigare program.",
+        ),
+        ("Vad tyckte trafiknämnden om belysning när den remitterades 2019?", SUPPORTED, "inget svar om ett tidigare"),
+        ("Vad säger trafiknämndens svar om det förra programmet?", SUPPORTED, ""),  # what its response says of it
         # where the user works is the user's, not what is asked
         ("Vi är en BVC-grupp i Tensta och undrar: vem ansvarar för belysning?", SUPPORTED, ""),
         (
@@ -135,6 +143,19 @@ def test_abstention(question: str, evidence: Evidence, reason: str) -> None:
         if reason.endswith(("från kulturnämnden", "från kulturnamnden", "polisen"))
         else (reason in said if reason else said == "")
     ), said
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Vad svarade trafiknämnden 2023?", False),  # the year of its own response (programme 2024–2027)
+        ("Hur löd trafiknämndens svar 2021?", True),
+        ("Vilket dnr hade trafiknämndens yttrande över det tidigare programmet?", True),
+        ("Vad skriver nämnderna om det förra programmet?", False),  # no responder named
+    ],
+)
+def test_a_response_to_an_earlier_programme_is_not_in_the_documents(question: str, asked: bool) -> None:
+    assert bool(earlier_response_asked(read_question(question, INDEX), INDEX)) == asked
 
 
 # --- second stage --------------------------------------------------------------------------------
