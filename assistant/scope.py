@@ -303,7 +303,8 @@ def other_city(q: Question, index: LexicalIndex) -> str:
 _EARLIER_RESPONSE = re.compile(
     r"\b(svar|svaret|svarade|remissvar\w*|yttrande\w*|yttrade sig|tjansteutlatande\w*)\b[^?.]{0,40}?"
     r"\b(over|pa|on|to)\s+(det |den |the )?(forra|tidigare|gamla|foregaende|previous|earlier|old)\b"
-    r"|\b(remitterades|svarade|svarat|yttrade sig|svar|svaret|answered|responded)\s+(ar\s+|in\s+)?((19|20)\d\d)\b"
+    r"|\b(remitterades|svarade|svarat|yttrade sig|svar|svaret|answered|responded)\s+(ar\s+|in\s+)?"
+    r"(?P<year>(19|20)\d\d)\b"
 )
 
 
@@ -321,7 +322,7 @@ def earlier_response_asked(q: Question, index: LexicalIndex) -> str:
     }
     if any(len(p) != 1 for p in periods.values()):
         return ""
-    asked_year = int(found.group(7)) if found.group(7) else None
+    asked_year = int(found["year"]) if found["year"] else None
     for (period,) in periods.values():
         first = min((a for a, _ in periods_in(period)), default=None)
         if first is None or (asked_year is not None and asked_year >= first - 1):
