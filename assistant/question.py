@@ -147,13 +147,14 @@ _COMPARE = re.compile(
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
     rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
-    # 'Har alla med sig … i sina svar?', 'Är stadsdelsnämnderna överens om …?': each one's response, side by side
-    r"|\b(i|in) (sina|their) (svar|remissvar|yttranden|responses|replies)\b"  # not 'i deras svar': one body's
+    # 'Är stadsdelsnämnderna överens om …?': each one's response, side by side
     rf"|\b({_ALL_OF_THEM}) (\w+ ){{0,2}}(overens|eniga|ense|oense|oeniga|agree\w*|disagree\w*)\b"
     # 'vilka perspektiv … enligt nämnderna': what each of them says ('enligt remissvaren' is 'in the documents')
     r"|\b(enligt|according to) (de olika |alla |samtliga |the )?(namnderna|remissinstanserna|forvaltningarna"
     r"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations)\b"
-    r"|\b(i|in) (de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)\b"
+    # 'i de olika remissvaren', 'Har alla med sig … i sina svar?' (not 'i deras svar': one body's)
+    r"|\b(i|in) ((de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)"
+    r"|(sina|their) (svar|remissvar|yttranden|responses|replies))\b"
     # 'förekommer den hos någon nämnd?', 'Is the police mentioned by the responders?': whoever holds it
     rf"|\b(hos|bland) (nagon|nagra|flera|alla|samtliga) {RESPONDER_GROUP}"
     r"|\b(by|among) (any|all|several|the) (of the )?(committees|responders|responses|bodies)\b"
