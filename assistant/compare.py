@@ -154,6 +154,7 @@ def view_of(
     procedure: bool = False,
     which: bool = False,
     lead: Sequence[tuple[Hit, tuple[int, int]]] = (),
+    held_to: str = "",
 ) -> View:
     """One responder's view of a topic, or not addressed.
 
@@ -200,7 +201,12 @@ def view_of(
         mine = [h for h in ranking.hits if h.chunk.meta.responder == responder][:DEEP_PASSAGES]
         # 'mer stöd eller tydligare vägledning': the rarest word of either alternative will do, and
         # so will the documents' own word for the topic ('fusk' -> 'välfärdsbrott').
-        alternatives = [*re.split(r"\s+(?:eller|or)\s+", topic), documents_words(topic, False, lambda _: True)]
+        # An English topic is held to the words `held_to` names (see compare_rules.Comparison).
+        alternatives = (
+            [held_to]
+            if held_to
+            else [*re.split(r"\s+(?:eller|or)\s+", topic), documents_words(topic, False, lambda _: True)]
+        )
         options = [idf_weights(index, index.query_terms(o)) for o in alternatives if o]
         hits = [h for h in mine if any(names_rarest([ranking.sentences[h.chunk.id]], w, index.vocab) for w in options)]
         if not hits:

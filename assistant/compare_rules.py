@@ -26,7 +26,7 @@ from assistant.compare import (
 )
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, asked_label, asks_opinion
-from assistant.question import RESPONDER_GROUP, Question, periods_in
+from assistant.question import RESPONDER_GROUP, Question, is_english_word, periods_in
 from assistant.responder_names import group_asked, responders_in_order
 from assistant.scope import answer_type_missing
 from assistant.scope_checks import after_every_period, asks_money
@@ -99,6 +99,8 @@ class Comparison:
     opinion: bool = False
     procedure: bool = False
     which: bool = False  # which responders take the topic up: held to the topic's rarest word
+    # of an English topic, among the Swedish words its asker wrote ('otillåten påverkan'), else the glossary's
+    held_to: str = ""
 
 
 def _touched(years: Sequence[int], period: str) -> bool:
@@ -195,7 +197,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         topic = "trygghetsprogrammet"
     elif is_general(topic) and _CHANGE_ASKED.search(fold(q.text)) and (len(q.periods) >= 2 or q.previous_programme):
         topic = CHANGES_TOPIC  # 'Vad är skillnaden mellan programmet 2020–2023 och 2024–2027?': what changed
-    translated = ""
+    translated = held_to = ""
     if q.language == "en" and not is_general(topic):  # the documents' own words added to an English topic
         # A word the glossary translates is no name, whatever its capital ('July').
         words = [w.lower() if documents_words(w, True, lambda _: True) else w for w in topic.split()]
@@ -204,6 +206,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
             w for w in documents_words(topic, True, lambda _: True).split() if not responders_in_order(w, scope)
         )
         topic = " ".join([*words, translated]).strip()
+        # Not its English words that a document happens to hold too ('team', 'a'), nor the glossary's frame
+        # words ('concrete' -> 'konkret') where the asker named the topic in Swedish.
+        held_to = " ".join(w for w in words if len(w) > 2 and not is_english_word(w.lower())) or translated
     folded = fold(q.text.lower())
     if _PREPARED.search(folded):  # who prepared each answer: the documents say 'har beretts inom …'
         topic = f"{topic} beretts beredning avdelningen"
@@ -216,7 +221,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # Not of the programme as a whole ('Vilka remissvar är positiva …?'): every responder has a verdict on it.
     which = asks_which(text) and (q.language == "sv" or bool(translated)) and not is_general(topic)
     label = "förslag" if wants_change else asked_label(text)
-    return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which)
+    return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which, held_to=held_to)
 
 
 # Where a clause ends: ', och …', ' – ', ';', '?'.
@@ -269,7 +274,7 @@ def compare_views(
     overall = c.procedure or (is_general(c.topic) and q.answer_type not in _FACT_TYPES)
     leads = {} if overall else single_answer_leads(assistant, q, c.responders, filters)
     views = [
-        view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()))
+        view_of(assistant, c.topic, r, filters, c.prefer, c.opinion, c.procedure, c.which, leads.get(r, ()), c.held_to)
         for r in c.responders
     ]
     # An amount of money asked of each: a paragraph without one does not answer it.

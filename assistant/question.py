@@ -567,12 +567,22 @@ def is_english(text: str) -> bool:
     """
     english = swedish = 0
     for word in re.findall(r"[a-zåäö']+", text.lower()):
-        in_english, in_swedish = zipf_frequency(word, "en"), zipf_frequency(word, "sv")
-        if word in _ENGLISH or (in_english >= _LANGUAGE_ZIPF and in_english > in_swedish + _LANGUAGE_MARGIN):
+        if is_english_word(word):
             english += 1
-        elif fold(word) in _SWEDISH or (in_swedish >= _LANGUAGE_ZIPF and in_swedish > in_english + _LANGUAGE_MARGIN):
+        elif _is_swedish_word(word):
             swedish += 1
     return english > swedish
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a word (lower case) is English: a small English word, or far more common in English than in Swedish."""
+    in_english, in_swedish = zipf_frequency(word, "en"), zipf_frequency(word, "sv")
+    return word in _ENGLISH or (in_english >= _LANGUAGE_ZIPF and in_english > in_swedish + _LANGUAGE_MARGIN)
+
+
+def _is_swedish_word(word: str) -> bool:
+    in_english, in_swedish = zipf_frequency(word, "en"), zipf_frequency(word, "sv")
+    return fold(word) in _SWEDISH or (in_swedish >= _LANGUAGE_ZIPF and in_swedish > in_english + _LANGUAGE_MARGIN)
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").

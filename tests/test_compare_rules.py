@@ -343,6 +343,26 @@ def test_an_english_month_in_a_topic_is_no_unknown_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "held_to"),
+    [
+        # the Swedish words the asker wrote, not the glossary's frame words ('concrete' -> 'konkret')
+        (
+            "Which responders bring up undue influence on staff (otillåten påverkan), and does any ask for something "
+            "concrete?",
+            "otillåten påverkan",
+        ),
+        # none written: the glossary's words, not English words a document happens to hold ('team')
+        ("Our team wonders which committees discuss the gender equality perspective?", "jämställdhet"),
+    ],
+)
+def test_which_responders_take_an_english_topic_up_is_judged_by_its_swedish_words(question: str, held_to: str) -> None:
+    comparison = read(question)
+    assert comparison is not None and comparison.which
+    assert held_to in comparison.held_to and "team" not in comparison.held_to.split()
+    assert "konkret" not in comparison.held_to.split()
+
+
+@pytest.mark.parametrize(
     ("question", "procedure", "opinion"),
     [
         ("Skiljer sig utbildningsnämndens och trafiknämndens förslag till beslut?", True, False),
