@@ -116,18 +116,8 @@ def ordered(responders: Iterable[str]) -> list[str]:
 
 def responders_in_scope(assistant: Assistant, filters: Filters | None) -> list[str]:
     """The responders with a document in the store that the filters let through, in stable order."""
-    columns = assistant.lexical.get().columns
     filters = filters or Filters()
-    out = set()
-    for responder, period, source in zip(columns["responder"], columns["period"], columns["source"], strict=True):
-        if not responder:
-            continue
-        if filters.responders and responder not in filters.responders:
-            continue
-        if (filters.periods and period not in filters.periods) or (filters.sources and source not in filters.sources):
-            continue
-        out.add(responder)
-    return ordered(out)
+    return ordered(d.responder for d in assistant.lexical.get().documents if d.responder and filters.admits(d))
 
 
 def _document(assistant: Assistant, source: str) -> DocText | None:

@@ -165,17 +165,13 @@ def overview_answer(
     index = assistant.lexical.get()
     filters = filters or Filters()
     documents: dict[str, list[tuple[str, str]]] = {}  # responder -> [(source, period)]
-    for responder, period, source in zip(
-        index.columns["responder"], index.columns["period"], index.columns["source"], strict=True
-    ):
-        if not responder or (filters.responders and responder not in filters.responders):
-            continue
-        if (filters.periods and period not in filters.periods) or (filters.sources and source not in filters.sources):
+    for document in index.documents:
+        source, responder, period = document
+        if not responder or not filters.admits(document):
             continue
         if _YEAR.search(question) and not _in_period(question, period):
             continue  # 'Vilka nämnder svarade på programmet 2020–2023?'
-        if (source, period) not in documents.setdefault(responder, []):
-            documents[responder].append((source, period))
+        documents.setdefault(responder, []).append((source, period))
     periods = sorted({p for docs in documents.values() for _, p in docs if p})
     folded = fold(question)
     older, newer = _OLDER.search(folded), _NEWER.search(folded)

@@ -251,8 +251,7 @@ def _whole_view_asked(text: str) -> bool:
 
 def responder_periods(assistant: Assistant) -> dict[str, str]:
     """Each responder's programme period, as the store records it."""
-    columns = assistant.lexical.get().columns
-    return {r: p for r, p in zip(columns["responder"], columns["period"], strict=True) if r}
+    return {d.responder: d.period for d in assistant.lexical.get().documents if d.responder}
 
 
 def compare_views(

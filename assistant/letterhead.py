@@ -250,11 +250,10 @@ def letterhead_answer(
     if q.periods and not q.responders:  # 'each of the 2024–2027 responses': the responses to that programme
         allowed.append(("period", {period_label(a, b) for a, b in q.periods}))
     sources: dict[str, str] = {}
-    for row in zip(index.columns["source"], index.columns["responder"], index.columns["period"], strict=True):
-        source, responder, period = row
-        values = {"source": source, "responder": responder, "period": period}
-        if responder in responders and all(values[field] in ok for field, ok in allowed):
-            sources.setdefault(source, responder)
+    for document in index.documents:
+        values = document._asdict()
+        if document.responder in responders and all(values[field] in ok for field, ok in allowed):
+            sources.setdefault(document.source, document.responder)
     if person := _asked_person(q, index):
         return _person_contact(q, person, sources, chunks)
     # a title holder's own number or address ('utbildningsdirektörens telefonnummer'): only the handläggare's is given

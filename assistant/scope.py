@@ -316,10 +316,7 @@ def earlier_response_asked(q: Question, index: LexicalIndex) -> str:
     found = _EARLIER_RESPONSE.search(fold(" ".join(q.text.lower().split())))
     if not q.responders or not found:
         return ""
-    periods = {
-        r: {p for x, p in zip(index.columns["responder"], index.columns["period"], strict=True) if x == r}
-        for r in q.responders
-    }
+    periods = {r: {d.period for d in index.documents if d.responder == r} for r in q.responders}
     if any(len(p) != 1 for p in periods.values()):
         return ""
     asked_year = int(found["year"]) if found["year"] else None

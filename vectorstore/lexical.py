@@ -34,6 +34,7 @@ from vectorstore.analyzer import (
     words,
 )
 from vectorstore.errors import StoreError
+from vectorstore.records import Document
 
 INDEX_FILE = "bm25.npz"
 FORMAT_VERSION = 5  # 5: the acronyms the texts spell out
@@ -109,6 +110,9 @@ class LexicalIndex:
         self.doc_len = doc_len
         self.fingerprint = fingerprint(ids)
         self.responders = frozenset(columns["responder"]) - {""}
+        # Each document once, in the order indexed: what the catalogue, scopes and periods are read from.
+        rows = zip(columns["source"], columns["responder"], columns["period"], strict=True)
+        self.documents = tuple(dict.fromkeys(Document(*row) for row in rows))
         # (source, position) -> id, so a neighbouring chunk is fetched by id, not by a filter.
         self.positions = dict(zip(zip(columns["source"], columns["ordinal"], strict=True), ids, strict=True))
         n = len(ids)

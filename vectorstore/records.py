@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 
 def period_label(start: int | str, end: int | str) -> str:
     """A programme period as the metadata writes it and filters compare it: '2024–2027' (an en dash)."""
     return f"{start}–{end}"
+
+
+class Document(NamedTuple):
+    """A document in the store: its file, whose response it is and the programme period it answers."""
+
+    source: str
+    responder: str
+    period: str
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,14 @@ class Filters:
     def __bool__(self) -> bool:
         """True when any filter is set."""
         return bool(self.responders or self.periods or self.sources)
+
+    def admits(self, document: Document) -> bool:
+        """Whether a document passes every filter that is set."""
+        return (
+            (not self.responders or document.responder in self.responders)
+            and (not self.periods or document.period in self.periods)
+            and (not self.sources or document.source in self.sources)
+        )
 
     def by_field(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Each filter as (the chunk metadata field it restricts, the values allowed)."""
