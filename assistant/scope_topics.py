@@ -217,6 +217,62 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
         return _rarest_missing(q, index, index.query_terms(view), holds, of_view=True)
     if view := _english_view_topic(q):
         return _none_held(q, index, view, holds)
+    if asked := _measure_asked(q):
+        return _unknown_in(q, index, asked) or _rarest_missing(q, index, index.query_terms(asked), holds, of_view=True)
+    return ""
+
+
+# Whether one responder wants a measure ('Vill Enskede-Årsta-Vantör att polisen inför visitationszoner …?', 'Anser
+# utbildningsnämnden att skolorna ska ha passerkontroll …?'), or which measures it proposes for a topic ('Vilka
+# åtgärder mot klotter föreslår Kungsholmen?'): what the measure or the topic is.
+_WANTS_MEASURE = re.compile(
+    r"^\s*(?:vill|ville|anser|ansåg|ansag|tycker|tyckte|menar|föreslår|foreslar|önskar|onskar|förespråkar|forespraker"
+    r"|stöder|stoder)\s+(?P<who>(?:[\w-]+\s+){1,5}?)att\s+(?P<what>(?:[\w-]+\s+){1,10}[\w-]+)\W*$"
+    r"|^\s*vilka\s+(?:åtgärder|atgarder|insatser|förslag|forslag|satsningar)\s+(?:för|for|mot|kring|inom)\s+"
+    r"(?P<topic>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?P<by>föreslår|foreslar|lyfter|tar|nämner|namner|beskriver|efterfrågar"
+    r"|efterfragar|vill|gör|gor|planerar)\b",
+    re.I,
+)
+
+
+def _measure_asked(q: Question) -> str:
+    """The measure one responder is asked whether it wants, or the topic it is asked measures for ('' if neither)."""
+    found = _WANTS_MEASURE.match(q.corrected) if q.language == "sv" else None
+    if not found:
+        return ""
+    if found["who"] is not None:  # the one asked is the responder named ('Vill EÅV att …'), not a body
+        if not term_set(found["who"]) & set(q.name_terms) or _VERDICT_CLAUSE.match(found["what"]):
+            return ""
+        asked = found["what"]
+    else:
+        asked = found["topic"]
+    # the things named, not everyday words ('tillräckligt', 'egen'): a paraphrase has those in other words
+    return " ".join(w for w in re.findall(r"[\w-]+", asked) if zipf_frequency(w.lower(), "sv") < _THING_ZIPF)
+
+
+# A verdict on the programme or on what it says ('… att programmet säger tillräckligt om …', '… att det är bra att …')
+# is asked of the response's words for it, not of a measure.
+_VERDICT_CLAUSE = re.compile(
+    r"(det|detta|den|man|programmet|trygghetsprogrammet|förslaget|forslaget|programförslaget|programforslaget)\b", re.I
+)
+_THING_ZIPF = 4.5
+
+
+# An unknown word this long is a thing named ('visitationszoner', 'passerkontroll'), not a paraphrase's word.
+_NAMED_THING = 9
+
+
+def _unknown_in(q: Question, index: LexicalIndex, asked: str) -> str:
+    """The refusal when what is asked holds a long word no document uses in any form ('' when none)."""
+    unknown = set(q.unknown_terms)
+    for word in re.findall(r"[\w-]+", asked):
+        terms = index.query_terms(word)
+        if (
+            len(word) >= _NAMED_THING
+            and terms
+            and all(t in unknown and not index.related([t]).get(t) and not _holds_known(t, index) for t in terms)
+        ):
+            return _not_named(q, word)
     return ""
 
 

@@ -840,6 +840,25 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ("Does the social committee want more street lighting?", "Socialnämndens remissvar nämner inte ”"),
         ("Does the traffic committee want more street lighting?", ""),
         ("Is the traffic committee in favour of more street lighting?", ""),
+        # ... whether it wants a measure its response never names, or which measures it proposes for such a topic
+        (
+            "Vill Kungsholmen att staden sätter upp fler skyltar mot klotter?",
+            "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”",
+        ),
+        (
+            "Anser utbildningsnämnden att skolorna ska ha passerkontroll vid alla entréer?",
+            "Utbildningsnämndens remissvar nämner inte ”passerkontroll”",  # no document names it
+        ),
+        (
+            "Vilka åtgärder mot klotter föreslår Kungsholmen?",
+            "Kungsholmens stadsdelsnämnds remissvar nämner inte ”klotter”",
+        ),
+        ("Vill trafiknämnden att staden sätter upp fler skyltar mot klotter?", ""),
+        ("Vilka åtgärder mot klotter föreslår trafiknämnden?", ""),
+        # not a verdict on what the programme says (its words for it may be others), nor a body's wish
+        ("Tycker Kungsholmen att programmet beskriver arbetet mot klotter väl?", ""),
+        ("Tycker Kungsholmen att det är bra att alla använder samma definitioner?", ""),
+        ("Vill polisen att Kungsholmen tar bort klotter?", ""),
     ],
 )
 def test_a_response_asked_whether_it_mentions_what_it_never_names(question: str, expected: str) -> None:
