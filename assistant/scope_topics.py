@@ -389,8 +389,11 @@ _VIEWED_ENGLISH = re.compile(
     r"\b(?:think|thinks|thought|say|says|said|write|writes|wrote|feel|feels|view|views|position|stance)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:about|on|of|regarding|concerning)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
     # 'Is the traffic committee in favour of more security guards?', 'Does it support …', 'How does it see …'
-    r"|\b(?:in favou?r of|against|opposed to|supportive of|supports?|backs?|opposes?|wants?|asks? for|calls? for)\s+"
-    r"((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
+    r"|\b(?:in favou?r of|against|opposed to|supportive of|supports?|backs?|opposes?|wants?|asks? for|calls? for"
+    r"|proposes?|suggests?|recommends?|advocates?|would like)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
+    # 'Which measures against graffiti does Kungsholmen propose?'
+    r"|^\s*which (?:measures|actions|steps|initiatives|efforts) (?:against|for|on|to tackle|to reduce)\s+"
+    r"((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:does|do|did)\b"
     r"|^\s*how (?:does|do|did)\s+(?:[\w'-]+\s+){1,6}?(?:see|view|regard|judge)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$",
     re.I,
 )

@@ -859,6 +859,9 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         ("Tycker Kungsholmen att programmet beskriver arbetet mot klotter väl?", ""),
         ("Tycker Kungsholmen att det är bra att alla använder samma definitioner?", ""),
         ("Vill polisen att Kungsholmen tar bort klotter?", ""),
+        ("Does the social committee propose more street lighting?", "Socialnämndens remissvar nämner inte ”"),
+        ("Which measures against graffiti does Kungsholmen propose?", "Kungsholmens stadsdelsnämnds remissvar nämner"),
+        ("Which measures against graffiti does the traffic committee propose?", ""),
     ],
 )
 def test_a_response_asked_whether_it_mentions_what_it_never_names(question: str, expected: str) -> None:
