@@ -22,7 +22,7 @@ from assistant.compose import best_sentences, continuation, following_items, lea
 from assistant.doctext import DocText, SentenceRef, load_document
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, Position, is_procedural
-from assistant.question import IN_WHICH_RESPONSES, RESPONDER_GROUP, Question, is_english
+from assistant.question import IN_WHICH_RESPONSES, RESPONDER_GROUP, Question, acronym_words, is_english
 from assistant.records import Hit
 from assistant.rerank import idf_weights
 from assistant.sentence_scores import SentenceScores
@@ -191,9 +191,10 @@ def view_of(
         mine = [h for h in ranking.hits if h.chunk.meta.responder == responder][:DEEP_PASSAGES]
         # 'mer stöd eller tydligare vägledning': the rarest word of either alternative will do, and
         # so will the documents' own word for the topic ('fusk' -> 'välfärdsbrott').
-        # An English topic is held to the words `held_to` names (see compare_rules.Comparison).
+        # An English topic is held to the words `held_to` names (see compare_rules.Comparison), an acronym
+        # to its words too ('MVP': Mentorer i våldsprevention).
         alternatives = (
-            [held_to]
+            [held_to, *acronym_words(held_to, index.acronyms)]
             if held_to
             else [*re.split(r"\s+(?:eller|or)\s+", topic), documents_words(topic, False, lambda _: True)]
         )

@@ -202,9 +202,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         # A word the glossary translates is no name, whatever its capital ('July').
         words = [w.lower() if documents_words(w, True, lambda _: True) else w for w in topic.split()]
         # not its words for a responder ('street' -> trafikkontoret): each responder is asked anyway
-        translated = " ".join(
-            w for w in documents_words(topic, True, lambda _: True).split() if not responders_in_order(w, scope)
-        )
+        translated = " ".join(_documents_words_of(topic, scope))
         topic = " ".join([*words, translated]).strip()
         # Not its English words that a document happens to hold too ('team', 'a'), nor the glossary's frame
         # words ('concrete' -> 'konkret') where the asker named the topic in Swedish.
@@ -226,6 +224,11 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
 
 # Where a clause ends: ', och …', ' – ', ';', '?'.
 _CLAUSE_END = re.compile(r",\s*(?:och|and|men|but)\b|\s[–-]\s|[;?]")
+
+
+def _documents_words_of(english: str, scope: Sequence[str]) -> list[str]:
+    """The glossary's Swedish words for an English text, not its words for a responder ('street' -> trafikkontoret)."""
+    return [w for w in documents_words(english, True, lambda _: True).split() if not responders_in_order(w, scope)]
 
 
 def _which_clause(text: str) -> str:
