@@ -229,13 +229,17 @@ def test_questions_about_which_responders_take_a_topic_up(question: str, compare
         ({"bostadsomrad": 3.1, "stigmatiser": 3.0}, "Ord kan stigmatisera områden.", True),  # either rare word
         ({"platssamverkan": 3.0}, "Samverkan med fastighetsägare behövs.", False),  # one word: that word
         ({"okand": 3.0}, "Vad som helst.", True),  # no word the documents know: nothing to hold it to
+        # a compound by both its parts in one sentence, not by one of them
+        ({"jamstalldhetsanaly": 3.0}, "Förvaltningen gör ingen egen analys av konsekvenser för jämställdhet.", True),
+        ({"jamstalldhetsanaly": 3.0}, "En analys av trafiken behövs.", False),
     ],
 )
 def test_a_responder_takes_a_topic_up_when_it_names_its_rare_words(
     weights: dict[str, float], sentence: str, names: bool
 ) -> None:
     _, scores = _passage("p", [(sentence, 0.9, 0.5)])
-    known = {"stod", "foraldr", "bostadsomrad", "stigmatiser", "platssamverkan"}
+    known = {"stod", "foraldr", "bostadsomrad", "stigmatiser", "platssamverkan", "plats", "samverkan"}
+    known |= {"jamstalldhetsanaly", "jamstalld", "analy"}
     assert names_rarest([scores], weights, known) is names
 
 
