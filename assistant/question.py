@@ -213,6 +213,13 @@ def asks_comparison(question: str) -> bool:
 
 # A degree of change, not a number: 'hur mycket har programmet förändrats', 'how much has the programme changed'.
 _CHANGED = r"[\w' -]{0,60}?\b(förändr\w*|forandr\w*|ändra\w*|andra[ds]\w*|skiljer|skilj\w*|chang\w*|differ\w*)"
+# ... nor the weight something is given: 'hur stor vikt lägger X vid …', 'how much emphasis does X put on …',
+# 'how much does X stress …'
+_WEIGHT = (
+    r" (vikt|betydelse|fokus|uppmärksamhet|uppmarksamhet|tyngd|utrymme|prioritet|emphasis|weight|attention|importance"
+    r"|focus|priority|stress|significance)\b"
+    r"| (does|do|did) ([\w'-]+ ){1,4}(stress|emphasi[sz]e|focus|care|value|prioriti[sz]e|rely|worry)\b"
+)
 # Answer types, checked in order: the first that matches decides.
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -221,7 +228,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # not a degree: 'Hur mycket vet verksamheterna om …?', 'hur mycket betonas …'
             r"\b(hur (många|manga|mycket(?! (vet|visste|känner|kanner|förstår|forstar|påverkar|paverkar|betyder|bryr"
             rf"|samarbetar|samverkar|fokuserar|betonas|lyfts|nämns|namns)\b)(?!{_CHANGED})"
-            r"|stor\w*|dyr\w*|lång tid|lang tid)"
+            rf"|stor\w*(?!{_WEIGHT})|dyr\w*|lång tid|lang tid)"
             r"|how long"
             r"|vilk(en|et|a) (lön|lon|summa|summor|budget|kostnad|kostnader|belopp|beloppen|anslag)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
@@ -231,7 +238,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bvad (lade|lägger|lagger|satsade|satsar|spenderade|spenderar) (\w+ ){1,3}(på|pa)\b"
             r"|(finns det|is there) (nån|någon|nagon|any) (siffra|summa|belopp|figure|amount)\b"
             r"|budget\w*"
-            rf"|how many|how much(?!{_CHANGED})|cost\w*|(what|which) (percentage|proportion|share)"
+            rf"|how many|how much(?!{_CHANGED})(?!{_WEIGHT})|cost\w*|(what|which) (percentage|proportion|share)"
             # a share or the figures asked for ('… kvinnor jamfort med man procent', 'vilka siffror?')
             r"|procent\w*|percent\w*|(vilka|vilken|what|which) (siffr\w*|figures?|numbers?)"
             r"|siffr\w* (på|pa)"  # 'Siffra på planerade ordningsvakter …' (not 'siffror om …': figures about it)

@@ -612,6 +612,12 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         # 'hur mycket' before a verb of knowing asks a degree, not an amount
         ("Hur mycket vet kommunens verksamheter om polisens kriterier?", "answer_type", "other"),
         ("Hur mycket pengar satsar kontoret på belysning?", "answer_type", "quantity"),
+        # ... and so does the weight something is given
+        ("Hur stor vikt lägger utbildningsnämnden vid MVP?", "answer_type", "other"),
+        ("How much emphasis does the education committee put on MVP?", "answer_type", "other"),
+        ("How much does the traffic office stress cooperation?", "answer_type", "other"),
+        ("Hur stor andel av eleverna går i fristående skolor?", "answer_type", "quantity"),
+        ("How much did the traffic office spend on graffiti?", "answer_type", "quantity"),
         # 'the five committees' are the responders, no body of their own
         ("For each of the five committees, which unit prepared the response?", "other_bodies", ()),
         ("Vilket exempel ger stadsdelsnämnden på en målkonflikt?", "answer_type", "example"),
