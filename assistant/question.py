@@ -216,8 +216,10 @@ _CHANGED = r"[\w' -]{0,60}?\b(förändr\w*|forandr\w*|ändra\w*|andra[ds]\w*|ski
 # ... nor the weight something is given: 'hur stor vikt lägger X vid …', 'how much emphasis does X put on …',
 # 'how much does X stress …'
 _WEIGHT = (
-    r" (vikt|betydelse|fokus|uppmärksamhet|uppmarksamhet|tyngd|utrymme|prioritet|emphasis|weight|attention|importance"
-    r"|focus|priority|stress|significance)\b"
+    r" (vikt|betydelse|fokus|uppmärksamhet|uppmarksamhet|tyngd|utrymme|prioritet|roll|ansvar|inflytande|emphasis"
+    r"|weight|attention|importance|focus|priority|stress|significance|responsibility|influence)\b"
+    # how great a problem, a need or a risk is ('Hur stort är problemet med …', 'hur stor är risken att …')
+    r"| (är|ar|var|blir) (problemet|problemen|utmaningen|utmaningarna|behovet|risken|oron|otryggheten)\b"
     r"| (does|do|did) ([\w'-]+ ){1,4}(stress|emphasi[sz]e|focus|care|value|prioriti[sz]e|rely|worry)\b"
 )
 # Answer types, checked in order: the first that matches decides.

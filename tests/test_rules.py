@@ -616,6 +616,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Hur stor vikt lägger utbildningsnämnden vid MVP?", "answer_type", "other"),
         ("How much emphasis does the education committee put on MVP?", "answer_type", "other"),
         ("How much does the traffic office stress cooperation?", "answer_type", "other"),
+        ("Hur stor roll spelar civilsamhället enligt socialnämnden?", "answer_type", "other"),
+        ("Hur stort är problemet med otrygghet i stadsdelen?", "answer_type", "other"),
+        ("Hur stor är budgeten för trygghetsinvesteringar?", "answer_type", "quantity"),
         ("Hur stor andel av eleverna går i fristående skolor?", "answer_type", "quantity"),
         ("How much did the traffic office spend on graffiti?", "answer_type", "quantity"),
         # 'the five committees' are the responders, no body of their own
