@@ -713,6 +713,9 @@ def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
         before = " ".join(re.findall(r"[\w-]+", text[: match.start()])[-2:])
         if mentions(f"{before} {name}", responders) and not mentions(before, responders):
             continue
+        # a district's own body after its name: 'the EAV district administration', 'Kungsholmen's district office'
+        if fold(name.lower()).startswith("district ") and mentions(before, responders):
+            continue
         out.append(name)
     return tuple(dict.fromkeys(out))
 

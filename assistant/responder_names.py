@@ -96,8 +96,8 @@ _PLACE_PREPOSITIONS = frozenset(fold(term(w)) for w in "i på inom kring om för
 _NOT_BEFORE_NAMES = _PLACE_PREPOSITIONS | {fold(term(w)) for w in "mellan med av till från".split()}
 # English words for the stems of committees' Swedish names ('the traffic committee').
 ENGLISH_NAMES = {
-    "trafik": ("traffic", "transport"),
-    "social": ("social", "welfare"),
+    "trafik": ("traffic", "transport", "street", "streets"),  # 'the streets office' is gatukontoret
+    "social": ("social", "welfare", "affairs"),  # 'the social affairs committee'
     "utbildning": ("education", "school", "schools"),
     "kultur": ("culture", "cultural"),
     "idrott": ("sport", "sports"),
@@ -232,7 +232,7 @@ def english_name_at(lowered: Sequence[str], responder: str) -> int | None:
     Names listed before one body word count each ('the traffic and social committees').
     """
     own = _english_words(responder)
-    return next((i for i, word in enumerate(lowered) if word in own and _before_body(lowered, i)), None)
+    return next((i for i, word in enumerate(lowered) if word in own and _names_body(lowered, i)), None)
 
 
 def without_english_names(text: str, responders: Iterable[str]) -> str:
@@ -252,6 +252,8 @@ def without_english_names(text: str, responders: Iterable[str]) -> str:
             body = next(j for j in range(i + 1, len(bare)) if bare[j] in _ENGLISH_BODY)
             if re.search(r"['’]s\W*$", words[body]):
                 drop.add(body)
+        elif word in own and _after_body(bare, i):
+            drop.add(i)
     return " ".join(w for i, w in enumerate(words) if i not in drop)
 
 
@@ -350,7 +352,17 @@ def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
     stem = fold(term(lowered)).split("-")[0]
     if any(fold(term(lowered)).startswith(alias) for alias in _SPEAKER_NAMES) or stem in _LISTED_NAMES:
         stem = _as_speaker([fold(term(w.lower())).split("-")[0] for w in words], responders)[i]
-    return any(names(stem, r) or (lowered in _english_words(r) and _before_body(words, i)) for r in responders)
+    return any(names(stem, r) or (lowered in _english_words(r) and _names_body(words, i)) for r in responders)
+
+
+def _names_body(words: Sequence[str], i: int) -> bool:
+    """Whether the English name word at i names a body: before its body word, or after it ('Board of Education')."""
+    return _before_body(words, i) or _after_body(words, i)
+
+
+def _after_body(words: Sequence[str], i: int) -> bool:
+    """Whether the English name word at i follows a body word and 'of' or 'for' ('the Department of Education')."""
+    return i >= 2 and words[i - 1].lower() in ("of", "for") and words[i - 2].lower() in _ENGLISH_BODY
 
 
 _DISTRICTS = re.compile(

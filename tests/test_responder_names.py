@@ -98,6 +98,12 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         # an English possessive is the name ("the schools' and traffic's responses"); 'o' joins as 'och' does
         ("On which dates were the schools' and traffic's responses written?", ["Utbildningsnämnden", "Trafiknämnden"]),
         ("funkisrådet – fick det titta på ärendet hos skolan o soc?", ["Utbildningsnämnden", "Socialnämnden"]),
+        # the body word first ('the Board of Education'), other English names of an office
+        ("What does the Department of Education say about the police?", ["Utbildningsnämnden"]),
+        ("Does the Office for Social Affairs mention gangs?", ["Socialnämnden"]),
+        ("What does the streets office say about lighting?", ["Trafiknämnden"]),
+        ("What does the social affairs committee say about lighting?", ["Socialnämnden"]),
+        ("Which streets does the plan mention?", []),  # no body word: a topic
         # names listed before whose document: 'the Kungsholmen, education and traffic statements'
         (
             "Who signs each of the Kungsholmen, education and traffic statements?",

@@ -867,3 +867,10 @@ def test_of_equally_rare_words_the_first_is_the_rarest_whatever_the_hash_seed() 
 )
 def test_a_tip_for_the_askers_own_choice_is_not_answered(question: str, tip: bool) -> None:
     assert bool(service_asked(read_question(question, INDEX))) == tip
+
+
+def test_a_districts_own_administration_after_its_name_is_no_other_body() -> None:
+    districts = ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd"]
+    assert other_bodies("What does the EAV district administration say about the police?", districts) == ("police",)
+    assert other_bodies("Does Kungsholmen's district office mention the police?", districts) == ("police",)
+    assert "district administration" in other_bodies("What does the district administration say?", districts)
