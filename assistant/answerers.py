@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Generator, Sequence
-from functools import partial
 from typing import Protocol
 
 from assistant import prompts
@@ -17,9 +16,7 @@ from assistant.compose import compose
 from assistant.llm import LLM_PASSAGES, NO_MARKERS, LLMAnswerer, checked_answer, failure_reason
 from assistant.question import Question
 from assistant.records import Citation, Hit
-from assistant.scope_checks import counted_noun, counts
 from assistant.sentence_scores import SentenceScores
-from vectorstore.analyzer import fold
 from vectorstore.records import Chunk
 
 log = logging.getLogger(__name__)
@@ -62,7 +59,6 @@ class ExtractiveAnswerer:
             given=q.years,
             defined=q.defined_term,
             parts=q.parts,
-            counts_asked=partial(counts, noun=fold(noun)) if (noun := counted_noun(q)) else None,
         )
         return text, citations, ()
 

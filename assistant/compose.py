@@ -679,7 +679,6 @@ def compose(
     given: Collection[int] = (),
     defined: str = "",
     parts: Sequence[Collection[str]] = (),
-    counts_asked: Callable[[str], bool] | None = None,
 ) -> tuple[str, list[Citation]]:
     """Answer text with markers, and the citations the markers refer to.
 
@@ -704,10 +703,6 @@ def compose(
         candidates = _lifted(candidates, lambda text: holds_quoted(text, quoted))
     if defined:  # 'Vad menas med X?' opens on the sentence that says what X is
         candidates = _lifted(candidates, lambda text: defines([text], defined))
-    if (
-        counts_asked
-    ):  # 'Hur många fokusområden …?' opens on a sentence that counts them ('… pekar ut fyra fokusområden:')
-        candidates = _lifted(candidates, counts_asked)
     if not wants_list:  # an item without its list's introduction ('- Stadsutveckling') says nothing alone,
         candidates = [  # nor an introduction without a colon or its list ('… under rubrikerna')
             s
