@@ -454,6 +454,8 @@ _BODY = re.compile(
     r"region (?!(?:om|och|i|på|pa|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*)\b)\w+"
     r"|(?:[\w-]+ ){1,2}region(?= (?:om|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*|say|said)\b)"
     r"|stadshus\w*|police|fire (?:service|brigade)|fire and rescue services?|rescue services?"
+    # national agencies named '-verket' (not 'ramverket', 'nätverket', 'regelverket')
+    r"|(?:trafik|skol|bo|migrations|naturvårds|naturvards|skatte|tull|arbetsmiljö|arbetsmiljo)verket\w*"
     r"|(?:pensioners'?|disability) councils?"
     # the city's companies, on remiss lists but among no responders ('Familjebostäder är stora i söderort')
     r"|familjebost[aä]der|svenska bost[aä]der|stockholmshem|micasa(?: fastigheter)?|sisab|skolfastigheter|stokab"

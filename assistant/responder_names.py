@@ -356,8 +356,21 @@ def is_name_of(words: Sequence[str], i: int, responders: Iterable[str]) -> bool:
 
 
 def _names_body(words: Sequence[str], i: int) -> bool:
-    """Whether the English name word at i names a body: before its body word, or after it ('Board of Education')."""
-    return _before_body(words, i) or _after_body(words, i)
+    """Whether the English name word at i names a body: before its body word, or after it ('Board of Education').
+
+    Not a national one: 'the Swedish Transport Administration' is Trafikverket, no committee of the city's.
+    """
+    if _before_body(words, i):
+        return not _national(words, i - 1)
+    return _after_body(words, i) and not _national(words, i - 3)
+
+
+_NATIONAL = frozenset(("swedish", "national", "sweden's", "state"))
+
+
+def _national(words: Sequence[str], i: int) -> bool:
+    """Whether the word at i makes a body national ('the Swedish …', 'the National …')."""
+    return i >= 0 and words[i].lower() in _NATIONAL
 
 
 def _after_body(words: Sequence[str], i: int) -> bool:

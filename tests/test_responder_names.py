@@ -104,6 +104,9 @@ RESPONDERS = [KUNGSHOLMEN, "Utbildningsnämnden", "Socialnämnden", "Trafiknämn
         ("What does the streets office say about lighting?", ["Trafiknämnden"]),
         ("What does the social affairs committee say about lighting?", ["Socialnämnden"]),
         ("Which streets does the plan mention?", []),  # no body word: a topic
+        # a national body is none of the city's committees: Trafikverket, Skolverket
+        ("What does the Swedish Transport Administration say about the police?", []),
+        ("What does the Swedish Board of Education say about the police?", []),
         # names listed before whose document: 'the Kungsholmen, education and traffic statements'
         (
             "Who signs each of the Kungsholmen, education and traffic statements?",

@@ -386,6 +386,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         # A district named after the committee ('… i Skarpnäck'), and no verb taken for its name.
         ("Vad tycker stadsdelsnämnden i Skarpnäck om programmet?", "other_bodies", ("stadsdelsnämnden i Skarpnäck",)),
         ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
+        ("Vad säger Skolverket om trygghet i skolan?", "other_bodies", ("Skolverket",)),  # a national agency
+        ("Vilket teoretiskt ramverk vill trafiknämnden ha?", "other_bodies", ()),  # 'ramverket' is no agency
         # the end of a responder's English name is no other body; a body beside a responder still is
         ("Which programmes are in the social services committee's response?", "other_bodies", ()),
         ("Vad tycker socialnämnden och polisen?", "other_bodies", ("polisen",)),
