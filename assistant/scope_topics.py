@@ -226,13 +226,20 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
 # utbildningsnämnden att skolorna ska ha passerkontroll …?'), or which measures it proposes for a topic ('Vilka
 # åtgärder mot klotter föreslår Kungsholmen?'): what the measure or the topic is.
 _WANTS_MEASURE = re.compile(
-    r"^\s*(?:vill|ville|anser|ansåg|ansag|tycker|tyckte|menar|föreslår|foreslar|önskar|onskar|förespråkar|forespraker"
+    r"^\s*(?:vill|ville|anser|ansåg|ansag|tycker|tyckte|menar|föreslår|foreslar|önskar|onskar|förespråkar|foresprakar"
     r"|stöder|stoder)\s+(?P<who>(?:[\w-]+\s+){1,5}?)att\s+(?P<what>(?:[\w-]+\s+){1,10}[\w-]+)\W*$"
     r"|^\s*vilka\s+(?:åtgärder|atgarder|insatser|förslag|forslag|satsningar)\s+(?:för|for|mot|kring|inom)\s+"
-    r"(?P<topic>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?P<by>föreslår|foreslar|lyfter|tar|nämner|namner|beskriver|efterfrågar"
+    r"(?P<topic>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:föreslår|foreslar|lyfter|tar|nämner|namner|beskriver|efterfrågar"
     r"|efterfragar|vill|gör|gor|planerar)\b",
     re.I,
 )
+
+# A verdict on the programme or on what it says ('… att programmet säger tillräckligt om …', '… att det är bra att …')
+# is asked of the response's words for it, not of a measure.
+_VERDICT_CLAUSE = re.compile(
+    r"(det|detta|den|man|programmet|trygghetsprogrammet|förslaget|forslaget|programförslaget|programforslaget)\b", re.I
+)
+_THING_ZIPF = 4.5  # a word rarer than this in Swedish (zipf) names a thing: "klotter", not "tillräckligt"
 
 
 def _measure_asked(q: Question) -> str:
@@ -248,14 +255,6 @@ def _measure_asked(q: Question) -> str:
         asked = found["topic"]
     # the things named, not everyday words ('tillräckligt', 'egen'): a paraphrase has those in other words
     return " ".join(w for w in re.findall(r"[\w-]+", asked) if zipf_frequency(w.lower(), "sv") < _THING_ZIPF)
-
-
-# A verdict on the programme or on what it says ('… att programmet säger tillräckligt om …', '… att det är bra att …')
-# is asked of the response's words for it, not of a measure.
-_VERDICT_CLAUSE = re.compile(
-    r"(det|detta|den|man|programmet|trygghetsprogrammet|förslaget|forslaget|programförslaget|programforslaget)\b", re.I
-)
-_THING_ZIPF = 4.5
 
 
 # An unknown word this long is a thing named ('visitationszoner', 'passerkontroll'), not a paraphrase's word.
