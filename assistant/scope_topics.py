@@ -172,7 +172,9 @@ _MENTION_FRAME = frozenset(
     for w in (
         "nämner nämns nämnt tar upp tagit skriver något alls om sitt sina yttrande yttrandet remissvar remissvaret "
         "svar svaret tjänsteutlåtande tjänsteutlåtandet begreppen begreppet begrepp ordet orden frågan frågor "
-        "mention mentions mentioned bring brings raise raises say says anything about its response lyfter fram"
+        "mention mentions mentioned bring brings raise raises say says anything about its response lyfter fram "
+        # the body word of a responder's English name ('Does social services mention …?')
+        "committee board office service services administration department"
     ).split()
 )
 

@@ -12,6 +12,7 @@ import pytest
 from assistant.question import read_question
 from assistant.scope import Evidence, abstain_reason, body_whose_view, has_quantity
 from assistant.scope_checks import after_every_period, minutes_asked, organisation_whose_view, ranks_places
+from assistant.scope_topics import mention_missing
 from assistant.settings import Thresholds
 from vectorstore.lexical import IndexedChunk, LexicalIndex
 
@@ -946,3 +947,18 @@ def test_the_margin_under_a_cross_encoder_is_off_by_default_and_takes_no_prior_o
     assert _taken_up_elsewhere(q, ranking, float("inf")) == ""
     assert _taken_up_elsewhere(q, ranking, 0.5).startswith("Trafiknämndens remissvar tar inte upp")
     assert _taken_up_elsewhere(q, ranking, 0.8) == ""
+
+
+def test_the_body_word_of_a_responders_english_name_is_no_topic_it_must_mention() -> None:
+    """'Does social services mention …?' asks of the topic, not of 'services' (which another text happens to hold)."""
+    index = LexicalIndex.build(
+        [
+            IndexedChunk("s", "Programmet mot hedersrelaterat våld bör lyftas fram.", "s.txt", "Socialnämnden", "", 0),
+            IndexedChunk(
+                "t", "Social services and the offices cooperate in Stockholm.", "t.txt", "Trafiknämnden", "", 0
+            ),
+        ]
+    )
+    asked = read_question("Does social services mention honour-related violence?", index)
+    assert asked.responders == ("Socialnämnden",)
+    assert "services" not in mention_missing(asked, index)
