@@ -652,6 +652,7 @@ def asks_if_consulted(text: str) -> bool:
 
 
 _SENT = r"(send|sent|submit\w*|give|gave|lämna\w*|lamna\w*|skicka\w*|gett|gav)"
+_MODAL = r"(should|must|would|could|ought|ska|skall|bör|bor|borde|måste|maste|skulle)\b"
 
 
 def asks_view_of(q: Question, name: str, gap: str) -> bool:
@@ -664,7 +665,8 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
     if re.search(r"r[åa]d(et)?$", name, re.I):
         head = rf"{head}|rådet|radet"  # 'Kungsholmens funktionshinderråd … Vilka synpunkter skrev rådet?'
     return any(
-        re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}", text, re.I)
+        # not what the body should do ('What does the education committee say the police should do?')
+        re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}(?!\w*\s+{_MODAL})", text, re.I)
         or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
         # 'synpunkter hade polisen', 'what position did the fire service take', 'vilket yttrande lämnade rådet'
         # (the body again by its first word)

@@ -652,6 +652,21 @@ def test_organisation_without_a_response(question: str, expected: str) -> None:
     check(question, (GOAL,), expected)
 
 
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        # a responder's view of what the body should do is no view of the body's own
+        ("What does the education committee say the police should do?", ""),
+        ("Vad tycker Kungsholmen att polisen och staden ska göra tillsammans?", ""),
+        # the body's own view, of what others should do too
+        ("Vad tycker polisen att staden ska göra?", "polisen"),
+        ("What does the police say the city should do?", "police"),
+    ],
+)
+def test_whose_view_a_question_asks(question: str, body: str) -> None:
+    assert body_whose_view(read_question(question, INDEX)) == body
+
+
 def test_de_after_a_body_and_a_responder_may_mean_the_responder() -> None:
     q = read_question("Kungsholmen nämner polisen. Vad säger de om samverkan?", INDEX)
     assert body_whose_view(q) == ""
