@@ -189,7 +189,9 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
             # the part alone names something else ('Rinkeby', a district no document mentions)
             continue
         terms = index.query_terms(word)
-        if all(t not in index.vocab for t in terms):  # also true when the word has no terms
+        # a name the documents use, in the genitive ('Brås rapporter': Brå)
+        genitive = word.endswith("s") and any(t in index.vocab for t in index.query_terms(word[:-1]))
+        if all(t not in index.vocab for t in terms) and not genitive:  # also true when the word has no terms
             out.append(name)
     return out
 
