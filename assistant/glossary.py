@@ -93,9 +93,8 @@ GLOSSARY: dict[str, str] = {
     r"chang\w*|differen\w*|new": "förändringar nya",
     r"previous|earlier|old|former": "tidigare",
     r"predecessors?|lineage|replaced|replaces|succeeds|superseded": "tidigare ersätter",
-    r"(?:comes?|came|come|entered|enters?) into (?:force|effect)|takes? effect|in force|appl(?:y|ies) from": (
-        "trädde i kraft"
-    ),
+    r"(?:comes?|came|come|entered|enters?) into (?:force|effect)|(?:takes?|took|taken) effect|in force"
+    r"|appl(?:y|ies) from": "trädde i kraft",
     r"(?:builds?|built|based) on|starts? from|rests? on": "utgår från",
     r"research|theor\w*": "forskning teorier",
     r"funding|resources": "resurser",

@@ -986,3 +986,9 @@ def test_a_name_the_documents_use_is_known_in_the_genitive() -> None:
     )
     assert unknown_names(read_question("Vad skriver socialnämnden om Brås rapporter?", index), index) == []
     assert unknown_names(read_question("Vad skriver socialnämnden om Rinkebys torg?", index), index) == ["Rinkebys"]
+
+
+def test_an_english_question_about_a_law_is_about_these_documents() -> None:
+    law = "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete trädde i kraft 1 juli 2023."
+    check("Which law took effect in July 2023?", (law,), "")
+    check("Which recipe took effect in July 2023?", (law,), "handlar om")
