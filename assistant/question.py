@@ -576,24 +576,23 @@ def is_english(text: str) -> bool:
     is English. Swedish typed without å/ä/ö shares small words with English ('for' is 'för'):
     'vad ar programmet for nagot' has more Swedish small words and is Swedish.
     """
-    english = swedish = 0
-    for word in re.findall(r"[a-zåäö']+", text.lower()):
-        if is_english_word(word):
-            english += 1
-        elif _is_swedish_word(word):
-            swedish += 1
-    return english > swedish
+    languages = [_language_of(word) for word in re.findall(r"[a-zåäö']+", text.lower())]
+    return languages.count("en") > languages.count("sv")
 
 
 def is_english_word(word: str) -> bool:
     """Whether a word (lower case) is English: a small English word, or far more common in English than in Swedish."""
-    in_english, in_swedish = zipf_frequency(word, "en"), zipf_frequency(word, "sv")
-    return word in _ENGLISH or (in_english >= _LANGUAGE_ZIPF and in_english > in_swedish + _LANGUAGE_MARGIN)
+    return _language_of(word) == "en"
 
 
-def _is_swedish_word(word: str) -> bool:
+def _language_of(word: str) -> str:
+    """'en' or 'sv' for a word (lower case) that tells the language, '' for one that does not."""
     in_english, in_swedish = zipf_frequency(word, "en"), zipf_frequency(word, "sv")
-    return fold(word) in _SWEDISH or (in_swedish >= _LANGUAGE_ZIPF and in_swedish > in_english + _LANGUAGE_MARGIN)
+    if word in _ENGLISH or (in_english >= _LANGUAGE_ZIPF and in_english > in_swedish + _LANGUAGE_MARGIN):
+        return "en"
+    if fold(word) in _SWEDISH or (in_swedish >= _LANGUAGE_ZIPF and in_swedish > in_english + _LANGUAGE_MARGIN):
+        return "sv"
+    return ""
 
 
 # What a named responder says or writes about something is its view ("Vad säger trafiknämnden om …").

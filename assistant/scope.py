@@ -133,10 +133,9 @@ _ITS_OWN_VIEW = re.compile(
     re.I,
 )
 # Up to two words between a view verb and the body ("tyckte den fackliga samverkansgruppen"), but
-# not "om" ("säger trafiknämnden om polisens roll" asks trafiknämnden) nor a responder in its own
-# right ("anser socialnämnden att polisen …"); a responder's genitive owns the body ("utbildningsnämndens råd").
-# Up to two words between a view verb and the body ('tycker egentligen polisen'); not a clause ('tycker Kungsholmen att
-# polisen …': the responder's view of what the police should do).
+# not "om" ("säger trafiknämnden om polisens roll" asks trafiknämnden), nor a responder in its own
+# right ("anser socialnämnden att polisen …"), nor a clause ("tycker Kungsholmen att polisen …": the
+# responder's view of what the police should do); a responder's genitive owns the body ("utbildningsnämndens råd").
 _GAP = (
     r"((?!om\b)(?!att\b)(?!that\b)(?![\w-]*(?:nämnd|namnd|förvaltning|forvaltning|kontor)(?:en|et|erna|a)?\s)"
     r"[\w-]+\s+){0,2}"
