@@ -26,7 +26,7 @@ from assistant.compare import (
 )
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, asked_label, asks_opinion
-from assistant.question import RESPONDER_GROUP, Question, is_english_word, periods_in
+from assistant.question import GROUP_THEN_THEY, RESPONDER_GROUP, Question, is_english_word, periods_in
 from assistant.responder_names import group_asked, responders_in_order
 from assistant.scope import answer_type_missing
 from assistant.scope_checks import after_every_period, asks_money
@@ -128,13 +128,21 @@ _THE_OTHERS = re.compile(
     # 'how the other committees see theirs'), the one named standing out among them ('sticker ut bland
     # remissinstanserna', 'ensamma om att …'; not 'Stockholm sticker ut jämfört med resten av landet'); not the
     # others as partners ('samverkan med de andra nämnderna')
-    r"|\b(ar|var|tycker|tyckte|anser|ansag|som|hur|gor|gjorde) (de|dom) (andra|ovriga)\b"
+    r"|\b(ar|var|tycker|tyckte|anser|ansag|som|hur|gor|gjorde|sager|sade|skriver|skrev|vill|menar) (de|dom)"
+    r" (andra|ovriga)\b"
     r"|\b(how|do|did|are|were|as) the other (committees|responders|bodies|administrations|districts)\b"
     r"|\bbland (de andra|de ovriga|remissinstanserna|namnderna|instanserna|forvaltningarna|remissvaren|svaren)\b"
     r"|\bensamm?a? om\b|\balone in\b|\b(stands?|stood) out (among|from) the\b"
+    # 'Is Kungsholmen the only one that …', 'Är trafiknämnden den enda som …' (not 'den enda åtgärden som …')
+    r"|\bthe only (one|committee|responder|body|response|district|administration|office)\b"
+    r"|\bden enda (som|namnden|remissinstansen|forvaltningen|stadsdelen|stadsdelsnamnden)\b"
 )
 
-_BESIDES = re.compile(r"\b(besides|apart from|aside from|other than|except|forutom|utover|utom)\b")
+_BESIDES = re.compile(
+    r"\b(besides|apart from|aside from|other than|except|forutom|utover|utom|fler an|andra an|others than|more than)\b"
+)
+# Someone else asked for: 'Does anyone besides the traffic committee …', 'Tar fler än socialnämnden upp …'.
+_ANYONE = re.compile(r"\b(anyone|anybody|any|someone|another|others?|nagon|nagra|nan|fler|andra|ovriga)\b")
 
 # A date asked for ('… before Christmas 2023? Give the council meeting date.'); not 'när det gäller' ('regarding').
 _DATE_ASKED = re.compile(r"\b(när|nar|when|dates?|datum\w*|vilken dag)\b(?!\s+det\s+(gäller|galler))", re.I)
@@ -159,8 +167,13 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # 'Besides EÅV, does any responder raise …?': the one named right after it and the rest alike (not '… nämns
     # upprustningar utöver trygghetssatsningarna')
     set_apart = _BESIDES.search(lowered)
-    besides = q.compares and set_apart is not None and bool(responders_in_order(lowered[set_apart.end() :][:40], scope))
+    besides = (
+        (q.compares or bool(_ANYONE.search(lowered)))
+        and set_apart is not None
+        and bool(responders_in_order(lowered[set_apart.end() :][:40], scope))
+    )
     against_rest = len(named) == 1 and (bool(_THE_OTHERS.search(lowered)) or besides)
+    they_asked = bool(GROUP_THEN_THEY.search(lowered))  # of the group named first, with no responder named
     if len(named) >= 2:
         responders = named
     elif len(group) >= 2 and (
@@ -169,7 +182,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         or wants_change
         or _SAYS.search(lowered)
         or _EACH_MEMBER.search(lowered)
-        or (not named and _THEY_ASK.search(lowered))
+        or (not named and (_THEY_ASK.search(lowered) or they_asked))
     ):
         responders = group
     elif len(by_period) >= 2:
@@ -178,11 +191,17 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         # 'var hamnar EÅV jämfört med de övriga fyra?': one set against the rest; 'Vilka av förvaltningarna föreslår
         # omedelbar justering, och hur låter Kungsholmens förslag?': every responder, the one named among them
         responders = list(scope)
-    elif not named and (q.compares or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", lowered))):
+    elif not named and (q.compares or they_asked or (wants_change and re.search(rf"\b{RESPONDER_GROUP}", lowered))):
         responders = list(scope)  # every responder: 'Vad vill nämnderna ändra …' asks each
-    elif len(named) == 1 and (
-        (_whole_view_asked(text) and about_whole_programme(q.text, scope))
-        or (wants_change and about_whole_programme(_CHANGE_WORDS.sub(" ", q.text), scope))
+    elif (
+        len(named) == 1
+        # of its own programme: another period's is for the single answer's rules to decline ('What did EÅV (2020–2023)
+        # think of the proposed 2024–2027 programme?')
+        and (not q.years or _touched(q.years, periods.get(named[0], "")))
+        and (
+            (_whole_view_asked(text) and about_whole_programme(q.text, scope))
+            or (wants_change and about_whole_programme(_CHANGE_WORDS.sub(" ", q.text), scope))
+        )
     ):
         # 'Vilka brister ser socialnämnden i programmet?', 'Sammanfatta socialnämndens yttrande': its position
         # sentences on the whole, labelled

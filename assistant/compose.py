@@ -16,6 +16,7 @@ from itertools import pairwise
 import numpy as np
 
 from assistant.instructions import is_instruction
+from assistant.question import WHICH_MANY
 from assistant.records import Citation, Hit, Span
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTACT, LETTERHEAD, sentence_kind
@@ -24,7 +25,7 @@ from ingest.sentences import sentence_spans
 from vectorstore.analyzer import fold, term, term_matches, term_set
 from vectorstore.records import Chunk
 
-_LIST_QUESTION = re.compile(r"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are|which)\b|\bvilka\b", re.I)
+_LIST_QUESTION = re.compile(rf"^\s*(vilka|vilket|vilken|nämn|lista|ange|what are)\b|\bvilka\b|{WHICH_MANY}", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\d+\.)\s")
 PASSAGES_CONSIDERED = 5
 # A responder's verdict on the programme as a whole ('ställer sig positiv till programförslagets innehåll').

@@ -94,15 +94,24 @@ IN_WHICH_RESPONSES = (
     r"|\bi (nagot|nagon|nagra|vilket|vilken) av (de |dom )?(remissvaren|svaren|yttrandena|dokumenten|texterna)\b"
 )
 # The responders together, in the definite plural: 'Vad tycker nämnderna …', 'What do the committees think …'.
-_ALL_OF_THEM = (
+ALL_OF_THEM = (
     r"(de olika |alla |samtliga |de (fem|fyra|tre|\d) |alla (fem|\d) )?"
     r"(namnderna|remissinstanserna|instanserna|forvaltningarna|stadsdelsnamnderna"
     r"|stadsdelsforvaltningarna|facknamnderna|remissvaren)s?"  # 'var och en av de fem nämndernas svar'
-    r"|(the )?((five|\d) )?(committees|responders|responses|administrations)"
+    r"|(the )?((five|\d) )?(consulted )?(committees|responders|responses|administrations|bodies consulted|bodies"
+    r"|districts|district (committees|councils|administrations)|specialist committees)"
+    # whoever answered the referral: 'Vad tycker de som svarade …', 'those who responded'
+    r"|(de|dom) som (har )?(svarade|svarat|yttrade sig|yttrat sig)|(those|the ones) who (responded|answered|replied)"
 )
 _VIEW_VERB = (
     r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|reagerar|reagerade|think|thought|say|said"
-    r"|write|wrote|view|see|feel|felt|propose|want|react|reacted|make of)"
+    r"|resonerar|resonerade|varderar|varderade|bedomer|bedomde|uppfattar|uppfattade|forhaller sig|staller sig"
+    r"|vill|ville|foreslar|foreslog|efterfragar|efterlyser|saknar|lyfter|betonar|onskar|kritiserar|valkomnar"
+    r"|beskriver|beskrev|namner|koper"  # 'köper förvaltningarna den …?': accept it
+    r"|write|wrote|view|see|feel|felt|propose|want|react|reacted|make of|assess|judge|regard"
+    r"|receive[ds]? (the |this )?(programme|proposal|draft|it)"  # not 'receive for their coordination role'
+    r"|proposes|wants|wanted|(asks?|asked|calls?|called) for|mentions?|mentioned|describes?|described|suggests?"
+    r"|suggested|raises?|raised|writes)"
 )
 # 'Vilka nämnder är kritiska …' asks for views; 'Vilka nämnder är ansvariga för …' for the programme's content.
 _STANCE = (
@@ -123,7 +132,7 @@ _COMPARE = re.compile(
     r"|\b(svarar|resonerar|tanker|tycker|ser|bedomer) de olika\b|\b(answer|see|judge|think) (it |this )?differently\b"
     r"|\brespektive\b|\bskiljer (sig|de)\b|\bjamfor\w*|\bolika (namnder|remissinstanser|remissvar|svaren|yttranden)\w*"
     rf"|\b(varje|de olika) {RESPONDER_GROUP}|\b(alla|samtliga) remissvar\w*"
-    rf"|\bvar och en av ({_ALL_OF_THEM})\b|\beach of ({_ALL_OF_THEM})\b"  # 'var och en av nämnderna'
+    rf"|\bvar och en av ({ALL_OF_THEM})\b|\beach of ({ALL_OF_THEM})\b"  # 'var och en av nämnderna'
     rf"|\b(alla|samtliga) {RESPONDER_GROUP}.*\b(tycker|tyckte|anser|ansag|syn|synpunkter\w*|sager|sade|staller sig)\b"
     # 'Är samtliga fem nämnder positiva till programmet?', 'Are all the committees positive …?'
     rf"|\b(alla|samtliga|all) ((the )?(fem|fyra|tre|five|four|three|\d) )?(the )?{RESPONDER_GROUP}\b.*"
@@ -146,9 +155,9 @@ _COMPARE = re.compile(
     # 'är de fem remissinstanserna för eller emot förslaget?'
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
-    rf"|\b{_VIEW_VERB} ({_ALL_OF_THEM})\b|\b({_ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
+    rf"|\b{_VIEW_VERB} ({ALL_OF_THEM})\b|\b({ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
     # 'Är stadsdelsnämnderna överens om …?': each one's response, side by side
-    rf"|\b({_ALL_OF_THEM}) (\w+ ){{0,2}}(overens|eniga|ense|oense|oeniga|agree\w*|disagree\w*)\b"
+    rf"|\b({ALL_OF_THEM}) (\w+ ){{0,2}}(overens|eniga|ense|oense|oeniga|agree\w*|disagree\w*)\b"
     # 'vilka perspektiv … enligt nämnderna': what each of them says ('enligt remissvaren' is 'in the documents')
     r"|\b(enligt|according to) (de olika |alla |samtliga |the )?(namnderna|remissinstanserna|forvaltningarna"
     r"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations)\b"
@@ -162,8 +171,38 @@ _COMPARE = re.compile(
     r"|\b(does|did|do) any (other )?(responders?|committees?|responses?|bodies|body)\b"
     r"|\b(two|three|four|both) (of the )?(responses|replies)\b|\b(tva|tre|fyra|bada|bagge) (remissvar|svar|yttranden)"
     r"(en|a)?\b"
-    # 'Hur tar nämnderna upp narkotika?', 'I vilka remissvar förekommer platssamverkan?'
-    rf"|\b(tar|tog|lyfter|lyfte) ({_ALL_OF_THEM}) upp\b|{IN_WHICH_RESPONSES}"
+    # 'Hur tar nämnderna upp narkotika?', 'Hur tog nämnderna emot programmet?', 'Vad lyfter remissvaren fram om …?',
+    # 'I vilka remissvar förekommer platssamverkan?'
+    rf"|\b(tar|tog|lyfter|lyfte) ({ALL_OF_THEM}) (upp|emot|fram)\b|{IN_WHICH_RESPONSES}"
+    rf"|\b(mottogs|togs emot|bemottes|received)\b.*\b(av|by) ({ALL_OF_THEM})\b"
+    # what they share or where they part ('Vilka likheter finns mellan remissvaren?', 'Vad är gemensamt för svaren
+    # från stadsdelsnämnderna?', 'What do the responses have in common?'): each response, side by side
+    rf"|\b(skillnad\w*|likhet\w*|gemensamt|differences?|similarit\w*|in common)\b.*"
+    rf"\b({ALL_OF_THEM}|svaren|remissvaren|yttrandena|{RESPONDER_GROUP}s svar)\b"
+    rf"|\b({ALL_OF_THEM}|svaren|remissvaren|yttrandena)\b.*\b(gemensamt|in common|likadant)\b"
+    # 'Trygghetsvandringar, nämns de av stadsdelsnämnderna?': said by them
+    r"|\b(namns|namnds|tas upp|togs upp|lyfts|lyftes|beskrivs|beskrevs|berors|kommenteras)\b"
+    rf".*\b(av|hos) ({ALL_OF_THEM})\b"
+    # the group doing something to the topic, asked how or what ('hur kopplar förvaltningarna ihop de två?', 'Hur
+    # hanterar nämnderna …'), not what it must or may do ('Vad ska nämnderna göra …', 'Vilket ansvar har nämnderna')
+    rf"|\b(hur|vad|varfor|how|what|why) (?!(ska|skall|bor|borde|maste|kan|far|har|hade|ar|var|blir|ges|gors|is|are"
+    r"|was|were|will|should|must|can|may|have|has|had|ansvarar|ansvarade|gor|gjorde|behover|ingar|samordnar|leder"
+    rf"|do|does|did)\b)\w+ ({ALL_OF_THEM})\b"
+    # 'Vad tycker alla om programmet?': all of them, the responders
+    r"|\b(tycker|tyckte|anser|ansag|sager|sade|menar|think|say)\s+(alla|samtliga)(?=\s+(om|till|kring|angaende)\b"
+    r"|\s*[?,.]?\s*$)"
+    # 'Är det någon som är emot programmet?', 'Finns det någon nämnd som inte håller med om …?'
+    r"|\b(nagon|nagra|ingen|nan) som (ar|var|inte ar) (emot|kritisk\w*|negativ\w*|tveksam\w*|missnojd\w*)\b"
+    rf"|\b(svaren|remissvaren|yttrandena|synpunkterna) (fran|av) (de olika |alla |samtliga )?{RESPONDER_GROUP}"
+    # whoever of them holds a view ('Har någon av nämnderna synpunkter på …?', 'Har någon remissinstans invändningar
+    # …?', 'Did any of the responders criticise …?', 'Is any committee negative …?'; not 'Har någon nämnd ansvar …')
+    rf"|\b(nagon|nagra|ingen|nan) (av (de |dom )?)?({ALL_OF_THEM}|{RESPONDER_GROUP})\b.*\b(tycker|tyckte|anser|ansag"
+    r"|synpunkt\w*|invandning\w*|kritik\w*|kritiser\w*|emot|positiv\w*|negativ\w*|tveksam\w*|ifragasatt\w*"
+    r"|foreslar|foreslog|efterfragar|saknar|namner|tar upp|lyfter|skriver|sager|pekar pa|varnar|oroa\w*"
+    r"|haller med|haller inte med)\b"
+    r"|\b(any|none|either|neither) of the (committees|responders|responses|bodies|administrations|districts)\b"
+    r"|\b(is|are|was|were|did|does|do|has|have)( there)? (any|some) (committee|responder|body|administration"
+    r"|district)s?\b"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
     r"|\bwhich (committee|body|responder) (is|was) (the )?(most|least) "
     # 'Vilka svar tar upp riktade insatser?', 'vilka två remissvar begär det?': a response's text is asked, whatever
@@ -222,6 +261,16 @@ _WEIGHT = (
     r"| (är|ar|var|blir) (problemet|problemen|utmaningen|utmaningarna|behovet|risken|oron|otryggheten)\b"
     r"| (does|do|did) ([\w'-]+ ){1,4}(stress|emphasi[sz]e|focus|care|value|prioriti[sz]e|rely|worry)\b"
 )
+# The responders named, then asked of as 'de' or 'they' ('Remissinstanserna om skolan: vad vill de?', 'Nämnderna och
+# polisen – hur ser samarbetet ut enligt dem?', 'The police and the committees – how do they describe …?'), opening
+# the question ('X fanns bland remissinstanserna. Vad skrev de …' asks X).
+GROUP_THEN_THEY = re.compile(
+    rf"^(\w+ ){{0,3}}({ALL_OF_THEM})\b.*\b((vad|hur|varfor) (\w+ ){{1,2}}(de|dom)\b"
+    r"(?! (olika|fem|fyra|tre|andra|ovriga)\b)"
+    r"|(enligt|hos) (dem|dom)\b|(what|how|why) (do|did|would|will) they\b|according to them\b)"
+)
+# 'Which focus areas …', 'Which of …' ask for several; a singular noun does not ('Which law took effect …?').
+WHICH_MANY = r"^\s*which\s+(of\b|((?!(is|was|has|does|says)\b)\w+\s+){0,3}?(?!(is|was|has|does|says)\b)\w*[^siu\W]s\b)"
 # Answer types, checked in order: the first that matches decides.
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -331,7 +380,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "list",
         re.compile(
-            r"^\s*(vilka|nämn|namn|lista|ange|what are|which)\b|\bvilka\b"
+            rf"^\s*(vilka|nämn|namn|lista|ange|what are)\b|\bvilka\b|{WHICH_MANY}"
             # what a response enumerates ('Kungsholmen och trafiken räknar upp fokusområdena – skiljer sig
             # uppräkningarna?')
             r"|\b(räkna\w*|rakna\w*)\b[^?.]{0,60}\bupp\b|\b(uppräkn\w*|upprakn\w*|enumerat\w*|listorna|listan)\b",

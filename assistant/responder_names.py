@@ -379,10 +379,14 @@ def _after_body(words: Sequence[str], i: int) -> bool:
 
 
 _DISTRICTS = re.compile(
-    r"\b(stadsdelsnamnd(erna|er)|stadsdelarna|stadsdelsforvaltning(arna|ar)|"
-    r"district (committees|councils|boards)|the districts)\b"
+    # 'stadsdelarnas svar', not their role ('oklart med stadsdelarnas samordnande roll')
+    r"\b(stadsdelsnamnd(erna|er)|stadsdelarna|stadsdelsforvaltning(arna|ar))(s (svar|remissvar|yttrande|synpunkter))?"
+    r"\b|\b(district (committees|councils|boards)|the districts)\b"
 )
-_SPECIALISTS = re.compile(r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar)|specialist committees)\b")
+_SPECIALISTS = re.compile(
+    r"\b(facknamnd(erna|er)|fackforvaltning(arna|ar))(s (svar|remissvar|yttrande|synpunkter))?\b"
+    r"|\bspecialist committees\b"
+)
 _DISTRICT_NAME = "stadsdelsnamnd"
 
 

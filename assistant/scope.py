@@ -81,7 +81,8 @@ from vectorstore.records import period_label
 # A role asked about ("Vem är ordförande …"): the documents that would answer must name it.
 _ROLE = re.compile(
     r"\b\w*(direktör|direktor|chef|ordförande|ordforande|handläggare|handlaggare|politiker|kommunalråd|borgarråd"
-    r"|sekreterare|chair\w*|director|parti|party)\w*",
+    # a party, not a word that starts like one ('particularly', 'partikel', 'participation')
+    r"|sekreterare|chair\w*|director|parti(?=(et|er|erna|ernas|ets|es|s)?\b)|party\b)\w*",
     re.I,
 )
 # A question that asks who: by its first word, or for a name ('Namn på ordföranden?', 'Name of the chair?').
@@ -93,7 +94,7 @@ _NEXT_YEAR = re.compile(r"\b(nästa år|nasta ar|kommande år|kommande ar|nästk
 # An English question must be about something these documents are about.
 _ENGLISH_DOMAIN = re.compile(
     r"\b(safe\w*|secur\w*|crime\w*|criminal\w*|program\w*|committee\w*|board\w*|municipal\w*|"
-    r"police|school\w*|social|traffic|district\w*|referral\w*|prevent\w*|violence|youth|focus areas?|"
+    r"police|(pre)?school\w*|social|traffic|district\w*|referral\w*|prevent\w*|violence|youth|focus areas?|"
     r"cooperation|collaborat\w*|responsib\w*|coordinat\w*|welfare|public|environment|deadline|administration|"
     r"drug\w*|assault\w*|violen\w*|parent\w*|guideline\w*|influence|graffiti|light\w*|survey\w*|gender|extrem\w*|"
     r"gang\w*|neighbo\w*|street\w*|square\w*|parks?|unsafe|insecur\w*|actors?|camera\w*|guards?|corrupt\w*|brib\w*|"

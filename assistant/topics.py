@@ -30,6 +30,7 @@ _PROGRAMME_TERMS = frozenset(
         " grunden huvudsak princip generellt general basically"  # 'i grunden positiva till programmet
         " ändå nej ja"  # 'säger någon nej till programmet, eller är alla för ändå?'
         " rakt igenom genomgående odelat utmaningar"  # 'vilka är rakt igenom positiva, vilka lyfter utmaningar med det'
+        " mottagande mottagandet mottogs received reception"  # 'Hur mottogs programmet?'
     )
 )
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"
@@ -70,6 +71,15 @@ _FRAME = frozenset(
         " responder responders explicitly include includes"  # 'Which responders explicitly include …'
         " grundhållning helhetsomdöme helhetsbedömning"  # 'vilken grundhållning har var och en av …'
         " sett"  # 'i stort sett för', 'sett från Kungsholmen, trafikkontoret och EAV'
+        # what they share or where they part: 'Vilka likheter finns mellan remissvaren?', 'Ser nämnderna likadant
+        # på …?', 'Är trafiknämnden ensam om …?', 'Is Kungsholmen the only one …', 'Where do the responses disagree?'
+        # (not words a topic is made of: 'gemensamt trygghetsprogram', 'skillnader mellan könen', 'stöd' folded)
+        " likheter likhet likadant eniga ense oense överens oeniga ensam ensamma enda"
+        " common similarities similarity differences agree agrees disagree disagrees only alone besides"
+        " others compared there anything did have react reacted receive received consulted svarade svarat"
+        " resonerar värderar bedömer uppfattar mottogs mottog instanser instanserna"
+        " facknämnderna fler än ta tog where that any"
+        " administration administrations bodies body nån nåt står"
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
@@ -170,7 +180,16 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     return _topic_of(question, responders)
 
 
+# How the proposal was received is a verdict on it, not a topic ('… eller fick förslaget ett gott mottagande?').
+_RECEPTION = re.compile(
+    r"\b(fick|fått|fatt|got|received)\b(\s+\w+){0,3}?\s+(ett\s+|a\s+)?(gott|bra|positivt|negativt|dåligt|daligt|blandat"
+    r"|good|positive|warm|mixed|negative)\s+(mottagande|reception)\b",
+    re.I,
+)
+
+
 def _topic_of(question: str, responders: Iterable[str]) -> str:
+    question = _RECEPTION.sub(" ", question)
     named = responders_in_order(question, responders)
     # A later sentence's first word in lower case: run into one topic it would look like a name ('… goals Quote me').
     opened = _SENTENCE_OPENING.sub(lambda m: m.group(0).lower(), _YEARS.sub(" ", question))

@@ -114,6 +114,35 @@ def read(question: str) -> Comparison | None:
         ("What do the committees make of the focus on young men?", SCOPE),
         # what each says, asked as 'enligt nämnderna'
         ("vilka perspektiv ska programmet genomsyras av enligt namnderna", SCOPE),
+        # the responders as users name them together: how they reason, value or received it, what they share
+        ("Hur resonerar nämnderna om föräldrarnas ansvar?", SCOPE),
+        ("Hur värderar förvaltningarna platssamverkan?", SCOPE),
+        ("Hur mottogs programmet av nämnderna?", SCOPE),
+        ("Hur tog nämnderna emot programmet?", SCOPE),
+        ("Vilka likheter finns mellan remissvaren?", SCOPE),
+        ("Vilka skillnader finns mellan facknämndernas svar?", SCOPE[2:]),
+        ("Hur skiljer sig stadsdelarnas svar åt?", [SCOPE[0], SCOPE[1]]),
+        ("What do the responses have in common?", SCOPE),
+        ("Vad tycker alla om programmet?", SCOPE),
+        ("Vad tycker de som svarade om trygghetsmätningen?", SCOPE),
+        # whoever of them holds a view
+        ("Har någon av nämnderna synpunkter på uppföljningen?", SCOPE),
+        ("Har någon remissinstans invändningar mot fokusområdena?", SCOPE),
+        ("Är det någon som är emot programmet?", SCOPE),
+        ("Did any of the responders criticise the programme?", SCOPE),
+        ("Is any committee negative to the programme?", SCOPE),
+        # the group named first, then asked of as 'de' or 'they'; said by them; what they propose or want
+        ("Remissinstanserna om skolan: vad vill de?", SCOPE),
+        ("The police and the committees – how do they describe cooperation?", SCOPE),
+        ("Trygghetsvandringar, nämns de av stadsdelsnämnderna?", [SCOPE[0], SCOPE[1]]),
+        ("Unga i riskzon – vad föreslår nämnderna?", SCOPE),
+        ("Follow-up of the programme: what do the districts want?", [SCOPE[0], SCOPE[1]]),
+        ("Social och situationell prevention – hur kopplar förvaltningarna ihop de två?", SCOPE),
+        # one named set against the rest: the only one, anyone besides it, more than it
+        ("Is Kungsholmen the only one that mentions drugs?", SCOPE),
+        ("Does anyone besides the traffic committee talk about lighting?", SCOPE),
+        ("Tar fler än socialnämnden upp våld i nära relationer?", SCOPE),
+        ("Kungsholmen om trygghetsmätningar – vad säger de andra?", SCOPE),
         # one responder named among all of them ('… jämfört med dem')
         (
             "Vilka av förvaltningarna föreslår omedelbar justering, och hur låter Kungsholmens förslag mot dem?",
@@ -148,6 +177,16 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         # one response's field; a field of the programme, not of the responses
         "Who signed off Kungsholmen's response?",
         "Gäller programmet för alla nämnder och bolagsstyrelser?",
+        # a group's role or money, not its view; 'de' is another body; what the group must do is the programme's
+        "Vad tycker Enskede-Årsta-Vantör är oklart med stadsdelarnas roll att samordna?",
+        "How much money will the district councils receive for their coordination role under the programme?",
+        "Storstockholms brandförsvar fanns med bland remissinstanserna. Vad skrev de om anlagda bränder?",
+        "Vad ska nämnderna göra enligt programmet?",
+        "Är detta den enda åtgärden som Kungsholmen föreslår?",  # the only measure, not the only responder
+        # 'de' after a group with a responder named is that responder's text about the group
+        "Stadsdelsnämnderna och samordningen – vad ska de göra enligt socialnämnden?",
+        # one responder's view of another period's programme: the single answer's rules decline it
+        "What did the Enskede-Årsta-Vantör district council think of the proposed 2024–2027 safety programme?",
         # 'enligt remissvaren' is 'in the documents', not each one's view
         "Hur många trygghetskameror finns uppsatta i Stockholm enligt remissvaren?",
     ],
@@ -322,6 +361,34 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
 def test_topic_leaves_out_names_years_and_framing(question: str, topic: str) -> None:
     assert topic_of(question, SCOPE) == topic
     assert len(responders_in_order(question, SCOPE)) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # what they share, where they part and who stands alone frame the question; the topic is what is left
+        ("Är trafiknämnden ensam om att ta upp belysning?", "belysning"),
+        ("Ser nämnderna likadant på kameraövervakning?", "kameraövervakning"),
+        ("Hur värderar förvaltningarna platssamverkan?", "platssamverkan"),
+        ("Is Kungsholmen the only one that mentions drugs?", "drugs"),
+        ("Does anyone besides the traffic committee talk about lighting?", "lighting"),
+        ("Vad tycker de som svarat om trygghetsmätningen?", "trygghetsmätningen"),
+    ],
+)
+def test_a_group_questions_topic_leaves_out_its_framing(question: str, topic: str) -> None:
+    assert set(analyze(topic_of(question, SCOPE))) == set(analyze(topic))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka likheter finns mellan remissvaren?",
+        "Var är remissvaren oense?",
+        "Var någon av remissinstanserna emot trygghetsprogrammet, eller fick förslaget ett gott mottagande?",
+    ],
+)
+def test_what_they_share_or_how_they_received_it_is_a_view_of_the_whole(question: str) -> None:
+    assert is_general(topic_of(question, SCOPE))
 
 
 def test_english_topic_gets_the_documents_words() -> None:

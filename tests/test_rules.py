@@ -466,6 +466,16 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad är programmets syfte?", "defines", ""),
         ("Vad är syftet med programmet?", "defines", ""),
         ("What are the focus areas?", "answer_type", "list"),
+        # 'which' with a plural asks for several; with a singular noun for one thing
+        ("Which focus areas does the programme have?", "answer_type", "list"),
+        (
+            "Which two violence prevention initiatives does the education committee want highlighted?",
+            "answer_type",
+            "list",
+        ),
+        ("Which of the districts mentions graffiti?", "answer_type", "list"),
+        ("Which law took effect in July 2023?", "answer_type", "other"),
+        ("Which process does the programme describe?", "answer_type", "other"),  # '-ss' is no plural
         # what responses enumerate, compared ('räknar … upp', 'uppräkningarna', 'listorna'), asks their lists
         ("Kungsholmen och trafiken räknar båda upp fokusområdena. Skiljer sig uppräkningarna?", "answer_type", "list"),
         ("Skiljer sig listorna över fokusområden hos skolan och soc?", "answer_type", "list"),

@@ -327,6 +327,12 @@ def test_parts_of_a_whole_are_counted_under_any_name() -> None:
         ),
         # A party leads no committee in the documents.
         ("Vilket parti leder trafiknämnden?", (HOME_VISITS,), "nämner inget parti"),
+        # ... a word that only starts like 'parti' asks for none ('particularly vulnerable areas')
+        (
+            "What does the committee think of the terms vulnerable area and particularly vulnerable area?",
+            ("Staden bör inte använda begrepp som utsatt område och särskilt utsatt område.",),
+            "",
+        ),
     ],
 )
 def test_future_finding_and_price(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -992,3 +998,9 @@ def test_an_english_question_about_a_law_is_about_these_documents() -> None:
     law = "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete trädde i kraft 1 juli 2023."
     check("Which law took effect in July 2023?", (law,), "")
     check("Which recipe took effect in July 2023?", (law,), "handlar om")
+
+
+def test_an_english_question_about_the_open_preschool_is_about_these_documents() -> None:
+    preschool = "Den öppna förskolan, förskolan och grundskolan är aktörer som bidrar till att barn får stöd."
+    check("What is the open preschool?", (preschool,), "")
+    check("What is the open bakery?", (preschool,), "handlar om")
