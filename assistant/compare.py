@@ -42,6 +42,9 @@ DEEP_PASSAGES = 8
 # A topic that is the programme itself ('vad tycker varje nämnd om programmet?') is answered
 # with each responder's position sentences from more of its passages, whatever their wording.
 GENERAL_PASSAGES = 20
+# Which responders take a topic up: those naming a word within this share of its rarest one's idf (0.8, the
+# paragraph's own share, until the thirty-fifth round; 0.6 set on the read which-comparisons: parts 0.818 -> 0.850).
+WHICH_SHARE = 0.6
 SHORT_TOPIC = 2  # known words of a topic judged by the words its passages name rather than by similarity
 NOT_ADDRESSED = prompts.NOT_ADDRESSED
 
@@ -199,7 +202,11 @@ def view_of(
             else [*re.split(r"\s+(?:eller|or)\s+", topic), documents_words(topic, False, lambda _: True)]
         )
         options = [idf_weights(index, index.query_terms(o)) for o in alternatives if o]
-        hits = [h for h in mine if any(names_rarest([ranking.sentences[h.chunk.id]], w, index.vocab) for w in options)]
+        hits = [
+            h
+            for h in mine
+            if any(names_rarest([ranking.sentences[h.chunk.id]], w, index.vocab, WHICH_SHARE) for w in options)
+        ]
         if not hits:
             return View(responder, mine[0].chunk.source, False, NO_POSITION, reason=NOT_ADDRESSED, hits=tuple(mine))
         # and a single answer's opening leads only where it names the topic at all

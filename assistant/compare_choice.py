@@ -48,13 +48,15 @@ _Candidate = tuple[float, float, int, Hit, tuple[int, int], str, Position]
 RARE_SHARE = 0.8  # a topic's rare words: those within this share of its rarest word's idf
 
 
-def names_rarest(scores: Sequence[SentenceScores], weights: Mapping[str, float], known: Container[str]) -> bool:
+def names_rarest(
+    scores: Sequence[SentenceScores], weights: Mapping[str, float], known: Container[str], share: float = RARE_SHARE
+) -> bool:
     """Whether a sentence names one of the topic's rarest words that the documents know, in a compound too.
 
     'stöd till föräldrar' needs 'föräldrar', not only 'stöd'; 'bostadsområden stigmatiseras' either word.
     True when the topic has no word the documents know (nothing to hold it to).
     """
-    return any(names_rarest_in(text, weights, known) for passage in scores for text in passage.texts)
+    return any(names_rarest_in(text, weights, known, share) for passage in scores for text in passage.texts)
 
 
 def names_rarest_in(

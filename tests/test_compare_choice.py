@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.compare import View, _with_its_context, asks_which
+from assistant.compare import WHICH_SHARE, View, _with_its_context, asks_which
 from assistant.compare_answer import in_short
 from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_rules import Comparison
@@ -241,6 +241,18 @@ def test_a_responder_takes_a_topic_up_when_it_names_its_rare_words(
     known = {"stod", "foraldr", "bostadsomrad", "stigmatiser", "platssamverkan", "plats", "samverkan"}
     known |= {"jamstalldhetsanaly", "jamstalld", "analy"}
     assert names_rarest([scores], weights, known) is names
+
+
+@pytest.mark.parametrize(("share", "names"), [(0.8, False), (WHICH_SHARE, True), (0.5, True)])
+def test_which_responders_take_a_topic_up_is_judged_by_its_rare_words_within_a_share(share: float, names: bool) -> None:
+    # 'unga i riskzon': a response about young people that never writes 'riskzon' takes it up at the shipped share,
+    # a response about support alone ('stöd', a third of the rarest word's weight) does not
+    weights = {"ung": 2.0, "riskzon": 3.0, "stod": 1.0}
+    _, young = _passage("p", [("Unga behöver stöd från vuxna.", 0.9, 0.5)])
+    _, support = _passage("q", [("Kontoret efterfrågar mer stöd.", 0.9, 0.5)])
+    known = {"ung", "riskzon", "stod", "vuxn"}
+    assert names_rarest([young], weights, known, share) is names
+    assert not names_rarest([support], weights, known, share)
 
 
 @pytest.mark.parametrize(
