@@ -177,17 +177,23 @@ _COMPARE = re.compile(
     rf"|\b(mottogs|togs emot|bemottes|received)\b.*\b(av|by) ({ALL_OF_THEM})\b"
     # what they share or where they part ('Vilka likheter finns mellan remissvaren?', 'Vad är gemensamt för svaren
     # från stadsdelsnämnderna?', 'What do the responses have in common?'): each response, side by side
-    rf"|\b(skillnad\w*|likhet\w*|gemensamt|differences?|similarit\w*|in common)\b.*"
+    rf"|\b(skillnad\w*|likhet\w*|gemensamt|konflikt\w*|motsattning\w*|differences?|similarit\w*|conflicts?"
+    r"|in common)\b.*"
     rf"\b({ALL_OF_THEM}|svaren|remissvaren|yttrandena|{RESPONDER_GROUP}s svar)\b"
     rf"|\b({ALL_OF_THEM}|svaren|remissvaren|yttrandena)\b.*\b(gemensamt|in common|likadant)\b"
     # 'Trygghetsvandringar, nämns de av stadsdelsnämnderna?': said by them
-    r"|\b(namns|namnds|tas upp|togs upp|lyfts|lyftes|beskrivs|beskrevs|berors|kommenteras)\b"
+    r"|\b(namns|namnds|tas upp|togs upp|lyfts|lyftes|beskrivs|beskrevs|berors|kommenteras|behandlas|hanteras"
+    r"|bemots|varderas|uppfattas)\b"
     rf".*\b(av|hos) ({ALL_OF_THEM})\b"
     # the group doing something to the topic, asked how or what ('hur kopplar förvaltningarna ihop de två?', 'Hur
     # hanterar nämnderna …'), not what it must or may do ('Vad ska nämnderna göra …', 'Vilket ansvar har nämnderna')
     rf"|\b(hur|vad|varfor|how|what|why) (?!(ska|skall|bor|borde|maste|kan|far|har|hade|ar|var|blir|ges|gors|is|are"
     r"|was|were|will|should|must|can|may|have|has|had|ansvarar|ansvarade|gor|gjorde|behover|ingar|samordnar|leder"
     rf"|do|does|did)\b)\w+ ({ALL_OF_THEM})\b"
+    # 'Är förvaltningarna nöjda med programmet?': a stance asked of them together
+    rf"|\b(ar|var) ({ALL_OF_THEM}) (\w+ )?(nojd\w*|missnojd\w*|positiv\w*|negativ\w*|kritisk\w*|tveksam\w*)"
+    # 'Hur många av nämnderna tar upp klotter?': counted among them
+    rf"|\bhur manga (av )?(de |dom )?({ALL_OF_THEM}|remissvar|svar|yttranden|remissinstanser|namnder)\b"
     # 'Vad tycker alla om programmet?': all of them, the responders
     r"|\b(tycker|tyckte|anser|ansag|sager|sade|menar|think|say)\s+(alla|samtliga)(?=\s+(om|till|kring|angaende)\b"
     r"|\s*[?,.]?\s*$)"
@@ -204,7 +210,7 @@ _COMPARE = re.compile(
     r"|\b(is|are|was|were|did|does|do|has|have)( there)? (any|some) (committee|responder|body|administration"
     r"|district)s?\b"
     rf"|\bvilken (av )?(de )?{RESPONDER_GROUP} (ar|var) (mest|minst) "  # 'Vilken nämnd är mest kritisk …'
-    r"|\bwhich (committee|body|responder) (is|was) (the )?(most|least) "
+    r"|\bwhich (committee|body|responder|response|reply|district|administration) (is|was) (the )?(most|least) "
     # 'Vilka svar tar upp riktade insatser?', 'vilka två remissvar begär det?': a response's text is asked, whatever
     # the verb (what the programme gives a committee is asked of 'nämnder': 'Vilka nämnder ansvarar för …?')
     r"|\bvilk(a|en|et) (av )?(de |dom )?((\d|tva|tre|fyra|fem) )?(svar|svaren|remissvar|remissvaren|yttranden"
@@ -229,7 +235,8 @@ _COMPARE = re.compile(
     r"|\bvilka synpunkter (kom in|har kommit in|inkom|har inkommit|fick (programmet|forslaget))\b"
     r"|\b(sammanfatta\w*|summera\w*|sammanfattning|oversikt|summari[sz]e|summary|overview)\b.*"
     r"\b(remissvaren|svaren|yttrandena|synpunkterna|remissinstansernas|namndernas|responses|replies)\b"
-    r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body)\b|\ball (the )?(responses|committees|responders)\b"
+    r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body|response|reply|statement|district)\b"
+    r"|\ball (the )?(responses|committees|responders)\b|\bacross (all )?(the )?(responses|replies|committees)\b"
     # 'Which committees mention …', and the singular, which asks the same: 'Which committee talks about …?'
     rf"|\bwhich (of the )?(committees?|bodies|body|responders?|responses?) (\w+ly )?({_STANCE_EN}|thinks?|thought|"
     r"says?|said|propose\w*|wants?|criticis\w*|supports?|"

@@ -138,6 +138,14 @@ def read(question: str) -> Comparison | None:
         ("Unga i riskzon – vad föreslår nämnderna?", SCOPE),
         ("Follow-up of the programme: what do the districts want?", [SCOPE[0], SCOPE[1]]),
         ("Social och situationell prevention – hur kopplar förvaltningarna ihop de två?", SCOPE),
+        # how many of them say it, or each response; a stance of them all; across them
+        ("Hur många av nämnderna tar upp klotter?", SCOPE),
+        ("What are the main points in each response?", SCOPE),
+        ("Which response is most critical?", SCOPE),
+        ("Är förvaltningarna nöjda med programmet?", SCOPE),
+        ("Finns det någon konflikt mellan remissvaren?", SCOPE),
+        ("What themes recur across the responses?", SCOPE),
+        ("Hur behandlas trygghetsmätningen av de som yttrat sig?", SCOPE),
         # one named set against the rest: the only one, anyone besides it, more than it
         ("Is Kungsholmen the only one that mentions drugs?", SCOPE),
         ("Does anyone besides the traffic committee talk about lighting?", SCOPE),
