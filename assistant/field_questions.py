@@ -55,7 +55,10 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"(?:.*?)"
         r"(\b(svarsdatum\w*|svarsdag\w*|sista (svars|remiss)?(dag|datum|dagen|datumet)|svarstid\w*|svarsfrist\w*"
         r"|remisstid\w*|remissfrist\w*|deadline\w*|due date|due by)\b"
-        r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bsenast\b)",
+        r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bsenast\b"
+        # 'När ska remissen vara besvarad?', 'When did the committees have to reply by?'
+        r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bremiss\w*\b[^?]*\b(besvara[ds]?|besvarats|vara inne)\b"
+        r"|\bwhen\b[^?]*\b(reply|respond|answer)\b[^?]*\bby\b)",
         _WORDS,
     ),
     "adress": re.compile(

@@ -307,7 +307,8 @@ def _field_lines(
         lines.append(f"{read.sentence} {' '.join(dict.fromkeys(markers))}")
     if asked and found and not q.responders:  # 'Vem är utbildningsdirektör?': whoever has one, not who has none
         lines = [line for line in lines if line not in missing]
-    return lines
+    # the documents that state it first, then those that do not ('När är sista svarsdag?': the dates, not a refusal)
+    return [line for line in lines if line not in missing] + [line for line in lines if line in missing]
 
 
 def cited_first(passages: list[Hit], citations: list[Citation]) -> list[Hit]:

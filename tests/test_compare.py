@@ -89,6 +89,12 @@ def test_the_referrals_deadline_is_read_from_each_responses_own_sentence(assista
     ] == [(FIVE["Trafiknämnden"], "2023-10-27")]
 
 
+def test_a_field_asked_of_every_response_opens_with_the_responses_that_state_it(assistant: Assistant) -> None:
+    lines = assistant.ask("När är sista svarsdag för remissen?").text.splitlines()
+    stated = [line.endswith("]") for line in lines]
+    assert len(lines) == 5 and stated == sorted(stated, reverse=True) and stated[0] and not stated[-1]
+
+
 def test_deadlines_compared_come_from_each_responses_deadline_sentence(assistant: Assistant) -> None:
     answer = assistant.ask(
         "vi missade svarstiden - hur langt bak i tiden ligger sista dagarna som kungsholmen, trafiknamnden "

@@ -177,6 +177,8 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("Vilket var sista svarsdag för Kungsholmens yttrande?", "svarsfrist"),
         ("What was the deadline for the traffic committee's response?", "svarsfrist"),
         ("När skulle trafiknämnden senast yttra sig över remissen?", "svarsfrist"),
+        ("När ska remissen vara besvarad?", "svarsfrist"),
+        ("When did the committees have to reply by?", "svarsfrist"),
         ("EÅV nämner en utredning – vilken var sista dagen för den att lämna sitt förslag?", ""),  # a state inquiry's
         ("Vilken svarstid hade trafiknämnden, och hur påverkade den beslutet?", ""),  # what the deadline did
         # the unit a letterhead names, however asked; a view of the responders is no list of whom the remiss went to
