@@ -76,6 +76,7 @@ _SPEAKER_NAMES = {"socialtjanst": "socialforvaltning", "skolan": "utbildningsfor
 _LISTED_NAMES = {
     "trafik": "trafikkontor",
     "utbildning": "utbildningsforvaltning",
+    "social": "socialforvaltning",  # 'utbildning, social och trafik'
     "traffic": "trafikkontor",  # in English too: 'Traffic vs EÅV on …'
     "education": "utbildningsforvaltning",
 }

@@ -79,7 +79,7 @@ _FRAME = frozenset(
         " others compared there anything did have react reacted receive received consulted svarade svarat"
         " resonerar värderar bedömer uppfattar mottogs mottog instanser instanserna"
         " facknämnderna fler än ta tog where that any"
-        " administration administrations bodies body nån nåt står"
+        " administration administrations bodies body nån nåt står sdf with"
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )

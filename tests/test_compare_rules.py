@@ -138,6 +138,9 @@ def read(question: str) -> Comparison | None:
         ("Unga i riskzon – vad föreslår nämnderna?", SCOPE),
         ("Follow-up of the programme: what do the districts want?", [SCOPE[0], SCOPE[1]]),
         ("Social och situationell prevention – hur kopplar förvaltningarna ihop de två?", SCOPE),
+        # 'social' in a list of names is the social administration, as 'trafik' and 'utbildning' are
+        ("utbildning, social och trafik – vad tycker de om polisen?", SCOPE[2:]),
+        ("social och situationell prevention enligt EÅV och trafiken", [SCOPE[0], SCOPE[3]]),
         # how many of them say it, or each response; a stance of them all; across them
         ("Hur många av nämnderna tar upp klotter?", SCOPE),
         ("What are the main points in each response?", SCOPE),
@@ -185,6 +188,7 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         # one response's field; a field of the programme, not of the responses
         "Who signed off Kungsholmen's response?",
         "Gäller programmet för alla nämnder och bolagsstyrelser?",
+        "Vad säger Kungsholmen om social och situationell prevention?",  # 'social' here is no name
         # a group's role or money, not its view; 'de' is another body; what the group must do is the programme's
         "Vad tycker Enskede-Årsta-Vantör är oklart med stadsdelarnas roll att samordna?",
         "How much money will the district councils receive for their coordination role under the programme?",
