@@ -199,6 +199,7 @@ _COMPARE = re.compile(
     r"|\s*[?,.]?\s*$)"
     # 'Är det någon som är emot programmet?', 'Finns det någon nämnd som inte håller med om …?'
     r"|\b(nagon|nagra|ingen|nan) som (ar|var|inte ar) (emot|kritisk\w*|negativ\w*|tveksam\w*|missnojd\w*)\b"
+    # 'Hur har svaren från förvaltningarna sett ut?': a group's responses
     rf"|\b(svaren|remissvaren|yttrandena|synpunkterna) (fran|av) (de olika |alla |samtliga )?{RESPONDER_GROUP}"
     # whoever of them holds a view ('Har någon av nämnderna synpunkter på …?', 'Har någon remissinstans invändningar
     # …?', 'Did any of the responders criticise …?', 'Is any committee negative …?'; not 'Har någon nämnd ansvar …')
