@@ -76,10 +76,11 @@ _SPEAKER_NAMES = {"socialtjanst": "socialforvaltning", "skolan": "utbildningsfor
 _LISTED_NAMES = {
     "trafik": "trafikkontor",
     "utbildning": "utbildningsforvaltning",
-    "social": "socialforvaltning",  # 'utbildning, social och trafik'
+    "social": "socialforvaltning",  # 'utbildning, social och trafik' (in a list only: 'säger sociala insatsgrupper')
     "traffic": "trafikkontor",  # in English too: 'Traffic vs EÅV on …'
     "education": "utbildningsforvaltning",
 }
+_LISTED_ONLY = frozenset({"social"})  # an adjective too: a name only among other names, never as a speaker
 _SPEECH = frozenset(
     fold(term(w)) for w in "tycker tyckte säger sa sade anser ansåg skriver skrev menar ser såg enligt vill".split()
 )
@@ -306,7 +307,7 @@ def _as_speaker(tokens: Sequence[str], responders: Iterable[str], labelled: bool
                 or (listed(i - 1) and (listed(i + 1) or after in _JOINS or listed(i - 2)))  # '… soc, trafik' ends one
                 or (listed(i + 1) and (listed(i + 2) or (i + 2 < len(tokens) and tokens[i + 2] in _JOINS)))
             )
-            if speaks or joined:
+            if (speaks and token not in _LISTED_ONLY) or joined:
                 out[i] = office
                 renamed = True
     return out
