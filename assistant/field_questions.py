@@ -150,6 +150,10 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"(?=.*\b(program\w*|förslag\w*|forslag\w*|yttra\w*|remiss\w*|svar\w*|synpunkter|proposal|response))"
         r"|\beller (en|ett|det) (tidigare|förra|forra|äldre|aldre) (omgång|omgang|program\w*)\b"
         r"|\b(vilken|which|what)\s+(programme|program) period\b"  # the programme named in it
+        # how long it runs: 'Hur länge gäller det nya programmet?', 'How long will the new programme run?'
+        r"|\bhur (länge|lange|lång tid|lang tid)\b[^?]*\b(gäller|galler|löper|loper)\b[^?]*\bprogram"
+        r"|\bhur (länge|lange)\b[^?]*\bprogram\w*\b[^?]*\b(gälla|galla|gäller|galler|löpa|lopa|löper|loper)\b"
+        r"|\bhow long\b[^?]*\b(programme|program)\b[^?]*\b(run|last|apply|cover|be in force)\b"
         # the responses sorted by it: 'Sort the five replies by programme period'
         r"|\b(sort\w*|group\w*|grupper\w*|ordna\w*|dela\w* upp)\b.*\b(by|per|efter)\s+(programme |program )?"
         r"(programperiod|period)\b",

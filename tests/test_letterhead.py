@@ -178,6 +178,10 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("What was the deadline for the traffic committee's response?", "svarsfrist"),
         ("När skulle trafiknämnden senast yttra sig över remissen?", "svarsfrist"),
         ("När ska remissen vara besvarad?", "svarsfrist"),
+        # how long the programme runs is its period; how long an office has worked on something is none
+        ("Hur länge gäller det nya programmet?", "programperiod"),
+        ("How long will the new programme run?", "programperiod"),
+        ("Hur länge har kontoret arbetat med platssamverkan?", ""),
         ("When did the committees have to reply by?", "svarsfrist"),
         ("EÅV nämner en utredning – vilken var sista dagen för den att lämna sitt förslag?", ""),  # a state inquiry's
         ("Vilken svarstid hade trafiknämnden, och hur påverkade den beslutet?", ""),  # what the deadline did
