@@ -26,7 +26,7 @@ from assistant.compare import (
 )
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, asked_label, asks_opinion
-from assistant.question import GROUP_THEN_THEY, RESPONDER_GROUP, Question, is_english_word, periods_in
+from assistant.question import ALL_OF_THEM, RESPONDER_GROUP, Question, is_english_word, periods_in
 from assistant.responder_names import group_asked, responders_in_order
 from assistant.scope import answer_type_missing
 from assistant.scope_checks import after_every_period, asks_money
@@ -52,6 +52,14 @@ _THEY_ASK = re.compile(
     r"\b(saknar|efterfragar|efterlyser|onskar|foreslar|betonar|kritiserar|valkomnar|reagerar|reagerade|lack|miss"
     r"|ask for|call for)\b|\b(tar|tog|lyfter) (de|dom) upp\b|\bvad (sager|skriver|tycker|anser|vill|menar|saknar)"
     r" (de|dom)\b"
+)
+# The responders named, then asked of as 'de' or 'they' ('Remissinstanserna om skolan: vad vill de?', 'Nämnderna och
+# polisen – hur ser samarbetet ut enligt dem?', 'The police and the committees – how do they describe …?'), opening
+# the question ('X fanns bland remissinstanserna. Vad skrev de …' asks X).
+_GROUP_THEN_THEY = re.compile(
+    rf"^(\w+ ){{0,3}}({ALL_OF_THEM})\b.*\b((vad|hur|varfor) (\w+ ){{1,2}}(de|dom)\b"
+    r"(?! (olika|fem|fyra|tre|andra|ovriga)\b)"
+    r"|(enligt|hos) (dem|dom)\b|(what|how|why) (do|did|would|will) they\b|according to them\b)"
 )
 # Asked what each wants changed: 'Vad vill nämnderna ändra i programmet?' (read as typed: 'ändra' folds to
 # 'andra', other, and is no document word a correction keeps) ...
@@ -173,7 +181,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         and bool(responders_in_order(lowered[set_apart.end() :][:40], scope))
     )
     against_rest = len(named) == 1 and (bool(_THE_OTHERS.search(lowered)) or besides)
-    they_asked = bool(GROUP_THEN_THEY.search(lowered))  # of the group named first, with no responder named
+    they_asked = bool(_GROUP_THEN_THEY.search(lowered))  # of the group named first, with no responder named
     if len(named) >= 2:
         responders = named
     elif len(group) >= 2 and (

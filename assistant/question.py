@@ -269,14 +269,6 @@ _WEIGHT = (
     r"| (är|ar|var|blir) (problemet|problemen|utmaningen|utmaningarna|behovet|risken|oron|otryggheten)\b"
     r"| (does|do|did) ([\w'-]+ ){1,4}(stress|emphasi[sz]e|focus|care|value|prioriti[sz]e|rely|worry)\b"
 )
-# The responders named, then asked of as 'de' or 'they' ('Remissinstanserna om skolan: vad vill de?', 'Nämnderna och
-# polisen – hur ser samarbetet ut enligt dem?', 'The police and the committees – how do they describe …?'), opening
-# the question ('X fanns bland remissinstanserna. Vad skrev de …' asks X).
-GROUP_THEN_THEY = re.compile(
-    rf"^(\w+ ){{0,3}}({ALL_OF_THEM})\b.*\b((vad|hur|varfor) (\w+ ){{1,2}}(de|dom)\b"
-    r"(?! (olika|fem|fyra|tre|andra|ovriga)\b)"
-    r"|(enligt|hos) (dem|dom)\b|(what|how|why) (do|did|would|will) they\b|according to them\b)"
-)
 # 'Which focus areas …', 'Which of …' ask for several; a singular noun does not ('Which law took effect …?').
 WHICH_MANY = r"^\s*which\s+(of\b|((?!(is|was|has|does|says)\b)\w+\s+){0,3}?(?!(is|was|has|does|says)\b)\w*[^siu\W]s\b)"
 # Answer types, checked in order: the first that matches decides.

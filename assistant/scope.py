@@ -189,10 +189,11 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
             # a compound coined on the first part of one the documents use ('Rinkeby-grejen': Rinkebymodellen);
             # the part alone names something else ('Rinkeby', a district no document mentions)
             continue
-        terms = index.query_terms(word)
-        # a name the documents use, in the genitive ('Brås rapporter': Brå)
-        genitive = word.endswith("s") and any(t in index.vocab for t in index.query_terms(word[:-1]))
-        if all(t not in index.vocab for t in terms) and not genitive:  # also true when the word has no terms
+        # a name the documents use, also in the genitive ('Brås rapporter': Brå); a word with no terms is unknown
+        known = any(t in index.vocab for t in index.query_terms(word)) or (
+            word.endswith("s") and any(t in index.vocab for t in index.query_terms(word[:-1]))
+        )
+        if not known:
             out.append(name)
     return out
 
