@@ -51,10 +51,14 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         # (not the date a state inquiry reports by: 'Utredningen ska lämna sitt förslag senast …', nor with what
         # the deadline did or another event asked too: '… och hur påverkade den beslutet?', '… dag för behandlingen')
         r"^(?!.*\b(utredning\w*|utredare\w*|investigat\w*|commission\w*|inquiry|regeringen|government"
-        r"|påverka\w*|paverka\w*|behandl\w*|beslut\w*|sammanträd\w*|sammantrad\w*|justera\w*|affect\w*|decision\w*)\b)"
+        r"|påverka\w*|paverka\w*|behandl\w*|beslut\w*|sammanträd\w*|sammantrad\w*|justera\w*|affect\w*|decision\w*"
+        # nor a goal's ('an insecurity goal with a deadline in the mid-2020s')
+        r"|mål|målet|malet|målen|goals?|targets?)\b)"
         r"(?:.*?)"
         r"(\b(svarsdatum\w*|svarsdag\w*|sista (svars|remiss)?(dag|datum|dagen|datumet)|svarstid\w*|svarsfrist\w*"
         r"|remisstid\w*|remissfrist\w*|deadline\w*|due date|due by)\b"
+        # ('Socialnämndens yttrande: vilket slutdatum gällde för remissen?')
+        r"|\bslutdatum\w*\b[^?]*\bremiss\w*|\bremiss\w*\b[^?]*\bslutdatum\w*"
         r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bsenast\b"
         # 'När ska remissen vara besvarad?', 'When did the committees have to reply by?'
         r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bremiss\w*\b[^?]*\b(besvara[ds]?|besvarats|vara inne)\b"

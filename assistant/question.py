@@ -270,7 +270,11 @@ _WEIGHT = (
     r"| (does|do|did) ([\w'-]+ ){1,4}(stress|emphasi[sz]e|focus|care|value|prioriti[sz]e|rely|worry)\b"
 )
 # 'Which focus areas …', 'Which of …' ask for several; a singular noun does not ('Which law took effect …?').
-WHICH_MANY = r"^\s*which\s+(of\b|((?!(is|was|has|does|says)\b)\w+\s+){0,3}?(?!(is|was|has|does|says)\b)\w*[^siu\W]s\b)"
+# (Also after a dash or colon that ends the context: 'EÅV wants a clearer framework – which theories do they list?')
+WHICH_MANY = (
+    r"(?:^|\s[–—:-]\s)\s*which\s+"
+    r"(of\b|((?!(is|was|has|does|says)\b)\w+\s+){0,3}?(?!(is|was|has|does|says)\b)\w*[^siu\W]s\b)"
+)
 # Answer types, checked in order: the first that matches decides.
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

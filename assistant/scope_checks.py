@@ -101,6 +101,8 @@ def decision_missing(q: Question, used: Sequence[str]) -> str:
     if not (q.periods or q.years) or not _DECISION.search(fold(q.text)):
         return ""
     decisions = [s for s in used if _DECISION.search(fold(s))]
+    if not decisions and _DECISION_AHEAD.search(q.text):
+        return "Dokumenten anger inget sådant beslut."  # when it will be adopted, answered by the proposal alone
     if q.periods:
         if decisions and not any(_same_period(q.periods, s) for s in decisions):
             asked = ", ".join(period_label(a, b) for a, b in q.periods)
@@ -122,6 +124,8 @@ def _holds_year(years: Sequence[int], sentence: str) -> bool:
 _FUTURE_SENTENCE = re.compile(
     r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will|till (år )?(19|20)\d\d)\b", re.I
 )
+# When a decision is or will be taken ('blir programmet klubbat … eller när?', 'When will it be adopted?').
+_DECISION_AHEAD = re.compile(r"\b(när|nar|when|blir|kommer|will|ska|skall)\b", re.I)
 # A decision and the words for taking one (folded).
 _DECISION = re.compile(
     r"\b(beslut\w*|beslot|fattade|fattat|sammantrad\w*|juster\w*|antog\w*|antag\w*|anta|antas|godkan\w*|klubba\w*|"
@@ -132,6 +136,7 @@ _OUTCOME_QUESTION = re.compile(
     r"\b(lyckats|lyckades|lyckas|halverats|halverades|halverat|minskat|minskade|ökat|okat|ökade|okade|blivit|blev|"
     r"nått|natt|nådde|nadde|uppnått|uppnatt|uppnådde|uppnadde|förbättrats|forbattrats|försämrats|forsamrats|"
     r"sjunkit|fortfarande|resultat\w*|effekt\w*|succeed\w*|achiev\w*|reduced|halved|decreased|increased|still|"
+    r"manage[ds]?|halve|reach(?:ed)?|"
     r"lett till|ledde till|bidragit till|fått \w+ att|fatt \w+ att|färre|farre|tryggare|säkrare|sakrare|"
     r"worked|helped|led to|fewer|safer|go(?:ne)? down|went down|go(?:ne)? up|went up|fallen|fell|dropped|declined|"
     r"risen|rose|improved|better|worse)\b",
@@ -641,7 +646,10 @@ _ITS_VIEW = re.compile(
     # ('… vilket yttrande lämnade rådet?': the body again, as a definite noun)
     r"\b(synpunkter|yttrande|svar)\w* (lämnade|lamnade|gav|hade|skickade|skrev|framförde|framforde) "
     r"(den|de|det|hen|[\wåäö-]+(et|en|na))\b"
-    r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|säger|sager|svarade|skrev|skriver) (den|de|det|hen)\b",
+    r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|säger|sager|svarade|skrev|skriver) (den|de|det|hen)\b"
+    # ('Kulturnämnden var ju remissinstans – hur löd deras yttrande?', '… what was their response?')
+    r"|\b(deras|dess|hens|their|its) (egna |own )?(synpunkt\w*|yttrande\w*|svar|remissvar\w*|åsikt\w*|asikt\w*"
+    r"|inställning\w*|installning\w*|ståndpunkt\w*|standpunkt\w*|views?|opinions?|responses?|comments?|position)\b",
     re.I,
 )
 

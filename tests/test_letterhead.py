@@ -183,6 +183,9 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("How long will the new programme run?", "programperiod"),
         ("Hur länge har kontoret arbetat med platssamverkan?", ""),
         ("When did the committees have to reply by?", "svarsfrist"),
+        ("Socialnämndens yttrande: vilket slutdatum gällde för remissen?", "svarsfrist"),
+        ("Vilket slutdatum har programmet?", ""),  # the programme's end, not the remiss's
+        ("EÅV mentions an insecurity goal with a deadline in the mid-2020s – what exactly is it?", ""),  # a goal's
         ("EÅV nämner en utredning – vilken var sista dagen för den att lämna sitt förslag?", ""),  # a state inquiry's
         ("Vilken svarstid hade trafiknämnden, och hur påverkade den beslutet?", ""),  # what the deadline did
         # the unit a letterhead names, however asked; a view of the responders is no list of whom the remiss went to

@@ -476,6 +476,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Which of the districts mentions graffiti?", "answer_type", "list"),
         ("Which law took effect in July 2023?", "answer_type", "other"),
         ("Which process does the programme describe?", "answer_type", "other"),  # '-ss' is no plural
+        # … also after a dash that ends what the user knows already; not 'which' inside a clause
+        ("EÅV wants a clearer theoretical framework – which theories do they list?", "answer_type", "list"),
+        ("EÅV wants a clearer framework – which law does it cite?", "answer_type", "other"),
+        ("Describe the work which schools do against violence.", "answer_type", "other"),
         # what responses enumerate, compared ('räknar … upp', 'uppräkningarna', 'listorna'), asks their lists
         ("Kungsholmen och trafiken räknar båda upp fokusområdena. Skiljer sig uppräkningarna?", "answer_type", "list"),
         ("Skiljer sig listorna över fokusområden hos skolan och soc?", "answer_type", "list"),

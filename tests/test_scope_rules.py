@@ -80,6 +80,7 @@ GOAL = "Målet är att otryggheten i Stockholm ska ha halverats till år 2025."
 DEADLINE = "Nämnden har mottagit remissen för yttrande senast 2023-10-27."
 INQUIRY = "Regeringen har tillsatt en utredning som ska föreslå hur ett kommunalt ansvar kan utformas."
 ACTORS = "På många platser i Stockholm är minst tre aktörer ansvariga för skötsel."
+PROPOSED = "Förvaltningen föreslår att nämnden beslutar att godkänna tjänsteutlåtandet om programmet 2024-2027."
 DNR = "Remiss om trygghetsprogrammet i Stockholm, KS 2023/739."
 UNION = "Ärendet behandlas av den fackliga samverkansgruppen den 16 oktober 2023."
 AGENDA = "Arbetet ska utgå från stadens hållbarhetsarbete i Agenda 2030 och ett jämställdhetsperspektiv."
@@ -237,6 +238,13 @@ def test_a_span_of_time_answers_a_question_about_time() -> None:
         ("När antog kommunfullmäktige trygghetsprogrammet 2018–2021?", (ADOPTED,), "ingen sådan tidpunkt"),
         ("När antog kommunfullmäktige trygghetsprogrammet 2020–2023?", (ADOPTED,), ""),
         ("När klubbade kommunfullmäktige trygghetsprogrammet 2024–2027?", (ADOPTED,), "ingen sådan tidpunkt"),
+        # whether or when a decision is taken, answered by the proposal alone ('klubbat … eller när?')
+        (
+            "blir det nya programmet for 2024-2027 klubbat av fullmaktige i december eller nar?",
+            ("Kommunstyrelsen har tagit fram ett förslag till nytt trygghetsprogram 2024-2027.",),
+            "inget sådant beslut",
+        ),
+        ("Vilket beslut föreslår förvaltningen om programmet 2024-2027?", (PROPOSED,), ""),
         # The responder as the question calls it ('trafikkontoret') says whose document, not what happened.
         ("När antog kommunfullmäktige trygghetsprogrammet, enligt trafikkontoret?", (ADOPTED,), ""),
         # The subject as the documents call it: 'facket' is the 'fackliga samverkansgruppen' (assistant/glossary.py).
@@ -357,6 +365,7 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Till vilket år ska otryggheten ha halverats?", (GOAL,), ""),  # the goal is what is asked
         ("By which year should insecurity be halved?", (GOAL,), ""),
         ("Did insecurity go down after the programme?", (GOAL,), "anger målet"),  # in English, plain words
+        ("Did Stockholm actually manage to halve the sense of insecurity by 2025?", (GOAL,), "anger målet"),
         (
             "Har platsaktiveringen minskat otryggheten?",
             ("Platsaktivering prövas i ett trygghetsfrämjande syfte.",),
@@ -602,6 +611,8 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("Fick något funktionshinderråd tycka till om remissvaret?", ""),
         # a body on the list asked its view after all
         ("Kulturnämnden var remissinstans – vilka synpunkter lämnade den?", "inget remissvar från Kulturnämnden"),
+        ("Kulturnämnden var ju remissinstans – hur löd deras yttrande?", "inget remissvar från Kulturnämnden"),
+        ("Idrottsnämnden was a referral body – what was their response?", "inget remissvar från Idrottsnämnden"),
         # … or by its name again ('rådet'), and in English after a clause on the list
         ("Rådet för Agenda 2030 var remissinstans – vilket yttrande lämnade rådet?", "inget remissvar från Rådet för"),
         (
