@@ -62,7 +62,9 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bsenast\b"
         # 'När ska remissen vara besvarad?', 'When did the committees have to reply by?'
         r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bremiss\w*\b[^?]*\b(besvara[ds]?|besvarats|vara inne)\b"
-        r"|\bwhen\b[^?]*\b(reply|respond|answer)\b[^?]*\bby\b)",
+        r"|\bwhen\b[^?]*\b(reply|respond|answer)\b[^?]*\bby\b"
+        # 'by which date Kungsholmen had to reply to the referral'
+        r"|\bby (which|what) (date|day)\b[^?]*\b(reply|respond|answer|submit|send)\w*)",
         _WORDS,
     ),
     "adress": re.compile(

@@ -101,7 +101,8 @@ ALL_OF_THEM = (
     r"|(the )?((five|\d) )?(consulted )?(committees|responders|responses|administrations|bodies consulted|bodies"
     r"|districts|district (committees|councils|administrations)|specialist committees)"
     # whoever answered the referral: 'Vad tycker de som svarade …', 'those who responded'
-    r"|(de|dom) som (har )?(svarade|svarat|yttrade sig|yttrat sig)|(those|the ones) who (responded|answered|replied)"
+    r"|(de|dom|dem) som (har )?(svarade|svarat|yttrade sig|yttrat sig)"
+    r"|(those|the ones) who (responded|answered|replied)"
 )
 _VIEW_VERB = (
     r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|reagerar|reagerade|think|thought|say|said"
@@ -111,7 +112,7 @@ _VIEW_VERB = (
     r"|write|wrote|view|see|feel|felt|propose|want|react|reacted|make of|assess|judge|regard"
     r"|receive[ds]? (the |this )?(programme|proposal|draft|it)"  # not 'receive for their coordination role'
     r"|proposes|wants|wanted|(asks?|asked|calls?|called) for|mentions?|mentioned|describes?|described|suggests?"
-    r"|suggested|raises?|raised|writes)"
+    r"|suggested|raises?|raised|writes|worry|worried|are (worried|concerned))"
 )
 # 'Vilka nämnder är kritiska …' asks for views; 'Vilka nämnder är ansvariga för …' for the programme's content.
 _STANCE = (
@@ -160,7 +161,11 @@ _COMPARE = re.compile(
     rf"|\b({ALL_OF_THEM}) (\w+ ){{0,2}}(overens|eniga|ense|oense|oeniga|agree\w*|disagree\w*)\b"
     # 'vilka perspektiv … enligt nämnderna': what each of them says ('enligt remissvaren' is 'in the documents')
     r"|\b(enligt|according to) (de olika |alla |samtliga |the )?(namnderna|remissinstanserna|forvaltningarna"
-    r"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations)\b"
+    r"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations"
+    r"|(dem|de|dom) som (har )?(svarade|svarat|yttrade sig|yttrat sig)|those who (responded|replied|answered))\b"
+    # asked with the verb first: 'Tar någon av förvaltningarna upp …?', 'Nämner någon av nämnderna …?'
+    rf"|\b(tar|tog|lyfter|lyfte|namner|namnde|tycker|tyckte|anser|ansag|sager|sade|vill|ville|saknar|foreslar"
+    rf"|foreslog|kritiserar|kritiserade) (nagon|nagra|ingen|nan) (av (de |dom )?)?({ALL_OF_THEM}|{RESPONDER_GROUP})\b"
     # 'i de olika remissvaren', 'Har alla med sig … i sina svar?' (not 'i deras svar': one body's)
     r"|\b(i|in) ((de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)"
     r"|(sina|their) (svar|remissvar|yttranden|responses|replies))\b"
@@ -485,6 +490,11 @@ _PROCEDURE = re.compile(
     r"|\b(bett|bad|begärt|begärde|begart|begarde)\b.*\b(yttrande\w*|svar|synpunkter)\b",
     re.I,
 )
+# Stockholm's districts that did not respond, by name (a proper name, however typed).
+_DISTRICTS = (
+    r"(?:rinkeby-kista|sp[aå]nga-tensta|h[aä]sselby-v[aä]llingby|bromma|norrmalm|[oö]stermalm|s[oö]dermalm"
+    r"|skarpn[aä]ck|farsta|h[aä]gersten-[aä]lvsj[oö]|h[aä]gersten-liljeholmen|sk[aä]rholmen)s?(?![\w-])"
+)
 # Bodies that are not among the responders but that users ask about.
 _BODY = re.compile(
     # A district by its name, with or without the genitive s ('farsta stadsdelsnämnd' typed in lower case).
@@ -513,6 +523,8 @@ _BODY = re.compile(
     # the city's companies, on remiss lists but among no responders ('Familjebostäder är stora i söderort')
     r"|familjebost[aä]der|svenska bost[aä]der|stockholmshem|micasa(?: fastigheter)?|sisab|skolfastigheter|stokab"
     r"|stockholm vatten(?: och avfall)?|stockholms hamnar?|stockholm parkering|bostadsf[oö]rmedlingen"
+    # the city's other districts by name, typed in lower case too ('fick sodermalm ocksa remissen och vad svarade de')
+    rf"|{_DISTRICTS}"
     # 'the … committee', not 'companies and administrations', 'for other departments'
     r"|(?!(?:the|a|an|each|every|all|which|what|this|that|these|those|its|their|other|both|any|some|no|two|three|four|five|several|many"
     r"|and|or|of|for|to|with|in|on|at|by|from|own|city|city's)\s)"
@@ -770,7 +782,8 @@ def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:
         # a district's own body after its name: 'the EAV district administration', 'Kungsholmen's district office'
         if fold(name.lower()).startswith("district ") and mentions(before, responders):
             continue
-        out.append(name)
+        district = re.fullmatch(_DISTRICTS, name, re.I)
+        out.append("-".join(part[:1].upper() + part[1:] for part in name.split("-")) if district else name)
     return tuple(dict.fromkeys(out))
 
 

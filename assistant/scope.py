@@ -99,7 +99,8 @@ _ENGLISH_DOMAIN = re.compile(
     r"drug\w*|assault\w*|violen\w*|parent\w*|guideline\w*|influence|graffiti|light\w*|survey\w*|gender|extrem\w*|"
     r"gang\w*|neighbo\w*|street\w*|square\w*|parks?|unsafe|insecur\w*|actors?|camera\w*|guards?|corrupt\w*|brib\w*|"
     r"officer|vulnerable|area\w*|office|focus|"
-    r"laws?|legislation|legal|statut\w*|strateg\w*|children|child|young|elderly|disabilit\w*|measures?|consultation)\b",
+    r"laws?|legislation|legal|statut\w*|strateg\w*|children|child|young|elderly|disabilit\w*|measures?|consultation"
+    r"|home[- ]visit\w*|rinkeby model)\b",
     re.I,
 )
 ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name

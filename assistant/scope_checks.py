@@ -52,8 +52,8 @@ _HOW_MANY = re.compile(
 _VERBS = frozenset(
     fold(w)
     for w in "känner tycker anser upplever är var har hade går bor arbetar jobbar vill kan brukar brukade finns fanns "
-    "blir blev ska skall får fick kommer ingår deltar behövs".split()
-)  # 'hur många brukar det vara': a verb counts no thing
+    "blir blev ska skall får fick kommer ingår deltar behövs rör gäller handlar".split()
+)  # 'hur många brukar det vara', 'hur många rör det sig om': a verb counts no thing
 _MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many more of what follows
 # How close the count is, not what it counts: 'hur många minst, och …', 'hur många ungefär'.
 _APPROXIMATELY = frozenset(fold(w) for w in "minst högst ungefär cirka ca totalt sammanlagt exakt egentligen".split())
@@ -676,6 +676,13 @@ def asks_view_of(q: Question, name: str, gap: str) -> bool:
         # not what the body should do ('What does the education committee say the police should do?')
         re.search(rf"\b{VIEW_BEFORE}\s+{gap}{b}(?!\w*\s+{_MODAL})", text, re.I)
         or re.search(rf"{b}\w*(?:['’:]s)?\s+(\w+\s+){{0,1}}{VIEW_AFTER}\b", text, re.I)  # "Brå's own view"
+        # 'Did Stockholms Stadshus AB raise any objections …'
+        or re.search(
+            rf"{b}\w*(\s+ab)?\s+(raise[ds]?|make|made|voice[ds]?|express\w*|submit\w*|lodge[ds]?|have|had|has)\s+"
+            rf"(any\s+|some\s+)?{VIEW_AFTER}\b",
+            text,
+            re.I,
+        )
         # 'synpunkter hade polisen', 'what position did the fire service take', 'vilket yttrande lämnade rådet'
         # (the body again by its first word)
         or re.search(

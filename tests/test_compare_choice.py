@@ -212,6 +212,14 @@ def test_english_names_listed_before_one_committee_word(question: str, named: li
         ("Vilka svar på remissen ska lämnas senast i oktober?", False),  # the responses as a thing, not their text
         ("Vilka nämnder ansvarar för stadens offentliga miljö?", False),  # what the programme gives them
         ("Which committees are responsible for the public environment?", False),
+        # asked with the verb first, of whoever answered, or of what worries the responses
+        ("tar nagon av forvaltningarna upp funktionshinderperspektivet eller tillganglighet?", True),
+        ("Nämner någon av nämnderna Agenda 2030?", True),
+        ("Tar socialnämnden upp narkotika?", False),  # one responder
+        ("Tar någon upp narkotika?", False),  # anyone at all, not the responders
+        ("Vad skiljer det nya förslaget från det gamla programmet, enligt dem som yttrat sig?", True),
+        ("Vad tycker dem som bor i området?", False),  # residents, not responders
+        ("Is drug use or substance abuse something the responses worry about?", True),
     ],
 )
 def test_questions_about_which_responders_take_a_topic_up(question: str, compares: bool) -> None:

@@ -93,6 +93,11 @@ DOCUMENT_WORDS = {
     "social",
     "bolag",
     "bolagsstyrelser",
+    "ansvarsområde",
+    "uppdrag",
+    "ramverk",
+    "tidigt",
+    "involvera",
 }
 
 
@@ -126,6 +131,12 @@ def known(word: str) -> bool:
         ("ska arbetet ligga i stadens vanliga styrning", False, "ordinarie"),
         ("nar klubbades gamla programmet i kf", False, "kommunfullmäktige"),  # as officials write it
         ("What are managers at every level responsible for?", True, "alla nivåer chefer"),
+        # everyday words of the subject: a remit, a framework, keeping track, early involvement
+        ("Which examples come from the traffic committee's own remit?", True, "trafikkontoret uppdrag ansvarsområde"),
+        ("Which theoretical framework does EÅV ask for?", True, "ramverk"),
+        ("How does Kungsholmen keep track of safety?", True, "uppföljning"),
+        ("Who should be involved early?", True, "tidigt involvera"),
+        ("What is the stronger wording?", True, ""),  # how it is said, not which terms
         ("är upplägget detsamma som i det gamla programmet?", False, "struktur"),
         ("What is the purpose of the programme?", True, "syftet"),
         ("How do I bake cinnamon buns?", True, ""),

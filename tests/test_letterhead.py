@@ -184,6 +184,8 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("Hur länge har kontoret arbetat med platssamverkan?", ""),
         ("When did the committees have to reply by?", "svarsfrist"),
         ("Socialnämndens yttrande: vilket slutdatum gällde för remissen?", "svarsfrist"),
+        ("I need to know by which date Kungsholmen had to reply to the KS referral.", "svarsfrist"),
+        ("By which date must the police reduce crime?", ""),  # no reply asked
         ("Vilket slutdatum har programmet?", ""),  # the programme's end, not the remiss's
         ("EÅV mentions an insecurity goal with a deadline in the mid-2020s – what exactly is it?", ""),  # a goal's
         ("EÅV nämner en utredning – vilken var sista dagen för den att lämna sitt förslag?", ""),  # a state inquiry's
