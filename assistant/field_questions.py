@@ -25,7 +25,7 @@ FIELD_WORDS = (
     "handläggare kontaktperson telefonnummer telefon växelnummer växel organisationsnummer orgnummer "
     "diarienummer ärendenummer adress besöksadress postadress bilagor bilaga mottagare avsändare "
     "underskrifter undertecknat undertecknade datum daterat tjänsteutlåtande yttrande remissvar e-postadress "
-    "svarsfrist svarsdatum remisstid"
+    "svarsfrist svarsdatum remisstid beslutsförslag"
 ).split()
 # Checked in order: the first field whose words a question uses is the one it asks for. A contact
 # channel asked for (e-mail, address) wins over the handläggare it belongs to; a handläggare and
@@ -125,6 +125,16 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     ),
     "telefon": re.compile(
         rf"\b({_PHONE}|telefonnummer|(på|pa|on) (vilka|vilket|which|what) (nummer|numbers?))\b", _WORDS
+    ),
+    # What the office proposes the committee decide ('Vilket beslut föreslås trafiknämnden fatta?', 'förslag till
+    # beslut', 'What decision is the committee asked to take?'); not whether or when a decision was taken
+    "beslutsförslag": re.compile(
+        r"\b(förslag\w* till beslut|forslag\w* till beslut|beslutsförslag\w*|beslutsforslag\w*)\b"
+        r"|\b(vilket|vad för|vad for|vad för ett) beslut\b[^?]*\b(föreslå\w*|foresla\w*)"
+        r"|\b(föreslå\w*|foresla\w*)\b[^?]*\b(besluta|beslutar|beslutas)\b"
+        r"|\bwhat (decision|resolution)\b[^?]*\b(propos\w*|recommend\w*|asked to (take|make))"
+        r"|\b(propos\w*|recommend\w*)\b[^?]*\b(decides?|resolves?)\b",
+        _WORDS,
     ),
     "bilagor": re.compile(r"\b(bilag\w*|bifoga\w*|skickades med|skickats med|attachment\w*|enclosure\w*)\b", _WORDS),
     "beredning": re.compile(
@@ -326,6 +336,10 @@ _VIEW_ASKED = re.compile(
 _UNITS = re.compile(r"\b(avdelning\w*|enhet\w*|staben|units?|departments?|divisions?)\b", _WORDS)
 
 
+# Why something is proposed, which the text says ('… och vad är motiveringen till omedelbar justering?').
+_WHY = re.compile(r"\b(varför|varfor|motiver\w*|anledning\w*|why|reasons?)\b", _WORDS)
+
+
 def asked_field(text: str, names_responder: bool) -> str:
     """The field a question asks for ('' for none); `names_responder`: it names a responder."""
     about_programme = bool(re.search(r"program", text, _WORDS)) and not re.search(rf"\b{_RESPONSE}", text, _WORDS)
@@ -339,6 +353,8 @@ def asked_field(text: str, names_responder: bool) -> str:
     field = next((name for name, pattern in METADATA_FIELDS.items() if pattern.search(text)), "")
     if field == "handläggare" and _UNITS.search(text) and METADATA_FIELDS["beredning"].search(text):
         field = "beredning"  # 'Vem … tog fram remissvaret – staben ensam eller flera avdelningar?': the units
+    if field == "beslutsförslag" and _WHY.search(text):
+        return ""  # why the decision is proposed ('… och vad är motiveringen till omedelbar justering?'): the text
     if field == "beredning" and _LEADER.search(text):
         return ""  # 'Vem ledde avdelningen när soc beredde ärendet?': a person, whom no field names
     if field == "beredning" and _VIEW_ASKED.search(text):

@@ -192,6 +192,27 @@ FIELDS: dict[str, Field] = {
         ),
         "{Whose} anger inte när nämnden fattade beslut.",
     ),
+    # What the office proposes the committee decide: to approve its tjänsteutlåtande as the response.
+    "beslutsförslag": Field(
+        (
+            # the numbered points under the heading ('1. … godkänner … 2. … justeras omedelbart.')
+            Reading(
+                re.compile(
+                    r"(?mi)^(?:förvaltningens )?förslag till beslut[ \t]*\n[ \t]*\n?((?:[ \t]*\d+[.)][^\n]+\n?)+)"
+                ),
+                "I {whose} är förslaget till beslut: {0}",
+            ),
+            Reading(
+                re.compile(r"föreslår (?:\w+ )?att ((?:\w+ ){0,2}?\w*nämnden godkänner [^.]*?)\s*\."),
+                "Enligt {whose} föreslår förvaltningen att {0}.",
+            ),
+            Reading(
+                re.compile(r"(?m)^Remissen besvaras med ([^\n.]+?)\s*\.?\s*$"),
+                "Enligt {whose} föreslår förvaltningen att remissen besvaras med {0}.",
+            ),
+        ),
+        "{Whose} anger inget förslag till beslut.",
+    ),
     "bilagor": Field(
         (
             Reading(

@@ -979,6 +979,9 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     if not responders and follow_up:
         responders = named_responders(previous, index.responders)
     field_name = asked_field(corrected, bool(responders))
+    compares = asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2
+    if field_name == "beslutsförslag" and (compares or len(SECOND_QUESTION.split(corrected)) > 1):
+        field_name = ""  # proposals set side by side, or asked with more: the comparison or text answers the rest
     overall = any(about_whole_programme(t, responders) for t in (text, corrected))  # 'stadsdelsnämd' mended
     kind = _asked_of(answer_type(corrected), corrected, responders, overall)
     defined = _in_documents_words(defined_term(corrected, index), english)
@@ -1002,7 +1005,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         answer_type=kind,
         language="en" if english else "sv",
         follow_up=follow_up,
-        compares=asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2,
+        compares=compares,
         metadata_field=field_name,
         more_fields=further_fields(corrected, bool(responders), field_name) if field_name else (),
         asks_procedure=bool(field_name) or _asks_procedure(corrected, kind) or asks_title_holder(corrected),

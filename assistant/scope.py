@@ -104,6 +104,7 @@ _ENGLISH_DOMAIN = re.compile(
     re.I,
 )
 ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name
+NOT_ENGLISH_ZIPF = 1.0  # a word English uses less than this is no English word ('platssamverkan'; 'startup' is)
 _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
 # Who is asking, before what is asked ('Vi är en BVC-grupp i Tensta och undrar: …', 'I work in Husby, …'): a place
 # there is the user's own, not a constraint on the answer.
@@ -205,6 +206,15 @@ def names_known(q: Question, index: LexicalIndex) -> list[str]:
     Not a name every document uses ("Stockholm"): it tells nothing of what the question is about.
     """
     return [n for n in _NAME.findall(q.text) if any(topical(t, index) for t in index.query_terms(n))]
+
+
+def swedish_words_known(q: Question, index: LexicalIndex) -> list[str]:
+    """Swedish words of an English question that the documents are about ('What is platssamverkan?')."""
+    return [
+        w
+        for w in re.findall(r"[^\W\d_]{5,}", q.text.lower())
+        if zipf_frequency(w, "en") < NOT_ENGLISH_ZIPF and any(topical(t, index) for t in index.query_terms(w))
+    ]
 
 
 def body_whose_view(q: Question) -> str:
@@ -353,6 +363,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         and not _ENGLISH_DOMAIN.search(q.text)
         and not q.responders
         and not names_known(q, index)
+        and not swedish_words_known(q, index)
         and not names_quoted(q, evidence.sentences)
     ):
         return "Inget stycke i dokumenten handlar om det frågan gäller."

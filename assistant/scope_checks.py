@@ -179,7 +179,7 @@ VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"
     r"ståndpunkt\w*|ställningstag\w*|stallningstag\w*|view\w*|opinion\w*|position|response|tycker|tyckte|anser"
     r"|ansåg|svarade|assessment\w*|kommenter\w*|comment\w*|rekommendation\w*|recommendation\w*|respond\w*"
-    r"|repl(?:y|ied|ies)|invändning\w*|invandning\w*|objection\w*)"
+    r"|repl(?:y|ied|ies)|answer(?:s|ed)?|invändning\w*|invandning\w*|objection\w*)"
 )
 
 

@@ -349,6 +349,8 @@ def test_conversation_survives_a_server_restart(server: Server, page: Any) -> No
     page.goto(f"{server.url}/?{address}", wait_until="domcontentloaded")
     page.locator(ASSISTANT).first.locator("a.trygg-marker").first.wait_for(timeout=120_000)
     sidebar.get_by_role("button", name="Ansvar för offentlig miljö").wait_for(timeout=30_000)
+    # both questions come back (rendered one after the other: on a busy machine the second takes a moment)
+    page.wait_for_function(f"document.querySelectorAll('{USER}').length === 2", timeout=30_000)
     assert page.locator(USER).count() == 2
     # the same address in another browser (no cookie) shows nothing of it
     other = page.context.browser.new_context()

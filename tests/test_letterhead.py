@@ -185,6 +185,13 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("When did the committees have to reply by?", "svarsfrist"),
         ("Socialnämndens yttrande: vilket slutdatum gällde för remissen?", "svarsfrist"),
         ("I need to know by which date Kungsholmen had to reply to the KS referral.", "svarsfrist"),
+        # the decision the office proposes; not when it was taken, nor why it is checked at once
+        ("Vilket beslut föreslås trafiknämnden fatta?", "beslutsförslag"),
+        ("Vad föreslår förvaltningen att Kungsholmens stadsdelsnämnd beslutar?", "beslutsförslag"),
+        ("Vad står under förslag till beslut i socialnämndens svar?", "beslutsförslag"),
+        ("What decision is the traffic committee asked to take?", "beslutsförslag"),
+        ("När beslutade trafiknämnden om remissvaret?", "beslutsdatum"),
+        ("Varför föreslås beslutet justeras omedelbart?", ""),
         ("By which date must the police reduce crime?", ""),  # no reply asked
         ("Vilket slutdatum har programmet?", ""),  # the programme's end, not the remiss's
         ("EÅV mentions an insecurity goal with a deadline in the mid-2020s – what exactly is it?", ""),  # a goal's
@@ -563,6 +570,23 @@ def snippet(text: str, chunk_id: str = "c") -> Chunk:
             "Till svaret bifogas Stockholms stads trygghetsprogram 2020-2023.",
         ),
         ("bilagor", "Förslaget återfinns som bilaga 1 till detta tjänsteutlåtande.", None),
+        # what the office proposes the committee decide, in a sentence or under the heading
+        (
+            "beslutsförslag",
+            "Mot bakgrund av ovanstående föreslår kontoret att idrottsnämnden godkänner tjänsteutlåtandet som svar.",
+            "Enligt svaret föreslår förvaltningen att idrottsnämnden godkänner tjänsteutlåtandet som svar.",
+        ),
+        (
+            "beslutsförslag",
+            "Förvaltningens förslag till beslut\n\nRemissen besvaras med förvaltningens tjänsteutlåtande",
+            "Enligt svaret föreslår förvaltningen att remissen besvaras med förvaltningens tjänsteutlåtande.",
+        ),
+        ("beslutsförslag", "Förvaltningen föreslår att staden tar ett samlat grepp.", None),  # a view, no decision
+        (
+            "beslutsförslag",
+            "Förslag till beslut\n\n1. Nämnden godkänner tjänsteutlåtandet.\n2. Nämnden justerar ärendet.",
+            "I svaret är förslaget till beslut: 1. Nämnden godkänner tjänsteutlåtandet. 2. Nämnden justerar ärendet.",
+        ),
         (
             "avsändare",
             "Farsta stadsdelsförvaltning\nAvdelning Stab\n\nBox 123",

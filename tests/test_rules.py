@@ -478,6 +478,10 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Which process does the programme describe?", "answer_type", "other"),  # '-ss' is no plural
         # … also after a dash that ends what the user knows already; not 'which' inside a clause
         ("EÅV wants a clearer theoretical framework – which theories do they list?", "answer_type", "list"),
+        # the proposed decision is a field of one response; set side by side, or asked with more, it is not
+        ("Vilket beslut föreslås trafiknämnden fatta?", "metadata_field", "beslutsförslag"),
+        ("Skiljer sig utbildningsnämndens och trafiknämndens förslag till beslut?", "metadata_field", ""),
+        ("Vad föreslås nämnden besluta, och vad är motiveringen till omedelbar justering?", "metadata_field", ""),
         ("EÅV wants a clearer framework – which law does it cite?", "answer_type", "other"),
         ("Describe the work which schools do against violence.", "answer_type", "other"),
         # what responses enumerate, compared ('räknar … upp', 'uppräkningarna', 'listorna'), asks their lists
@@ -506,7 +510,13 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("What does the traffic office propose to the city?", "asks_procedure", False),
         ("Where can I find the full draft programme?", "asks_procedure", True),  # an appendix
         # The handling may be answered from procedure and approval lines, never from the letterhead.
-        ("Vad föreslår förvaltningen att nämnden beslutar?", "furniture_asked", ("procedure", "signature", "page")),
+        (
+            "Vart tar tjänsteutlåtandet vägen när nämnden har sagt ja till det?",
+            "furniture_asked",
+            ("procedure", "signature", "page"),
+        ),
+        # … but the decision the office proposes is a field, read wherever the document states it
+        ("Vad föreslår förvaltningen att nämnden beslutar?", "metadata_field", "beslutsförslag"),
         (
             "Vem är handläggare för ärendet?",
             "furniture_asked",
