@@ -93,6 +93,10 @@ IN_WHICH_RESPONSES = (
     # 'dyker den upp i något av remissvaren?': whoever holds it
     r"|\bi (nagot|nagon|nagra|vilket|vilken) av (de |dom )?(remissvaren|svaren|yttrandena|dokumenten|texterna)\b"
 )
+# Whoever answered the referral, not named: 'de som svarade', 'enligt dem som yttrat sig', 'those who responded'.
+THOSE_WHO_ANSWERED = (
+    r"(de|dom|dem) som (har )?(svarade|svarat|yttrade sig|yttrat sig)|(those|the ones) who (responded|answered|replied)"
+)
 # The responders together, in the definite plural: 'Vad tycker nämnderna …', 'What do the committees think …'.
 ALL_OF_THEM = (
     r"(de olika |alla |samtliga |de (fem|fyra|tre|\d) |alla (fem|\d) )?"
@@ -101,8 +105,7 @@ ALL_OF_THEM = (
     r"|(the )?((five|\d) )?(consulted )?(committees|responders|responses|administrations|bodies consulted|bodies"
     r"|districts|district (committees|councils|administrations)|specialist committees)"
     # whoever answered the referral: 'Vad tycker de som svarade …', 'those who responded'
-    r"|(de|dom|dem) som (har )?(svarade|svarat|yttrade sig|yttrat sig)"
-    r"|(those|the ones) who (responded|answered|replied)"
+    rf"|{THOSE_WHO_ANSWERED}"
 )
 _VIEW_VERB = (
     r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|reagerar|reagerade|think|thought|say|said"
@@ -161,8 +164,7 @@ _COMPARE = re.compile(
     rf"|\b({ALL_OF_THEM}) (\w+ ){{0,2}}(overens|eniga|ense|oense|oeniga|agree\w*|disagree\w*)\b"
     # 'vilka perspektiv … enligt nämnderna': what each of them says ('enligt remissvaren' is 'in the documents')
     r"|\b(enligt|according to) (de olika |alla |samtliga |the )?(namnderna|remissinstanserna|forvaltningarna"
-    r"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations"
-    r"|(dem|de|dom) som (har )?(svarade|svarat|yttrade sig|yttrat sig)|those who (responded|replied|answered))\b"
+    rf"|stadsdelsnamnderna|facknamnderna|committees|responders|administrations|{THOSE_WHO_ANSWERED})\b"
     # asked with the verb first: 'Tar någon av förvaltningarna upp …?', 'Nämner någon av nämnderna …?'
     rf"|\b(tar|tog|lyfter|lyfte|namner|namnde|tycker|tyckte|anser|ansag|sager|sade|vill|ville|saknar|foreslar"
     rf"|foreslog|kritiserar|kritiserade) (nagon|nagra|ingen|nan) (av (de |dom )?)?({ALL_OF_THEM}|{RESPONDER_GROUP})\b"
