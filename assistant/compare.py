@@ -95,11 +95,21 @@ _WHICH = re.compile(
     rf"\bvilka (av )?(de )?{RESPONDER_GROUP}|\bvilk(en|et) (av )?(de )?{RESPONDER_GROUP} (?!(ar|var) (mest|minst)\b)"
     rf"|\bwhich (of the )?(committees?|bod(y|ies)|responders?)\b|{IN_WHICH_RESPONSES}"
 )
+# Whether anyone does ('Is anyone critical of …?', 'Finns det någon som …', 'Tar någon annan än X upp …?').
+_ANYONE = re.compile(
+    r"\b(is|are|was|were) (there )?(anyone|anybody|someone)\b|\b(does|did) (anyone|anybody|someone)\b"
+    r"|\bfinns det (nagon|nan) som\b|\b(nagon|nan) annan an\b"
+)
 
 
 def asks_which(question: str) -> bool:
     """Whether the question asks which responders take a topic up (not every responder's view)."""
     return bool(_WHICH.search(fold(" ".join(question.split()))))
+
+
+def asks_anyone(question: str) -> bool:
+    """Whether the question asks if anyone takes a topic up: which responders do, when it names none."""
+    return bool(_ANYONE.search(fold(" ".join(question.split()))))
 
 
 def asks_of_programme(question: str) -> bool:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from assistant.compare import (
     View,
+    asks_anyone,
     asks_which,
     ordered,
     responders_in_scope,
@@ -147,7 +148,8 @@ _THE_OTHERS = re.compile(
 )
 
 _BESIDES = re.compile(
-    r"\b(besides|apart from|aside from|other than|except|forutom|utover|utom|fler an|andra an|others than|more than)\b"
+    r"\b(besides|apart from|aside from|other than|except|forutom|utover|utom|fler an|andra an|annan an|others than"
+    r"|more than)\b"
 )
 # Someone else asked for: 'Does anyone besides the traffic committee …', 'Tar fler än socialnämnden upp …'.
 _ANYONE = re.compile(r"\b(anyone|anybody|any|someone|another|others?|nagon|nagra|nan|fler|andra|ovriga)\b")
@@ -244,7 +246,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         return Comparison(tuple(ordered(responders)), topic, procedure=True)
     # Which responders take an English topic up is judged by its Swedish words, so only where the glossary has them.
     # Not of the programme as a whole ('Vilka remissvar är positiva …?'): every responder has a verdict on it.
-    which = asks_which(text) and (q.language == "sv" or bool(translated)) and not is_general(topic)
+    # So does one whether anyone does, when it names none and asks no one's view besides ('var och en …').
+    anyone = asks_anyone(text) and not named and not _EACH_MEMBER.search(lowered)
+    which = (asks_which(text) or anyone) and (q.language == "sv" or bool(translated)) and not is_general(topic)
     label = "förslag" if wants_change else asked_label(text)
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which, held_to=held_to)
 

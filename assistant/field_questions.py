@@ -56,7 +56,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"|mål|målet|malet|målen|goals?|targets?)\b)"
         r"(?:.*?)"
         r"(\b(svarsdatum\w*|svarsdag\w*|sista (svars|remiss)?(dag|datum|dagen|datumet)|svarstid\w*|svarsfrist\w*"
-        r"|remisstid\w*|remissfrist\w*|deadline\w*|due date|due by)\b"
+        r"|remisstid\w*|remissfrist\w*|deadline\w*|due date|due by|cut-?off\w*|closing date)\b"
         # ('Socialnämndens yttrande: vilket slutdatum gällde för remissen?')
         r"|\bslutdatum\w*\b[^?]*\bremiss\w*|\bremiss\w*\b[^?]*\bslutdatum\w*"
         r"|\b(när|nar|vilket datum|vilken dag)\b[^?]*\bsenast\b"

@@ -116,6 +116,10 @@ def _asked_title(text: str) -> tuple[str, str]:
     Several titles named ('förvaltningschef avdelningschef enhetschef - namnen') ask every signatory.
     """
     matches = list(_ASKED_TITLE.finditer(text))
+    if not matches:  # 'Who is the chair … that signed off on this?' asks the ordförande among the signatories
+        holder = next((holder for pattern, holder in _ENGLISH_TITLES if pattern.search(text)), "")
+        written = holder[:-1] if holder.endswith("nden") else holder.removesuffix("en")  # ordförande, förvaltningschef
+        return (written, title_stem(written)) if holder else ("", "")
     if len({fold(m.group(1).lower()) for m in matches}) != 1:
         return "", ""
     written = _spelled(matches[0].group(1).lower())

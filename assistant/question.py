@@ -168,6 +168,14 @@ _COMPARE = re.compile(
     # asked with the verb first: 'Tar någon av förvaltningarna upp …?', 'Nämner någon av nämnderna …?'
     rf"|\b(tar|tog|lyfter|lyfte|namner|namnde|tycker|tyckte|anser|ansag|sager|sade|vill|ville|saknar|foreslar"
     rf"|foreslog|kritiserar|kritiserade) (nagon|nagra|ingen|nan) (av (de |dom )?)?({ALL_OF_THEM}|{RESPONDER_GROUP})\b"
+    # anyone's view, asked of all: 'Is anyone critical of …?', 'Does anyone think …?', 'Finns det någon som anser …?'
+    r"|\b(is|are|was|were) (there )?(anyone|anybody|someone|any of them)\b (\w+ ){0,2}(critical|positive|negative"
+    r"|against|worried|concerned|sceptical|skeptical|unhappy|happy)\b"
+    r"|\b(does|did) (anyone|anybody|someone|any of them) (\w+ )?(think|say|mention|raise|criticis\w*|criticiz\w*|want"
+    r"|object|argue|ask|suggest|propose|feel|find|take up|bring up|point out|worry|disagree|agree|question)\b"
+    r"|\b(ar|var) (det )?(nagon|nan) (\w+ ){0,2}(kritisk|positiv|negativ|emot|orolig|skeptisk)\w*"
+    r"|\bfinns det (nagon|nan) (som )?(\w+ )?(ar kritisk|ar positiv|ar negativ|tycker|tyckte|anser|ansag|tar upp"
+    r"|tog upp|namner|namnde|lyfter|lyfte|saknar|vill|ville|kritiserar|efterfragar|foreslar|invander)\b"
     # 'i de olika remissvaren', 'Har alla med sig … i sina svar?' (not 'i deras svar': one body's)
     r"|\b(i|in) ((de olika |alla |samtliga )?(remissvaren|svaren|yttrandena|the responses)"
     r"|(sina|their) (svar|remissvar|yttranden|responses|replies))\b"

@@ -40,6 +40,7 @@ from assistant.question import (
     overlaps,
     periods_in,
 )
+from assistant.responder_names import named_responders
 from assistant.scope_checks import (
     IDENTIFIER,
     MEASURES,
@@ -113,6 +114,12 @@ _ASKER = re.compile(
     r"[^.?!:]*?(?=\s+och (?:undrar|vill veta|funderar)\b|\s*[:.]|,\s*(?:and|so)\b|\s+and (?:wonder|would like)\b)",
     re.I,
 )
+# ... or said in a sentence of its own, anywhere: '… vem driver den? Jobbar på BVC-sidan.', 'I'm at Stockholmshem.'
+_ASKER_SENTENCE = re.compile(
+    r"(?:(?:jag|vi) )?(?:är|ar|jobbar|arbetar|sitter|bor)\b|(?:i|we) (?:am|are|work|live)\b|i'm\b"
+    r"|working (?:at|in|for)\b",
+    re.I,
+)
 _NUMBER = re.compile(
     rf"\d|\b({NUMBER_WORDS}|halveras|ett par|några|flera)\b",
     re.I,
@@ -175,10 +182,10 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
     """
     out = []
     translated = glossary_spans(q.text)  # in a comparison's topic too, read as Swedish
-    asker = _ASKER.match(q.text)
+    about_asker = _about_asker(q.text)
     for match in _NAME.finditer(q.text):
         name = match.group(1)
-        if asker and match.end(1) <= asker.end():
+        if any(a <= match.start(1) < b for a, b in about_asker):
             continue  # where the user works or lives ('Vi är en BVC-grupp i Tensta och undrar: …')
         word = name.lower().removesuffix("'s")
         if q.language == "en" and zipf_frequency(word, "en") >= ENGLISH_WORD_ZIPF:
@@ -198,6 +205,20 @@ def unknown_names(q: Question, index: LexicalIndex) -> list[str]:
         if not known:
             out.append(name)
     return out
+
+
+def _about_asker(text: str) -> list[tuple[int, int]]:
+    """The spans of a question that tell who the asker is.
+
+    Its opening ('Jag är … och undrar:') and any statement sentence of that kind (not one ending in '?': 'Är
+    Kungsholmen ensam om …?' asks).
+    """
+    spans = [(0, m.end())] if (m := _ASKER.match(text)) else []
+    for sentence in re.finditer(r"[^.?!]+[.?!]*", text):
+        said = sentence.group().strip()
+        if not said.endswith("?") and _ASKER_SENTENCE.match(said):
+            spans.append(sentence.span())
+    return spans
 
 
 def names_known(q: Question, index: LexicalIndex) -> list[str]:
@@ -467,13 +488,22 @@ def answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex,
         worded = {t for t in q.unknown_terms if _worded_as_documents(t, index)}
         parts = {p for t in worded for p in t.split("-")}  # 'app' of 'cosafe-app'
         paraphrased = [t for t in q.unknown_terms if t not in worded and t not in parts]
-        specific = specific_terms(q, index) if not paraphrased else set()
+        # A name is not paraphrased, whatever the rest is ('Finns det siffror på hur många skolor som infört
+        # MVP-metoden?': a number of a sentence that names MVP).
+        names = {
+            t
+            for m in _NAME.finditer(q.text)
+            if not named_responders(m.group(1), index.responders)  # whose count, not what is counted
+            for t in index.query_terms(m.group(1))
+            if topical(t, index)
+        }
+        specific = specific_terms(q, index) if not paraphrased else names
         # The rarest of them name what is counted ('Mentorer i våldsprevention', not 'elever'); a word
         # that is common in Swedish ('gjort') names nothing, however rare in the documents.
         specific -= {term(w) for w in words(q.corrected) if common_in_swedish(w)}
         # A name the question uses says which count it asks ('Hur många elever använder Cosafe-appen?'), and
         # a name is not paraphrased: the number must stand in a sentence that names it.
-        specific = {t for m in _NAME.finditer(q.text) for t in index.query_terms(m.group(1))} & specific or specific
+        specific = names & specific or specific
         top = max((float(index.idf[index.vocab[t]]) for t in specific), default=0.0)
         rare = {t for t in specific if index.idf[index.vocab[t]] >= 0.8 * top}
         # ('fokusområden' and 'fokusområdena' stem apart: matched as one word stemmed two ways)
@@ -498,10 +528,18 @@ def answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex,
     return ""
 
 
+# What a response says of something, not the view its writer held of it.
+_SAYS_OF = re.compile(r"\b(säger|sager|skriver|nämner|namner|beskriver|says|writes|mentions?|describes?)\b", re.I)
+
+
 def _fixed_time_missing(q: Question, evidence: Evidence, used: tuple[str, ...]) -> str:
     """The answer would be about another time than the one the question fixes."""
-    # A response's own period, not the programme's: unless the question is about the programme before.
-    about_views = (bool(q.responders) or q.answer_type == "opinion") and not q.previous_programme
+    # A response's own period, not the programme's: unless the question is about the programme before, and then
+    # still a named responder's view of it ('vad tyckte Kungsholmen om det gamla programmet 2020–2023?': its response
+    # is to the next one).
+    # ('Vad säger Kungsholmens svar om det gamla programmet 2020–2023?' asks what its response says of it.)
+    view_then = bool(q.responders) and q.answer_type == "opinion" and not _SAYS_OF.search(q.text)
+    about_views = (bool(q.responders) or q.answer_type == "opinion") and (not q.previous_programme or view_then)
     if (
         about_views
         and q.periods

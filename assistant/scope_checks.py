@@ -139,7 +139,10 @@ _OUTCOME_QUESTION = re.compile(
     r"manage[ds]?|halve|reach(?:ed)?|"
     r"lett till|ledde till|bidragit till|fått \w+ att|fatt \w+ att|färre|farre|tryggare|säkrare|sakrare|"
     r"worked|helped|led to|fewer|safer|go(?:ne)? down|went down|go(?:ne)? up|went up|fallen|fell|dropped|declined|"
-    r"risen|rose|improved|better|worse)\b",
+    r"risen|rose|improved|better|worse|results?|outcomes?|brings? (\w+ ){0,3}down|brought (\w+ ){0,3}down)\b"
+    # a change asked of the past: 'Did the number of reported crimes drop …?'
+    r"|\bdid (\S+ ){1,6}(drop|fall|decrease|reduce|lower|cut|go down|go up|increase|rise|improve"
+    r"|get (better|worse|safer))\b",
     re.I,
 )
 # The programme as finally decided, which referral responses written before the decision cannot tell (folded).
@@ -160,6 +163,29 @@ _OUTCOME_WORDS = (
 _RESULT = re.compile(rf"\b({_OUTCOME_WORDS}|minskar|okar|blivit|blev|sjunker|effekt\w*|utvardering\w*)\b")
 # A change a question asks about, by its stem (folded): "har otryggheten ökat?" needs a sentence saying "ök…".
 _CHANGE = re.compile(r"\b(halver|minsk|ok(?=at|ade|ar|ning)|forbattr|forsamr|sjunk|sjonk|farre|tryggare|sakrare)\w*")
+# The same changes asked in English, by the Swedish stems a sentence would state them with.
+_CHANGE_EN = (
+    (
+        re.compile(
+            r"\b(drop\w*|fall(en|s)?|fell|decreas\w*|reduc\w*|lower\w*|fewer"
+            r"|(go|gone|went|brought|bring)( \w+)? down)\b"
+        ),
+        "minsk",
+    ),
+    (re.compile(r"\b(increas\w*|ris(e|en|es)|rose|(go|gone|went) up)\b"), "ok"),
+    (re.compile(r"\b(improv\w*|better)\b"), "forbattr"),
+    (re.compile(r"\bworse\w*\b"), "forsamr"),
+    (re.compile(r"\bsafer\b"), "tryggare|sakrare"),
+    (re.compile(r"\bhalv\w*\b"), "halver"),
+)
+# Whether something worked: 'Fungerade platsaktiveringen?', 'Did place activation at Fridhemsplan work?'
+_WORKED = re.compile(
+    r"\b(fungerade|fungerat|funkade|funkat|gav (\w+ )?resultat|gav effekt)\b"
+    r"|\b(did|has|have|does) (\S+ ){1,6}(work|worked|pay off|paid off)\s*[?,.]"
+    r"|\bany (results?|outcomes?|effects?)\b"  # 'Any results yet?'
+)
+# A purpose is no outcome: '… åtgärder för att minska antalet brott'.
+_PURPOSE_CLAUSE = re.compile(r"\bfor att [^,.;]*")
 _TARGET = re.compile(r"\b(mal|malet|malen|malsattning\w*|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 _GOAL = re.compile(r"\b(mal|malet|malen|malsattning\w*|ska|skall|bor|syfte\w*|syftar|ambition\w*|vision\w*)\b")
 # Organisations with no "-nämnd" in their name, whose view users ask for.
@@ -525,13 +551,20 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
     # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
     asked = re.sub(r"\bför att [^,?]*", " ", q.text)
-    if not (yes_no and _OUTCOME_QUESTION.search(asked)) and not _HOW_IT_WENT.search(q.text):
+    worked = _WORKED.search(fold(q.text))
+    if not (yes_no and _OUTCOME_QUESTION.search(asked)) and not _HOW_IT_WENT.search(q.text) and not worked:
         return ""
-    folded = [fold(s) for s in used]
-    if any(_TARGET.search(s) for s in folded) and not any(_RESULT.search(s) and not _GOAL.search(s) for s in folded):
+    folded = [_PURPOSE_CLAUSE.sub(" ", fold(s)) for s in used]
+    stated = any(_RESULT.search(s) and not _GOAL.search(s) for s in folded)
+    if worked and not stated:
+        return "Dokumenten anger inget resultat av det."
+    if any(_TARGET.search(s) for s in folded) and not stated:
         return "Dokumenten anger målet men inte om det har nåtts."
     change = _CHANGE.search(fold(q.text))
-    if change and not any(re.search(rf"\b{change.group(1)}\w*", s) for s in folded):
+    stems = change.group(1) if change else ""
+    if not stems and q.language == "en":
+        stems = next((stem for pattern, stem in _CHANGE_EN if pattern.search(q.text.lower())), "")
+    if stems and not any(re.search(rf"\b({stems})\w*", s) for s in folded):
         return "Dokumenten anger ingen sådan förändring."
     return ""
 

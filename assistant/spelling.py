@@ -101,7 +101,9 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     names = {w.lower() for w in re.findall(r"\b[A-ZÅÄÖ]\w+", text)}
-    for word in dict.fromkeys(w for w in words(text) if w.isalpha()):
+    if _years_typed_ar(text):
+        out["ar"] = "år"  # 'i ar', 'per ar': a year, not the documents' far commoner 'är'
+    for word in dict.fromkeys(w for w in words(text) if w.isalpha() and w not in out):
         key = fold(word)
         # A small word typed without å/ä/ö ('nar', 'pa', 'for'), unless it is a common word as typed ('man', 'sa'):
         # the documents' spelling of it folds to the word as typed.
@@ -160,6 +162,20 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         if written and written != word and not _inflected(word, written):
             out[word] = written
     return out
+
+
+# 'ar' typed for 'år' after these words ('i ar', 'varje ar', 'tre ar'); elsewhere it is 'är'.
+_BEFORE_YEAR = r"i|per|varje|nasta|detta|samma|ett|tva|tre|fyra|fem|manga|flera"
+
+
+def _years_typed_ar(text: str) -> bool:
+    """Whether every 'ar' of the text follows a word that makes it 'år'."""
+    before = re.findall(r"(\w+)\s+ar\b", text.lower())
+    return (
+        bool(before)
+        and len(before) == len(re.findall(r"\bar\b", text.lower()))
+        and all(re.fullmatch(_BEFORE_YEAR, fold(w)) for w in before)
+    )
 
 
 # Endings of a definite or plural form, which wordfreq often lacks for a long word ('uppräkningarna').

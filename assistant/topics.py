@@ -60,7 +60,7 @@ _FRAME = frozenset(
         "critical positive negative propose proposes suggest suggests ställer ställde "
         "nämder nämderna svar svaren hänvisar refererar tänker refer refers"
         " en av emot against favour favor are is was were for or by"
-        " någon anyone anybody kom kommit inkom inkommit"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
+        " någon annan anyone anybody kom kommit inkom inkommit"  # 'Är någon kritisk …', 'Vilka synpunkter kom in'
         " vem dyker förekommer sägs flera"  # 'Vem är mest kritisk?', 'dyker upp i flera svar'
         " jag vi mig oss ha"  # 'Jag skriver en analys och vill ha en mening från var och en'
         " grunden överlag generellt egentligen sticker ut materialet texterna"  # 'i grunden positiva, sticker någon ut'
@@ -78,6 +78,8 @@ _FRAME = frozenset(
         " common similarities similarity differences agree agrees disagree disagrees only alone besides"
         " others compared there anything did have react reacted receive received consulted svarade svarat"
         " resonerar värderar bedömer uppfattar mottogs mottog instanser instanserna"
+        # asked for an overview or a compilation: 'Ge en översikt över vad remissvaren skriver om …'
+        " ge översikt överblick overview overall sammanställ sammanställning efterlyser efterlysa efterlyste"
         " facknämnderna fler än ta tog where that any"
         " administration administrations bodies body nån nåt står sdf with"
         # 'var och en av nämnderna', 'för eller emot'
@@ -188,8 +190,12 @@ _RECEPTION = re.compile(
 )
 
 
+# 'när det gäller samverkan' says what about, and asks no time.
+_REGARDING = re.compile(r"\b(när|nar) det (gäller|galler|kommer till)\b|\bwhen it comes to\b", re.I)
+
+
 def _topic_of(question: str, responders: Iterable[str]) -> str:
-    question = _RECEPTION.sub(" ", question)
+    question = _REGARDING.sub(" ", _RECEPTION.sub(" ", question))
     named = responders_in_order(question, responders)
     # A later sentence's first word in lower case: run into one topic it would look like a name ('… goals Quote me').
     opened = _SENTENCE_OPENING.sub(lambda m: m.group(0).lower(), _YEARS.sub(" ", question))

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.compare import WHICH_SHARE, View, _with_its_context, asks_which
+from assistant.compare import WHICH_SHARE, View, _with_its_context, asks_anyone, asks_which
 from assistant.compare_answer import in_short
 from assistant.compare_choice import choose, holds_topic, names_rarest
 from assistant.compare_rules import Comparison
@@ -278,6 +278,21 @@ def test_which_responders_take_a_topic_up_is_judged_by_its_rare_words_within_a_s
 )
 def test_which_responders_take_a_topic_up(question: str, which: bool) -> None:
     assert asks_which(question) is which
+
+
+@pytest.mark.parametrize(
+    ("question", "anyone"),
+    [
+        ("Is anyone critical of how the programme uses police terms?", True),
+        ("Does anyone think the programme text is too long?", True),
+        ("Finns det någon som saknar ett jämställdhetsperspektiv?", True),
+        ("Tar någon annan än socialnämnden upp föräldrarnas roll?", True),
+        ("Finns det någon samordnare för arbetet?", False),
+        ("Vem ansvarar för belysningen?", False),
+    ],
+)
+def test_whether_anyone_takes_a_topic_up(question: str, anyone: bool) -> None:
+    assert asks_anyone(question) is anyone
 
 
 def test_how_the_referral_was_handled_is_no_ones_view() -> None:

@@ -489,6 +489,10 @@ def test_metadata_answer(
             "Vem är ordföranden i trafiknämnden?",
             "Trafiknämndens remissvar namnger ingen ordförande.",
         ),  # not 'ordföranden'
+        (  # the chair asked among those who signed, in English
+            "Who is the chair of the traffic committee that signed off on this?",
+            "Trafiknämndens remissvar namnger ingen ordförande.",
+        ),
         (
             "Vad har utbildningsförvaltningen för e-postadress?",
             "Utbildningsnämndens remissvar anger ingen e-postadress.",

@@ -75,6 +75,9 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
             SUPPORTED,
             "Dokumenten nämner inte Tensta.",
         ),
+        # ... also in a sentence of its own at the end; not in a question ('Är det Tensta?' asks of Tensta)
+        ("Vem ansvarar för belysning? Jobbar på BVC-sidan i Tensta.", SUPPORTED, ""),
+        ("Vem ansvarar för belysning? Är det Tensta?", SUPPORTED, "Dokumenten nämner inte Tensta."),
         ("What does the traffic committee say about lighting in July?", SUPPORTED, ""),  # a month, not a name
         ("Vad svarade trafiknämnden om belysning?", SUPPORTED, ""),
         ("vad tycker trafiknamnden om belysning", SUPPORTED, ""),  # no å/ä/ö
@@ -120,6 +123,17 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
             "Vad tyckte trafiknämnden om belysning i programmet 2020–2023?",
             evidence(TEXTS["trafik"][1], periods=((2024, 2027),)),
             "De dokument som tar upp frågan gäller en annan programperiod än 2020–2023.",
+        ),
+        # a named responder's view of the programme before, in that programme's period: its response is to the next
+        (
+            "Trafiknämnden svarade på 2024-programmet, men vad tyckte den om det gamla programmet 2020–2023?",
+            evidence("Programtiden för programmet 2020–2023 löper ut i år.", periods=((2024, 2027),)),
+            "annan programperiod än 2020–2023",
+        ),
+        (
+            "Vad säger trafiknämndens svar om det gamla programmet 2020–2023?",  # what its response says of it
+            evidence("Programtiden för programmet 2020–2023 löper ut i år.", periods=((2024, 2027),)),
+            "",
         ),
         ("Vem är ordförande i trafiknämnden?", evidence(TEXTS["trafik"][1]), "Dokumenten nämner ingen ordförande."),
         ("Hur mycket lade trafiknämnden på belysning förra året?", evidence("I år lades 6 miljoner kr."), "förra året"),
@@ -718,6 +732,8 @@ def test_an_english_question_searches_the_documents_words(question: str, swedish
         ("Vilka genomgångar gjordes?", {"genomgångar": "genomgång"}),  # another form of a word is still met
         ("Vad tycker Skarpnäcks stadsdelsnämnd?", {}),  # a name the texts lack is not made a common word
         ("Vem av de fem vann brottsliget?", {"brottsliget": "brottslighet"}),  # a misspelling all the same
+        ("Hur mycket lade trafiknämnden på belysning i ar?", {"ar": "år"}),  # 'i ar' is a year
+        ("Vad ar belysning?", {}),  # elsewhere not (these texts have no 'är' to give it)
     ],
 )
 def test_misspellings_are_read_as_the_documents_spell(question: str, corrections: dict[str, str]) -> None:

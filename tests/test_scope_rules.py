@@ -162,6 +162,9 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         # The thing counted is named in the documents' words, even in a compound with a hyphen or in 'kronor':
         # a number about something else answers nothing.
         ("Fridhemsplan-satsningen: hur många kronor lägger stadsdelen på den?", (PUPILS,), "inget sådant antal"),
+        # A name is not paraphrased when the rest is: the number must stand in a sentence that names it.
+        ("Finns det siffror på hur många skolor som infört Cosafe-larmet?", (COSAFE, PUPILS), "inget sådant antal"),
+        ("Finns det siffror på hur många elever som valt fristående skolor?", (PUPILS,), ""),
     ],
 )
 def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -382,6 +385,18 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Har investeringarna lett till att färre känner sig otrygga?", (INVESTMENTS,), "ingen sådan förändring"),
         ("Har investeringarna fått folk att känna sig tryggare?", (INVESTMENTS,), "ingen sådan förändring"),
         ("Har sanering lett till färre klotter?", ("Sanering har gett färre klotter på väggarna.",), ""),
+        # Whether something worked needs a result stated; a change asked in English, the change stated.
+        ("Fungerade saneringen av klotter?", (GRAFFITI,), "inget resultat"),
+        ("Did the graffiti cleaning work?", (GRAFFITI,), "inget resultat"),
+        ("Fungerade saneringen av klotter?", ("Saneringen har minskat klottret, visar mätningen.",), ""),
+        ("Does the traffic office work with the police?", ("Kontoret samverkar med polisen.",), ""),
+        (
+            "Did the number of reported crimes drop after 2021?",
+            ("Nämnderna ska vidta åtgärder för att minska antalet brott sedan 2021.",),
+            "ingen sådan förändring",
+        ),
+        ("Did the number of crimes drop after 2021?", ("Antalet brott har minskat sedan 2021.",), ""),
+        ("Has Cosafe made schools any safer?", (COSAFE,), "ingen sådan förändring"),
         # A year the question fixes in words.
         ("Hur många trygghetsinvesteringar gör kontoret nästa år?", (INVESTMENTS,), "för nästa år"),
         # No goal in the answer: the rule has nothing to say.
