@@ -99,6 +99,9 @@ _WHICH = re.compile(
 _ANYONE = re.compile(
     r"\b(is|are|was|were) (there )?(anyone|anybody|someone)\b|\b(does|did) (anyone|anybody|someone)\b"
     r"|\bfinns det (nagon|nan) som\b|\b(nagon|nan) annan an\b"
+    # asked verb first: 'Ser någon risker med …?', 'Saknar någon …?'
+    r"|^\s*(ser|sag|tar|tog|lyfter|namner|tycker|anser|vill|saknar|kritiserar|efterfragar|varnar|pekar|invander) "
+    r"(nagon|nan)\b(?! (av|annan|sorts?|slags)\b)"
 )
 
 

@@ -391,14 +391,15 @@ class Assistant:
         return [h for h in passages if h.chunk.meta.responder in q.responders] or passages
 
     @staticmethod
-    def _rarest_term(q: Question, ranking: Ranking) -> str:
+    def _rarest_term(q: Question, ranking: Ranking, text: str = "") -> str:
         """The question's rarest word the documents know ('' when none): what a list asked for is of.
 
-        Not a number, a responder's name, nor an everyday word ('Vilka egna åtgärder …': 'egna').
+        Not a number, a responder's name, nor an everyday word ('Vilka egna åtgärder …': 'egna'). Of its
+        query (the glossary's and acronyms' words added), or of `text` ('ANDT', not the 'alkohol' it stands for).
         """
         return _rarest_known(
             ranking.scorer.index,
-            q.query,
+            text or q.query,
             lambda w: (
                 not w.isdigit()
                 and term(w) not in q.unweighted_terms
@@ -463,21 +464,28 @@ class Assistant:
             return rule_reason(q, evidence, ranking.scorer.index)
         thresholds = self.settings.abstention
         return abstain_reason(q, evidence, ranking.scorer.index, thresholds) or _taken_up_elsewhere(
-            q, ranking, thresholds.elsewhere_margin
+            q, ranking, thresholds.elsewhere_margin, self._rarest_term(q, ranking, q.corrected)
         )
 
 
-def _taken_up_elsewhere(q: Question, ranking: Ranking, margin: float) -> str:
+def _taken_up_elsewhere(q: Question, ranking: Ranking, margin: float, rarest: str = "") -> str:
     """Why one named responder cannot answer: another's passage outscores its best by `margin` ('' if none does).
 
     Scored by the second stage with the named responder's prior left out: a question asked of a
     topic only another response takes up ('Vad säger trafiknämnden om skolans larmapp?') ranks that
     other response's passage far above any of the named one's. Set on the read questions (README):
-    no answerable one differs by as much.
+    no answerable one differs by as much. A named response whose passages use the question's rarest word
+    ('Vad säger socialnämnden om ANDT?': its 'ANDT-arbete') takes the topic up, however another outscores it.
     """
     if math.isinf(margin) or len(q.responders) != 1 or q.compares or q.metadata_field or q.follow_up:
         return ""
     named = q.responders[0]
+    if rarest and any(
+        rarest in (said := term_set(h.chunk.clean_text)) or any(term_matches(rarest, t) for t in said)
+        for h in ranking.hits
+        if h.chunk.meta.responder == named
+    ):
+        return ""
     # only the built-in second stage adds a prior for the responder named; a cross-encoder has none
     prior = ranking.scorer.weights.responder if isinstance(ranking.scorer, FeatureScorer) else 0.0
     own = [h.score - prior for h in ranking.hits if h.chunk.meta.responder == named]

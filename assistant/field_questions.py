@@ -34,7 +34,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
     "kontakt": re.compile(
         r"\b(ringa|ring|ringer|kontaktperson\w*|kontaktuppgift\w*|contact person|contact details)\b"
         r"|\bvem\b.*\b(kan|ska|skall|bör|bor|kan man)\s+(jag|man|vi)\s+"
-        r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b|\bwho (can|should) i (call|contact|ask)\b"
+        r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b"
+        r"|\bwho (can|should|do|would|could) (i|we|one) (call|contact|ask|talk to|speak to|turn to)\b"
         r"|\b(i|we) (need|want|have|would like|must) (to )?(call|phone|ring|contact|reach)\b"
         r"|\b(vart|till vem) (ska|kan|skall) (jag|man|vi) (skicka|vända|vanda)\b"
         r"|\bskicka (frågor|fragor|synpunkter) (om|till|på|pa)\b"

@@ -60,7 +60,7 @@ GLOSSARY: dict[str, str] = {
     r"assaults?|violence|violent": "våld våldsbrott överfall",
     r"young people|youths?|young|adolescents?": "unga ungdomar",
     r"children|kids|child": "barn",
-    r"parents?|parenting|mothers?|fathers?": "föräldrar föräldrastöd",
+    r"parents?|parental|parenting|mothers?|fathers?": "föräldrar föräldrastöd",
     r"girls?": "flickor",
     r"boys?": "pojkar",
     r"men\b": "män",

@@ -174,6 +174,8 @@ _COMPARE = re.compile(
     r"|\b(does|did) (anyone|anybody|someone|any of them) (\w+ )?(think|say|mention|raise|criticis\w*|criticiz\w*|want"
     r"|object|argue|ask|suggest|propose|feel|find|take up|bring up|point out|worry|disagree|agree|question)\b"
     r"|\b(ar|var) (det )?(nagon|nan) (\w+ ){0,2}(kritisk|positiv|negativ|emot|orolig|skeptisk)\w*"
+    r"|^\s*(ser|sag|lyfter|namner|tycker|anser|saknar|kritiserar|efterfragar|varnar|invander) (nagon|nan)\b"
+    r"(?! (av|annan|sorts?|slags)\b)"
     r"|\bfinns det (nagon|nan) (som )?(\w+ )?(ar kritisk|ar positiv|ar negativ|tycker|tyckte|anser|ansag|tar upp"
     r"|tog upp|namner|namnde|lyfter|lyfte|saknar|vill|ville|kritiserar|efterfragar|foreslar|invander)\b"
     # 'i de olika remissvaren', 'Har alla med sig … i sina svar?' (not 'i deras svar': one body's)

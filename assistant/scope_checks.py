@@ -98,11 +98,15 @@ def decision_missing(q: Question, used: Sequence[str]) -> str:
     "Vilket beslut fattade kommunfullmäktige om programmet 2024–2027?" is not answered by "Programmet
     2020–2023 antogs av Kommunfullmäktige 2021": a decision sentence that names a period must name one asked.
     """
-    if not (q.periods or q.years) or not _DECISION.search(fold(q.text)):
+    if not _DECISION.search(fold(q.text)):
         return ""
     decisions = [s for s in used if _DECISION.search(fold(s))]
     if not decisions and _DECISION_AHEAD.search(q.text):
-        return "Dokumenten anger inget sådant beslut."  # when it will be adopted, answered by the proposal alone
+        # when it will be adopted, answered by the proposal alone ('är det bestämt vilket fullmäktigesammanträde
+        # som ska anta det?'), for a period named or not
+        return "Dokumenten anger inget sådant beslut."
+    if not (q.periods or q.years):
+        return ""
     if q.periods:
         if decisions and not any(_same_period(q.periods, s) for s in decisions):
             asked = ", ".join(period_label(a, b) for a, b in q.periods)
@@ -436,7 +440,7 @@ def _same_period(asked: Sequence[tuple[int, int]], sentence: str) -> bool:
 _WILL = re.compile(r"^\s*(kommer\b.*\batt|will)\b", re.I)
 # 'Vad visade utvärderingen av Rinkebymodellen?': what an evaluation or a measurement found.
 _FOUND = re.compile(
-    r"\b(vad|what) (visade|visar|visat|gav|did|does|showed?)\b.*\b(utvärdering\w*|utvardering\w*|uppföljning\w*"
+    r"\b(vad|what) (visade|visar|visat|gav|did|does|showed?)\b.*\b\w*(utvärdering\w*|utvardering\w*|uppföljning\w*"
     r"|uppfoljning\w*|mätning\w*|matning\w*|evaluation\w*|follow-up|survey)"
     r"|\b(vilka|vilket|vad blev|what were the|what was the) (resultat\w*|results?|outcomes?)\b"
     # 'Vad föreslog regeringens utredning?': what an inquiry concluded, which a document may only announce.
@@ -871,6 +875,9 @@ _PERSON_ASKED = re.compile(
     # someone inside an office ('Vem på trafikkontoret ansvarar för …'); 'Vem inom staden …' asks a body
     r"|^\s*(vem|vilken person|who)\s+(på|pa|hos|vid|at|in)\s+(the\s+)?[\wåäö-]*(kontor|förvaltning|forvaltning|office"
     r"|administration)\w*\b"
+    # ... named after what they did: 'Who actually drafted the programme at the city executive office?'
+    r"|^\s*(vem|who)\b.{0,60}\b(drafted|wrote|authored|drew up|skrev|formulerade|utarbetade)\b.*\b(på|pa|hos|vid|at|in)"
+    r"\s+(the\s+)?([\wåäö-]+\s+){0,2}[\wåäö-]*(kontor|förvaltning|forvaltning|office|administration)\w*\b"
     # a person's name asked for ('Vad heter rektorn som …', 'What is the name of the principal …')
     r"|^\s*(vad heter|what is the name of|what's the name of)\s+(the\s+)?([\w-]+\s+){0,2}(rektor\w*|chef\w*"
     r"|person\w*|principal|head|manager|official|investigator|coordinator|samordnar\w*|utredare\w*"

@@ -24,6 +24,7 @@ from vectorstore.lexical import LexicalIndex, undefined
 
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
 _SMALL_WORD_ZIPF = 5.0  # 'for' (4.9) is 'för' typed without ö; 'sa' (5.6, 'said') and 'man' are words as typed
+_ENGLISH_WORD_ZIPF = 3.5  # an English word this common, which the documents lack, is left as typed
 _KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
 
 
@@ -118,6 +119,8 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
         frequency = zipf_frequency(word, "sv")
         if written == word or frequency >= _KNOWN_WORD_ZIPF:
             continue  # as the documents write it, or a real Swedish word the documents happen not to use
+        if written is None and frequency < _KNOWN_WORD_ZIPF and zipf_frequency(word, "en") >= _ENGLISH_WORD_ZIPF:
+            continue  # an English word in a Swedish text (a comparison's topic: 'protects', not 'procents')
         if written is None and (common := swedish_words()[0].get(key)) and common != word:
             written = common  # a common word typed without å/ä/ö ('underhallet' -> 'underhållet')
         if written is None:

@@ -80,6 +80,7 @@ _FRAME = frozenset(
         " resonerar värderar bedömer uppfattar mottogs mottog instanser instanserna"
         # asked for an overview or a compilation: 'Ge en översikt över vad remissvaren skriver om …'
         " ge översikt överblick overview overall sammanställ sammanställning efterlyser efterlysa efterlyste"
+        " åt behandlar"  # 'Skiljer sig X och Y åt i hur de behandlar jämställdhetsfrågan?'
         " facknämnderna fler än ta tog where that any"
         " administration administrations bodies body nån nåt står sdf with"
         # 'var och en av nämnderna', 'för eller emot'

@@ -86,6 +86,13 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         assert answer.text.startswith("Jag hittar inget svar på det i dokumenten.") and why in answer.text
 
 
+def test_a_named_response_that_uses_the_rare_word_is_asked_for_it(assistant: Assistant) -> None:
+    """Socialnämnden writes 'ANDT-arbete' once; another response spells ANDT out and ranks higher, not instead."""
+    answer = assistant.ask("Vad säger socialnämnden om ANDT?")
+    assert not answer.abstained and "ANDT-arbete" in answer.text
+    assert {c.chunk.meta.responder for c in answer.citations} == {"Socialnämnden"}
+
+
 def test_where_the_user_works_is_no_unknown_name(assistant: Assistant) -> None:
     """A place in the user's introduction is theirs; what they ask is answered ('Tensta' is in no document)."""
     answer = assistant.ask(

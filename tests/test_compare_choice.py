@@ -287,6 +287,8 @@ def test_which_responders_take_a_topic_up(question: str, which: bool) -> None:
         ("Does anyone think the programme text is too long?", True),
         ("Finns det någon som saknar ett jämställdhetsperspektiv?", True),
         ("Tar någon annan än socialnämnden upp föräldrarnas roll?", True),
+        ("Ser någon risker med att använda polisens begrepp?", True),
+        ("Tar någon av förvaltningarna upp klotter?", False),  # which of a group named: asks_which's
         ("Finns det någon samordnare för arbetet?", False),
         ("Vem ansvarar för belysningen?", False),
     ],

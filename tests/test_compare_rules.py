@@ -130,6 +130,11 @@ def read(question: str) -> Comparison | None:
         ("Har någon remissinstans invändningar mot fokusområdena?", SCOPE),
         ("Är det någon som är emot programmet?", SCOPE),
         ("Did any of the responders criticise the programme?", SCOPE),
+        # whether anyone does, with no group named
+        ("Is anyone critical of how the programme uses police terms?", SCOPE),
+        ("Does anyone think the programme text is too long?", SCOPE),
+        ("Finns det någon som saknar ett jämställdhetsperspektiv?", SCOPE),
+        ("Ser någon risker med att använda polisens begrepp?", SCOPE),
         ("Is any committee negative to the programme?", SCOPE),
         # the group named first, then asked of as 'de' or 'they'; said by them; what they propose or want
         ("Remissinstanserna om skolan: vad vill de?", SCOPE),
@@ -201,6 +206,8 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         "What did the Enskede-Årsta-Vantör district council think of the proposed 2024–2027 safety programme?",
         # 'enligt remissvaren' is 'in the documents', not each one's view
         "Hur många trygghetskameror finns uppsatta i Stockholm enligt remissvaren?",
+        # someone in the programme, not one of the responders
+        "Finns det någon samordnare för arbetet i stadsdelarna?",
     ],
 )
 def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:

@@ -70,6 +70,8 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("Vem på Kungsholmen kan jag ringa om deras yttrande över trygghetsprogrammet?", "kontakt"),
         ("Vem ska jag kontakta på trafikkontoret om remissvaret?", "kontakt"),
         ("Who can I call about the traffic committee's response?", "kontakt"),
+        ("who do I contact about the traffic office's reply?", "kontakt"),
+        ("Who should we talk to about Kungsholmen's response?", "kontakt"),
         ("Vem är handläggare för trafiknämndens remissvar?", "handläggare"),
         ("Vem är handlägare för trafiknämndens remissvar?", "handläggare"),  # misspelt
         ("Vad skickades med som bilagor till Kungsholmens svar?", "bilagor"),
