@@ -32,6 +32,13 @@ GLOSSARY: dict[str, str] = {
     r"special[- ]needs?|adapted (?:schools?|education)": "anpassad",
     r"social services?|social welfare": "socialtjänsten socialnämnden socialförvaltningen",
     r"police": "polisen",
+    # committees that did not respond, named in Swedish when a refusal says so
+    r"culture committee": "kulturnämnden",
+    r"sports? committee": "idrottsnämnden",
+    r"labou?r market committee|employment committee": "arbetsmarknadsnämnden",
+    r"(city|urban) planning committee": "stadsbyggnadsnämnden",
+    r"(real estate|property) committee": "fastighetsnämnden",
+    r"elderly care committee": "äldrenämnden",
     r"fire (?:service|brigade)|fire and rescue services?|rescue services?": "brandförsvaret",
     r"pensioners'? councils?": "pensionärsrådet",
     r"disability councils?|councils? for (?:people with )?disabilit\w*": "funktionshinderrådet",

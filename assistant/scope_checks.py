@@ -58,6 +58,8 @@ _MORE = frozenset(("fler", "farre", "nya", "extra", "ytterligare"))  # how many 
 # How close the count is, not what it counts: 'hur många minst, och …', 'hur många ungefär'.
 _APPROXIMATELY = frozenset(fold(w) for w in "minst högst ungefär cirka ca totalt sammanlagt exakt egentligen".split())
 # A word that counts whatever the sentence counts ("hur många organisationer" ~ "tre aktörer").
+# The young, by whatever name an English count asks them ('kids', 'children', 'pupils'): the documents count elever.
+_YOUNG = frozenset("barn elever unga ungdomar".split())
 _GENERIC_COUNTED = frozenset(
     "organisationer aktorer aktörer personer manniskor människor stycken ganger gånger delar saker exempel "
     "olika st moment steg punkter led faser projekt spar huvudspar".split()
@@ -268,6 +270,8 @@ def counted_missing(q: Question, used: Sequence[str]) -> str:
     if q.language == "en":
         match = _HOW_MANY_EN.search(q.text)
         swedish = documents_words(match.group(1), True, lambda _: True).split() if match else []
+        if _YOUNG.intersection(swedish):  # 'how many kids' is counted in pupils too ('26 300 stockholms elever')
+            swedish += sorted(_YOUNG)
         # The glossary's words are looser than a Swedish question's own ('åtta reinvesteringar … på små platser')
         if not swedish or any(counts(s, fold(w), _ENGLISH_REACH) for s in used for w in swedish):
             return ""

@@ -58,6 +58,8 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
     for question, why in (
         ("Hur ser Göteborgs stads trygghetsprogram ut?", "Dokumenten nämner inte Göteborgs."),
         ("Vad svarade Idrottsnämnden på remissen?", "Det finns inget remissvar från Idrottsnämnden"),
+        # named in Swedish when asked in English
+        ("What did the culture committee say about the safety programme?", "inget remissvar från kulturnämnden"),
         # A word every response uses ('trygghet') names nothing of the topic; its other word is in none.
         ("Finns det något om trygghet i kollektivtrafiken?", "Dokumenten nämner inte ”kollektivtrafiken”."),
         ("Vad tycker trafiknämnden om trygghet i tunnelbanan?", "Dokumenten nämner inte ”tunnelbanan”."),
