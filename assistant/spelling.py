@@ -168,7 +168,7 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
 
 
 # 'ar' typed for 'år' after these words ('i ar', 'varje ar', 'tre ar'); elsewhere it is 'är'.
-_BEFORE_YEAR = r"i|per|varje|nasta|detta|samma|ett|tva|tre|fyra|fem|manga|flera"
+_BEFORE_YEAR = r"i|per|varje|nasta|samma|ett|tva|tre|fyra|fem|flera"
 
 
 def _years_typed_ar(text: str) -> bool:

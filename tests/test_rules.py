@@ -734,6 +734,7 @@ def test_an_english_question_searches_the_documents_words(question: str, swedish
         ("Vem av de fem vann brottsliget?", {"brottsliget": "brottslighet"}),  # a misspelling all the same
         ("Hur mycket lade trafiknämnden på belysning i ar?", {"ar": "år"}),  # 'i ar' is a year
         ("Vad ar belysning?", {}),  # elsewhere not (these texts have no 'är' to give it)
+        ("Hur manga ar de som ansvarar för belysning?", {}),  # 'hur många är de', not a year
     ],
 )
 def test_misspellings_are_read_as_the_documents_spell(question: str, corrections: dict[str, str]) -> None:
