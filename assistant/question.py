@@ -773,7 +773,8 @@ def without_genitive(body: str) -> str:
 
 def body_in_swedish(body: str) -> str:
     """A body as a Swedish sentence names it: 'the police' -> polisen, 'Kriminalvårdens' -> Kriminalvården."""
-    return swedish_term(body, whole=True) or without_genitive(body)
+    # a name written in Swedish stays as written ('Brå', not the glossary's 'brottsförebyggande')
+    return (swedish_term(body, whole=True) if body.isascii() else "") or without_genitive(body)
 
 
 def other_bodies(text: str, responders: Collection[str]) -> tuple[str, ...]:

@@ -199,13 +199,15 @@ _ORGANISATION = re.compile(
     # in either case where a name may open the question ('Kriminalvårdens syn på …'); not 'SL', 'Brå', 'AB'
     r"\b((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+){1,3}(?:AB|Region)|Brå|BRÅ|SL|(?i:[\wåäö-]+verket|kommunfullmäktige|kommunfullmaktige|"
     r"[\wåäö-]*myndighet\w*|[\wåäö-]*inspektion\w*|kriminalvård\w*|kriminalvard\w*|"
-    r"[\wåäö-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|"
+    r"[\wåäö-]+bolag(?:et|en)?|civilsamhället|civilsamhallet|näringslivet|naringslivet|stadsmission\w*|"
+    r"[\wåäö-]+missionen|"
     r"regionen|region \w+|landsting\w*|polisregion \w+|polis(?:en|myndigheten)|storstockholms brandförsvar\w*|"
     r"[\wåäö-]+rådet|[\wåäö-]+radet))\b"  # a council: 'pensionärsrådet', 'funktionshinderrådet'
 )
 VIEW_BEFORE = (
     r"(tycker|tyckte|anser|ansåg|ansag|säger|sager|sa|sade|svarade|svarar|tänker|tanker|ställ\w* sig|stall\w* sig|ser"
-    r"|skrev|skriver|föreslog|foreslog|föreslår|foreslar|framförde|framforde|think|say|said|wrote|write|proposed?)"
+    r"|såg|skrev|skriver|föreslog|foreslog|föreslår|foreslar|framförde|framforde|think|thinks|thought|say|says|said|wrote"
+    r"|write|proposed?)"
 )
 VIEW_AFTER = (
     r"(synpunkt\w*|åsikt\w*|asikt\w*|syn|inställning\w*|installning\w*|remissvar\w*|svar|yttrande\w*|"

@@ -594,6 +594,9 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("vad tycker farsta stadsdelsnamnd om trygghetsprogrammet", "inget remissvar från farsta stadsdels"),
         ("skarpnacks stadsdelsnamnd om malkonflikter i parkskotseln", "inget remissvar från skarpnäcks"),  # terse
         ("polisen om trygghetskameror", "inget remissvar från polisen"),
+        ("Hur såg polisen på förslaget?", "inget remissvar från polisen"),  # the view in the past
+        ("Hur såg Brå på förslaget?", "inget remissvar från Brå "),  # named as written, not by the glossary
+        ("Vad tycker Stockholms stadsmission om programmet?", "inget remissvar från stadsmission"),
         # on the list of remissinstanser, and its own answer asked ('den själv'), not the responder's named
         ("kulturnamnden stod pa remisslistan hos kungsholmen – vad svarade den sjalv", "inget remissvar från kultur"),
         ("Kulturnämnden stod på Kungsholmens remisslista. Vad svarade den?", ""),  # 'den': Kungsholmen may be meant
