@@ -32,6 +32,7 @@ GLOSSARY: dict[str, str] = {
     r"special[- ]needs?|adapted (?:schools?|education)": "anpassad",
     r"social services?|social welfare": "socialtjänsten socialnämnden socialförvaltningen",
     r"police": "polisen",
+    r"adopt\w*": "antog antogs",  # 'When was the 2020-2023 programme adopted?': 'Kommunfullmäktige antog 2021 …'
     # committees that did not respond, named in Swedish when a refusal says so
     r"culture committee": "kulturnämnden",
     r"sports? committee": "idrottsnämnden",

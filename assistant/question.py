@@ -300,7 +300,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # not a degree: 'Hur mycket vet verksamheterna om …?', 'hur mycket betonas …'
             r"\b(hur (många|manga|mycket(?! (vet|visste|känner|kanner|förstår|forstar|påverkar|paverkar|betyder|bryr"
             rf"|samarbetar|samverkar|fokuserar|betonas|lyfts|nämns|namns)\b)(?!{_CHANGED})"
-            rf"|stor\w*(?!{_WEIGHT})|dyr\w*|lång tid|lang tid)"
+            rf"|stor\w*(?!{_WEIGHT})|dyr\w*|lång tid|lang tid|länge(?! (hade|har|fick|får) \w+ på sig)|lange)"
             r"|how long"
             r"|vilk(en|et|a) (lön|lon|summa|summor|budget|kostnad|kostnader|belopp|beloppen|anslag)"
             r"|vad (kostar|kostade|betalar|betalade|betalas)"
@@ -342,6 +342,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a date asked whether there is one: 'Is there a date for when the guidance will be ready?'
             r"|\b(is there|are there|finns det) (a|an|any|ett|något|nagot|nåt|nat) (date|datum|tidpunkt|deadline)\b"
             r"|\bvilken tid (på|pa) (dygnet|dagen)\b|\b(what|which) time of (the )?day\b"  # a time of day
+            r"|^\s*(at )?what time (do|does|did|will|is|are|was)\b"
             # 'When does …', not 'When the office plans investments, does it …' (a clause that sets the scene)
             r"|^\s*when\s+(do|does|did|will|would|is|are|was|were|should|shall|can|could|has|have|had|must)\b"
             # a question after a dash or colon that sets the scene: '… out for consultation – when will …?'

@@ -471,6 +471,23 @@ def _worded_as_documents(unknown: str, index: LexicalIndex) -> bool:
     return unknown in _MEASURE_TERMS or (len(parts) > 1 and term(parts[0]) in index.vocab)
 
 
+# A time of day asked ('What time does … open?', 'Vilken tid öppnar …', 'öppettider') and one stated ('kl. 8', '08.30').
+_CLOCK_ASKED = re.compile(
+    r"^\s*(at )?what time (do|does|did|will|is|are|was)\b|\bvilken tid (öppnar|oppnar|stänger|stanger|börjar|borjar)\b"
+    r"|\b(öppettider|oppettider|opening (hours|times))\b",
+    re.I,
+)
+# A duration asked ('Hur länge har …', 'how long') and a span of time stated ('i fem år', 'sedan 2021', 'senaste åren').
+_DURATION_ASKED = re.compile(r"\bhur (länge|lange)\b|\bhow long\b", re.I)
+_SPAN = re.compile(
+    rf"\b(\d+|{NUMBER_WORDS}|flera|många|manga|några|nagra)\s+(år|ar|åren|aren|månader|manader|veckor|dagar|timmar"
+    r"|decennier|years|months|weeks|days|hours)\b|\b(sedan|sen|since|senaste|senaste|under|i|for)\s+(\w+\s+)?(19|20)\d\d\b"
+    r"|\bsenaste\s+(\w+\s+)?(åren|aren|året|aret)\b|\blänge\b|\blange\b",
+    re.I,
+)
+_CLOCK = re.compile(r"\bkl\.?\s*\d|\b\d{1,2}[.:]\d{2}\b(?!\s*(miljon|mnkr|kr))", re.I)
+
+
 def answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex, context: tuple[str, ...] = ()) -> str:
     """The answer would lack what the question asks for: a number, a date, an explanation."""
     if q.answer_type == "quantity" and (
@@ -519,6 +536,10 @@ def answer_type_missing(q: Question, used: tuple[str, ...], index: LexicalIndex,
         if not has_quantity(with_year, q.text):
             what = f" för {', '.join(map(str, years))}" if years else ""
             return f"Dokumenten anger inget sådant antal eller belopp{what}."
+    if q.answer_type == "quantity" and _DURATION_ASKED.search(q.text) and not any(_SPAN.search(s) for s in used):
+        return "Dokumenten anger ingen sådan tidsrymd."  # 'Hur länge har …' answered by an amount of money
+    if _CLOCK_ASKED.search(q.text) and not any(_CLOCK.search(s) for s in used):
+        return "Dokumenten anger inget klockslag."  # 'What time does the district office open?': no year will do
     if q.answer_type == "when" and not has_date(used, q.text):
         return "Dokumenten anger ingen sådan tidpunkt."
     if reason := when_missing(q, used, [has_date([s], q.text) for s in used], index, context):

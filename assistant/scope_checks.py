@@ -103,7 +103,7 @@ def decision_missing(q: Question, used: Sequence[str]) -> str:
     if not _DECISION.search(fold(q.text)):
         return ""
     decisions = [s for s in used if _DECISION.search(fold(s))]
-    if not decisions and _DECISION_AHEAD.search(q.text):
+    if not decisions and (_DECISION_AHEAD.search(q.text) or _DECIDED_ASKED.search(q.text)):
         # when it will be adopted, answered by the proposal alone ('är det bestämt vilket fullmäktigesammanträde
         # som ska anta det?'), for a period named or not
         return "Dokumenten anger inget sådant beslut."
@@ -130,6 +130,8 @@ def _holds_year(years: Sequence[int], sentence: str) -> bool:
 _FUTURE_SENTENCE = re.compile(
     r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will|till (år )?(19|20)\d\d)\b", re.I
 )
+# A decision asked as taken ('What did the city decide about camera surveillance in 2025?', 'Vad beslutade …').
+_DECIDED_ASKED = re.compile(r"\b(decided|decide|beslutade|beslöt|beslot|bestämde|bestamde)\b", re.I)
 # When a decision is or will be taken ('blir programmet klubbat … eller när?', 'When will it be adopted?').
 _DECISION_AHEAD = re.compile(r"\b(när|nar|when|blir|kommer|will|ska|skall)\b", re.I)
 # A decision and the words for taking one (folded).
@@ -862,7 +864,8 @@ _INSTANCES = re.compile(
     r"(?:(?:andra|other|fler|more|\w+ton|\d+|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|elva|tolv)\s+)?"
     r"(?:[a-zåäö]+[ae]\s+)?"  # a kind of them: 'Vilka fristående skolor …', 'Vilka kommunala bolag …'
     r"(skolor|skolorna|företag|foretag|företaget|bolag|bolagen|leverantör\w*|leverantor\w*|utförare|utforare|"
-    r"restauranger|gator|gatorna|platser|platserna|parker|butiker|studier|rapporter|forskning|schools|compan(?:y|ies)|"
+    r"restauranger|gator|gatorna|platser|platserna|parker|butiker|studier|rapporter|forskning|föreningar|foreningar|"
+    r"föreningarna|foreningarna|associations|schools|compan(?:y|ies)|"
     r"suppliers?|providers?|places|streets|parks|shops|studies|reports|research)\b",
     re.I,
 )

@@ -561,7 +561,7 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("När får facket ta upp skolförvaltningens yttrande?", "asks_procedure", True),  # the union's meeting
         ("Did the pensioners' council get to see Kungsholmen's response?", "asks_procedure", True),
         ("Hur länge hade nämnderna på sig att svara?", "answer_type", "when"),  # until when
-        ("Hur länge har kommunen haft insyn i klassningen?", "answer_type", "other"),  # a duration
+        ("Hur länge har kommunen haft insyn i klassningen?", "answer_type", "quantity"),  # a duration, held to a span
         ("vem har bett kungsholmen om yttrande över programmet?", "asks_procedure", True),  # who asked for it
         ("Senast när skulle nämnderna ha lämnat sina synpunkter?", "asks_procedure", True),
         ("Vad ber utbildningsnämnden staden om?", "asks_procedure", False),

@@ -281,6 +281,19 @@ def test_a_span_of_time_answers_a_question_about_time() -> None:
             ("Trafiknämnden får remissen den 1 mars 2024 och ska läsa den.",),
             "inget om när",
         ),
+        # a time of day needs a clock time; a year will not do
+        ("Vilken tid öppnar kontoret?", (INVESTMENTS,), "inget klockslag"),
+        ("Vilken tid öppnar kontoret?", ("Kontoret i Stockholm öppnar kl. 8 på vardagar.",), ""),
+        # a duration asked needs a span stated
+        ("Hur länge har kontoret sanerat klotter?", (GRAFFITI,), "ingen sådan tidsrymd"),
+        (
+            "Hur länge har kontoret gjort trygghetsinvesteringar?",
+            ("Kontoret har gjort trygghetsinvesteringar i fem år.",),
+            "",
+        ),
+        # a decision asked as taken needs a sentence that states one
+        ("What did the office decide about graffiti in 2025?", (GOAL,), "inget sådant beslut"),
+        ("Vad beslutade kommunfullmäktige 2021?", (ADOPTED,), ""),
     ],
 )
 def test_when(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -489,6 +502,7 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vem leder det lokala arbetet?", (LEAD,), ""),
         ("Vilken namngiven utredare ledde utredningen?", (FORUM,), "vem som leder"),
         ("Vem leder arbetet i Stockholm?", ("Arbetet i Stockholm leds av Lena Holm på kontoret.",), ""),
+        ("Vilka föreningar samarbetar kontoret med?", (INVESTMENTS,), "inga sådana föreningar"),
     ],
 )
 def test_named_instances_and_people(question: str, sentences: tuple[str, ...], expected: str) -> None:
