@@ -286,6 +286,7 @@ def test_a_span_of_time_answers_a_question_about_time() -> None:
         ("Vilken tid öppnar kontoret?", ("Kontoret i Stockholm öppnar kl. 8 på vardagar.",), ""),
         # a duration asked needs a span stated
         ("Hur länge har kontoret sanerat klotter?", (GRAFFITI,), "ingen sådan tidsrymd"),
+        ("Hur länge ska kontoret ha öppet?", ("Kontoret i Stockholm ska ha öppet till klockan 21.",), ""),  # until
         (
             "Hur länge har kontoret gjort trygghetsinvesteringar?",
             ("Kontoret har gjort trygghetsinvesteringar i fem år.",),
