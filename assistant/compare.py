@@ -96,7 +96,7 @@ _WHICH = re.compile(
     rf"|\bwhich (of the )?(committees?|bod(y|ies)|responders?)\b|{IN_WHICH_RESPONSES}"
 )
 # Whether anyone does ('Is anyone critical of …?', 'Finns det någon som …', 'Tar någon annan än X upp …?').
-_ANYONE = re.compile(
+_WHETHER_ANYONE = re.compile(
     r"\b(is|are|was|were) (there )?(anyone|anybody|someone)\b|\b(does|did) (anyone|anybody|someone)\b"
     r"|\bfinns det (nagon|nan) som\b|\b(nagon|nan) annan an\b"
     # asked verb first: 'Ser någon risker med …?', 'Saknar någon …?'
@@ -112,7 +112,7 @@ def asks_which(question: str) -> bool:
 
 def asks_anyone(question: str) -> bool:
     """Whether the question asks if anyone takes a topic up: which responders do, when it names none."""
-    return bool(_ANYONE.search(fold(" ".join(question.split()))))
+    return bool(_WHETHER_ANYONE.search(fold(" ".join(question.split()))))
 
 
 def asks_of_programme(question: str) -> bool:

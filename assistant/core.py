@@ -464,34 +464,37 @@ class Assistant:
             return rule_reason(q, evidence, ranking.scorer.index)
         thresholds = self.settings.abstention
         return abstain_reason(q, evidence, ranking.scorer.index, thresholds) or _taken_up_elsewhere(
-            q, ranking, thresholds.elsewhere_margin, self._rarest_term(q, ranking, q.corrected)
+            q, ranking, thresholds.elsewhere_margin, lambda: self._rarest_term(q, ranking, q.corrected)
         )
 
 
-def _taken_up_elsewhere(q: Question, ranking: Ranking, margin: float, rarest: str = "") -> str:
+def _taken_up_elsewhere(q: Question, ranking: Ranking, margin: float, rarest: Callable[[], str] = lambda: "") -> str:
     """Why one named responder cannot answer: another's passage outscores its best by `margin` ('' if none does).
 
     Scored by the second stage with the named responder's prior left out: a question asked of a
     topic only another response takes up ('Vad säger trafiknämnden om skolans larmapp?') ranks that
     other response's passage far above any of the named one's. Set on the read questions (README):
     no answerable one differs by as much. A named response whose passages use the question's rarest word
-    ('Vad säger socialnämnden om ANDT?': its 'ANDT-arbete') takes the topic up, however another outscores it.
+    ('Vad säger socialnämnden om ANDT?': its 'ANDT-arbete') takes the topic up, however another outscores it
+    (`rarest` gives that word, looked up only when the margin would decline).
     """
     if math.isinf(margin) or len(q.responders) != 1 or q.compares or q.metadata_field or q.follow_up:
         return ""
     named = q.responders[0]
-    if rarest and any(
-        rarest in (said := term_set(h.chunk.clean_text)) or any(term_matches(rarest, t) for t in said)
-        for h in ranking.hits
-        if h.chunk.meta.responder == named
-    ):
-        return ""
     # only the built-in second stage adds a prior for the responder named; a cross-encoder has none
     prior = ranking.scorer.weights.responder if isinstance(ranking.scorer, FeatureScorer) else 0.0
     own = [h.score - prior for h in ranking.hits if h.chunk.meta.responder == named]
     others = [h for h in ranking.hits if h.chunk.meta.responder and h.chunk.meta.responder != named]
     best = max(others, key=lambda h: h.score, default=None)
     if not own or best is None or best.score - max(own) <= margin:
+        return ""
+    word = rarest()
+    if word and any(
+        term_matches(word, t)
+        for h in ranking.hits
+        if h.chunk.meta.responder == named
+        for t in term_set(h.chunk.clean_text)
+    ):
         return ""
     other = f"{responder_genitive(best.chunk.meta.responder)} remissvar"
     return prompts.ELSEWHERE.format(whose=capital(responder_genitive(named)), other=other)

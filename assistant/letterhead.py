@@ -117,9 +117,8 @@ def _asked_title(text: str) -> tuple[str, str]:
     """
     matches = list(_ASKED_TITLE.finditer(text))
     if not matches:  # 'Who is the chair … that signed off on this?' asks the ordförande among the signatories
-        holder = next((holder for pattern, holder in _ENGLISH_TITLES if pattern.search(text)), "")
-        written = holder[:-1] if holder.endswith("nden") else holder.removesuffix("en")  # ordförande, förvaltningschef
-        return (written, title_stem(written)) if holder else ("", "")
+        written = _indefinite(_english_holder(text))
+        return written, title_stem(written)
     if len({fold(m.group(1).lower()) for m in matches}) != 1:
         return "", ""
     written = _spelled(matches[0].group(1).lower())
@@ -130,9 +129,14 @@ def _title_holder(text: str) -> str:
     """The holder of a title the question names, as asked ('utbildningsdirektörens' -> 'utbildningsdirektören')."""
     match = _ASKED_TITLE.search(text)
     if not match:  # 'the chairperson's phone number' -> ordföranden
-        return next((holder for pattern, holder in _ENGLISH_TITLES if pattern.search(text)), "")
+        return _english_holder(text)
     word = _spelled(re.match(r"[\wåäö]*", text[match.start() :], re.I).group(0).lower())  # type: ignore[union-attr]
     return word.removesuffix("s") if word.endswith("ens") else word
+
+
+def _english_holder(text: str) -> str:
+    """The holder of a title named in English, as a Swedish answer names them ('the chair' -> ordföranden; '')."""
+    return next((holder for pattern, holder in _ENGLISH_TITLES if pattern.search(text)), "")
 
 
 def _spelled(title: str) -> str:

@@ -481,7 +481,7 @@ _CLOCK_ASKED = re.compile(
 _DURATION_ASKED = re.compile(r"\bhur (länge|lange)\b|\bhow long\b", re.I)
 _SPAN = re.compile(
     rf"\b(\d+|{NUMBER_WORDS}|flera|många|manga|några|nagra)\s+(år|ar|åren|aren|månader|manader|veckor|dagar|timmar"
-    r"|decennier|years|months|weeks|days|hours)\b|\b(sedan|sen|since|senaste|senaste|under|i|for)\s+(\w+\s+)?(19|20)\d\d\b"
+    r"|decennier|years|months|weeks|days|hours)\b|\b(sedan|sen|since|senaste|under|i|for)\s+(\w+\s+)?(19|20)\d\d\b"
     r"|\bsenaste\s+(\w+\s+)?(åren|aren|året|aret)\b|\blänge\b|\blange\b"
     r"|\b(klockan|kl\.?)\s*\d",  # until a time: 'ska ha öppet till klockan 21'
     re.I,

@@ -1002,7 +1002,7 @@ def test_a_topic_taken_up_far_better_elsewhere_is_declined(named: float, others:
         "Trafiknämndens remissvar tar inte upp det frågan gäller; det gör däremot socialnämndens remissvar."
     )
     # a named response whose passages use the question's rarest word takes the topic up, however far behind
-    assert _taken_up_elsewhere(q, ranking, 0.5, rarest="x") == ""
+    assert _taken_up_elsewhere(q, ranking, 0.5, rarest=lambda: "x") == ""
 
 
 def test_the_margin_is_set_for_the_built_in_second_stage_only(tmp_path) -> None:
