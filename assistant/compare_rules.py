@@ -249,6 +249,10 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # So does one whether anyone does, when it names none and asks no one's view besides ('var och en …').
     anyone = asks_anyone(text) and not named and not _EACH_MEMBER.search(lowered)
     which = (asks_which(text) or anyone) and (q.language == "sv" or bool(translated)) and not is_general(topic)
+    # A body the topic names ('samverkan med polisen') is what a responder must name to take it up.
+    body = next((b for b in q.other_bodies if fold(b.lower()) in fold(topic.lower())), "")
+    if body and not held_to and q.language == "sv":
+        which, held_to = True, body
     label = "förslag" if wants_change else asked_label(text)
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which, held_to=held_to)
 

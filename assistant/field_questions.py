@@ -17,8 +17,13 @@ from assistant.responder_names import named_responders
 
 _WORDS = re.I
 # the handläggare by name or as the one who handled the case ('den som handlagt', which spelling may make 'handlat')
-_HANDLER = r"handl[aä]g{1,2}are\w*|case officer|(den|personen) som (handlagt|handlat|handlade|handlägger|handlagger)"
-_PHONE = r"telefon\w*|phone\w*|(nummer|numret) till"
+_HANDLER = (
+    r"handl[aä]g{1,2}are\w*|case officer|(den|personen) som (handlagt|handlat|handlade|handlägger|handlagger)"
+    # 'Who handled the traffic committee's response?'
+    r"|who (handled|handles|is handling|was handling|dealt with) ([\w']+ ){0,4}(response|reply|case|matter|statement"
+    r"|referral)"
+)
+_PHONE = r"telefon\w*|phone\w*|(nummer|numret) till|direktnummer\w*|direktnr|mobilnummer\w*"
 _RESPONSE = r"(remissvar|yttrande|tjänsteutlåtande|tjansteutlatande|svar)\w*"
 # The words the field patterns know, so that a misspelt one is read as meant ('orgnuummer').
 FIELD_WORDS = (
@@ -37,7 +42,7 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"(kontakta|fråga|fraga|vända|vanda|höra av|hora av|prata med)\b"
         r"|\bwho (can|should|do|would|could) (i|we|one) (call|contact|ask|talk to|speak to|turn to)\b"
         r"|\b(i|we) (need|want|have|would like|must) (to )?(call|phone|ring|contact|reach)\b"
-        r"|\b(vart|till vem) (ska|kan|skall) (jag|man|vi) (skicka|vända|vanda)\b"
+        r"|\b(vart|till vem) (ska|kan|skall) (jag|man|vi) (skicka|vända|vanda)\b(?! (brev|post|saker|handlingar))"
         r"|\bskicka (frågor|fragor|synpunkter) (om|till|på|pa)\b"
         r"|\bvem (vänder|vander) (jag|man|vi) (mig|sig|oss) till\b"
         r"|\bvem\b.*\bhur (når|nar) (jag|man|vi)\b"
@@ -72,6 +77,8 @@ METADATA_FIELDS: dict[str, re.Pattern[str]] = {
         r"\b(\w*adress\w*|address|postnummer\w*|postnr|box)\b"
         # a street asked for, the footer that holds it, or post to send ('vilken gata står i sidfoten?')
         r"|\b(vilken|vilket|which|what) (gata|gatan|street)\b|\bsidfot\w*|\bfooter\b|\bskicka (post|brev)\b"
+        r"|\b(vart|var|vilken adress) (\w+ ){0,3}(posta|skicka) (\w+ ){0,2}"
+        r"(post|brev|saker|handlingar|till (dem|dom|er|den))\b"
         r"|\bvar (ligger|finns|sitter) (\w+ ){0,2}?\w*(kontoret|förvaltningen|forvaltningen)\b",
         _WORDS,
     ),

@@ -524,7 +524,8 @@ _BODY = re.compile(
     # 'Rådet för Agenda 2030 var remissinstans – …': up to the question's verb or a dash
     r"|(?:råd|rad)(?:et)? (?:för|for) [\w ]+?(?=\?|$| om\b| (?:var|är|ar|har|hade|fick|svarade|tyckte)\b|\s*[–—,:])"
     r"|[\wåäöÅÄÖ-]*(?<!om)(?:grupp|gruppen|rådet)\b"
-    r"|(?:[A-ZÅÄÖ][\w-]+s )?(?:polisregion \w+|polis\w*|brandförsvar\w*|brandforsvar\w*|räddningstjänst\w*"
+    # an owner by a capitalised genitive ('Stockholms polis'), not an English verb ('What does Länsstyrelsen …')
+    r"|(?:(?-i:[A-ZÅÄÖ])[\w-]+s )?(?:polisregion \w+|polis\w*|brandförsvar\w*|brandforsvar\w*|räddningstjänst\w*"
     r"|raddningstjanst\w*|länsstyrelse\w*|lansstyrelse\w*)|"
     # 'Region Stockholm', 'Stockholm Business Region' (not 'Region om', 'Region svarat')
     r"region (?!(?:om|och|i|på|pa|har|hade|svara\w*|tyck\w*|ans\w*|sa|sade|skr\w*|respond\w*|repl\w*)\b)\w+"

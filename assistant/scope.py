@@ -57,6 +57,7 @@ from assistant.scope_checks import (
     instances_missing,
     minutes_asked,
     money_missing,
+    most_missing,
     names_quoted,
     names_statute,
     organisation_whose_view,
@@ -111,7 +112,9 @@ _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
 # there is the user's own, not a constraint on the answer.
 _ASKER = re.compile(
     r"^\s*(?:(?:jag|vi) (?:är|ar|jobbar|arbetar|sitter|bor)|(?:i|we) (?:am|are|work|live))\b"
-    r"[^.?!:]*?(?=\s+och (?:undrar|vill veta|funderar)\b|\s*[:.]|,\s*(?:and|so)\b|\s+and (?:wonder|would like)\b)",
+    r"[^.?!:]*?(?=\s+och (?:undrar|vill veta|funderar)\b|\s*[:.]|,\s*(?:and|so)\b|\s+and (?:wonder|would like)\b"
+    # ... or a dash or comma before the question itself ('Jag jobbar på BVC – vem erbjuds …')
+    r"|\s+[–—-]\s|,\s*(?:vad|vem|vilk\w*|hur|när|nar|var|varför|varfor|what|who|which|how|when|where|why)\b)",
     re.I,
 )
 # ... or said in a sentence of its own, anywhere: '… vem driver den? Jobbar på BVC-sidan.', 'I'm at Stockholmshem.'
@@ -408,6 +411,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         or person_missing(q, used)
         or frequency_missing(q, used)
         or ranking_missing(q, used)
+        or most_missing(q, used)
         or statute_missing(q, used, evidence.context)
     ):
         return reason

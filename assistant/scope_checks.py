@@ -134,6 +134,14 @@ _FUTURE_SENTENCE = re.compile(
 _DECIDED_ASKED = re.compile(r"\b(decided|decide|beslutade|beslöt|beslot|bestämde|bestamde)\b", re.I)
 # When a decision is or will be taken ('blir programmet klubbat … eller när?', 'When will it be adopted?').
 _DECISION_AHEAD = re.compile(r"\b(när|nar|when|blir|kommer|will|ska|skall)\b", re.I)
+# A decision asked in the present tense, which a 'när' question puts ahead ('När beslutar kommunfullmäktige om
+# programmet?', 'When does the council adopt it?'): not answered by an earlier programme's adoption.
+_DECIDES_NOW = re.compile(
+    r"\b(beslutar|beslutas|antar|antas|godkänner|godkanner|godkänns|godkanns|klubbar|klubbas|fattar|fattas"
+    r"|behandlar|behandlas|tar (\w+ )?ställning|tar (\w+ )?stallning|decides?|adopts?|approves?"
+    r"|(is|are) (it |the \w+ )?(adopted|approved|decided)|votes? on)\b",
+    re.I,
+)
 # A decision and the words for taking one (folded).
 _DECISION = re.compile(
     r"\b(beslut\w*|beslot|fattade|fattat|sammantrad\w*|juster\w*|antog\w*|antag\w*|anta|antas|godkan\w*|klubba\w*|"
@@ -250,8 +258,15 @@ def counts(sentence: str, noun: str, reach: int = 3) -> bool:
 
 
 def counted_noun(q: Question) -> str:
-    """What a 'hur många …' question counts: the word after, or after its adjective ('anmälda brott')."""
-    match = _HOW_MANY.search(q.query.split(" (")[0]) if q.language == "sv" else None
+    """What a 'hur många …' question counts: the word after, or after its adjective ('anmälda brott').
+
+    In English, the glossary's first Swedish word for it ('How many focus areas …' -> fokusområden; '' if none).
+    """
+    if q.language == "en":
+        counted = _HOW_MANY_EN.search(q.text)
+        swedish = documents_words(counted.group(1), True, lambda _: True).split() if counted else []
+        return swedish[0] if swedish and fold(swedish[0]) not in MEASURES else ""  # not 'How many million kronor'
+    match = _HOW_MANY.search(q.query.split(" (")[0])
     if not match:
         return ""
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
@@ -406,7 +421,8 @@ def when_missing(
     """
     if q.answer_type != "when":
         return ""
-    future = bool(_FUTURE_QUESTION.search(q.text))
+    now = bool(_DECIDES_NOW.search(q.text))
+    future = now or bool(_FUTURE_QUESTION.search(q.text))
     decided = bool(_DECISION.search(fold(q.text)))
     # Whose document, as the responders are called and as the question calls them ('skolförvaltningen'),
     # and the decision asked about: neither is what happened.
@@ -418,7 +434,8 @@ def when_missing(
     # The documents' words added to the query ('facket' -> 'fackliga') say what the subject is called there.
     subject |= {t for t in index.query_terms(q.query) if t not in q.terms and t not in whose} if subject else set()
     for sentence, dated in zip(used, dates, strict=True):
-        if not dated or (future and not _FUTURE_SENTENCE.search(sentence)):
+        # a date set in the present tense answers one asked so ('Ärendet behandlas … den 16 oktober 2023')
+        if not dated or (future and not (_FUTURE_SENTENCE.search(sentence) or (now and _DECIDES_NOW.search(sentence)))):
             continue
         about = not subject or _speaks_of(subject, term_set(sentence), index)
         if about and (not decided or _DECISION.search(fold(sentence + " " + _before(sentence, context)))):
@@ -542,6 +559,32 @@ def ranking_missing(q: Question, used: Sequence[str]) -> str:
     return "Dokumenten jämför inte Stockholm med andra städer."
 
 
+# Which of several has the most of something, or grows most: 'Vilka brott ökar mest?', 'Vilka stadsdelar har
+# flest anmälda brott?', 'Which crimes are the most common?' (folded).
+_MOST_ASKED = re.compile(
+    r"^\s*(vilka|vilken|vilket|var|which|what|where)\b.*\b(flest|vanligast\w*|most common|most frequent"
+    r"|(okar|okat|okade|minskar|minskat|minskade|vaxer|vuxit|increas\w*|decreas\w*|ris\w*|grow\w*|fall\w*"
+    r"|reduc\w*)\s+(\w+\s+){0,3}(mest|snabbast|(the )?most|fastest)"
+    r"|(mest|snabbast) (okande|vaxande)|fastest[- ]growing|the most (\w+ )?(crimes?|incidents?|reports?))\b",
+)
+# A sentence that ranks or counts what it speaks of: a superlative ('starkast', 'flest'), a share or a change
+# ('majoriteten av våldsbrotten', '24 %', 'har ökat'); 'endast', 'senast' end so but rank nothing (folded).
+_RANKING_SAID = re.compile(
+    r"\b((?!endast|senast|fast|last|kontrast)\w{3,}aste?|flest|mest|storst\w*|hogst\w*|majoritet\w*|merparten"
+    r"|okat|okning\w*|okar|minskat|minskning\w*|procent)\b|\d\s*%"
+)
+
+
+def most_missing(q: Question, used: Sequence[str]) -> str:
+    """Which has the most, or grows most, needs a sentence that ranks or counts: the documents hold no statistics.
+
+    'Vilka brott ökar mest i Stockholm?' is not answered by sentences that only mention crime.
+    """
+    if not _MOST_ASKED.search(fold(q.text)) or any(_RANKING_SAID.search(fold(s)) for s in used):
+        return ""
+    return "Dokumenten anger ingen sådan rangordning eller statistik."
+
+
 # How something went asks its outcome: 'Hur gick det med målet att halvera otryggheten?'
 _HOW_IT_WENT = re.compile(
     r"^\s*(hur (gick|har det gått|har det gatt|blev det|blev) (det )?(med|för|for)\b"
@@ -592,7 +635,7 @@ _HOW_DO_I = re.compile(
     r"|far jag tag|kan jag (söka|soka|ansöka|ansoka|anmäla|anmala|felanmäla|felanmala|boka|betala))\b"
     # 'Hur ansöker man om förskoleplats?': the same service asked impersonally
     rf"|{_ASKED_AT}(hur|var) (söker|soker|ansöker|ansoker|anmäler|anmaler|felanmäler|felanmaler|bokar"
-    r"|betalar|registrerar) man\b"
+    r"|betalar|registrerar) (man|vi|ni|en \w+|ett \w+)\b"  # 'Hur söker en förening pengar …'
     rf"|{_ASKED_AT}(how|where) (do|does|can|should) (i|you|one) (apply|report|book|pay|register|get|obtain"
     r"|sign up|file)\b"
     rf"|{_ASKED_AT}(how|where) to (apply|book|pay|register|sign up)\b"
@@ -908,6 +951,28 @@ _PERSON_ASKED = re.compile(
 # Kinds whose instances a sentence names by the kind ('Rinkebyskolan', 'skolor som …'): another name in it is
 # no instance ('MVP (Mentorer i våldsprevention)', 'Agera tillsammans' are programmes, not schools).
 _NAMED_BY_KIND = ("skol", "scho")
+# Kinds of school listed ('Den öppna förskolan, förskolan och grundskolan är betydelsefulla aktörer') answer
+# which schools: school forms joined as a list (folded; 'skolor' alone names none).
+_SCHOOL = r"\w+skol(a|an|or|orna)\b"
+_SCHOOL_FORMS = re.compile(rf"\b{_SCHOOL}((, [\w-]+( [\w-]+)?)* (och|eller) ([\w-]+ ){{0,3}}{_SCHOOL})")
+# The kinds an English question asks for, as the refusal names them in Swedish.
+_KIND_IN_SWEDISH = {
+    "associations": "föreningar",
+    "schools": "skolor",
+    "company": "företag",
+    "companies": "företag",
+    "supplier": "leverantörer",
+    "suppliers": "leverantörer",
+    "provider": "utförare",
+    "providers": "utförare",
+    "places": "platser",
+    "streets": "gator",
+    "parks": "parker",
+    "shops": "butiker",
+    "studies": "studier",
+    "reports": "rapporter",
+    "research": "forskning",
+}
 
 
 def instances_missing(q: Question, used: Sequence[str]) -> str:
@@ -934,11 +999,14 @@ def instances_missing(q: Question, used: Sequence[str]) -> str:
         if re.search(rf"\b(alla|samtliga|all)\s+(\w+\s+)?{noun}", fold(plain)):
             return ""
         names = [m for m in CAPITALISED.finditer(plain) if fold(m.group(0).lower()) not in asked]
+        if noun[:4] in _NAMED_BY_KIND and _SCHOOL_FORMS.search(fold(plain.lower())):
+            return ""
         if noun[:4] in _NAMED_BY_KIND:  # a school by its name ('Rinkebyskolan') or after the word ('skolor som …')
             names = [m for m in names if noun[:4] in fold(plain[: m.end()].lower())]
         if any(not NOT_A_NAME.match(m.group(0)) for m in names):
             return ""
     kind = "platser" if _PLACE_NAMES.fullmatch(match.group(1)) else match.group(1).lower()
+    kind = _KIND_IN_SWEDISH.get(kind, kind)
     return f"Dokumenten namnger inga sådana {kind}."
 
 

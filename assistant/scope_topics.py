@@ -424,7 +424,12 @@ def _none_held(q: Question, index: LexicalIndex, topic: str, holds: Callable[[li
     read = [(w, t) for w in swedish for t in index.query_terms(w)]
     if swedish and all(t not in index.vocab for _, t in read):
         return f"Dokumenten nämner inte ”{swedish[-1]}”."  # 'CCTV cameras': no document names kameror
-    asked = [(w, t) for w, t in read if t in index.vocab and topical(t, index) and t not in LIGHT_TERMS]
+    # not an everyday word of a phrase ('domestic violence' -> 'våld i nära relationer': 'nära samverkan' is no view)
+    asked = [
+        (w, t)
+        for w, t in read
+        if t in index.vocab and topical(t, index) and t not in LIGHT_TERMS and zipf_frequency(w, "sv") < _EVERYDAY_ZIPF
+    ]
     if not asked or any(holds([t], w) for w, t in asked):
         return ""
     return _not_named(q, max(asked, key=lambda a: float(index.idf[index.vocab[a[1]]]))[0])

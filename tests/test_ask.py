@@ -249,6 +249,9 @@ def test_how_many_is_read_where_a_passage_counts_it(assistant: Assistant) -> Non
     """'Hur många fokusområden …': the programme's period is no number, 'de fyra fokusområdena' is."""
     answer = assistant.ask("Hur många fokusområden har det nya programmet?")
     assert not answer.abstained and "fyra fokusområden" in answer.text.split("[1]")[0]
+    # asked in English, it is counted in the glossary's Swedish word ('focus areas' -> fokusområden)
+    english = assistant.ask("How many focus areas are there?")
+    assert not english.abstained and "fyra fokusområden" in english.text
     # a count of something else ('26 300 elever' in fristående skolor) does not answer a count of Cosafe's users
     assert assistant.ask("Hur många elever i stadens skolor använder Cosafe varje vecka?").abstained
 

@@ -155,6 +155,11 @@ KUNGSHOLMEN_BEREDNING_SPAN = (
         ("Sort the five replies by programme period: 2020–2023 or 2024–2027?", "programperiod"),
         ("Hur ser arbetet ut per period?", ""),  # nothing sorted by it
         ("Vilken gata står i sidfoten på trafikkontorets svar?", "adress"),
+        ("Vart ska jag skicka brev till EÅV?", "adress"),  # post to send is an address ...
+        ("Who handled the traffic committee's response?", "handläggare"),
+        ("och vart ska jag posta saker till dem", "adress"),
+        ("Vart ska jag skicka frågor om EÅV:s svar?", "kontakt"),  # ... questions to send, a contact
+        ("Vilket direktnummer har handläggaren på trafikkontoret?", "kontakt"),  # a handläggare's number
         ("Jag behöver kontaktuppgifter till den som skrev socialnämndens remissvar", "kontakt"),
         ("The statement ends with two signatures: whose?", "underskrifter"),
         ("Vilket datum står i utbildningsnämndens sidhuvud?", "datum"),  # the head of the first page

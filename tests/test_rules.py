@@ -70,6 +70,9 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
         ("Vad säger trafiknämndens svar om det förra programmet?", SUPPORTED, ""),  # what its response says of it
         # where the user works is the user's, not what is asked
         ("Vi är en BVC-grupp i Tensta och undrar: vem ansvarar för belysning?", SUPPORTED, ""),
+        ("Jag jobbar på BVC i Tensta – vem ansvarar för belysning?", SUPPORTED, ""),  # a dash ends who is asking
+        ("Jag jobbar på BVC i Tensta, vem ansvarar för belysning?", SUPPORTED, ""),
+        ("Jag jobbar med belysning, vem ansvarar för den i Tensta?", SUPPORTED, "Dokumenten nämner inte Tensta."),
         (
             "Jag jobbar i Tensta. Vad tycker trafiknämnden om belysning i Tensta?",
             SUPPORTED,
@@ -401,6 +404,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Vad tycker stadsdelsnämnden i Skarpnäck om programmet?", "other_bodies", ("stadsdelsnämnden i Skarpnäck",)),
         ("Hur många fokusområden har programmet?", "other_bodies", ()),  # 'områden' is no council (råd)
         ("Vad säger Skolverket om trygghet i skolan?", "other_bodies", ("Skolverket",)),  # a national agency
+        ("What does Polismyndigheten think of it?", "other_bodies", ("Polismyndigheten",)),  # "does" is no owner
+        ("Vad säger Stockholms polis om belysning?", "other_bodies", ("Stockholms polis",)),  # an owner is
         ("Vilket teoretiskt ramverk vill trafiknämnden ha?", "other_bodies", ()),  # 'ramverket' is no agency
         # the end of a responder's English name is no other body; a body beside a responder still is
         ("Which programmes are in the social services committee's response?", "other_bodies", ()),
