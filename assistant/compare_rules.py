@@ -82,7 +82,9 @@ _PREPARED = re.compile(
 # A question about one responder's criticism or proposals, or a summary of its response: spread over the
 # response, not said in one passage. Proposals asked by the verb ('Vad föreslår …'): 'X:s förslag till
 # trygghetsprogram' is the programme.
-_PROPOSALS_ASKED = re.compile(r"\b(foreslar|foreslog|foreslagit|vilka forslag|propose[sd]?|suggest\w*)\b")
+_PROPOSALS_ASKED = re.compile(
+    r"\b(foreslar|foreslog|foreslagit|vilka forslag|andringsforslag\w*|propose[sd]?|suggest\w*)\b"
+)
 # How the programme differs from the one before, in the documents' words ('inga större förändringar mot tidigare').
 _CHANGE_ASKED = re.compile(r"\b(skillnad\w*|skiljer|skilde|forandr\w*|andrat\w*|andrats|differ\w*|chang\w*)\b")
 CHANGES_TOPIC = "förändringar mot tidigare trygghetsprogram"
@@ -249,10 +251,6 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # So does one whether anyone does, when it names none and asks no one's view besides ('var och en …').
     anyone = asks_anyone(text) and not named and not _EACH_MEMBER.search(lowered)
     which = (asks_which(text) or anyone) and (q.language == "sv" or bool(translated)) and not is_general(topic)
-    # A body the topic names ('samverkan med polisen') is what a responder must name to take it up.
-    body = next((b for b in q.other_bodies if fold(b.lower()) in fold(topic.lower())), "")
-    if body and not held_to and q.language == "sv":
-        which, held_to = True, body
     label = "förslag" if wants_change else asked_label(text)
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which, held_to=held_to)
 

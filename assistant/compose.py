@@ -563,12 +563,19 @@ def _open_without_connective(groups: list[_Group], hits: list[Hit]) -> list[_Gro
 
 
 def _best_passages_list_first(groups: list[_Group], hits: list[Hit]) -> list[_Group]:
-    """For a list question, the list the best passage gives ('… fyra fokusområden:' and its items) opens the answer."""
-    for i, group in enumerate(groups):
-        rank, a, b = group[0]
-        if rank == 0 and len(group) > 1 and hits[rank].chunk.clean_text[a:b].rstrip().endswith(":"):
-            return [group, *groups[:i], *groups[i + 1 :]]
-    return groups
+    """For a list question, the best-ranked list chosen ('… fyra fokusområden:' and its items) opens the answer.
+
+    Not a sentence that only speaks of what it lists ('… inom de fyra fokusområdena').
+    """
+    listing = [
+        (group[0][0], i)
+        for i, group in enumerate(groups)
+        if len(group) > 1 and hits[group[0][0]].chunk.clean_text[group[0][1] : group[0][2]].rstrip().endswith(":")
+    ]
+    if not listing:
+        return groups
+    _, i = min(listing)
+    return [groups[i], *groups[:i], *groups[i + 1 :]]
 
 
 def capital(text: str) -> str:

@@ -395,7 +395,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"ställning|stallning|ställer sig|staller sig|kritisk\w*|positiv\w*|negativ\w*|svara\w*|yttra\w*|"
             r"remissvar\w*|think|view\w*|opinion\w*|position|say|said|"
             # support for a proposal is a view of it ('Stödjer utbildningsnämnden programmet?')
-            r"stödjer|stöder|stodjer|stoder|för eller emot|for eller emot|supports?|in favou?r)\b",
+            r"stödjer|stöder|stodjer|stoder|för eller emot|for eller emot|supports?|in favou?r|"
+            # agreement is a view too ('Håller socialnämnden med om förslaget?', 'Does EÅV agree with it?')
+            r"håller (\w+ ){0,2}med|haller (\w+ ){0,2}med|instämmer|instammer|agree[sd]?|endorse[sd]?)\b",
             re.I,
         ),
     ),

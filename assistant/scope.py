@@ -53,6 +53,7 @@ from assistant.scope_checks import (
     decision_missing,
     finding_missing,
     frequency_missing,
+    funding_missing,
     future_missing,
     instances_missing,
     minutes_asked,
@@ -412,6 +413,7 @@ def rule_reason(q: Question, evidence: Evidence, index: LexicalIndex) -> str:
         or frequency_missing(q, used)
         or ranking_missing(q, used)
         or most_missing(q, used)
+        or funding_missing(q, used)
         or statute_missing(q, used, evidence.context)
     ):
         return reason

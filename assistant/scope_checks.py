@@ -152,6 +152,7 @@ _OUTCOME_QUESTION = re.compile(
     r"\b(lyckats|lyckades|lyckas|halverats|halverades|halverat|minskat|minskade|ökat|okat|ökade|okade|blivit|blev|"
     r"nått|natt|nådde|nadde|uppnått|uppnatt|uppnådde|uppnadde|förbättrats|forbattrats|försämrats|forsamrats|"
     r"sjunkit|fortfarande|resultat\w*|effekt\w*|succeed\w*|achiev\w*|reduced|halved|decreased|increased|still|"
+    r"gått (ner|ned|upp)|gatt (ner|ned|upp)|stigit|försvunnit|forsvunnit|gone|disappeared|"
     r"manage[ds]?|halve|reach(?:ed)?|"
     r"lett till|ledde till|bidragit till|fått \w+ att|fatt \w+ att|färre|farre|tryggare|säkrare|sakrare|"
     r"worked|helped|led to|fewer|safer|go(?:ne)? down|went down|go(?:ne)? up|went up|fallen|fell|dropped|declined|"
@@ -193,10 +194,18 @@ _CHANGE_EN = (
     (re.compile(r"\bworse\w*\b"), "forsamr"),
     (re.compile(r"\bsafer\b"), "tryggare|sakrare"),
     (re.compile(r"\bhalv\w*\b"), "halver"),
+    # ... and in Swedish words _CHANGE has no stem for (folded): 'Har antalet skjutningar gått ner?'
+    (re.compile(r"\bgatt (ner|ned)\b"), "minsk|sjunk|sjonk|farre"),
+    (re.compile(r"\b(gatt upp|stigit)\b"), "ok|stig"),
 )
 # Whether something worked: 'Fungerade platsaktiveringen?', 'Did place activation at Fridhemsplan work?'
 _WORKED = re.compile(
-    r"\b(fungerade|fungerat|funkade|funkat|gav (\w+ )?resultat|gav effekt)\b"
+    r"\b(fungerade|fungerat|funkade|funkat|gav (\w+ )?resultat|gav effekt)\b|^\s*(fungerar|funkar)\b"
+    # the effect asked of something ('Vilken effekt har Cosafe haft …?', 'What impact has it had?')
+    r"|\b(vilken|vilka|vad for|what|which) (effekt\w*|resultat\w*|effects?|results?|impacts?)"
+    r" (har|hade|gav|did|has|have|had)\b"
+    # whether it led to something, asked yes or no ('Ledde appen till snabbare åtgärder?'; not 'Vad ledde till …')
+    r"|^\s*(ledde|leder|har (\w+ ){1,4}lett|did (\w+ ){1,4}lead|has (\w+ ){1,4}led)\b.{0,80}\b(till|to)\b"
     r"|\b(did|has|have|does) (\S+ ){1,6}(work|worked|pay off|paid off)\s*[?,.]"
     r"|\bany (results?|outcomes?|effects?)\b"  # 'Any results yet?'
 )
@@ -360,6 +369,27 @@ def asks_money(q: Question) -> bool:
 def states_money(sentence: str) -> bool:
     """Whether a sentence states an amount of money ('… till ett värde av 35,4 miljoner kr')."""
     return bool(_MONEY.search(sentence))
+
+
+# More money or resources asked for someone ('Ska skolorna få mer pengar för trygghetsarbete?', 'Will the districts
+# get more funding?') and money or resources spoken of (folded).
+_MORE_FUNDING = re.compile(
+    r"\b(mer|mera|okade?|utokade?|extra|more|additional|increased)\s+(pengar|resurser|medel|budget|anslag"
+    r"|finansiering|money|funding|resources|budget)\b"
+)
+_FUNDING_SAID = re.compile(
+    r"\b(pengar|resurs\w*|medel|budget\w*|anslag\w*|finansier\w*|kr|kronor|miljon\w*|kostnad\w*|avsatt\w*)\b"
+)
+
+
+def funding_missing(q: Question, used: Sequence[str]) -> str:
+    """More money or resources asked of someone needs a sentence about money or resources at all.
+
+    'Ska skolorna få mer pengar för trygghetsarbete?' is not answered by what the schools' alarm app does.
+    """
+    if not _MORE_FUNDING.search(fold(q.text)) or any(_FUNDING_SAID.search(fold(s)) for s in used):
+        return ""
+    return "Dokumenten säger inget om mer pengar eller resurser till det."
 
 
 def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
@@ -588,8 +618,17 @@ def most_missing(q: Question, used: Sequence[str]) -> str:
 # How something went asks its outcome: 'Hur gick det med målet att halvera otryggheten?'
 _HOW_IT_WENT = re.compile(
     r"^\s*(hur (gick|har det gått|har det gatt|blev det|blev) (det )?(med|för|for)\b"
-    r"|how (did|has|have)\b.{0,80}\b(go|gone|turn(ed)? out|work(ed)? out)\b)",
+    r"|how (did|has|have)\b.{0,80}\b(go|gone|turn(ed)? out|work(ed)? out)\b"
+    # how it has changed since a time: 'Hur har tryggheten utvecklats i Enskede sedan 2020?'
+    r"|hur har\b.{0,80}\b(utvecklats|förändrats|forandrats|ändrats|andrats)\b.{0,40}\bsedan\b"
+    r"|how (has|have)\b.{0,80}\b(changed|developed|evolved)\b.{0,40}\bsince\b)",
     re.I,
+)
+# A question opening with its verb asks yes or no ('Visade enkäten att …?', 'Ledde appen till …?', 'Fungerar MVP?'),
+# folded; not a question word ('Vad', 'Hur' …).
+_VERB_FIRST = re.compile(
+    r"^\s*(?!(vad|vilk\w*|hur|vem|var|nar|varfor|vart)\b)(\w+(ade|dde|de|te)|blev|gick|fick|gav|kom|fungerar|funkar"
+    r"|hjalper|leder|minskar|okar)\b"
 )
 
 
@@ -603,24 +642,24 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     """
     if _FINAL.search(fold(q.text)) and not any(_FINAL.search(fold(s)) for s in used):
         return "Remissvaren skrevs innan det avgjordes och säger inget om hur det till slut blev."
-    yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip())
+    yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip()) or _VERB_FIRST.match(fold(q.text))
     # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
     asked = re.sub(r"\bför att [^,?]*", " ", q.text)
-    worked = _WORKED.search(fold(q.text))
+    worked = _WORKED.search(fold(q.text)) or _HOW_IT_WENT.search(q.text)
     if not (yes_no and _OUTCOME_QUESTION.search(asked)) and not _HOW_IT_WENT.search(q.text) and not worked:
         return ""
     folded = [_PURPOSE_CLAUSE.sub(" ", fold(s)) for s in used]
     stated = any(_RESULT.search(s) and not _GOAL.search(s) for s in folded)
-    if worked and not stated:
-        return "Dokumenten anger inget resultat av det."
     if any(_TARGET.search(s) for s in folded) and not stated:
         return "Dokumenten anger målet men inte om det har nåtts."
     change = _CHANGE.search(fold(q.text))
     stems = change.group(1) if change else ""
-    if not stems and q.language == "en":
-        stems = next((stem for pattern, stem in _CHANGE_EN if pattern.search(q.text.lower())), "")
+    if not stems:
+        stems = next((stem for pattern, stem in _CHANGE_EN if pattern.search(fold(q.text))), "")
     if stems and not any(re.search(rf"\b({stems})\w*", s) for s in folded):
         return "Dokumenten anger ingen sådan förändring."
+    if worked and not stated and not stems:  # the change asked, stated, is a result ('har gett färre klotter')
+        return "Dokumenten anger inget resultat av det."
     return ""
 
 

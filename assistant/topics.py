@@ -105,6 +105,8 @@ _WHOLE_WORDS = frozenset(
         "en av yttrande yttrandet tjänsteutlåtande tjänsteutlåtandet svar svaret handlar korthet summary summarise "
         "summarize response s"
         " landar landade ja nej"  # 'är de kritiska till något i programmet, eller landar de i ett ja?'
+        " håller instämmer agree agrees"  # 'Håller socialnämnden med om förslaget?'
+        " förslag ändringar ändringsförslag lämnar lämnade"  # 'Vilka förslag på ändringar lämnar socialnämnden?'
     ).split()
 )
 

@@ -260,6 +260,7 @@ def test_what_changed_is_not_what_each_wants_changed() -> None:
         ("Vad är socialnämnden kritisk till?", "kritisk"),
         ("What does the social committee criticise?", "kritisk"),
         ("Vad föreslår trafiknämnden?", "förslag"),
+        ("Vilka förslag på ändringar lämnar socialnämnden?", "förslag"),
         ("Sammanfatta socialnämndens yttrande", None),  # a summary: its main positions, whatever their kind
         ("Vad handlar trafiknämndens remissvar om?", None),
     ],

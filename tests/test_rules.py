@@ -650,6 +650,9 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Tycker trafiknämnden att programmet är bra?", "overall", True),
         ("Är trafiknämnden nöjd med programmet?", "overall", True),
         ("Stöder trafiknämnden fler trygghetskameror?", "overall", False),  # a part of it
+        ("Håller socialnämnden med om förslaget?", "overall", True),  # agreement is its verdict too
+        ("Håller socialnämnden med om förslaget?", "answer_type", "opinion"),
+        ("Håller trafiknämnden med om belysningen?", "overall", False),
         # the responder named by its staff, and its verdict as users put it ('landar de i ett ja?')
         ("Är trafiknämndens tjänstemän kritiska till något i programmet, eller landar de i ett ja?", "overall", True),
         ("Vad tycker trafiknämndens tjänstemän om otillåten påverkan?", "overall", False),

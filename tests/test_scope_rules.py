@@ -91,6 +91,7 @@ LAW = "Trygghetsprogrammet utgår från kraven som ställs i lag (2023:196) om k
 SCHOOL_FORMS = "Den öppna förskolan, förskolan och grundskolan är viktiga aktörer i Stockholm."
 PUPILS_BOTH = "I grundskolan går 26 300 elever i fristående skolor, och i gymnasieskolan 14 400 elever i Stockholm."
 LIGHTING = "Bristande belysning kan skapa otrygghet på gator och torg."
+SAMVERKAN = "Kontoret samverkar nära med Polisregion Stockholm, Trafikverket och Stockholms Stadshus AB i Sverige."
 
 
 def evidence(*sentences: str, dense: float = 0.82) -> Evidence:
@@ -416,6 +417,16 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ),
         ("Did the number of crimes drop after 2021?", ("Antalet brott har minskat sedan 2021.",), ""),
         ("Has Cosafe made schools any safer?", (COSAFE,), "ingen sådan förändring"),
+        # ... however the question opens: with its verb, asking the effect, or how it has changed since
+        ("Visade mätningen att klottret minskat?", (GRAFFITI,), "ingen sådan förändring"),
+        ("Ledde saneringen till mindre klotter?", (GRAFFITI,), "inget resultat"),
+        ("Vad ledde till att kontoret avsatte pengar för klotter?", (GRAFFITI,), ""),  # a cause, not an effect
+        ("Vilken effekt har saneringen av klotter haft?", (GRAFFITI,), "inget resultat"),
+        ("Fungerar saneringen av klotter?", (GRAFFITI,), "inget resultat"),
+        ("Hur fungerar samverkan med Polisregion Stockholm?", (SAMVERKAN,), ""),  # how it is done
+        ("Hur har klottret förändrats sedan kontoret började?", (GRAFFITI,), "inget resultat"),
+        ("Har klottret gått ner i Stockholm?", (GRAFFITI,), "ingen sådan förändring"),
+        ("Har klottret gått ner i Stockholm?", ("Klottret har minskat i Stockholm.",), ""),
         # A year the question fixes in words.
         ("Hur många trygghetsinvesteringar gör kontoret nästa år?", (INVESTMENTS,), "för nästa år"),
         # No goal in the answer: the rule has nothing to say.
@@ -803,6 +814,10 @@ def test_a_common_word_is_not_what_a_number_counts() -> None:
         ("Which crimes are increasing the most in Stockholm?", (ACTORS,), "ingen sådan rangordning"),
         ("Vilken skolform har flest elever i fristående skolor?", (PUPILS,), ""),  # a share ranks
         ("Vad skapar mest otrygghet på gator och torg?", (LIGHTING,), ""),  # what matters most is no count asked
+        # More money asked for needs a sentence about money or resources.
+        ("Ska skolorna få mer pengar för Cosafe?", (COSAFE,), "mer pengar eller resurser"),
+        ("Do the schools need more funding for Cosafe?", (COSAFE,), "mer pengar eller resurser"),
+        ("Ska kontoret få mer pengar för klotter?", (GRAFFITI,), ""),
         # A decision asked in the present tense is ahead: an earlier adoption does not date it ...
         ("När beslutar kommunfullmäktige om programmet?", (ADOPTED,), "när det ska ske"),
         ("When does the city council adopt the programme?", (ADOPTED,), "när det ska ske"),
