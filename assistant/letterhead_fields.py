@@ -35,6 +35,12 @@ def comma_lines(text: str) -> str:
     return ", ".join(one_line(line) for line in text.splitlines() if line.strip())
 
 
+def day_as_written(text: str) -> str:
+    """A date in words as Swedish writes a day: 'den 21 februari 2021'; an ISO date as it stands."""
+    text = one_line(text)
+    return f"den {text}" if re.match(r"\d{1,2} [a-zåäö]", text) else text
+
+
 def clause(text: str) -> str:
     """A sentence to follow a semicolon: an opening definite noun ('Ärendet', 'Förvaltningsgruppen') in lower case."""
     text = one_line(text)
@@ -166,10 +172,12 @@ FIELDS: dict[str, Field] = {
             Reading(
                 re.compile(rf"(?:yttrande|remiss)[^.]{{0,160}}?\bsenast(?:\s+den)?\s+{_ANY_DATE}"),
                 "Enligt {whose} skulle remissen besvaras senast {0}.",
+                day_as_written,
             ),
             Reading(
                 re.compile(rf"(?:Remisstiden|Svarstiden|Svarsfristen)[^.]{{0,40}}?{_ANY_DATE}"),
                 "Enligt {whose} sträckte sig remisstiden till {0}.",
+                day_as_written,
             ),
         ),
         "{Whose} anger ingen svarsfrist för remissen.",

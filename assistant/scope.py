@@ -484,7 +484,7 @@ _CLOCK_ASKED = re.compile(
     re.I,
 )
 # A duration asked ('Hur länge har …', 'how long') and a span of time stated ('i fem år', 'sedan 2021', 'senaste åren').
-_DURATION_ASKED = re.compile(r"\bhur (länge|lange)\b|\bhow long\b", re.I)
+_DURATION_ASKED = re.compile(r"\bhur (länge|lange|lång tid|lang tid)\b|\bhow (long|much time)\b", re.I)
 _SPAN = re.compile(
     rf"\b(\d+|{NUMBER_WORDS}|flera|många|manga|några|nagra)\s+(år|ar|åren|aren|månader|manader|veckor|dagar|timmar"
     r"|decennier|years|months|weeks|days|hours)\b|\b(sedan|sen|since|senaste|under|i|for)\s+(\w+\s+)?(19|20)\d\d\b"

@@ -128,7 +128,9 @@ def _holds_year(years: Sequence[int], sentence: str) -> bool:
 
 # A target year ('otryggheten är halverad till år 2025') speaks of the future too.
 _FUTURE_SENTENCE = re.compile(
-    r"\b(ska|skall|kommer|planer\w*|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will|till (år )?(19|20)\d\d)\b", re.I
+    r"\b(ska|skall|kommer|planerar|planeras|planerad\w*|planer|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will"
+    r"|till (år )?(19|20)\d\d)\b",
+    re.I,
 )
 # A decision asked as taken ('What did the city decide about camera surveillance in 2025?', 'Vad beslutade …').
 _DECIDED_ASKED = re.compile(r"\b(decided|decide|beslutade|beslöt|beslot|bestämde|bestamde)\b", re.I)
@@ -376,6 +378,8 @@ def states_money(sentence: str) -> bool:
 _MORE_FUNDING = re.compile(
     r"\b(mer|mera|okade?|utokade?|extra|more|additional|increased)\s+(pengar|resurser|medel|budget|anslag"
     r"|finansiering|money|funding|resources|budget)\b"
+    # ... or who pays for it ('Vem betalar för trygghetskamerorna?', 'Who funds the cameras?')
+    r"|\b(vem|vilka|who) (betalar|finansierar|bekostar|star for kostnad\w*|pays?|funds?|finances?)\b"
 )
 _FUNDING_SAID = re.compile(
     r"\b(pengar|resurs\w*|medel|budget\w*|anslag\w*|finansier\w*|kr|kronor|miljon\w*|kostnad\w*|avsatt\w*)\b"
@@ -389,7 +393,7 @@ def funding_missing(q: Question, used: Sequence[str]) -> str:
     """
     if not _MORE_FUNDING.search(fold(q.text)) or any(_FUNDING_SAID.search(fold(s)) for s in used):
         return ""
-    return "Dokumenten säger inget om mer pengar eller resurser till det."
+    return "Dokumenten säger inget om pengar eller resurser till det."
 
 
 def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
@@ -463,11 +467,18 @@ def when_missing(
     }
     # The documents' words added to the query ('facket' -> 'fackliga') say what the subject is called there.
     subject |= {t for t in index.query_terms(q.query) if t not in q.terms and t not in whose} if subject else set()
+    # A place or thing named ('När ska Fridhemsplan rustas upp?') is what the date must be of.
+    named = {
+        term(m.group(0).lower())
+        for m in CAPITALISED.finditer(q.text.strip())
+        if not named_responders(m.group(0), index.responders) and not NOT_A_NAME.match(m.group(0))
+    } & set(q.terms)
     for sentence, dated in zip(used, dates, strict=True):
         # a date set in the present tense answers one asked so ('Ärendet behandlas … den 16 oktober 2023')
         if not dated or (future and not (_FUTURE_SENTENCE.search(sentence) or (now and _DECIDES_NOW.search(sentence)))):
             continue
-        about = not subject or _speaks_of(subject, term_set(sentence), index)
+        terms = term_set(sentence)
+        about = (not subject or _speaks_of(subject, terms, index)) and all(_speaks_of({n}, terms, index) for n in named)
         if about and (not decided or _DECISION.search(fold(sentence + " " + _before(sentence, context)))):
             if not _same_period(q.periods, sentence):
                 continue  # 'antog 2021 … programmet 2020–2023' does not date the programme 2018–2021
@@ -593,6 +604,8 @@ def ranking_missing(q: Question, used: Sequence[str]) -> str:
 # flest anmälda brott?', 'Which crimes are the most common?' (folded).
 _MOST_ASKED = re.compile(
     r"^\s*(vilka|vilken|vilket|var|which|what|where)\b.*\b(flest|vanligast\w*|most common|most frequent"
+    # the safest or most dangerous of places ('Vilken stadsdel är tryggast?')
+    r"|o?tryggast\w*|farligast\w*|sakrast\w*|safest|(most|least) (safe|dangerous|unsafe)"
     r"|(okar|okat|okade|minskar|minskat|minskade|vaxer|vuxit|increas\w*|decreas\w*|ris\w*|grow\w*|fall\w*"
     r"|reduc\w*)\s+(\w+\s+){0,3}(mest|snabbast|(the )?most|fastest)"
     r"|(mest|snabbast) (okande|vaxande)|fastest[- ]growing|the most (\w+ )?(crimes?|incidents?|reports?))\b",

@@ -137,6 +137,10 @@ def _unknown_english_topic(q: Question, index: LexicalIndex) -> str:
 
 # 'Finns det något om trygghet i kollektivtrafiken?', 'Står det något om …': whether the documents speak of it.
 _ANYTHING_ABOUT = re.compile(r"^\s*(finns|står|star|nämns|namns|sägs|sags|skrivs)\s+det\b", re.I)
+# What is done against something ('Vad gör staden mot tiggeri?', 'Hur arbetar nämnderna mot tiggeri?'): its topic.
+_DONE_AGAINST = re.compile(
+    r"^\s*(?:vad gör|vad gor|hur arbetar|hur jobbar|vad görs|vad gors)\b[^?]{0,40}?\b(?:mot|åt|at)\s+([^?.]+)", re.I
+)
 
 
 def _topic_asked(q: Question) -> str:
@@ -146,6 +150,9 @@ def _topic_asked(q: Question) -> str:
     """
     if (q.answer_type == "opinion" or _ANYTHING_ABOUT.match(q.text)) and (about := _VIEW_TOPIC.search(q.text)):
         return about.group(1)
+    # ... where no synonym makes it a paraphrase ('Vad gör staden åt knark?': narkotika)
+    if (against := _DONE_AGAINST.match(q.text)) and not documents_words(against.group(1), False, lambda _: True):
+        return against.group(1)
     return asked_term(q.text) if explained_by_use(q.text) else ""
 
 

@@ -612,12 +612,12 @@ def snippet(text: str, chunk_id: str = "c") -> Chunk:
         (
             "svarsfrist",
             "Kommunstyrelsen har begärt nämndens yttrande över remissen senast den 27 oktober 2023.",
-            "Enligt svaret skulle remissen besvaras senast 27 oktober 2023.",
+            "Enligt svaret skulle remissen besvaras senast den 27 oktober 2023.",
         ),
         (
             "svarsfrist",
             "Remisstiden sträcker sig till den 21 februari 2021.",
-            "Enligt svaret sträckte sig remisstiden till 21 februari 2021.",
+            "Enligt svaret sträckte sig remisstiden till den 21 februari 2021.",
         ),
         ("svarsfrist", "Utredningen ska lämna sitt förslag senast den 15 juni 2021.", None),  # no remiss's deadline
         (
