@@ -65,8 +65,14 @@ _FOLLOW_UP_START = re.compile(
     r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about|how about)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|they|them|their|there)\b", re.I)
-# A pronoun that points back at a thing asked about, not at whom ('det', 'detta'; 'de' are the responders).
-_THING = re.compile(r"\b(det|den|detta|denna|dessa|dess|it|this|that)\b", re.I)
+# A pronoun that points back at a thing asked about, not at whom ('det', 'detta'; 'de' are the responders),
+# or the same thing named so ('Vad tycker Kungsholmen om samma sak?').
+_THING = re.compile(
+    r"\b(det|den|detta|denna|dessa|dess|it|this|that|detsamma|samma (sak|fråga|fraga|ämne|amne|fråga)"
+    r"|(the )?same (thing|question|topic|issue))\b",
+    re.I,
+)
+_SAME = re.compile(r"\b(detsamma|samma (sak|fråga|fraga|ämne|amne)|(the )?same (thing|question|topic|issue))\b", re.I)
 # A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
 _OWN_SUBJECT_TERMS = 2
 # Not a law's number ('lag (2023:196)') nor a case number ('KS 2023/739').
@@ -855,22 +861,38 @@ def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool
     """A question that leans on the previous one: starts like a continuation, or is a bare pronoun question."""
     if not has_history:
         return False
-    if _FOLLOW_UP_START.search(text):
+    if _FOLLOW_UP_START.search(text) or _SAME.search(text):
         return True
     # "Vad tycker de om det?" has no subject of its own; "Hur många fokusområden har programmet?" does.
     return len(own_terms) < _OWN_SUBJECT_TERMS or (bool(_PRONOUN.search(text)) and len(own_terms) <= _OWN_SUBJECT_TERMS)
 
 
+def leans_wholly(text: str, index: LexicalIndex) -> bool:
+    """Whether a follow-up takes all of the previous question.
+
+    It has no topic of its own ('Och socialnämnden?', 'Varför då?') or points back at a thing ('Vad innebär det
+    för skolorna?', 'Vad tycker Kungsholmen om samma sak?').
+    """
+    topic = topic_of(text, index.responders)
+    # an amount or a count of 'them' is of the things asked about before ('Vad kostade de?' after the investments)
+    counted = answer_type(text) == "quantity" and bool(_PRONOUN.search(text))
+    return topic == DEFAULT_TOPIC or not index.query_terms(topic) or bool(_THING.search(text)) or counted
+
+
 def leaned_on(text: str, previous: str, index: LexicalIndex) -> str:
     """What a follow-up takes from the previous question.
 
-    All of it when it has no topic of its own ('Och socialnämnden?', 'Varför då?') or points back at a
-    thing ('Vad innebär det för skolorna?'); only whom it asked about when it brings a topic and points
-    back at them ('Vad tycker de om samverkan?' after a question about orsaksanalys).
+    All of it when it leans wholly on it (`leans_wholly`), but not whom it asked about when the follow-up
+    names others ('Och socialnämnden?' after trafiknämnden's view: its passages, not ones naming trafiknämnden);
+    only whom it asked about when it brings a topic and points back at them ('Vad tycker de om samverkan?'
+    after a question about orsaksanalys).
     """
-    topic = topic_of(text, index.responders)
-    if topic == DEFAULT_TOPIC or not index.query_terms(topic) or _THING.search(text):
-        return previous
+    if leans_wholly(text, index):
+        if not named_responders(text, index.responders):
+            return previous
+        before = named_responders(previous, index.responders)
+        kept = without_english_names(previous, before).split()
+        return " ".join(w for w in kept if not named_responders(w.strip("?!.,:;"), index.responders))
     return " ".join(named_responders(previous, index.responders)) or previous
 
 
@@ -1001,6 +1023,12 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         field_name = ""  # proposals set side by side, or asked with more: the comparison or text answers the rest
     overall = any(about_whole_programme(t, responders) for t in (text, corrected))  # 'stadsdelsnämd' mended
     kind = _asked_of(answer_type(corrected), corrected, responders, overall)
+    if follow_up and leans_wholly(corrected, index):
+        # 'Och socialnämnden?' or '… om samma sak?' after 'Vad tycker trafiknämnden om programmet?' asks the same of
+        # another: of the whole, as the previous question asked it, and of its kind when it says none of its own
+        overall = overall or about_whole_programme(previous, index.responders)
+        asked = answer_type(previous) if kind == "other" else kind
+        kind = _asked_of(asked, previous, responders or named_responders(previous, index.responders), overall)
     defined = _in_documents_words(defined_term(corrected, index), english)
     if kind == "definition" and defined and "definier" not in fold(query):
         query = f"{query} (definieras)"  # how the documents introduce a definition ('Vidare definieras att …')

@@ -164,6 +164,10 @@ def test_follow_up_keeps_the_topic_and_changes_the_responder(assistant: Assistan
     follow = assistant.ask("Och vad tyckte Enskede-Årsta-Vantör?", history=[Turn(first.question)])
     assert not follow.abstained
     assert {c.chunk.meta.responder for c in follow.citations} == {"Enskede-Årsta-Vantörs stadsdelsnämnd"}
+    # the same asked of another: its verdict on the programme, as the first answer gave trafiknämnden's
+    first = assistant.ask("Vad tycker trafiknämnden om programmet?")
+    follow = assistant.ask("Och socialnämnden?", history=[Turn(first.question)])
+    assert "positiv" in follow.text.split("[1]")[0]
 
 
 def test_a_contact_question_is_answered_from_the_letterhead_with_its_span(

@@ -295,7 +295,22 @@ PREVIOUS = "Vad tycker socialnämnden om trygghetsprogrammet?"
 def test_follow_up(question: str, previous: str, follow_up: bool) -> None:
     q = read_question(question, INDEX, previous)
     assert q.follow_up is follow_up
-    assert q.query.startswith(f"{question} ({previous})") is follow_up
+    assert ("trygghetsprogrammet" in q.query) is follow_up  # what the previous question asked about
+
+
+def test_a_follow_up_naming_another_responder_asks_the_same_of_it() -> None:
+    """'Och socialnämnden?' after trafiknämnden's view of the programme: social's view of the whole.
+
+    Not passages that name trafiknämnden.
+    """
+    for question in ("Och socialnämnden?", "Vad tycker socialnämnden om samma sak?"):
+        q = read_question(question, INDEX, "Vad tycker trafiknämnden om trygghetsprogrammet?")
+        assert q.follow_up and q.responders == ("Socialnämnden",)
+        assert "trafiknämnden" not in q.query.lower() and "trygghetsprogrammet" in q.query
+        assert q.answer_type == "opinion" and q.overall
+    # an amount of 'them' is of the things asked about before
+    q = read_question("Vad kostade de?", INDEX, "Hur många trygghetsinvesteringar har trafiknämnden gjort?")
+    assert "trygghetsinvesteringar" in q.query
 
 
 def test_a_follow_up_with_a_topic_of_its_own_takes_only_whom_the_previous_asked_about() -> None:
