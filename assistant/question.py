@@ -1027,8 +1027,8 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         # 'Och socialnämnden?' or '… om samma sak?' after 'Vad tycker trafiknämnden om programmet?' asks the same of
         # another: of the whole, as the previous question asked it, and of its kind when it says none of its own
         overall = overall or about_whole_programme(previous, index.responders)
-        asked = answer_type(previous) if kind == "other" else kind
-        kind = _asked_of(asked, previous, responders or named_responders(previous, index.responders), overall)
+        previous_kind = answer_type(previous) if kind == "other" else kind
+        kind = _asked_of(previous_kind, previous, responders or named_responders(previous, index.responders), overall)
     defined = _in_documents_words(defined_term(corrected, index), english)
     if kind == "definition" and defined and "definier" not in fold(query):
         query = f"{query} (definieras)"  # how the documents introduce a definition ('Vidare definieras att …')
