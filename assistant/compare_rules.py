@@ -188,7 +188,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     they_asked = bool(_GROUP_THEN_THEY.search(lowered))  # of the group named first, with no responder named
     if len(named) >= 2:
         responders = named
-    elif len(group) >= 2 and (
+    elif len(group) >= 2 and not _group_spoken_of(text, scope) and (
         asks_opinion(text)
         or q.compares
         or wants_change
@@ -277,6 +277,27 @@ def _which_clause(text: str) -> str:
     start = next((i for i in reversed(starts) if asks_which(folded[i:])), 0)  # the last word it still holds
     end = _CLAUSE_END.search(text, start)
     return text[start : end.start() if end else len(text)]
+
+
+# What one responder thinks of a group it belongs to ('Varför tycker EÅV att stadsdelsnämnderna får för stort
+# ansvar?'): the group is what its view is of, not responders set side by side (folded).
+_VIEW_VERB = re.compile(r"\b(tycker|tyckte|anser|ansag|menar|think|thinks|thought|believes?|argues?|feels?)\b")
+_GROUP_WORD = re.compile(
+    r"\b(stadsdels(namnd|forvaltning)\w*|district (committees|councils|administrations)|facknamnd\w*)"
+)
+
+
+def _group_spoken_of(text: str, scope: Sequence[str]) -> bool:
+    """Whether a group is named after one responder and its verb of view, as what that view is of.
+
+    Not joined to the responder ('Vad tycker Kungsholmen och de andra stadsdelsnämnderna …?' sets them side by side).
+    """
+    lowered = fold(text.lower())
+    group = _GROUP_WORD.search(lowered)
+    verb = _VIEW_VERB.search(lowered[: group.start()]) if group else None
+    if group is None or verb is None or len(responders_in_order(text[: group.start()], scope)) != 1:
+        return False
+    return not re.search(r"\b(och|and|samt|eller|or)\b|,", lowered[verb.end() : group.start()])
 
 
 def _whole_view_asked(text: str) -> bool:

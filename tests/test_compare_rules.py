@@ -159,6 +159,11 @@ def read(question: str) -> Comparison | None:
         ("Does anyone besides the traffic committee talk about lighting?", SCOPE),
         ("Tar fler än socialnämnden upp våld i nära relationer?", SCOPE),
         ("Kungsholmen om trygghetsmätningar – vad säger de andra?", SCOPE),
+        # a responder joined to its group is set beside it (not what its view is of)
+        (
+            "Vad tycker Kungsholmen och de andra stadsdelsnämnderna om samordningen?",
+            ["Enskede-Årsta-Vantörs stadsdelsnämnd", "Kungsholmens stadsdelsnämnd"],
+        ),
         # one responder named among all of them ('… jämfört med dem')
         (
             "Vilka av förvaltningarna föreslår omedelbar justering, och hur låter Kungsholmens förslag mot dem?",
@@ -208,6 +213,9 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         "Hur många trygghetskameror finns uppsatta i Stockholm enligt remissvaren?",
         # someone in the programme, not one of the responders
         "Finns det någon samordnare för arbetet i stadsdelarna?",
+        # a group after one responder's verb of view is what the view is of
+        "Varför tycker EÅV att stadsdelsnämnderna får för stort ansvar?",
+        "Why does EÅV think the district committees get too much responsibility?",
     ],
 )
 def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:
