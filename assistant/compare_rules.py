@@ -188,13 +188,17 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     they_asked = bool(_GROUP_THEN_THEY.search(lowered))  # of the group named first, with no responder named
     if len(named) >= 2:
         responders = named
-    elif len(group) >= 2 and not _group_spoken_of(text, scope) and (
-        asks_opinion(text)
-        or q.compares
-        or wants_change
-        or _SAYS.search(lowered)
-        or _EACH_MEMBER.search(lowered)
-        or (not named and (_THEY_ASK.search(lowered) or they_asked))
+    elif (
+        len(group) >= 2
+        and not _group_spoken_of(text, scope)
+        and (
+            asks_opinion(text)
+            or q.compares
+            or wants_change
+            or _SAYS.search(lowered)
+            or _EACH_MEMBER.search(lowered)
+            or (not named and (_THEY_ASK.search(lowered) or they_asked))
+        )
     ):
         responders = group
     elif len(by_period) >= 2:
