@@ -562,15 +562,19 @@ def _open_without_connective(groups: list[_Group], hits: list[Hit]) -> list[_Gro
     return groups
 
 
-def _best_passages_list_first(groups: list[_Group], hits: list[Hit]) -> list[_Group]:
-    """For a list question, the best-ranked list chosen ('… fyra fokusområden:' and its items) opens the answer.
+def _best_passages_list_first(groups: list[_Group], hits: list[Hit], question: str) -> list[_Group]:
+    """For a list question, the list it asks for ('… fyra fokusområden:' and its items) opens the answer.
 
-    Not a sentence that only speaks of what it lists ('… inom de fyra fokusområdena').
+    The best passage's list, or the best-ranked one whose introduction names a word of the question ('vilka
+    fokusområden …': '… pekar ut följande fokusområden:'); not another list a lower passage gives.
     """
+    asked = term_set(question)
     listing = [
-        (group[0][0], i)
+        (rank, i)
         for i, group in enumerate(groups)
-        if len(group) > 1 and hits[group[0][0]].chunk.clean_text[group[0][1] : group[0][2]].rstrip().endswith(":")
+        if len(group) > 1
+        and (intro := hits[(rank := group[0][0])].chunk.clean_text[group[0][1] : group[0][2]]).rstrip().endswith(":")
+        and (rank == 0 or not asked.isdisjoint(term_set(intro)))
     ]
     if not listing:
         return groups
@@ -791,7 +795,7 @@ def compose(
             chosen.append((also.hit_rank, also.start, also.end))
     groups = _open_without_connective(_groups(chosen, hits), hits)
     if wants_list:
-        groups = _best_passages_list_first(groups, hits)
+        groups = _best_passages_list_first(groups, hits, question)
     chosen = [item for group in groups for item in group]
     numbers: dict[int, int] = {}  # hit rank -> marker, in order of first use
     for rank, _, _ in chosen:
