@@ -202,7 +202,7 @@ _CHANGE_EN = (
 )
 # Whether something worked: 'Fungerade platsaktiveringen?', 'Did place activation at Fridhemsplan work?'
 _WORKED = re.compile(
-    r"\b(fungerade|fungerat|funkade|funkat|gav (\w+ )?resultat|gav effekt)\b|^\s*(fungerar|funkar)\b"
+    r"\b(fungerade|fungerat|funkade|funkat|gav (\w+ )?resultat|gav effekt)\b|^\s*(fungerar|funkar)\b[^?]*\?\s*$"
     # the effect asked of something ('Vilken effekt har Cosafe haft …?', 'What impact has it had?')
     r"|\b(vilken|vilka|vad for|what|which) (effekt\w*|resultat\w*|effects?|results?|impacts?)"
     r" (har|hade|gav|did|has|have|had)\b"
@@ -655,7 +655,9 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     """
     if _FINAL.search(fold(q.text)) and not any(_FINAL.search(fold(s)) for s in used):
         return "Remissvaren skrevs innan det avgjordes och säger inget om hur det till slut blev."
-    yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip()) or _VERB_FIRST.match(fold(q.text))
+    # (asked with its question mark: a comparison's topic, 'fungerar samordningen', asks nothing)
+    verb_first = _VERB_FIRST.match(fold(q.text)) and q.text.rstrip().endswith("?")
+    yes_no = q.answer_type == "yesno" or _RESULT.match(fold(q.text).lstrip()) or verb_first
     # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
     asked = re.sub(r"\bför att [^,?]*", " ", q.text)
     worked = _WORKED.search(fold(q.text)) or _HOW_IT_WENT.search(q.text)
