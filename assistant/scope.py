@@ -101,7 +101,7 @@ _ENGLISH_DOMAIN = re.compile(
     r"cooperation|collaborat\w*|responsib\w*|coordinat\w*|welfare|public|environment|deadline|administration|"
     r"drug\w*|assault\w*|violen\w*|parent\w*|guideline\w*|influence|graffiti|light\w*|survey\w*|gender|extrem\w*|"
     r"gang\w*|neighbo\w*|street\w*|square\w*|parks?|unsafe|insecur\w*|actors?|camera\w*|guards?|corrupt\w*|brib\w*|"
-    r"officer|vulnerable|area\w*|office|focus|"
+    r"officer|vulnerable|area\w*|office|focus|achiev\w*|objectives?|"
     r"laws?|legislation|legal|statut\w*|strateg\w*|children|child|young|elderly|disabilit\w*|measures?|consultation"
     r"|home[- ]visit\w*|rinkeby model)\b",
     re.I,

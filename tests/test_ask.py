@@ -71,6 +71,12 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
             "Trafiknämndens remissvar nämner inte ”Mentorer i våldsprevention”.",
         ),
         ("Can you recommend a good restaurant near Fridhemsplan?", "ger inga rekommendationer"),
+        ("Who scored the winning goal in the match?", "Inget stycke i dokumenten handlar om"),
+        ("Vad gör staden mot tiggeri?", "Dokumenten nämner inte ”tiggeri”."),  # what no document names
+        ("Vilka brott ökar mest i Stockholm?", "ingen sådan rangordning"),  # statistics none of them give
+        ("När beslutar kommunfullmäktige om programmet?", "när det ska ske"),  # not the earlier adoption
+        ("Har antalet skjutningar gått ner i Stockholm?", "ingen sådan förändring"),
+        ("Ska skolorna få mer pengar för trygghetsarbete?", "pengar eller resurser"),
         ("vilken nattbusslinje ar tryggast att ta hem fran centralen", "ger inga rekommendationer"),
         # 'Rinkeby' begins a name the documents use (Rinkebymodellen); alone it is a district none mentions
         ("What does the city do about crime in Rinkeby?", "Dokumenten nämner inte Rinkeby"),
@@ -125,6 +131,9 @@ def test_where_the_user_works_is_no_unknown_name(assistant: Assistant) -> None:
         # a deadline that ran out, not the document's date
         ("exakt vilken dag löpte svarstiden ut enligt socialnämdens handling?", "21 februari 2021"),
         ("08-50833898 – vems nummer är det i utbildningsnämndens handlingar?", "Roger Adolfsson"),  # whose number
+        ("What does the city want to achieve by 2025?", "halverad till år 2025"),  # the aim, in English
+        ("Vad gör staden mot klotter?", "klotter"),  # what is done against a topic the documents name
+        ("Vilka skolor nämns som betydelsefulla aktörer?", "grundskolan"),  # kinds of school listed
     ],
 )
 def test_questions_the_documents_answer_are_answered(assistant: Assistant, question: str, said: str) -> None:
