@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from wordfreq import zipf_frequency
+
 from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
 from assistant.question import Question, is_specific, periods_in
@@ -126,6 +128,7 @@ def _holds_year(years: Sequence[int], sentence: str) -> bool:
     return not named or any(first <= year <= last for first, last in named for year in years)
 
 
+_ENGLISH_WORD = 3.0  # zipf: a capitalised word English uses this often is no place name ('Swedish', 'Social')
 # A target year ('otryggheten är halverad till år 2025') speaks of the future too.
 _FUTURE_SENTENCE = re.compile(
     r"\b(ska|skall|kommer|planerar|planeras|planerad\w*|planer|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will"
@@ -467,12 +470,20 @@ def when_missing(
     }
     # The documents' words added to the query ('facket' -> 'fackliga') say what the subject is called there.
     subject |= {t for t in index.query_terms(q.query) if t not in q.terms and t not in whose} if subject else set()
-    # A place or thing named ('När ska Fridhemsplan rustas upp?') is what the date must be of.
-    named = {
-        term(m.group(0).lower())
-        for m in CAPITALISED.finditer(q.text.strip())
-        if not named_responders(m.group(0), index.responders) and not NOT_A_NAME.match(m.group(0))
-    } & set(q.terms)
+    # A place or thing the documents name ('När ska Fridhemsplan rustas upp?') is what the date must be of (not an
+    # English word that happens to be capitalised: 'which new Swedish law').
+    named = (
+        {
+            term(m.group(0).lower())
+            for m in CAPITALISED.finditer(q.text.strip())
+            if not named_responders(m.group(0), index.responders)
+            and not NOT_A_NAME.match(m.group(0))
+            and not m.group(0).isupper()  # an acronym may be written out ('KF': Kommunfullmäktige)
+            and zipf_frequency(m.group(0).lower(), "en") < _ENGLISH_WORD  # 'Social Welfare Committee' names no place
+        }
+        & set(q.terms)
+        & set(index.vocab)
+    )
     for sentence, dated in zip(used, dates, strict=True):
         # a date set in the present tense answers one asked so ('Ärendet behandlas … den 16 oktober 2023')
         if not dated or (future and not (_FUTURE_SENTENCE.search(sentence) or (now and _DECIDES_NOW.search(sentence)))):
