@@ -96,12 +96,16 @@ _WHICH = re.compile(
     rf"|\bwhich (of the )?(committees?|bod(y|ies)|responders?)\b|{IN_WHICH_RESPONSES}"
 )
 # Whether anyone does ('Is anyone critical of …?', 'Finns det någon som …', 'Tar någon annan än X upp …?').
+_SOMEONE = r"(nagon|nan|nagot|nat)"
 _WHETHER_ANYONE = re.compile(
     r"\b(is|are|was|were) (there )?(anyone|anybody|someone)\b|\b(does|did) (anyone|anybody|someone)\b"
-    r"|\bfinns det (nagon|nan) som\b|\b(nagon|nan) annan an\b"
-    # asked verb first: 'Ser någon risker med …?', 'Saknar någon …?'
-    r"|^\s*(ser|sag|tar|tog|lyfter|namner|tycker|anser|vill|saknar|kritiserar|efterfragar|varnar|pekar|invander) "
-    r"(nagon|nan)\b(?! (av|annan|sorts?|slags)\b)"
+    # 'Finns det någon som …', 'finns det nån nämnd som …', 'Är det någon av nämnderna som …'
+    rf"|\b(finns|ar) det {_SOMEONE} ((av )?(de |dom )?{RESPONDER_GROUP} )?som\b|\b(nagon|nan) annan an\b"
+    # asked verb first: 'Ser någon risker med …?', 'Saknar någon …?', 'Tar något remissvar upp …?', 'Hänvisar
+    # någon nämnd till forskning?'
+    r"|^\s*(ser|sag|tar|tog|lyfter|namner|tycker|anser|vill|saknar|kritiserar|efterfragar|varnar|pekar|invander"
+    r"|hanvisar|skriver|beskriver|diskuterar|kommenterar) "
+    rf"((nagon|nan)\b(?! (av|annan|sorts?|slags)\b)|(nagot|nat) {RESPONDER_GROUP})"
 )
 
 

@@ -329,7 +329,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?!\s*(har|hade|är|ar|finns|fanns|ska|skall|kan|kommer|blir|blev|bör|bor|måste|maste|gäller|galler"
             r"|do|does|did|is|are|was|has|have|will|can)\b)(?![^?]*\?)"
             r"(?!.*\b(vad|vilk\w*|hur|vem|när|nar|var|varför|varfor|what|which|how|who|when|where|why)\b)"
-            r".*\b(antal|antalet)\b",
+            r".*\b(antal|antalet)\b"
+            # ... or opening with it, question mark and all ('Antal trygghetskameror i stan idag?')
+            r"|^\s*(antal|antalet)\b(?!\s+\w+\s+(har|hade|är|ar|blir|blev|ökar|okar|minskar|ökade|okade|minskade)\b)",
             re.I,
         ),
     ),

@@ -212,7 +212,7 @@ _WORKED = re.compile(
     # whether it led to something, asked yes or no ('Ledde appen till snabbare åtgärder?'; not 'Vad ledde till …')
     r"|^\s*(ledde|leder|har (\w+ ){1,4}lett|did (\w+ ){1,4}lead|has (\w+ ){1,4}led)\b.{0,80}\b(till|to)\b"
     r"|\b(did|has|have|does) (\S+ ){1,6}(work|worked|pay off|paid off)\s*[?,.]"
-    r"|\bany (results?|outcomes?|effects?)\b"  # 'Any results yet?'
+    r"|\bany (results?|outcomes?|effects?|evidence)\b"  # 'Any results yet?', 'Any evidence yet that …'
 )
 # A purpose is no outcome: '… åtgärder för att minska antalet brott'.
 _PURPOSE_CLAUSE = re.compile(r"\bfor att [^,.;]*")

@@ -290,6 +290,12 @@ def test_which_responders_take_a_topic_up(question: str, which: bool) -> None:
         ("Ser någon risker med att använda polisens begrepp?", True),
         ("Tar någon av förvaltningarna upp klotter?", False),  # which of a group named: asks_which's
         ("Finns det någon samordnare för arbetet?", False),
+        # a responder of any kind, as users type it ('nån nämnd', 'något remissvar', verb first)
+        ("finns det nån nämnd som skriver om civilsamhället?", True),
+        ("Är det någon av nämnderna som tar upp friskolorna?", True),
+        ("Tar något remissvar upp målkonflikter?", True),
+        ("Hänvisar någon nämnd till forskning?", True),
+        ("Tar något parti ställning till programmet?", False),  # 'något' of no responder is no one
         ("Vem ansvarar för belysningen?", False),
     ],
 )

@@ -116,6 +116,8 @@ def check(question: str, sentences: tuple[str, ...], expected: str, dense: float
         ("Hur många stockholmselever går i fristående skolor?", (PUPILS,), ""),  # a compound of the same thing
         ("hur manga elever gar i fristaende skolor", (PUPILS,), ""),
         ("Hur många lärare arbetar i fristående skolor?", (PUPILS,), "anger inte antalet lärare"),
+        ("Antal lärare i fristående skolor?", (PUPILS,), "inget sådant antal"),  # a count asked in keywords
+        ("Antal elever i fristående skolor?", (PUPILS,), ""),
         ("Hur många fler lärare ska anställas i fristående skolor?", (PUPILS,), "anger inte antalet lärare"),
         ("Hur många barn går i fristående skolor?", (PUPILS,), "anger inte antalet barn"),
         ("Hur många trygghetsinvesteringar har kontoret genomfört i år?", (INVESTMENTS,), ""),
@@ -408,6 +410,7 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         # Whether something worked needs a result stated; a change asked in English, the change stated.
         ("Fungerade saneringen av klotter?", (GRAFFITI,), "inget resultat"),
         ("Did the graffiti cleaning work?", (GRAFFITI,), "inget resultat"),
+        ("Any evidence yet that the graffiti cleaning worked?", (GRAFFITI,), "inget resultat"),
         ("Fungerade saneringen av klotter?", ("Saneringen har minskat klottret, visar mätningen.",), ""),
         ("Does the traffic office work with the police?", ("Kontoret samverkar med polisen.",), ""),
         (
