@@ -215,7 +215,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
         # think of the proposed 2024–2027 programme?')
         and (not q.years or _touched(q.years, periods.get(named[0], "")))
         and (
-            (_whole_view_asked(text) and about_whole_programme(q.text, scope))
+            (_whole_view_asked(text) and about_whole_programme(q.text, scope) and not _STANCE_CHECKED.match(fold(text)))
             or (wants_change and about_whole_programme(_CHANGE_WORDS.sub(" ", q.text), scope))
         )
     ):
@@ -302,6 +302,11 @@ def _group_spoken_of(text: str, scope: Sequence[str]) -> bool:
     if group is None or verb is None or len(responders_in_order(text[: group.start()], scope)) != 1:
         return False
     return not re.search(r"\b(och|and|samt|eller|or)\b|,", lowered[verb.end() : group.start()])
+
+
+# Whether it holds a stance, asked yes or no ('Stämmer det att socialnämnden är negativ till programmet?', 'Är EÅV
+# kritisk till programmet?'): its verdict answers, as a single answer opens with it, not its criticism (folded).
+_STANCE_CHECKED = re.compile(r"^\s*(ar|stammer det|ar det sant|is it true|is|are)\b")
 
 
 def _whole_view_asked(text: str) -> bool:

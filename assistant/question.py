@@ -422,7 +422,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "yesno",
         re.compile(
-            r"^\s*(är|ar|har|finns|ska|skall|kan|bör|bor|gäller|galler|stöder|stoder|is|are|does|do|did|has|will)\b",
+            r"^\s*(är|ar|har|finns|ska|skall|kan|bör|bor|gäller|galler|stöder|stoder|is|are|does|do|did|has|will"
+            # whether a claim holds ('Stämmer det att socialnämnden är negativ …?', 'Is it true that …')
+            r"|stämmer det|stammer det|är det sant|ar det sant|is it true|is it correct)\b",
             re.I,
         ),
     ),

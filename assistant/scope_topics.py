@@ -221,6 +221,8 @@ def mention_missing(q: Question, index: LexicalIndex) -> str:
         missing = [name for name, terms in names if not holds(terms, name)]
         return _not_named(q, missing[0]) if missing else ""
     if _MENTION_ASKED.match(q.corrected) and _MENTION.search(q.corrected):  # not '… som EÅV tar upp'
+        if english := _english_view_topic(q):  # by the glossary's Swedish words ('CCTV' -> trygghetskameror)
+            return _none_held(q, index, english, holds)
         return _rarest_missing(q, index, q.terms, holds, of_view=False)
     if view := _view_topic(q):
         return _rarest_missing(q, index, index.query_terms(view), holds, of_view=True)
@@ -398,7 +400,10 @@ _VIEWED_ENGLISH = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:about|on|of|regarding|concerning)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
     # 'Is the traffic committee in favour of more security guards?', 'Does it support …', 'How does it see …'
     r"|\b(?:in favou?r of|against|opposed to|supportive of|supports?|backs?|opposes?|wants?|asks? for|calls? for"
-    r"|proposes?|suggests?|recommends?|advocates?|would like)\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
+    r"|proposes?|suggests?|recommends?|advocates?|would like"
+    # whether it mentions it at all ('Does the traffic committee mention CCTV?')
+    r"|mentions?|raises?|discuss(?:es)?|brings? up|refers? to|talks? about|deals? with|addresses)"
+    r"\s+((?:[\w-]+\s+){0,5}[\w-]+)\W*$"
     # 'Which measures against graffiti does Kungsholmen propose?'
     r"|^\s*which (?:measures|actions|steps|initiatives|efforts) (?:against|for|on|to tackle|to reduce)\s+"
     r"((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:does|do|did)\b"

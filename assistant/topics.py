@@ -107,6 +107,7 @@ _WHOLE_WORDS = frozenset(
         " landar landade ja nej"  # 'är de kritiska till något i programmet, eller landar de i ett ja?'
         " håller instämmer agree agrees"  # 'Håller socialnämnden med om förslaget?'
         " förslag ändringar ändringsförslag lämnar lämnade"  # 'Vilka förslag på ändringar lämnar socialnämnden?'
+        " stämmer sant true correct positiv negativ kritisk"  # 'Stämmer det att socialnämnden är negativ till …?'
     ).split()
 )
 

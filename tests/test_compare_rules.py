@@ -213,6 +213,8 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         "Hur många trygghetskameror finns uppsatta i Stockholm enligt remissvaren?",
         # someone in the programme, not one of the responders
         "Finns det någon samordnare för arbetet i stadsdelarna?",
+        # whether one holds a stance, asked yes or no: its verdict answers
+        "Stämmer det att socialnämnden är negativ till programmet?",
         # a group after one responder's verb of view is what the view is of
         "Varför tycker EÅV att stadsdelsnämnderna får för stort ansvar?",
         "Why does EÅV think the district committees get too much responsibility?",

@@ -666,6 +666,8 @@ def test_everything_under_an_attachments_heading_is_furniture() -> None:
         ("Är trafiknämnden nöjd med programmet?", "overall", True),
         ("Stöder trafiknämnden fler trygghetskameror?", "overall", False),  # a part of it
         ("Håller socialnämnden med om förslaget?", "overall", True),  # agreement is its verdict too
+        ("Stämmer det att socialnämnden är negativ till programmet?", "answer_type", "opinion"),  # a claim checked
+        ("Stämmer det att socialnämnden är negativ till programmet?", "overall", True),
         ("Håller socialnämnden med om förslaget?", "answer_type", "opinion"),
         ("Håller trafiknämnden med om belysningen?", "overall", False),
         # the responder named by its staff, and its verdict as users put it ('landar de i ett ja?')

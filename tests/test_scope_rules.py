@@ -963,6 +963,8 @@ def test_a_topic_the_documents_never_name(question: str, expected: str) -> None:
         # In English, by the glossary's Swedish words for the topic, not its words for a responder ('street')
         ("What does the social committee say about street lighting?", "Socialnämndens remissvar nämner inte ”"),
         ("What does the traffic committee say about street lighting?", ""),
+        ("Does the social committee mention street lighting?", "Socialnämndens remissvar nämner inte ”"),  # whether
+        ("Does the traffic committee mention street lighting?", ""),
         # ... not an everyday word of the phrase ('domestic violence': 'våld i nära relationer', not 'nära samverkan')
         ("What does the traffic committee say about domestic violence?", "Trafiknämndens remissvar nämner inte ”"),
         ("What does the social committee say about domestic violence?", ""),
