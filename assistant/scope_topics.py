@@ -63,6 +63,9 @@ _VIEW_TOPIC = re.compile(
     r"\b(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s)(.+)$", re.I
 )
 
+# ... from its first 'om': 'Vad tycker trafiknämnden om belysningen på gatorna?' asks of 'belysningen på gatorna'.
+_ABOUT = re.compile(r"\bom\s+(.+)$", re.I)
+
 _EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
 
 
@@ -148,7 +151,9 @@ def _topic_asked(q: Question) -> str:
 
     Anything said: 'Finns det något om …', 'Står det något om …'.
     """
-    if (q.answer_type == "opinion" or _ANYTHING_ABOUT.match(q.text)) and (about := _VIEW_TOPIC.search(q.text)):
+    if (q.answer_type == "opinion" or _ANYTHING_ABOUT.match(q.text)) and (
+        about := _ABOUT.search(q.text) or _VIEW_TOPIC.search(q.text)
+    ):
         return about.group(1)
     # ... where no synonym makes it a paraphrase ('Vad gör staden åt knark?': narkotika)
     if (against := _DONE_AGAINST.match(q.text)) and not documents_words(against.group(1), False, lambda _: True):
