@@ -29,6 +29,7 @@ _PROGRAMME_TERMS = frozenset(
         "stadsledningskontorets kommunstyrelsens"  # whose proposal the programme is ('… förslag till trygghetsprogram')
         " grunden huvudsak princip generellt general basically"  # 'i grunden positiva till programmet
         " ändå nej ja"  # 'säger någon nej till programmet, eller är alla för ändå?'
+        " support supports stöder stödjer endorse endorses"  # 'Do all responders support the programme?'
         " rakt igenom genomgående odelat utmaningar"  # 'vilka är rakt igenom positiva, vilka lyfter utmaningar med det'
         " mottagande mottagandet mottogs received reception"  # 'Hur mottogs programmet?'
     )

@@ -326,6 +326,8 @@ def test_which_responders_hold_a_verdict_on_the_whole_asks_every_one() -> None:
     assert comparison is not None and len(comparison.responders) == 5 and not comparison.which
     comparison = read("Vilka remissvar tar upp klotter?")
     assert comparison is not None and comparison.which  # a part of it: only those that name it
+    comparison = read("Do all responders support the programme?")  # support is a verdict on the whole
+    assert comparison is not None and len(comparison.responders) == 5 and is_general(comparison.topic)
 
 
 def test_one_responder_ranked_against_the_rest_by_verdict_is_each_ones_verdict() -> None:
