@@ -463,3 +463,19 @@ def test_each_part_of_a_joined_question_is_answered() -> None:
     # a part the chosen sentences already answer adds nothing
     same, _ = compose(question, hits, sentences, 1, parts=[("ansvar", "offentlig")])
     assert same == alone
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "defined"),
+    [
+        ("Otillåten påverkan är ett samlingsbegrepp för handlingar.", "otillåten påverkan", True),
+        ("Tjänsten (PDV, Pågående dödligt våld) larmar.", "PDV", True),
+        # a name of several words is defined only where all of it stands, not by a word like its first
+        ("Förvaltningen tycker att det är bra att programmet finns.", "Tyck till-appen", False),
+        ("Tyck till-appen är en viktig källa för data.", "Tyck till-appen", True),
+    ],
+)
+def test_what_defines_a_term(sentence: str, term: str, defined: bool) -> None:
+    from assistant.compose import defines
+
+    assert defines([sentence], term) is defined
