@@ -93,7 +93,7 @@ class View:
 # 'Vilken nämnd tar upp X?' asks the same; 'Vilken nämnd är mest kritisk?' asks every responder's view.
 _WHICH = re.compile(
     rf"\bvilka (av )?(de )?{RESPONDER_GROUP}|\bvilk(en|et) (av )?(de )?{RESPONDER_GROUP} (?!(ar|var) (mest|minst)\b)"
-    rf"|\bwhich (of the )?(committees?|bod(y|ies)|responders?|responses?|replies|reply)\b|{IN_WHICH_RESPONSES}"
+    rf"|\bwhich (of the )?(committees?|bod(y|ies)|responders?)\b|{IN_WHICH_RESPONSES}"
 )
 # Whether anyone does ('Is anyone critical of …?', 'Finns det någon som …', 'Tar någon annan än X upp …?').
 _SOMEONE = r"(nagon|nan|nagot|nat)"

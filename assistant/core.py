@@ -363,14 +363,13 @@ class Assistant:
         candidates = ranking.hits
         first: set[str] = set()
         if q.defined_term:
-            # a name of several words is defined or explained only where a passage uses it whole ('Tyck till-appen',
-            # not 'Förvaltningen tycker …'); where none defines it, such a passage explains it by use
+            # a capitalised name of several words is defined or explained only where a passage uses it whole ('Tyck
+            # till-appen', not 'Förvaltningen tycker …'); where none defines it, such a passage explains it by use
             named = " ".join(fold(q.defined_term.lower()).split())
-            whole = [
-                h for h in candidates if " " not in named or named in " ".join(fold(h.chunk.clean_text.lower()).split())
-            ]
+            name = " " in named and re.match(r"[A-ZÅÄÖ][a-zåäö]", q.defined_term.strip()) is not None
+            whole = [h for h in candidates if not name or named in " ".join(fold(h.chunk.clean_text.lower()).split())]
             first = {h.chunk.id for h in whole if defines(ranking.sentences[h.chunk.id].texts, q.defined_term)}
-            first = first or ({h.chunk.id for h in whole} if " " in named else set())
+            first = first or ({h.chunk.id for h in whole} if name else set())
         elif q.answer_type == "opinion" and q.overall and q.responders:
             # What a responder thinks of the programme is read where it states its verdict on it.
             first = {h.chunk.id for h in candidates if any(map(is_verdict, ranking.sentences[h.chunk.id].texts))}

@@ -63,8 +63,9 @@ _VIEW_TOPIC = re.compile(
     r"\b(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s)(.+)$", re.I
 )
 
-# ... from its first 'om': 'Vad tycker trafiknämnden om belysningen på gatorna?' asks of 'belysningen på gatorna'.
-_ABOUT = re.compile(r"\bom\s+(.+)$", re.I)
+# ... from its last 'om', a place after it part of it: 'Vad tycker trafiknämnden om belysningen på gatorna?' asks of
+# 'belysningen på gatorna'; '… om när fullmäktige röstar om det …, eller om det kan bli försenat?' of the last.
+_ABOUT = re.compile(r"\bom\s+(?!.*\bom\s)(.+)$", re.I)
 
 _EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
 

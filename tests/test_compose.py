@@ -473,6 +473,7 @@ def test_each_part_of_a_joined_question_is_answered() -> None:
         # a name of several words is defined only where all of it stands, not by a word like its first
         ("Förvaltningen tycker att det är bra att programmet finns.", "Tyck till-appen", False),
         ("Tyck till-appen är en viktig källa för data.", "Tyck till-appen", True),
+        ("Tjänsten (PDV, Pågående dödligt våld) larmar.", "PDV utskrivet", True),  # as a question words it
     ],
 )
 def test_what_defines_a_term(sentence: str, term: str, defined: bool) -> None:
