@@ -625,12 +625,20 @@ def holds_quoted(text: str, quoted: list[str]) -> bool:
     return any(p in fold(" ".join(text.split())) for p in quoted)
 
 
+def is_several_word_name(term: str) -> bool:
+    """Whether a term is a capitalised name of several words ('Tyck till-appen', 'Trygghet på karta').
+
+    Such a name stands whole where it is meant: its first word alone is another word ('tycker').
+    """
+    return len(term.split()) > 1 and re.match(r"[A-ZÅÄÖ][a-zåäö]", term.strip()) is not None
+
+
 def defines(sentences: Iterable[str], term: str) -> bool:
     """Whether a sentence explains the term: names it with 'är', 'innebär', 'betyder', a colon or a parenthesis."""
     words = [w for w in re.findall(r"[\wåäö]+", fold(term)) if len(w) > 2] or [fold(term)]
     # every word of a capitalised name of several, in order ('Tyck till-appen' is not 'Förvaltningen tycker att …');
     # the first word of anything else ('PDV utskrivet', 'att förebygga' as the question words them)
-    name = len(words) > 1 and re.match(r"[A-ZÅÄÖ][a-zåäö]", term.strip()) is not None
+    name = len(words) > 1 and is_several_word_name(term)
     head = r"\w*[\s-]+(?:\w+[\s-]+)?".join(re.escape(w[: max(4, len(w) - 2)]) for w in (words if name else words[:1]))
     cue = r"((\w*\s+){0,4}(ar|innebar|betyder|handlar om|gar ut pa|syftar|avser|definieras|star for)\b|\w*\s*[,:(])"
     named = rf"(kallas|benamns|menas med|sa kallade?)\s+(\w+\s+){{0,2}}{head}"

@@ -22,6 +22,7 @@ from assistant.compose import (
     capital,
     defines,
     holds_quoted,
+    is_several_word_name,
     is_verdict,
     led_by_answer,
     lists,
@@ -366,7 +367,7 @@ class Assistant:
             # a capitalised name of several words is defined or explained only where a passage uses it whole ('Tyck
             # till-appen', not 'Förvaltningen tycker …'); where none defines it, such a passage explains it by use
             named = " ".join(fold(q.defined_term.lower()).split())
-            name = " " in named and re.match(r"[A-ZÅÄÖ][a-zåäö]", q.defined_term.strip()) is not None
+            name = is_several_word_name(q.defined_term)
             whole = [h for h in candidates if not name or named in " ".join(fold(h.chunk.clean_text.lower()).split())]
             first = {h.chunk.id for h in whole if defines(ranking.sentences[h.chunk.id].texts, q.defined_term)}
             first = first or ({h.chunk.id for h in whole} if name else set())

@@ -65,14 +65,11 @@ _FOLLOW_UP_START = re.compile(
     r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about|how about)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|they|them|their|there)\b", re.I)
-# A pronoun that points back at a thing asked about, not at whom ('det', 'detta'; 'de' are the responders),
-# or the same thing named so ('Vad tycker Kungsholmen om samma sak?').
-_THING = re.compile(
-    r"\b(det|den|detta|denna|dessa|dess|it|this|that|detsamma|samma (sak|fråga|fraga|ämne|amne|fråga)"
-    r"|(the )?same (thing|question|topic|issue))\b",
-    re.I,
-)
+# The same thing asked again ('Vad tycker Kungsholmen om samma sak?'): a follow-up, whatever else it says.
 _SAME = re.compile(r"\b(detsamma|samma (sak|fråga|fraga|ämne|amne)|(the )?same (thing|question|topic|issue))\b", re.I)
+# A pronoun that points back at a thing asked about, not at whom ('det', 'detta'; 'de' are the responders), or
+# the same thing named so.
+_THING = re.compile(rf"\b(det|den|detta|denna|dessa|dess|it|this|that)\b|{_SAME.pattern}", re.I)
 # A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
 _OWN_SUBJECT_TERMS = 2
 # Not a law's number ('lag (2023:196)') nor a case number ('KS 2023/739').

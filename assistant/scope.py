@@ -74,7 +74,7 @@ from assistant.scope_checks import (
     statute_missing,
     when_missing,
 )
-from assistant.scope_topics import LIGHT_TERMS, mention_missing, off_topic, topical, unknown_topic
+from assistant.scope_topics import ENGLISH_WORD_ZIPF, LIGHT_TERMS, mention_missing, off_topic, topical, unknown_topic
 from assistant.settings import Thresholds
 from assistant.topics import NAMED_YEAR
 from vectorstore.analyzer import fold, same_term, term, term_set, words
@@ -106,7 +106,6 @@ _ENGLISH_DOMAIN = re.compile(
     r"|home[- ]visit\w*|rinkeby model)\b",
     re.I,
 )
-ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name
 NOT_ENGLISH_ZIPF = 1.0  # a word English uses less than this is no English word ('platssamverkan'; 'startup' is)
 _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
 # Who is asking, before what is asked ('Vi är en BVC-grupp i Tensta och undrar: …', 'I work in Husby, …'): a place

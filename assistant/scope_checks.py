@@ -22,7 +22,7 @@ from assistant.glossary import documents_words
 from assistant.letterhead_fields import PERSON
 from assistant.question import Question, is_specific, periods_in
 from assistant.responder_names import named_responders
-from assistant.scope_topics import CAPITALISED, LIGHT_TERMS, NOT_A_NAME, topical
+from assistant.scope_topics import CAPITALISED, ENGLISH_WORD_ZIPF, LIGHT_TERMS, NOT_A_NAME, topical
 from vectorstore.analyzer import FOLDED_STOPWORDS, fold, same_term, term, term_set, words
 from vectorstore.lexical import LexicalIndex
 from vectorstore.records import period_label
@@ -128,7 +128,6 @@ def _holds_year(years: Sequence[int], sentence: str) -> bool:
     return not named or any(first <= year <= last for first, last in named for year in years)
 
 
-_ENGLISH_WORD = 3.0  # zipf: a capitalised word English uses this often is no place name ('Swedish', 'Social')
 # A target year ('otryggheten är halverad till år 2025') speaks of the future too.
 _FUTURE_SENTENCE = re.compile(
     r"\b(ska|skall|kommer|planerar|planeras|planerad\w*|planer|beräkn\w*|berakn\w*|senast|föreslås|foreslas|will"
@@ -185,8 +184,8 @@ _OUTCOME_WORDS = (
 _RESULT = re.compile(rf"\b({_OUTCOME_WORDS}|minskar|okar|blivit|blev|sjunker|effekt\w*|utvardering\w*)\b")
 # A change a question asks about, by its stem (folded): "har otryggheten ökat?" needs a sentence saying "ök…".
 _CHANGE = re.compile(r"\b(halver|minsk|ok(?=at|ade|ar|ning)|forbattr|forsamr|sjunk|sjonk|farre|tryggare|sakrare)\w*")
-# The same changes asked in English, by the Swedish stems a sentence would state them with.
-_CHANGE_EN = (
+# The same changes asked in English or in phrases (folded), by the Swedish stems a sentence would state them with.
+_CHANGE_PHRASES = (
     (
         re.compile(
             r"\b(drop\w*|fall(en|s)?|fell|decreas\w*|reduc\w*|lower\w*|fewer"
@@ -199,7 +198,7 @@ _CHANGE_EN = (
     (re.compile(r"\bworse\w*\b"), "forsamr"),
     (re.compile(r"\bsafer\b"), "tryggare|sakrare"),
     (re.compile(r"\bhalv\w*\b"), "halver"),
-    # ... and in Swedish words _CHANGE has no stem for (folded): 'Har antalet skjutningar gått ner?'
+    # ... and Swedish phrases _CHANGE has no stem for: 'Har antalet skjutningar gått ner?'
     (re.compile(r"\bgatt (ner|ned)\b"), "minsk|sjunk|sjonk|farre"),
     (re.compile(r"\b(gatt upp|stigit)\b"), "ok|stig"),
 )
@@ -380,7 +379,7 @@ def states_money(sentence: str) -> bool:
 # get more funding?') and money or resources spoken of (folded).
 _MORE_FUNDING = re.compile(
     r"\b(mer|mera|okade?|utokade?|extra|more|additional|increased)\s+(pengar|resurser|medel|budget|anslag"
-    r"|finansiering|money|funding|resources|budget)\b"
+    r"|finansiering|money|funding|resources)\b"
     # ... or who pays for it ('Vem betalar för trygghetskamerorna?', 'Who funds the cameras?')
     r"|\b(vem|vilka|who) (betalar|finansierar|bekostar|star for kostnad\w*|pays?|funds?|finances?)\b"
 )
@@ -479,7 +478,7 @@ def when_missing(
             if not named_responders(m.group(0), index.responders)
             and not NOT_A_NAME.match(m.group(0))
             and not m.group(0).isupper()  # an acronym may be written out ('KF': Kommunfullmäktige)
-            and zipf_frequency(m.group(0).lower(), "en") < _ENGLISH_WORD  # 'Social Welfare Committee' names no place
+            and zipf_frequency(m.group(0).lower(), "en") < ENGLISH_WORD_ZIPF  # 'Social Welfare Committee' names none
         }
         & set(q.terms)
         & set(index.vocab)
@@ -672,7 +671,7 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     # 'ta bort buskage för att göra en plats tryggare' states a purpose, not an outcome asked about.
     asked = re.sub(r"\bför att [^,?]*", " ", q.text)
     worked = _WORKED.search(fold(q.text)) or _HOW_IT_WENT.search(q.text)
-    if not (yes_no and _OUTCOME_QUESTION.search(asked)) and not _HOW_IT_WENT.search(q.text) and not worked:
+    if not (yes_no and _OUTCOME_QUESTION.search(asked)) and not worked:
         return ""
     folded = [_PURPOSE_CLAUSE.sub(" ", fold(s)) for s in used]
     stated = any(_RESULT.search(s) and not _GOAL.search(s) for s in folded)
@@ -681,7 +680,7 @@ def outcome_missing(q: Question, used: Sequence[str]) -> str:
     change = _CHANGE.search(fold(q.text))
     stems = change.group(1) if change else ""
     if not stems:
-        stems = next((stem for pattern, stem in _CHANGE_EN if pattern.search(fold(q.text))), "")
+        stems = next((stem for pattern, stem in _CHANGE_PHRASES if pattern.search(fold(q.text))), "")
     if stems and not any(re.search(rf"\b({stems})\w*", s) for s in folded):
         return "Dokumenten anger ingen sådan förändring."
     if worked and not stated and not stems:  # the change asked, stated, is a result ('har gett färre klotter')

@@ -68,6 +68,7 @@ _VIEW_TOPIC = re.compile(
 _ABOUT = re.compile(r"\bom\s+(?!.*\bom\s)(.+)$", re.I)
 
 _EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
+ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name
 
 
 def unknown_topic(q: Question, index: LexicalIndex) -> str:
