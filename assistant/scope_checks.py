@@ -1021,6 +1021,7 @@ _SCHOOL = r"\w+skol(a|an|or|orna)\b"
 _SCHOOL_FORMS = re.compile(rf"\b{_SCHOOL}((, [\w-]+( [\w-]+)?)* (och|eller) ([\w-]+ ){{0,3}}{_SCHOOL})")
 # The kinds an English question asks for, as the refusal names them in Swedish.
 _KIND_IN_SWEDISH = {
+    "areas": "områden",
     "associations": "föreningar",
     "schools": "skolor",
     "company": "företag",

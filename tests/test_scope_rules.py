@@ -498,6 +498,7 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vilka områden kan belysas tydligare?", (ACTORS,), ""),  # not named instances
         # the areas the police classify, by name
         ("Vilka områden i stadsdelen är klassade som utsatta?", (ACTORS,), "inga sådana områden"),
+        ("Which areas in Stockholm are classified as vulnerable?", (ACTORS,), "inga sådana områden"),  # in Swedish
         # ... and a person asked for must be named.
         ("Vem är trafiknämndens utsedda tjänsteperson för arbetet?", (APPOINTED,), "ingen sådan person"),
         ("Vem är utsedd tjänsteperson?", ("Utsedd tjänsteperson är Lena Holm på kontoret.",), ""),
