@@ -54,6 +54,11 @@ _OF_PROGRAMME = (
     r"\b(vilka remissvar|which responses) (galler|avser|ror|handlar om|hor till|concern|are about"
     r"|relate to|belong to|deal with) (det |den |the )?(aldre |nya |gamla |tidigare |older |new |old |earlier )?"
     r"(programmet|program\w*|trygghetsprogram\w*|perioden|period|\d{4})"
+    # who answered which one: 'Vilka två nämnder svarade på det äldre programmet?'
+    r"|\b(vilka|which) ((\d|tva|tre|fyra|two|three|four) )?(namnder|remissinstanser|committees|responders|bodies) "
+    r"(har |have )?(svarade|svarat|yttrade sig|yttrat sig|responded|replied) (pa|over|om|to|on) (det |den |the )?"
+    r"(aldre |nya |gamla |tidigare |forra |older |new |old |earlier |previous )?"
+    r"(programmet|program\w*|trygghetsprogram\w*)"
 )
 _OVERVIEW = re.compile(
     rf"\bvilka {RESPONDER_GROUP} (har |som har )?"

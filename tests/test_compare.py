@@ -322,6 +322,8 @@ def test_which_responses_are_on_a_programme_is_read_from_the_catalogue(
 def test_period_in_the_question_narrows_the_overview(assistant: Assistant) -> None:
     answer = assistant.ask("Vilka nämnder svarade på remissen om programmet 2020–2023?")
     assert "Socialnämnden" in answer.text and "Enskede" in answer.text and "Trafiknämnden" not in answer.text
+    older = assistant.ask("Vilka två nämnder svarade på det äldre programmet?")  # the older programme, in words
+    assert "Socialnämnden" in older.text and "Enskede" in older.text and "Trafiknämnden" not in older.text
 
 
 def _compile(

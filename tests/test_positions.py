@@ -115,6 +115,8 @@ def test_the_referrals_handling_is_told_from_views(sentence: str, procedural: bo
         ("Which committees have responded?", "overview"),
         ("Vilka remissvar avser det äldre programmet?", "overview"),
         ("Which responses concern the 2020-2023 programme?", "overview"),
+        ("Vilka två nämnder svarade på det äldre programmet?", "overview"),  # who answered which programme
+        ("Which committees responded to the new programme?", "overview"),
         ("Vilka remissvar tar upp klotter?", "compare"),  # a topic, not a programme
         ("Vilka nämnder ansvarar för stadens offentliga miljö?", None),
         # 'är' with a stance asks for views; with anything else, for the programme's content.
