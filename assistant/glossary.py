@@ -116,7 +116,11 @@ GLOSSARY: dict[str, str] = {
     r"responsib\w*": "ansvar ansvarar",
     r"coordinators?": "samordnare",
     r"case officer|contact person|handling officer": "handläggare",
-    r"drafted|prepared (?:the|its) (?:response|reply|statement)": "beretts beredning",
+    # who drafted the programme itself ('Kommunstyrelsen har tagit fram ett förslag …'), not the response
+    r"(?:drafted|drew up|wrote|developed|produced|prepared) (?:the |a |this |its )?(?:new )?(?:safety )?"
+    r"(?:programme|program|proposal)": "tagit fram",
+    r"drafted(?! (?:the |a |this |its )?(?:new )?(?:safety )?(?:programme|program|proposal))"
+    r"|prepared (?:the|its) (?:response|reply|statement)": "beretts beredning",
     r"drafts?": "förslaget förslag",  # the draft programme, not who drafted the response
     r"units?|divisions?": "avdelning avdelningen",
     r"deadline|due date": "senast",
@@ -297,6 +301,7 @@ SYNONYMS: dict[str, str] = {
     r"gäng\w*|gängkriminalitet": "kriminella nätverk organiserad brottslighet kriminella strukturer",
     r"bolag\w*": "bolagsstyrelser",
     r"lampor|gatlys\w*|mörk\w*": "belysning",
+    r"(?:tog|tar|ta|togs|tas) fram": "tagit fram",  # 'Vem tog fram förslaget?': the documents' 'har tagit fram'
     r"skräp\w*|nedskräp\w*": "nedskräpning",
     r"kamer\w*|övervakning\w*": "trygghetskameror",
     r"vakter|väktare": "ordningsvakter",

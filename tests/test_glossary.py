@@ -231,3 +231,11 @@ def test_an_english_responder_name_adds_no_topic_words() -> None:
     assert without_english_names(acting, responders) == "The office did no analysis of its own"
     assert "samverkansaktörer" in documents_words(asked, True, lambda _: True)
     assert "skolor" not in documents_words(without_english_names(asked, responders), True, lambda _: True)
+
+
+def test_who_drafted_the_programme_is_not_who_prepared_the_response() -> None:
+    """'tog fram' is the documents' 'har tagit fram'; the programme drafted is no response's beredning."""
+    assert "tagit fram" in documents_words("Vem tog fram förslaget till trygghetsprogram?", False, lambda _: True)
+    drafted = documents_words("Who drafted the safety programme?", True, lambda _: True)
+    assert "tagit fram" in drafted and "beredning" not in drafted
+    assert "beredning" in documents_words("Who drafted the traffic committee's response?", True, lambda _: True)
