@@ -398,6 +398,9 @@ def funding_missing(q: Question, used: Sequence[str]) -> str:
     return "Dokumenten säger inget om pengar eller resurser till det."
 
 
+_INFLECTED_AT_LEAST = 10  # letters: a purpose word this long is matched by its stem, whatever its form
+
+
 def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
     """A question about money needs an amount of money, not a count or a year, and for what it asks.
 
@@ -425,7 +428,10 @@ def money_missing(q: Question, used: Sequence[str], index: LexicalIndex) -> str:
 
     theirs = documents_words(purpose.group(1), english, purpose_word) if purpose else ""
     typed = as_written(f"{purpose.group(1)} {theirs}") if purpose else []
-    wanted = {t for w in typed if is_specific(t := term(w), index)}
+    # a long word in another form than the documents' ('trygghetskamerorna': their 'trygghetskameror') by its stem;
+    # a short one's stem can collide with another word's
+    inflected = [w for w in words(purpose.group(1)) if len(w) >= _INFLECTED_AT_LEAST] if purpose else []
+    wanted = {t for w in [*typed, *inflected] if is_specific(t := term(w), index)}
     if purpose and wanted and not any(wanted & term_set(s) for s in amounts):
         what = purpose.group(0).strip() if purpose.re is _PURPOSE else f"för {purpose.group(1).strip()}"
         if english:  # said in the documents' words, as the rest of the answer is, else quoted as asked

@@ -205,6 +205,9 @@ def test_counted_thing(question: str, sentences: tuple[str, ...], expected: str)
         ("Hur mycket pengar lägger kontoret på råttor och klotter?", (GRAFFITI,), ""),  # 'råttor' is no word of theirs
         # money invested in something ('investerat i', 'invested in') is for that
         ("How much has the office invested in better street lighting this year?", (GRAFFITI,), "inget belopp för"),
+        # a long purpose word in another form than the documents' is held by its stem
+        ("Vad kostar trygghetsinvesteringarna i Stockholm?", (GRAFFITI,), "inget belopp för trygghetsinvesteringarna"),
+        ("Vad kostade trygghetsinvesteringarna i Stockholm?", (INVESTMENTS,), ""),
         ("Hur mycket har kontoret investerat i sanering i år?", (GRAFFITI,), ""),
     ],
 )
