@@ -569,13 +569,12 @@ def _best_passages_list_first(groups: list[_Group], hits: list[Hit], question: s
     fokusområden …': '… pekar ut följande fokusområden:'); not another list a lower passage gives.
     """
     asked = term_set(question)
-    listing = [
-        (rank, i)
-        for i, group in enumerate(groups)
-        if len(group) > 1
-        and (intro := hits[(rank := group[0][0])].chunk.clean_text[group[0][1] : group[0][2]]).rstrip().endswith(":")
-        and (rank == 0 or not asked.isdisjoint(term_set(intro)))
-    ]
+    listing = []  # (passage rank, group index) of the lists that may open the answer
+    for i, group in enumerate(groups):
+        rank, a, b = group[0]
+        intro = hits[rank].chunk.clean_text[a:b]
+        if len(group) > 1 and intro.rstrip().endswith(":") and (rank == 0 or not asked.isdisjoint(term_set(intro))):
+            listing.append((rank, i))
     if not listing:
         return groups
     _, i = min(listing)

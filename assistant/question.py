@@ -880,15 +880,15 @@ def leans_wholly(text: str, index: LexicalIndex) -> bool:
     return topic == DEFAULT_TOPIC or not index.query_terms(topic) or bool(_THING.search(text)) or counted
 
 
-def leaned_on(text: str, previous: str, index: LexicalIndex) -> str:
+def leaned_on(text: str, previous: str, index: LexicalIndex, wholly: bool) -> str:
     """What a follow-up takes from the previous question.
 
-    All of it when it leans wholly on it (`leans_wholly`), but not whom it asked about when the follow-up
+    All of it when it leans wholly on it (`wholly`: `leans_wholly`), but not whom it asked about when the follow-up
     names others ('Och socialnämnden?' after trafiknämnden's view: its passages, not ones naming trafiknämnden);
     only whom it asked about when it brings a topic and points back at them ('Vad tycker de om samverkan?'
     after a question about orsaksanalys).
     """
-    if leans_wholly(text, index):
+    if wholly:
         if not named_responders(text, index.responders):
             return previous
         before = named_responders(previous, index.responders)
@@ -997,7 +997,8 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
     corrected = spell(text, corrections)
     own_terms = index.query_terms(corrected)
     follow_up = is_follow_up(text, own_terms, bool(previous))
-    query = f"{corrected} ({leaned_on(corrected, previous, index)})" if follow_up else corrected
+    wholly = follow_up and leans_wholly(corrected, index)
+    query = f"{corrected} ({leaned_on(corrected, previous, index, wholly)})" if follow_up else corrected
     asked_terms = tuple(index.query_terms(query))  # what the question itself says: the rules judge it
     # English takes any word the documents use (it has none of theirs); Swedish only specific ones.
     usable = (lambda t: t in index.vocab) if english else (lambda t: is_specific(t, index))
@@ -1024,7 +1025,7 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         field_name = ""  # proposals set side by side, or asked with more: the comparison or text answers the rest
     overall = any(about_whole_programme(t, responders) for t in (text, corrected))  # 'stadsdelsnämd' mended
     kind = _asked_of(answer_type(corrected), corrected, responders, overall)
-    if follow_up and leans_wholly(corrected, index):
+    if wholly:
         # 'Och socialnämnden?' or '… om samma sak?' after 'Vad tycker trafiknämnden om programmet?' asks the same of
         # another: of the whole, as the previous question asked it, and of its kind when it says none of its own
         overall = overall or about_whole_programme(previous, index.responders)

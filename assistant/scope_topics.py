@@ -58,14 +58,13 @@ def off_topic(q: Question, index: LexicalIndex) -> str:
     return ""
 
 
-# What a view is asked about: 'Vad tycker trafiknämnden om hundrastgårdar?', 'Hur ser de på …'.
+# What a view is asked about: 'Vad tycker trafiknämnden om hundrastgårdar?', 'Hur ser de på …'. From the last 'om',
+# a place after it part of it ('… om belysningen på gatorna?' asks of 'belysningen på gatorna'; '… om när fullmäktige
+# röstar om det …, eller om det kan bli försenat?' of the last); with no 'om', from the last other preposition.
 _VIEW_TOPIC = re.compile(
-    r"\b(?:om|på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s)(.+)$", re.I
+    r"(?:\bom\s+(?!.*\bom\s)|\b(?:på|pa|kring|angående|angaende|gällande|gallande)\s+(?!.*\b(?:om|på|pa)\s))(.+)$",
+    re.I,
 )
-
-# ... from its last 'om', a place after it part of it: 'Vad tycker trafiknämnden om belysningen på gatorna?' asks of
-# 'belysningen på gatorna'; '… om när fullmäktige röstar om det …, eller om det kan bli försenat?' of the last.
-_ABOUT = re.compile(r"\bom\s+(?!.*\bom\s)(.+)$", re.I)
 
 _EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
 ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name
@@ -153,9 +152,7 @@ def _topic_asked(q: Question) -> str:
 
     Anything said: 'Finns det något om …', 'Står det något om …'.
     """
-    if (q.answer_type == "opinion" or _ANYTHING_ABOUT.match(q.text)) and (
-        about := _ABOUT.search(q.text) or _VIEW_TOPIC.search(q.text)
-    ):
+    if (q.answer_type == "opinion" or _ANYTHING_ABOUT.match(q.text)) and (about := _VIEW_TOPIC.search(q.text)):
         return about.group(1)
     # ... where no synonym makes it a paraphrase ('Vad gör staden åt knark?': narkotika)
     if (against := _DONE_AGAINST.match(q.text)) and not documents_words(against.group(1), False, lambda _: True):
