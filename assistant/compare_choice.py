@@ -20,8 +20,7 @@ from assistant.positions import NO_POSITION, Label, Position, classify, is_proce
 from assistant.records import Hit
 from assistant.sentence_scores import SentenceScores
 from ingest.furniture import CONTENT, PROCEDURE
-from vectorstore.analyzer import MIN_HEAD, fold, term_matches, term_set
-from vectorstore.analyzer import term as stem
+from vectorstore.analyzer import compound_parts, fold, term_matches, term_set
 
 SENTENCES_PER_RESPONDER = 3
 WHOLE_TOPIC = 0.99  # the share of the topic's idf mass a sentence holds to count as holding all of it
@@ -81,23 +80,6 @@ def names_rarest_in(
         for r in terms
         if weights[r] >= share * top
     )
-
-
-def compound_parts(term: str, known: Container[str]) -> tuple[str, str] | None:
-    """A compound's two parts where the documents know both ('jamstalldhetsanalys' -> jamstalldhet, analys), or None.
-
-    The first part is known as the documents' stem of it ('jämställdhets-' -> jamstalld); each part is at least
-    MIN_HEAD letters.
-    """
-    for cut in range(MIN_HEAD, len(term) - MIN_HEAD + 1):
-        first, head = term[:cut], term[cut:]
-        if head not in known:
-            continue
-        bare = first.removesuffix("s")
-        for part in sorted({first, bare, stem(first), stem(bare)}, key=len):  # the shortest: 'jamstalld' names it
-            if len(part) >= MIN_HEAD and part in known:
-                return part, head
-    return None
 
 
 def holds_topic(scores: SentenceScores, weights: Mapping[str, float]) -> bool:

@@ -31,6 +31,7 @@ from assistant.question import ALL_OF_THEM, RESPONDER_GROUP, Question, is_englis
 from assistant.responder_names import group_asked, responders_in_order
 from assistant.scope import answer_type_missing
 from assistant.scope_checks import after_every_period, asks_money
+from assistant.scope_topics import SIDE_BY_SIDE_ZIPF, named_nowhere
 from assistant.topics import about_whole_programme, is_general, topic_of
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
@@ -73,7 +74,9 @@ _WANTS_CHANGE = re.compile(
 )
 # ... and the words that ask it, not what it is about ('vill ändra något i programmet').
 _CHANGE_WORDS = re.compile(
-    r"\b(vill|ändra|andra|ändras|ändringar|något|några|want|wants|would|like|to|see|changes?)\b", re.I
+    r"\b(vill|ändra|andra|ändras|ändringar|förändra|förändras|förändringar|justeringar|något|några|want|wants|would"
+    r"|like|to|see|changes?)\b",
+    re.I,
 )
 _PREPARED = re.compile(
     r"\b(avdelning\w*|(tagit|tog|tagits) fram (svaret|yttrandet|remissvaret)|skrev(it)? (svaret|yttrandet|remissvaret)|"
@@ -227,7 +230,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
     # ... ranked from most positive to most critical: where it stands is its verdict on the whole
     verdict_against_rest = against_rest and re.search(r"\b(mest|minst|most|least) (positiv|kritisk|critical)", lowered)
-    if len(responders) == 1 or verdict_against_rest or (wants_change and is_general(_CHANGE_WORDS.sub(" ", topic))):
+    # 'Vilka nämnder föreslår förändringar?' asks what each proposes for the programme, as 'vill ändra' does
+    proposes = wants_change or asked_label(text) == "förslag"
+    if len(responders) == 1 or verdict_against_rest or (proposes and is_general(_CHANGE_WORDS.sub(" ", topic))):
         # one responder's view of the whole, or what each wants changed in it: read from the position sentences
         topic = "trygghetsprogrammet"
     elif is_general(topic) and _CHANGE_ASKED.search(fold(q.text)) and (len(q.periods) >= 2 or q.previous_programme):
@@ -330,8 +335,17 @@ def compare_views(
     if comparison is None:
         return None
     c = comparison
-    if after := after_every_period(q, assistant.lexical.get()):  # 'a 2028 programme': no response is that late
+    index = assistant.lexical.get()
+    if after := after_every_period(q, index):  # 'a 2028 programme': no response is that late
         return c, [View(r, "", False, NO_POSITION, reason=after) for r in c.responders]
+    # 'Vad tycker nämnderna om trygghetsvandringar?': a topic no document names, in any form, is no one's
+    if (
+        q.language == "sv"
+        and not (c.procedure or is_general(c.topic))
+        and not any(w.lower() in q.corrections for w in re.findall(r"\w+", c.topic))
+        and (nowhere := named_nowhere(c.topic, index, SIDE_BY_SIDE_ZIPF))
+    ):
+        return c, [View(r, "", False, NO_POSITION, reason=nowhere) for r in c.responders]
     # The handling of the referral is read from its own sentences, and a view of the whole programme
     # from each responder's position sentences; any other question leads with what a single answer
     # to it would say, per responder.

@@ -94,7 +94,10 @@ RESPONDER_GROUP = (
 IN_WHICH_RESPONSES = (
     rf"\bi (vilka|flera|olika) ({RESPONDER_GROUP}|svar|svaren|remissvar|remissvaren|yttranden|dokument)\b"
     # 'dyker den upp i något av remissvaren?': whoever holds it
-    r"|\bi (nagot|nagon|nagra|vilket|vilken) av (de |dom )?(remissvaren|svaren|yttrandena|dokumenten|texterna)\b"
+    r"|\bi (nagot|nagon|nagra|nat|nan|vilket|vilken) av (de |dom )?"
+    r"(remissvaren|svaren|yttrandena|dokumenten|texterna)\b"
+    # 'vilka av svaren tar upp det?'
+    r"|\b(vilka|vilket|vilken) av (de |dom )?(remissvaren|svaren|yttrandena|texterna)\b"
 )
 # Whoever answered the referral, not named: 'de som svarade', 'enligt dem som yttrat sig', 'those who responded'.
 THOSE_WHO_ANSWERED = (
@@ -110,6 +113,7 @@ ALL_OF_THEM = (
     # whoever answered the referral: 'Vad tycker de som svarade …', 'those who responded'
     rf"|{THOSE_WHO_ANSWERED}"
 )
+_REMARKS = r"(synpunkter|asikter|invandningar|kommentarer|reaktioner|synsatt)\b"
 _VIEW_VERB = (
     r"(tycker|tyckte|anser|ansag|sager|sade|menar|skriver|skrev|ser|sag|reagerar|reagerade|think|thought|say|said"
     r"|resonerar|resonerade|varderar|varderade|bedomer|bedomde|uppfattar|uppfattade|forhaller sig|staller sig"
@@ -163,6 +167,9 @@ _COMPARE = re.compile(
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
     rf"|\b{_VIEW_VERB} ({ALL_OF_THEM})\b|\b({ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
+    # 'Vad har nämnderna för synpunkter på …?', 'Vilka invändningar har förvaltningarna …?'
+    rf"|\b(har|hade) ({ALL_OF_THEM}) (for|nagra|nagon) {_REMARKS}"
+    rf"|{_REMARKS} (har|hade|lamnar|lamnade|framfor|framforde) ({ALL_OF_THEM})\b"
     # 'Är stadsdelsnämnderna överens om …?': each one's response, side by side
     rf"|\b({ALL_OF_THEM}) (\w+ ){{0,2}}(overens|eniga|ense|oense|oeniga|agree\w*|disagree\w*)\b"
     # 'vilka perspektiv … enligt nämnderna': what each of them says ('enligt remissvaren' is 'in the documents')

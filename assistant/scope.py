@@ -103,7 +103,7 @@ _ENGLISH_DOMAIN = re.compile(
     r"gang\w*|neighbo\w*|street\w*|square\w*|parks?|unsafe|insecur\w*|actors?|camera\w*|guards?|corrupt\w*|brib\w*|"
     r"officer|vulnerable|area\w*|office|focus|achiev\w*|objectives?|"
     r"laws?|legislation|legal|statut\w*|strateg\w*|children|child|young|elderly|disabilit\w*|measures?|consultation"
-    r"|home[- ]visit\w*|rinkeby model)\b",
+    r"|home[- ]visit\w*|rinkeby model|consult\w*)\b",
     re.I,
 )
 NOT_ENGLISH_ZIPF = 1.0  # a word English uses less than this is no English word ('platssamverkan'; 'startup' is)

@@ -172,8 +172,11 @@ _FINAL = re.compile(
     r"|(beslutade|beslot|antog|antogs|blev|decided|adopted) .{0,40}(till slut|finally|in the end)"
     r"|gick\b.{0,50}\bigenom\b.{0,40}(till slut|slutligen)"  # 'Gick programmet igenom i fullmäktige till slut?'
     # what was done after the responses: 'Har staden efter skolans förslag börjat använda Cosafe …?'
-    r"|(^|[:.?!–—]\s*)(har|hade|has|have|did)\b.{0,80}\b(efter|after) (\w+ ){0,2}(forslag\w*|synpunkt\w*|remissvar\w*"
-    r"|yttrande\w*|kritik\w*|responses?|feedback|suggestions?)\b)"
+    # ... or what was changed after them: 'Ändrade kommunstyrelsen programmet efter EÅV:s kritik?'
+    r"|(^|[:.?!–—]\s*)(har|hade|has|have|did|andrade|andrades|justerade|justerades|changed|amended)\b.{0,80}"
+    r"\b(efter|after) (\S+ ){0,2}(forslag\w*|synpunkt\w*|remissvar\w*|yttrande\w*|kritik\w*|responses?|feedback"
+    r"|suggestions?|criticism)\b"
+    r"|\bkom\b.{0,60}\bmed\b.{0,60}(till slut|slutligen|\bantagna\b))"  # 'kom MVP med i det antagna programmet?'
 )
 # Words that state an outcome (folded): "har minskat", "har lyckats", "visar att".
 _OUTCOME_WORDS = (
@@ -807,7 +810,10 @@ _ITS_VIEW = re.compile(
     r"|\bvad (tyckte|tycker|ansåg|ansag|anser|sa|sade|säger|sager|svarade|skrev|skriver) (den|de|det|hen)\b"
     # ('Kulturnämnden var ju remissinstans – hur löd deras yttrande?', '… what was their response?')
     r"|\b(deras|dess|hens|their|its) (egna |own )?(synpunkt\w*|yttrande\w*|svar|remissvar\w*|åsikt\w*|asikt\w*"
-    r"|inställning\w*|installning\w*|ståndpunkt\w*|standpunkt\w*|views?|opinions?|responses?|comments?|position)\b",
+    r"|inställning\w*|installning\w*|ståndpunkt\w*|standpunkt\w*|views?|opinions?|responses?|comments?|position)\b"
+    # ('… was on the list of consulted bodies – how did the police answer?')
+    r"|\bhow (did )?(the |they\b|it\b)[\w\s-]{0,30}\b(answer|answered|respond|responded|reply|replied)\b"
+    r"|\bwhat (did )?(they|it|the [\w-]+) (say|said|answer\w*|respond\w*|repl\w*|think|thought)\b",
     re.I,
 )
 

@@ -25,6 +25,15 @@ from vectorstore.lexical import LexicalIndex, undefined
 _COMMON_WORDS = 30_000  # how many of Swedish's most frequent words a misspelling may be matched to
 _SMALL_WORD_ZIPF = 5.0  # 'for' (4.9) is 'för' typed without ö; 'sa' (5.6, 'said') and 'man' are words as typed
 _ENGLISH_WORD_ZIPF = 3.5  # an English word this common, which the documents lack, is left as typed
+# What users type for a word the documents spell out ('diarienr' is no misspelt 'diaries').
+_SHORTHAND = {
+    "sthlm": "stockholm",
+    "sthlms": "stockholms",
+    "diarienr": "diarienummer",
+    "ärendenr": "ärendenummer",
+    "arendenr": "ärendenummer",
+    "telnr": "telefonnummer",
+}
 _KNOWN_WORD_ZIPF = 2.5  # a word at least this common in Swedish is not a misspelling, even if the corpus lacks it
 
 
@@ -105,6 +114,9 @@ def correct_words(text: str, index: LexicalIndex) -> dict[str, str]:
     if _years_typed_ar(text):
         out["ar"] = "år"  # 'i ar', 'per ar': a year, not the documents' far commoner 'är'
     for word in dict.fromkeys(w for w in words(text) if w.isalpha() and w not in out):
+        if written := _SHORTHAND.get(word):
+            out[word] = written
+            continue
         key = fold(word)
         # A small word typed without å/ä/ö ('nar', 'pa', 'for'), unless it is a common word as typed ('man', 'sa'):
         # the documents' spelling of it folds to the word as typed.

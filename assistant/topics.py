@@ -32,6 +32,7 @@ _PROGRAMME_TERMS = frozenset(
         " support supports stöder stödjer endorse endorses"  # 'Do all responders support the programme?'
         " rakt igenom genomgående odelat utmaningar"  # 'vilka är rakt igenom positiva, vilka lyfter utmaningar med det'
         " mottagande mottagandet mottogs received reception"  # 'Hur mottogs programmet?'
+        " draft actually really board nämnd nämnder"  # 'is any committee actually against the draft …, or on board?'
     )
 )
 DEFAULT_TOPIC = "synpunkter på trygghetsprogrammet"

@@ -82,6 +82,11 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         ("What does the city do about crime in Rinkeby?", "Dokumenten nämner inte Rinkeby"),
         # A view of what only others' responses take up
         ("Vad anser utbildningsnämnden om trygghetskameror vid skolor?", "nämner inte ”trygghetskameror”"),
+        # a kind of walk no document names, asked of each responder; a response without the synonym's word
+        ("Vad tycker nämnderna om trygghetsvandringar?", "Dokumenten nämner inte ”trygghetsvandringar”."),
+        ("Vad säger Kungsholmen om kameraövervakning?", "nämner inte ”kameraövervakning”"),
+        # written after the responses, or what came of them
+        ("ändrade kommunstyrelsen programmet efter EÅV:s kritik?", "säger inget om hur det till slut blev"),
         # ... in other words than theirs: another's passage outscores the named one's by far
         (
             "Hur ser trafikkontoret på att skolsociala team samarbetar med polisen?",
@@ -134,6 +139,9 @@ def test_where_the_user_works_is_no_unknown_name(assistant: Assistant) -> None:
         ("What does the city want to achieve by 2025?", "halverad till år 2025"),  # the aim, in English
         ("Vad gör staden mot klotter?", "klotter"),  # what is done against a topic the documents name
         ("Vilka skolor nämns som betydelsefulla aktörer?", "grundskolan"),  # kinds of school listed
+        ("Vad säger EÅV om trygghetsarbetet?", "trygghetsskapande"),  # a compound said by its parts
+        ("diarienr för utbildningsnämndens ärende?", "KS 2023/739"),  # a shorthand for the field
+        ("Which bodies were consulted?", "Polisregion Stockholm"),  # the referral's own words, in English
     ],
 )
 def test_questions_the_documents_answer_are_answered(assistant: Assistant, question: str, said: str) -> None:

@@ -231,6 +231,9 @@ def test_questions_about_one_responder_or_none_are_not_comparisons(question: str
         "Vilka nämnder vill ändra något i programmet?",
         "Which committees want changes to the programme?",
         "vad vill namnderna andra i programmet",
+        # proposing changes is wanting them: not a topic 'förändringar' that one response happens to name
+        "Vilka nämnder föreslår förändringar?",
+        "Vilka nämnder föreslår ändringar i programmet?",
     ],
 )
 def test_what_each_wants_changed_is_each_ones_proposals_on_the_whole(question: str) -> None:
@@ -314,6 +317,8 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "Jag sammanfattar remissvaren för en politiker: är alla fem i grunden för programmet, eller sågar någon det?",
         # 'rakt igenom' frames a verdict, and challenges raised with the programme are one
         "vilka remissvar ar rakt igenom positiva och vilka lyfter utmaningar med programmet",
+        # the frame's English words ('actually', 'draft', 'on board') name no part of it
+        "is any committee actually against the draft programme, or are they all on board?",
     ],
 )
 def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:
@@ -631,3 +636,20 @@ def test_deadlines_compared_are_searched_as_the_referrals_deadline(question: str
     comparison = read(question)
     assert comparison is not None and comparison.procedure
     assert comparison.topic == "yttrande senast remisstiden mottagit"  # not 'missade', 'tiden', 'timeline'
+
+
+@pytest.mark.parametrize(
+    ("question", "which"),
+    [
+        # every responder's remarks asked with 'har … för synpunkter', or the remarks first
+        ("vad har nämnderna för synpunkter på begreppet utsatta områden", False),
+        ("Vilka invändningar har förvaltningarna mot samordningen?", False),
+        # which of the responses hold it: only those that name it
+        ("samarbete med civilsamhället – vilka av svaren tar upp det?", True),
+        ("står det nåt om otillåten påverkan i nåt av remissvaren?", True),
+    ],
+)
+def test_every_responder_asked_by_their_remarks_or_which_responses_hold_it(question: str, which: bool) -> None:
+    comparison = read(question)
+    assert comparison is not None and list(comparison.responders) == SCOPE
+    assert comparison.which == which

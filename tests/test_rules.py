@@ -824,6 +824,15 @@ def test_an_inflected_misspelling_keeps_its_ending() -> None:
     assert correct_words("vad är trafikkontorets postadres", index) == {"postadres": "postadress"}
 
 
+def test_a_shorthand_is_read_as_the_word_it_stands_for() -> None:
+    """'diarienr' is the dnr asked for, not a misspelt 'diaries'; 'Sthlm' is Stockholm, no unknown name."""
+    from assistant.spelling import correct_words
+
+    index = LexicalIndex.build([IndexedChunk("g", "Region Stockholm, dnr KS 2023/739.", "g.txt", "Trafiknämnden", "")])
+    assert correct_words("diarienr för trafiknämndens ärende?", index) == {"diarienr": "diarienummer"}
+    assert correct_words("samarbete med Region Sthlm", index) == {"sthlm": "stockholm"}
+
+
 def test_a_question_uses_an_acronym_as_typed() -> None:
     acronyms = {"MVP": "Mentorer i våldsprevention", "IA": "incidentrapporter"}
     assert acronym_words("Vad säger de om MVP?", acronyms) == ["Mentorer i våldsprevention"]

@@ -462,6 +462,10 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Har Stockholm högst brottslighet i landet?", (UNIQUE,), "jämför inte Stockholm"),
         ("Is Stockholm the safest city in Sweden?", ("Stockholm är tryggast i landet jämfört med andra städer.",), ""),
         ("Vilken är den viktigaste frågan för staden?", (UNIQUE,), ""),  # a superlative, no ranked place
+        # what was changed after the responses, or made it into the adopted programme: written before it was decided
+        ("Ändrade kommunstyrelsen programmet efter nämndernas kritik?", (MOVE,), "hur det till slut blev"),
+        ("Kom Cosafe med i det antagna programmet till slut?", (MOVE,), "hur det till slut blev"),
+        ("Vad kom med i programmet om välfärdsbrott?", (MOVE,), ""),
     ],
 )
 def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -740,6 +744,13 @@ def test_a_time_after_every_period(question: str, expected: str) -> None:
         ("What do the committees say about the new law from July 2023?", ""),  # 'July' is English
         # a name the glossary translates ('the City Executive Office' -> stadsledningskontoret) is no unknown name
         ("What does the traffic office say about the City Executive Office?", ""),
+        # consulted, and its answer asked after all
+        ("Police region Stockholm was on the list of consulted bodies – how did the police answer?", "polisen"),
+        ("Was Police region Stockholm consulted?", ""),
+        # a compound known by its head: a walk no document names, however often they say 'trygghet'
+        ("Vad tycker trafiknämnden om trygghetsvandringar?", "nämner inte ”trygghetsvandringar”"),
+        ("Vad tycker trafiknämnden om skolgårdsbelysning?", ""),  # a kind of 'belysning'
+        ("Vad tycker trafiknämnden om försenat underhåll?", ""),  # a word of its own, not 'för' + 'senat'
     ],
 )
 def test_organisation_without_a_response(question: str, expected: str) -> None:
@@ -1139,3 +1150,34 @@ def test_an_english_question_about_the_open_preschool_is_about_these_documents()
     preschool = "Den öppna förskolan, förskolan och grundskolan är aktörer som bidrar till att barn får stöd."
     check("What is the open preschool?", (preschool,), "")
     check("What is the open bakery?", (preschool,), "handlar om")
+
+
+def test_a_compound_is_held_by_its_parts_in_one_passage_of_the_response() -> None:
+    """'trygghetsarbetet' in a response that says 'trygghetsskapande arbete'; not by parts in two passages."""
+    index = LexicalIndex.build(
+        [
+            IndexedChunk("e", "Det trygghetsskapande arbete som bedrivs lokalt.", "e.txt", "Socialnämnden", "", 0),
+            IndexedChunk("k1", "Trygghet är viktigt.", "k.txt", "Utbildningsnämnden", "", 0),
+            IndexedChunk("k2", "Arbete med skolor.", "k.txt", "Utbildningsnämnden", "", 1),
+            IndexedChunk("t", "Trafiknämndens trygghetsarbete i gatumiljön.", "t.txt", "Trafiknämnden", "", 0),
+        ]
+    )
+    held = read_question("Vad säger socialnämnden om trygghetsarbetet?", index)
+    assert held.responders == ("Socialnämnden",)
+    assert mention_missing(held, index) == ""
+    apart = read_question("Vad säger utbildningsnämnden om trygghetsarbetet?", index)
+    assert "nämner inte" in mention_missing(apart, index)
+
+
+def test_a_word_only_the_synonyms_know_is_held_by_them() -> None:
+    """'kameraövervakning' is no document's word; a response without its synonym 'trygghetskameror' lacks it."""
+    index = LexicalIndex.build(
+        [
+            IndexedChunk("s", "Trygghetskameror och ordningsvakter framhålls.", "s.txt", "Socialnämnden", "", 0),
+            IndexedChunk("k", "Förvaltningen arbetar med platsaktivering.", "k.txt", "Utbildningsnämnden", "", 0),
+        ]
+    )
+    assert mention_missing(read_question("Vad säger socialnämnden om kameraövervakning?", index), index) == ""
+    assert "kameraövervakning" in mention_missing(
+        read_question("Vad säger utbildningsnämnden om kameraövervakning?", index), index
+    )

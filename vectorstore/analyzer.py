@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -125,6 +125,23 @@ def same_term(one: str, other: str) -> bool:
     return one == other or (
         len(short) >= MIN_PART + 1 and long.startswith(short) and len(long) - len(short) <= STEM_SLACK
     )
+
+
+def compound_parts(word_term: str, known: Container[str]) -> tuple[str, str] | None:
+    """A compound's two parts where the documents know both ('jamstalldhetsanalys' -> jamstalld, analys), or None.
+
+    The first part is known as the documents' stem of it ('jämställdhets-' -> jamstalld); each part is at least
+    MIN_HEAD letters.
+    """
+    for cut in range(MIN_HEAD, len(word_term) - MIN_HEAD + 1):
+        first, head = word_term[:cut], word_term[cut:]
+        if head not in known:
+            continue
+        bare = first.removesuffix("s")
+        for part in sorted({first, bare, term(first), term(bare)}, key=len):  # the shortest: 'jamstalld' names it
+            if len(part) >= MIN_HEAD and part in known:
+                return part, head
+    return None
 
 
 def term_matches(topic_term: str, word_term: str) -> bool:

@@ -63,7 +63,7 @@ class IndexedChunk:
     ordinal: int = -1
 
 
-def _starting(sorted_words: Sequence[str], prefix: str) -> Iterator[str]:
+def starting(sorted_words: Sequence[str], prefix: str) -> Iterator[str]:
     """The words of a sorted list that start with prefix."""
     at = bisect.bisect_left(sorted_words, prefix)
     while at < len(sorted_words) and sorted_words[at].startswith(prefix):
@@ -179,9 +179,9 @@ class LexicalIndex:
         out = {}
         for t in terms:
             # Only terms that begin or end with t, or that t extends by a letter or two, can match.
-            found = set(_starting(self.sorted_vocab, t))
+            found = set(starting(self.sorted_vocab, t))
             for ending in HEAD_ENDINGS:  # a compound's head, with the ending the stemmer left on it
-                found.update(w[::-1] for w in _starting(self.reversed_vocab, (t + ending)[::-1]))
+                found.update(w[::-1] for w in starting(self.reversed_vocab, (t + ending)[::-1]))
             found.update(t[:-n] for n in (1, 2) if t[:-n] in self.vocab)
             out[t] = {v: float(self.idf[self.vocab[v]]) for v in found if v != t and term_matches(t, v)}
         return out
