@@ -27,7 +27,14 @@ from assistant.compare import (
 )
 from assistant.glossary import documents_words
 from assistant.positions import NO_POSITION, Label, asked_label, asks_opinion
-from assistant.question import ALL_OF_THEM, RESPONDER_GROUP, Question, is_english_word, periods_in
+from assistant.question import (
+    ALL_OF_THEM,
+    RESPONDER_GROUP,
+    Question,
+    is_english_word,
+    periods_in,
+    without_pronouns,
+)
 from assistant.responder_names import group_asked, responders_in_order
 from assistant.scope import answer_type_missing
 from assistant.scope_checks import after_every_period, asks_money
@@ -86,7 +93,8 @@ _PREPARED = re.compile(
 # response, not said in one passage. Proposals asked by the verb ('Vad föreslår …'): 'X:s förslag till
 # trygghetsprogram' is the programme.
 _PROPOSALS_ASKED = re.compile(
-    r"\b(foreslar|foreslog|foreslagit|vilka forslag|andringsforslag\w*|propose[sd]?|suggest\w*)\b"
+    r"\b(foreslar|foreslog|foreslagit|vilka forslag|andringsforslag\w*|propose[sd]?|suggest\w*"
+    r"|efterfragar|efterfragade|efterlyser|efterlyste|onskar|onskade)\b"  # 'Vad efterlyser socialnämnden?'
 )
 # How the programme differs from the one before, in the documents' words ('inga större förändringar mot tidigare').
 _CHANGE_ASKED = re.compile(r"\b(skillnad\w*|skiljer|skilde|forandr\w*|andrat\w*|andrats|differ\w*|chang\w*)\b")
@@ -228,6 +236,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     else:
         return None
     topic = topic_of(q.text, scope)  # as typed: a correction may miss a compound ('svarsdag')
+    if q.follow_up and is_general(topic):  # 'Vilka nämnder tar upp det?' after 'Vad är platssamverkan?'
+        leaned = without_pronouns(topic_of(q.query, scope))
+        topic = leaned if leaned and not is_general(leaned) else topic
     # ... ranked from most positive to most critical: where it stands is its verdict on the whole
     verdict_against_rest = against_rest and re.search(r"\b(mest|minst|most|least) (positiv|kritisk|critical)", lowered)
     # 'Vilka nämnder föreslår förändringar?' asks what each proposes for the programme, as 'vill ändra' does
@@ -260,7 +271,9 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # So does one whether anyone does, when it names none and asks no one's view besides ('var och en …').
     anyone = asks_anyone(text) and not named and not _EACH_MEMBER.search(lowered)
     which = (asks_which(text) or anyone) and (q.language == "sv" or bool(translated)) and not is_general(topic)
-    label = "förslag" if wants_change else asked_label(text)
+    # what one wishes for or asks of the programme is its proposals ('Vad önskar EÅV?')
+    wished: Label | None = "förslag" if _PROPOSALS_ASKED.search(folded) else None
+    label = "förslag" if wants_change else asked_label(text) or wished
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which, held_to=held_to)
 
 

@@ -62,6 +62,7 @@ SHOWN_BLEND = 0.75
 MOVED_STEP = 1e-3  # passages an answer is to be read from (a definition, a verdict) score just above the top
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTEXT_TURNS = 3  # how many earlier questions a chain of follow-ups may lean back over
 
 
 @dataclass(frozen=True)
@@ -213,10 +214,24 @@ class Assistant:
     def understand(self, question: str, history: Sequence[Turn] = (), language: str = "") -> Question:
         """The question read once: the record every later stage uses (`language` when the caller knows it)."""
         text = normalise_question(question, self.settings.answer.max_question_chars)
-        q = read_question(text, self.lexical.get(), history[-1].question if history else "", language)
+        q = read_question(text, self.lexical.get(), self._previous(history), language)
         if not q.metadata_field and (field := self._person_field(q)):
             return replace(q, metadata_field=field)  # 'Vilken titel har Anna Hamlin?', 'Vem är Kristoffer Bengtsson?'
         return q
+
+    def _previous(self, history: Sequence[Turn]) -> str:
+        """The last question as it stood: with what it leaned on, if it was a follow-up too.
+
+        'Och på skadedjur?' after 'Hur mycket pengar lägger de på det?' after trafiknämnden's view of klotter is
+        still trafiknämnden's: each follow-up carries the one before it, over the last few turns.
+        """
+        index = self.lexical.get()
+        previous = ""
+        for turn in history[-CONTEXT_TURNS:]:
+            text = " ".join(_CONTROL.sub(" ", turn.question).split())
+            q = read_question(text, index, previous) if text else None
+            previous = q.query if q and q.follow_up else text
+        return previous
 
     def _person_field(self, q: Question) -> str:
         """The field that tells who a person the question names is, read from the documents ('' for none)."""

@@ -392,6 +392,7 @@ SYNONYMS: dict[str, str] = {
     r"ordlist\w*|samma (?:ord|begrepp|termer)|gemensamma (?:ord|termer)": "begreppsram begrepp",
     r"på stående fot|genast|direkt på mötet": "omedelbart",
     r"golv|lägstanivå\w*|grundnivå\w*|minimikrav\w*": "miniminivå tvingande",  # 'typ ett golv för varje område'
+    r"efterlys\w*|efterlyst": "efterfrågar saknar belysas tydligare",  # 'efterlyser mer om …'
 }
 # A space of an English phrase may be typed as a hyphen ('violence-prevention'), not one inside a class ('[- ]').
 _SPACE = re.compile(r" (?![^\[]*\])")

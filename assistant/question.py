@@ -61,15 +61,25 @@ _SWEDISH = frozenset(
     "vad vilka vilken vilket hur nar var vem varfor ar och som att det den de en ett om pa med kan ska har "
     "inte finns nagot nagon till av sig mot under eller enligt tycker sager gor blir vara".split()
 )
+# A thing just spoken of, named by its kind ('Vad betyder förkortningen?', 'What does the term mean?').
+_NAMED_AGAIN = (
+    r"\b(förkortningen|forkortningen|begreppet|termen|ordet|uttrycket|the (acronym|abbreviation|term|word|phrase))\b"
+)
+_ENGLISH_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|why)\b", re.I)
 _FOLLOW_UP_START = re.compile(
     r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about|how about)\b", re.I
 )
-_PRONOUN = re.compile(r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|they|them|their|there)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|they|them|their|there"
+    r"|hen|han|hon|hens|hans|hennes|dennes|he|she|his|her|him)\b"  # the person just named ('Vad har hen för nummer?')
+    rf"|{_NAMED_AGAIN}",
+    re.I,
+)
 # The same thing asked again ('Vad tycker Kungsholmen om samma sak?'): a follow-up, whatever else it says.
 _SAME = re.compile(r"\b(detsamma|samma (sak|fråga|fraga|ämne|amne)|(the )?same (thing|question|topic|issue))\b", re.I)
 # A pronoun that points back at a thing asked about, not at whom ('det', 'detta'; 'de' are the responders), or
 # the same thing named so.
-_THING = re.compile(rf"\b(det|den|detta|denna|dessa|dess|it|this|that)\b|{_SAME.pattern}", re.I)
+_THING = re.compile(rf"\b(det|den|detta|denna|dessa|dess|it|this|that)\b|{_SAME.pattern}|{_NAMED_AGAIN}", re.I)
 # A pronoun only makes a follow-up when the question has no subject of its own ("Vad tycker de?").
 _OWN_SUBJECT_TERMS = 2
 # Not a law's number ('lag (2023:196)') nor a case number ('KS 2023/739').
@@ -875,6 +885,11 @@ def is_follow_up(text: str, own_terms: Sequence[str], has_history: bool) -> bool
     return len(own_terms) < _OWN_SUBJECT_TERMS or (bool(_PRONOUN.search(text)) and len(own_terms) <= _OWN_SUBJECT_TERMS)
 
 
+def without_pronouns(text: str) -> str:
+    """The words of a text that point back at nothing ('det platssamverkan' -> 'platssamverkan')."""
+    return " ".join(w for w in text.split() if not _PRONOUN.fullmatch(w.strip("?!.,:;()")))
+
+
 def leans_wholly(text: str, index: LexicalIndex) -> bool:
     """Whether a follow-up takes all of the previous question.
 
@@ -998,7 +1013,8 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
 
     `language` ('sv', 'en') is the question's language when the caller knows it; else it is read from the text.
     """
-    english = language == "en" if language else is_english(text)
+    # a bare follow-up in English ('And Kungsholmen?') is too short to tell by its words
+    english = language == "en" if language else is_english(text) or bool(previous and _ENGLISH_FOLLOW_UP.match(text))
     corrections = correct_english(text) if english else correct_words(text, index)
     corrections = {**abbreviations_in(text, english), **corrections}  # 'TK' -> trafikkontoret
     corrected = spell(text, corrections)
@@ -1024,7 +1040,8 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         added = " ".join([added, *dict.fromkeys(h for h in heads if h)]).strip()
     if added:
         query = f"{query} ({added})"  # the documents' own words for what it asks (assistant/glossary.py)
-    if not responders and follow_up:
+    inherited = not responders and follow_up
+    if inherited:
         responders = named_responders(previous, index.responders)
     field_name = asked_field(corrected, bool(responders))
     compares = asks_comparison(text) or asks_comparison(corrected) or len(responders) >= 2
@@ -1038,7 +1055,13 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         overall = overall or about_whole_programme(previous, index.responders)
         previous_kind = answer_type(previous) if kind == "other" else kind
         kind = _asked_of(previous_kind, previous, responders or named_responders(previous, index.responders), overall)
-    defined = _in_documents_words(defined_term(corrected, index), english)
+    if inherited and kind == "definition":
+        responders = ()  # what a word means is read wherever a document spells it out, not only where it was met
+    defined = defined_term(corrected, index)
+    if follow_up and re.fullmatch(_NAMED_AGAIN, defined, re.I):  # 'Vad betyder förkortningen?': the one just named
+        named = [m.group(0) for m in re.finditer(rf"\b{ACRONYM_WORD}\b", previous)]
+        defined = (named[-1] if named else defined_term(f"{previous} – vad betyder det?", index)) or defined
+    defined = _in_documents_words(defined, english)
     if kind == "definition" and defined and "definier" not in fold(query):
         query = f"{query} (definieras)"  # how the documents introduce a definition ('Vidare definieras att …')
     return Question(

@@ -185,6 +185,13 @@ def test_follow_up_keeps_the_topic_and_changes_the_responder(assistant: Assistan
     first = assistant.ask("Vad tycker trafiknämnden om programmet?")
     follow = assistant.ask("Och socialnämnden?", history=[Turn(first.question)])
     assert "positiv" in follow.text.split("[1]")[0]
+    # a chain of follow-ups keeps whom the first asked about ('Och på skadedjur?' is still trafiknämnden's)
+    history = [Turn("Vad tycker trafiknämnden om klotter?"), Turn("Hur mycket pengar lägger de på det?")]
+    follow = assistant.ask("Och på skadedjur?", history=history)
+    assert {c.chunk.meta.responder for c in follow.citations} == {"Trafiknämnden"} and "6 miljoner" in follow.text
+    # which responders take up what was just asked about
+    follow = assistant.ask("Vilka nämnder tar upp det?", history=[Turn("Vad är platssamverkan?")])
+    assert "tar upp frågan: Socialnämnden och Trafiknämnden" in follow.text
 
 
 def test_a_contact_question_is_answered_from_the_letterhead_with_its_span(
