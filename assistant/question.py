@@ -273,7 +273,8 @@ _COMPARE = re.compile(
     r"|\bvilka synpunkter (kom in|har kommit in|inkom|har inkommit|fick (programmet|forslaget))\b"
     r"|\b(sammanfatta\w*|summera\w*|sammanfattning|oversikt|summari[sz]e|summary|overview)\b.*"
     r"\b(remissvaren|svaren|yttrandena|synpunkterna|remissinstansernas|namndernas|responses|replies)\b"
-    r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body|response|reply|statement|district)\b"
+    r"|\bcompar\w*|\bdiffer\w*|\beach (committee|responder|body|response|reply|statement)\b"
+    r"|(?<!\bin )\beach district\b"  # not a place ('… crime prevention in each district?')
     r"|\ball (the )?(responses|committees|responders)\b|\bacross (all )?(the )?(responses|replies|committees)\b"
     # 'Which committees mention …', and the singular, which asks the same: 'Which committee talks about …?'
     rf"|\bwhich (of the )?(committees?|bodies|body|responders?|responses?) (\w+ly )?({_STANCE_EN}|thinks?|thought|"

@@ -232,7 +232,11 @@ _MENTION_FRAME = frozenset(
 
 # A name in a question: a capitalised word that does not open a sentence ('Cosafe', 'Mentorer i våldsprevention').
 CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+")
-NOT_A_NAME = re.compile(r"^(Stockholm\w*|Staden|Stadens|Förvaltning\w*|Forvaltning\w*|Kontoret|Nämnden|I|En|Ett|Det)$")
+# (nor an acronym's compound, which names a kind: 'EU-medborgare', 'ANDT-arbetet')
+NOT_A_NAME = re.compile(
+    r"^(Stockholm\w*|Staden|Stadens|Förvaltning\w*|Forvaltning\w*|Kontoret|Nämnden|I|En|Ett|Det"
+    r"|[A-ZÅÄÖ]{2,}-[a-zåäö]\w*)$"
+)
 
 
 def _phrase_around(text: str, rarest: str, topical: set[str], index: LexicalIndex) -> str:

@@ -218,6 +218,7 @@ def test_whom_a_comparison_asks(question: str, responders: list[str]) -> None:
         # a group after one responder's verb of view is what the view is of
         "Varför tycker EÅV att stadsdelsnämnderna får för stort ansvar?",
         "Why does EÅV think the district committees get too much responsibility?",
+        "who is responsible for coordinating crime prevention in each district?",  # a place, not a responder
     ],
 )
 def test_questions_about_one_responder_or_none_are_not_comparisons(question: str) -> None:

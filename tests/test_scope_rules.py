@@ -497,6 +497,12 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Which schools are important actors in Stockholm?", (ACTORS,), "inga sådana skolor"),  # said in Swedish
         ("Vilka fristående skolor har fått utbildningen?", ("Förvaltningen utbildar även fristående skolor.",), "inga"),
         ("Namnge skolor som använder Cosafe.", ("Skolorna kan använda Cosafe.",), "inga"),  # told, not asked
+        # an acronym's compound names a kind, not a place
+        (
+            "Vilka platser har fått trygghetskameror?",
+            ("Satsningar är trygghetskameror och insatser mot social utsatthet för EU-medborgare.",),
+            "inga sådana platser",
+        ),
         # place names asked for anywhere in the question
         ("Var är otryggheten störst? Jag vill ha platsnamnen.", (ACTORS,), "inga sådana platser"),
         # An English question's subject is in the Swedish words its glossary entries add ('reports' -> 'rapporter').
