@@ -92,9 +92,10 @@ _PREPARED = re.compile(
 # A question about one responder's criticism or proposals, or a summary of its response: spread over the
 # response, not said in one passage. Proposals asked by the verb ('Vad föreslår …'): 'X:s förslag till
 # trygghetsprogram' is the programme.
+# What one wishes for or asks of the programme is its proposals ('Vad efterlyser socialnämnden?').
+_WISHED = r"efterfragar|efterfragade|efterlyser|efterlyste|onskar|onskade"
 _PROPOSALS_ASKED = re.compile(
-    r"\b(foreslar|foreslog|foreslagit|vilka forslag|andringsforslag\w*|propose[sd]?|suggest\w*"
-    r"|efterfragar|efterfragade|efterlyser|efterlyste|onskar|onskade)\b"  # 'Vad efterlyser socialnämnden?'
+    rf"\b(foreslar|foreslog|foreslagit|vilka forslag|andringsforslag\w*|propose[sd]?|suggest\w*|{_WISHED})\b"
 )
 # How the programme differs from the one before, in the documents' words ('inga större förändringar mot tidigare').
 _CHANGE_ASKED = re.compile(r"\b(skillnad\w*|skiljer|skilde|forandr\w*|andrat\w*|andrats|differ\w*|chang\w*)\b")
@@ -271,8 +272,7 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # So does one whether anyone does, when it names none and asks no one's view besides ('var och en …').
     anyone = asks_anyone(text) and not named and not _EACH_MEMBER.search(lowered)
     which = (asks_which(text) or anyone) and (q.language == "sv" or bool(translated)) and not is_general(topic)
-    # what one wishes for or asks of the programme is its proposals ('Vad önskar EÅV?')
-    wished: Label | None = "förslag" if _PROPOSALS_ASKED.search(folded) else None
+    wished: Label | None = "förslag" if re.search(rf"\b({_WISHED})\b", folded) else None  # 'Vad önskar EÅV?'
     label = "förslag" if wants_change else asked_label(text) or wished
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which, held_to=held_to)
 

@@ -85,7 +85,7 @@ _FRAME = frozenset(
         " åt behandlar"  # 'Skiljer sig X och Y åt i hur de behandlar jämställdhetsfrågan?'
         " facknämnderna fler än ta tog where that any"
         " administration administrations bodies body nån nåt står sdf with"
-        " why varför"  # 'Why?' after a view: the reasons for it, not a topic of its own
+        " why"  # 'Why?' after a view: the reasons for it, not a topic of its own
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
