@@ -385,7 +385,7 @@ SECOND_QUESTION = re.compile(
     _WORDS,
 )
 # Two fields named in one question: 'Vilken postadress och växelnummer har …?'
-_JOINED_FIELDS = re.compile(r"\s+(?:och|samt|and)\s+|,\s+", _WORDS)
+_JOINED_FIELDS = re.compile(r"\s+(?:och|samt|and)\s+|,\s+|\s*[+&]\s*", _WORDS)  # 'org nr + numret till växeln'
 # Fields a contact answer already gives.
 _PART_OF = {"kontakt": ("handläggare", "telefon")}
 

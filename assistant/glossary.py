@@ -305,7 +305,7 @@ SYNONYMS: dict[str, str] = {
     r"skräp\w*|nedskräp\w*": "nedskräpning",
     r"kamer\w*|övervakning\w*": "trygghetskameror",
     r"vakter|väktare": "ordningsvakter",
-    r"mutor|muta|korruption": "mutor jäv",
+    r"mutor|muta|korruption|korrupt\w*|mutbar\w*|bestick\w*|köpas|kopas": "mutor jäv",  # 'tjänstemän … köpas'
     r"påtryckning\w*|hot mot anställda": "otillåten påverkan",
     r"samarbet\w*": "samverkan",
     r"avhoppar\w*|lämna (?:kriminella )?(?:gäng|nätverk)\w*|lämna kriminalitet\w*": "avhopparverksamheten",
@@ -393,6 +393,7 @@ SYNONYMS: dict[str, str] = {
     r"på stående fot|genast|direkt på mötet": "omedelbart",
     r"golv|lägstanivå\w*|grundnivå\w*|minimikrav\w*": "miniminivå tvingande",  # 'typ ett golv för varje område'
     r"efterlys\w*|efterlyst": "efterfrågar saknar belysas tydligare",  # 'efterlyser mer om …'
+    r"diarienummer\w*|diarienr": "dnr",  # as the documents' running text writes it ('(dnr KS 2019/1939)')
 }
 # A space of an English phrase may be typed as a hyphen ('violence-prevention'), not one inside a class ('[- ]').
 _SPACE = re.compile(r" (?![^\[]*\])")

@@ -102,8 +102,9 @@ FIELDS: dict[str, Field] = {
     ),
     "dnr": Field(
         (
+            # said with its label as the document writes it ('Dnr EAV 2020/514', 'dnr KS 2023/739')
             Reading(
-                re.compile(r"\b(?:[Dd]nr:?\s*)?((?:KS|[A-ZÅÄÖ]{2,4}) ?\d{4}/\d+)"), "Diarienumret i {whose} är {0}."
+                re.compile(r"\b((?:[Dd]nr:?\s*)?(?:KS|[A-ZÅÄÖ]{2,4}) ?\d{4}/\d+)"), "Diarienumret i {whose} är {0}."
             ),
         ),
         "{Whose} anger inget diarienummer.",

@@ -177,6 +177,9 @@ _COMPARE = re.compile(
     rf"|\bde (fem|fyra|tre|tva|\d) {RESPONDER_GROUP}\b.*"
     r"\b(for eller emot|positiv\w*|kritisk\w*|negativ\w*|eniga|overens)\b"
     rf"|\b{_VIEW_VERB} ({ALL_OF_THEM})\b|\b({ALL_OF_THEM}) (\w+ )?{_VIEW_VERB}\b"
+    # the stance of the responses, in either order ('Jag ska presentera remissvaren – vilka är de kritiska punkterna?')
+    r"|\b(remissvaren|remissinstanserna)\b.*\b(kritisk\w*|kritik\w*|invandning\w*|positiv\w*|negativ\w*)"
+    r"|\b(kritisk\w*|kritik\w*|invandning\w*|positiv\w*|negativ\w*)\b.*\b(remissvaren|remissinstanserna)\b"
     # 'Vad har nämnderna för synpunkter på …?', 'Vilka invändningar har förvaltningarna …?'
     rf"|\b(har|hade) ({ALL_OF_THEM}) (for|nagra|nagon) {_REMARKS}"
     rf"|{_REMARKS} (har|hade|lamnar|lamnade|framfor|framforde) ({ALL_OF_THEM})\b"

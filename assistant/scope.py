@@ -111,7 +111,8 @@ _NAME = re.compile(r"(?<=[\w,;:] )([A-ZÅÄÖ][\wåäöéÅÄÖ-]{2,})")
 # Who is asking, before what is asked ('Vi är en BVC-grupp i Tensta och undrar: …', 'I work in Husby, …'): a place
 # there is the user's own, not a constraint on the answer.
 _ASKER = re.compile(
-    r"^\s*(?:(?:jag|vi) (?:är|ar|jobbar|arbetar|sitter|bor)|(?:i|we) (?:am|are|work|live))\b"
+    # (without 'jag' too, as chats are typed: 'Bor nära St Eriksplan – …')
+    r"^\s*(?:(?:jag|vi) (?:är|ar|jobbar|arbetar|sitter|bor)|(?:jobbar|arbetar|bor)|(?:i|we) (?:am|are|work|live))\b"
     r"[^.?!:]*?(?=\s+och (?:undrar|vill veta|funderar)\b|\s*[:.]|,\s*(?:and|so)\b|\s+and (?:wonder|would like)\b"
     # ... or a dash or comma before the question itself ('Jag jobbar på BVC – vem erbjuds …')
     r"|\s+[–—-]\s|,\s*(?:vad|vem|vilk\w*|hur|när|nar|var|varför|varfor|what|who|which|how|when|where|why)\b)",

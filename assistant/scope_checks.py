@@ -176,7 +176,10 @@ _FINAL = re.compile(
     r"|(^|[:.?!–—]\s*)(har|hade|has|have|did|andrade|andrades|justerade|justerades|changed|amended)\b.{0,80}"
     r"\b(efter|after) (\S+ ){0,2}(forslag\w*|synpunkt\w*|remissvar\w*|yttrande\w*|kritik\w*|responses?|feedback"
     r"|suggestions?|criticism)\b"
-    r"|\bkom\b.{0,60}\bmed\b.{0,60}(till slut|slutligen|\bantagna\b))"  # 'kom MVP med i det antagna programmet?'
+    r"|\bkom\b.{0,60}\bmed\b.{0,60}(till slut|slutligen|\bantagna\b)"  # 'kom MVP med i det antagna programmet?'
+    # what became of the proposal the responses were on ('Blev förslaget … sen klubbat i fullmäktige?')
+    r"|\b(blev|har|hade|was|has|did)\b.{0,40}\b(forslag\w*|programforslag\w*|proposal)\b.{0,80}"
+    r"\b(klubba\w*|antag\w*|antogs|godkan\w*|adopted|approved|passed)\b)"
 )
 # Words that state an outcome (folded): "har minskat", "har lyckats", "visar att".
 _OUTCOME_WORDS = (
@@ -215,6 +218,8 @@ _WORKED = re.compile(
     r"|^\s*(ledde|leder|har (\w+ ){1,4}lett|did (\w+ ){1,4}lead|has (\w+ ){1,4}led)\b.{0,80}\b(till|to)\b"
     r"|\b(did|has|have|does) (\S+ ){1,6}(work|worked|pay off|paid off)\s*[?,.]"
     r"|\bany (results?|outcomes?|effects?|evidence)\b"  # 'Any results yet?', 'Any evidence yet that …'
+    # 'finns det resultat som visar att …', 'finns det belägg för att …'
+    r"|\bfinns det (\w+ )?(resultat|belagg|bevis|evidens|siffror|matningar) (som visar|pa att|for att)\b"
 )
 # A purpose is no outcome: '… åtgärder för att minska antalet brott'.
 _PURPOSE_CLAUSE = re.compile(r"\bfor att [^,.;]*")
@@ -1007,7 +1012,7 @@ _PERSON_ASKED = re.compile(
     r"|^\s*(vem|who)\b.{0,60}\b(drafted|wrote|authored|drew up|skrev|formulerade|utarbetade)\b.*\b(på|pa|hos|vid|at|in)"
     r"\s+(the\s+)?([\wåäö-]+\s+){0,2}[\wåäö-]*(kontor|förvaltning|forvaltning|office|administration)\w*\b"
     # a person's name asked for ('Vad heter rektorn som …', 'What is the name of the principal …')
-    r"|^\s*(vad heter|what is the name of|what's the name of)\s+(the\s+)?([\w-]+\s+){0,2}(rektor\w*|chef\w*"
+    r"|^\s*(vad heter|what is the name of|what's the name of)\s+(the\s+)?([\w-]+\s+){0,2}[\wåäö]*?(rektor\w*|chef\w*"
     r"|person\w*|principal|head|manager|official|investigator|coordinator|samordnar\w*|utredare\w*"
     r"|tjänsteperson\w*)\b"
     # 'What is that person's name at the traffic office?', 'Vad är personens namn?'

@@ -86,6 +86,7 @@ _FRAME = frozenset(
         " facknämnderna fler än ta tog where that any"
         " administration administrations bodies body nån nåt står sdf with"
         " why"  # 'Why?' after a view: the reasons for it, not a topic of its own
+        " punkt punkter punkterna aspekt aspekter aspekterna viktigaste"  # 'de viktigaste kritiska punkterna'
         # 'var och en av nämnderna', 'för eller emot'
     ).split()
 )
@@ -132,7 +133,11 @@ def common_in_swedish(word: str) -> bool:
 
 # A sentence that only sets the scene before the question ('Inför en dragning vill jag visa ett kort per
 # remissinstans. Är alla fem positiva till programförslaget?'), and a word in the question pointing back at it.
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|(?<=:)\s+")  # 'Till ledningsgruppen: är alla positiva …?'
+# 'Till ledningsgruppen: är alla positiva …?'; '… för politikerna imorgon – vilka är de kritiska punkterna?'
+_SENTENCES = re.compile(
+    r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])|(?<=:)\s+"
+    r"|\s+[–—]\s+(?=(?i:vad|vilk\w*|hur|vem|när|nar|varför|varfor|what|which|how|who|why)\b)"
+)
 _SENTENCE_OPENING = re.compile(r"(?<=[.!?] )[A-ZÅÄÖ][a-zåäöé]+\b")
 _POINTS_BACK = re.compile(
     r"\b(det|detta|dessa|denna|den här|det här|sådana|sådan|sådant|it|this|these|that|such)\b", re.I
@@ -150,6 +155,7 @@ _ERRAND = re.compile(
     r"\b(inför|infor|till|för|for|before|förbereder|forbereder|preparing) "
     r"(en |ett |min |mitt |vår |vårt |the |my |our |a )?"
     r"(dragning\w*|möte\w*|mote\w*|presentation\w*|genomgång\w*|genomgang\w*|ledningsgrupp\w*|pm|briefing|meeting)"
+    r"|\b(presentera\w*|present|presenting|sammanställ\w*|sammanstall\w*) (remissvaren|svaren|responses)\b"
     r"|\b(snabb|kort|quick|short) (lägesbild|lagesbild|översikt|oversikt|sammanfattning|overview|summary)\b",
     re.I,
 )

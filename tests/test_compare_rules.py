@@ -331,6 +331,9 @@ def test_one_responders_criticism_of_a_part_is_a_single_answer(question: str) ->
         "vilka remissvar ar rakt igenom positiva och vilka lyfter utmaningar med programmet",
         # the frame's English words ('actually', 'draft', 'on board') name no part of it
         "is any committee actually against the draft programme, or are they all on board?",
+        # 'punkter' frames the verdicts asked; an errand told before a dash names no topic
+        "Vilka kritiska punkter finns i remissvaren?",
+        "Jag ska presentera remissvaren för politikerna imorgon – vilka är de viktigaste kritiska punkterna?",
     ],
 )
 def test_for_or_against_asks_each_responders_verdict_on_the_whole(question: str) -> None:
@@ -659,6 +662,8 @@ def test_deadlines_compared_are_searched_as_the_referrals_deadline(question: str
         # which of the responses hold it: only those that name it
         ("samarbete med civilsamhället – vilka av svaren tar upp det?", True),
         ("står det nåt om otillåten påverkan i nåt av remissvaren?", True),
+        # the stance of the responses asked, the responses named in the errand before it
+        ("Jag ska presentera remissvaren imorgon – vilka är de viktigaste kritiska punkterna?", False),
     ],
 )
 def test_every_responder_asked_by_their_remarks_or_which_responses_hold_it(question: str, which: bool) -> None:

@@ -466,8 +466,8 @@ def test_the_field_is_read_from_the_corrected_question(corpus: tuple[LexicalInde
         ),
         (
             "enskede arsta vantor dnr",
-            "Diarienumret i Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är EAV 2020/514. [1]",
-            ["EAV 2020/514"],
+            "Diarienumret i Enskede-Årsta-Vantörs stadsdelsnämnds remissvar är Dnr EAV 2020/514. [1]",
+            ["Dnr EAV 2020/514"],  # as the letterhead writes it, label and all
         ),
     ],
 )
@@ -722,6 +722,7 @@ def test_an_answers_first_source_is_shown_first_when_it_uses_nothing_of_the_top_
         # an e-mail address is no postal address
         ("What's the phone number and email address of the case officer?", ("kontakt", "e-post")),
         ("Vilket postnummer och vilken box har förvaltningen?", ("adress",)),  # 'box' is a postal address
+        ("trafikkontoret: org nr + numret till växeln?", ("organisationsnummer", "växel")),  # joined by a plus
     ],
 )
 def test_joined_questions_ask_for_each_field(question: str, fields: tuple[str, ...]) -> None:

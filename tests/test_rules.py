@@ -72,6 +72,7 @@ def evidence(*sentences: str, periods: tuple[tuple[int, int], ...] = ()) -> Evid
         ("Vi är en BVC-grupp i Tensta och undrar: vem ansvarar för belysning?", SUPPORTED, ""),
         ("Jag jobbar på BVC i Tensta – vem ansvarar för belysning?", SUPPORTED, ""),  # a dash ends who is asking
         ("Jag jobbar på BVC i Tensta, vem ansvarar för belysning?", SUPPORTED, ""),
+        ("Bor nära St Eriksplan – vem ansvarar för belysning?", SUPPORTED, ""),  # typed without 'jag'
         ("Jag jobbar med belysning, vem ansvarar för den i Tensta?", SUPPORTED, "Dokumenten nämner inte Tensta."),
         (
             "Jag jobbar i Tensta. Vad tycker trafiknämnden om belysning i Tensta?",

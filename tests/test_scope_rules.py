@@ -466,6 +466,9 @@ def test_a_decision_stated_just_before_the_date_counts() -> None:
         ("Ändrade kommunstyrelsen programmet efter nämndernas kritik?", (MOVE,), "hur det till slut blev"),
         ("Kom Cosafe med i det antagna programmet till slut?", (MOVE,), "hur det till slut blev"),
         ("Vad kom med i programmet om välfärdsbrott?", (MOVE,), ""),
+        ("Blev förslaget till trygghetsprogram sen klubbat i fullmäktige?", (ADOPTED,), "hur det till slut blev"),
+        ("Blev programmet 2020–2023 antaget?", (ADOPTED,), ""),  # an earlier programme's adoption is stated
+        ("Finns det resultat som visar att otryggheten minskat?", (GOAL,), "anger målet"),
     ],
 )
 def test_outcome(question: str, sentences: tuple[str, ...], expected: str) -> None:
@@ -521,6 +524,7 @@ APPOINTED = "Samtliga nämnder ska ha en utsedd tjänsteperson som samordnar arb
         ("Vem inom staden ansvarar för skötsel?", (ACTORS,), ""),  # the city's bodies
         # a person's name asked for
         ("Vad heter rektorn som samordnar arbetet?", (APPOINTED,), "ingen sådan person"),
+        ("Vad heter trygghetssamordnaren i stadsdelen?", (APPOINTED,), "ingen sådan person"),  # a role in a compound
         ("What is the name of the school principal who coordinates it?", (APPOINTED,), "ingen sådan person"),
         ("Vad heter samordnaren?", ("Samordnaren Lena Holm leder arbetet på kontoret.",), ""),
         ("What is that person's name at the traffic office?", (APPOINTED,), "ingen sådan person"),
