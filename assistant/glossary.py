@@ -393,6 +393,8 @@ SYNONYMS: dict[str, str] = {
     r"på stående fot|genast|direkt på mötet": "omedelbart",
     r"golv|lägstanivå\w*|grundnivå\w*|minimikrav\w*": "miniminivå tvingande",  # 'typ ett golv för varje område'
     r"efterlys\w*|efterlyst": "efterfrågar saknar belysas tydligare",  # 'efterlyser mer om …'
+    r"terrordåd\w*|terrorattack\w*|terrordad\w*|terrorism\w*": "terroristattentat",
+    r"betonghinder\w*|betongsugg\w*|betongblock\w*|pollare|pollarna": "fysiska hinder",
     r"diarienummer\w*|diarienr": "dnr",  # as the documents' running text writes it ('(dnr KS 2019/1939)')
 }
 # A space of an English phrase may be typed as a hyphen ('violence-prevention'), not one inside a class ('[- ]').

@@ -180,6 +180,8 @@ _COMPARE = re.compile(
     # the stance of the responses, in either order ('Jag ska presentera remissvaren – vilka är de kritiska punkterna?')
     r"|\b(remissvaren|remissinstanserna)\b.*\b(kritisk\w*|kritik\w*|invandning\w*|positiv\w*|negativ\w*)"
     r"|\b(kritisk\w*|kritik\w*|invandning\w*|positiv\w*|negativ\w*)\b.*\b(remissvaren|remissinstanserna)\b"
+    # 'är det nån nämnd som vill …?', 'finns det någon förvaltning som …?': whichever of them does
+    rf"|\b(finns|ar) det (nagon|nan|nagot|nat) (av )?(de |dom )?{RESPONDER_GROUP} som\b"
     # 'Vad har nämnderna för synpunkter på …?', 'Vilka invändningar har förvaltningarna …?'
     rf"|\b(har|hade) ({ALL_OF_THEM}) (for|nagra|nagon) {_REMARKS}"
     rf"|{_REMARKS} (har|hade|lamnar|lamnade|framfor|framforde) ({ALL_OF_THEM})\b"
