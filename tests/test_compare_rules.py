@@ -662,7 +662,7 @@ def test_deadlines_compared_are_searched_as_the_referrals_deadline(question: str
         # which of the responses hold it: only those that name it
         ("samarbete med civilsamhället – vilka av svaren tar upp det?", True),
         ("står det nåt om otillåten påverkan i nåt av remissvaren?", True),
-        ("är det nån nämnd som vill ha beslutet justerat omedelbart?", True),  # whichever of them does
+        ("är det nån nämnd som vill se mer om klotter i programmet?", True),  # whichever of them does
         # the stance of the responses asked, the responses named in the errand before it
         ("Jag ska presentera remissvaren imorgon – vilka är de viktigaste kritiska punkterna?", False),
     ],
