@@ -356,7 +356,7 @@ def compare_views(
         q.language == "sv"
         and not (c.procedure or is_general(c.topic))
         and not any(w.lower() in q.corrections for w in re.findall(r"\w+", c.topic))
-        and (nowhere := named_nowhere(c.topic, index, SIDE_BY_SIDE_ZIPF))
+        and (nowhere := named_nowhere(c.topic, index, SIDE_BY_SIDE_ZIPF, real_words=True))
     ):
         return c, [View(r, "", False, NO_POSITION, reason=nowhere) for r in c.responders]
     # The handling of the referral is read from its own sentences, and a view of the whole programme

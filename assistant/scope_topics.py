@@ -93,10 +93,12 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
     return named_nowhere(topic, index)
 
 
-def named_nowhere(topic: str, index: LexicalIndex, everyday: float = _EVERYDAY_ZIPF) -> str:
+def named_nowhere(topic: str, index: LexicalIndex, everyday: float = _EVERYDAY_ZIPF, real_words: bool = False) -> str:
     """The refusal when no document names a Swedish topic in any form or synonym ('' when one does).
 
-    A word Swedish uses at least `everyday` often (Zipf) may be said in other words and decides nothing.
+    A word Swedish uses at least `everyday` often (Zipf) may be said in other words and decides nothing. With
+    `real_words`, only words Swedish knows, or compounds with a head it knows, decide: a word it knows neither way
+    may be a slip the spelling left as typed, or a word of another language.
     """
     searched = f"{topic} {documents_words(topic, False, lambda _: True)}"
     # A word every response uses ('trygghet' in 'trygghet i kollektivtrafiken') says nothing of the topic.
@@ -120,6 +122,8 @@ def named_nowhere(topic: str, index: LexicalIndex, everyday: float = _EVERYDAY_Z
     ):
         return ""
     unknown = [w for w in re.findall(r"[\w-]+", topic) if set(index.query_terms(w)) & set(terms)]
+    if real_words and not (unknown and all(_compound_head(w, index) for w in unknown)):
+        return ""
     return f"Dokumenten nämner inte ”{' '.join(unknown) or topic}”."
 
 
