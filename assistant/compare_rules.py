@@ -38,7 +38,6 @@ from assistant.question import (
 from assistant.responder_names import group_asked, responders_in_order
 from assistant.scope import answer_type_missing
 from assistant.scope_checks import after_every_period, asks_money
-from assistant.scope_topics import SIDE_BY_SIDE_ZIPF, named_nowhere
 from assistant.topics import about_whole_programme, is_general, topic_of
 from vectorstore.analyzer import fold
 from vectorstore.records import Filters
@@ -348,17 +347,8 @@ def compare_views(
     if comparison is None:
         return None
     c = comparison
-    index = assistant.lexical.get()
-    if after := after_every_period(q, index):  # 'a 2028 programme': no response is that late
+    if after := after_every_period(q, assistant.lexical.get()):  # 'a 2028 programme': no response is that late
         return c, [View(r, "", False, NO_POSITION, reason=after) for r in c.responders]
-    # 'Vad tycker nämnderna om trygghetsvandringar?': a topic no document names, in any form, is no one's
-    if (
-        q.language == "sv"
-        and not (c.procedure or is_general(c.topic))
-        and not any(w.lower() in q.corrections for w in re.findall(r"\w+", c.topic))
-        and (nowhere := named_nowhere(c.topic, index, SIDE_BY_SIDE_ZIPF, real_words=True))
-    ):
-        return c, [View(r, "", False, NO_POSITION, reason=nowhere) for r in c.responders]
     # The handling of the referral is read from its own sentences, and a view of the whole programme
     # from each responder's position sentences; any other question leads with what a single answer
     # to it would say, per responder.

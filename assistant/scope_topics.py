@@ -21,7 +21,7 @@ from assistant.glossary import documents_words
 from assistant.question import Question, acronym_words, asked_term, common_in_swedish, explained_by_use, is_specific
 from assistant.responder_names import named_responders
 from assistant.topics import DEFAULT_TOPIC, is_general, topic_of
-from vectorstore.analyzer import MIN_HEAD, compound_parts, fold, term, term_set, words
+from vectorstore.analyzer import MIN_HEAD, compound_parts, term, term_set, words
 from vectorstore.lexical import LexicalIndex, starting
 
 _COMMON_IDF = math.log1p(1.0)  # a term in more than about half of the passages says nothing about the topic
@@ -67,9 +67,8 @@ _VIEW_TOPIC = re.compile(
 )
 
 _EVERYDAY_ZIPF = 5.0  # 'förra', 'gången', 'skolan': said every day, no topic the documents could lack
-# A word Swedish uses this often (Zipf) may be the asker's word for what a response says in its own: 'språket i
-# programmet' asked of every response may be their 'begrepp'.
-SIDE_BY_SIDE_ZIPF = 4.0
+# A word Swedish uses this often (Zipf) may be the asker's word for what a response says in its own ('samarbetet').
+_OWN_WORD_ZIPF = 4.0
 ENGLISH_WORD_ZIPF = 3.0  # a capitalised word English uses this often (wordfreq's Zipf scale) is no name
 
 
@@ -90,16 +89,6 @@ def unknown_topic(q: Question, index: LexicalIndex) -> str:
     corrected = any(w.lower() in q.corrections for w in re.findall(r"\w+", topic))
     if topic == DEFAULT_TOPIC or corrected or re.search(r"\d", topic) or q.other_bodies:
         return ""
-    return named_nowhere(topic, index)
-
-
-def named_nowhere(topic: str, index: LexicalIndex, everyday: float = _EVERYDAY_ZIPF, real_words: bool = False) -> str:
-    """The refusal when no document names a Swedish topic in any form or synonym ('' when one does).
-
-    A word Swedish uses at least `everyday` often (Zipf) may be said in other words and decides nothing. With
-    `real_words`, only words Swedish knows, or compounds with a head it knows, decide: a word it knows neither way
-    may be a slip the spelling left as typed, or a word of another language.
-    """
     searched = f"{topic} {documents_words(topic, False, lambda _: True)}"
     # A word every response uses ('trygghet' in 'trygghet i kollektivtrafiken') says nothing of the topic.
     terms = [
@@ -108,22 +97,17 @@ def named_nowhere(topic: str, index: LexicalIndex, everyday: float = _EVERYDAY_Z
         if t not in LIGHT_TERMS and not (t in index.vocab and not is_specific(t, index))
     ]
     # ... nor does a word Swedish uses often ('förra gången' in 'om programmet förra gången'): a topic is rarer.
-    common = {
+    everyday = {
         t
         for w in re.findall(r"[\w-]+", topic)
-        if zipf_frequency(w.lower(), "sv") >= everyday
+        if zipf_frequency(w.lower(), "sv") >= _EVERYDAY_ZIPF
         for t in index.query_terms(w)
     }
-    if common & set(terms):
+    if everyday & set(terms):
         return ""
-    written = {t: w for w in reversed(re.findall(r"[\w-]+", searched)) for t in index.query_terms(w)}
-    if not terms or any(
-        t in index.vocab or index.related([t]).get(t) or _holds_known(t, index, written.get(t, "")) for t in terms
-    ):
+    if not terms or any(t in index.vocab or index.related([t]).get(t) or _holds_known(t, index) for t in terms):
         return ""
     unknown = [w for w in re.findall(r"[\w-]+", topic) if set(index.query_terms(w)) & set(terms)]
-    if real_words and not (unknown and all(_compound_head(w, index) for w in unknown)):
-        return ""
     return f"Dokumenten nämner inte ”{' '.join(unknown) or topic}”."
 
 
@@ -178,38 +162,12 @@ def _topic_asked(q: Question) -> str:
     return asked_term(q.text) if explained_by_use(q.text) else ""
 
 
-def _holds_known(t: str, index: LexicalIndex, written: str = "") -> bool:
+def _holds_known(t: str, index: LexicalIndex) -> bool:
     """Whether a term ends or begins with a word the documents use ('skolgardsbelysning' holds 'belysning').
 
-    The word must be as long as a compound's head must be (MIN_HEAD letters). A compound of two words
-    is known by its head alone: 'trygghetsvandringar' is a kind of walk, which no document names,
-    however often they say 'trygghet'.
+    The word must be as long as a compound's head must be (MIN_HEAD letters).
     """
-    if head := _compound_head(written, index):
-        return any(h in index.vocab or index.related([h]).get(h) for h in index.query_terms(head))
     return any(t[i:] in index.vocab or t[:-i] in index.vocab for i in range(1, len(t) - MIN_HEAD + 1))
-
-
-_PART_ZIPF = 2.5  # a compound's head a word Swedish uses ('vandringar'), not a chance ending ('andring')
-
-
-def _compound_head(word: str, index: LexicalIndex) -> str:
-    """The longest head of a compound ('trygghetsvandringar' -> 'vandringar'), the word itself if Swedish has it, or ''.
-
-    The head is a Swedish word; the modifier one too, or the start of the documents' words ('barnrätts-' as in
-    'Barnrättsperspektiv'), with or without its linking s.
-    """
-    word = word.lower()
-    if zipf_frequency(word, "sv") >= _PART_ZIPF:
-        return word  # a word of its own ('försenat'), not 'för' + 'senat'
-    for cut in range(3, len(word) - MIN_HEAD + 1):
-        modifier, head = word[:cut], word[cut:]
-        if zipf_frequency(head, "sv") < _PART_ZIPF:
-            continue
-        forms = {modifier, modifier.removesuffix("s")}
-        if any(zipf_frequency(m, "sv") >= _PART_ZIPF or index.begins_a_term(fold(m)) for m in forms):
-            return head
-    return ""
 
 
 # Whether a response mentions something at all ('Nämner trafikkontoret något om utsatta områden?',
@@ -332,7 +290,7 @@ def _unknown_in(q: Question, index: LexicalIndex, asked: str) -> str:
         if (
             len(word) >= _NAMED_THING
             and terms
-            and all(t in unknown and not index.related([t]).get(t) and not _holds_known(t, index, word) for t in terms)
+            and all(t in unknown and not index.related([t]).get(t) and not _holds_known(t, index) for t in terms)
         ):
             return _not_named(q, word)
     return ""
@@ -395,15 +353,12 @@ def _rarest_missing(
     # A thing no document names but the synonyms know ('kameraövervakning' -> trygghetskameror) is held by those;
     # not a word Swedish says every day ('samarbetet'), which a response may put in words of its own.
     for word in re.findall(r"[\w-]+", q.corrected):
-        if zipf_frequency(word.lower(), "sv") >= SIDE_BY_SIDE_ZIPF:
+        if zipf_frequency(word.lower(), "sv") >= _OWN_WORD_ZIPF:
             continue
         unknown = [
             t
             for t in index.query_terms(word)
-            if t in asked
-            and t not in index.vocab
-            and not index.related([t]).get(t)
-            and not _holds_known(t, index, word)
+            if t in asked and t not in index.vocab and not index.related([t]).get(t) and not _holds_known(t, index)
         ]
         if unknown and documents_words(word, False, lambda _: True) and not holds(unknown, word):
             return _not_named(q, word)

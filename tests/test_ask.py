@@ -82,8 +82,7 @@ def test_out_of_scope_questions_are_declined(assistant: Assistant) -> None:
         ("What does the city do about crime in Rinkeby?", "Dokumenten nämner inte Rinkeby"),
         # A view of what only others' responses take up
         ("Vad anser utbildningsnämnden om trygghetskameror vid skolor?", "nämner inte ”trygghetskameror”"),
-        # a kind of walk no document names, asked of each responder; a response without the synonym's word
-        ("Vad tycker nämnderna om trygghetsvandringar?", "Dokumenten nämner inte ”trygghetsvandringar”."),
+        # a response without the synonym's word for what no document names ('kameraövervakning': trygghetskameror)
         ("Vad säger Kungsholmen om kameraövervakning?", "nämner inte ”kameraövervakning”"),
         # written after the responses, or what came of them
         ("ändrade kommunstyrelsen programmet efter EÅV:s kritik?", "säger inget om hur det till slut blev"),
