@@ -190,7 +190,13 @@ def topic_of(question: str, responders: Iterable[str]) -> str:
     # nor after a label ('Klotter i parker: vad säger X om programmet?').
     whom = before and responders_in_order(told, responders) and not before[-1].rstrip().endswith(":")
     named = _NAMED_TOPIC.search(last) if whom else None
-    if named and not _POINTS_BACK.search(named.group(1)) and (topic := _topic_of(named.group(1), responders)):
+    # ('… – vilken lag är det och vad säger de om den?': 'den' names nothing, the question before the dash does)
+    if (
+        named
+        and not _POINTS_BACK.search(named.group(1))
+        and (topic := _topic_of(named.group(1), responders))
+        and not is_general(topic)
+    ):
         return topic
     return _topic_of(question, responders)
 

@@ -365,6 +365,14 @@ def test_how_the_programmes_differ_is_searched_as_what_changed() -> None:
     assert len(comparison.responders) == len(SCOPE)
 
 
+def test_a_pronoun_after_a_dash_leaves_the_topic_to_the_sentence_before_it() -> None:
+    """'… den nya lagen om kommunernas brottsförebyggande ansvar – vad säger de om den?': 'den' is the law."""
+    question = (
+        "Kungsholmen och utbildningsnämnden hänvisar till den nya lagen om kommuners ansvar – vad säger de om den?"
+    )
+    assert "lagen" in topic_of(question, SCOPE)
+
+
 @pytest.mark.parametrize(
     ("question", "topic"),
     [
