@@ -65,9 +65,10 @@ _SWEDISH = frozenset(
 _NAMED_AGAIN = (
     r"\b(förkortningen|forkortningen|begreppet|termen|ordet|uttrycket|the (acronym|abbreviation|term|word|phrase))\b"
 )
-_ENGLISH_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|why)\b", re.I)
+_ENGLISH_CONTINUATION = r"and|what about|how about"
+_ENGLISH_FOLLOW_UP = re.compile(rf"^\s*({_ENGLISH_CONTINUATION}|why)\b", re.I)
 _FOLLOW_UP_START = re.compile(
-    r"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|and|what about|how about)\b", re.I
+    rf"^\s*(och|men|samt|också|även|vad mer|hur då|varför det|{_ENGLISH_CONTINUATION})\b", re.I
 )
 _PRONOUN = re.compile(
     r"\b(den|det|de|dem|dessa|detta|denna|deras|dess|där|it|they|them|their|there"
