@@ -67,7 +67,12 @@ _OVERVIEW = re.compile(
     rf"|{_OF_PROGRAMME}"
     r"|\bhur manga (namnder|remissvar|remissinstanser)\w* (har )?(svarat|finns|besvarat)\b"
     r"|\bwhich (committees|bodies|responders) (have )?(responded|replied|answered)\b"
-    r"|\bwho (has |have )?(responded|replied)\b",
+    r"|\bwho (has |have )?(responded|replied)\b"
+    # what the assistant holds, asked as a whole question ('vilka svar finns det?', 'What documents do you have?')
+    # (read folded: 'finns det här' is 'finns det har')
+    r"|\bvilka (svar|remissvar|dokument|yttranden|texter) (finns( det)?( har)?|ingar|har (ni|du))\s*[?.!]?\s*$"
+    r"|\b(which|what) (responses|documents|replies|texts) (are there|do you have|are (included|available))"
+    r"\s*[?.!]?\s*$",
 )
 
 

@@ -117,6 +117,12 @@ def test_the_referrals_handling_is_told_from_views(sentence: str, procedural: bo
         ("Which responses concern the 2020-2023 programme?", "overview"),
         ("Vilka två nämnder svarade på det äldre programmet?", "overview"),  # who answered which programme
         ("Which committees responded to the new programme?", "overview"),
+        # what the assistant holds, asked as a whole question; not documents on a topic
+        ("vilka svar finns det?", "overview"),
+        ("Vilka dokument finns?", "overview"),
+        ("What documents do you have?", "overview"),
+        ("Which responses are there?", "overview"),
+        ("Vilka dokument finns det om våld i nära relationer?", None),
         ("Vilka remissvar tar upp klotter?", "compare"),  # a topic, not a programme
         ("Vilka nämnder ansvarar för stadens offentliga miljö?", None),
         # 'är' with a stance asks for views; with anything else, for the programme's content.
