@@ -93,6 +93,7 @@ _PREPARED = re.compile(
 # trygghetsprogram' is the programme.
 # What one wishes for or asks of the programme is its proposals ('Vad efterlyser socialnämnden?').
 _WISHED = r"efterfragar|efterfragade|efterlyser|efterlyste|onskar|onskade"
+_WISHES = re.compile(rf"\b({_WISHED})\b")
 _PROPOSALS_ASKED = re.compile(
     rf"\b(foreslar|foreslog|foreslagit|vilka forslag|andringsforslag\w*|propose[sd]?|suggest\w*|{_WISHED})\b"
 )
@@ -242,7 +243,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # ... ranked from most positive to most critical: where it stands is its verdict on the whole
     verdict_against_rest = against_rest and re.search(r"\b(mest|minst|most|least) (positiv|kritisk|critical)", lowered)
     # 'Vilka nämnder föreslår förändringar?' asks what each proposes for the programme, as 'vill ändra' does
-    proposes = wants_change or asked_label(text) == "förslag"
+    asked_kind = asked_label(text)
+    proposes = wants_change or asked_kind == "förslag"
     if len(responders) == 1 or verdict_against_rest or (proposes and is_general(_CHANGE_WORDS.sub(" ", topic))):
         # one responder's view of the whole, or what each wants changed in it: read from the position sentences
         topic = "trygghetsprogrammet"
@@ -271,8 +273,8 @@ def read_comparison(q: Question, scope: Sequence[str], periods: Mapping[str, str
     # So does one whether anyone does, when it names none and asks no one's view besides ('var och en …').
     anyone = asks_anyone(text) and not named and not _EACH_MEMBER.search(lowered)
     which = (asks_which(text) or anyone) and (q.language == "sv" or bool(translated)) and not is_general(topic)
-    wished: Label | None = "förslag" if re.search(rf"\b({_WISHED})\b", folded) else None  # 'Vad önskar EÅV?'
-    label = "förslag" if wants_change else asked_label(text) or wished
+    wished: Label | None = "förslag" if _WISHES.search(folded) else None  # 'Vad önskar EÅV?'
+    label = "förslag" if wants_change else asked_kind or wished
     return Comparison(tuple(ordered(responders)), topic, label, asks_opinion(text), which=which, held_to=held_to)
 
 

@@ -72,9 +72,14 @@ class Turn:
     question: str
 
 
+def _cleaned(text: str) -> str:
+    """The text without control characters, its spaces collapsed."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())
+
+
 def normalise_question(question: str, limit: int) -> str:
     """Strip control characters and spaces; refuse empty or over-long questions."""
-    text = " ".join(_CONTROL.sub(" ", question or "").split())
+    text = _cleaned(question)
     if not text:
         raise QuestionError(prompts.EMPTY_QUESTION)
     if len(text) > limit:
@@ -228,7 +233,7 @@ class Assistant:
         index = self.lexical.get()
         previous = ""
         for turn in history[-CONTEXT_TURNS:]:
-            text = " ".join(_CONTROL.sub(" ", turn.question).split())
+            text = _cleaned(turn.question)
             q = read_question(text, index, previous) if text else None
             previous = q.query if q and q.follow_up else text
         return previous

@@ -956,12 +956,22 @@ def defined_term(text: str, index: LexicalIndex) -> str:
         return defined
     if _WHICH_ACRONYM.search(text):
         return ""  # 'Vilken förkortning används för polisenheten, och vad står den för?': the acronym is what is asked
-    before = [w for w in words(text[: match.start()]) if w.isalpha() and fold(w) not in FOLDED_STOPWORDS]
-    # A common word ('tar' in 'Programmet tar upp MVP, vad betyder det?') may be rare in the documents.
+    return _rarest_named(text[: match.start()], index)
+
+
+def _rarest_named(text: str, index: LexicalIndex) -> str:
+    """The word of a text the documents use most rarely: what 'det' points back at ('MVP' in 'Programmet tar upp MVP').
+
+    Not a common word ('tar' may be rare in the documents), nor a responder's name.
+    """
     known = [
         w
-        for w in before
-        if term(w) in index.vocab and not common_in_swedish(w) and not named_responders(w, index.responders)
+        for w in words(text)
+        if w.isalpha()
+        and fold(w) not in FOLDED_STOPWORDS
+        and term(w) in index.vocab
+        and not common_in_swedish(w)
+        and not named_responders(w, index.responders)
     ]
     return max(known, key=lambda w: index.idf[index.vocab[term(w)]], default="")
 

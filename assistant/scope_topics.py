@@ -322,15 +322,11 @@ def _response_holds(q: Question, index: LexicalIndex) -> Callable[[list[str], st
     responder = q.responders[0]
     responders = index.columns["responder"]
 
-    def passages(t: str) -> set[int]:
-        i = index.vocab.get(t)
-        return set() if i is None else {int(d) for d in index.doc[index.ptr[i] : index.ptr[i + 1]]}
-
     def beginning(part: str) -> set[int]:  # a compound's part begins a word of the passage ('trygg-hetsskapande')
-        return {d for t in starting(index.sorted_vocab, part) for d in passages(t)}
+        return {d for t in starting(index.sorted_vocab, part) for d in index.postings(t)}
 
     def in_response(t: str) -> bool:
-        return any(responders[d] == responder for d in passages(t))
+        return any(responders[d] == responder for d in index.postings(t))
 
     def together(parts: tuple[str, str]) -> bool:
         return any(responders[d] == responder for d in beginning(parts[0]) & beginning(parts[1]))

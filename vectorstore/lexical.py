@@ -199,6 +199,11 @@ class LexicalIndex:
         wanted = set(values)
         return np.fromiter((v in wanted for v in self.columns[field]), dtype=bool, count=len(self.ids))
 
+    def postings(self, term: str) -> set[int]:
+        """The positions of the chunks that hold the analysed term (none for a term the index lacks)."""
+        tid = self.vocab.get(term)
+        return set() if tid is None else {int(d) for d in self.doc[self.ptr[tid] : self.ptr[tid + 1]]}
+
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk for the analyzed query terms."""
         out = np.zeros(len(self.ids), dtype=np.float32)
