@@ -1076,8 +1076,10 @@ def read_question(text: str, index: LexicalIndex, previous: str = "", language: 
         responders = ()  # what a word means is read wherever a document spells it out, not only where it was met
     defined = defined_term(corrected, index)
     if follow_up and re.fullmatch(_NAMED_AGAIN, defined, re.I):  # 'Vad betyder förkortningen?': the one just named
-        named = [m.group(0) for m in re.finditer(rf"\b{ACRONYM_WORD}\b", previous)]
-        defined = (named[-1] if named else defined_term(f"{previous} – vad betyder det?", index)) or defined
+        # an acronym the documents spell out ('ANDT'), not any capitalised word ('Vad'); else what the question
+        # before defined, or its rarest word
+        named = [m.group(0) for m in _ACRONYM.finditer(previous) if m.group(0) in index.acronyms]
+        defined = (named[-1] if named else defined_term(previous, index) or _rarest_named(previous, index)) or defined
     defined = _in_documents_words(defined, english)
     if kind == "definition" and defined and "definier" not in fold(query):
         query = f"{query} (definieras)"  # how the documents introduce a definition ('Vidare definieras att …')

@@ -325,8 +325,12 @@ def test_a_follow_up_with_a_topic_of_its_own_takes_only_whom_the_previous_asked_
 def test_a_follow_up_asks_of_what_was_named_before_it() -> None:
     """'Vad betyder förkortningen?' asks of the acronym just named, wherever a text spells it out; 'And
     Kungsholmen?' is English like the question before it; 'Why?' names no topic of its own."""
-    q = read_question("Vad betyder förkortningen?", INDEX, "Vad säger socialnämnden om ANDT?")
-    assert q.follow_up and q.answer_type == "definition" and q.defines == "ANDT" and q.responders == ()
+    q = read_question("Vad betyder förkortningen?", INDEX, "Vad säger utbildningsnämnden om PDV?")
+    assert q.follow_up and q.answer_type == "definition" and q.defines == "PDV" and q.responders == ()
+    # a capitalised question word is no acronym: the term the question before asked about is meant
+    assert (
+        read_question("Vad betyder begreppet?", INDEX, "Vad innebär social prevention?").defines == "social prevention"
+    )
     person = read_question("Vad har hen för telefonnummer?", INDEX, "Vem är handläggare för trafiknämndens svar?")
     assert person.follow_up and person.responders == ("Trafiknämnden",)
     assert read_question("And Kungsholmen?", INDEX, "What does the traffic committee think?").language == "en"
